@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LoginForm } from "@/components/auth/login-form";
+import { safeNextPath } from "@/lib/auth/schemas";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("auth"))("loginTitle") };
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
+  const t = await getTranslations("auth");
+  return (
+    <div className="page--narrow">
+      <section className="card">
+        <h1>{t("loginTitle")}</h1>
+        <LoginForm next={safeNextPath(next) ?? undefined} />
+        <p><Link href="/register">{t("noAccount")}</Link></p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { currentActor } from "@/lib/auth/actor";
+import { homeOf } from "@/lib/auth/roles";
+
+export default async function LandingPage() {
+  const actor = await currentActor();
+  if (actor) redirect(homeOf(actor.role));
+  const t = await getTranslations("landing");
+  return (
+    <>
+      <section className="hero">
+        <h1>{t("title")}</h1>
+        <p>{t("lead")}</p>
+        <div className="actions">
+          <Link href="/register" className="btn btn--primary">{t("apply")}</Link>
+          <Link href="/login" className="btn btn--secondary">{t("haveAccount")}</Link>
+        </div>
+      </section>
+      <div className="grid">
+        <section className="card">
+          <h2>{t("measures")}</h2>
+          <ul>
+            <li>{t("m1")}</li>
+            <li>{t("m2")}</li>
+            <li>{t("m3")}</li>
+            <li>{t("m4")}</li>
+          </ul>
+        </section>
+        <section className="card">
+          <h2>{t("steps")}</h2>
+          <ol className="steps">
+            {(["s1", "s2", "s3", "s4", "s5"] as const).map((k) => <li key={k}>{t(k)}</li>)}
+          </ol>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { formatFen } from "@/lib/money/fen";
+import type { ApplicationSummary } from "@/lib/applications/queries";
+import { StatusBadge } from "@/components/applications/status-badge";
+
+export async function ApplicationTable({ rows, hrefBase, now }: { rows: ApplicationSummary[]; hrefBase: string; now: Date }) {
+  const [t, format] = await Promise.all([getTranslations("table"), getFormatter()]);
+  if (rows.length === 0) return <p className="notice notice--info">{t("empty")}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid="application-table">
+        <thead>
+          <tr>
+            <th>{t("number")}</th>
+            <th>{t("enterprise")}</th>
+            <th className="num">{t("amount")}</th>
+            <th>{t("status")}</th>
+            <th>{t("due")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const due = r.status === "RETURNED" ? r.returnDueAt : r.stageDueAt;
+            const overdue = due !== null && due < now;
+            return (
+              <tr key={r.id} className={overdue ? "is-overdue" : undefined}>
+                <td>
+                  <Link href={`${hrefBase}/${r.id}`}>{r.number}</Link>
+                  {r.kind === "RENEWAL" ? <> <span className="badge">{t("RENEWAL")}</span></> : null}
+                  {r.greenChannel ? <> <span className="badge badge--green">{t("green")}</span></> : null}
+                </td>
+                <td>{r.enterpriseName}</td>
+                <td className="num">{r.amountFen === null ? "—" : formatFen(r.amountFen)}</td>
+                <td><StatusBadge status={r.status} /></td>
+                <td>
+                  {due ? format.dateTime(due, { dateStyle: "medium" }) : "—"}
+                  {overdue ? <> <span className="badge badge--red">{t("overdue")}</span></> : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { currentActor } from "@/lib/auth/actor";
+import { homeOf } from "@/lib/auth/roles";
+import { setLocale } from "@/lib/i18n/actions";
+import { signOutAction } from "@/lib/auth/actions";
+
+export async function SiteHeader() {
+  const [t, roles, locale, actor] = await Promise.all([
+    getTranslations("common"),
+    getTranslations("roles"),
+    getLocale(),
+    currentActor(),
+  ]);
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href={actor ? homeOf(actor.role) : "/"} className="brand">
+          <span className="brand__mark" aria-hidden="true">暖</span>
+          <span className="brand__text">
+            <strong>{t("brand")}</strong>
+            <small>{t("programme")}</small>
+          </span>
+        </Link>
+        <nav className="site-header__actions" aria-label={t("home")}>
+          <form action={setLocale}>
+            <input type="hidden" name="locale" value={locale === "en" ? "zh-CN" : "en"} />
+            <button type="submit" className="btn btn--link" lang={locale === "en" ? "zh-CN" : "en"}>
+              {t("switchTo")}
+            </button>
+          </form>
+          {actor ? (
+            <>
+              <span className="who" data-testid="who">
+                {actor.displayName} · {roles(actor.role)}
+              </span>
+              <form action={signOutAction}>
+                <button type="submit" className="btn btn--secondary btn--small">{t("signOut")}</button>
+              </form>
+            </>
+          ) : (
+            <Link href="/login" className="btn btn--secondary btn--small">{t("signIn")}</Link>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,20 @@
+import coreWebVitals from "eslint-config-next/core-web-vitals";
+import typescript from "eslint-config-next/typescript";
+
+const config = [
+  ...coreWebVitals,
+  ...typescript,
+  { ignores: [".next/**", "node_modules/**", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    rules: {
+      // Only lib/env.ts reads the environment (scripts, tests and configs are outside the app).
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration from lib/env.ts." }],
+    },
+  },
+  {
+    files: ["lib/env.ts", "instrumentation.ts", "scripts/**", "tests/**", "*.config.*"],
+    rules: { "no-restricted-properties": "off" },
+  },
+];
+
+export default config;

@@ -1,0 +1,97 @@
+import type { ApplicationStatus, OrganisationType } from "@/lib/generated/prisma/enums";
+import type { Role } from "@/lib/auth/roles";
+
+// The application's state machine as data (docs/architecture.md draws it). Services look up
+// the transition by name; whose turn it is follows from the table.
+
+/** Who holds the case in each status: the applicant, an organisation type, or nobody. */
+export const HOLDER = {
+  DRAFT: "APPLICANT",
+  CENTER_REVIEW: "SUPPORT_CENTER",
+  GUARANTOR_REVIEW: "GUARANTOR",
+  BANK_REVIEW: "BANK",
+  CONTRACTING: "BANK",
+  ACTIVE: "BANK",
+  RETURNED: "APPLICANT",
+  EXPIRED: "SUPPORT_CENTER",
+  REJECTED: null,
+  WITHDRAWN: null,
+  SETTLED: null,
+  OVERDUE: "BANK",
+  COMPENSATED: null,
+} as const satisfies Record<ApplicationStatus, OrganisationType | "APPLICANT" | null>;
+
+export const REVIEW_STATUSES = ["CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW"] as const satisfies readonly ApplicationStatus[];
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export const isReviewStatus = (s: ApplicationStatus): s is ReviewStatus =>
+  (REVIEW_STATUSES as readonly ApplicationStatus[]).includes(s);
+
+const CENTER_STAFF = ["CENTER_REVIEWER", "CENTER_APPROVER"] as const;
+
+type Transition = {
+  from: readonly ApplicationStatus[];
+  /** A fixed target, or RETURN_STAGE for "back to the stage that returned it". */
+  to: ApplicationStatus | "RETURN_STAGE";
+  roles: readonly Role[];
+};
+
+export const TRANSITIONS = {
+  submit: { from: ["DRAFT"], to: "CENTER_REVIEW", roles: ["APPLICANT", "DISTRICT_AGENT"] },
+  resubmit: { from: ["RETURNED"], to: "RETURN_STAGE", roles: ["APPLICANT", "DISTRICT_AGENT"] },
+  withdraw: {
+    from: ["DRAFT", "CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED"],
+    to: "WITHDRAWN",
+    roles: ["APPLICANT", "DISTRICT_AGENT"],
+  },
+  centerRecommend: { from: ["CENTER_REVIEW"], to: "GUARANTOR_REVIEW", roles: CENTER_STAFF },
+  guarantorApprove: { from: ["GUARANTOR_REVIEW"], to: "BANK_REVIEW", roles: ["GUARANTOR_OFFICER"] },
+  bankApprove: { from: ["BANK_REVIEW"], to: "CONTRACTING", roles: ["BANK_OFFICER"] },
+  returnForInfo: {
+    from: REVIEW_STATUSES,
+    to: "RETURNED",
+    roles: [...CENTER_STAFF, "GUARANTOR_OFFICER", "BANK_OFFICER"],
+  },
+  reject: { from: REVIEW_STATUSES, to: "REJECTED", roles: [...CENTER_STAFF, "GUARANTOR_OFFICER", "BANK_OFFICER"] },
+  disburse: { from: ["CONTRACTING"], to: "ACTIVE", roles: ["BANK_OFFICER"] },
+  expire: { from: ["RETURNED"], to: "EXPIRED", roles: [] },
+  reopen: { from: ["EXPIRED"], to: "RETURNED", roles: CENTER_STAFF },
+  settle: { from: ["ACTIVE"], to: "SETTLED", roles: ["BANK_OFFICER"] },
+  reportOverdue: { from: ["ACTIVE"], to: "OVERDUE", roles: ["BANK_OFFICER"] },
+  cure: { from: ["OVERDUE"], to: "ACTIVE", roles: ["BANK_OFFICER"] },
+  compensate: { from: ["OVERDUE"], to: "COMPENSATED", roles: ["GUARANTOR_OFFICER"] },
+} as const satisfies Record<string, Transition>;
+
+export type TransitionName = keyof typeof TRANSITIONS;
+
+/** The status a transition leads to from `from`, or null when it does not apply. */
+export function targetOf(
+  name: TransitionName,
+  from: ApplicationStatus,
+  returnedFrom: ApplicationStatus | null,
+): ApplicationStatus | null {
+  const t: Transition = TRANSITIONS[name];
+  if (!t.from.includes(from)) return null;
+  if (t.to !== "RETURN_STAGE") return t.to;
+  return returnedFrom && isReviewStatus(returnedFrom) ? returnedFrom : null;
+}
+
+export const roleMayAttempt = (name: TransitionName, role: Role): boolean =>
+  (TRANSITIONS[name].roles as readonly Role[]).includes(role);
+
+/** Statuses in which the applicant can still withdraw (before contracting). */
+export const OPEN_STATUSES: readonly ApplicationStatus[] = [
+  "DRAFT",
+  "CENTER_REVIEW",
+  "GUARANTOR_REVIEW",
+  "BANK_REVIEW",
+  "RETURNED",
+  "CONTRACTING",
+];
+
+/** The review stage of a review status (decision rows record it). */
+export const STAGE_OF = {
+  CENTER_REVIEW: "CENTER",
+  GUARANTOR_REVIEW: "GUARANTOR",
+  BANK_REVIEW: "BANK",
+} as const satisfies Record<ReviewStatus, "CENTER" | "GUARANTOR" | "BANK">;

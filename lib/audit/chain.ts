@@ -1,0 +1,53 @@
+import { createHash } from "node:crypto";
+
+// The audit log is a hash chain: each event's hash covers its content and the previous hash,
+// so changing or removing any stored event breaks every link after it.
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export type ChainedContent = {
+  at: Date;
+  actorId: string | null;
+  organisationId: string | null;
+  applicationId: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  data: unknown;
+};
+
+/** JSON with object keys sorted at every level (PostgreSQL's jsonb does not keep key order). */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+export function eventHash(prevHash: string, e: ChainedContent): string {
+  const body = canonicalJson({
+    prevHash,
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    organisationId: e.organisationId,
+    applicationId: e.applicationId,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    action: e.action,
+    data: e.data,
+  });
+  return createHash("sha256").update(body).digest("hex");
+}
+
+/** Makes audit data JSON-safe: bigint fen become decimal strings, dates ISO strings. */
+export function toAuditData(value: unknown): unknown {
+  if (typeof value === "bigint") return value.toString();
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(toAuditData);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toAuditData(v)]));
+  }
+  return value;
+}

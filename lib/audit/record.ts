@@ -1,0 +1,38 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { eventHash, GENESIS_HASH, toAuditData } from "@/lib/audit/chain";
+
+export type AuditInput = {
+  actorId: string | null;
+  organisationId?: string | null;
+  applicationId?: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  data?: Record<string, unknown>;
+  /** Only for records of past events (demo data, imports); defaults to now. */
+  at?: Date;
+};
+
+// One chain for the whole portal: a transaction-scoped advisory lock makes appends take turns so
+// two writers cannot both link to the same predecessor. It is released at commit or rollback.
+const AUDIT_CHAIN_LOCK = 1_100_020_017;
+
+/** Appends an event inside the caller's transaction (the event commits with the change). */
+export async function appendAudit(tx: Prisma.TransactionClient, input: AuditInput): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const content = {
+    at: input.at ?? new Date(),
+    actorId: input.actorId,
+    organisationId: input.organisationId ?? null,
+    applicationId: input.applicationId ?? null,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    action: input.action,
+    data: toAuditData(input.data ?? {}),
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await tx.auditEvent.create({
+    data: { ...content, data: content.data as Prisma.InputJsonValue, prevHash, hash: eventHash(prevHash, content) },
+  });
+}

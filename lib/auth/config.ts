@@ -1,0 +1,77 @@
+import NextAuth, { type DefaultSession } from "next-auth";
+import type {} from "next-auth/jwt";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { verifyPassword } from "@/lib/auth/password";
+import { findCredentials, loadSessionState, recordSignIn } from "@/lib/auth/session-state";
+import { idleMinutesFor, type Actor } from "@/lib/auth/roles";
+
+declare module "next-auth" {
+  interface Session {
+    actor: Actor;
+    user: DefaultSession["user"];
+  }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    sv?: number;
+    seen?: number;
+    actor?: Actor;
+  }
+}
+
+const credentialsSchema = z.object({ identifier: z.string().min(1).max(254), password: z.string().min(1).max(200) });
+
+// Sessions are JWTs in an HttpOnly cookie. On every request the account is re-read, so a
+// disabled account, a bumped session version (revocation) or a changed role take effect at once,
+// and a session idle for longer than its role allows ends.
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: env.AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { identifier: {}, password: {} },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const account = await findCredentials(parsed.data.identifier);
+        const ok = await verifyPassword(account?.passwordHash ?? null, parsed.data.password);
+        if (!account || !ok || account.disabledAt) return null;
+        await recordSignIn(account.id);
+        return { id: account.id, sessionVersion: account.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      const now = Date.now();
+      if (user?.id) {
+        token.uid = user.id;
+        token.sv = user.sessionVersion ?? 0;
+        token.seen = now;
+      }
+      if (!token.uid) return null;
+      const state = await loadSessionState(token.uid);
+      if (!state || state.sessionVersion !== token.sv) return null;
+      const idleMs =
+        idleMinutesFor(state.actor.kind, { applicant: env.APPLICANT_IDLE_MINUTES, staff: env.STAFF_IDLE_MINUTES }) *
+        60_000;
+      if (now - (token.seen ?? 0) > idleMs) return null;
+      token.seen = now;
+      token.actor = state.actor;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.actor) session.actor = token.actor;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { isValidMobile } from "@/lib/validation/identity";
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+export const signInSchema = z.object({
+  identifier: z.string().trim().min(1, "请输入手机号或电子邮箱").max(254, "内容过长"),
+  password: z.string().min(1, "请输入密码").max(200, "内容过长"),
+  next: z.string().optional(),
+});
+
+export const registerSchema = z
+  .object({
+    displayName: z
+      .string()
+      .trim()
+      .min(2, "请输入姓名（至少 2 个字）")
+      .max(40, "姓名不能超过 40 个字")
+      .refine((v) => !CONTROL.test(v), "姓名含有不允许的字符"),
+    mobile: z.string().trim().refine(isValidMobile, "请输入 11 位中国大陆手机号码"),
+    email: z
+      .string()
+      .trim()
+      .max(254, "电子邮箱过长")
+      .optional()
+      .transform((v) => (v ? v.toLowerCase() : undefined))
+      .refine((v) => v === undefined || z.email().safeParse(v).success, "电子邮箱格式不正确"),
+    password: z
+      .string()
+      .min(8, "密码至少 8 位")
+      .max(128, "密码不能超过 128 位")
+      .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), "密码需同时包含字母和数字"),
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "两次输入的密码不一致" });
+
+export type RegisterInput = z.output<typeof registerSchema>;
+
+/** A `next` path is followed only when it is a path on this site (no scheme, no //host). */
+export const safeNextPath = (next: string | undefined | null): string | null =>
+  next && /^\/(?![/\\])[\w\-/?=&%.]*$/.test(next) ? next : null;

@@ -1,0 +1,41 @@
+// Not marked server-only: the proxy (a separate bundle) loads it through the auth config.
+import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/roles";
+
+/** The account as it is now: a session is only as good as this says. */
+export async function loadSessionState(userId: string): Promise<{ actor: Actor; sessionVersion: number } | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      displayName: true,
+      sessionVersion: true,
+      disabledAt: true,
+      membership: { select: { role: true, organisationId: true, organisation: { select: { type: true } } } },
+    },
+  });
+  if (!user || user.disabledAt) return null;
+  const m = user.membership;
+  const actor: Actor = m
+    ? {
+        kind: "STAFF",
+        userId: user.id,
+        displayName: user.displayName,
+        role: m.role,
+        organisationId: m.organisationId,
+        organisationType: m.organisation.type,
+      }
+    : { kind: "APPLICANT", userId: user.id, displayName: user.displayName, role: "APPLICANT" };
+  return { actor, sessionVersion: user.sessionVersion };
+}
+
+/** Finds an account by mobile number or e-mail address (case-insensitive for e-mail). */
+export async function findCredentials(identifier: string) {
+  const value = identifier.trim();
+  const where = value.includes("@") ? { email: value.toLowerCase() } : { mobile: value };
+  return db.user.findUnique({ where, select: { id: true, passwordHash: true, disabledAt: true, sessionVersion: true } });
+}
+
+export async function recordSignIn(userId: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { lastSignInAt: new Date() } });
+}

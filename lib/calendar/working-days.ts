@@ -1,0 +1,110 @@
+// Working-day arithmetic on the Beijing calendar (Asia/Shanghai, UTC+8, no DST since 1991).
+// Everything is done on "CST day numbers" (days since 1970-01-01 in UTC+8) with a fixed
+// offset, never with the server's local-time methods, so the answer is the same on a UTC
+// container and a developer's laptop.
+//
+// Deadline semantics: the day a case arrives does not count. Counting starts on the next
+// calendar day, skipping Saturdays, Sundays and holidays, and the deadline is the END of the
+// n-th working day (23:59:59.999 CST). A case submitted on Monday 10:00 with 5 working days is
+// due at the end of the following Monday; one submitted on Saturday with 1 working day is due at
+// the end of Monday. With 0 days it is due at the end of the day it arrived.
+//
+// China also moves working days onto weekends around holidays (调休, e.g. a working Saturday);
+// pass those as `makeUpWorkdays`. Both sets come from policy data, never from code.
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
+const EMPTY: ReadonlySet<string> = new Set();
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+// Rejects typos ("2024-02-30", "2024-5-1") rather than silently ignoring them, because an
+// ignored holiday would quietly shorten every deadline around it.
+export function makeHolidaySet(list: readonly string[]): ReadonlySet<string> {
+  const set = new Set<string>();
+  for (const raw of list) {
+    const date = raw.trim();
+    if (!isRealIsoDate(date)) throw new RangeError(`not a valid YYYY-MM-DD date: "${raw}"`);
+    set.add(date);
+  }
+  return set;
+}
+
+export function addWorkingDays(
+  start: Date,
+  days: number,
+  holidays: ReadonlySet<string>,
+  makeUpWorkdays: ReadonlySet<string> = EMPTY,
+): Date {
+  if (!Number.isSafeInteger(days) || days < 0) throw new RangeError(`days must be a non-negative integer, got ${days}`);
+  let day = cstDayNumber(start);
+  for (let counted = 0; counted < days; ) {
+    day += 1;
+    if (isWorkingDayNumber(day, holidays, makeUpWorkdays)) counted += 1;
+  }
+  return endOfCstDay(day);
+}
+
+// Working days d with a < d <= b (calendar days in CST), the same counting as addWorkingDays,
+// so workingDaysBetween(s, addWorkingDays(s, n, h), h) === n. If b is before a the result is
+// negative (how many working days overdue).
+export function workingDaysBetween(
+  a: Date,
+  b: Date,
+  holidays: ReadonlySet<string>,
+  makeUpWorkdays: ReadonlySet<string> = EMPTY,
+): number {
+  const from = cstDayNumber(a);
+  const to = cstDayNumber(b);
+  // `0 -` rather than unary minus, so an empty backwards span is 0, not -0.
+  if (to < from) return 0 - workingDaysBetween(b, a, holidays, makeUpWorkdays);
+  let count = 0;
+  for (let day = from + 1; day <= to; day += 1) {
+    if (isWorkingDayNumber(day, holidays, makeUpWorkdays)) count += 1;
+  }
+  return count;
+}
+
+export function isWorkingDay(
+  date: Date,
+  holidays: ReadonlySet<string>,
+  makeUpWorkdays: ReadonlySet<string> = EMPTY,
+): boolean {
+  return isWorkingDayNumber(cstDayNumber(date), holidays, makeUpWorkdays);
+}
+
+// The Beijing calendar date of an instant, as "YYYY-MM-DD".
+export function toCstIsoDate(date: Date): string {
+  return isoOfDayNumber(cstDayNumber(date));
+}
+
+function isWorkingDayNumber(day: number, holidays: ReadonlySet<string>, makeUpWorkdays: ReadonlySet<string>): boolean {
+  const iso = isoOfDayNumber(day);
+  if (holidays.has(iso)) return false;
+  if (makeUpWorkdays.has(iso)) return true;
+  // Day 0 (1970-01-01) was a Thursday; 0 = Sunday … 6 = Saturday.
+  const weekday = (((day + 4) % 7) + 7) % 7;
+  return weekday !== 0 && weekday !== 6;
+}
+
+function cstDayNumber(date: Date): number {
+  const time = date.getTime();
+  if (Number.isNaN(time)) throw new RangeError("invalid date");
+  return Math.floor((time + CST_OFFSET_MS) / DAY_MS);
+}
+
+function endOfCstDay(day: number): Date {
+  return new Date((day + 1) * DAY_MS - CST_OFFSET_MS - 1);
+}
+
+function isoOfDayNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+function isRealIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

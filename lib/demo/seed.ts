@@ -1,0 +1,87 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { hashPassword } from "@/lib/auth/password";
+import { appendAudit } from "@/lib/audit/record";
+import {
+  APPLICANTS,
+  CATEGORIES,
+  DEMO_PASSWORD,
+  FIRST_POLICY,
+  HOLIDAYS,
+  ORGANISATIONS,
+  STAFF,
+  TARGET_GROUPS,
+} from "@/lib/demo/reference-data";
+import { seedDemoCases } from "@/lib/demo/seed-cases";
+
+/**
+ * Loads reference data, demo accounts and demo cases. Every record is keyed by a natural key
+ * (organisation code, e-mail, mobile, credit code, application number) and only created when
+ * missing, so running it again changes nothing.
+ */
+export async function seedDemo(db: PrismaClient, log: (line: string) => void = () => {}): Promise<void> {
+  for (const o of ORGANISATIONS) {
+    await db.organisation.upsert({ where: { code: o.code }, create: o, update: {} });
+  }
+  for (const c of CATEGORIES) await db.loanCategory.upsert({ where: { code: c.code }, create: c, update: {} });
+  for (const g of TARGET_GROUPS) await db.targetGroup.upsert({ where: { code: g.code }, create: g, update: {} });
+  await db.policyVersion.upsert({ where: { version: FIRST_POLICY.version }, create: FIRST_POLICY, update: {} });
+  for (const [day, name] of HOLIDAYS) {
+    const date = new Date(`${day}T00:00:00Z`);
+    await db.holiday.upsert({ where: { day: date }, create: { day: date, name }, update: {} });
+  }
+  await db.subsidyBudget.upsert({ where: { year: 2026 }, create: { year: 2026, amountFen: 60_000_000n }, update: {} });
+
+  const orgId = new Map((await db.organisation.findMany({ select: { id: true, code: true } })).map((o) => [o.code, o.id]));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  for (const s of STAFF) {
+    const existing = await db.user.findUnique({ where: { email: s.email }, select: { id: true } });
+    if (existing) continue;
+    await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          email: s.email,
+          displayName: s.displayName,
+          passwordHash,
+          membership: { create: { organisationId: orgId.get(s.org)!, role: s.role } },
+        },
+      });
+      await appendAudit(tx, { actorId: null, entityType: "User", entityId: user.id, action: "user.created", data: { role: s.role } });
+    });
+    log(`staff ${s.email}`);
+  }
+
+  for (const a of APPLICANTS) {
+    const existing = await db.user.findUnique({ where: { mobile: a.mobile }, select: { id: true } });
+    if (existing) continue;
+    await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          mobile: a.mobile,
+          displayName: a.displayName,
+          passwordHash,
+          profile: {
+            create: {
+              fullName: a.displayName,
+              idNumber: a.idNumber,
+              mobile: a.mobile,
+              unionName: a.unionName,
+              memberCardNo: a.memberCardNo,
+              targetGroupCode: a.targetGroupCode,
+            },
+          },
+          consents: {
+            create: [
+              { kind: "SENSITIVE_PERSONAL_INFO", wordingVersion: "PI-2024-1", grantedIp: "127.0.0.1" },
+              { kind: "CREDIT_REPORT_AUTHORISATION", wordingVersion: "CR-2024-1", grantedIp: "127.0.0.1" },
+            ],
+          },
+        },
+      });
+      await appendAudit(tx, { actorId: user.id, entityType: "User", entityId: user.id, action: "user.registered", data: {} });
+    });
+    log(`applicant ${a.mobile}`);
+  }
+
+  await seedDemoCases(db, log);
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+// The only reader of process.env: everything else imports `env`.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // With a URL the portal uses that PostgreSQL server; without one, embedded PGlite under PGLITE_DIR.
+  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  PGLITE_DIR: z.string().default("./data/pglite"),
+  STORAGE_DIR: z.string().default("./data/uploads"),
+  AUTH_SECRET: z.string().optional(),
+  APPLICANT_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  STAFF_IDLE_MINUTES: z.coerce.number().int().positive().default(10),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("暖·创贷 <noreply@localhost>"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export const env: Env = schema.parse(process.env);
+
+export const MIN_AUTH_SECRET_BYTES = 32;
+
+/** Why the server must not start in production, or null when it may. */
+export function productionStartProblem(e: Env = env): string | null {
+  if (e.NODE_ENV !== "production") return null;
+  const secret = e.AUTH_SECRET ?? "";
+  if (Buffer.byteLength(secret, "utf8") < MIN_AUTH_SECRET_BYTES) {
+    return `AUTH_SECRET must be set to at least ${MIN_AUTH_SECRET_BYTES} random bytes in production (for example: openssl rand -base64 48).`;
+  }
+  return null;
+}

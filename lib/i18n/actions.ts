@@ -1,0 +1,10 @@
+"use server";
+import { cookies } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { asLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
+
+export async function setLocale(formData: FormData): Promise<void> {
+  const locale = asLocale(String(formData.get("locale") ?? ""));
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
+  revalidatePath("/", "layout");
+}

@@ -1,0 +1,21 @@
+import { env, productionStartProblem } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+export async function startServer(): Promise<void> {
+  const problem = productionStartProblem();
+  if (problem) {
+    logger.error("refusing to start", { reason: problem });
+    console.error(`\n暖·创贷 cannot start: ${problem}\n`);
+    process.exit(1);
+  }
+  if (!env.DATABASE_URL) {
+    const { migrate } = await import("@/lib/db/migrator");
+    const { wrapPglite } = await import("@/lib/db/sql-executor");
+    const { sharedPglite } = await import("@/lib/db/client");
+    const pglite = sharedPglite();
+    if (pglite) {
+      const ran = await migrate(wrapPglite(pglite, { closeOnRelease: false }));
+      if (ran.length) logger.info("embedded database migrated", { migrations: ran });
+    }
+  }
+}

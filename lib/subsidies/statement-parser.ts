@@ -1,0 +1,353 @@
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { accruedInterestFen } from "@/lib/loans/interest";
+import { daysBetween, epochDay, isIsoDate } from "@/lib/loans/schedule";
+
+// A bank's quarterly interest statement (CSV or XLSX) → statement lines, all or nothing: one bad
+// line rejects the whole file, with every problem listed, so a batch is never half imported.
+//
+// CSV goes through exceljs's own CSV reader (fast-csv underneath: RFC 4180 quoting, quoted
+// commas and newlines) with an identity `map`, because its default map turns "0.0345" into a
+// float and "2021-06-30" into a Date. Error line numbers are spreadsheet row numbers (header = 1),
+// which equal the file's line numbers unless a quoted field spans lines.
+
+export type ParsedLine = {
+  line: number;
+  contractNo: string;
+  /** Inclusive, YYYY-MM-DD. */
+  periodStart: string;
+  /** Inclusive, YYYY-MM-DD. */
+  periodEnd: string;
+  principalBalanceFen: bigint;
+  annualRateMicros: number;
+  interestDueFen: bigint;
+  interestPaidFen: bigint;
+  /** Null only when nothing was paid. */
+  paidOn: string | null;
+  overdue: boolean;
+  penaltyInterestFen: bigint;
+  extended: boolean;
+};
+
+export type StatementError = { line: number; column: string; message: string };
+export type ParseResult = { ok: true; lines: ParsedLine[] } | { ok: false; errors: StatementError[] };
+export type LoanTerms = { principalFen: bigint; startOn: string; maturityOn: string };
+
+type Field = Exclude<keyof ParsedLine, "line">;
+type Column = { field: Field; zh: string; en: string; required: boolean };
+
+export const STATEMENT_COLUMNS: readonly Column[] = [
+  { field: "contractNo", zh: "合同编号", en: "contract_no", required: true },
+  { field: "periodStart", zh: "计息起日", en: "period_start", required: true },
+  { field: "periodEnd", zh: "计息止日", en: "period_end", required: true },
+  { field: "principalBalanceFen", zh: "本金余额", en: "principal_balance", required: true },
+  { field: "annualRateMicros", zh: "年利率", en: "annual_rate", required: true },
+  { field: "interestDueFen", zh: "应付利息", en: "interest_due", required: true },
+  { field: "interestPaidFen", zh: "实付利息", en: "interest_paid", required: true },
+  { field: "paidOn", zh: "付息日期", en: "paid_on", required: true },
+  { field: "overdue", zh: "逾期", en: "overdue", required: true },
+  { field: "penaltyInterestFen", zh: "罚息", en: "penalty_interest", required: true },
+  { field: "extended", zh: "展期", en: "extended", required: false },
+];
+
+const zh = (field: Field): string => STATEMENT_COLUMNS.find((c) => c.field === field)?.zh ?? field;
+const normaliseHeader = (h: string): string => h.trim().toLowerCase().replace(/[\s-]+/g, "_");
+const fileError = (message: string): ParseResult => ({ ok: false, errors: [{ line: 0, column: "", message }] });
+
+export async function parseStatement(data: Uint8Array, options: { today: string }): Promise<ParseResult> {
+  if (!isIsoDate(options.today)) throw new RangeError("today must be YYYY-MM-DD");
+  const rows = await readRows(data);
+  if ("error" in rows) return fileError(rows.error);
+  const nonEmpty = rows.filter((r) => r.cells.some((c) => c !== ""));
+  const [header, ...body] = nonEmpty;
+  if (!header) return fileError("文件为空");
+
+  const mapped = mapHeader(header);
+  if ("errors" in mapped) return { ok: false, errors: mapped.errors };
+  if (body.length === 0) return fileError("文件中没有数据行");
+
+  const errors: StatementError[] = [];
+  const lines: ParsedLine[] = [];
+  const firstLineByKey = new Map<string, number>();
+  for (const row of body) {
+    const result = parseRow(row, mapped.indexByField, header.cells.length, options.today);
+    if ("errors" in result) {
+      errors.push(...result.errors);
+      continue;
+    }
+    const key = lineKey(result.line);
+    const first = firstLineByKey.get(key);
+    if (first !== undefined) {
+      errors.push({ line: row.line, column: zh("contractNo"), message: `与第 ${first} 行重复（同一合同、同一计息期间）` });
+      continue;
+    }
+    firstLineByKey.set(key, row.line);
+    lines.push(result.line);
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, lines };
+}
+
+/**
+ * Fingerprint for idempotent re-imports. The dates have a fixed shape at the end, so the key
+ * stays unambiguous even if a contract number contains "|".
+ */
+export function lineKey(line: Pick<ParsedLine, "contractNo" | "periodStart" | "periodEnd">): string {
+  return `${line.contractNo}|${line.periodStart}|${line.periodEnd}`;
+}
+
+/** The checks that need the loans on file; the caller loads only this bank's loans. */
+export function validateAgainstLoans(
+  lines: readonly ParsedLine[],
+  loansByContractNo: ReadonlyMap<string, LoanTerms>,
+): StatementError[] {
+  return lines.flatMap((l): StatementError[] => {
+    const loan = loansByContractNo.get(l.contractNo);
+    if (!loan) return [{ line: l.line, column: zh("contractNo"), message: "合同编号不存在或不属于本行" }];
+    const errors: StatementError[] = [];
+    if (epochDay(l.periodStart) < epochDay(loan.startOn)) {
+      errors.push({ line: l.line, column: zh("periodStart"), message: "计息期间超出贷款期限" });
+    } else if (epochDay(l.periodEnd) > epochDay(loan.maturityOn)) {
+      errors.push({ line: l.line, column: zh("periodEnd"), message: "计息期间超出贷款期限" });
+    }
+    if (l.principalBalanceFen > loan.principalFen) {
+      errors.push({ line: l.line, column: zh("principalBalanceFen"), message: "本金余额超过贷款本金" });
+    }
+    return errors;
+  });
+}
+
+// ---- reading ---------------------------------------------------------------------------
+
+type Row = { line: number; cells: string[] };
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const NOT_A_TABLE = "文件不是 CSV 或 XLSX 格式，请使用下载的模板";
+
+async function readRows(data: Uint8Array): Promise<Row[] | { error: string }> {
+  if (data.length === 0) return { error: "文件为空" };
+  if (ZIP_MAGIC.every((b, i) => data[i] === b)) return readXlsx(data);
+
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(data);
+  } catch {
+    return { error: NOT_A_TABLE };
+  }
+  // Valid UTF-8 can still be binary (NULs, control bytes); a statement never contains them.
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) return { error: NOT_A_TABLE };
+  text = text.replace(/^\uFEFF/, "");
+  if (text.trim() === "") return { error: "文件为空" };
+  try {
+    const sheet = await new ExcelJS.Workbook().csv.read(Readable.from([text]), { map: (v: unknown) => v });
+    return sheetRows(sheet);
+  } catch {
+    return { error: "CSV 格式错误（引号不成对或字段分隔有误）" };
+  }
+}
+
+async function readXlsx(data: Uint8Array): Promise<Row[] | { error: string }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(data) as unknown as ExcelJS.Buffer);
+  } catch {
+    return { error: "XLSX 文件已损坏或无法读取" };
+  }
+  const sheet = workbook.worksheets[0];
+  return sheet ? sheetRows(sheet) : { error: "文件为空" };
+}
+
+function sheetRows(sheet: ExcelJS.Worksheet): Row[] {
+  const rows: Row[] = [];
+  for (let n = 1; n <= sheet.rowCount; n++) {
+    const values = sheet.getRow(n).values;
+    const cells = Array.isArray(values) ? values.slice(1).map(cellText) : [];
+    rows.push({ line: n, cells });
+  }
+  return rows;
+}
+
+// XLSX numbers are doubles; String() gives the shortest decimal that round-trips, i.e. what was
+// typed, and that text is then parsed exactly — a float never reaches an amount.
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "#DATE" : value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: unknown };
+    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join("").trim();
+    if (v.error !== undefined) return "#ERROR";
+    if ("result" in v) return cellText(v.result);
+    if (v.text !== undefined) return cellText(v.text);
+  }
+  return "#UNSUPPORTED";
+}
+
+function mapHeader(header: Row): { indexByField: Map<Field, number> } | { errors: StatementError[] } {
+  const errors: StatementError[] = [];
+  const indexByField = new Map<Field, number>();
+  header.cells.forEach((raw, index) => {
+    if (raw === "") return;
+    const name = normaliseHeader(raw);
+    const column = STATEMENT_COLUMNS.find((c) => c.zh === raw.trim() || c.en === name);
+    if (!column) {
+      errors.push({ line: header.line, column: raw, message: `无法识别的列：${raw}` });
+    } else if (indexByField.has(column.field)) {
+      errors.push({ line: header.line, column: column.zh, message: `列重复：${column.zh}` });
+    } else {
+      indexByField.set(column.field, index);
+    }
+  });
+  for (const c of STATEMENT_COLUMNS) {
+    if (c.required && !indexByField.has(c.field)) {
+      errors.push({ line: header.line, column: c.zh, message: `缺少必填列：${c.zh}（${c.en}）` });
+    }
+  }
+  return errors.length > 0 ? { errors } : { indexByField };
+}
+
+// ---- one row --------------------------------------------------------------------------
+
+type Parsed<T> = { value: T } | { error: string };
+
+function parseRow(
+  row: Row,
+  indexByField: Map<Field, number>,
+  headerWidth: number,
+  today: string,
+): { line: ParsedLine } | { errors: StatementError[] } {
+  const errors: StatementError[] = [];
+  const cell = (field: Field): string => {
+    const index = indexByField.get(field);
+    return index === undefined ? "" : (row.cells[index] ?? "");
+  };
+  const take = <T>(field: Field, parsed: Parsed<T>): T | undefined => {
+    if ("value" in parsed) return parsed.value;
+    errors.push({ line: row.line, column: zh(field), message: parsed.error });
+    return undefined;
+  };
+  const fail = (field: Field, message: string) => errors.push({ line: row.line, column: zh(field), message });
+
+  if (row.cells.slice(headerWidth).some((c) => c !== "")) {
+    errors.push({ line: row.line, column: "", message: "该行的列数多于表头" });
+  }
+  const contractNo = take("contractNo", cell("contractNo") === "" ? { error: "不能为空" } : { value: cell("contractNo") });
+  const periodStart = take("periodStart", parseDate(cell("periodStart"), today));
+  const periodEnd = take("periodEnd", parseDate(cell("periodEnd"), today));
+  const principalBalanceFen = take("principalBalanceFen", parseAmountFen(cell("principalBalanceFen")));
+  const annualRateMicros = take("annualRateMicros", parseRateMicros(cell("annualRateMicros")));
+  const interestDueFen = take("interestDueFen", parseAmountFen(cell("interestDueFen")));
+  const interestPaidFen = take("interestPaidFen", parseAmountFen(cell("interestPaidFen")));
+  const paidOn = take<string | null>("paidOn", cell("paidOn") === "" ? { value: null } : parseDate(cell("paidOn"), today));
+  const overdue = take("overdue", parseFlag(cell("overdue"), null));
+  // A bank leaves 罚息 blank when there is none, and 展期 is an optional column.
+  const penaltyInterestFen = take("penaltyInterestFen", cell("penaltyInterestFen") === "" ? { value: 0n } : parseAmountFen(cell("penaltyInterestFen")));
+  const extended = take("extended", parseFlag(cell("extended"), false));
+
+  if (periodStart && periodEnd && epochDay(periodEnd) < epochDay(periodStart)) fail("periodEnd", "计息止日早于计息起日");
+  if (interestDueFen !== undefined && interestPaidFen !== undefined && interestPaidFen > interestDueFen) {
+    fail("interestPaidFen", "实付利息超过应付利息");
+  }
+  if (paidOn === null && interestPaidFen !== undefined && interestPaidFen > 0n) fail("paidOn", "已付利息时必须填写付息日期");
+
+  if (errors.length > 0) return { errors };
+  return {
+    line: {
+      line: row.line,
+      contractNo: contractNo as string,
+      periodStart: periodStart as string,
+      periodEnd: periodEnd as string,
+      principalBalanceFen: principalBalanceFen as bigint,
+      annualRateMicros: annualRateMicros as number,
+      interestDueFen: interestDueFen as bigint,
+      interestPaidFen: interestPaidFen as bigint,
+      paidOn: paidOn ?? null,
+      overdue: overdue as boolean,
+      penaltyInterestFen: penaltyInterestFen as bigint,
+      extended: extended as boolean,
+    },
+  };
+}
+
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+export function parseAmountFen(text: string): Parsed<bigint> {
+  if (text === "") return { error: "不能为空" };
+  // Thousands separators only in their proper places, so "1,2" is not silently read as 12.
+  const plain = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? text.replaceAll(",", "") : text;
+  if (/^-\d+(\.\d+)?$/.test(plain)) return { error: "金额不能为负数" };
+  return toFen(plain);
+}
+
+function toFen(text: string): Parsed<bigint> {
+  if (!DECIMAL.test(text)) return { error: "金额必须是数字" };
+  const [whole, fraction = ""] = text.split(".") as [string, string?];
+  if (fraction.length > 2) return { error: "金额最多保留两位小数" };
+  return { value: BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0")) };
+}
+
+/** "3.45%" or "0.0345" → 34 500 millionths, read from the decimal text, never through a float. */
+export function parseRateMicros(text: string): Parsed<number> {
+  if (text === "") return { error: "不能为空" };
+  const isPercent = text.endsWith("%");
+  const body = (isPercent ? text.slice(0, -1) : text).trim();
+  if (/^-\d/.test(body)) return { error: "年利率不能为负数" };
+  if (!DECIMAL.test(body)) return { error: "年利率格式不正确，请填写如 3.45% 或 0.0345" };
+  const [whole, fraction = ""] = body.split(".") as [string, string?];
+  const scale = isPercent ? 4 : 6;
+  if (fraction.length > scale) return { error: "年利率精度不能超过百万分之一" };
+  const micros = BigInt(whole) * 10n ** BigInt(scale) + BigInt(fraction.padEnd(scale, "0") || "0");
+  if (micros >= 1_000_000n) return { error: "年利率超出范围（应低于 100%），请填写如 3.45% 或 0.0345" };
+  return { value: Number(micros) };
+}
+
+export function parseDate(text: string, today: string): Parsed<string> {
+  if (text === "") return { error: "不能为空" };
+  const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  const iso = match ? `${match[1]}-${match[2]?.padStart(2, "0")}-${match[3]?.padStart(2, "0")}` : "";
+  if (!isIsoDate(iso)) return { error: "日期无效，请填写如 2021-06-30" };
+  if (epochDay(iso) > epochDay(today)) return { error: "日期不能晚于今天" };
+  return { value: iso };
+}
+
+const TRUE_FLAGS = new Set(["是", "y", "yes", "true"]);
+const FALSE_FLAGS = new Set(["否", "n", "no", "false"]);
+
+function parseFlag(text: string, whenBlank: boolean | null): Parsed<boolean> {
+  const t = text.toLowerCase();
+  if (t === "" && whenBlank !== null) return { value: whenBlank };
+  if (TRUE_FLAGS.has(t)) return { value: true };
+  if (FALSE_FLAGS.has(t)) return { value: false };
+  return { error: "请填写 是 或 否" };
+}
+
+// ---- templates -------------------------------------------------------------------------
+
+function templateRows(): string[][] {
+  const principalFen = 50_000_000n;
+  const periodStart = "2021-06-21";
+  const periodEnd = "2021-09-20";
+  const days = daysBetween(periodStart, periodEnd) + 1;
+  const interest = accruedInterestFen({ principalFen, annualRateMicros: 38_500, days });
+  const yuan = (fen: bigint) => `${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`;
+  return [
+    STATEMENT_COLUMNS.map((c) => c.zh),
+    ["NCD-2021-0001", periodStart, periodEnd, yuan(principalFen), "3.85%", yuan(interest), yuan(interest), "2021-09-21", "否", "0.00", "否"],
+  ];
+}
+
+const csvField = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+/** With a BOM, because Excel on Chinese Windows otherwise opens UTF-8 CSV as GBK mojibake. */
+export function buildTemplateCsv(): string {
+  return `\uFEFF${templateRows().map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
+}
+
+export async function buildTemplateXlsx(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("利息清单");
+  // Text cells, so Excel does not turn 3.85% into 0.0385 or a date into a serial number.
+  sheet.columns = STATEMENT_COLUMNS.map((c) => ({ header: c.zh, key: c.field, width: 14, style: { numFmt: "@" } }));
+  const [, example] = templateRows();
+  sheet.addRow(example);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
