@@ -41,6 +41,15 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/** Closes the process-wide client (tests and scripts that end before the process does). */
+export async function disconnectShared(): Promise<void> {
+  const g = globalThis as GlobalWithDb;
+  const current = g[globalKey];
+  g[globalKey] = undefined;
+  await current?.prisma.$disconnect();
+  await current?.pglite?.close();
+}
+
 export function sharedPglite(): PGlite | undefined {
   return shared().pglite;
 }

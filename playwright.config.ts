@@ -1,0 +1,73 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { databaseUrl } from "./scripts/db/tools";
+
+// Playwright starts the webServer BEFORE globalSetup runs (runner: plugin setup, then global
+// setup), so the web server's environment has to be known when this file loads. The database
+// name is therefore chosen here, once: workers load this file again but inherit these variables
+// from the main process, so they see the same name. globalSetup creates, migrates and seeds
+// exactly this database before the first test; the server only touches it on the first request
+// that needs data (nothing reads the database while it starts or answers the readiness check).
+process.env.NCD_E2E_DB ??= `ncd_e2e_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+process.env.NCD_E2E_DATABASE_URL ??= databaseUrl(process.env.NCD_E2E_DB);
+process.env.NCD_E2E_AUTH_SECRET ??= randomBytes(48).toString("base64");
+
+const PORT = 3100;
+// Always `localhost`: Auth.js redirects go there, and cookies set on 127.0.0.1 would not follow.
+const baseURL = `http://localhost:${PORT}`;
+
+if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+  throw new Error("No production build in .next: run `npm run build` before `npx playwright test`.");
+}
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  workers: 1,
+  retries: 0,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  reporter: "list",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  globalSetup: "./tests/e2e/support/global-setup.ts",
+  globalTeardown: "./tests/e2e/support/global-teardown.ts",
+  use: {
+    baseURL,
+    screenshot: "only-on-failure",
+    trace: "off",
+    video: "off",
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `node_modules/.bin/next start --port ${PORT}`,
+    url: `${baseURL}/login`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      DATABASE_URL: process.env.NCD_E2E_DATABASE_URL,
+      AUTH_SECRET: process.env.NCD_E2E_AUTH_SECRET,
+      AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+    },
+  },
+});

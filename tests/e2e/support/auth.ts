@@ -1,0 +1,37 @@
+import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "./accounts";
+
+/** Signs in by typing into the login form. Only the login page's own tests should use this. */
+export async function signIn(page: Page, identifier: string, password: string): Promise<void> {
+  if (!page.url().includes("/login")) await page.goto("/login");
+  await page.getByLabel("手机号或电子邮箱").fill(identifier);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+}
+
+/**
+ * Signs in through Auth.js's credentials callback with the context's request client, so the
+ * session cookie lands in the browser context. Throws when no session results.
+ */
+export async function signInViaApi(
+  context: BrowserContext,
+  identifier: string,
+  password: string = DEMO_PASSWORD,
+): Promise<void> {
+  const request = context.request;
+  const csrf = await request.get("/api/auth/csrf");
+  expect(csrf.ok(), "GET /api/auth/csrf").toBeTruthy();
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const callback = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, identifier, password, callbackUrl: "/start" },
+    maxRedirects: 5,
+  });
+  expect(callback.status(), "credentials callback").toBeLessThan(500);
+  const session = (await (await request.get("/api/auth/session")).json()) as { actor?: { role?: string } } | null;
+  if (!session?.actor) throw new Error(`sign-in via the API failed for ${identifier} (ended on ${callback.url()})`);
+}
+
+/** Signs out through the header's button, as a user would. */
+export async function signOutViaHeader(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "退出登录" }).click();
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { appendAudit } from "@/lib/audit/record";
+import { verifyAuditChain } from "@/lib/audit/verify";
+import { db, itOnPostgres, secondClient } from "../support/db";
+
+const append = (action: string) =>
+  db.$transaction((tx) => appendAudit(tx, { actorId: null, entityType: "Test", entityId: action, action, data: { n: 1n, at: new Date(0) } }));
+
+describe("audit log", () => {
+  it("refuses UPDATE and DELETE in the database itself", async () => {
+    await append("test.one");
+    const last = await db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    await expect(db.auditEvent.update({ where: { id: last.id }, data: { action: "changed" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.delete({ where: { id: last.id } })).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
+    expect((await db.auditEvent.findUniqueOrThrow({ where: { id: last.id } })).action).toBe("test.one");
+  });
+
+  itOnPostgres("keeps one unbroken chain when two servers append at once", async () => {
+    const other = secondClient();
+    try {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 2 ? other : db).$transaction((tx) =>
+            appendAudit(tx, { actorId: null, entityType: "Test", entityId: String(i), action: "test.race" }),
+          ),
+        ),
+      );
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+    } finally {
+      await other.$disconnect();
+    }
+  });
+
+  // Runs last in this file: it breaks the chain on purpose.
+  itOnPostgres("the verifier reports the first tampered event", async () => {
+    await append("test.two");
+    await append("test.three");
+    const target = await db.auditEvent.findFirstOrThrow({ where: { action: "test.two" }, orderBy: { id: "desc" } });
+    // An attacker with superuser rights switches the guard off and rewrites one row.
+    await db.$transaction([
+      db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_update_delete`),
+      db.$executeRawUnsafe(`UPDATE "AuditEvent" SET data = '{"n":"2"}' WHERE id = ${target.id}`),
+      db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_no_update_delete`),
+    ]);
+    const report = await verifyAuditChain(db);
+    expect(report).toMatchObject({ ok: false, brokenAtId: target.id });
+    // Leave a clean chain for later test files: a fresh database is not shared between runs,
+    // but files in this run share it, so restore the row.
+    await db.$transaction([
+      db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_update_delete`),
+      db.$executeRawUnsafe(`UPDATE "AuditEvent" SET data = '{"n":"1","at":"1970-01-01T00:00:00.000Z"}' WHERE id = ${target.id}`),
+      db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_no_update_delete`),
+    ]);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { seedDemo } from "@/lib/demo/seed";
+import { verifyAuditChain } from "@/lib/audit/verify";
+import { DEMO_CONSULTING_SUBSIDY_TOTAL_FEN } from "@/lib/subsidies/demo-fixture";
+import { db } from "../support/db";
+
+const counts = async () =>
+  Object.fromEntries(
+    await Promise.all(
+      Object.values(Prisma.ModelName).map(async (name) => {
+        const delegate = (db as unknown as Record<string, { count: () => Promise<number> }>)[name.charAt(0).toLowerCase() + name.slice(1)]!;
+        return [name, await delegate.count()] as const;
+      }),
+    ),
+  );
+
+describe("demo seed", () => {
+  beforeAll(async () => {
+    await seedDemo(db);
+  }, 120_000);
+
+  it("is idempotent: a second run adds nothing", async () => {
+    const before = await counts();
+    await seedDemo(db);
+    expect(await counts()).toEqual(before);
+    expect(before.LoanApplication).toBeGreaterThanOrEqual(7);
+    expect(before.User).toBeGreaterThanOrEqual(9);
+  }, 120_000);
+
+  it("reproduces the consulting company's three loans and its ¥35,146.94 subsidy", async () => {
+    const enterprise = await db.enterprise.findFirstOrThrow({ where: { name: "北京某信息咨询有限公司" }, select: { id: true } });
+    const loans = await db.loan.findMany({ where: { enterpriseId: enterprise.id }, orderBy: { disbursedOn: "asc" } });
+    expect(loans.map((l) => l.principalFen)).toEqual([50_000_000n, 50_000_000n, 40_000_000n]);
+    const sum = await db.statementLine.aggregate({ where: { loan: { enterpriseId: enterprise.id } }, _sum: { subsidyFen: true } });
+    expect(sum._sum.subsidyFen).toBe(DEMO_CONSULTING_SUBSIDY_TOTAL_FEN);
+    const batches = await db.subsidyBatch.findMany({ select: { totalFen: true, lines: { select: { subsidyFen: true } } } });
+    for (const b of batches) expect(b.lines.reduce((t, l) => t + l.subsidyFen, 0n)).toBe(b.totalFen);
+  });
+
+  it("writes cases in several states, with renewals linked to the earlier loan", async () => {
+    const statuses = new Set((await db.loanApplication.findMany({ select: { status: true } })).map((a) => a.status));
+    for (const s of ["SETTLED", "CENTER_REVIEW", "RETURNED", "GUARANTOR_REVIEW", "BANK_REVIEW"] as const) expect(statuses).toContain(s);
+    const renewal = await db.loanApplication.findUniqueOrThrow({ where: { number: "SQ-2020-0133" }, include: { previousLoan: true } });
+    expect(renewal.kind).toBe("RENEWAL");
+    expect(renewal.previousLoan?.contractNo).toBe("NCD-2019-0087");
+  });
+
+  it("leaves an intact audit chain", async () => {
+    const report = await verifyAuditChain(db);
+    expect(report).toMatchObject({ ok: true });
+    expect(report.checked).toBeGreaterThan(20);
+  });
+
+  it("every model and every scalar field round-trips through the client", async () => {
+    // The seed fills most models; write the rest here with every field set.
+    const user = await db.user.findFirstOrThrow({ where: { mobile: "13800000001" } });
+    const app = await db.loanApplication.findFirstOrThrow({ where: { number: "SQ-2026-0001" } });
+    const now = new Date("2026-11-30T01:02:03.456Z");
+    await db.policyException.create({
+      data: { enterpriseId: app.enterpriseId, applicationId: app.id, type: "INTEREST_DEFERRAL", reason: "疫情期间延期付息",
+        createdById: user.id, approverId: user.id, approvedAt: now, expiresOn: new Date("2027-03-31T00:00:00Z") },
+    });
+    const doc = await db.document.create({
+      data: { applicationId: app.id, kind: "BUSINESS_LICENCE", version: 1, storageKey: `rt/${now.getTime()}`, fileName: "执照.pdf",
+        mimeType: "application/pdf", sizeBytes: 1234, sha256: "a".repeat(64), uploadedById: user.id, createdAt: now, supersededAt: now },
+    });
+    expect(await db.document.findUniqueOrThrow({ where: { id: doc.id } })).toEqual(doc);
+    const note = await db.notification.create({ data: { userId: user.id, applicationId: app.id, title: "t", body: "b", readAt: now, createdAt: now } });
+    expect(await db.notification.findUniqueOrThrow({ where: { id: note.id } })).toEqual(note);
+    const mail = await db.outboxEmail.create({ data: { to: "a@b.cn", subject: "s", body: "b", sentAt: now, error: "e", createdAt: now } });
+    expect(await db.outboxEmail.findUniqueOrThrow({ where: { id: mail.id } })).toEqual(mail);
+    for (const name of Object.values(Prisma.ModelName)) {
+      const delegate = (db as unknown as Record<string, { findFirst: () => Promise<Record<string, unknown> | null> }>)[
+        name.charAt(0).toLowerCase() + name.slice(1)
+      ]!;
+      const row = await delegate.findFirst();
+      expect(row, `${name} has a row`).not.toBeNull();
+      expect(Object.values(row!).some((v) => v === undefined), `${name} fields`).toBe(false);
+    }
+  });
+});
