@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import type { ApplicationKind, ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { applicationScope } from "@/lib/applications/scope";
+import { isUuid } from "@/lib/ids";
 
 export type ApplicationSummary = {
   id: string;
@@ -39,4 +40,76 @@ export async function listMyApplications(actor: Actor): Promise<ApplicationSumma
     },
   });
   return rows.map(({ enterprise, ...r }) => ({ ...r, enterpriseName: enterprise.name }));
+}
+
+/** The applicant's home: profile completeness, consents, enterprises with their loan chains. */
+export async function applicantOverview(actor: Actor) {
+  if (actor.kind !== "APPLICANT") return null;
+  const [profile, consents, enterprises] = await Promise.all([
+    db.applicantProfile.findUnique({ where: { userId: actor.userId }, select: { fullName: true, memberCardNo: true } }),
+    db.consent.findMany({ where: { userId: actor.userId, withdrawnAt: null }, select: { kind: true } }),
+    db.enterprise.findMany({
+      where: { representativeId: actor.userId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        name: true,
+        creditCode: true,
+        loans: {
+          orderBy: { disbursedOn: "asc" },
+          select: {
+            id: true, contractNo: true, principalFen: true, status: true, disbursedOn: true, maturityOn: true,
+            renewals: { where: { status: { notIn: ["WITHDRAWN"] } }, select: { id: true } },
+          },
+        },
+      },
+    }),
+  ]);
+  return {
+    profileComplete: !!profile?.memberCardNo,
+    consents: { sensitive: consents.some((c) => c.kind === "SENSITIVE_PERSONAL_INFO"), credit: consents.some((c) => c.kind === "CREDIT_REPORT_AUTHORISATION") },
+    enterprises: enterprises.map((e) => ({
+      ...e,
+      loans: e.loans.map(({ renewals, ...l }) => ({ ...l, renewable: (l.status === "ACTIVE" || l.status === "SETTLED") && renewals.length === 0 })),
+    })),
+  };
+}
+
+/** One case as its applicant (or intake agent) sees it. */
+export async function applicationForApplicant(actor: Actor, id: string) {
+  if (!isUuid(id)) return null;
+  const app = await db.loanApplication.findFirst({
+    where: { AND: [applicationScope(actor), { id }] },
+    select: {
+      id: true, number: true, kind: true, status: true, version: true, draftStep: true, greenChannel: true, applicantId: true,
+      categoryCode: true, amountFen: true, termMonths: true, purpose: true, repaymentSource: true,
+      submittedAt: true, stageEnteredAt: true, stageDueAt: true, returnedFrom: true, returnDueAt: true, closeReason: true,
+      enterprise: { select: { id: true, name: true, creditCode: true, legalRepName: true, address: true, industry: true,
+        foundedOn: true, employees: true, annualRevenueFen: true, hasUnion: true, unionMemberCount: true } },
+      previousLoan: { select: { contractNo: true, principalFen: true } },
+      policyVersion: { select: { maxLoanFen: true, maxTermMonths: true } },
+      loan: { select: { id: true, contractNo: true, principalFen: true, annualRateMicros: true, termMonths: true, status: true, disbursedOn: true, maturityOn: true } },
+      decisions: {
+        where: { action: "RETURN" },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { comment: true, missingItems: true, createdAt: true, stage: true },
+      },
+    },
+  });
+  if (!app) return null;
+  const { decisions, ...rest } = app;
+  const lastReturn = decisions[0];
+  return {
+    ...rest,
+    lastReturn: lastReturn
+      ? { comment: lastReturn.comment, missingItems: (lastReturn.missingItems as string[] | null) ?? [], at: lastReturn.createdAt }
+      : null,
+  };
+}
+
+export type ApplicationForApplicant = NonNullable<Awaited<ReturnType<typeof applicationForApplicant>>>;
+
+export async function loanCategories() {
+  return db.loanCategory.findMany({ where: { active: true }, orderBy: { code: "desc" }, select: { code: true, nameZh: true, nameEn: true } });
 }

@@ -34,6 +34,8 @@ type Transition = {
   /** A fixed target, or RETURN_STAGE for "back to the stage that returned it". */
   to: ApplicationStatus | "RETURN_STAGE";
   roles: readonly Role[];
+  /** The applicant may take this step whoever holds the case (withdrawal). */
+  anyHolder?: boolean;
 };
 
 export const TRANSITIONS = {
@@ -43,10 +45,16 @@ export const TRANSITIONS = {
     from: ["DRAFT", "CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED"],
     to: "WITHDRAWN",
     roles: ["APPLICANT", "DISTRICT_AGENT"],
+    anyHolder: true,
   },
+  // Without maker-checker the recommendation moves the case at once; with it, the maker's
+  // proposal keeps the case at the centre until a different approver confirms.
   centerRecommend: { from: ["CENTER_REVIEW"], to: "GUARANTOR_REVIEW", roles: CENTER_STAFF },
+  centerPropose: { from: ["CENTER_REVIEW"], to: "CENTER_REVIEW", roles: CENTER_STAFF },
+  centerConfirm: { from: ["CENTER_REVIEW"], to: "GUARANTOR_REVIEW", roles: ["CENTER_APPROVER"] },
   guarantorApprove: { from: ["GUARANTOR_REVIEW"], to: "BANK_REVIEW", roles: ["GUARANTOR_OFFICER"] },
   bankApprove: { from: ["BANK_REVIEW"], to: "CONTRACTING", roles: ["BANK_OFFICER"] },
+  signContract: { from: ["CONTRACTING"], to: "CONTRACTING", roles: ["BANK_OFFICER"] },
   returnForInfo: {
     from: REVIEW_STATUSES,
     to: "RETURNED",
@@ -74,6 +82,12 @@ export function targetOf(
   if (!t.from.includes(from)) return null;
   if (t.to !== "RETURN_STAGE") return t.to;
   return returnedFrom && isReviewStatus(returnedFrom) ? returnedFrom : null;
+}
+
+/** Whether the step is the actor's to take now: it holds the case, or the step allows any holder. */
+export function isActorsTurn(name: TransitionName, holder: (typeof HOLDER)[ApplicationStatus], actorSide: string): boolean {
+  const t: Transition = TRANSITIONS[name];
+  return t.anyHolder === true || holder === actorSide;
 }
 
 export const roleMayAttempt = (name: TransitionName, role: Role): boolean =>

@@ -30,6 +30,7 @@ export const STAFF: readonly { email: string; displayName: string; org: string; 
 export const APPLICANTS = [
   {
     mobile: "13800000001",
+    email: "zhangwei@example.cn",
     displayName: "张伟",
     // A valid GB 11643 number (test data, not a real person's).
     idNumber: "110105198203150017",
@@ -39,6 +40,7 @@ export const APPLICANTS = [
   },
   {
     mobile: "13800000002",
+    email: "lina@example.cn",
     displayName: "李娜",
     idNumber: "110108199007080027",
     unionName: "朝阳区小微企业联合工会",

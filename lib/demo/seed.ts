@@ -58,6 +58,7 @@ export async function seedDemo(db: PrismaClient, log: (line: string) => void = (
       const user = await tx.user.create({
         data: {
           mobile: a.mobile,
+          email: a.email,
           displayName: a.displayName,
           passwordHash,
           profile: {

@@ -2,7 +2,10 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { StaffActor } from "@/lib/auth/roles";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import { applicationScope } from "@/lib/applications/scope";
+import { applicationScope, scopedApplication } from "@/lib/applications/scope";
+import { isUuid } from "@/lib/ids";
+import { maskBankAccount, maskIdNumber, maskMobile } from "@/lib/validation/identity";
+import { availableActions } from "@/lib/reviews/available";
 import type { ApplicationSummary } from "@/lib/applications/queries";
 
 /** The statuses each organisation type works on, the first being its default tab. */
@@ -44,4 +47,93 @@ export async function listQueue(
   });
   const page = rows.slice(0, pageSize).map(({ enterprise, ...r }) => ({ ...r, enterpriseName: enterprise.name }));
   return { rows: page, nextCursor: rows.length > pageSize ? page[page.length - 1]!.id : null };
+}
+
+/**
+ * One case as a staff member sees it: personal data masked (revealing it is a separate, logged
+ * act), earlier loans of the same enterprise, decisions and what the viewer may do now.
+ */
+export async function caseForStaff(actor: StaffActor, id: string) {
+  if (!isUuid(id)) return null;
+  const app = await db.loanApplication.findFirst({
+    where: scopedApplication(actor, id),
+    include: {
+      enterprise: true,
+      applicant: { select: { displayName: true, profile: { select: { fullName: true, idNumber: true, mobile: true, unionName: true, memberCardNo: true, targetGroup: { select: { nameZh: true } } } } } },
+      guarantee: true,
+      loan: true,
+      policyVersion: { select: { version: true, maxLoanFen: true, maxTermMonths: true, recommendNeedsChecker: true } },
+      category: { select: { nameZh: true } },
+      exceptions: { orderBy: { approvedAt: "desc" } },
+      guarantorOrg: { select: { nameZh: true } },
+      bankOrg: { select: { nameZh: true } },
+    },
+  });
+  if (!app) return null;
+  const [earlierLoans, assignee, colleagues, pendingBy] = await Promise.all([
+    db.loan.findMany({
+      where: { enterpriseId: app.enterpriseId, applicationId: { not: app.id } },
+      orderBy: { disbursedOn: "asc" },
+      select: { id: true, contractNo: true, principalFen: true, status: true, disbursedOn: true, closedOn: true },
+    }),
+    app.assigneeId ? db.user.findUnique({ where: { id: app.assigneeId }, select: { displayName: true } }) : null,
+    db.membership.findMany({ where: { organisationId: actor.organisationId }, select: { userId: true, user: { select: { displayName: true } } } }),
+    app.pendingRecommendationById ? db.user.findUnique({ where: { id: app.pendingRecommendationById }, select: { displayName: true } }) : null,
+  ]);
+  const p = app.applicant.profile;
+  return {
+    id: app.id,
+    number: app.number,
+    kind: app.kind,
+    status: app.status,
+    version: app.version,
+    greenChannel: app.greenChannel,
+    amountFen: app.amountFen,
+    termMonths: app.termMonths,
+    purpose: app.purpose,
+    repaymentSource: app.repaymentSource,
+    category: app.category?.nameZh ?? null,
+    submittedAt: app.submittedAt,
+    stageEnteredAt: app.stageEnteredAt,
+    stageDueAt: app.stageDueAt,
+    returnDueAt: app.returnDueAt,
+    policy: app.policyVersion,
+    guarantorOrg: app.guarantorOrg?.nameZh ?? null,
+    bankOrg: app.bankOrg?.nameZh ?? null,
+    pendingRecommendationBy: pendingBy?.displayName ?? null,
+    assignee: assignee?.displayName ?? null,
+    colleagues: colleagues.map((c) => ({ id: c.userId, name: c.user.displayName })),
+    applicant: {
+      name: p?.fullName ?? app.applicant.displayName,
+      idNumberMasked: p ? maskIdNumber(p.idNumber) : "",
+      mobileMasked: p ? maskMobile(p.mobile) : "",
+      unionName: p?.unionName ?? "",
+      memberCardNo: p?.memberCardNo ?? "",
+      targetGroup: p?.targetGroup?.nameZh ?? null,
+    },
+    enterprise: {
+      name: app.enterprise.name, creditCode: app.enterprise.creditCode, legalRepName: app.enterprise.legalRepName,
+      address: app.enterprise.address, industry: app.enterprise.industry, foundedOn: app.enterprise.foundedOn,
+      employees: app.enterprise.employees, annualRevenueFen: app.enterprise.annualRevenueFen, hasUnion: app.enterprise.hasUnion,
+      unionMemberCount: app.enterprise.unionMemberCount,
+    },
+    guarantee: app.guarantee && { contractNo: app.guarantee.contractNo, guaranteedFen: app.guarantee.guaranteedFen, termMonths: app.guarantee.termMonths, feeFen: app.guarantee.feeFen, issuedAt: app.guarantee.issuedAt },
+    loan: app.loan && {
+      contractNo: app.loan.contractNo, principalFen: app.loan.principalFen, annualRateMicros: app.loan.annualRateMicros,
+      lprReference: app.loan.lprReference, termMonths: app.loan.termMonths, repaymentMethod: app.loan.repaymentMethod,
+      status: app.loan.status, signedAt: app.loan.signedAt, disbursedOn: app.loan.disbursedOn, disbursedFen: app.loan.disbursedFen,
+      accountNoMasked: app.loan.accountNo ? maskBankAccount(app.loan.accountNo) : null, maturityOn: app.loan.maturityOn,
+    },
+    exceptions: app.exceptions.map((e) => ({ id: e.id, type: e.type, reason: e.reason, expiresOn: e.expiresOn, approvedAt: e.approvedAt })),
+    earlierLoans,
+    actions: availableActions(actor, { ...app, loanSigned: app.loan ? app.loan.signedAt !== null : null }),
+  };
+}
+
+export type CaseForStaff = NonNullable<Awaited<ReturnType<typeof caseForStaff>>>;
+
+/** Organisations a case can be routed to next. */
+export async function routingTargets() {
+  const orgs = await db.organisation.findMany({ where: { type: { in: ["GUARANTOR", "BANK"] } }, orderBy: { code: "asc" }, select: { id: true, type: true, nameZh: true } });
+  return { guarantors: orgs.filter((o) => o.type === "GUARANTOR"), banks: orgs.filter((o) => o.type === "BANK") };
 }

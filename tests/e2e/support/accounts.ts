@@ -21,10 +21,16 @@ const HEADING_BY_ROLE: Record<Role, string> = {
 const applicant = APPLICANTS[0];
 
 /** One demo account per role (seeded by lib/demo/seed.ts), password DEMO_PASSWORD. */
-export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+const accounts: { role: Role; identifier: string; displayName: string }[] = [
   { role: "APPLICANT", identifier: applicant.mobile, displayName: applicant.displayName },
   ...STAFF.map((s) => ({ role: s.role, identifier: s.email, displayName: s.displayName })),
-].map((a) => ({ ...a, home: HOME_BY_ROLE[a.role], heading: HEADING_BY_ROLE[a.role] }));
+];
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = accounts.map((a) => ({
+  ...a,
+  home: HOME_BY_ROLE[a.role],
+  heading: HEADING_BY_ROLE[a.role],
+}));
 
 export const demoAccount = (role: Role): DemoAccount => {
   const account = DEMO_ACCOUNTS.find((a) => a.role === role);

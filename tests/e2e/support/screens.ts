@@ -9,27 +9,23 @@ export const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
 } as const;
 
-/** Full-page screenshots of the current page at phone and desktop widths. */
-export async function captureScreens(page: Page, name: string): Promise<void> {
+/**
+ * Full-page screenshots of the current page at phone and desktop widths; returns, per width, how
+ * far the page scrolls sideways (0 when nothing sticks out).
+ */
+export async function captureScreens(page: Page, name: string): Promise<Record<string, number>> {
   mkdirSync(SCREEN_DIR, { recursive: true });
+  const overflow: Record<string, number> = {};
   for (const [label, size] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(size);
     await page.waitForLoadState("networkidle");
     await page.screenshot({ path: path.join(SCREEN_DIR, `${name}-${label}.png`), fullPage: true });
+    overflow[label] = await horizontalOverflow(page);
   }
+  return overflow;
 }
 
-/** Elements wider than the viewport (horizontal overflow), as "tag.class" strings. */
-export async function horizontalOverflow(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const out: string[] = [];
-    for (const el of Array.from(document.body.querySelectorAll("*"))) {
-      const box = el.getBoundingClientRect();
-      if (box.right > width + 1 && getComputedStyle(el).position !== "fixed") {
-        out.push(`${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(" ").join(".")}` : ""}`);
-      }
-    }
-    return out;
-  });
+/** How far the page scrolls sideways (0 when nothing sticks out of the viewport). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }

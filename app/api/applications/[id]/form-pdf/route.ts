@@ -1,0 +1,17 @@
+import { currentActor } from "@/lib/auth/actor";
+import { applicationFormPdf } from "@/lib/applications/form-pdf";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const actor = await currentActor();
+  if (!actor) return new Response("Unauthorized", { status: 401 });
+  const result = await applicationFormPdf(actor, (await params).id);
+  if (!result) return new Response("Not found", { status: 404 });
+  const name = encodeURIComponent(`申请表-${result.number}.pdf`);
+  return new Response(new Uint8Array(result.pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename*=UTF-8''${name}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

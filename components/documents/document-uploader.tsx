@@ -1,0 +1,175 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import type { DocumentKind } from "@/lib/generated/prisma/enums";
+import { documentHref, formatBytes, type ChecklistItem } from "@/lib/documents/dto";
+import { DOCUMENT_ACCEPT, MAX_DOCUMENT_BYTES } from "@/lib/documents/limits";
+
+type UploadState =
+  | { phase: "uploading"; percent: number; fileName: string }
+  | { phase: "error"; message: string }
+  | { phase: "done"; message: string };
+
+// Read by screen readers, not shown (globals.css has no such utility class yet).
+const SCREEN_READER_ONLY = {
+  position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap",
+} as const;
+
+type Props = { applicationId: string; checklist: ChecklistItem[]; editable: boolean };
+
+type Answer = { ok: true; document: { fileName: string; version: number } } | { ok: false; message: string };
+
+/**
+ * The case's document checklist with one file input per item. Uploads go to the JSON route with
+ * XMLHttpRequest (fetch cannot report upload progress); the server's message shows next to the
+ * item, and a success refreshes the page's data.
+ */
+export function DocumentUploader({ applicationId, checklist, editable }: Props) {
+  const router = useRouter();
+  const [uploads, setUploads] = useState<Partial<Record<DocumentKind, UploadState>>>({});
+  const requests = useRef(new Map<DocumentKind, XMLHttpRequest>());
+
+  useEffect(() => {
+    const inFlight = requests.current;
+    return () => inFlight.forEach((xhr) => xhr.abort());
+  }, []);
+
+  const setState = (kind: DocumentKind, state: UploadState) => setUploads((all) => ({ ...all, [kind]: state }));
+
+  function upload(kind: DocumentKind, input: HTMLInputElement) {
+    const file = input.files?.[0];
+    input.value = "";
+    if (!file) return;
+    if (file.size === 0) return setState(kind, { phase: "error", message: "文件为空" });
+    if (file.size > MAX_DOCUMENT_BYTES) return setState(kind, { phase: "error", message: "文件超过 10 MB" });
+
+    const body = new FormData();
+    body.set("kind", kind);
+    body.set("file", file);
+    const xhr = new XMLHttpRequest();
+    requests.current.set(kind, xhr);
+    xhr.open("POST", `/api/applications/${encodeURIComponent(applicationId)}/documents`);
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) {
+        setState(kind, { phase: "uploading", percent: Math.round((event.loaded / event.total) * 100), fileName: file.name });
+      }
+    };
+    xhr.onload = () => {
+      requests.current.delete(kind);
+      const answer = xhr.response as Answer | null;
+      if (xhr.status >= 200 && xhr.status < 300 && answer?.ok) {
+        setState(kind, { phase: "done", message: `已上传 ${answer.document.fileName}（第 ${answer.document.version} 版）` });
+        router.refresh();
+      } else {
+        setState(kind, { phase: "error", message: answer && !answer.ok ? answer.message : `上传失败（${xhr.status}），请稍后再试` });
+      }
+    };
+    xhr.onerror = () => {
+      requests.current.delete(kind);
+      setState(kind, { phase: "error", message: "网络连接中断，文件未上传，请重试" });
+    };
+    setState(kind, { phase: "uploading", percent: 0, fileName: file.name });
+    xhr.send(body);
+  }
+
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid="document-checklist">
+        <caption className="field__hint" style={{ textAlign: "left", padding: ".5rem .7rem" }}>
+          材料清单（<span className="required">*</span> 为必交材料）
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">材料</th>
+            <th scope="col">状态</th>
+            <th scope="col">当前文件</th>
+            {editable ? <th scope="col">上传</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {checklist.map((item) => {
+            const state = uploads[item.kind];
+            const inputId = `document-${item.kind}`;
+            const statusId = `${inputId}-status`;
+            const errorId = `${inputId}-error`;
+            const uploading = state?.phase === "uploading";
+            return (
+              <tr key={item.kind} data-kind={item.kind}>
+                <th scope="row">
+                  {item.label}
+                  {item.required ? (
+                    <>
+                      <span className="required" aria-hidden="true"> *</span>
+                      <span style={SCREEN_READER_ONLY}>（必交）</span>
+                    </>
+                  ) : null}
+                </th>
+                <td>
+                  <ItemBadge item={item} state={state} />
+                </td>
+                <td>
+                  {item.current ? (
+                    <>
+                      <a href={documentHref(item.current.id)}>{item.current.fileName}</a>
+                      <br />
+                      <span className="field__hint">
+                        第 {item.current.version} 版 · {formatBytes(item.current.sizeBytes)}
+                      </span>
+                    </>
+                  ) : (
+                    <span className="field__hint">—</span>
+                  )}
+                </td>
+                {editable ? (
+                  <td>
+                    <div className={`field${state?.phase === "error" ? " field--invalid" : ""}`}>
+                      <label htmlFor={inputId}>
+                        {item.current ? "更换" : "上传"}「{item.label}」
+                      </label>
+                      <input
+                        id={inputId}
+                        type="file"
+                        accept={DOCUMENT_ACCEPT}
+                        disabled={uploading}
+                        aria-invalid={state?.phase === "error" ? true : undefined}
+                        aria-describedby={`${statusId}${state?.phase === "error" ? ` ${errorId}` : ""}`}
+                        onChange={(event) => upload(item.kind, event.currentTarget)}
+                      />
+                    </div>
+                    <div id={statusId} aria-live="polite">
+                      {state?.phase === "uploading" ? (
+                        <>
+                          <progress max={100} value={state.percent} aria-label={`${item.label}上传进度`}>
+                            {state.percent}%
+                          </progress>
+                          <span className="field__hint">
+                            正在上传 {state.fileName}：{state.percent}%
+                          </span>
+                        </>
+                      ) : null}
+                      {state?.phase === "done" ? <p className="notice notice--success">{state.message}</p> : null}
+                    </div>
+                    {state?.phase === "error" ? (
+                      <p id={errorId} className="field__error" role="alert">
+                        {state.message}
+                      </p>
+                    ) : null}
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ItemBadge({ item, state }: { item: ChecklistItem; state: UploadState | undefined }) {
+  if (state?.phase === "uploading") return <span className="badge badge--amber">上传中</span>;
+  if (item.current) return <span className="badge badge--green">已上传</span>;
+  if (item.required) return <span className="badge badge--red">待上传</span>;
+  return <span className="badge">选交</span>;
+}

@@ -1,0 +1,28 @@
+"use client";
+import { useActionState, type ReactNode } from "react";
+import { IDLE, type ActionState } from "@/lib/actions/state";
+import { FormMessage } from "@/components/ui/form-message";
+
+type FormActionFn = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/**
+ * A form bound to a server action through useActionState. Children receive the last state, so
+ * fields can show their errors and keep what was typed (React resets the form after an action).
+ */
+export function ActionForm({ action, children, className = "form", hidden }: {
+  action: FormActionFn;
+  children: (state: ActionState) => ReactNode;
+  className?: string;
+  hidden?: Record<string, string | number>;
+}) {
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} className={className} noValidate>
+      <FormMessage state={state} />
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={String(value)} />
+      ))}
+      {children(state)}
+    </form>
+  );
+}

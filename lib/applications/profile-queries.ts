@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+
+/** The applicant's own profile in full (it is theirs), the target groups and live consents. */
+export async function profilePageData(actor: Actor) {
+  if (actor.kind !== "APPLICANT") throw new AppError("NOT_FOUND");
+  const [profile, user, groups, consents] = await Promise.all([
+    db.applicantProfile.findUnique({ where: { userId: actor.userId } }),
+    db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { displayName: true, mobile: true } }),
+    db.targetGroup.findMany({ where: { active: true }, select: { code: true, nameZh: true } }),
+    db.consent.findMany({ where: { userId: actor.userId, withdrawnAt: null }, select: { kind: true } }),
+  ]);
+  return {
+    profile: {
+      fullName: profile?.fullName ?? user.displayName,
+      idNumber: profile?.idNumber ?? "",
+      mobile: profile?.mobile ?? user.mobile ?? "",
+      unionName: profile?.unionName ?? "",
+      memberCardNo: profile?.memberCardNo ?? "",
+      targetGroupCode: profile?.targetGroupCode ?? "",
+    },
+    groups,
+    granted: new Set(consents.map((c) => c.kind)),
+  };
+}
+
+/** An enterprise of the applicant's, for its edit form; null when it is not theirs. */
+export async function enterpriseForEdit(actor: Actor, id: string) {
+  if (actor.kind !== "APPLICANT" || !isUuid(id)) return null;
+  return db.enterprise.findFirst({ where: { id, representativeId: actor.userId } });
+}

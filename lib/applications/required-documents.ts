@@ -1,0 +1,63 @@
+import "server-only";
+import type { ApplicationKind, DocumentKind } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/db/client";
+
+/** The checklist per application kind; a renewal re-uses the enterprise's standing documents. */
+export const REQUIRED_DOCUMENTS = {
+  NEW: [
+    "BUSINESS_LICENCE",
+    "ID_CARD_FRONT",
+    "ID_CARD_BACK",
+    "UNION_PROOF",
+    "FINANCIAL_STATEMENTS",
+    "BANK_STATEMENTS",
+    "CREDIT_AUTHORISATION",
+    "LOAN_USE_PLAN",
+  ],
+  RENEWAL: ["UNION_PROOF", "FINANCIAL_STATEMENTS", "BANK_STATEMENTS", "CREDIT_AUTHORISATION", "LOAN_USE_PLAN"],
+} as const satisfies Record<ApplicationKind, readonly DocumentKind[]>;
+
+export const DOCUMENT_LABELS: Record<DocumentKind, string> = {
+  BUSINESS_LICENCE: "营业执照",
+  ID_CARD_FRONT: "法定代表人身份证（人像面）",
+  ID_CARD_BACK: "法定代表人身份证（国徽面）",
+  UNION_PROOF: "工会会员证明",
+  FINANCIAL_STATEMENTS: "财务报表",
+  BANK_STATEMENTS: "银行流水",
+  CREDIT_AUTHORISATION: "征信授权书（签字版）",
+  LOAN_USE_PLAN: "贷款用途计划",
+};
+
+/** Labels of the required documents the case does not have yet. */
+export async function missingDocuments(applicationId: string, kind: ApplicationKind): Promise<string[]> {
+  const present = new Set(
+    (await db.document.findMany({ where: { applicationId, supersededAt: null }, select: { kind: true } })).map((d) => d.kind),
+  );
+  return REQUIRED_DOCUMENTS[kind].filter((k) => !present.has(k)).map((k) => DOCUMENT_LABELS[k]);
+}
+
+export type ChecklistItem = {
+  kind: DocumentKind;
+  label: string;
+  required: boolean;
+  current?: { id: string; fileName: string; version: number; sizeBytes: number };
+};
+
+/** Every document kind with whether this case needs it and its current version, if any. */
+export async function documentChecklist(applicationId: string, kind: ApplicationKind): Promise<ChecklistItem[]> {
+  const current = new Map(
+    (
+      await db.document.findMany({
+        where: { applicationId, supersededAt: null },
+        select: { id: true, kind: true, fileName: true, version: true, sizeBytes: true },
+      })
+    ).map((d) => [d.kind, d]),
+  );
+  const required = new Set<DocumentKind>(REQUIRED_DOCUMENTS[kind]);
+  return (Object.keys(DOCUMENT_LABELS) as DocumentKind[])
+    .filter((k) => required.has(k) || current.has(k))
+    .map((k) => {
+      const d = current.get(k);
+      return { kind: k, label: DOCUMENT_LABELS[k], required: required.has(k), ...(d ? { current: { id: d.id, fileName: d.fileName, version: d.version, sizeBytes: d.sizeBytes } } : {}) };
+    });
+}

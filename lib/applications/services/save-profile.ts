@@ -1,0 +1,29 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { appendAudit } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import type { ProfileInput } from "@/lib/applications/schemas";
+
+/** The applicant's personal and union-member details (one profile per account). */
+export async function saveProfile(actor: Actor, input: ProfileInput): Promise<void> {
+  if (actor.kind !== "APPLICANT") throw new AppError("NOT_FOUND");
+  if (input.targetGroupCode && !(await db.targetGroup.findFirst({ where: { code: input.targetGroupCode, active: true } }))) {
+    throw new AppError("VALIDATION", undefined, { targetGroupCode: ["请选择列表中的重点群体"] });
+  }
+  await db.$transaction(async (tx) => {
+    const profile = await tx.applicantProfile.upsert({
+      where: { userId: actor.userId },
+      create: { userId: actor.userId, ...input },
+      update: input,
+      select: { id: true },
+    });
+    await appendAudit(tx, {
+      actorId: actor.userId,
+      entityType: "ApplicantProfile",
+      entityId: profile.id,
+      action: "profile.saved",
+      data: { fields: Object.keys(input) },
+    });
+  });
+}

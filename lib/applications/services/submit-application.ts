@@ -1,0 +1,48 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db/client";
+import { notifyUser } from "@/lib/notifications/notify";
+import { runTransition } from "@/lib/applications/services/transition";
+import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
+import { missingDocuments } from "@/lib/applications/required-documents";
+import { holidaySet } from "@/lib/policy/queries";
+import { stageDueAt } from "@/lib/policy/deadlines";
+
+/**
+ * DRAFT → CENTER_REVIEW. Pins the policy version in force, starts the centre's clock and tells
+ * the applicant. A repeated submit (double click, retried request) changes nothing.
+ */
+export async function submitApplication(actor: Actor, applicationId: string, expectedVersion: number) {
+  let pinned: { policyId: string; due: Date | null } | null = null;
+  return runTransition({
+    actor,
+    applicationId,
+    transition: "submit",
+    event: "submitted",
+    expectedVersion,
+    guard: async (app) => {
+      if (app.amountFen === null || app.termMonths === null || !app.purpose || !app.categoryCode) {
+        throw new AppError("INELIGIBLE", "请先填写完整的贷款申请信息");
+      }
+      const missing = await missingDocuments(app.id, app.kind);
+      if (missing.length) throw new AppError("INELIGIBLE", `请先上传：${missing.join("、")}`);
+      const { blocks, policyId } = await checkEligibility(app);
+      if (blocks.length) throw new AppError("INELIGIBLE", blocks.map((b) => b.message).join(" "));
+      const policy = await db.policyVersion.findUniqueOrThrow({ where: { id: policyId } });
+      pinned = { policyId, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, await holidaySet()) };
+    },
+    changes: () => ({
+      policyVersionId: pinned!.policyId,
+      stageDueAt: pinned!.due,
+      submittedAt: new Date(),
+      draftStep: 4,
+    }),
+    within: (tx, app) =>
+      notifyUser(tx, app.applicantId, {
+        applicationId: app.id,
+        title: `申请 ${app.number} 已提交`,
+        body: "您的贷款申请已提交至北京市职工互助保障服务中心审核，请留意审核进度。",
+      }),
+  });
+}

@@ -1,0 +1,144 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ApplicationStatus, DecisionAction, ReviewStage } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/db/client";
+import { appendAudit } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { scopedApplication } from "@/lib/applications/scope";
+import { HOLDER, isActorsTurn, roleMayAttempt, targetOf, type TransitionName } from "@/lib/applications/workflow";
+import { auditAction, type ApplicationEvent } from "@/lib/applications/events";
+import { holidaySet } from "@/lib/policy/queries";
+import { stageDueAt } from "@/lib/policy/deadlines";
+
+export type LoadedApplication = Prisma.LoanApplicationGetPayload<{ include: { policyVersion: true } }>;
+
+export type TransitionRequest<T> = {
+  actor: Actor;
+  applicationId: string;
+  transition: TransitionName;
+  event: ApplicationEvent;
+  /** The version the actor saw; a different current version means someone acted in between. */
+  expectedVersion: number;
+  decision?: {
+    stage: ReviewStage;
+    action: DecisionAction;
+    comment: string;
+    reasonCode?: string | null;
+    missingItems?: string[];
+    checklist?: Record<string, boolean>;
+  };
+  /** Checks that need the loaded case (business rules); throw AppError to refuse. */
+  guard?: (app: LoadedApplication, to: ApplicationStatus) => void | Promise<void>;
+  /** More columns to set with the status change. */
+  changes?: (app: LoadedApplication, to: ApplicationStatus) => Prisma.LoanApplicationUncheckedUpdateManyInput;
+  /** More rows written in the same transaction (guarantee, loan, notification). */
+  within?: (tx: Prisma.TransactionClient, app: LoadedApplication, to: ApplicationStatus) => Promise<T>;
+  auditData?: Record<string, unknown>;
+};
+
+export type TransitionResult<T> = { status: ApplicationStatus; version: number; repeated: boolean; result?: T };
+
+/**
+ * The one skeleton of every state change: load through the actor's scope (else NOT_FOUND),
+ * check the role may take this step at all, that it is the actor's turn, and that the transition
+ * exists; then, in one transaction, a compare-and-set on (id, status, version) that must touch
+ * exactly one row, the decision row, the extra rows and the audit event.
+ *
+ * Acting twice (double click, retried request) changes nothing: when the case already moved on
+ * through this same step by this same actor, the call reports success without writing.
+ */
+export async function runTransition<T = void>(req: TransitionRequest<T>): Promise<TransitionResult<T>> {
+  const { actor } = req;
+  const app = await db.loanApplication.findFirst({
+    where: scopedApplication(actor, req.applicationId),
+    include: { policyVersion: true },
+  });
+  if (!app) throw new AppError("NOT_FOUND");
+  if (!roleMayAttempt(req.transition, actor.role)) throw new AppError("FORBIDDEN");
+
+  if (app.version !== req.expectedVersion) {
+    if (await isRepeatOfLastStep(app.id, actor.userId, req.event, req.expectedVersion)) {
+      return { status: app.status, version: app.version, repeated: true };
+    }
+    throw new AppError("CONFLICT");
+  }
+  const holder = HOLDER[app.status];
+  const actorSide = actor.kind === "APPLICANT" || actor.role === "DISTRICT_AGENT" ? "APPLICANT" : actor.organisationType;
+  if (!isActorsTurn(req.transition, holder, actorSide)) throw new AppError("NOT_YOUR_TURN");
+  const to = targetOf(req.transition, app.status, app.returnedFrom);
+  if (!to) throw new AppError("INVALID_TRANSITION");
+  await req.guard?.(app, to);
+
+  const now = new Date();
+  const policy = app.policyVersion;
+  const holidays = await holidaySet();
+  const due = policy ? stageDueAt(to, now, policy, app.greenChannel, holidays) : null;
+  const extra = req.changes?.(app, to) ?? {};
+
+  const result = await db.$transaction(async (tx) => {
+    const updated = await tx.loanApplication.updateMany({
+      where: { id: app.id, status: app.status, version: app.version },
+      data: {
+        status: to,
+        version: { increment: 1 },
+        ...(to !== app.status ? { stageEnteredAt: now, stageDueAt: to === "RETURNED" ? app.stageDueAt : due } : {}),
+        ...extra,
+      },
+    });
+    if (updated.count !== 1) throw new AppError("CONFLICT");
+    if (req.decision) {
+      await tx.reviewDecision.create({
+        data: {
+          applicationId: app.id,
+          stage: req.decision.stage,
+          action: req.decision.action,
+          fromStatus: app.status,
+          toStatus: to,
+          actorId: actor.userId,
+          organisationId: actor.kind === "STAFF" ? actor.organisationId : actor.userId,
+          comment: req.decision.comment,
+          reasonCode: req.decision.reasonCode ?? null,
+          missingItems: req.decision.missingItems ?? undefined,
+          checklist: req.decision.checklist ?? undefined,
+        },
+      });
+    }
+    const within = await req.within?.(tx, app, to);
+    await appendAudit(tx, {
+      actorId: actor.userId,
+      organisationId: actor.kind === "STAFF" ? actor.organisationId : null,
+      applicationId: app.id,
+      entityType: "LoanApplication",
+      entityId: app.id,
+      action: auditAction(req.event),
+      data: {
+        from: app.status,
+        to,
+        version: app.version + 1,
+        comment: req.decision?.comment,
+        reasonCode: req.decision?.reasonCode ?? undefined,
+        missingItems: req.decision?.missingItems,
+        ...req.auditData,
+      },
+    });
+    return within;
+  });
+  return { status: to, version: app.version + 1, repeated: false, result };
+}
+
+/** True when the step right after `version` was this same event by this same actor. */
+async function isRepeatOfLastStep(applicationId: string, actorId: string, event: ApplicationEvent, version: number) {
+  const next = await db.auditEvent.findFirst({
+    where: { applicationId, action: auditAction(event), actorId },
+    orderBy: { id: "desc" },
+    select: { data: true },
+  });
+  const data = next?.data as { version?: number } | undefined;
+  return data?.version === version + 1;
+}
+
+/** The deadline for a stage under the case's pinned policy (used by services that set it directly). */
+export async function dueForStage(status: ApplicationStatus, app: Pick<LoadedApplication, "policyVersion" | "greenChannel">, at: Date) {
+  return app.policyVersion ? stageDueAt(status, at, app.policyVersion, app.greenChannel, await holidaySet()) : null;
+}

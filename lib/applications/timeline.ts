@@ -1,0 +1,52 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { OrganisationType } from "@/lib/generated/prisma/enums";
+import { APPLICATION_EVENTS, type ApplicationEvent } from "@/lib/applications/events";
+
+export type TimelineEntry = {
+  id: string;
+  at: Date;
+  event: ApplicationEvent;
+  /** Who acted, as the applicant may see it: an organisation, "applicant" or "system". */
+  by: { kind: "applicant" } | { kind: "system" } | { kind: "organisation"; type: OrganisationType; name: string };
+  comment: string | null;
+  missingItems: string[];
+  reasonCode: string | null;
+};
+
+// Events an applicant's timeline leaves out (internal housekeeping).
+const INTERNAL: ReadonlySet<ApplicationEvent> = new Set(["saved", "assigned", "pii_viewed"]);
+
+/** A case's history, oldest first, rendered from its audit events (the record is the source). */
+export async function timelineOf(applicationId: string, options: { internal?: boolean } = {}): Promise<TimelineEntry[]> {
+  const events = await db.auditEvent.findMany({
+    where: { applicationId, action: { startsWith: "application." } },
+    orderBy: { id: "asc" },
+    select: { id: true, at: true, action: true, actorId: true, organisationId: true, data: true },
+  });
+  const orgIds = [...new Set(events.map((e) => e.organisationId).filter((x): x is string => !!x))];
+  const orgs = new Map(
+    (await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, type: true, nameZh: true } })).map((o) => [o.id, o]),
+  );
+  return events.flatMap((e) => {
+    const event = e.action.slice("application.".length) as ApplicationEvent;
+    if (!APPLICATION_EVENTS.includes(event)) return [];
+    if (!options.internal && INTERNAL.has(event)) return [];
+    const data = (e.data ?? {}) as { comment?: string; missingItems?: string[]; reasonCode?: string; reason?: string };
+    const org = e.organisationId ? orgs.get(e.organisationId) : undefined;
+    const by: TimelineEntry["by"] = org
+      ? { kind: "organisation", type: org.type, name: org.nameZh }
+      : e.actorId
+        ? { kind: "applicant" }
+        : { kind: "system" };
+    return [{
+      id: String(e.id),
+      at: e.at,
+      event,
+      by,
+      comment: data.comment ?? data.reason ?? null,
+      missingItems: data.missingItems ?? [],
+      reasonCode: data.reasonCode ?? null,
+    }];
+  });
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { isAppError, type AppErrorCode } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+// Helpers of the document route handlers: JSON answers, the request body read with a cap, and
+// the download headers.
+
+export type UploadAnswer = { ok: false; message: string };
+
+export const jsonError = (status: number, message: string): Response =>
+  Response.json({ ok: false, message } satisfies UploadAnswer, { status, headers: { "Cache-Control": "no-store" } });
+
+const STATUS_OF: Partial<Record<AppErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  VALIDATION: 400,
+  INVALID_TRANSITION: 409,
+  CONFLICT: 409,
+  QUOTA_EXCEEDED: 409,
+};
+
+const MESSAGE_OF: Partial<Record<AppErrorCode, string>> = {
+  UNAUTHENTICATED: "请先登录",
+  NOT_FOUND: "未找到该申请",
+  FORBIDDEN: "您无权上传该申请的材料",
+  VALIDATION: "文件未通过检查",
+  INVALID_TRANSITION: "案件当前状态不允许上传材料",
+  CONFLICT: "材料刚被更新，请刷新后重试",
+  QUOTA_EXCEEDED: "材料总大小超出上限",
+};
+
+/** An expected AppError becomes its message; anything else is logged and shown generically (no stack, no SQL). */
+export function errorResponse(error: unknown): Response {
+  if (isAppError(error) && STATUS_OF[error.code]) {
+    return jsonError(STATUS_OF[error.code]!, error.detail ?? MESSAGE_OF[error.code] ?? "请求未能完成");
+  }
+  const correlationId = randomUUID().slice(0, 8);
+  logger.error("document request failed", { correlationId, error });
+  return jsonError(500, `系统繁忙，请稍后再试（编号 ${correlationId}）`);
+}
+
+/**
+ * The request body, or null once it grows past `limit` bytes: a missing or false Content-Length
+ * does not let a client stream an unbounded body into memory.
+ */
+export async function readBodyWithin(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/**
+ * Cross-site form posts are refused: a browser always sends Origin on a POST, and it must name
+ * this host. (Auth.js cookies are SameSite=Lax as well; this does not rely on that alone.)
+ */
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+// RFC 8187: what encodeURIComponent leaves alone but attr-char does not allow.
+const encodeRfc8187 = (value: string): string =>
+  encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** `attachment` or `inline`, with an ASCII fallback name and the real one in UTF-8. */
+export function contentDisposition(kind: "attachment" | "inline", fileName: string): string {
+  const dot = fileName.lastIndexOf(".");
+  const extension = dot > 0 ? fileName.slice(dot).replace(/[^A-Za-z0-9.]/g, "") : "";
+  const fallback = `document${extension}`;
+  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encodeRfc8187(fileName)}`;
+}
+
+/** Headers for document bytes: the stored type, never sniffed, never cached, and inert if opened. */
+export function downloadHeaders(doc: { fileName: string; mimeType: string; sizeBytes: number }, inline: boolean): Headers {
+  return new Headers({
+    "Content-Type": doc.mimeType,
+    "Content-Length": String(doc.sizeBytes),
+    "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", doc.fileName),
+    "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, no-store",
+    "Cross-Origin-Resource-Policy": "same-origin",
+  });
+}

@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { DocumentKind } from "@/lib/generated/prisma/enums";
+
+/** Any textual UUID PostgreSQL accepts: checked before a query, so a malformed id is "not found", not a database error. */
+export const idSchema = z.guid();
+
+export const uploadFieldsSchema = z.object({
+  kind: z.enum(DocumentKind, { error: "请选择材料类型" }),
+});

@@ -1,0 +1,116 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DocumentKind } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/db/client";
+import { appendAudit } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { auditAction } from "@/lib/applications/events";
+import { scopedApplication } from "@/lib/applications/scope";
+import { policyInForce } from "@/lib/policy/queries";
+import { databaseStorage, documentKey, type ObjectStorage } from "@/lib/storage/storage";
+import { inspectUpload } from "@/lib/documents/inspect";
+import { documentsEditableIn, FROZEN_DETAIL, mayUploadDocuments } from "@/lib/documents/policy";
+import { documentDtoSelect, toDocumentDto } from "@/lib/documents/map";
+import { formatBytes, type DocumentDto } from "@/lib/documents/dto";
+
+type Options = { storage?: ObjectStorage };
+
+/**
+ * Adds a version of one document of a case (the first, or a replacement). The bytes are stored
+ * first; the rows (old version superseded, new version, audit event) then commit together, and
+ * when they do not, the stored bytes are deleted again.
+ */
+export async function uploadDocument(
+  actor: Actor,
+  applicationId: string,
+  kind: DocumentKind,
+  declaredName: string,
+  bytes: Uint8Array,
+  options: Options = {},
+): Promise<DocumentDto> {
+  const storage = options.storage ?? databaseStorage;
+  const app = await db.loanApplication.findFirst({
+    where: scopedApplication(actor, applicationId),
+    select: { id: true, status: true, policyVersion: { select: { documentQuotaBytes: true } } },
+  });
+  if (!app) throw new AppError("NOT_FOUND");
+  if (!mayUploadDocuments(actor)) throw new AppError("FORBIDDEN");
+  if (!documentsEditableIn(app.status)) throw new AppError("INVALID_TRANSITION", FROZEN_DETAIL);
+
+  const inspection = await inspectUpload(bytes, declaredName);
+  if (!inspection.ok) throw new AppError("VALIDATION", inspection.message, { file: [inspection.message] });
+
+  const quota = app.policyVersion?.documentQuotaBytes ?? (await policyInForce()).documentQuotaBytes;
+  // Checked before storing (cheap refusal) and again under the case's row lock (two uploads at once).
+  await assertWithinQuota(db, app.id, kind, bytes.byteLength, quota);
+
+  const key = documentKey(app.id);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  await storage.put(key, bytes);
+  try {
+    const row = await db.$transaction(async (tx) => {
+      // Serialises uploads to one case and waits for a submission in flight, whose compare-and-set
+      // updates this row; the status read after the lock is the one that counts.
+      const locked = await tx.$queryRaw<{ status: string }[]>`
+        SELECT status::text AS status FROM "LoanApplication" WHERE id = ${app.id}::uuid FOR UPDATE`;
+      if (!documentsEditableIn(locked[0]?.status ?? "")) throw new AppError("INVALID_TRANSITION", FROZEN_DETAIL);
+      await assertWithinQuota(tx, app.id, kind, bytes.byteLength, quota);
+
+      const now = new Date();
+      const previous = await tx.document.aggregate({ where: { applicationId: app.id, kind }, _max: { version: true } });
+      await tx.document.updateMany({ where: { applicationId: app.id, kind, supersededAt: null }, data: { supersededAt: now } });
+      const created = await tx.document.create({
+        data: {
+          applicationId: app.id,
+          kind,
+          version: (previous._max.version ?? 0) + 1,
+          storageKey: key,
+          fileName: inspection.safeName,
+          mimeType: inspection.mimeType,
+          sizeBytes: bytes.byteLength,
+          sha256,
+          uploadedById: actor.userId,
+          createdAt: now,
+        },
+        select: documentDtoSelect,
+      });
+      await appendAudit(tx, {
+        actorId: actor.userId,
+        organisationId: actor.kind === "STAFF" ? actor.organisationId : null,
+        applicationId: app.id,
+        entityType: "Document",
+        entityId: created.id,
+        action: auditAction("document_uploaded"),
+        data: { kind, version: created.version, sizeBytes: created.sizeBytes, fileName: created.fileName },
+      });
+      return created;
+    });
+    return toDocumentDto(row);
+  } catch (error) {
+    await storage.delete(key).catch((cleanup: unknown) => logger.error("stored document left behind", { key, error: cleanup }));
+    throw error;
+  }
+}
+
+/**
+ * The case's current documents after this upload must fit the quota. The current version of the
+ * same kind is left out: this upload supersedes it.
+ */
+async function assertWithinQuota(
+  client: Prisma.TransactionClient | typeof db,
+  applicationId: string,
+  kind: DocumentKind,
+  incomingBytes: number,
+  quota: number,
+): Promise<void> {
+  const current = await client.document.aggregate({
+    where: { applicationId, supersededAt: null, kind: { not: kind } },
+    _sum: { sizeBytes: true },
+  });
+  if ((current._sum.sizeBytes ?? 0) + incomingBytes > quota) {
+    throw new AppError("QUOTA_EXCEEDED", `本申请的材料总大小不能超过 ${formatBytes(quota)}，请压缩文件后再上传`);
+  }
+}

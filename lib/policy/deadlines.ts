@@ -1,0 +1,42 @@
+import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
+import { addWorkingDays } from "@/lib/calendar/working-days";
+
+export type StageDays = {
+  centerReviewDays: number;
+  guarantorReviewDays: number;
+  bankReviewDays: number;
+  disbursementDays: number;
+  returnAnswerDays: number;
+  greenChannelDays: number;
+};
+
+/** Working days a status may take under a policy; green channel (即申即办) shortens the reviews. */
+export function stageDays(status: ApplicationStatus, policy: StageDays, greenChannel: boolean): number | null {
+  const fast = (days: number) => (greenChannel ? Math.min(days, policy.greenChannelDays) : days);
+  switch (status) {
+    case "CENTER_REVIEW":
+      return fast(policy.centerReviewDays);
+    case "GUARANTOR_REVIEW":
+      return fast(policy.guarantorReviewDays);
+    case "BANK_REVIEW":
+      return fast(policy.bankReviewDays);
+    case "CONTRACTING":
+      return fast(policy.disbursementDays);
+    case "RETURNED":
+      return policy.returnAnswerDays;
+    default:
+      return null;
+  }
+}
+
+/** The deadline of a stage entered at `enteredAt`, or null for statuses without a clock. */
+export function stageDueAt(
+  status: ApplicationStatus,
+  enteredAt: Date,
+  policy: StageDays,
+  greenChannel: boolean,
+  holidays: ReadonlySet<string>,
+): Date | null {
+  const days = stageDays(status, policy, greenChannel);
+  return days === null ? null : addWorkingDays(enteredAt, days, holidays);
+}

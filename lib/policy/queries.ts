@@ -1,0 +1,20 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { makeHolidaySet } from "@/lib/calendar/working-days";
+
+type Client = Prisma.TransactionClient | typeof db;
+
+/** The policy version in force at `at` (the latest whose effective date has come). */
+export async function policyInForce(at: Date = new Date(), client: Client = db) {
+  const policy = await client.policyVersion.findFirst({ where: { effectiveFrom: { lte: at } }, orderBy: { effectiveFrom: "desc" } });
+  if (!policy) throw new Error("No policy version is in force: an administrator must publish one.");
+  return policy;
+}
+
+export type Policy = Awaited<ReturnType<typeof policyInForce>>;
+
+export async function holidaySet(client: Client = db): Promise<ReadonlySet<string>> {
+  const rows = await client.holiday.findMany({ select: { day: true } });
+  return makeHolidaySet(rows.map((r) => r.day.toISOString().slice(0, 10)));
+}

@@ -1,0 +1,75 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/lib/actions/safe-action";
+import { AppError } from "@/lib/errors";
+import type { Actor, StaffActor } from "@/lib/auth/roles";
+import { homeOf } from "@/lib/auth/roles";
+import {
+  assignSchema,
+  bankApproveSchema,
+  confirmSchema,
+  disburseSchema,
+  exceptionSchema,
+  greenChannelSchema,
+  guaranteeSchema,
+  percentToMicros,
+  recommendSchema,
+  rejectSchema,
+  reopenSchema,
+  returnSchema,
+  revealSchema,
+  signSchema,
+} from "@/lib/reviews/schemas";
+import { confirmRecommendation, recommendApplication, reopenApplication } from "@/lib/reviews/services/center-review";
+import { rejectApplication, returnForInformation } from "@/lib/reviews/services/return-or-reject";
+import { issueGuarantee } from "@/lib/reviews/services/guarantor-review";
+import { approveCredit, recordContractSigned, recordDisbursement } from "@/lib/reviews/services/bank-review";
+import { assignCase, markGreenChannel, recordException } from "@/lib/reviews/services/case-admin";
+import { revealPersonalData } from "@/lib/reviews/services/reveal-personal-data";
+
+function staff(actor: Actor | null): StaffActor {
+  if (!actor) throw new AppError("UNAUTHENTICATED");
+  if (actor.kind !== "STAFF") throw new AppError("NOT_FOUND");
+  return actor;
+}
+
+/** A review step's action: re-renders the actor's pages (case page and queues) after it. */
+function step<S extends Parameters<typeof formAction>[0]["schema"]>(
+  schema: S,
+  run: (input: import("zod").output<S>, actor: StaffActor) => Promise<unknown>,
+  message: string,
+) {
+  return formAction({
+    schema,
+    run: async (input, actor) => {
+      const acting = staff(actor);
+      await run(input, acting);
+      return acting;
+    },
+    success: () => message,
+    after: (acting) => revalidatePath(homeOf(acting.role), "layout"),
+  });
+}
+
+export const recommendAction = step(recommendSchema, (i, a) =>
+  recommendApplication(a, { applicationId: i.applicationId, version: i.version, comment: i.comment, guarantorOrgId: i.guarantorOrgId,
+    checklist: { member: i.checkMember, targetGroup: i.checkTargetGroup, documents: i.checkDocuments } }), "已提交推荐意见");
+export const confirmAction = step(confirmSchema, (i, a) => confirmRecommendation(a, i), "已复核并推荐至担保公司");
+export const returnAction = step(returnSchema, (i, a) => returnForInformation(a, i), "已退回申请人补充材料");
+export const rejectAction = step(rejectSchema, (i, a) => rejectApplication(a, i), "已作出不予通过的决定");
+export const guaranteeAction = step(guaranteeSchema, (i, a) => issueGuarantee(a, i), "已出具担保，案件转至银行");
+export const bankApproveAction = step(bankApproveSchema, (i, a) =>
+  approveCredit(a, { ...i, annualRateMicros: percentToMicros(i.annualRatePercent) }), "已审批通过");
+export const signAction = step(signSchema, (i, a) => recordContractSigned(a, i), "已登记合同签订");
+export const disburseAction = step(disburseSchema, (i, a) => recordDisbursement(a, i), "已登记放款，贷款生效");
+export const reopenAction = step(reopenSchema, (i, a) => reopenApplication(a, i), "已重新开启，申请人可继续补充");
+export const greenChannelAction = step(greenChannelSchema, (i, a) => markGreenChannel(a, i), "已纳入绿色通道");
+export const exceptionAction = step(exceptionSchema, (i, a) => recordException(a, i), "已登记一企一策事项");
+export const assignAction = step(assignSchema, (i, a) => assignCase(a, i), "已分配");
+
+/** Returns the full values in the success message's fields; the act itself is logged. */
+export const revealAction = formAction({
+  schema: revealSchema,
+  run: async (input, actor) => revealPersonalData(staff(actor), input),
+  success: (r) => `身份证号码 ${r.idNumber}；手机号码 ${r.mobile}${r.accountNo ? `；收款账号 ${r.accountNo}` : ""}（本次查看已记录）`,
+});

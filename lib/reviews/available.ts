@@ -1,0 +1,55 @@
+import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
+import type { StaffActor } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
+import { HOLDER, roleMayAttempt, TRANSITIONS, type TransitionName } from "@/lib/applications/workflow";
+
+export type StaffAction =
+  | "recommend"
+  | "confirm"
+  | "return"
+  | "reject"
+  | "issueGuarantee"
+  | "approveCredit"
+  | "sign"
+  | "disburse"
+  | "reopen"
+  | "markGreenChannel"
+  | "recordException"
+  | "assign"
+  | "revealPersonalData";
+
+const STEP_ACTIONS: [StaffAction, TransitionName][] = [
+  ["recommend", "centerPropose"],
+  ["confirm", "centerConfirm"],
+  ["return", "returnForInfo"],
+  ["reject", "reject"],
+  ["issueGuarantee", "guarantorApprove"],
+  ["approveCredit", "bankApprove"],
+  ["sign", "signContract"],
+  ["disburse", "disburse"],
+  ["reopen", "reopen"],
+];
+
+/** What the case page offers this staff member now (the services decide again on submit). */
+export function availableActions(
+  actor: StaffActor,
+  app: { status: ApplicationStatus; greenChannel: boolean; pendingRecommendationById: string | null; loanSigned: boolean | null },
+): StaffAction[] {
+  const actions: StaffAction[] = [];
+  const mine = HOLDER[app.status] === actor.organisationType;
+  for (const [action, transition] of STEP_ACTIONS) {
+    if (!mine || !roleMayAttempt(transition, actor.role)) continue;
+    if (!(TRANSITIONS[transition].from as readonly ApplicationStatus[]).includes(app.status)) continue;
+    if (action === "recommend" && app.pendingRecommendationById) continue;
+    if (action === "confirm" && (!app.pendingRecommendationById || app.pendingRecommendationById === actor.userId)) continue;
+    if (action === "sign" && app.loanSigned !== false) continue;
+    if (action === "disburse" && app.loanSigned !== true) continue;
+    actions.push(action);
+  }
+  const open = ["DRAFT", "CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED", "CONTRACTING"].includes(app.status);
+  if (open && !app.greenChannel && can(actor, "application.markGreenChannel")) actions.push("markGreenChannel");
+  if (open && can(actor, "application.recordException")) actions.push("recordException");
+  if (mine && can(actor, "application.assign")) actions.push("assign");
+  if (can(actor, "pii.viewFull")) actions.push("revealPersonalData");
+  return actions;
+}

@@ -1,0 +1,125 @@
+import "server-only";
+import type { StaffActor } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db/client";
+import { runTransition } from "@/lib/applications/services/transition";
+import { notifyUser } from "@/lib/notifications/notify";
+import { addMonthsClamped } from "@/lib/loans/schedule";
+import { assertConsentsActive } from "@/lib/reviews/services/guards";
+
+type ApproveTerms = {
+  applicationId: string;
+  version: number;
+  comment: string;
+  principalYuan: bigint;
+  annualRateMicros: number;
+  lprReference: string;
+  termMonths: number;
+  repaymentMethod: "INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY" | "EQUAL_INSTALMENTS";
+  contractNo: string;
+};
+
+/** The bank approves the credit with its terms; the loan exists from here, not yet disbursed. */
+export async function approveCredit(actor: StaffActor, input: ApproveTerms) {
+  if (await db.loan.findUnique({ where: { contractNo: input.contractNo }, select: { id: true } })) {
+    throw new AppError("DUPLICATE", "借款合同编号已被使用", { contractNo: ["借款合同编号已被使用"] });
+  }
+  return runTransition({
+    actor,
+    applicationId: input.applicationId,
+    transition: "bankApprove",
+    event: "bank_approved",
+    expectedVersion: input.version,
+    decision: { stage: "BANK", action: "APPROVE", comment: input.comment },
+    guard: async (app) => {
+      await assertConsentsActive(app.applicantId);
+      const fieldErrors: Record<string, string[]> = {};
+      if (app.amountFen !== null && input.principalYuan > app.amountFen) fieldErrors.principalYuan = ["批准金额不能超过申请金额"];
+      if (app.policyVersion && input.termMonths > app.policyVersion.maxTermMonths) {
+        fieldErrors.termMonths = [`期限不能超过 ${app.policyVersion.maxTermMonths} 个月`];
+      }
+      if (input.annualRateMicros <= 0 || input.annualRateMicros > 240_000) fieldErrors.annualRatePercent = ["年利率须大于 0 且不超过 24%"];
+      if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", undefined, fieldErrors);
+    },
+    within: async (tx, app) => {
+      await tx.loan.create({
+        data: {
+          applicationId: app.id,
+          enterpriseId: app.enterpriseId,
+          bankOrgId: actor.organisationId,
+          contractNo: input.contractNo,
+          principalFen: input.principalYuan,
+          annualRateMicros: input.annualRateMicros,
+          lprReference: input.lprReference,
+          termMonths: input.termMonths,
+          repaymentMethod: input.repaymentMethod,
+        },
+      });
+      await notifyUser(tx, app.applicantId, {
+        applicationId: app.id,
+        title: `申请 ${app.number} 银行审批通过`,
+        body: "银行已批准您的贷款，请按银行通知在线签订借款合同。",
+      });
+    },
+    auditData: { contractNo: input.contractNo, principalFen: input.principalYuan, annualRateMicros: input.annualRateMicros },
+  });
+}
+
+export async function recordContractSigned(actor: StaffActor, input: { applicationId: string; version: number; comment: string }) {
+  return runTransition({
+    actor,
+    applicationId: input.applicationId,
+    transition: "signContract",
+    event: "contract_signed",
+    expectedVersion: input.version,
+    decision: { stage: "CONTRACTING", action: "SIGN", comment: input.comment },
+    guard: async (app) => {
+      const loan = await db.loan.findUnique({ where: { applicationId: app.id }, select: { signedAt: true } });
+      if (!loan) throw new AppError("INVALID_TRANSITION", "尚未审批，无法签约");
+      if (loan.signedAt) throw new AppError("INVALID_TRANSITION", "合同已签订");
+    },
+    within: async (tx, app) => {
+      await tx.loan.update({ where: { applicationId: app.id }, data: { signedAt: new Date() } });
+    },
+  });
+}
+
+/** Disbursement opens the loan: the amount, date and account are recorded and the clock starts. */
+export async function recordDisbursement(actor: StaffActor, input: { applicationId: string; version: number; comment: string; disbursedOn: string; amountYuan: bigint; accountNo: string }) {
+  let maturityOn = "";
+  return runTransition({
+    actor,
+    applicationId: input.applicationId,
+    transition: "disburse",
+    event: "disbursed",
+    expectedVersion: input.version,
+    decision: { stage: "CONTRACTING", action: "DISBURSE", comment: input.comment },
+    guard: async (app) => {
+      const loan = await db.loan.findUnique({ where: { applicationId: app.id }, select: { signedAt: true, principalFen: true, termMonths: true } });
+      if (!loan?.signedAt) throw new AppError("INVALID_TRANSITION", "借款合同尚未签订，不能放款");
+      if (input.amountYuan !== loan.principalFen) throw new AppError("VALIDATION", undefined, { amountYuan: ["放款金额须等于批准金额"] });
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      if (input.disbursedOn > today) throw new AppError("VALIDATION", undefined, { disbursedOn: ["放款日期不能晚于今天"] });
+      maturityOn = addMonthsClamped(input.disbursedOn, loan.termMonths);
+    },
+    changes: () => ({ stageDueAt: null }),
+    within: async (tx, app) => {
+      await tx.loan.update({
+        where: { applicationId: app.id },
+        data: {
+          status: "ACTIVE",
+          disbursedOn: new Date(`${input.disbursedOn}T00:00:00Z`),
+          disbursedFen: input.amountYuan,
+          accountNo: input.accountNo,
+          maturityOn: new Date(`${maturityOn}T00:00:00Z`),
+        },
+      });
+      await notifyUser(tx, app.applicantId, {
+        applicationId: app.id,
+        title: `申请 ${app.number} 已放款`,
+        body: "贷款已发放至您的企业账户。工会将按季度为您全额贴息，请按时付息。",
+      });
+    },
+    auditData: { disbursedOn: input.disbursedOn, amountFen: input.amountYuan },
+  });
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { appendAudit } from "@/lib/audit/record";
+import type { Actor, StaffActor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { scopedApplication } from "@/lib/applications/scope";
+import { auditAction } from "@/lib/applications/events";
+import { isReviewStatus } from "@/lib/applications/workflow";
+import { dueForStage } from "@/lib/applications/services/transition";
+
+/**
+ * 即申即办: the district agent of the intake or the centre marks a case green channel. It keeps
+ * the same path with shorter deadlines and goes first in every queue; the running stage's clock
+ * is recomputed from when the stage began.
+ */
+export async function markGreenChannel(actor: Actor, input: { applicationId: string; version: number; comment: string }) {
+  assertCan(actor, "application.markGreenChannel");
+  const app = await db.loanApplication.findFirst({ where: scopedApplication(actor, input.applicationId), include: { policyVersion: true } });
+  if (!app) throw new AppError("NOT_FOUND");
+  if (app.greenChannel) return { repeated: true };
+  if (!["DRAFT", "CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED", "CONTRACTING"].includes(app.status)) {
+    throw new AppError("INVALID_TRANSITION");
+  }
+  if (app.version !== input.version) throw new AppError("CONFLICT");
+  const due = isReviewStatus(app.status) && app.stageEnteredAt ? await dueForStage(app.status, { ...app, greenChannel: true }, app.stageEnteredAt) : app.stageDueAt;
+  await db.$transaction(async (tx) => {
+    const updated = await tx.loanApplication.updateMany({
+      where: { id: app.id, version: app.version, greenChannel: false },
+      data: { greenChannel: true, version: { increment: 1 }, stageDueAt: due },
+    });
+    if (updated.count !== 1) throw new AppError("CONFLICT");
+    await appendAudit(tx, {
+      actorId: actor.userId, organisationId: actor.kind === "STAFF" ? actor.organisationId : null, applicationId: app.id,
+      entityType: "LoanApplication", entityId: app.id, action: auditAction("green_channel_marked"),
+      data: { comment: input.comment, version: app.version + 1 },
+    });
+  });
+  return { repeated: false };
+}
+
+/** 一企一策: a structured exception with its approver and expiry, recorded by a centre approver. */
+export async function recordException(
+  actor: StaffActor,
+  input: { applicationId: string; type: "INTEREST_DEFERRAL" | "RENEWAL_FAST_TRACK" | "EXTENSION"; reason: string; expiresOn: string },
+) {
+  assertCan(actor, "application.recordException");
+  const app = await db.loanApplication.findFirst({ where: scopedApplication(actor, input.applicationId), select: { id: true, enterpriseId: true } });
+  if (!app) throw new AppError("NOT_FOUND");
+  const expires = new Date(`${input.expiresOn}T00:00:00Z`);
+  if (Number.isNaN(expires.getTime()) || expires <= new Date()) {
+    throw new AppError("VALIDATION", undefined, { expiresOn: ["有效期须晚于今天"] });
+  }
+  await db.$transaction(async (tx) => {
+    const exception = await tx.policyException.create({
+      data: { enterpriseId: app.enterpriseId, applicationId: app.id, type: input.type, reason: input.reason,
+        createdById: actor.userId, approverId: actor.userId, expiresOn: expires },
+    });
+    await appendAudit(tx, {
+      actorId: actor.userId, organisationId: actor.organisationId, applicationId: app.id, entityType: "PolicyException",
+      entityId: exception.id, action: auditAction("exception_recorded"),
+      data: { type: input.type, reason: input.reason, expiresOn: input.expiresOn },
+    });
+  });
+}
+
+/** Self-assign, assign or reassign within the actor's own organisation. */
+export async function assignCase(actor: StaffActor, input: { applicationId: string; assigneeId?: string }) {
+  assertCan(actor, "application.assign");
+  const assigneeId = input.assigneeId ?? actor.userId;
+  const member = await db.membership.findFirst({ where: { userId: assigneeId, organisationId: actor.organisationId } });
+  if (!member) throw new AppError("VALIDATION", undefined, { assigneeId: ["只能分配给本机构的工作人员"] });
+  const app = await db.loanApplication.findFirst({ where: scopedApplication(actor, input.applicationId), select: { id: true } });
+  if (!app) throw new AppError("NOT_FOUND");
+  await db.$transaction(async (tx) => {
+    await tx.loanApplication.update({ where: { id: app.id }, data: { assigneeId } });
+    await appendAudit(tx, {
+      actorId: actor.userId, organisationId: actor.organisationId, applicationId: app.id, entityType: "LoanApplication",
+      entityId: app.id, action: auditAction("assigned"), data: { assigneeId },
+    });
+  });
+}

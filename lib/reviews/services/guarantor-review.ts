@@ -1,0 +1,63 @@
+import "server-only";
+import type { StaffActor } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db/client";
+import { runTransition } from "@/lib/applications/services/transition";
+import { notifyUser } from "@/lib/notifications/notify";
+import { assertConsentsActive, assertOrganisation } from "@/lib/reviews/services/guards";
+
+type IssueGuarantee = {
+  applicationId: string;
+  version: number;
+  comment: string;
+  contractNo: string;
+  guaranteedYuan: bigint;
+  termMonths: number;
+  bankOrgId: string;
+};
+
+/** The guarantee company approves and issues a full guarantee, free of fees, and routes to the bank. */
+export async function issueGuarantee(actor: StaffActor, input: IssueGuarantee) {
+  await assertOrganisation(input.bankOrgId, "BANK");
+  if (await db.guarantee.findUnique({ where: { contractNo: input.contractNo }, select: { id: true } })) {
+    throw new AppError("DUPLICATE", "担保合同编号已被使用", { contractNo: ["担保合同编号已被使用"] });
+  }
+  return runTransition({
+    actor,
+    applicationId: input.applicationId,
+    transition: "guarantorApprove",
+    event: "guarantee_issued",
+    expectedVersion: input.version,
+    decision: { stage: "GUARANTOR", action: "APPROVE", comment: input.comment },
+    guard: async (app) => {
+      await assertConsentsActive(app.applicantId);
+      const fieldErrors: Record<string, string[]> = {};
+      if (input.guaranteedYuan <= 0n || (app.amountFen !== null && input.guaranteedYuan > app.amountFen)) {
+        fieldErrors.guaranteedYuan = ["担保金额须大于 0 且不超过申请金额"];
+      }
+      if (app.policyVersion && input.termMonths > app.policyVersion.maxTermMonths) {
+        fieldErrors.termMonths = [`担保期限不能超过 ${app.policyVersion.maxTermMonths} 个月`];
+      }
+      if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", undefined, fieldErrors);
+    },
+    changes: () => ({ bankOrgId: input.bankOrgId }),
+    within: async (tx, app) => {
+      await tx.guarantee.create({
+        data: {
+          applicationId: app.id,
+          contractNo: input.contractNo,
+          guaranteedFen: input.guaranteedYuan,
+          termMonths: input.termMonths,
+          feeFen: app.policyVersion?.guaranteeFeeFen ?? 0n,
+          issuedById: actor.userId,
+        },
+      });
+      await notifyUser(tx, app.applicantId, {
+        applicationId: app.id,
+        title: `申请 ${app.number} 已获担保`,
+        body: "担保公司已同意为您的贷款提供全额担保（免担保费、评审费），案件已转至银行审批。",
+      });
+    },
+    auditData: { contractNo: input.contractNo, guaranteedFen: input.guaranteedYuan },
+  });
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import type { StaffActor } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { addWorkingDays } from "@/lib/calendar/working-days";
+import { holidaySet } from "@/lib/policy/queries";
+import { notifyUser } from "@/lib/notifications/notify";
+import { runTransition } from "@/lib/applications/services/transition";
+import { STAGE_OF } from "@/lib/applications/workflow";
+import { REJECT_REASONS } from "@/lib/reviews/schemas";
+
+/**
+ * Any review stage may return the case with the one complete list of what is missing
+ * (一次性告知) and an answer deadline; the stage's own clock pauses meanwhile.
+ */
+export async function returnForInformation(actor: StaffActor, input: { applicationId: string; version: number; comment: string; missingItems: string[] }) {
+  const holidays = await holidaySet();
+  return runTransition({
+    actor,
+    applicationId: input.applicationId,
+    transition: "returnForInfo",
+    event: "returned",
+    expectedVersion: input.version,
+    decision: { stage: stageFor(actor), action: "RETURN", comment: input.comment, missingItems: input.missingItems },
+    changes: (app) => ({
+      returnedFrom: app.status,
+      returnDueAt: addWorkingDays(new Date(), app.policyVersion?.returnAnswerDays ?? 15, holidays),
+      pendingRecommendationById: null,
+    }),
+    within: (tx, app) =>
+      notifyUser(tx, app.applicantId, {
+        applicationId: app.id,
+        title: `申请 ${app.number} 需要补充材料`,
+        body: `请补充：${input.missingItems.join("；")}。${input.comment}`,
+      }),
+  });
+}
+
+/** A refusal with a reason code and a comment closes the case; the cooling period starts. */
+export async function rejectApplication(actor: StaffActor, input: { applicationId: string; version: number; comment: string; reasonCode: keyof typeof REJECT_REASONS }) {
+  return runTransition({
+    actor,
+    applicationId: input.applicationId,
+    transition: "reject",
+    event: "rejected",
+    expectedVersion: input.version,
+    decision: { stage: stageFor(actor), action: "REJECT", comment: input.comment, reasonCode: input.reasonCode },
+    changes: () => ({ closedAt: new Date(), closeReason: REJECT_REASONS[input.reasonCode], stageDueAt: null, pendingRecommendationById: null }),
+    within: (tx, app) =>
+      notifyUser(tx, app.applicantId, {
+        applicationId: app.id,
+        title: `申请 ${app.number} 未获通过`,
+        body: `原因：${REJECT_REASONS[input.reasonCode]}。${input.comment}`,
+      }),
+  });
+}
+
+function stageFor(actor: StaffActor) {
+  switch (actor.organisationType) {
+    case "SUPPORT_CENTER":
+      return STAGE_OF.CENTER_REVIEW;
+    case "GUARANTOR":
+      return STAGE_OF.GUARANTOR_REVIEW;
+    case "BANK":
+      return STAGE_OF.BANK_REVIEW;
+    default:
+      throw new AppError("FORBIDDEN");
+  }
+}
