@@ -6,7 +6,6 @@ const schema = z.object({
   // With a URL the portal uses that PostgreSQL server; without one, embedded PGlite under PGLITE_DIR.
   DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().default("./data/pglite"),
-  STORAGE_DIR: z.string().default("./data/uploads"),
   AUTH_SECRET: z.string().optional(),
   APPLICANT_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   STAFF_IDLE_MINUTES: z.coerce.number().int().positive().default(10),

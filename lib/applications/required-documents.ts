@@ -28,7 +28,7 @@ export const DOCUMENT_LABELS: Record<DocumentKind, string> = {
   LOAN_USE_PLAN: "贷款用途计划",
 };
 
-/** Labels of the required documents the case does not have yet. */
+/** Labels of the required documents the case does not have yet (callers pass an id they already scoped). */
 export async function missingDocuments(applicationId: string, kind: ApplicationKind): Promise<string[]> {
   const present = new Set(
     (await db.document.findMany({ where: { applicationId, supersededAt: null }, select: { kind: true } })).map((d) => d.kind),
@@ -43,7 +43,7 @@ export type ChecklistItem = {
   current?: { id: string; fileName: string; version: number; sizeBytes: number };
 };
 
-/** Every document kind with whether this case needs it and its current version, if any. */
+/** Every document kind with whether this case needs it and its current version (for an already scoped id). */
 export async function documentChecklist(applicationId: string, kind: ApplicationKind): Promise<ChecklistItem[]> {
   const current = new Map(
     (

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { StaffActor } from "@/lib/auth/roles";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { applicationScope, scopedApplication } from "@/lib/applications/scope";
 import { isUuid } from "@/lib/ids";
 import { maskBankAccount, maskIdNumber, maskMobile } from "@/lib/validation/identity";
@@ -18,19 +19,43 @@ export const QUEUE_STATUSES = {
 
 export type QueuePage = { rows: ApplicationSummary[]; nextCursor: string | null };
 
+/** Narrowing a queue tab: green channel only, past its deadline, assigned to me, a search. */
+export type QueueFilters = { green?: boolean; overdue?: boolean; mine?: boolean; q?: string };
+
+/** The search box matches a name fragment, or a whole credit code or application number. */
+function queueFilterWhere(actor: StaffActor, status: ApplicationStatus, filters: QueueFilters, now: Date): Prisma.LoanApplicationWhereInput[] {
+  const where: Prisma.LoanApplicationWhereInput[] = [];
+  if (filters.green) where.push({ greenChannel: true });
+  // A returned case's clock is the applicant's answer deadline; the table marks the same one.
+  if (filters.overdue) where.push(status === "RETURNED" ? { returnDueAt: { lt: now } } : { stageDueAt: { lt: now } });
+  if (filters.mine) where.push({ assigneeId: actor.userId });
+  const q = filters.q?.trim().slice(0, 100);
+  if (q) {
+    where.push({
+      OR: [
+        { enterprise: { name: { contains: q, mode: "insensitive" } } },
+        { enterprise: { creditCode: { equals: q, mode: "insensitive" } } },
+        { number: { equals: q, mode: "insensitive" } },
+      ],
+    });
+  }
+  return where;
+}
+
 /** One queue tab: green channel first, then the nearest deadline; keyset paging on that order. */
 export async function listQueue(
   actor: StaffActor,
-  options: { status?: ApplicationStatus; cursor?: string | null; pageSize?: number } = {},
+  options: { status?: ApplicationStatus; cursor?: string | null; pageSize?: number; filters?: QueueFilters } = {},
 ): Promise<QueuePage> {
   const statuses: readonly ApplicationStatus[] = QUEUE_STATUSES[actor.organisationType];
   const status = options.status && statuses.includes(options.status) ? options.status : statuses[0]!;
   const pageSize = options.pageSize ?? 50;
+  const cursor = options.cursor && isUuid(options.cursor) ? options.cursor : null;
   const rows = await db.loanApplication.findMany({
-    where: { AND: [applicationScope(actor), { status }] },
+    where: { AND: [applicationScope(actor), { status }, ...queueFilterWhere(actor, status, options.filters ?? {}, new Date())] },
     orderBy: [{ greenChannel: "desc" }, { stageDueAt: "asc" }, { id: "asc" }],
     take: pageSize + 1,
-    ...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     select: {
       id: true,
       number: true,

@@ -7,15 +7,17 @@ import { captureScreens } from "./support/screens";
 
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 });
 const who = (page: Page) => page.getByTestId("who");
+// Inputs by their accessible name (the label without its aria-hidden " *").
+const input = (page: Page, name: string) => page.getByRole("textbox", { name, exact: true });
 
 async function fillRegistration(
   page: Page,
   f: { displayName: string; mobile: string; password: string; confirmPassword?: string },
 ): Promise<void> {
-  await page.getByLabel("姓名").fill(f.displayName);
-  await page.getByLabel("手机号码").fill(f.mobile);
-  await page.getByLabel("密码", { exact: true }).fill(f.password);
-  await page.getByLabel("确认密码").fill(f.confirmPassword ?? f.password);
+  await input(page, "姓名").fill(f.displayName);
+  await input(page, "手机号码").fill(f.mobile);
+  await input(page, "密码").fill(f.password);
+  await input(page, "确认密码").fill(f.confirmPassword ?? f.password);
   await page.getByRole("button", { name: "注册", exact: true }).click();
 }
 
@@ -61,9 +63,9 @@ test.describe("registration", () => {
     const otherName = `${applicant.displayName}二`;
     await fillRegistration(page, { ...applicantFields(), displayName: otherName, mobile: applicant.mobile });
     await expect(page.locator("#mobile-error")).toHaveText("该手机号已注册，请直接登录");
-    await expect(page.getByLabel("手机号码")).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByLabel("姓名")).toHaveValue(otherName);
-    await expect(page.getByLabel("手机号码")).toHaveValue(applicant.mobile);
+    await expect(input(page, "手机号码")).toHaveAttribute("aria-invalid", "true");
+    await expect(input(page, "姓名")).toHaveValue(otherName);
+    await expect(input(page, "手机号码")).toHaveValue(applicant.mobile);
     await expect(page).toHaveURL("/register");
     expect(await usersWithMobile(applicant.mobile)).toBe(1);
   });
@@ -81,8 +83,8 @@ test.describe("registration", () => {
     await expect(page.locator("#mobile-error")).toHaveText("请输入 11 位中国大陆手机号码");
     await expect(page.locator("#password-error")).toHaveText("密码至少 8 位");
     await expect(page.locator("#confirmPassword-error")).toHaveText("两次输入的密码不一致");
-    await expect(page.getByLabel("姓名")).toHaveValue(applicant.displayName);
-    await expect(page.getByLabel("手机号码")).toHaveValue("1234567");
+    await expect(input(page, "姓名")).toHaveValue(applicant.displayName);
+    await expect(input(page, "手机号码")).toHaveValue("1234567");
 
     // A valid mobile with a password that fails its rule and a confirmation that differs.
     await fillRegistration(page, {
@@ -115,7 +117,7 @@ test.describe("login form", () => {
     const reviewer = demoAccount("CENTER_REVIEWER");
     await signIn(page, reviewer.identifier, `${DEMO_PASSWORD}x`);
     await expect(page.locator(".notice--error")).toHaveText(unknownText ?? "");
-    await expect(page.getByLabel("手机号或电子邮箱")).toHaveValue(reviewer.identifier);
+    await expect(input(page, "手机号或电子邮箱")).toHaveValue(reviewer.identifier);
     await expect(page).toHaveURL("/login");
     await expect(who(page)).toHaveCount(0);
 

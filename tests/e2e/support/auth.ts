@@ -4,8 +4,8 @@ import { DEMO_PASSWORD } from "./accounts";
 /** Signs in by typing into the login form. Only the login page's own tests should use this. */
 export async function signIn(page: Page, identifier: string, password: string): Promise<void> {
   if (!page.url().includes("/login")) await page.goto("/login");
-  await page.getByLabel("手机号或电子邮箱").fill(identifier);
-  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByRole("textbox", { name: "手机号或电子邮箱", exact: true }).fill(identifier);
+  await page.getByRole("textbox", { name: "密码", exact: true }).fill(password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
 }
 

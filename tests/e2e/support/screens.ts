@@ -18,7 +18,9 @@ export async function captureScreens(page: Page, name: string): Promise<Record<s
   const overflow: Record<string, number> = {};
   for (const [label, size] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(size);
-    await page.waitForLoadState("networkidle");
+    // Not "networkidle": Next's link prefetches can keep requests open indefinitely.
+    await page.waitForLoadState("load");
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await page.screenshot({ path: path.join(SCREEN_DIR, `${name}-${label}.png`), fullPage: true });
     overflow[label] = await horizontalOverflow(page);
   }
