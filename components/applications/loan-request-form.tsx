@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useRef, useState, startTransition } from "react";
+import { useActionState, useEffect, useRef, startTransition } from "react";
 import { IDLE } from "@/lib/actions/state";
 import { saveLoanRequestAction } from "@/lib/applications/actions";
 import { Field } from "@/components/ui/field";
@@ -20,11 +20,6 @@ export function LoanRequestForm({ applicationId, defaults, categories, limits }:
   const [state, action, pending] = useActionState(saveLoanRequestAction, IDLE);
   const form = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (state.status === "success") setSavedAt(new Date().toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", second: "2-digit" }));
-  }, [state]);
   useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
 
   const scheduleAutosave = () => {
@@ -60,7 +55,7 @@ export function LoanRequestForm({ applicationId, defaults, categories, limits }:
       <div className="actions">
         <SubmitButton name="intent" value="next">保存并下一步</SubmitButton>
         <span className="field__hint" aria-live="polite" data-testid="autosave-status">
-          {pending ? "正在保存…" : savedAt ? `已自动保存 ${savedAt}` : "填写内容会自动保存为草稿"}
+          {pending ? "正在保存…" : state.status === "success" ? "草稿已自动保存" : "填写内容会自动保存为草稿"}
         </span>
       </div>
     </form>

@@ -1,0 +1,83 @@
+"use client";
+import type { InputHTMLAttributes } from "react";
+import { useTranslations } from "next-intl";
+import type { ActionState } from "@/lib/actions/state";
+import { fieldErrors, fieldValue } from "@/components/ui/form-message";
+import { CaseField } from "@/components/reviews/case-field";
+
+export type Option = { id: string; name: string };
+
+/** What every case form needs: the case, the version the user saw, and the page's defaults. */
+export type CaseFormContext = {
+  applicationId: string;
+  version: number;
+  needsChecker: boolean;
+  guarantors: Option[];
+  banks: Option[];
+  rejectReasons: Option[];
+  colleagues: Option[];
+  currentUserId: string;
+  defaults: {
+    amountYuan: string;
+    termMonths: string;
+    principalYuan: string;
+    disburseYuan: string;
+    today: string;
+  };
+};
+
+/** What was typed survives an error; after a success the form starts from its defaults again. */
+export const kept = (state: ActionState, name: string, fallback = ""): string =>
+  state.status === "error" ? fieldValue(state, name, fallback) : fallback;
+
+export const ticked = (state: ActionState, name: string): boolean =>
+  state.status === "error" && state.fields?.[name] === "on";
+
+export function CommentField({ form, state, label, hint }: { form: string; state: ActionState; label?: string; hint?: string }) {
+  const t = useTranslations("case.form");
+  return (
+    <CaseField id={`${form}-comment`} label={label ?? t("comment")} hint={hint} required errors={fieldErrors(state, "comment")}>
+      {(aria) => <textarea {...aria} name="comment" defaultValue={kept(state, "comment")} maxLength={1000} />}
+    </CaseField>
+  );
+}
+
+export function TextField({ form, state, name, label, hint, fallback = "", ...input }: {
+  form: string;
+  state: ActionState;
+  name: string;
+  label: string;
+  hint?: string;
+  fallback?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "defaultValue" | "form">) {
+  return (
+    <CaseField id={`${form}-${name}`} label={label} hint={hint} required errors={fieldErrors(state, name)}>
+      {(aria) => <input {...aria} {...input} name={name} defaultValue={kept(state, name, fallback)} />}
+    </CaseField>
+  );
+}
+
+export function SelectField({ form, state, name, label, options, fallback = "", placeholder, hint }: {
+  form: string;
+  state: ActionState;
+  name: string;
+  label: string;
+  options: Option[];
+  fallback?: string;
+  placeholder?: string;
+  hint?: string;
+}) {
+  return (
+    <CaseField id={`${form}-${name}`} label={label} hint={hint} required errors={fieldErrors(state, name)}>
+      {(aria) => (
+        <select {...aria} name={name} defaultValue={kept(state, name, fallback)}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        </select>
+      )}
+    </CaseField>
+  );
+}
+
+/** The one organisation to route to is preselected; with several, the user chooses. */
+export const onlyOption = (options: Option[]): string => (options.length === 1 ? options[0]!.id : "");
