@@ -20,14 +20,8 @@ export type TransitionRequest<T> = {
   event: ApplicationEvent;
   /** The version the actor saw; a different current version means someone acted in between. */
   expectedVersion: number;
-  decision?: {
-    stage: ReviewStage;
-    action: DecisionAction;
-    comment: string;
-    reasonCode?: string | null;
-    missingItems?: string[];
-    checklist?: Record<string, boolean>;
-  };
+  /** The decision row; a function when it depends on the loaded case (the stage that decides). */
+  decision?: Decision | ((app: LoadedApplication) => Decision);
   /** Checks that need the loaded case (business rules); throw AppError to refuse. */
   guard?: (app: LoadedApplication, to: ApplicationStatus) => void | Promise<void>;
   /** More columns to set with the status change. */
@@ -35,6 +29,15 @@ export type TransitionRequest<T> = {
   /** More rows written in the same transaction (guarantee, loan, notification). */
   within?: (tx: Prisma.TransactionClient, app: LoadedApplication, to: ApplicationStatus) => Promise<T>;
   auditData?: Record<string, unknown>;
+};
+
+type Decision = {
+  stage: ReviewStage;
+  action: DecisionAction;
+  comment: string;
+  reasonCode?: string | null;
+  missingItems?: string[];
+  checklist?: Record<string, boolean>;
 };
 
 export type TransitionResult<T> = { status: ApplicationStatus; version: number; repeated: boolean; result?: T };
@@ -75,6 +78,7 @@ export async function runTransition<T = void>(req: TransitionRequest<T>): Promis
   const holidays = await holidaySet();
   const due = policy ? stageDueAt(to, now, policy, app.greenChannel, holidays) : null;
   const extra = req.changes?.(app, to) ?? {};
+  const decision = typeof req.decision === "function" ? req.decision(app) : req.decision;
 
   const result = await db.$transaction(async (tx) => {
     const updated = await tx.loanApplication.updateMany({
@@ -87,20 +91,20 @@ export async function runTransition<T = void>(req: TransitionRequest<T>): Promis
       },
     });
     if (updated.count !== 1) throw new AppError("CONFLICT");
-    if (req.decision) {
+    if (decision) {
       await tx.reviewDecision.create({
         data: {
           applicationId: app.id,
-          stage: req.decision.stage,
-          action: req.decision.action,
+          stage: decision.stage,
+          action: decision.action,
           fromStatus: app.status,
           toStatus: to,
           actorId: actor.userId,
           organisationId: actor.kind === "STAFF" ? actor.organisationId : actor.userId,
-          comment: req.decision.comment,
-          reasonCode: req.decision.reasonCode ?? null,
-          missingItems: req.decision.missingItems ?? undefined,
-          checklist: req.decision.checklist ?? undefined,
+          comment: decision.comment,
+          reasonCode: decision.reasonCode ?? null,
+          missingItems: decision.missingItems ?? undefined,
+          checklist: decision.checklist ?? undefined,
         },
       });
     }
@@ -116,9 +120,9 @@ export async function runTransition<T = void>(req: TransitionRequest<T>): Promis
         from: app.status,
         to,
         version: app.version + 1,
-        comment: req.decision?.comment,
-        reasonCode: req.decision?.reasonCode ?? undefined,
-        missingItems: req.decision?.missingItems,
+        comment: decision?.comment,
+        reasonCode: decision?.reasonCode ?? undefined,
+        missingItems: decision?.missingItems,
         ...req.auditData,
       },
     });

@@ -5,7 +5,8 @@ import { addWorkingDays } from "@/lib/calendar/working-days";
 import { holidaySet } from "@/lib/policy/queries";
 import { notifyUser } from "@/lib/notifications/notify";
 import { runTransition } from "@/lib/applications/services/transition";
-import { STAGE_OF } from "@/lib/applications/workflow";
+import { isReviewStatus, STAGE_OF } from "@/lib/applications/workflow";
+import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { REJECT_REASONS } from "@/lib/reviews/schemas";
 
 /**
@@ -20,7 +21,7 @@ export async function returnForInformation(actor: StaffActor, input: { applicati
     transition: "returnForInfo",
     event: "returned",
     expectedVersion: input.version,
-    decision: { stage: stageFor(actor), action: "RETURN", comment: input.comment, missingItems: input.missingItems },
+    decision: (app) => ({ stage: stageOf(app.status), action: "RETURN", comment: input.comment, missingItems: input.missingItems }),
     changes: (app) => ({
       returnedFrom: app.status,
       returnDueAt: addWorkingDays(new Date(), app.policyVersion?.returnAnswerDays ?? 15, holidays),
@@ -43,7 +44,7 @@ export async function rejectApplication(actor: StaffActor, input: { applicationI
     transition: "reject",
     event: "rejected",
     expectedVersion: input.version,
-    decision: { stage: stageFor(actor), action: "REJECT", comment: input.comment, reasonCode: input.reasonCode },
+    decision: (app) => ({ stage: stageOf(app.status), action: "REJECT", comment: input.comment, reasonCode: input.reasonCode }),
     changes: () => ({ closedAt: new Date(), closeReason: REJECT_REASONS[input.reasonCode], stageDueAt: null, pendingRecommendationById: null }),
     within: (tx, app) =>
       notifyUser(tx, app.applicantId, {
@@ -54,15 +55,8 @@ export async function rejectApplication(actor: StaffActor, input: { applicationI
   });
 }
 
-function stageFor(actor: StaffActor) {
-  switch (actor.organisationType) {
-    case "SUPPORT_CENTER":
-      return STAGE_OF.CENTER_REVIEW;
-    case "GUARANTOR":
-      return STAGE_OF.GUARANTOR_REVIEW;
-    case "BANK":
-      return STAGE_OF.BANK_REVIEW;
-    default:
-      throw new AppError("FORBIDDEN");
-  }
+/** The review stage deciding: the case is in one of the review statuses (the transition requires it). */
+function stageOf(status: ApplicationStatus) {
+  if (!isReviewStatus(status)) throw new AppError("INVALID_TRANSITION");
+  return STAGE_OF[status];
 }

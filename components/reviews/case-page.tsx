@@ -1,0 +1,124 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { StaffActor } from "@/lib/auth/roles";
+import { HOLDER } from "@/lib/applications/workflow";
+import { timelineOf, type TimelineEntry } from "@/lib/applications/timeline";
+import { documentChecklist } from "@/lib/applications/required-documents";
+import { routingTargets, type CaseForStaff } from "@/lib/reviews/queries";
+import { REJECT_REASONS } from "@/lib/reviews/schemas";
+import { fenToYuanString } from "@/lib/money/fen";
+import { StatusBadge } from "@/components/applications/status-badge";
+import { Timeline } from "@/components/applications/timeline";
+import { CaseFeedback, CaseFeedbackNotice } from "@/components/reviews/case-feedback";
+import { CaseAdmin, CaseDecisions } from "@/components/reviews/case-actions";
+import type { CaseFormContext } from "@/components/reviews/form-bits";
+import { ApplicantFacts, ApplicationFacts, EarlierLoans, EnterpriseFacts, Exceptions, GuaranteeAndLoan } from "@/components/reviews/case-facts";
+import { CaseDocuments } from "@/components/reviews/case-documents";
+
+/** Today's date in Beijing, as a date input wants it (YYYY-MM-DD). */
+const beijingToday = (now: Date): string =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+
+const ROUTING_ACTIONS = new Set(["recommend", "confirm", "issueGuarantee"]);
+
+/** One case as the centre, guarantor, bank or intake agent sees it; the forms are what it may do now. */
+export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: CaseForStaff; basePath: string }) {
+  const now = new Date();
+  const [t, orgTypes, format, timeline, checklist, targets] = await Promise.all([
+    getTranslations("case"),
+    getTranslations("orgTypes"),
+    getFormatter(),
+    timelineOf(c.id, { internal: true }),
+    documentChecklist(c.id, c.kind),
+    c.actions.some((a) => ROUTING_ACTIONS.has(a)) ? routingTargets() : Promise.resolve({ guarantors: [], banks: [] }),
+  ]);
+  const ctx: CaseFormContext = {
+    applicationId: c.id,
+    version: c.version,
+    needsChecker: c.policy?.recommendNeedsChecker ?? true,
+    guarantors: targets.guarantors.map((o) => ({ id: o.id, name: o.nameZh })),
+    banks: targets.banks.map((o) => ({ id: o.id, name: o.nameZh })),
+    rejectReasons: Object.entries(REJECT_REASONS).map(([id, name]) => ({ id, name })),
+    colleagues: c.colleagues,
+    currentUserId: actor.userId,
+    defaults: {
+      amountYuan: c.amountFen === null ? "" : fenToYuanString(c.amountFen),
+      termMonths: String(c.guarantee?.termMonths ?? c.termMonths ?? ""),
+      principalYuan: fenToYuanString(c.guarantee?.guaranteedFen ?? c.amountFen ?? 0n),
+      disburseYuan: c.loan ? fenToYuanString(c.loan.principalFen) : "",
+      today: beijingToday(now),
+    },
+  };
+  const holder = HOLDER[c.status];
+  const holderName = holder === "GUARANTOR" ? c.guarantorOrg : holder === "BANK" ? c.bankOrg : null;
+  const due = c.status === "RETURNED" ? c.returnDueAt : c.stageDueAt;
+  const overdue = due !== null && due < now;
+  const lastReturn = c.status === "RETURNED" || c.status === "EXPIRED" ? lastOf(timeline, "returned") : null;
+  const waiting = c.pendingRecommendationBy ? t("header.pending", { name: c.pendingRecommendationBy }) : null;
+
+  return (
+    <CaseFeedback>
+      <p><Link href={basePath}>{t("header.back")}</Link></p>
+      <h1 className="case-title">
+        <span>{c.number}</span> <span className="case-title__name">{c.enterprise.name}</span>{" "}
+        <StatusBadge status={c.status} />{" "}
+        {c.kind === "RENEWAL" ? <span className="badge">{t("header.renewal")}</span> : null}{" "}
+        {c.greenChannel ? <span className="badge badge--green">{t("header.green")}</span> : null}
+      </h1>
+
+      {holder ? (
+        <div className={`notice ${overdue ? "notice--warn" : "notice--info"} case-holder`} data-testid="holder">
+          <span>
+            {t("header.holder")}
+            {holder === "APPLICANT" ? t("header.applicant") : orgTypes(holder)}
+            {holderName ? ` · ${holderName}` : ""}
+          </span>
+          {holder !== "APPLICANT" ? <span>{t("header.assignee")}{c.assignee ?? t("header.unassigned")}</span> : null}
+          {due ? (
+            <span>
+              {t(c.status === "RETURNED" ? "header.returnDue" : "header.due")}
+              {format.dateTime(due, { dateStyle: "medium", timeStyle: "short" })}
+              {overdue ? <> <span className="badge badge--red" data-testid="overdue">{t("header.overdue")}</span></> : null}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      {waiting ? <p className="notice notice--info case-gap" data-testid="pending-maker">{waiting}</p> : null}
+      {lastReturn && lastReturn.missingItems.length ? (
+        <section className="notice notice--warn case-gap" data-testid="return-list">
+          <strong>{t("header.returnList")}</strong>
+          <ul>{lastReturn.missingItems.map((m) => <li key={m}>{m}</li>)}</ul>
+          {lastReturn.comment ? <p>{lastReturn.comment}</p> : null}
+        </section>
+      ) : null}
+      <CaseFeedbackNotice />
+
+      <div className="case-layout">
+        <div className="case-main">
+          <CaseDecisions actions={c.actions} ctx={ctx} />
+          <ApplicationFacts c={c} />
+          <div className="grid case-pair">
+            <EnterpriseFacts c={c} />
+            <ApplicantFacts c={c} mayReveal={c.actions.includes("revealPersonalData")} />
+          </div>
+          <GuaranteeAndLoan c={c} />
+          <CaseDocuments checklist={checklist} />
+          <EarlierLoans c={c} />
+          <Exceptions c={c} now={now} />
+        </div>
+        <aside className="case-side" aria-label={t("header.side")}>
+          <CaseAdmin actions={c.actions} ctx={ctx} />
+          <section className="card" aria-labelledby="case-timeline">
+            <h2 id="case-timeline">{t("timeline")}</h2>
+            <Timeline entries={timeline} />
+          </section>
+        </aside>
+      </div>
+    </CaseFeedback>
+  );
+}
+
+function lastOf(entries: TimelineEntry[], event: TimelineEntry["event"]): TimelineEntry | null {
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.event === event) return entries[i]!;
+  return null;
+}

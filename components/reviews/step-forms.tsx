@@ -1,0 +1,197 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { fieldErrors } from "@/components/ui/form-message";
+import { CaseCheckbox, CaseField } from "@/components/reviews/case-field";
+import { CommentField, kept, onlyOption, SelectField, TextField, ticked, type CaseFormContext } from "@/components/reviews/form-bits";
+import { useReportedAction } from "@/components/reviews/case-feedback";
+import {
+  bankApproveAction,
+  confirmAction,
+  disburseAction,
+  guaranteeAction,
+  recommendAction,
+  rejectAction,
+  reopenAction,
+  returnAction,
+  signAction,
+} from "@/lib/reviews/actions";
+
+type Props = { ctx: CaseFormContext };
+
+const hiddenOf = (ctx: CaseFormContext) => ({ applicationId: ctx.applicationId, version: ctx.version });
+
+export function RecommendForm({ ctx }: Props) {
+  const t = useTranslations("case.form");
+  const action = useReportedAction(recommendAction);
+  return (
+    <ActionForm action={action} hidden={hiddenOf(ctx)}>
+      {(state) => (
+        <>
+          <fieldset className="case-checklist">
+            <legend>{t("checklist")}</legend>
+            <CaseCheckbox id="recommend-checkMember" name="checkMember" label={t("checkMember")} checked={ticked(state, "checkMember")} errors={fieldErrors(state, "checkMember")} />
+            <CaseCheckbox id="recommend-checkTargetGroup" name="checkTargetGroup" label={t("checkTargetGroup")} checked={ticked(state, "checkTargetGroup")} errors={fieldErrors(state, "checkTargetGroup")} />
+            <CaseCheckbox id="recommend-checkDocuments" name="checkDocuments" label={t("checkDocuments")} checked={ticked(state, "checkDocuments")} errors={fieldErrors(state, "checkDocuments")} />
+          </fieldset>
+          {ctx.needsChecker ? null : (
+            <SelectField form="recommend" state={state} name="guarantorOrgId" label={t("guarantor")} options={ctx.guarantors} fallback={onlyOption(ctx.guarantors)} placeholder={t("choose")} />
+          )}
+          <CommentField form="recommend" state={state} label={t("reviewComment")} />
+          {ctx.needsChecker ? <p className="field__hint">{t("needsCheckerHint")}</p> : null}
+          <div className="actions"><SubmitButton>{t(ctx.needsChecker ? "recommendSubmit" : "recommendRoute")}</SubmitButton></div>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ConfirmForm({ ctx }: Props) {
+  const t = useTranslations("case.form");
+  const action = useReportedAction(confirmAction);
+  return (
+    <ActionForm action={action} hidden={hiddenOf(ctx)}>
+      {(state) => (
+        <>
+          <SelectField form="confirm" state={state} name="guarantorOrgId" label={t("guarantor")} options={ctx.guarantors} fallback={onlyOption(ctx.guarantors)} placeholder={t("choose")} />
+          <CommentField form="confirm" state={state} label={t("confirmComment")} />
+          <div className="actions"><SubmitButton>{t("confirmSubmit")}</SubmitButton></div>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ReturnForm({ ctx }: Props) {
+  const t = useTranslations("case.form");
+  const action = useReportedAction(returnAction);
+  return (
+    <ActionForm action={action} hidden={hiddenOf(ctx)}>
+      {(state) => (
+        <>
+          <CaseField id="return-missingItems" label={t("missingItems")} hint={t("missingItemsHint")} required errors={fieldErrors(state, "missingItems")}>
+            {(aria) => <textarea {...aria} name="missingItems" rows={5} defaultValue={kept(state, "missingItems")} maxLength={2000} />}
+          </CaseField>
+          <CommentField form="return" state={state} label={t("returnComment")} />
+          <div className="actions"><SubmitButton variant="secondary">{t("returnSubmit")}</SubmitButton></div>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function RejectForm({ ctx }: Props) {
+  const t = useTranslations("case.form");
+  const action = useReportedAction(rejectAction);
+  return (
+    <ActionForm action={action} hidden={hiddenOf(ctx)}>
+      {(state) => (
+        <>
+          <SelectField form="reject" state={state} name="reasonCode" label={t("reasonCode")} options={ctx.rejectReasons} placeholder={t("choose")} />
+          <CommentField form="reject" state={state} label={t("rejectComment")} />
+          <p className="field__hint">{t("rejectHint")}</p>
+          <div className="actions"><SubmitButton variant="danger">{t("rejectSubmit")}</SubmitButton></div>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function GuaranteeForm({ ctx }: Props) {
+  const t = useTranslations("case.form");
+  const action = useReportedAction(guaranteeAction);
+  return (
+    <ActionForm action={action} hidden={hiddenOf(ctx)}>
+      {(state) => (
+        <>
+          <div className="case-form-grid">
+            <TextField form="guarantee" state={state} name="contractNo" label={t("guaranteeContractNo")} hint={t("contractNoHint")} maxLength={40} autoComplete="off" />
+            <TextField form="guarantee" state={state} name="guaranteedYuan" label={t("guaranteedYuan")} inputMode="decimal" fallback={ctx.defaults.amountYuan} hint={t("notAboveRequested")} />
+            <TextField form="guarantee" state={state} name="termMonths" label={t("guaranteeTerm")} inputMode="numeric" fallback={ctx.defaults.termMonths} />
+            <SelectField form="guarantee" state={state} name="bankOrgId" label={t("bank")} options={ctx.banks} fallback={onlyOption(ctx.banks)} placeholder={t("choose")} />
+          </div>
+          <CommentField form="guarantee" state={state} label={t("guaranteeComment")} />
+          <div className="actions"><SubmitButton>{t("guaranteeSubmit")}</SubmitButton></div>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function BankApproveForm({ ctx }: Props) {
+  const t = useTranslations("case.form");
+  const action = useReportedAction(bankApproveAction);
+  const methods = [
+    { id: "INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY", name: t("repayment.INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY") },
+    { id: "EQUAL_INSTALMENTS", name: t("repayment.EQUAL_INSTALMENTS") },
+  ];
+  return (
+    <ActionForm action={action} hidden={hiddenOf(ctx)}>
+      {(state) => (
+        <>
+          <div className="case-form-grid">
+            <TextField form="approve" state={state} name="principalYuan" label={t("principalYuan")} inputMode="decimal" fallback={ctx.defaults.principalYuan} hint={t("notAboveRequested")} />
+            <TextField form="approve" state={state} name="annualRatePercent" label={t("annualRatePercent")} inputMode="decimal" placeholder="3.85" hint={t("annualRateHint")} />
+            <TextField form="approve" state={state} name="lprReference" label={t("lprReference")} placeholder={t("lprPlaceholder")} maxLength={60} />
+            <TextField form="approve" state={state} name="termMonths" label={t("loanTerm")} inputMode="numeric" fallback={ctx.defaults.termMonths} />
+            <SelectField form="approve" state={state} name="repaymentMethod" label={t("repaymentMethod")} options={methods} fallback={methods[0]!.id} />
+            <TextField form="approve" state={state} name="contractNo" label={t("loanContractNo")} hint={t("contractNoHint")} maxLength={40} autoComplete="off" />
+          </div>
+          <CommentField form="approve" state={state} label={t("approveComment")} />
+          <div className="actions"><SubmitButton>{t("approveSubmit")}</SubmitButton></div>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function SignForm({ ctx }: Props) {
+  const t = useTranslations("case.form");
+  const action = useReportedAction(signAction);
+  return (
+    <ActionForm action={action} hidden={hiddenOf(ctx)}>
+      {(state) => (
+        <>
+          <CommentField form="sign" state={state} label={t("signComment")} />
+          <div className="actions"><SubmitButton>{t("signSubmit")}</SubmitButton></div>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function DisburseForm({ ctx }: Props) {
+  const t = useTranslations("case.form");
+  const action = useReportedAction(disburseAction);
+  return (
+    <ActionForm action={action} hidden={hiddenOf(ctx)}>
+      {(state) => (
+        <>
+          <div className="case-form-grid">
+            <TextField form="disburse" state={state} name="disbursedOn" label={t("disbursedOn")} type="date" max={ctx.defaults.today} fallback={ctx.defaults.today} />
+            <TextField form="disburse" state={state} name="amountYuan" label={t("amountYuan")} inputMode="decimal" fallback={ctx.defaults.disburseYuan} hint={t("equalsPrincipal")} />
+            <TextField form="disburse" state={state} name="accountNo" label={t("accountNo")} inputMode="numeric" maxLength={30} autoComplete="off" hint={t("accountNoHint")} />
+          </div>
+          <CommentField form="disburse" state={state} label={t("disburseComment")} />
+          <div className="actions"><SubmitButton>{t("disburseSubmit")}</SubmitButton></div>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ReopenForm({ ctx }: Props) {
+  const t = useTranslations("case.form");
+  const action = useReportedAction(reopenAction);
+  return (
+    <ActionForm action={action} hidden={hiddenOf(ctx)}>
+      {(state) => (
+        <>
+          <CommentField form="reopen" state={state} label={t("reopenComment")} />
+          <div className="actions"><SubmitButton>{t("reopenSubmit")}</SubmitButton></div>
+        </>
+      )}
+    </ActionForm>
+  );
+}
