@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM by file path and pdfkit its font metrics: both must stay unbundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pdfkit", "@node-rs/argon2", "exceljs"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pdfkit", "@node-rs/argon2", "exceljs", "pg-boss", "nodemailer"],
   poweredByHeader: false,
   experimental: { serverActions: { bodySizeLimit: "12mb" } },
   async headers() {

@@ -18,4 +18,6 @@ export async function startServer(): Promise<void> {
       if (ran.length) logger.info("embedded database migrated", { migrations: ran });
     }
   }
+  const { startScheduler } = await import("@/lib/jobs/scheduler");
+  await startScheduler().catch((error) => logger.error("scheduler did not start", { error }));
 }

@@ -1,0 +1,50 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { expireOverdueReturns } from "@/lib/applications/services/expire-returns";
+import { sendDeadlineReminders } from "@/lib/jobs/reminders";
+import { deliverOutbox } from "@/lib/jobs/mail";
+
+export const JOBS = {
+  "expire-returns": { cron: "*/10 * * * *", run: () => expireOverdueReturns() },
+  "deadline-reminders": { cron: "0 * * * *", run: () => sendDeadlineReminders() },
+  "deliver-mail": { cron: "* * * * *", run: () => deliverOutbox() },
+} as const;
+
+export type JobName = keyof typeof JOBS;
+
+/**
+ * On PostgreSQL the jobs run through pg-boss: its cron schedules live in the database, so with
+ * several app servers each tick runs once. The embedded database (one process by definition) runs
+ * them on a timer instead.
+ */
+export async function startScheduler(): Promise<() => Promise<void>> {
+  if (!env.DATABASE_URL) {
+    const timer = setInterval(() => void runAll(), 10 * 60_000);
+    timer.unref();
+    return async () => clearInterval(timer);
+  }
+  const { default: PgBoss } = await import("pg-boss");
+  const boss = new PgBoss({ connectionString: env.DATABASE_URL, schema: "pgboss" });
+  boss.on("error", (error) => logger.error("job queue error", { error }));
+  await boss.start();
+  for (const [name, job] of Object.entries(JOBS)) {
+    await boss.createQueue(name);
+    await boss.schedule(name, job.cron, {}, { tz: "Asia/Shanghai" });
+    await boss.work(name, async () => {
+      const count = await job.run();
+      if (count) logger.info("job done", { job: name, count });
+    });
+  }
+  return () => boss.stop({ graceful: true });
+}
+
+async function runAll(): Promise<void> {
+  for (const [name, job] of Object.entries(JOBS)) {
+    try {
+      await job.run();
+    } catch (error) {
+      logger.error("job failed", { job: name, error });
+    }
+  }
+}
