@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { HOLDER, isActorsTurn, roleMayAttempt, targetOf, TRANSITIONS } from "@/lib/applications/workflow";
+import { eligibilityBlocks } from "@/lib/applications/eligibility";
+import { can, PERMISSIONS } from "@/lib/auth/permissions";
+import { HOME_BY_ROLE, mayEnterSection, SECTION_ROLES } from "@/lib/auth/roles";
+import { availableActions } from "@/lib/reviews/available";
+import { percentToMicros } from "@/lib/reviews/schemas";
+import { stageDays } from "@/lib/policy/deadlines";
+import { canonicalJson, eventHash, GENESIS_HASH } from "@/lib/audit/chain";
+import { productionStartProblem } from "@/lib/env";
+import type { StaffActor } from "@/lib/auth/roles";
+
+describe("the state machine", () => {
+  it("follows the documented path and returns to the stage that returned a case", () => {
+    expect(targetOf("submit", "DRAFT", null)).toBe("CENTER_REVIEW");
+    expect(targetOf("centerConfirm", "CENTER_REVIEW", null)).toBe("GUARANTOR_REVIEW");
+    expect(targetOf("guarantorApprove", "GUARANTOR_REVIEW", null)).toBe("BANK_REVIEW");
+    expect(targetOf("bankApprove", "BANK_REVIEW", null)).toBe("CONTRACTING");
+    expect(targetOf("disburse", "CONTRACTING", null)).toBe("ACTIVE");
+    for (const stage of ["CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW"] as const) {
+      expect(targetOf("returnForInfo", stage, null)).toBe("RETURNED");
+      expect(targetOf("resubmit", "RETURNED", stage)).toBe(stage);
+      expect(targetOf("reject", stage, null)).toBe("REJECTED");
+    }
+    expect(targetOf("resubmit", "RETURNED", null)).toBeNull();
+    expect(targetOf("withdraw", "CONTRACTING", null)).toBeNull();
+    expect(targetOf("withdraw", "BANK_REVIEW", null)).toBe("WITHDRAWN");
+    expect(targetOf("expire", "RETURNED", null)).toBe("EXPIRED");
+    expect(targetOf("reopen", "EXPIRED", null)).toBe("RETURNED");
+  });
+
+  it("terminal statuses have no way out", () => {
+    for (const terminal of ["REJECTED", "WITHDRAWN", "COMPENSATED"] as const) {
+      for (const name of Object.keys(TRANSITIONS) as (keyof typeof TRANSITIONS)[]) expect(targetOf(name, terminal, "CENTER_REVIEW")).toBeNull();
+    }
+  });
+
+  it("whose turn: only the holder, except withdrawal which the applicant may do any time before contracting", () => {
+    expect(isActorsTurn("centerConfirm", HOLDER.CENTER_REVIEW, "SUPPORT_CENTER")).toBe(true);
+    expect(isActorsTurn("centerConfirm", HOLDER.CENTER_REVIEW, "BANK")).toBe(false);
+    expect(isActorsTurn("withdraw", HOLDER.BANK_REVIEW, "APPLICANT")).toBe(true);
+    expect(roleMayAttempt("centerConfirm", "CENTER_REVIEWER")).toBe(false);
+    expect(roleMayAttempt("centerConfirm", "CENTER_APPROVER")).toBe(true);
+  });
+});
+
+describe("permissions and sections", () => {
+  it("denies anything not listed and every role has a home it may enter", () => {
+    expect(can(null, "admin.read")).toBe(false);
+    const auditor = { kind: "STAFF", role: "AUDITOR" } as StaffActor;
+    expect(can(auditor, "audit.read")).toBe(true);
+    expect(can(auditor, "admin.write")).toBe(false);
+    for (const [role, home] of Object.entries(HOME_BY_ROLE)) {
+      expect(mayEnterSection(role as keyof typeof HOME_BY_ROLE, home.slice(1) as keyof typeof SECTION_ROLES)).toBe(true);
+    }
+    expect(mayEnterSection("APPLICANT", "center")).toBe(false);
+    expect(Object.values(PERMISSIONS).every((roles) => roles.length > 0)).toBe(true);
+  });
+
+  it("offers a reviewer the centre's steps and hides confirm from the maker", () => {
+    const reviewer = { kind: "STAFF", role: "CENTER_REVIEWER", userId: "u1", organisationType: "SUPPORT_CENTER" } as StaffActor;
+    const approver = { kind: "STAFF", role: "CENTER_APPROVER", userId: "u2", organisationType: "SUPPORT_CENTER" } as StaffActor;
+    const app = { status: "CENTER_REVIEW" as const, greenChannel: false, pendingRecommendationById: "u2", loanSigned: null };
+    expect(availableActions(reviewer, app)).toEqual(expect.arrayContaining(["return", "reject"]));
+    expect(availableActions(reviewer, app)).not.toContain("recommend");
+    expect(availableActions(approver, app)).not.toContain("confirm");
+    expect(availableActions(approver, { ...app, pendingRecommendationById: "u1" })).toContain("confirm");
+    const bank = { kind: "STAFF", role: "BANK_OFFICER", userId: "b", organisationType: "BANK" } as StaffActor;
+    expect(availableActions(bank, app)).not.toContain("approveCredit");
+  });
+});
+
+describe("rules", () => {
+  const policy = { maxLoanFen: 50_000_000n, maxTermMonths: 36, coolingDays: 30 };
+  const base = { hasMemberProfile: true, consents: { sensitive: true, credit: true }, amountFen: 100n, termMonths: 12, policy, otherOpenCase: null, lastRejection: null, now: new Date("2026-11-30T00:00:00Z") };
+  it("eligibility explains each block", () => {
+    expect(eligibilityBlocks(base)).toEqual([]);
+    expect(eligibilityBlocks({ ...base, amountFen: 50_000_001n }).map((b) => b.code)).toEqual(["OVER_CAP"]);
+    expect(eligibilityBlocks({ ...base, amountFen: 50_000_000n })).toEqual([]);
+    expect(eligibilityBlocks({ ...base, termMonths: 37 }).map((b) => b.code)).toEqual(["TERM"]);
+    expect(eligibilityBlocks({ ...base, hasMemberProfile: false, consents: { sensitive: true, credit: false } }).map((b) => b.code)).toEqual(["NOT_MEMBER", "NO_CONSENT"]);
+    const recent = { number: "SQ-1", closedAt: new Date("2026-11-15T00:00:00Z") };
+    expect(eligibilityBlocks({ ...base, lastRejection: recent }).map((b) => b.code)).toEqual(["COOLING"]);
+    expect(eligibilityBlocks({ ...base, lastRejection: { ...recent, closedAt: new Date("2026-10-01T00:00:00Z") } })).toEqual([]);
+  });
+
+  it("green channel shortens review deadlines, never lengthens them", () => {
+    const p = { centerReviewDays: 5, guarantorReviewDays: 5, bankReviewDays: 3, disbursementDays: 5, returnAnswerDays: 15, greenChannelDays: 2 };
+    expect(stageDays("CENTER_REVIEW", p, false)).toBe(5);
+    expect(stageDays("CENTER_REVIEW", p, true)).toBe(2);
+    expect(stageDays("BANK_REVIEW", { ...p, greenChannelDays: 4 }, true)).toBe(3);
+    expect(stageDays("RETURNED", p, true)).toBe(15);
+    expect(stageDays("ACTIVE", p, false)).toBeNull();
+  });
+
+  it("rates convert exactly from percent strings", () => {
+    expect(percentToMicros("3.85")).toBe(38_500);
+    expect(percentToMicros("4.35")).toBe(43_500);
+    expect(percentToMicros("3")).toBe(30_000);
+    expect(percentToMicros("0.0001")).toBe(1);
+  });
+
+  it("the audit hash covers every field and the chain", () => {
+    const e = { at: new Date(0), actorId: "a", organisationId: null, applicationId: null, entityType: "X", entityId: "1", action: "x", data: { b: 1, a: [1, { d: 2, c: 3 }] } };
+    expect(canonicalJson(e.data)).toBe('{"a":[1,{"c":3,"d":2}],"b":1}');
+    const h = eventHash(GENESIS_HASH, e);
+    expect(eventHash(GENESIS_HASH, { ...e, data: { a: [1, { c: 3, d: 2 }], b: 1 } })).toBe(h);
+    expect(eventHash(GENESIS_HASH, { ...e, entityId: "2" })).not.toBe(h);
+    expect(eventHash("1".repeat(64), e)).not.toBe(h);
+  });
+
+  it("production refuses a missing or short AUTH_SECRET", () => {
+    const env = { NODE_ENV: "production", PGLITE_DIR: "", APPLICANT_IDLE_MINUTES: 30, STAFF_IDLE_MINUTES: 10, MAIL_FROM: "", LOG_LEVEL: "info" } as const;
+    expect(productionStartProblem({ ...env })).toMatch(/AUTH_SECRET/);
+    expect(productionStartProblem({ ...env, AUTH_SECRET: "short" })).toMatch(/at least 32/);
+    expect(productionStartProblem({ ...env, AUTH_SECRET: "x".repeat(32) })).toBeNull();
+    expect(productionStartProblem({ ...env, NODE_ENV: "development" })).toBeNull();
+  });
+});
