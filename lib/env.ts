@@ -12,6 +12,8 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("暖·创贷 <noreply@localhost>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Scheduled jobs (reminders, expiring returns, mail); "off" for servers that must not run them.
+  SCHEDULER: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof schema>;

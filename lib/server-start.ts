@@ -18,6 +18,7 @@ export async function startServer(): Promise<void> {
       if (ran.length) logger.info("embedded database migrated", { migrations: ran });
     }
   }
+  if (env.SCHEDULER === "off") return;
   const { startScheduler } = await import("@/lib/jobs/scheduler");
   await startScheduler().catch((error) => logger.error("scheduler did not start", { error }));
 }

@@ -9,7 +9,7 @@ export async function ApplicationTable({ rows, hrefBase, now }: { rows: Applicat
   if (rows.length === 0) return <p className="notice notice--info">{t("empty")}</p>;
   return (
     <div className="table-wrap">
-      <table className="table" data-testid="application-table">
+      <table className="table table--stack" data-testid="application-table">
         <thead>
           <tr>
             <th>{t("number")}</th>
@@ -25,15 +25,15 @@ export async function ApplicationTable({ rows, hrefBase, now }: { rows: Applicat
             const overdue = due !== null && due < now;
             return (
               <tr key={r.id} className={overdue ? "is-overdue" : undefined}>
-                <td>
+                <td data-label={t("number")}>
                   <Link href={`${hrefBase}/${r.id}`}>{r.number}</Link>
                   {r.kind === "RENEWAL" ? <> <span className="badge">{t("RENEWAL")}</span></> : null}
                   {r.greenChannel ? <> <span className="badge badge--green">{t("green")}</span></> : null}
                 </td>
-                <td>{r.enterpriseName}</td>
-                <td className="num">{r.amountFen === null ? "—" : formatFen(r.amountFen)}</td>
-                <td><StatusBadge status={r.status} /></td>
-                <td>
+                <td data-label={t("enterprise")}>{r.enterpriseName}</td>
+                <td className="num" data-label={t("amount")}>{r.amountFen === null ? "—" : formatFen(r.amountFen)}</td>
+                <td data-label={t("status")}><StatusBadge status={r.status} /></td>
+                <td data-label={t("due")}>
                   {due ? format.dateTime(due, { dateStyle: "medium" }) : "—"}
                   {overdue ? <> <span className="badge badge--red">{t("overdue")}</span></> : null}
                 </td>

@@ -39,7 +39,8 @@ export function LoanRequestForm({ applicationId, defaults, categories, limits }:
       {state.status === "error" ? <FormMessage state={state} /> : null}
       <input type="hidden" name="applicationId" value={applicationId} />
       <Field name="categoryCode" label="贷款类别" required errors={fieldErrors(state, "categoryCode")}>
-        <select id="categoryCode" name="categoryCode" defaultValue={fieldValue(state, "categoryCode", defaults.categoryCode)}>
+        {/* Keyed on the value: React does not re-apply a changed defaultValue to a mounted select. */}
+              <select key={fieldValue(state, "categoryCode", defaults.categoryCode)} id="categoryCode" name="categoryCode" defaultValue={fieldValue(state, "categoryCode", defaults.categoryCode)}>
           <option value="">请选择</option>
           {categories.map((c) => <option key={c.code} value={c.code}>{c.nameZh}</option>)}
         </select>

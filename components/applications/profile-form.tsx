@@ -20,7 +20,8 @@ export function ProfileForm({ defaults, groups }: { defaults: ProfileDefaults; g
             <Field name="unionName" label="所在工会名称" required {...f("unionName")} />
             <Field name="memberCardNo" label="工会会员证号" required {...f("memberCardNo")} />
             <Field name="targetGroupCode" label="重点群体（选填）" errors={fieldErrors(state, "targetGroupCode")}>
-              <select id="targetGroupCode" name="targetGroupCode" defaultValue={fieldValue(state, "targetGroupCode", defaults.targetGroupCode)}>
+              {/* Keyed on the value: React does not re-apply a changed defaultValue to a mounted select. */}
+              <select key={fieldValue(state, "targetGroupCode", defaults.targetGroupCode)} id="targetGroupCode" name="targetGroupCode" defaultValue={fieldValue(state, "targetGroupCode", defaults.targetGroupCode)}>
                 <option value="">不属于以下群体</option>
                 {groups.map((g) => <option key={g.code} value={g.code}>{g.nameZh}</option>)}
               </select>

@@ -137,7 +137,7 @@ export async function EarlierLoans({ c }: Props) {
     <section className="card" aria-labelledby="case-earlier">
       <h2 id="case-earlier">{t("earlier.title", { n: c.earlierLoans.length })}</h2>
       <div className="table-wrap">
-        <table className="table" data-testid="earlier-loans">
+        <table className="table case-nowrap" data-testid="earlier-loans">
           <thead>
             <tr>
               <th>{t("credit.contractNo")}</th>

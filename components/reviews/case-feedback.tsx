@@ -1,5 +1,5 @@
 "use client";
-import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
+import { createContext, startTransition, useCallback, useContext, useState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/actions/state";
 
 type FormActionFn = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -36,7 +36,8 @@ export function useReportedAction(action: FormActionFn): FormActionFn {
     async (state, formData) => {
       report(null);
       const result = await action(state, formData);
-      if (result.status === "success") report(result.message);
+      // A transition, so the message shows together with the refreshed case, not before it.
+      if (result.status === "success") startTransition(() => report(result.message));
       return result;
     },
     [action, report],

@@ -44,7 +44,7 @@ export function CaseCheckbox({ id, name, label, checked, errors }: {
   return (
     <div className={errors?.length ? "field--invalid" : undefined}>
       <label className="checkbox" htmlFor={id}>
-        <input id={id} type="checkbox" name={name} defaultChecked={checked} aria-invalid={errors?.length ? true : undefined} aria-describedby={errorId} />
+        <input key={String(checked)} id={id} type="checkbox" name={name} defaultChecked={checked} aria-invalid={errors?.length ? true : undefined} aria-describedby={errorId} />
         <span>{label}</span>
       </label>
       {errors?.length ? <p id={errorId} className="field__error" role="alert">{errors.join("；")}</p> : null}

@@ -97,10 +97,8 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
         <div className="case-main">
           <CaseDecisions actions={c.actions} ctx={ctx} />
           <ApplicationFacts c={c} />
-          <div className="grid case-pair">
-            <EnterpriseFacts c={c} />
-            <ApplicantFacts c={c} mayReveal={c.actions.includes("revealPersonalData")} />
-          </div>
+          <EnterpriseFacts c={c} />
+          <ApplicantFacts c={c} mayReveal={c.actions.includes("revealPersonalData")} />
           <GuaranteeAndLoan c={c} />
           <CaseDocuments checklist={checklist} />
           <EarlierLoans c={c} />

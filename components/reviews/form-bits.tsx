@@ -70,7 +70,9 @@ export function SelectField({ form, state, name, label, options, fallback = "", 
   return (
     <CaseField id={`${form}-${name}`} label={label} hint={hint} required errors={fieldErrors(state, name)}>
       {(aria) => (
-        <select {...aria} name={name} defaultValue={kept(state, name, fallback)}>
+        // Keyed by its value: React does not re-apply a changed defaultValue to a mounted select,
+        // and its reset after an action would otherwise bring back the first default.
+        <select key={kept(state, name, fallback)} {...aria} name={name} defaultValue={kept(state, name, fallback)}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
         </select>

@@ -136,7 +136,7 @@ export function BankApproveForm({ ctx }: Props) {
             <TextField form="approve" state={state} name="lprReference" label={t("lprReference")} placeholder={t("lprPlaceholder")} maxLength={60} />
             <TextField form="approve" state={state} name="termMonths" label={t("loanTerm")} inputMode="numeric" fallback={ctx.defaults.termMonths} />
             <SelectField form="approve" state={state} name="repaymentMethod" label={t("repaymentMethod")} options={methods} fallback={methods[0]!.id} />
-            <TextField form="approve" state={state} name="contractNo" label={t("loanContractNo")} hint={t("contractNoHint")} maxLength={40} autoComplete="off" />
+            <TextField form="approve" state={state} name="contractNo" label={t("loanContractNo")} hint={t("loanContractNoHint")} maxLength={40} autoComplete="off" />
           </div>
           <CommentField form="approve" state={state} label={t("approveComment")} />
           <div className="actions"><SubmitButton>{t("approveSubmit")}</SubmitButton></div>

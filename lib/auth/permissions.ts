@@ -13,6 +13,19 @@ export const PERMISSIONS = {
   "application.assign": ["CENTER_REVIEWER", "CENTER_APPROVER", "GUARANTOR_OFFICER", "BANK_OFFICER"],
   "pii.viewFull": ["CENTER_REVIEWER", "CENTER_APPROVER", "BANK_OFFICER"],
   "outbox.read": ["PROGRAM_ADMIN"],
+  // Interest subsidy ledger (lib/subsidies): the bank reports, the centre checks, approves with two
+  // people (maker "approve", checker "check"), pays and reconciles.
+  "subsidy.read": ["CENTER_REVIEWER", "CENTER_APPROVER", "BANK_OFFICER", "PROGRAM_ADMIN", "AUDITOR"],
+  "subsidy.import": ["BANK_OFFICER"],
+  "subsidy.answer": ["BANK_OFFICER"],
+  "subsidy.query": ["CENTER_REVIEWER", "CENTER_APPROVER"],
+  "subsidy.verify": ["CENTER_REVIEWER", "CENTER_APPROVER"],
+  "subsidy.approve": ["CENTER_REVIEWER", "CENTER_APPROVER"],
+  "subsidy.check": ["CENTER_APPROVER"],
+  "subsidy.pay": ["CENTER_REVIEWER", "CENTER_APPROVER"],
+  "subsidy.reconcile": ["CENTER_REVIEWER", "CENTER_APPROVER"],
+  "subsidy.statementPdf": ["APPLICANT", "CENTER_REVIEWER", "CENTER_APPROVER"],
+  "loan.view": ["APPLICANT", "CENTER_REVIEWER", "CENTER_APPROVER", "BANK_OFFICER", "GUARANTOR_OFFICER", "PROGRAM_ADMIN", "AUDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -61,3 +61,6 @@ export const idleMinutesFor = (
   kind: Actor["kind"],
   limits: { applicant: number; staff: number },
 ): number => (kind === "STAFF" ? limits.staff : limits.applicant);
+
+/** Roles that work cases; administrators and auditors are never assignees. */
+export const CASE_WORKER_ROLES = ["CENTER_REVIEWER", "CENTER_APPROVER", "GUARANTOR_OFFICER", "BANK_OFFICER"] as const satisfies readonly StaffRole[];

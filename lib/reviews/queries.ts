@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { StaffActor } from "@/lib/auth/roles";
+import { CASE_WORKER_ROLES, type StaffActor } from "@/lib/auth/roles";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { applicationScope, scopedApplication } from "@/lib/applications/scope";
@@ -42,6 +42,30 @@ function queueFilterWhere(actor: StaffActor, status: ApplicationStatus, filters:
   return where;
 }
 
+const QUEUE_SELECT = {
+  id: true,
+  number: true,
+  kind: true,
+  status: true,
+  amountFen: true,
+  termMonths: true,
+  greenChannel: true,
+  updatedAt: true,
+  stageDueAt: true,
+  returnDueAt: true,
+  enterprise: { select: { name: true } },
+} as const;
+
+// The queue's order is green channel first, then the nearest deadline (none last), then id. It is
+// read as four segments, each one range of the (status, greenChannel, stageDueAt, id) index, so
+// a page deep in a queue of a million cases costs what the first page costs.
+const SEGMENTS = [
+  { green: true, due: true },
+  { green: true, due: false },
+  { green: false, due: true },
+  { green: false, due: false },
+] as const;
+
 /** One queue tab: green channel first, then the nearest deadline; keyset paging on that order. */
 export async function listQueue(
   actor: StaffActor,
@@ -50,26 +74,38 @@ export async function listQueue(
   const statuses: readonly ApplicationStatus[] = QUEUE_STATUSES[actor.organisationType];
   const status = options.status && statuses.includes(options.status) ? options.status : statuses[0]!;
   const pageSize = options.pageSize ?? 50;
-  const cursor = options.cursor && isUuid(options.cursor) ? options.cursor : null;
-  const rows = await db.loanApplication.findMany({
-    where: { AND: [applicationScope(actor), { status }, ...queueFilterWhere(actor, status, options.filters ?? {}, new Date())] },
-    orderBy: [{ greenChannel: "desc" }, { stageDueAt: "asc" }, { id: "asc" }],
-    take: pageSize + 1,
-    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    select: {
-      id: true,
-      number: true,
-      kind: true,
-      status: true,
-      amountFen: true,
-      termMonths: true,
-      greenChannel: true,
-      updatedAt: true,
-      stageDueAt: true,
-      returnDueAt: true,
-      enterprise: { select: { name: true } },
-    },
-  });
+  const base: Prisma.LoanApplicationWhereInput[] = [
+    applicationScope(actor),
+    { status },
+    ...queueFilterWhere(actor, status, options.filters ?? {}, new Date()),
+  ];
+  const after = options.cursor && isUuid(options.cursor)
+    ? await db.loanApplication.findFirst({ where: { AND: [...base, { id: options.cursor }] }, select: { id: true, greenChannel: true, stageDueAt: true } })
+    : null;
+  let first = after ? SEGMENTS.findIndex((g) => g.green === after.greenChannel && g.due === (after.stageDueAt !== null)) : 0;
+  if (first < 0) first = 0;
+
+  const rows: Prisma.LoanApplicationGetPayload<{ select: typeof QUEUE_SELECT }>[] = [];
+  for (let i = first; i < SEGMENTS.length && rows.length <= pageSize; i += 1) {
+    const seg = SEGMENTS[i]!;
+    const where: Prisma.LoanApplicationWhereInput[] = [...base, { greenChannel: seg.green }, { stageDueAt: seg.due ? { not: null } : null }];
+    if (after && i === first) {
+      where.push(
+        seg.due
+          ? // The redundant lower bound lets PostgreSQL start the index scan at the cursor.
+            { stageDueAt: { gte: after.stageDueAt! }, OR: [{ stageDueAt: { gt: after.stageDueAt! } }, { stageDueAt: after.stageDueAt!, id: { gt: after.id } }] }
+          : { id: { gt: after.id } },
+      );
+    }
+    rows.push(
+      ...(await db.loanApplication.findMany({
+        where: { AND: where },
+        orderBy: seg.due ? [{ stageDueAt: "asc" }, { id: "asc" }] : [{ id: "asc" }],
+        take: pageSize + 1 - rows.length,
+        select: QUEUE_SELECT,
+      })),
+    );
+  }
   const page = rows.slice(0, pageSize).map(({ enterprise, ...r }) => ({ ...r, enterpriseName: enterprise.name }));
   return { rows: page, nextCursor: rows.length > pageSize ? page[page.length - 1]!.id : null };
 }
@@ -102,7 +138,10 @@ export async function caseForStaff(actor: StaffActor, id: string) {
       select: { id: true, contractNo: true, principalFen: true, status: true, disbursedOn: true, closedOn: true },
     }),
     app.assigneeId ? db.user.findUnique({ where: { id: app.assigneeId }, select: { displayName: true } }) : null,
-    db.membership.findMany({ where: { organisationId: actor.organisationId }, select: { userId: true, user: { select: { displayName: true } } } }),
+    db.membership.findMany({
+      where: { organisationId: actor.organisationId, role: { in: [...CASE_WORKER_ROLES] } },
+      select: { userId: true, user: { select: { displayName: true } } },
+    }),
     app.pendingRecommendationById ? db.user.findUnique({ where: { id: app.pendingRecommendationById }, select: { displayName: true } }) : null,
   ]);
   const p = app.applicant.profile;

@@ -32,7 +32,7 @@ export const confirmSchema = z.object({ ...base, guarantorOrgId: uuid });
 export const returnSchema = z.object({
   ...base,
   missingItems: safeMultilineTextField(2000, { min: 2 }).transform((v) =>
-    v.split("\n").map((line) => line.replace(/^[\s\-•*\d.、)）]+/, "").trim()).filter(Boolean),
+    v.split("\n").map((line) => line.replace(/^\s*(?:[-•*]|\d+[.、)）])\s*/, "").trim()).filter(Boolean),
   ).refine((items) => items.length > 0 && items.length <= 30, { error: "请逐行列出需要补充的材料（1 至 30 项）" }),
 });
 export const rejectSchema = z.object({ ...base, reasonCode: z.enum(Object.keys(REJECT_REASONS) as [keyof typeof REJECT_REASONS], { error: "请选择原因" }) });

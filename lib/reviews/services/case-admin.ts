@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
-import type { Actor, StaffActor } from "@/lib/auth/roles";
+import { CASE_WORKER_ROLES, type Actor, type StaffActor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { scopedApplication } from "@/lib/applications/scope";
@@ -64,11 +64,13 @@ export async function recordException(
   });
 }
 
-/** Self-assign, assign or reassign within the actor's own organisation. */
+/** Self-assign, assign or reassign within the actor's own organisation, to someone who works cases. */
 export async function assignCase(actor: StaffActor, input: { applicationId: string; assigneeId?: string }) {
   assertCan(actor, "application.assign");
   const assigneeId = input.assigneeId ?? actor.userId;
-  const member = await db.membership.findFirst({ where: { userId: assigneeId, organisationId: actor.organisationId } });
+  const member = await db.membership.findFirst({
+    where: { userId: assigneeId, organisationId: actor.organisationId, role: { in: [...CASE_WORKER_ROLES] } },
+  });
   if (!member) throw new AppError("VALIDATION", undefined, { assigneeId: ["只能分配给本机构的工作人员"] });
   const app = await db.loanApplication.findFirst({ where: scopedApplication(actor, input.applicationId), select: { id: true } });
   if (!app) throw new AppError("NOT_FOUND");

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { listQueue } from "@/lib/reviews/queries";
+import { db, uniqueSuffix } from "../support/db";
+import { createApplicant, createEnterprise, staffActor } from "../support/factories";
+
+describe("the centre's queue", () => {
+  it("pages through every case exactly once in order: green first, nearest deadline, none last", async () => {
+    const reviewer = await staffActor("reviewer@center.demo");
+    const applicant = await createApplicant();
+    const enterprise = await createEnterprise(applicant);
+    const tag = `Q-${uniqueSuffix()}`;
+    const base = Date.now() + 86_400_000;
+    // 37 cases: a mix of green channel, equal deadlines (ties broken by id) and no deadline.
+    await db.loanApplication.createMany({
+      data: Array.from({ length: 37 }, (_, i) => ({
+        number: `${tag}-${i}`, applicantId: applicant.userId, enterpriseId: enterprise.id, status: "EXPIRED" as const,
+        greenChannel: i % 5 === 0, stageDueAt: i % 7 === 0 ? null : new Date(base + (i % 4) * 3_600_000),
+      })),
+    });
+    const seen: { id: string; greenChannel: boolean; stageDueAt: Date | null }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listQueue>> = await listQueue(reviewer, { status: "EXPIRED", cursor, pageSize: 4, filters: { q: enterprise.name } });
+      seen.push(...page.rows.filter((r) => r.number.startsWith(tag)));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(37);
+    expect(new Set(seen.map((r) => r.id)).size).toBe(37);
+    const key = (r: (typeof seen)[number]) => [r.greenChannel ? 0 : 1, r.stageDueAt ? 0 : 1, r.stageDueAt?.getTime() ?? 0, r.id] as const;
+    const sorted = [...seen].sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      for (let i = 0; i < x.length; i += 1) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+      return 0;
+    });
+    expect(seen.map((r) => r.id)).toEqual(sorted.map((r) => r.id));
+  });
+
+  it("filters by search, green channel and overdue", async () => {
+    const reviewer = await staffActor("reviewer@center.demo");
+    const applicant = await createApplicant();
+    const enterprise = await createEnterprise(applicant);
+    const tag = `F-${uniqueSuffix()}`;
+    await db.loanApplication.createMany({
+      data: [
+        { number: `${tag}-late`, applicantId: applicant.userId, enterpriseId: enterprise.id, status: "CENTER_REVIEW", stageDueAt: new Date(Date.now() - 1000) },
+        { number: `${tag}-green`, applicantId: applicant.userId, enterpriseId: enterprise.id, status: "CENTER_REVIEW", greenChannel: true, stageDueAt: new Date(Date.now() + 86_400_000) },
+      ],
+    });
+    const numbers = async (filters: Parameters<typeof listQueue>[1]) =>
+      (await listQueue(reviewer, { status: "CENTER_REVIEW", pageSize: 500, ...filters })).rows.map((r) => r.number).filter((n) => n.startsWith(tag)).sort();
+    expect(await numbers({ filters: { q: enterprise.name.slice(-8) } })).toEqual([`${tag}-green`, `${tag}-late`]);
+    expect(await numbers({ filters: { q: enterprise.creditCode.toLowerCase() } })).toEqual([`${tag}-green`, `${tag}-late`]);
+    expect(await numbers({ filters: { green: true } })).toEqual([`${tag}-green`]);
+    expect(await numbers({ filters: { overdue: true } })).toEqual([`${tag}-late`]);
+    expect(await numbers({ filters: { q: `${tag}-late` } })).toEqual([`${tag}-late`]);
+  });
+});
