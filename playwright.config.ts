@@ -18,8 +18,9 @@ const PORT = 3100;
 // Always `localhost`: Auth.js redirects go there, and cookies set on 127.0.0.1 would not follow.
 const baseURL = `http://localhost:${PORT}`;
 
-if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-  throw new Error("No production build in .next: run `npm run build` before `npx playwright test`.");
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+if (!existsSync(path.join(process.cwd(), distDir, "BUILD_ID"))) {
+  throw new Error(`No production build in ${distDir}: run \`npm run build\` before \`npx playwright test\`.`);
 }
 
 export default defineConfig({

@@ -15,7 +15,7 @@ export type TimelineEntry = {
 };
 
 // Events an applicant's timeline leaves out (internal housekeeping).
-const INTERNAL: ReadonlySet<ApplicationEvent> = new Set(["saved", "assigned", "pii_viewed"]);
+const INTERNAL: ReadonlySet<ApplicationEvent> = new Set(["saved", "assigned", "pii_viewed", "document_uploaded"]);
 
 /** A case's history, oldest first, rendered from its audit events (the record is the source). */
 export async function timelineOf(applicationId: string, options: { internal?: boolean } = {}): Promise<TimelineEntry[]> {

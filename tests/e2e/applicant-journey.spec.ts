@@ -20,7 +20,7 @@ async function uploadAll(page: Page) {
     const row = page.locator('[data-testid="document-checklist"] tbody tr').nth(i);
     if ((await row.getByText("待上传").count()) === 0) continue;
     await inputs.nth(i).setInputFiles(pdfFile(`材料${i + 1}.pdf`));
-    await expect(row.getByText("已上传")).toBeVisible();
+    await expect(row.getByText("已上传", { exact: true })).toBeVisible();
   }
 }
 
@@ -28,7 +28,7 @@ test("register, profile, consents and enterprise", async ({ page }) => {
   await page.goto("/register");
   await page.getByLabel("姓名").fill(me.displayName);
   await page.getByLabel("手机号码").fill(me.mobile);
-  await page.getByLabel("密码", { exact: true }).fill(me.password);
+  await page.getByRole("textbox", { name: "密码", exact: true }).fill(me.password);
   await page.getByLabel("确认密码").fill(me.password);
   await page.getByRole("button", { name: "注册" }).click();
   await expect(page).toHaveURL(/\/applicant$/);
@@ -109,7 +109,7 @@ test("documents upload with progress, then submit: the centre has it", async ({ 
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 400 * 1024 });
   await firstInput.setInputFiles(pdfFile("营业执照.pdf", 1_500_000));
   await expect(page.locator("progress").first()).toBeVisible();
-  await expect(page.locator('[data-testid="document-checklist"] tbody tr').first().getByText("已上传")).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('[data-testid="document-checklist"] tbody tr').first().getByText("已上传", { exact: true })).toBeVisible({ timeout: 30_000 });
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   await uploadAll(page);
   await captureScreens(page, "applicant-documents-step");
@@ -144,6 +144,8 @@ test("a returned case is fixed and lands at the same stage", async ({ page, cont
   await expect(page.getByLabel("贷款用途")).toHaveValue("购置设计设备");
   await page.getByLabel("申请金额（元）").fill("180000");
   await page.getByRole("button", { name: "保存并下一步" }).click();
+  await expect(page).toHaveURL(/step=documents/);
+  await expect(page.getByTestId("document-checklist")).toBeVisible();
   await uploadAll(page);
   await page.goto(`${url}?step=review`);
   await page.getByRole("button", { name: "补充完毕，重新提交" }).click();
