@@ -1,0 +1,158 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { makeCreditCode } from "../support/ids";
+import { signInViaApi } from "./support/auth";
+import { createApplicant } from "./support/factories";
+import { queryE2e } from "./support/db";
+import { captureScreens } from "./support/screens";
+
+// Four organisations, four people signed in at once, one case from submission to disbursement.
+test.describe.configure({ mode: "serial" });
+
+let applicationId = "";
+let applicant: Awaited<ReturnType<typeof createApplicant>>;
+const stamp = Date.now().toString(36).toUpperCase();
+
+async function as(browser: Browser, identifier: string, password?: string): Promise<Page> {
+  const context = await browser.newContext();
+  await signInViaApi(context, identifier, password);
+  return context.newPage();
+}
+
+/** A draft with a complete loan request and every document, made directly in the database. */
+async function preparedDraft(userId: string): Promise<string> {
+  const [enterprise] = await queryE2e<{ id: string }>(
+    `INSERT INTO "Enterprise" (id, "representativeId", name, "creditCode", "legalRepName", address, industry, "foundedOn", employees,
+       "annualRevenueFen", "hasUnion", "unionMemberCount", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, '周测试', '北京市海淀区测试路 9 号', '餐饮服务', '2020-05-01', 12, 300000000, true, 10, now())
+     RETURNING id`,
+    [userId, `北京审核流程测试有限公司${stamp}`, makeCreditCode()],
+  );
+  await queryE2e(
+    `INSERT INTO "ApplicantProfile" (id, "userId", "fullName", "idNumber", mobile, "unionName", "memberCardNo", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, '海淀区总工会', $5, now())`,
+    [userId, applicant.displayName, applicant.idNumber, applicant.mobile, `GH-${stamp}`],
+  );
+  await queryE2e(
+    `INSERT INTO "Consent" (id, "userId", kind, "wordingVersion") VALUES
+       (gen_random_uuid(), $1, 'SENSITIVE_PERSONAL_INFO', 'PI-2024-1'), (gen_random_uuid(), $1, 'CREDIT_REPORT_AUTHORISATION', 'CR-2024-1')`,
+    [userId],
+  );
+  const [app] = await queryE2e<{ id: string }>(
+    `INSERT INTO "LoanApplication" (id, number, "applicantId", "enterpriseId", "categoryCode", "amountFen", "termMonths", purpose, "repaymentSource", "draftStep", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, 'SMALL_MICRO', 45000000, 24, '门店装修及设备购置', '餐饮经营收入', 3, now()) RETURNING id`,
+    [`SQ-E2E-${stamp}`, userId, enterprise!.id],
+  );
+  const kinds = ["BUSINESS_LICENCE", "ID_CARD_FRONT", "ID_CARD_BACK", "UNION_PROOF", "FINANCIAL_STATEMENTS", "BANK_STATEMENTS", "CREDIT_AUTHORISATION", "LOAN_USE_PLAN"];
+  for (const kind of kinds) {
+    await queryE2e(
+      `INSERT INTO "Document" (id, "applicationId", kind, version, "storageKey", "fileName", "mimeType", "sizeBytes", sha256, "uploadedById")
+       VALUES (gen_random_uuid(), $1, $2, 1, $3, $4, 'application/pdf', 100, $5, $6)`,
+      [app!.id, kind, `e2e/${app!.id}/${kind}`, `${kind}.pdf`, "0".repeat(64), userId],
+    );
+  }
+  return app!.id;
+}
+
+const statusOf = async (id: string) => (await queryE2e<{ status: string }>(`SELECT status FROM "LoanApplication" WHERE id = $1`, [id]))[0]!.status;
+
+test("the applicant submits", async ({ browser }) => {
+  applicant = await createApplicant();
+  applicationId = await preparedDraft(applicant.userId);
+  const page = await as(browser, applicant.mobile, applicant.password);
+  await page.goto(`/applicant/applications/${applicationId}?step=review`);
+  await page.getByRole("button", { name: "确认无误，提交申请" }).click();
+  await expect(page.getByTestId("holder")).toContainText("保障中心");
+  expect(await statusOf(applicationId)).toBe("CENTER_REVIEW");
+});
+
+test("other organisations cannot open it yet", async ({ browser }) => {
+  for (const [who, path] of [["officer@guarantor.demo", "guarantor"], ["officer@bank.demo", "bank"]] as const) {
+    const page = await as(browser, who);
+    const response = await page.goto(`/${path}/cases/${applicationId}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByText(`SQ-E2E-${stamp}`)).toHaveCount(0);
+  }
+});
+
+test("the centre returns it with the complete list; the applicant fixes it and it comes back", async ({ browser }) => {
+  const reviewer = await as(browser, "reviewer@center.demo");
+  await reviewer.goto(`/center?q=SQ-E2E-${stamp}`);
+  await reviewer.getByRole("link", { name: `SQ-E2E-${stamp}` }).click();
+  await expect(reviewer).toHaveURL(new RegExp(`/center/cases/${applicationId}$`));
+  // Personal data is masked until revealed with a purpose.
+  await expect(reviewer.getByText(applicant.idNumber)).toHaveCount(0);
+  await captureScreens(reviewer, "center-case");
+  await reviewer.locator('[data-action="return"] summary').click();
+  await reviewer.locator("#return-missingItems").fill("2025 年度财务报表（加盖公章）\n近六个月银行流水");
+  await reviewer.locator("#return-comment").fill("请一次性补充以下材料");
+  await reviewer.getByRole("button", { name: "确认退回，通知申请人补充" }).click();
+  await expect.poll(() => statusOf(applicationId)).toBe("RETURNED");
+
+  const page = await as(browser, applicant.mobile, applicant.password);
+  await page.goto(`/applicant/applications/${applicationId}`);
+  await expect(page.getByTestId("return-list")).toContainText("2025 年度财务报表（加盖公章）");
+  await expect(page.getByTestId("return-list")).toContainText("近六个月银行流水");
+  await page.goto(`/applicant/applications/${applicationId}?step=review`);
+  await page.getByRole("button", { name: "补充完毕，重新提交" }).click();
+  await expect(page.getByTestId("holder")).toContainText("保障中心");
+  expect(await statusOf(applicationId)).toBe("CENTER_REVIEW");
+});
+
+test("a reviewer recommends and a different approver confirms", async ({ browser }) => {
+  const reviewer = await as(browser, "reviewer@center.demo");
+  await reviewer.goto(`/center/cases/${applicationId}`);
+  await reviewer.getByLabel("已核验申请人工会会员身份").check();
+  await reviewer.getByLabel("已核对材料齐全、真实有效").check();
+  await reviewer.locator("#recommend-comment").fill("会员身份、企业资质核验通过");
+  await reviewer.getByRole("button", { name: "提交推荐意见" }).click();
+  await expect(reviewer.getByText("等待另一位审批人复核")).toBeVisible();
+  expect(await statusOf(applicationId)).toBe("CENTER_REVIEW");
+
+  const approver = await as(browser, "approver@center.demo");
+  await approver.goto(`/center/cases/${applicationId}`);
+  await approver.locator("#confirm-comment").fill("复核同意");
+  await approver.getByRole("button", { name: "复核同意，推荐至担保公司" }).click();
+  await expect.poll(() => statusOf(applicationId)).toBe("GUARANTOR_REVIEW");
+});
+
+test("the guarantor issues the guarantee and the bank approves, signs and disburses", async ({ browser }) => {
+  const guarantor = await as(browser, "officer@guarantor.demo");
+  await guarantor.goto(`/guarantor/cases/${applicationId}`);
+  await guarantor.locator("#guarantee-contractNo").fill(`DB-${stamp}`);
+  await guarantor.locator("#guarantee-comment").fill("同意提供全额担保");
+  await guarantor.getByRole("button", { name: "同意担保，出具担保函" }).click();
+  await expect.poll(() => statusOf(applicationId)).toBe("BANK_REVIEW");
+
+  const bank = await as(browser, "officer@bank.demo");
+  await bank.goto(`/bank/cases/${applicationId}`);
+  await bank.locator("#approve-annualRatePercent").fill("3.00");
+  await bank.locator("#approve-lprReference").fill("一年期 LPR 3.00%");
+  await bank.locator("#approve-contractNo").fill(`NCD-${stamp}`);
+  await bank.locator("#approve-comment").fill("同意授信");
+  await bank.getByRole("button", { name: "审批通过" }).click();
+  await expect.poll(() => statusOf(applicationId)).toBe("CONTRACTING");
+  await bank.reload();
+  await bank.locator("#sign-comment").fill("借款合同已线上签署");
+  await bank.getByRole("button", { name: "登记合同已签订" }).click();
+  await expect(bank.locator("#disburse-accountNo")).toBeVisible();
+  await bank.locator("#disburse-accountNo").fill("622848001234567890");
+  await bank.locator("#disburse-comment").fill("已放款至企业结算账户");
+  await bank.getByRole("button", { name: "登记放款" }).click();
+  await expect.poll(() => statusOf(applicationId)).toBe("ACTIVE");
+  await captureScreens(bank, "bank-case-disbursed");
+});
+
+test("the applicant's timeline shows every step in plain Chinese and the loan appears", async ({ browser }) => {
+  const page = await as(browser, applicant.mobile, applicant.password);
+  await page.goto(`/applicant/applications/${applicationId}`);
+  const timeline = page.getByTestId("timeline");
+  for (const label of ["提交申请", "退回补充材料", "补充材料后重新提交", "保障中心审核通过，建议推荐", "保障中心复核同意，推荐至担保公司",
+    "担保公司同意担保，出具担保函", "银行审批通过", "签订借款合同", "银行放款"]) {
+    await expect(timeline).toContainText(label);
+  }
+  await expect(timeline).not.toContainText("application.");
+  await expect(page.getByText(`NCD-${stamp}`)).toBeVisible();
+  await captureScreens(page, "applicant-timeline-active");
+  await page.goto("/applicant");
+  await expect(page.getByTestId("enterprise-card").filter({ hasText: `NCD-${stamp}` })).toContainText("还款中");
+});
