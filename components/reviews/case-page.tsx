@@ -14,6 +14,7 @@ import { CaseAdmin, CaseDecisions } from "@/components/reviews/case-actions";
 import type { CaseFormContext } from "@/components/reviews/form-bits";
 import { ApplicantFacts, ApplicationFacts, EarlierLoans, EnterpriseFacts, Exceptions, GuaranteeAndLoan } from "@/components/reviews/case-facts";
 import { CaseDocuments } from "@/components/reviews/case-documents";
+import { CaseLetters } from "@/components/reviews/case-letters";
 
 /** Today's date in Beijing, as a date input wants it (YYYY-MM-DD). */
 const beijingToday = (now: Date): string =>
@@ -100,6 +101,7 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
           <EnterpriseFacts c={c} />
           <ApplicantFacts c={c} mayReveal={c.actions.includes("revealPersonalData")} />
           <GuaranteeAndLoan c={c} />
+          <CaseLetters c={c} organisationType={actor.organisationType} />
           <CaseDocuments checklist={checklist} />
           <EarlierLoans c={c} />
           <Exceptions c={c} now={now} />

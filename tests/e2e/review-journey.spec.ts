@@ -4,6 +4,7 @@ import { signInViaApi } from "./support/auth";
 import { createApplicant } from "./support/factories";
 import { queryE2e } from "./support/db";
 import { captureScreens } from "./support/screens";
+import { pdfText } from "./support/files";
 
 // Four organisations, four people signed in at once, one case from submission to disbursement.
 test.describe.configure({ mode: "serial" });
@@ -155,4 +156,24 @@ test("the applicant's timeline shows every step in plain Chinese and the loan ap
   await captureScreens(page, "applicant-timeline-active");
   await page.goto("/applicant");
   await expect(page.getByTestId("enterprise-card").filter({ hasText: `NCD-${stamp}` })).toContainText("还款中");
+});
+
+test("each organisation gets its letters; none carries the applicant's ID number or phone", async ({ browser }) => {
+  const letters: [string, string, RegExp[]][] = [
+    ["approver@center.demo", "recommendation", [/推荐函/, /¥450,000\.00/, /肆拾伍万元整/]],
+    ["officer@guarantor.demo", "guarantee", [/担保函/, new RegExp(`DB-${stamp}`), /肆拾伍万元整/, /免收/]],
+    ["officer@bank.demo", "approval", [/审批通知书/, new RegExp(`NCD-${stamp}`), /3\.00%/]],
+  ];
+  for (const [who, kind, expected] of letters) {
+    const page = await as(browser, who);
+    const response = await page.request.get(`/api/applications/${applicationId}/letters/${kind}`);
+    expect(response.status(), `${who} ${kind}`).toBe(200);
+    const text = pdfText(Buffer.from(await response.body())).replace(/\s+/g, "");
+    for (const re of expected) expect(text).toMatch(re);
+    expect(text).not.toContain(applicant.idNumber);
+    expect(text).not.toContain(applicant.mobile);
+  }
+  // The guarantor may not read the bank's notice.
+  const guarantor = await as(browser, "officer@guarantor.demo");
+  expect((await guarantor.request.get(`/api/applications/${applicationId}/letters/approval`)).status()).toBe(404);
 });

@@ -198,7 +198,10 @@ function CaseSummary({ app }: { app: App }) {
         {app.loan ? (<><dt>贷款合同</dt><dd>{app.loan.contractNo}，{formatFen(app.loan.principalFen)}，年利率 {(app.loan.annualRateMicros / 10_000).toFixed(2)}%</dd></>) : null}
         {app.closeReason ? (<><dt>撤回原因</dt><dd>{app.closeReason}</dd></>) : null}
       </dl>
-      <p style={{ marginTop: "1rem" }}><a className="btn btn--secondary" href={`/api/applications/${app.id}/form-pdf`}>下载申请表 PDF</a></p>
+      <p className="actions" style={{ marginTop: "1rem" }}>
+        <a className="btn btn--secondary" href={`/api/applications/${app.id}/form-pdf`}>下载申请表 PDF</a>
+        {app.loan ? <a className="btn btn--secondary" href={`/api/applications/${app.id}/letters/approval`}>下载贷款审批通知书</a> : null}
+      </p>
     </section>
   );
 }

@@ -1,0 +1,73 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/roles";
+import { scopedApplication } from "@/lib/applications/scope";
+import { isUuid } from "@/lib/ids";
+import { renderBankApprovalNotice, renderGuaranteeLetter, renderRecommendationLetter } from "@/lib/pdf/review-letters";
+
+export const LETTER_KINDS = ["recommendation", "guarantee", "approval"] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+// Who reads each letter: its writer and its addressee (and the applicant for the bank's notice).
+const READERS: Record<LetterKind, readonly string[]> = {
+  recommendation: ["CENTER_REVIEWER", "CENTER_APPROVER", "AUDITOR", "PROGRAM_ADMIN", "GUARANTOR_OFFICER"],
+  guarantee: ["CENTER_REVIEWER", "CENTER_APPROVER", "AUDITOR", "PROGRAM_ADMIN", "GUARANTOR_OFFICER", "BANK_OFFICER"],
+  approval: ["CENTER_REVIEWER", "CENTER_APPROVER", "AUDITOR", "PROGRAM_ADMIN", "BANK_OFFICER", "APPLICANT"],
+};
+
+const METHOD = { INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY: "按月付息，到期一次还本", EQUAL_INSTALMENTS: "等额本息，按月还款" } as const;
+
+const isoDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * A review letter of a case the actor may see, once the step that issues it has happened. The
+ * letters name the enterprise and its legal representative only: no ID numbers or phones.
+ */
+export async function reviewLetter(actor: Actor, id: string, kind: LetterKind): Promise<{ fileName: string; pdf: Buffer } | null> {
+  if (!isUuid(id) || !READERS[kind].includes(actor.role)) return null;
+  const app = await db.loanApplication.findFirst({
+    where: scopedApplication(actor, id),
+    include: {
+      enterprise: { select: { name: true, creditCode: true, legalRepName: true, industry: true } },
+      guarantee: true,
+      loan: true,
+      guarantorOrg: { select: { nameZh: true } },
+      bankOrg: { select: { nameZh: true } },
+      decisions: { where: { stage: "CENTER", action: { in: ["RECOMMEND", "CONFIRM"] } }, orderBy: { createdAt: "desc" } },
+    },
+  });
+  if (!app) return null;
+  const centre = await db.organisation.findFirst({ where: { type: "SUPPORT_CENTER" }, select: { nameZh: true } });
+  const enterprise = { name: app.enterprise.name, creditCode: app.enterprise.creditCode, legalRep: app.enterprise.legalRepName };
+  const generatedAt = new Date();
+  if (kind === "recommendation") {
+    const confirmed = app.decisions.find((d) => d.action === "CONFIRM");
+    if (!confirmed || !app.guarantorOrg) return null;
+    const opinion = app.decisions.find((d) => d.action === "RECOMMEND")?.comment ?? confirmed.comment;
+    const pdf = await renderRecommendationLetter({
+      documentNo: `TJ-${app.number}`, issuedOn: isoDay(confirmed.createdAt), generatedAt, enterprise, applicationNo: app.number,
+      kind: app.kind, centreName: centre?.nameZh ?? "", guarantorName: app.guarantorOrg.nameZh, industry: app.enterprise.industry,
+      amountFen: app.amountFen ?? 0n, termMonths: app.termMonths ?? 0, purpose: app.purpose ?? "", greenChannel: app.greenChannel,
+      centreOpinion: opinion,
+    });
+    return { fileName: `推荐函-${app.number}.pdf`, pdf };
+  }
+  if (kind === "guarantee") {
+    if (!app.guarantee || !app.guarantorOrg || !app.bankOrg) return null;
+    const pdf = await renderGuaranteeLetter({
+      documentNo: app.guarantee.contractNo, issuedOn: isoDay(app.guarantee.issuedAt), generatedAt, enterprise,
+      guarantorName: app.guarantorOrg.nameZh, bankName: app.bankOrg.nameZh, guaranteeContractNo: app.guarantee.contractNo,
+      guaranteedAmountFen: app.guarantee.guaranteedFen, termMonths: app.guarantee.termMonths, guaranteeFeeFen: app.guarantee.feeFen, reviewFeeFen: 0n,
+    });
+    return { fileName: `担保函-${app.number}.pdf`, pdf };
+  }
+  if (!app.loan || !app.guarantee || !app.bankOrg || !app.guarantorOrg) return null;
+  const rate = app.loan.annualRateMicros;
+  const pdf = await renderBankApprovalNotice({
+    documentNo: app.loan.contractNo, issuedOn: isoDay(app.loan.approvedAt), generatedAt, enterprise, bankName: app.bankOrg.nameZh,
+    guarantorName: app.guarantorOrg.nameZh, loanContractNo: app.loan.contractNo, guaranteeContractNo: app.guarantee.contractNo,
+    principalFen: app.loan.principalFen, annualRate: `${Math.floor(rate / 10_000)}.${String(rate % 10_000).padStart(4, "0").replace(/0{1,2}$/, "")}%`,
+    lprReference: app.loan.lprReference, termMonths: app.loan.termMonths, repaymentMethod: METHOD[app.loan.repaymentMethod],
+  });
+  return { fileName: `贷款审批通知书-${app.number}.pdf`, pdf };
+}
