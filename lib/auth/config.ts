@@ -5,7 +5,8 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
 import { findCredentials, loadSessionState, recordSignIn } from "@/lib/auth/session-state";
-import { idleMinutesFor, type Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/auth/roles";
+import { judgeSession } from "@/lib/auth/session-rules";
 
 declare module "next-auth" {
   interface Session {
@@ -60,11 +61,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       }
       if (!token.uid) return null;
       const state = await loadSessionState(token.uid);
-      if (!state || state.sessionVersion !== token.sv) return null;
-      const idleMs =
-        idleMinutesFor(state.actor.kind, { applicant: env.APPLICANT_IDLE_MINUTES, staff: env.STAFF_IDLE_MINUTES }) *
-        60_000;
-      if (now - (token.seen ?? 0) > idleMs) return null;
+      const verdict = judgeSession(token, state, now, { applicant: env.APPLICANT_IDLE_MINUTES, staff: env.STAFF_IDLE_MINUTES });
+      if (verdict !== "valid" || !state) return null;
       token.seen = now;
       token.actor = state.actor;
       return token;

@@ -1,0 +1,19 @@
+import { idleMinutesFor, type Actor } from "@/lib/auth/roles";
+
+export type SessionVerdict = "valid" | "revoked" | "idle";
+
+/**
+ * Whether a session token still stands against the account as it is now: the account must
+ * exist, its session version must match the token's (bumping it revokes every session), and the
+ * session must not have been idle longer than the role allows.
+ */
+export function judgeSession(
+  token: { sv?: number; seen?: number },
+  state: { actor: Actor; sessionVersion: number } | null,
+  now: number,
+  limits: { applicant: number; staff: number },
+): SessionVerdict {
+  if (!state || state.sessionVersion !== token.sv) return "revoked";
+  const idleMs = idleMinutesFor(state.actor.kind, limits) * 60_000;
+  return now - (token.seen ?? 0) > idleMs ? "idle" : "valid";
+}

@@ -1,0 +1,94 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { signInViaApi } from "./support/auth";
+import { createApplicant } from "./support/factories";
+import { queryE2e } from "./support/db";
+
+// The server as an operator meets it: sessions that can be revoked, a refusal to start without a
+// strong secret, and the embedded database a fresh machine runs on.
+const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
+
+function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SCHEDULER: "off", ...extra };
+  delete env.DATABASE_URL;
+  delete env.AUTH_SECRET;
+  return { ...env, ...extra };
+}
+
+function startServer(port: number, env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  let output = "";
+  const child = spawn(bin("next"), ["start", "--port", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+test("a revoked session ends on the next request", async ({ page, context }) => {
+  const applicant = await createApplicant();
+  await signInViaApi(context, applicant.mobile, applicant.password);
+  await page.goto("/applicant");
+  await expect(page.getByRole("heading", { name: "我的申请" })).toBeVisible();
+  await queryE2e(`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE id = $1`, [applicant.userId]);
+  await page.goto("/applicant");
+  await expect(page).toHaveURL(/\/login\?next=/);
+  expect(await (await context.request.get("/api/auth/session")).json()).toBeNull();
+});
+
+test("production refuses to start without a strong AUTH_SECRET, and says why", async () => {
+  for (const secret of [undefined, "too-short"]) {
+    const server = startServer(3102, serverEnv({ NODE_ENV: "production", ...(secret ? { AUTH_SECRET: secret } : {}), PGLITE_DIR: mkdtempSync(path.join(tmpdir(), "ncd-nosecret-")) }));
+    const code = await Promise.race([server.exited, new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 60_000))]);
+    if (code === "timeout") server.child.kill("SIGKILL");
+    expect(code).toBe(1);
+    expect(server.output()).toContain("AUTH_SECRET must be set to at least 32 random bytes");
+  }
+});
+
+test("the embedded database: migrated, seeded and served with no database server", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const dir = mkdtempSync(path.join(tmpdir(), "ncd-embedded-"));
+  const env = serverEnv({ PGLITE_DIR: dir, AUTH_SECRET: randomBytes(48).toString("base64"), AUTH_TRUST_HOST: "true", NODE_ENV: "production" });
+  try {
+    for (const args of [["scripts/db/migrate.ts"], ["--conditions=react-server", "scripts/seed.ts"]]) {
+      const run = spawnSync(bin("tsx"), args, { env, encoding: "utf8" });
+      expect(run.status, run.stderr).toBe(0);
+    }
+    const server = startServer(3103, env);
+    try {
+      await waitForHttp("http://localhost:3103/login");
+      const context = await browser.newContext({ baseURL: "http://localhost:3103" });
+      for (const [who, home, text] of [["13800000001", "/applicant", "SQ-2026-0001"], ["reviewer@center.demo", "/center", "SQ-2026-0001"]] as const) {
+        await context.clearCookies();
+        await signInViaApi(context, who);
+        const page = await context.newPage();
+        await page.goto(home);
+        await expect(page.getByTestId("application-table")).toContainText(text);
+        await page.close();
+      }
+      await context.close();
+    } finally {
+      server.child.kill("SIGTERM");
+      await server.exited;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
