@@ -31,7 +31,7 @@ try {
     await sql.query(
       `INSERT INTO "LoanApplication" (id, number, status, "applicantId", "enterpriseId", "amountFen", "termMonths", "greenChannel", "stageDueAt", "stageEnteredAt", "updatedAt")
        SELECT gen_random_uuid(), 'B-' || g, 'CENTER_REVIEW', $1, $2, 30000000, 12, (g % 20 = 0),
-              now() + ((g * 7919) % 86400) * interval '1 minute', now(), now()
+              now() + ((g::bigint * 7919) % 86400) * interval '1 minute', now(), now()
        FROM generate_series($3::int, $4::int) AS g`,
       [applicantId, enterpriseId, have + 1, target],
     );
