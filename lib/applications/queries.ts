@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/roles";
 import type { ApplicationKind, ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { applicationScope } from "@/lib/applications/scope";
@@ -19,25 +20,28 @@ export type ApplicationSummary = {
   returnDueAt: Date | null;
 };
 
+/** What a list of cases shows per row (the applicant's list and the staff queues). */
+export const SUMMARY_SELECT = {
+  id: true,
+  number: true,
+  kind: true,
+  status: true,
+  amountFen: true,
+  termMonths: true,
+  greenChannel: true,
+  updatedAt: true,
+  stageDueAt: true,
+  returnDueAt: true,
+  enterprise: { select: { name: true } },
+} as const satisfies Prisma.LoanApplicationSelect;
+
 /** The applicant's own cases (or an agent's intake), newest first. */
 export async function listMyApplications(actor: Actor): Promise<ApplicationSummary[]> {
   const rows = await db.loanApplication.findMany({
     where: applicationScope(actor),
     orderBy: { updatedAt: "desc" },
     take: 100,
-    select: {
-      id: true,
-      number: true,
-      kind: true,
-      status: true,
-      amountFen: true,
-      termMonths: true,
-      greenChannel: true,
-      updatedAt: true,
-      stageDueAt: true,
-      returnDueAt: true,
-      enterprise: { select: { name: true } },
-    },
+    select: SUMMARY_SELECT,
   });
   return rows.map(({ enterprise, ...r }) => ({ ...r, enterpriseName: enterprise.name }));
 }

@@ -7,7 +7,7 @@ import { applicationScope, scopedApplication } from "@/lib/applications/scope";
 import { isUuid } from "@/lib/ids";
 import { maskBankAccount, maskIdNumber, maskMobile } from "@/lib/validation/identity";
 import { availableActions } from "@/lib/reviews/available";
-import type { ApplicationSummary } from "@/lib/applications/queries";
+import { SUMMARY_SELECT, type ApplicationSummary } from "@/lib/applications/queries";
 
 /** The statuses each organisation type works on, the first being its default tab. */
 export const QUEUE_STATUSES = {
@@ -42,20 +42,6 @@ function queueFilterWhere(actor: StaffActor, status: ApplicationStatus, filters:
   return where;
 }
 
-const QUEUE_SELECT = {
-  id: true,
-  number: true,
-  kind: true,
-  status: true,
-  amountFen: true,
-  termMonths: true,
-  greenChannel: true,
-  updatedAt: true,
-  stageDueAt: true,
-  returnDueAt: true,
-  enterprise: { select: { name: true } },
-} as const;
-
 // The queue's order is green channel first, then the nearest deadline (none last), then id. It is
 // read as four segments, each one range of the (status, greenChannel, stageDueAt, id) index, so
 // a page deep in a queue of a million cases costs what the first page costs.
@@ -85,7 +71,7 @@ export async function listQueue(
   let first = after ? SEGMENTS.findIndex((g) => g.green === after.greenChannel && g.due === (after.stageDueAt !== null)) : 0;
   if (first < 0) first = 0;
 
-  const rows: Prisma.LoanApplicationGetPayload<{ select: typeof QUEUE_SELECT }>[] = [];
+  const rows: Prisma.LoanApplicationGetPayload<{ select: typeof SUMMARY_SELECT }>[] = [];
   for (let i = first; i < SEGMENTS.length && rows.length <= pageSize; i += 1) {
     const seg = SEGMENTS[i]!;
     const where: Prisma.LoanApplicationWhereInput[] = [...base, { greenChannel: seg.green }, { stageDueAt: seg.due ? { not: null } : null }];
@@ -102,7 +88,7 @@ export async function listQueue(
         where: { AND: where },
         orderBy: seg.due ? [{ stageDueAt: "asc" }, { id: "asc" }] : [{ id: "asc" }],
         take: pageSize + 1 - rows.length,
-        select: QUEUE_SELECT,
+        select: SUMMARY_SELECT,
       })),
     );
   }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { submitApplication } from "@/lib/applications/services/submit-application";
 import { resubmitApplication } from "@/lib/applications/services/resubmit-application";
 import { withdrawApplication } from "@/lib/applications/services/withdraw-application";
@@ -8,19 +7,11 @@ import { startApplication, saveLoanRequest } from "@/lib/applications/services/d
 import { withdrawConsent } from "@/lib/applications/services/consents";
 import { expireOverdueReturns } from "@/lib/applications/services/expire-returns";
 import { saveEnterprise } from "@/lib/applications/services/save-enterprise";
+import { outcome as code } from "../support/outcome";
 import { db, itOnPostgres } from "../support/db";
 import { auditCount, createApplicant, createEnterprise, createReadyDraft } from "../support/factories";
 import { makeCreditCode } from "../support/ids";
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return "OK";
-};
 const snapshot = (id: string) => db.loanApplication.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, updatedAt: true } });
 
 describe("submitting an application", () => {

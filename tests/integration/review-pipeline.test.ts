@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { submitApplication } from "@/lib/applications/services/submit-application";
 import { resubmitApplication } from "@/lib/applications/services/resubmit-application";
 import { confirmRecommendation, recommendApplication } from "@/lib/reviews/services/center-review";
@@ -10,18 +9,10 @@ import { markGreenChannel } from "@/lib/reviews/services/case-admin";
 import { revealPersonalData } from "@/lib/reviews/services/reveal-personal-data";
 import { caseForStaff, listQueue } from "@/lib/reviews/queries";
 import { timelineOf } from "@/lib/applications/timeline";
+import { outcome as code } from "../support/outcome";
 import { db, itOnPostgres, uniqueSuffix } from "../support/db";
 import { auditCount, createApplicant, createReadyDraft, createStaff, staffActor } from "../support/factories";
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-};
 const orgId = async (code: string) => (await db.organisation.findUniqueOrThrow({ where: { code } })).id;
 const version = async (id: string) => (await db.loanApplication.findUniqueOrThrow({ where: { id } })).version;
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
