@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireSection } from "@/lib/auth/actor";
+import { loanDetail } from "@/lib/loans/queries";
+import { LoanTerms } from "@/components/loans/loan-terms";
+import { ScheduleTable } from "@/components/loans/schedule-table";
+import { LoanSubsidy } from "@/components/loans/loan-subsidy";
+
+export const metadata: Metadata = { title: "贷款与贴息" };
+
+export default async function ApplicantLoanPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireSection("applicant");
+  const loan = await loanDetail(actor, (await params).id);
+  if (!loan) notFound();
+  const t = await getTranslations("subsidy.loan");
+  return (
+    <>
+      <p><Link href="/applicant">{t("back")}</Link></p>
+      <h1>{loan.enterpriseName} · {t("title", { contractNo: loan.contractNo })}</h1>
+      <LoanTerms loan={loan} applicationHref={`/applicant/applications/${loan.applicationId}`} />
+      <h2>{t("subsidyTitle")}</h2>
+      <LoanSubsidy loan={loan} />
+      <h2>{t("scheduleTitle")}</h2>
+      <ScheduleTable schedule={loan.schedule} interestTotalFen={loan.scheduledInterestFen} />
+    </>
+  );
+}

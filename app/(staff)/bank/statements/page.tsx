@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireSection } from "@/lib/auth/actor";
+import { listBatches, listImports, queriedLines } from "@/lib/subsidies/queries";
+import { beijingToday } from "@/lib/subsidies/services/periods";
+import { StatementUpload } from "@/components/subsidies/statement-upload";
+import { LineEntryForm } from "@/components/subsidies/line-entry-form";
+import { QueriedLines } from "@/components/subsidies/queried-lines";
+import { BatchTable } from "@/components/subsidies/batch-table";
+import { ImportsTable } from "@/components/subsidies/imports-table";
+import { PageFeedback, PageFeedbackNotice } from "@/components/subsidies/page-feedback";
+
+export const metadata: Metadata = { title: "利息清单" };
+
+export default async function BankStatementsPage() {
+  const actor = await requireSection("bank");
+  const [t, batches, imports, queries] = await Promise.all([getTranslations("subsidy.bank"), listBatches(actor), listImports(actor), queriedLines(actor)]);
+  const today = beijingToday();
+  return (
+    <PageFeedback>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("lead")}</p>
+      <PageFeedbackNotice />
+
+      <section className="card" aria-labelledby="upload-title">
+        <h2 id="upload-title" style={{ marginTop: 0 }}>{t("uploadTitle")}</h2>
+        <StatementUpload />
+      </section>
+
+      <h2 id="queries-title">{t("queriesTitle")}{queries.length ? <> <span className="badge badge--amber">{queries.length}</span></> : null}</h2>
+      <QueriedLines lines={queries} today={today} />
+
+      <h2>{t("batchesTitle")}</h2>
+      <BatchTable rows={batches} showBank={false} />
+
+      <details className="card" style={{ marginTop: "1.5rem" }}>
+        <summary><strong>{t("entryTitle")}</strong></summary>
+        <div style={{ marginTop: ".8rem" }}><LineEntryForm today={today} /></div>
+      </details>
+
+      <h2>{t("importsTitle")}</h2>
+      <ImportsTable rows={imports} />
+    </PageFeedback>
+  );
+}

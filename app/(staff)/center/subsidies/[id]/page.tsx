@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireSection } from "@/lib/auth/actor";
+import { batchDetail, budgetOverview } from "@/lib/subsidies/queries";
+import { beijingToday } from "@/lib/subsidies/services/periods";
+import { formatFen } from "@/lib/money/fen";
+import { BatchFacts } from "@/components/subsidies/batch-facts";
+import { LinesTable } from "@/components/subsidies/lines-table";
+import { BatchActions } from "@/components/subsidies/batch-actions";
+import { BatchHistory } from "@/components/subsidies/batch-history";
+import { PageFeedback, PageFeedbackNotice } from "@/components/subsidies/page-feedback";
+
+export const metadata: Metadata = { title: "贴息批次" };
+
+export default async function CentreBatchPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
+  const actor = await requireSection("center");
+  const [{ id }, { page }] = await Promise.all([params, searchParams]);
+  const batch = await batchDetail(actor, id, { page: Number(page) || 1 });
+  if (!batch) notFound();
+  const [t, c, budget] = await Promise.all([getTranslations("subsidy.centre"), getTranslations("subsidy.common"), budgetOverview(actor)]);
+  const year = budget.find((y) => y.current);
+  const waiting = batch.status === "OPEN" && batch.openQueries > 0;
+  return (
+    <PageFeedback>
+      <p><Link href="/center/subsidies">{t("back")}</Link></p>
+      <h1>{t("batchTitle", { bank: batch.bankName, quarter: batch.quarterLabel })}</h1>
+      {year ? (
+        <p className="notice notice--info" data-testid="budget-line">
+          {year.budgetFen === null ? t("noBudget", { year: year.year }) : `${t("remainingNow", { year: year.year })}：${formatFen(year.remainingFen ?? 0n)}`}
+        </p>
+      ) : null}
+      <PageFeedbackNotice />
+      <h2>{t("facts")}</h2>
+      <BatchFacts batch={batch} />
+      <p><a href={`/api/subsidies/batches/${batch.id}/summary`} download className="btn btn--secondary btn--small">{c("summaryPdf")}</a></p>
+
+      <h2>{t("actionsTitle")}</h2>
+      {waiting ? <p className="notice notice--warn" style={{ marginBottom: ".8rem" }}>{t("waitingForAnswers", { n: batch.openQueries })}</p> : null}
+      {waiting && batch.actions.length === 0 ? null : <BatchActions batchId={batch.id} version={batch.version} actions={batch.actions} today={beijingToday()} payerAccount={batch.payerAccount ?? "北京市总工会贴息专户"} />}
+
+      <h2>{t("linesTitle")}</h2>
+      {!batch.linesEditable ? <p className="who">{t("linesFrozen")}</p> : null}
+      <LinesTable lines={batch.lines} queryable={batch.mayQuery ? { batchVersion: batch.version } : null} />
+      {batch.pageCount > 1 ? (
+        <nav className="actions" style={{ marginTop: ".8rem" }} aria-label={c("page", { page: batch.page, count: batch.pageCount })}>
+          {batch.page > 1 ? <Link className="btn btn--secondary btn--small" href={`?page=${batch.page - 1}`}>{c("prev")}</Link> : null}
+          <span className="who">{c("page", { page: batch.page, count: batch.pageCount })}</span>
+          {batch.page < batch.pageCount ? <Link className="btn btn--secondary btn--small" href={`?page=${batch.page + 1}`}>{c("next")}</Link> : null}
+        </nav>
+      ) : null}
+
+      <h2>{t("historyTitle")}</h2>
+      <BatchHistory events={batch.events} />
+    </PageFeedback>
+  );
+}

@@ -1,0 +1,22 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { BatchEvent } from "@/lib/subsidies/queries";
+
+/** The batch's history, read from its audit events. */
+export async function BatchHistory({ events }: { events: BatchEvent[] }) {
+  const [t, format, c] = await Promise.all([getTranslations("subsidy.events"), getFormatter(), getTranslations("subsidy.common")]);
+  if (events.length === 0) return <p className="who">{c("none")}</p>;
+  return (
+    <ol className="timeline" data-testid="batch-history">
+      {events.map((e, i) => {
+        const key = e.action.replace(/^subsidy\./, "");
+        return (
+          <li key={i}>
+            <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</time>
+            <div><strong>{t.has(key) ? t(key) : e.action}</strong> · {e.actorName}</div>
+            {e.note ? <div className="who">{e.note}</div> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,283 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
+import type { BatchStatus, SubsidyExclusion } from "@/lib/generated/prisma/enums";
+import { isUuid } from "@/lib/ids";
+import { batchScope } from "@/lib/subsidies/services/batch-scope";
+import { availableBatchActions, LINES_EDITABLE_IN, SPENT_STATUSES, type BatchAction } from "@/lib/subsidies/services/batch-workflow";
+import { beijingToday, isoDay, quarterLabel } from "@/lib/subsidies/services/periods";
+import type { UnionEvidence } from "@/lib/subsidies/services/subsidy-context";
+import type { VerificationChecklist } from "@/lib/subsidies/services/verify-batch";
+
+// Reads of the subsidy ledger, as plain DTOs. Each authorises and scopes on its own: a bank sees
+// its own batches, imports and queried lines; the centre sees every batch and the budget.
+
+export type BatchRow = {
+  id: string;
+  quarter: string;
+  quarterLabel: string;
+  bankName: string;
+  status: BatchStatus;
+  version: number;
+  totalFen: bigint;
+  lineCount: number;
+  openQueries: number;
+  paidOn: string | null;
+  paymentRef: string | null;
+};
+
+function scopeOrDeny(actor: Actor) {
+  assertCan(actor, "subsidy.read");
+  const scope = batchScope(actor);
+  if (!scope) throw new Error("unreachable: subsidy.read without a batch scope");
+  return scope;
+}
+
+export async function listBatches(actor: Actor, options: { status?: BatchStatus } = {}): Promise<BatchRow[]> {
+  const scope = scopeOrDeny(actor);
+  const batches = await db.subsidyBatch.findMany({
+    where: { AND: [scope, options.status ? { status: options.status } : {}] },
+    orderBy: [{ quarter: "desc" }, { createdAt: "desc" }],
+    take: 200,
+    select: {
+      id: true, quarter: true, status: true, version: true, totalFen: true, paidOn: true, paymentRef: true,
+      bankOrg: { select: { nameZh: true } },
+      _count: { select: { lines: { where: { current: true } } } },
+    },
+  });
+  const open = await db.statementLine.groupBy({
+    by: ["batchId"],
+    where: { batchId: { in: batches.map((b) => b.id) }, current: true, query: { not: null }, queryAnswer: null },
+    _count: { _all: true },
+  });
+  const openBy = new Map(open.map((o) => [o.batchId, o._count._all]));
+  return batches.map((b) => ({
+    id: b.id, quarter: b.quarter, quarterLabel: quarterLabel(b.quarter), bankName: b.bankOrg.nameZh, status: b.status,
+    version: b.version, totalFen: b.totalFen, lineCount: b._count.lines, openQueries: openBy.get(b.id) ?? 0,
+    paidOn: b.paidOn ? isoDay(b.paidOn) : null, paymentRef: b.paymentRef,
+  }));
+}
+
+export type LineRow = {
+  id: string;
+  lineKey: string;
+  lineVersion: number;
+  contractNo: string;
+  enterpriseName: string;
+  periodStart: string;
+  periodEnd: string;
+  balanceFen: bigint;
+  annualRateMicros: number;
+  interestDueFen: bigint;
+  interestPaidFen: bigint;
+  penaltyFen: bigint;
+  paidOn: string | null;
+  overdue: boolean;
+  extended: boolean;
+  subsidyFen: bigint;
+  excludedReason: SubsidyExclusion | null;
+  unionNote: string;
+  query: string | null;
+  queryAnswer: string | null;
+  previous: { lineVersion: number; interestPaidFen: bigint; subsidyFen: bigint; excludedReason: SubsidyExclusion | null }[];
+};
+
+const lineSelect = {
+  id: true, lineKey: true, lineVersion: true, periodStart: true, periodEnd: true, balanceFen: true, annualRateMicros: true,
+  interestDueFen: true, interestPaidFen: true, penaltyFen: true, paidOn: true, overdue: true, extended: true, subsidyFen: true,
+  excludedReason: true, unionEvidence: true, query: true, queryAnswer: true, batchId: true, loanId: true,
+  loan: { select: { contractNo: true, enterprise: { select: { name: true } } } },
+} as const;
+
+type SelectedLine = {
+  id: string; lineKey: string; lineVersion: number; periodStart: Date; periodEnd: Date; balanceFen: bigint; annualRateMicros: number;
+  interestDueFen: bigint; interestPaidFen: bigint; penaltyFen: bigint; paidOn: Date | null; overdue: boolean; extended: boolean;
+  subsidyFen: bigint; excludedReason: SubsidyExclusion | null; unionEvidence: unknown; query: string | null; queryAnswer: string | null;
+  loan: { contractNo: string; enterprise: { name: string } };
+};
+
+/** What the union-standing check found, in one line for the table. */
+function unionNote(evidence: unknown): string {
+  const e = evidence as UnionEvidence | null;
+  if (!e?.standing) return "";
+  if (e.standing.length === 0) return `无工会会籍记录（核验于 ${e.checkedOn ?? "—"}）`;
+  const ranges = e.standing.map((s) => `${s.validFrom}–${s.validTo ?? "至今"}`).join("，");
+  return `会籍有效期 ${ranges}${e.checkedOn ? `（核验于 ${e.checkedOn}）` : ""}`;
+}
+
+export function toLineRow(l: SelectedLine, previous: LineRow["previous"] = []): LineRow {
+  return {
+    id: l.id, lineKey: l.lineKey, lineVersion: l.lineVersion, contractNo: l.loan.contractNo, enterpriseName: l.loan.enterprise.name,
+    periodStart: isoDay(l.periodStart), periodEnd: isoDay(l.periodEnd), balanceFen: l.balanceFen, annualRateMicros: l.annualRateMicros,
+    interestDueFen: l.interestDueFen, interestPaidFen: l.interestPaidFen, penaltyFen: l.penaltyFen, paidOn: l.paidOn ? isoDay(l.paidOn) : null,
+    overdue: l.overdue, extended: l.extended, subsidyFen: l.subsidyFen, excludedReason: l.excludedReason, unionNote: unionNote(l.unionEvidence),
+    query: l.query, queryAnswer: l.queryAnswer, previous,
+  };
+}
+
+export type BatchEvent = { at: Date; action: string; actorName: string; note: string };
+
+export type BatchDetail = BatchRow & {
+  bankOrgId: string;
+  createdAt: Date;
+  makerName: string | null;
+  checkerName: string | null;
+  payerAccount: string | null;
+  interestPaidFen: bigint;
+  excludedCount: number;
+  lines: LineRow[];
+  page: number;
+  pageCount: number;
+  checklist: VerificationChecklist | null;
+  events: BatchEvent[];
+  actions: BatchAction[];
+  mayQuery: boolean;
+  linesEditable: boolean;
+};
+
+const PAGE_SIZE = 200;
+
+/** One batch with a page of its current lines (queried ones first), earlier versions, checklist and history. */
+export async function batchDetail(actor: Actor, id: string, options: { page?: number } = {}): Promise<BatchDetail | null> {
+  const scope = scopeOrDeny(actor);
+  if (!isUuid(id)) return null;
+  const batch = await db.subsidyBatch.findFirst({
+    where: { AND: [{ id }, scope] },
+    include: { bankOrg: { select: { nameZh: true } } },
+  });
+  if (!batch) return null;
+  const [sums, excludedCount, openQueries, lineCount] = await Promise.all([
+    db.statementLine.aggregate({ where: { batchId: id, current: true }, _sum: { interestPaidFen: true } }),
+    db.statementLine.count({ where: { batchId: id, current: true, excludedReason: { not: null } } }),
+    db.statementLine.count({ where: { batchId: id, current: true, query: { not: null }, queryAnswer: null } }),
+    db.statementLine.count({ where: { batchId: id, current: true } }),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(lineCount / PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
+  const lines = await db.statementLine.findMany({
+    where: { batchId: id, current: true },
+    orderBy: [{ query: { sort: "asc", nulls: "last" } }, { loan: { contractNo: "asc" } }, { periodStart: "asc" }],
+    skip: (page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+    select: lineSelect,
+  });
+  const older = await db.statementLine.findMany({
+    where: { batchId: id, current: false, OR: lines.map((l) => ({ loanId: l.loanId, lineKey: l.lineKey })) },
+    orderBy: { lineVersion: "desc" },
+    select: { loanId: true, lineKey: true, lineVersion: true, interestPaidFen: true, subsidyFen: true, excludedReason: true },
+  });
+  const people = await namesOf([batch.makerId, batch.checkerId]);
+  const events = await batchEvents(id);
+  const verified = await db.auditEvent.findFirst({
+    where: { entityType: "SubsidyBatch", entityId: id, action: "subsidy.batch_verified" },
+    orderBy: { id: "desc" },
+    select: { data: true },
+  });
+  const rawChecklist = (verified?.data as { checklist?: Record<string, unknown> } | null)?.checklist;
+  return {
+    id: batch.id, quarter: batch.quarter, quarterLabel: quarterLabel(batch.quarter), bankName: batch.bankOrg.nameZh, bankOrgId: batch.bankOrgId,
+    status: batch.status, version: batch.version, totalFen: batch.totalFen, lineCount, openQueries,
+    paidOn: batch.paidOn ? isoDay(batch.paidOn) : null, paymentRef: batch.paymentRef, payerAccount: batch.payerAccount, createdAt: batch.createdAt,
+    makerName: batch.makerId ? (people.get(batch.makerId) ?? "—") : null,
+    checkerName: batch.checkerId ? (people.get(batch.checkerId) ?? "—") : null,
+    interestPaidFen: sums._sum.interestPaidFen ?? 0n, excludedCount,
+    lines: lines.map((l) => toLineRow(l, older.filter((o) => o.loanId === l.loanId && o.lineKey === l.lineKey))),
+    page, pageCount,
+    checklist: rawChecklist && batch.status !== "OPEN" ? checklistFromAudit(rawChecklist) : null,
+    events,
+    // Verifying needs every query answered; the page says so instead of offering a form that must fail.
+    actions: availableBatchActions(actor, batch).filter((a) => a !== "verify" || openQueries === 0),
+    mayQuery: actor.kind === "STAFF" && actor.organisationType === "SUPPORT_CENTER" && LINES_EDITABLE_IN.includes(batch.status),
+    linesEditable: LINES_EDITABLE_IN.includes(batch.status),
+  };
+}
+
+/** The audit stores bigints as strings; the checklist DTO has them back as bigints. */
+function checklistFromAudit(raw: Record<string, unknown>): VerificationChecklist {
+  const c = raw as unknown as VerificationChecklist & { totalFen: string; sumOfLinesFen: string };
+  return { ...c, totalFen: BigInt(c.totalFen), sumOfLinesFen: BigInt(c.sumOfLinesFen) };
+}
+
+async function namesOf(ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (!wanted.length) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, displayName: true } });
+  return new Map(users.map((u) => [u.id, u.displayName]));
+}
+
+async function batchEvents(batchId: string): Promise<BatchEvent[]> {
+  const rows = await db.auditEvent.findMany({
+    where: { entityType: "SubsidyBatch", entityId: batchId },
+    orderBy: { id: "asc" },
+    select: { at: true, action: true, actorId: true, data: true },
+  });
+  const names = await namesOf(rows.map((r) => r.actorId));
+  return rows.map((r) => {
+    const d = (r.data ?? {}) as Record<string, unknown>;
+    const note = [d.question, d.answer, d.comment, d.paymentRef ? `流水号 ${String(d.paymentRef)}` : null, d.added !== undefined ? `新增 ${String(d.added)} 笔` : null]
+      .filter((x) => typeof x === "string" && x !== "")
+      .join("；");
+    return { at: r.at, action: r.action, actorName: r.actorId ? (names.get(r.actorId) ?? "—") : "系统", note };
+  });
+}
+
+export type ImportRow = { id: string; fileName: string; lineCount: number; createdAt: Date; importedBy: string };
+
+/** The bank's own imports, newest first. */
+export async function listImports(actor: Actor): Promise<ImportRow[]> {
+  assertCan(actor, "subsidy.import");
+  if (actor.kind !== "STAFF") return [];
+  const rows = await db.statementImport.findMany({
+    where: { bankOrgId: actor.organisationId },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, fileName: true, lineCount: true, createdAt: true, importedById: true },
+  });
+  const names = await namesOf(rows.map((r) => r.importedById));
+  return rows.map((r) => ({ id: r.id, fileName: r.fileName, lineCount: r.lineCount, createdAt: r.createdAt, importedBy: names.get(r.importedById) ?? "—" }));
+}
+
+export type QueriedLine = LineRow & { batchId: string; batchVersion: number; quarterLabel: string };
+
+/** Lines the centre has queried and the bank has not answered yet, in the bank's open batches. */
+export async function queriedLines(actor: Actor): Promise<QueriedLine[]> {
+  assertCan(actor, "subsidy.answer");
+  if (actor.kind !== "STAFF") return [];
+  const rows = await db.statementLine.findMany({
+    where: { current: true, query: { not: null }, queryAnswer: null, batch: { bankOrgId: actor.organisationId, status: { in: [...LINES_EDITABLE_IN] } } },
+    orderBy: [{ loan: { contractNo: "asc" } }, { periodStart: "asc" }],
+    take: 100,
+    select: { ...lineSelect, batch: { select: { id: true, version: true, quarter: true } } },
+  });
+  return rows.map((r) => ({ ...toLineRow(r), batchId: r.batch!.id, batchVersion: r.batch!.version, quarterLabel: quarterLabel(r.batch!.quarter) }));
+}
+
+export type BudgetYear = { year: number; budgetFen: bigint | null; spentFen: bigint; remainingFen: bigint | null; paidBatches: number; current: boolean };
+
+/** Spend (paid and reconciled batches, by the year of payment) against each year's budget. */
+export async function budgetOverview(actor: Actor): Promise<BudgetYear[]> {
+  assertCan(actor, "subsidy.verify");
+  const [budgets, paid] = await Promise.all([
+    db.subsidyBudget.findMany({ select: { year: true, amountFen: true } }),
+    db.subsidyBatch.findMany({ where: { status: { in: [...SPENT_STATUSES] }, paidOn: { not: null } }, select: { paidOn: true, totalFen: true } }),
+  ]);
+  const thisYear = Number(beijingToday().slice(0, 4));
+  const years = new Map<number, BudgetYear>();
+  const yearOf = (year: number) => {
+    const existing = years.get(year);
+    if (existing) return existing;
+    const created: BudgetYear = { year, budgetFen: null, spentFen: 0n, remainingFen: null, paidBatches: 0, current: year === thisYear };
+    years.set(year, created);
+    return created;
+  };
+  yearOf(thisYear);
+  for (const b of budgets) yearOf(b.year).budgetFen = b.amountFen;
+  for (const p of paid) {
+    const y = yearOf(p.paidOn!.getUTCFullYear());
+    y.spentFen += p.totalFen;
+    y.paidBatches += 1;
+  }
+  for (const y of years.values()) y.remainingFen = y.budgetFen === null ? null : y.budgetFen - y.spentFen;
+  return [...years.values()].sort((a, b) => b.year - a.year);
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { appendAudit } from "@/lib/audit/record";
+import { can, type Permission } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+import { scopedLine } from "@/lib/subsidies/services/batch-scope";
+import { LINES_EDITABLE_IN } from "@/lib/subsidies/services/batch-workflow";
+
+const lineInclude = {
+  batch: true,
+  loan: {
+    select: {
+      id: true, contractNo: true, enterpriseId: true, principalFen: true, disbursedOn: true, maturityOn: true,
+      application: { select: { policyVersion: { select: { subsidyRatioBp: true } } } },
+    },
+  },
+} as const;
+
+export type LoadedLine = Prisma.StatementLineGetPayload<{ include: typeof lineInclude }>;
+
+export type LineEditRequest<T> = {
+  actor: Actor;
+  lineId: string;
+  /** The batch version the actor saw. */
+  batchVersion: number;
+  permission: Permission;
+  event: string;
+  guard?: (line: LoadedLine) => void | Promise<void>;
+  within: (tx: Prisma.TransactionClient, line: LoadedLine) => Promise<T>;
+  auditData: (result: T) => Record<string, unknown>;
+};
+
+/**
+ * The skeleton of a query, an answer and a correction: the line through the actor's scope, the
+ * permission, the batch still OPEN (what the centre verified is what gets paid), the version
+ * the actor saw; then one transaction that takes the batch by compare-and-set (so a verification
+ * racing the change fails cleanly), makes the change and appends the batch's audit event.
+ */
+export async function runLineEdit<T>(req: LineEditRequest<T>): Promise<T> {
+  const { actor } = req;
+  const where = isUuid(req.lineId) ? scopedLine(actor, req.lineId) : null;
+  const line = where ? await db.statementLine.findFirst({ where, include: lineInclude }) : null;
+  if (!line?.batch) throw new AppError("NOT_FOUND");
+  if (!can(actor, req.permission)) throw new AppError("FORBIDDEN");
+  if (!line.current) throw new AppError("CONFLICT", "该明细已有更新的版本，请刷新后重试");
+  if (!LINES_EDITABLE_IN.includes(line.batch.status)) throw new AppError("INVALID_TRANSITION", "批次已核验，明细不能再修改；如需修改请由中心退回批次");
+  if (line.batch.version !== req.batchVersion) throw new AppError("CONFLICT", "批次已被他人更新，请刷新后重试");
+  await req.guard?.(line);
+  const batch = line.batch;
+
+  return db.$transaction(async (tx) => {
+    const taken = await tx.subsidyBatch.updateMany({
+      where: { id: batch.id, status: batch.status, version: batch.version },
+      data: { version: { increment: 1 } },
+    });
+    if (taken.count !== 1) throw new AppError("CONFLICT", "批次已被他人更新，请刷新后重试");
+    const result = await req.within(tx, line);
+    await appendAudit(tx, {
+      actorId: actor.userId,
+      organisationId: actor.kind === "STAFF" ? actor.organisationId : null,
+      entityType: "SubsidyBatch",
+      entityId: batch.id,
+      action: req.event,
+      data: { quarter: batch.quarter, lineId: line.id, lineKey: line.lineKey, lineVersion: line.lineVersion, version: batch.version + 1, ...req.auditData(result) },
+    });
+    return result;
+  });
+}
+
+export const hasOpenQuery = (line: { query: string | null; queryAnswer: string | null }): boolean =>
+  line.query !== null && line.queryAnswer === null;

@@ -1,0 +1,39 @@
+import { isIsoDate } from "@/lib/loans/schedule";
+
+// Quarters and "today" for the subsidy ledger. Pure: pages, services and tests share it.
+
+export type QuarterKey = `${number}Q${1 | 2 | 3 | 4}`;
+
+/**
+ * The batch a statement line belongs to: the calendar quarter in which the interest was paid,
+ * or of the period's last day when nothing was paid. The subsidy reimburses interest actually
+ * paid, so it is claimed in the quarter of the payment (a period ending 20 Sep and paid on
+ * 21 Sep belongs to Q3; one ending 20 Dec paid on 2 Jan belongs to the next year's Q1).
+ */
+export function batchQuarterOf(line: { paidOn: string | null; periodEnd: string }): QuarterKey {
+  return quarterOf(line.paidOn ?? line.periodEnd);
+}
+
+export function quarterOf(iso: string): QuarterKey {
+  if (!isIsoDate(iso)) throw new RangeError(`not a valid YYYY-MM-DD date: ${iso}`);
+  return `${Number(iso.slice(0, 4))}Q${(Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4}`;
+}
+
+export function parseQuarter(text: string): { year: number; quarter: 1 | 2 | 3 | 4 } | null {
+  const match = /^(\d{4})Q([1-4])$/.exec(text);
+  if (!match) return null;
+  return { year: Number(match[1]), quarter: Number(match[2]) as 1 | 2 | 3 | 4 };
+}
+
+export function quarterLabel(key: string): string {
+  const q = parseQuarter(key);
+  return q ? `${q.year}年第${q.quarter}季度` : key;
+}
+
+/** Today's calendar date in Beijing (UTC+8, no daylight saving), YYYY-MM-DD. */
+export function beijingToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+export const dateOf = (iso: string): Date => new Date(`${iso}T00:00:00Z`);

@@ -1,0 +1,192 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { db } from "@/lib/db/client";
+import { assertCan } from "@/lib/auth/permissions";
+import type { Actor, StaffActor } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import type { ExcludedReason } from "@/lib/subsidies/rules";
+import { lineKey, parseStatement, STATEMENT_COLUMNS, validateAgainstLoans, type LoanTerms, type ParsedLine, type StatementError } from "@/lib/subsidies/statement-parser";
+import { MAX_STATEMENT_BYTES } from "@/lib/subsidies/schemas";
+import { batchQuarterOf, beijingToday, isoDay, quarterLabel } from "@/lib/subsidies/services/periods";
+import { evidenceOf, ratioOf, standingByEnterprise, type UnionEvidence } from "@/lib/subsidies/services/subsidy-context";
+import { computeLineSubsidy } from "@/lib/subsidies/rules";
+import { storeStatementLines } from "@/lib/subsidies/services/store-statement-lines";
+
+// The one intake path for statement lines, shared by the file upload and typed entry:
+// parse → check against this bank's own loans and what is already stored → compute each line's
+// subsidy → store everything in one transaction, or nothing and a per-line report.
+//
+// Re-sending lines: the same file (same SHA-256 for this bank) adds nothing and says so. A line
+// whose contract and period are already stored with the same figures is skipped and counted
+// ("已导入，跳过"), so a bank may resend a quarter's file with new lines added. The same period
+// with different figures is an error: a stored line changes only by a correction answering the
+// centre's query, which keeps the old version.
+
+export type ImportOutcome =
+  | { status: "REJECTED"; errors: StatementError[] }
+  | { status: "ALREADY_IMPORTED"; importId: string; importedAt: Date; fileName: string }
+  | { status: "IMPORTED"; importId: string | null; added: number; skipped: number; subsidyFen: bigint; quarters: string[] };
+
+export type PreparedLine = {
+  line: ParsedLine;
+  loanId: string;
+  key: string;
+  quarter: string;
+  subsidyFen: bigint;
+  excludedReason: ExcludedReason | null;
+  /** Shared by the lines of one enterprise and ratio (the same object), so it is serialised once. */
+  evidence: UnionEvidence;
+};
+
+export type IntakeInput = { fileName: string; bytes: Uint8Array; today?: string; timings?: Record<string, number> };
+
+const COLUMN_ORDER = new Map(STATEMENT_COLUMNS.map((c, i) => [c.zh, i]));
+const CHUNK = 10_000;
+const chunks = <T>(items: readonly T[], size = CHUNK): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+export function bankOfficer(actor: Actor): StaffActor {
+  assertCan(actor, "subsidy.import");
+  if (actor.kind !== "STAFF" || actor.organisationType !== "BANK") throw new AppError("NOT_FOUND");
+  return actor;
+}
+
+export async function intakeStatement(actor: Actor, input: IntakeInput): Promise<ImportOutcome> {
+  const bank = bankOfficer(actor);
+  if (input.bytes.byteLength > MAX_STATEMENT_BYTES) {
+    return reject([{ line: 0, column: "", message: `文件超过 ${MAX_STATEMENT_BYTES / 1024 / 1024} MB，请按季度分开报送` }]);
+  }
+  const tick = timer(input.timings);
+  const today = input.today ?? beijingToday();
+  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+  const seen = await db.statementImport.findUnique({ where: { bankOrgId_fileSha256: { bankOrgId: bank.organisationId, fileSha256: sha256 } } });
+  if (seen) return { status: "ALREADY_IMPORTED", importId: seen.id, importedAt: seen.createdAt, fileName: seen.fileName };
+
+  const parsed = await parseStatement(input.bytes, { today });
+  tick("parse");
+  if (!parsed.ok) return reject(parsed.errors);
+
+  const prepared = await prepareLines(bank.organisationId, parsed.lines, today);
+  tick("validate");
+  if ("errors" in prepared) return reject(prepared.errors);
+  if (prepared.lines.length === 0) {
+    return { status: "IMPORTED", importId: null, added: 0, skipped: prepared.skipped, subsidyFen: 0n, quarters: [] };
+  }
+  const stored = await storeStatementLines(bank, { fileName: input.fileName, sha256, lines: prepared.lines, skipped: prepared.skipped });
+  tick("store");
+  return stored;
+}
+
+const reject = (errors: StatementError[]): ImportOutcome => ({
+  status: "REJECTED",
+  errors: [...errors].sort((a, b) => a.line - b.line || (COLUMN_ORDER.get(a.column) ?? 99) - (COLUMN_ORDER.get(b.column) ?? 99)),
+});
+
+function timer(into?: Record<string, number>) {
+  let last = performance.now();
+  return (phase: string) => {
+    const now = performance.now();
+    if (into) into[phase] = now - last;
+    last = now;
+  };
+}
+
+const sameFigures = (l: ParsedLine, s: StoredFigures): boolean =>
+  l.principalBalanceFen === s.balanceFen && l.annualRateMicros === s.annualRateMicros && l.interestDueFen === s.interestDueFen &&
+  l.interestPaidFen === s.interestPaidFen && l.penaltyInterestFen === s.penaltyFen && l.overdue === s.overdue &&
+  l.extended === s.extended && l.paidOn === (s.paidOn ? isoDay(s.paidOn) : null);
+
+type StoredFigures = {
+  balanceFen: bigint; annualRateMicros: number; interestDueFen: bigint; interestPaidFen: bigint; penaltyFen: bigint;
+  overdue: boolean; extended: boolean; paidOn: Date | null;
+};
+
+/** Every check that needs the database; returns all problems at once, or the lines ready to store. */
+export async function prepareLines(
+  bankOrgId: string,
+  lines: readonly ParsedLine[],
+  today: string,
+): Promise<{ errors: StatementError[] } | { lines: PreparedLine[]; skipped: number }> {
+  const contractNos = [...new Set(lines.map((l) => l.contractNo))];
+  const loans = (
+    await Promise.all(chunks(contractNos).map((part) => db.loan.findMany({
+      where: { bankOrgId, contractNo: { in: part } },
+      select: {
+        id: true, contractNo: true, enterpriseId: true, principalFen: true, disbursedOn: true, maturityOn: true,
+        application: { select: { policyVersion: { select: { subsidyRatioBp: true } } } },
+      },
+    })))
+  ).flat();
+  const loanByContract = new Map(loans.map((l) => [l.contractNo, l]));
+  const terms = new Map<string, LoanTerms>();
+  for (const l of loans) {
+    if (l.disbursedOn && l.maturityOn) terms.set(l.contractNo, { principalFen: l.principalFen, startOn: isoDay(l.disbursedOn), maturityOn: isoDay(l.maturityOn) });
+  }
+
+  const errors: StatementError[] = [];
+  const notDisbursed = lines.filter((l) => loanByContract.has(l.contractNo) && !terms.has(l.contractNo));
+  for (const l of notDisbursed) errors.push({ line: l.line, column: "合同编号", message: "该笔贷款尚未放款，不能报送利息" });
+  const skip = new Set(notDisbursed);
+  const checkable = skip.size ? lines.filter((l) => !skip.has(l)) : lines;
+  errors.push(...validateAgainstLoans(checkable, terms));
+  const bad = new Set(errors.map((e) => e.line));
+
+  const good = checkable.filter((l) => !bad.has(l.line));
+  const stored = await storedVersions(good.map((l) => ({ loanId: loanByContract.get(l.contractNo)!.id, periodStart: l.periodStart })));
+  const quarterOfLine = new Map(good.map((l) => [l, batchQuarterOf(l)]));
+  const quarters = [...new Set(quarterOfLine.values())];
+  const closed = new Map(
+    (await db.subsidyBatch.findMany({ where: { bankOrgId, quarter: { in: quarters }, status: { not: "OPEN" } }, select: { quarter: true } }))
+      .map((b) => [b.quarter, true]),
+  );
+  const standing = await standingByEnterprise(loans.map((l) => l.enterpriseId));
+
+  const ready: PreparedLine[] = [];
+  const evidenceBy = new Map<string, UnionEvidence>();
+  let skipped = 0;
+  for (const l of good) {
+    const loan = loanByContract.get(l.contractNo)!;
+    const key = lineKey(l);
+    const versions = stored.get(`${loan.id}|${key}`);
+    if (versions) {
+      if (versions.some((v) => sameFigures(l, v))) skipped += 1;
+      else errors.push({ line: l.line, column: "合同编号", message: "该合同该计息期间已导入且金额不同；如需更正，请在中心质询后更正" });
+      continue;
+    }
+    const quarter = quarterOfLine.get(l)!;
+    if (closed.has(quarter)) {
+      errors.push({ line: l.line, column: l.paidOn ? "付息日期" : "计息止日", message: `该季度（${quarterLabel(quarter)}）批次已审核，不能再导入` });
+      continue;
+    }
+    const ratio = ratioOf(loan);
+    const evidenceKey = `${loan.enterpriseId}|${ratio}`;
+    let evidence = evidenceBy.get(evidenceKey);
+    if (!evidence) evidenceBy.set(evidenceKey, (evidence = evidenceOf(ratio, standing.get(loan.enterpriseId) ?? [], today)));
+    const result = computeLineSubsidy(l, { ratioBasisPoints: ratio, unionStanding: evidence.standing });
+    ready.push({ line: l, loanId: loan.id, key, quarter, subsidyFen: result.subsidyFen, excludedReason: result.excludedReason, evidence });
+  }
+  return errors.length > 0 ? { errors } : { lines: ready, skipped };
+}
+
+/** The stored versions of the lines with these loans and period starts, by `loanId|lineKey`. */
+async function storedVersions(wanted: { loanId: string; periodStart: string }[]): Promise<Map<string, StoredFigures[]>> {
+  const out = new Map<string, StoredFigures[]>();
+  if (wanted.length === 0) return out;
+  const starts = wanted.map((w) => w.periodStart).sort();
+  const loanIds = [...new Set(wanted.map((w) => w.loanId))];
+  for (const part of chunks(loanIds)) {
+    const rows = await db.statementLine.findMany({
+      where: { loanId: { in: part }, periodStart: { gte: new Date(`${starts[0]}T00:00:00Z`), lte: new Date(`${starts.at(-1)}T00:00:00Z`) } },
+      select: {
+        loanId: true, lineKey: true, balanceFen: true, annualRateMicros: true, interestDueFen: true, interestPaidFen: true,
+        penaltyFen: true, overdue: true, extended: true, paidOn: true,
+      },
+    });
+    for (const { loanId, lineKey: key, ...figures } of rows) {
+      const k = `${loanId}|${key}`;
+      out.set(k, [...(out.get(k) ?? []), figures]);
+    }
+  }
+  return out;
+}

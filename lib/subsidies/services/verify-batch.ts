@@ -1,0 +1,100 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { computeLineSubsidy, type ExcludedReason } from "@/lib/subsidies/rules";
+import { runBatchTransition } from "@/lib/subsidies/services/batch-transition";
+import { isoDay } from "@/lib/subsidies/services/periods";
+import { ratioOf, standingByEnterprise, type UnionEvidence } from "@/lib/subsidies/services/subsidy-context";
+
+export type VerifyInput = { batchId: string; version: number; checkAmounts: boolean; checkRepayment: boolean; checkUnion: boolean; comment: string };
+
+export type VerificationChecklist = {
+  lineCount: number;
+  totalFen: bigint;
+  sumOfLinesFen: bigint;
+  amountsOk: boolean;
+  amountMismatches: string[];
+  overdueLines: number;
+  extendedLines: number;
+  loansNotPerforming: string[];
+  unionOk: boolean;
+  unionChanged: string[];
+  excluded: Partial<Record<ExcludedReason, number>>;
+  confirmed: { amounts: boolean; repayment: boolean; union: boolean };
+  comment: string;
+};
+
+/**
+ * The centre's check of a quarter's batch. The portal recomputes every line: its subsidy from the
+ * evidence stored with it (amounts), and again against the enterprise's union standing today
+ * (standing revoked since the import); the total must be the sum of the lines. Any disagreement,
+ * or a query the bank has not answered, refuses the step. Overdue lines and loans that are
+ * overdue or compensated are listed for the reviewer. The checklist is kept in the audit event.
+ */
+export async function verifyBatch(actor: Actor, input: VerifyInput) {
+  let checklist: VerificationChecklist | undefined;
+  return runBatchTransition({
+    actor,
+    batchId: input.batchId,
+    expectedVersion: input.version,
+    action: "verify",
+    guard: async (batch) => {
+      checklist = await checkBatch(batch.id, batch.totalFen, input);
+      const problems: string[] = [];
+      if (checklist.lineCount === 0) problems.push("批次中没有明细");
+      if (!checklist.amountsOk) problems.push(`${checklist.amountMismatches.length} 笔明细的贴息金额与重算结果不符`);
+      if (checklist.sumOfLinesFen !== checklist.totalFen) problems.push("批次合计与明细之和不符");
+      if (!checklist.unionOk) problems.push(`${checklist.unionChanged.length} 笔明细的工会会籍已变化，请质询后由银行更正`);
+      const open = await db.statementLine.count({ where: { batchId: batch.id, current: true, query: { not: null }, queryAnswer: null } });
+      if (open > 0) problems.push(`尚有 ${open} 笔质询未答复`);
+      if (problems.length) throw new AppError("VALIDATION", `不能核验：${problems.join("；")}`);
+    },
+    auditData: () => ({ checklist }),
+  });
+}
+
+async function checkBatch(batchId: string, totalFen: bigint, input: VerifyInput): Promise<VerificationChecklist> {
+  const lines = await db.statementLine.findMany({
+    where: { batchId, current: true },
+    select: {
+      id: true, lineKey: true, periodStart: true, periodEnd: true, interestDueFen: true, interestPaidFen: true, penaltyFen: true,
+      overdue: true, extended: true, subsidyFen: true, excludedReason: true, unionEvidence: true,
+      loan: { select: { contractNo: true, status: true, enterpriseId: true, application: { select: { policyVersion: { select: { subsidyRatioBp: true } } } } } },
+    },
+  });
+  const standing = await standingByEnterprise(lines.map((l) => l.loan.enterpriseId));
+  const amountMismatches: string[] = [];
+  const unionChanged: string[] = [];
+  const excluded: Partial<Record<ExcludedReason, number>> = {};
+  for (const l of lines) {
+    const line = {
+      interestDueFen: l.interestDueFen, interestPaidFen: l.interestPaidFen, penaltyInterestFen: l.penaltyFen,
+      overdue: l.overdue, extended: l.extended, periodStart: isoDay(l.periodStart), periodEnd: isoDay(l.periodEnd),
+    };
+    const evidence = l.unionEvidence as UnionEvidence | null;
+    const ratio = evidence?.ratioBasisPoints ?? ratioOf(l.loan);
+    const asStored = computeLineSubsidy(line, { ratioBasisPoints: ratio, unionStanding: evidence?.standing ?? [] });
+    if (asStored.subsidyFen !== l.subsidyFen || l.subsidyFen > l.interestPaidFen || l.interestPaidFen > l.interestDueFen) {
+      amountMismatches.push(l.lineKey);
+    }
+    const now = computeLineSubsidy(line, { ratioBasisPoints: ratio, unionStanding: standing.get(l.loan.enterpriseId) ?? [] });
+    if (now.subsidyFen !== asStored.subsidyFen) unionChanged.push(l.lineKey);
+    if (l.excludedReason) excluded[l.excludedReason] = (excluded[l.excludedReason] ?? 0) + 1;
+  }
+  return {
+    lineCount: lines.length,
+    totalFen,
+    sumOfLinesFen: lines.reduce((s, l) => s + l.subsidyFen, 0n),
+    amountsOk: amountMismatches.length === 0,
+    amountMismatches: amountMismatches.slice(0, 50),
+    overdueLines: lines.filter((l) => l.overdue).length,
+    extendedLines: lines.filter((l) => l.extended).length,
+    loansNotPerforming: [...new Set(lines.filter((l) => l.loan.status === "OVERDUE" || l.loan.status === "COMPENSATED").map((l) => l.loan.contractNo))],
+    unionOk: unionChanged.length === 0,
+    unionChanged: unionChanged.slice(0, 50),
+    excluded,
+    confirmed: { amounts: input.checkAmounts, repayment: input.checkRepayment, union: input.checkUnion },
+    comment: input.comment,
+  };
+}
