@@ -29,7 +29,10 @@ export async function seedDemo(db: PrismaClient, log: (line: string) => void = (
     const date = new Date(`${day}T00:00:00Z`);
     await db.holiday.upsert({ where: { day: date }, create: { day: date, name }, update: {} });
   }
-  await db.subsidyBudget.upsert({ where: { year: 2026 }, create: { year: 2026, amountFen: 60_000_000n }, update: {} });
+  // Demo budgets for the years the demo's subsidies were paid in and for this year.
+  for (const [year, amountFen] of [[2019, 30_000_000n], [2020, 40_000_000n], [2021, 50_000_000n], [2022, 50_000_000n], [2026, 60_000_000n]] as const) {
+    await db.subsidyBudget.upsert({ where: { year }, create: { year, amountFen }, update: {} });
+  }
 
   const orgId = new Map((await db.organisation.findMany({ select: { id: true, code: true } })).map((o) => [o.code, o.id]));
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -30,7 +30,8 @@ export type ParsedLine = {
 };
 
 export type StatementError = { line: number; column: string; message: string };
-export type ParseResult = { ok: true; lines: ParsedLine[] } | { ok: false; errors: StatementError[] };
+/** On failure, `partial` holds the rows that were well formed, so later checks can report on them too. */
+export type ParseResult = { ok: true; lines: ParsedLine[] } | { ok: false; errors: StatementError[]; partial?: ParsedLine[] };
 export type LoanTerms = { principalFen: bigint; startOn: string; maturityOn: string };
 
 type Field = Exclude<keyof ParsedLine, "line">;
@@ -84,7 +85,7 @@ export async function parseStatement(data: Uint8Array, options: { today: string 
     firstLineByKey.set(key, row.line);
     lines.push(result.line);
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, lines };
+  return errors.length > 0 ? { ok: false, errors, partial: lines } : { ok: true, lines };
 }
 
 /**

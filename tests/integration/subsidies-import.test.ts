@@ -176,10 +176,10 @@ describe("importing a bank's interest statement", () => {
         { contractNo: loan.contractNo, ...Q1, paid: "x" },
         { contractNo: loan.contractNo, start: "2026-03-21", end: "2026-06-20", paidOn: "2099-06-21" },
       ]);
-      // Format problems are listed first (the parser returns no lines while any is left) …
+      // Format problems and the well-formed rows' problems with the loans, in one report …
       let errors = rejected(await importStatement(officer, { fileName: "mixed.csv", bytes }));
-      expect(errors.map((e) => [e.line, e.column])).toEqual([[4, "实付利息"], [5, "付息日期"]]);
-      // … then, once the file reads, every check against the loans at once.
+      expect(errors.map((e) => [e.line, e.column])).toEqual([[3, "合同编号"], [4, "实付利息"], [5, "付息日期"]]);
+      // … and once the format is right, every check against the loans at once.
       const fixed = csv([
         { contractNo: loan.contractNo, ...Q3 },
         { contractNo: "UNKNOWN-1", ...Q4 },

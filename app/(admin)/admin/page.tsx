@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { listOrganisations, listPolicyVersions } from "@/lib/organisations/queries";
@@ -16,6 +17,10 @@ export default async function AdminHome() {
   return (
     <>
       <h1>{home("adminTitle")}</h1>
+      <nav className="actions section-links" aria-label="更多">
+        <Link href="/admin/outbox" className="btn btn--secondary btn--small">邮件发件箱</Link>
+        <Link href="/audit" className="btn btn--secondary btn--small">审计日志</Link>
+      </nav>
       <h2>{t("organisations")}</h2>
       <div className="table-wrap">
         <table className="table">

@@ -50,7 +50,7 @@ export default async function ApplicantHome() {
                   <tbody>
                     {e.loans.map((l) => (
                       <tr key={l.id}>
-                        <td>{l.contractNo}</td>
+                        <td><Link href={`/applicant/loans/${l.id}`}>{l.contractNo}</Link></td>
                         <td className="num">{formatFen(l.principalFen)}</td>
                         <td>{l.disbursedOn ? format.dateTime(l.disbursedOn, { dateStyle: "medium", timeZone: "UTC" }) : "—"}</td>
                         <td>{l.maturityOn ? format.dateTime(l.maturityOn, { dateStyle: "medium", timeZone: "UTC" }) : "—"}</td>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
@@ -7,5 +8,10 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ s
   const actor = await requireSection("bank");
   if (actor.kind !== "STAFF") notFound();
   const t = await getTranslations("home");
-  return <QueuePage actor={actor} title={t("bankTitle")} basePath="/bank" searchParams={await searchParams} />;
+  return (
+    <>
+      <nav className="actions section-links" aria-label="更多"><Link href="/bank/statements" className="btn btn--secondary btn--small">利息清单与贴息批次</Link></nav>
+      <QueuePage actor={actor} title={t("bankTitle")} basePath="/bank" searchParams={await searchParams} />
+    </>
+  );
 }

@@ -65,7 +65,11 @@ export async function intakeStatement(actor: Actor, input: IntakeInput): Promise
 
   const parsed = await parseStatement(input.bytes, { today });
   tick("parse");
-  if (!parsed.ok) return reject(parsed.errors);
+  if (!parsed.ok) {
+    // Report the well-formed rows' problems with the loans too: the bank fixes everything in one round.
+    const later = parsed.partial?.length ? await prepareLines(bank.organisationId, parsed.partial, today) : null;
+    return reject([...parsed.errors, ...(later && "errors" in later ? later.errors : [])]);
+  }
 
   const prepared = await prepareLines(bank.organisationId, parsed.lines, today);
   tick("validate");
