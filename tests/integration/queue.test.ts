@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { listQueue } from "@/lib/reviews/queries";
 import { db, uniqueSuffix } from "../support/db";
 import { createApplicant, createEnterprise, staffActor } from "../support/factories";
+import { makeCreditCode } from "../support/ids";
 
 describe("the centre's queue", () => {
   it("pages through every case exactly once in order: green first, nearest deadline, none last", async () => {
@@ -53,5 +54,29 @@ describe("the centre's queue", () => {
     expect(await numbers({ filters: { green: true } })).toEqual([`${tag}-green`]);
     expect(await numbers({ filters: { overdue: true } })).toEqual([`${tag}-late`]);
     expect(await numbers({ filters: { q: `${tag}-late` } })).toEqual([`${tag}-late`]);
+  });
+});
+
+describe("queue export", () => {
+  it("exports the tab the actor may see, keyset page by page, safe for spreadsheets", async () => {
+    const { exportQueueCsv } = await import("@/lib/reviews/export");
+    const reviewer = await staffActor("reviewer@center.demo");
+    const applicant = await createApplicant();
+    const enterprise = await db.enterprise.create({
+      data: { representativeId: applicant.userId, name: `=HYPERLINK("x")${uniqueSuffix()}`, creditCode: makeCreditCode(),
+        legalRepName: "x", address: "北京市", industry: "x", foundedOn: new Date("2020-01-01T00:00:00Z"), employees: 1, annualRevenueFen: 1n, hasUnion: false },
+    });
+    await db.loanApplication.createMany({
+      data: Array.from({ length: 3 }, (_, i) => ({ number: `X-${uniqueSuffix()}-${i}`, applicantId: applicant.userId, enterpriseId: enterprise.id,
+        status: "CENTER_REVIEW" as const, amountFen: 12_345_678n, termMonths: 12, stageDueAt: new Date(Date.now() + 86_400_000) })),
+    });
+    const csv = await exportQueueCsv(reviewer, "CENTER_REVIEW", { q: enterprise.name });
+    const rows = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(rows[0]).toBe("申请编号,类型,企业,申请金额（元）,期限（月）,状态,绿色通道,办理时限");
+    expect(rows).toHaveLength(4);
+    expect(rows[1]).toContain("123456.78");
+    expect(rows[1]).toContain(`"'=HYPERLINK(""x"")`);
+    const guarantor = await staffActor("officer@guarantor.demo");
+    expect((await exportQueueCsv(guarantor, "GUARANTOR_REVIEW", { q: enterprise.name })).trim().split("\r\n")).toHaveLength(1);
   });
 });
