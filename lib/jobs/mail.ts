@@ -5,9 +5,9 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
 /** Sends waiting outbox mail when SMTP is configured; without it the outbox page shows them. */
-export async function deliverOutbox(): Promise<number> {
-  if (!env.SMTP_URL) return 0;
-  const transport = nodemailer.createTransport(env.SMTP_URL);
+export async function deliverOutbox(smtpUrl: string | undefined = env.SMTP_URL): Promise<number> {
+  if (!smtpUrl) return 0;
+  const transport = nodemailer.createTransport(smtpUrl);
   const waiting = await db.outboxEmail.findMany({ where: { sentAt: null, error: null }, take: 100, orderBy: { createdAt: "asc" } });
   let sent = 0;
   for (const mail of waiting) {

@@ -46,3 +46,56 @@ describe("scheduled jobs", () => {
     }
   }, 60_000);
 });
+
+/** A minimal SMTP server on loopback that keeps what it receives. */
+async function smtpSink(): Promise<{ url: string; messages: string[]; close: () => Promise<void> }> {
+  const { createServer } = await import("node:net");
+  const messages: string[] = [];
+  const server = createServer((socket) => {
+    let data = false;
+    let body = "";
+    socket.write("220 sink ready\r\n");
+    socket.on("data", (chunk) => {
+      for (const line of chunk.toString("utf8").split("\r\n")) {
+        if (data) {
+          if (line === ".") {
+            data = false;
+            messages.push(body);
+            body = "";
+            socket.write("250 queued\r\n");
+          } else body += `${line}\n`;
+          continue;
+        }
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === "EHLO" || verb === "HELO") socket.write("250 sink\r\n");
+        else if (verb === "MAIL" || verb === "RCPT" || verb === "RSET" || verb === "NOOP") socket.write("250 ok\r\n");
+        else if (verb === "DATA") {
+          data = true;
+          socket.write("354 go ahead\r\n");
+        } else if (verb === "QUIT") socket.end("221 bye\r\n");
+        else if (line) socket.write("502 not implemented\r\n");
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+describe("mail over SMTP", () => {
+  it("sends waiting mail once and marks it sent", async () => {
+    const sink = await smtpSink();
+    try {
+      const mail = await db.outboxEmail.create({ data: { to: "someone@example.cn", subject: "【暖·创贷】测试通知", body: "您的申请已提交" } });
+      const sent = await deliverOutbox(sink.url);
+      expect(sent).toBeGreaterThanOrEqual(1);
+      expect((await db.outboxEmail.findUniqueOrThrow({ where: { id: mail.id } })).sentAt).not.toBeNull();
+      expect(sink.messages.some((m) => m.includes("someone@example.cn"))).toBe(true);
+      const count = sink.messages.length;
+      await deliverOutbox(sink.url);
+      expect(sink.messages.length).toBe(count);
+    } finally {
+      await sink.close();
+    }
+  });
+});
