@@ -15,6 +15,7 @@ import {
   SignForm,
 } from "@/components/reviews/step-forms";
 import { AssignForm, ExceptionForm, GreenChannelForm } from "@/components/reviews/admin-forms";
+import { CompensateForm, CureForm, ReportOverdueForm, SettleForm } from "@/components/reviews/loan-forms";
 
 type Form = ComponentType<{ ctx: CaseFormContext }>;
 
@@ -27,10 +28,14 @@ const DECISIONS: [StaffAction, Form][] = [
   ["sign", SignForm],
   ["disburse", DisburseForm],
   ["reopen", ReopenForm],
+  ["settle", SettleForm],
+  ["cure", CureForm],
+  ["compensate", CompensateForm],
 ];
 const SECONDARY: [StaffAction, Form][] = [
   ["return", ReturnForm],
   ["reject", RejectForm],
+  ["reportOverdue", ReportOverdueForm],
 ];
 const CASE_ADMIN: [StaffAction, Form][] = [
   ["assign", AssignForm],

@@ -67,7 +67,8 @@ export const TRANSITIONS = {
   settle: { from: ["ACTIVE"], to: "SETTLED", roles: ["BANK_OFFICER"] },
   reportOverdue: { from: ["ACTIVE"], to: "OVERDUE", roles: ["BANK_OFFICER"] },
   cure: { from: ["OVERDUE"], to: "ACTIVE", roles: ["BANK_OFFICER"] },
-  compensate: { from: ["OVERDUE"], to: "COMPENSATED", roles: ["GUARANTOR_OFFICER"] },
+  // The guarantor pays the bank while the bank holds the overdue loan.
+  compensate: { from: ["OVERDUE"], to: "COMPENSATED", roles: ["GUARANTOR_OFFICER"], anyHolder: true },
 } as const satisfies Record<string, Transition>;
 
 export type TransitionName = keyof typeof TRANSITIONS;

@@ -16,6 +16,8 @@ import {
   recommendSchema,
   rejectSchema,
   reopenSchema,
+  loanNoteSchema,
+  settleSchema,
   returnSchema,
   revealSchema,
   signSchema,
@@ -26,6 +28,7 @@ import { issueGuarantee } from "@/lib/reviews/services/guarantor-review";
 import { approveCredit, recordContractSigned, recordDisbursement } from "@/lib/reviews/services/bank-review";
 import { assignCase, markGreenChannel, recordException } from "@/lib/reviews/services/case-admin";
 import { revealPersonalData } from "@/lib/reviews/services/reveal-personal-data";
+import { compensateLoan, cureOverdue, reportOverdue, settleLoan } from "@/lib/loans/services/loan-status";
 
 function staff(actor: Actor | null): StaffActor {
   if (!actor) throw new AppError("UNAUTHENTICATED");
@@ -63,6 +66,10 @@ export const bankApproveAction = step(bankApproveSchema, (i, a) =>
 export const signAction = step(signSchema, (i, a) => recordContractSigned(a, i), "已登记合同签订");
 export const disburseAction = step(disburseSchema, (i, a) => recordDisbursement(a, i), "已登记放款，贷款生效");
 export const reopenAction = step(reopenSchema, (i, a) => reopenApplication(a, i), "已重新开启，申请人可继续补充");
+export const settleAction = step(settleSchema, (i, a) => settleLoan(a, i), "已登记贷款结清");
+export const reportOverdueAction = step(loanNoteSchema, (i, a) => reportOverdue(a, i), "已登记逾期");
+export const cureAction = step(loanNoteSchema, (i, a) => cureOverdue(a, i), "已登记逾期结清");
+export const compensateAction = step(loanNoteSchema, (i, a) => compensateLoan(a, i), "已登记担保代偿");
 export const greenChannelAction = step(greenChannelSchema, (i, a) => markGreenChannel(a, i), "已纳入绿色通道");
 export const exceptionAction = step(exceptionSchema, (i, a) => recordException(a, i), "已登记一企一策事项");
 export const assignAction = step(assignSchema, (i, a) => assignCase(a, i), "已分配");

@@ -1,7 +1,7 @@
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import type { StaffActor } from "@/lib/auth/roles";
 import { can } from "@/lib/auth/permissions";
-import { HOLDER, roleMayAttempt, TRANSITIONS, type TransitionName } from "@/lib/applications/workflow";
+import { HOLDER, isActorsTurn, roleMayAttempt, TRANSITIONS, type TransitionName } from "@/lib/applications/workflow";
 
 export type StaffAction =
   | "recommend"
@@ -13,6 +13,10 @@ export type StaffAction =
   | "sign"
   | "disburse"
   | "reopen"
+  | "settle"
+  | "reportOverdue"
+  | "cure"
+  | "compensate"
   | "markGreenChannel"
   | "recordException"
   | "assign"
@@ -28,6 +32,10 @@ const STEP_ACTIONS: [StaffAction, TransitionName][] = [
   ["sign", "signContract"],
   ["disburse", "disburse"],
   ["reopen", "reopen"],
+  ["settle", "settle"],
+  ["reportOverdue", "reportOverdue"],
+  ["cure", "cure"],
+  ["compensate", "compensate"],
 ];
 
 /** What the case page offers this staff member now (the services decide again on submit). */
@@ -38,7 +46,7 @@ export function availableActions(
   const actions: StaffAction[] = [];
   const mine = HOLDER[app.status] === actor.organisationType;
   for (const [action, transition] of STEP_ACTIONS) {
-    if (!mine || !roleMayAttempt(transition, actor.role)) continue;
+    if (!isActorsTurn(transition, HOLDER[app.status], actor.organisationType) || !roleMayAttempt(transition, actor.role)) continue;
     if (!(TRANSITIONS[transition].from as readonly ApplicationStatus[]).includes(app.status)) continue;
     if (action === "recommend" && app.pendingRecommendationById) continue;
     if (action === "confirm" && (!app.pendingRecommendationById || app.pendingRecommendationById === actor.userId)) continue;

@@ -54,6 +54,8 @@ export const disburseSchema = z.object({
   accountNo: z.string().trim().regex(/^\d{12,30}$/, { error: "账号应为 12 至 30 位数字" }),
 });
 export const reopenSchema = z.object({ ...base });
+export const settleSchema = z.object({ ...base, settledOn: isoDate });
+export const loanNoteSchema = z.object({ ...base });
 export const greenChannelSchema = z.object({ applicationId: uuid, version, comment });
 export const exceptionSchema = z.object({
   applicationId: uuid,
