@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors } from "@/components/ui/form-message";
 import { CaseField } from "@/components/reviews/case-field";
 import { CommentField, kept, SelectField, TextField, type CaseFormContext } from "@/components/reviews/form-bits";
-import { useReportedAction } from "@/components/reviews/case-feedback";
+import { useReportedAction } from "@/components/ui/page-feedback";
 import { assignAction, exceptionAction, greenChannelAction, revealAction } from "@/lib/reviews/actions";
 
 type Props = { ctx: CaseFormContext };

@@ -9,7 +9,7 @@ import { REJECT_REASONS } from "@/lib/reviews/schemas";
 import { fenToYuanString } from "@/lib/money/fen";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { Timeline } from "@/components/applications/timeline";
-import { CaseFeedback, CaseFeedbackNotice } from "@/components/reviews/case-feedback";
+import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
 import { CaseAdmin, CaseDecisions } from "@/components/reviews/case-actions";
 import type { CaseFormContext } from "@/components/reviews/form-bits";
 import { ApplicantFacts, ApplicationFacts, EarlierLoans, EnterpriseFacts, Exceptions, GuaranteeAndLoan } from "@/components/reviews/case-facts";
@@ -58,7 +58,7 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
   const waiting = c.pendingRecommendationBy ? t("header.pending", { name: c.pendingRecommendationBy }) : null;
 
   return (
-    <CaseFeedback>
+    <PageFeedback>
       <p><Link href={basePath}>{t("header.back")}</Link></p>
       <h1 className="case-title">
         <span>{c.number}</span> <span className="case-title__name">{c.enterprise.name}</span>{" "}
@@ -92,7 +92,7 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
           {lastReturn.comment ? <p>{lastReturn.comment}</p> : null}
         </section>
       ) : null}
-      <CaseFeedbackNotice />
+      <PageFeedbackNotice />
 
       <div className="case-layout">
         <div className="case-main">
@@ -114,7 +114,7 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
           </section>
         </aside>
       </div>
-    </CaseFeedback>
+    </PageFeedback>
   );
 }
 

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CommentField, TextField, type CaseFormContext } from "@/components/reviews/form-bits";
-import { useReportedAction } from "@/components/reviews/case-feedback";
+import { useReportedAction } from "@/components/ui/page-feedback";
 import { compensateAction, cureAction, reportOverdueAction, settleAction } from "@/lib/reviews/actions";
 
 type Props = { ctx: CaseFormContext };

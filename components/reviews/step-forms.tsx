@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors } from "@/components/ui/form-message";
 import { CaseCheckbox, CaseField } from "@/components/reviews/case-field";
 import { CommentField, kept, onlyOption, SelectField, TextField, ticked, type CaseFormContext } from "@/components/reviews/form-bits";
-import { useReportedAction } from "@/components/reviews/case-feedback";
+import { useReportedAction } from "@/components/ui/page-feedback";
 import {
   bankApproveAction,
   confirmAction,

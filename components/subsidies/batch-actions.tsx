@@ -13,7 +13,7 @@ import {
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CheckBox, TextArea, TextInput } from "@/components/subsidies/form-fields";
-import { useReportedAction } from "@/components/subsidies/page-feedback";
+import { useReportedAction } from "@/components/ui/page-feedback";
 
 type Props = { batchId: string; version: number; actions: BatchAction[]; today: string; payerAccount: string };
 

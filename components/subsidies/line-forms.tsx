@@ -4,7 +4,7 @@ import { answerQueryAction, correctLineAction, queryLineAction } from "@/lib/sub
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CheckBox, TextArea, TextInput } from "@/components/subsidies/form-fields";
-import { useReportedAction } from "@/components/subsidies/page-feedback";
+import { useReportedAction } from "@/components/ui/page-feedback";
 
 type LineRef = { lineId: string; batchVersion: number };
 

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { crc32 } from "node:zlib";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ApplicationStatus, OrganisationType, StaffRole } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/roles";
@@ -8,6 +7,7 @@ import { documentForDownload, listDocuments } from "@/lib/documents/queries";
 import { databaseStorage, type ObjectStorage } from "@/lib/storage/storage";
 import { db, itOnPostgres, uniqueSuffix } from "../support/db";
 import { makeCreditCode, makeMobile } from "../support/ids";
+import { ascii, concat, png } from "../support/sample-files";
 
 // The route handlers read the session through currentActor(); here the test decides who is signed in.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -17,31 +17,6 @@ const { POST } = await import("@/app/api/applications/[id]/documents/route");
 const { GET } = await import("@/app/api/documents/[id]/route");
 
 // ── minimal real files ──
-const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);
-const concat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.byteLength;
-  }
-  return out;
-};
-function pngChunk(type: string, data: Uint8Array): Uint8Array {
-  const head = new Uint8Array(8);
-  new DataView(head.buffer).setUint32(0, data.byteLength);
-  head.set(ascii(type), 4);
-  const crc = new Uint8Array(4);
-  new DataView(crc.buffer).setUint32(0, crc32(concat(ascii(type), data)));
-  return concat(head, data, crc);
-}
-const png = (): Uint8Array =>
-  concat(
-    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk("IHDR", new Uint8Array([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0])),
-    pngChunk("IDAT", new Uint8Array([0x78, 0x9c, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01])),
-    pngChunk("IEND", new Uint8Array()),
-  );
 /** A PDF of about `size` bytes (a comment pads it), different for each `tag`. */
 const pdf = (tag = "x", size = 0): Uint8Array => {
   const head = `%PDF-1.4\n% ${tag}\n1 0 obj\n<< /Type /Catalog >>\nendobj\n`;

@@ -1,38 +1,6 @@
-import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { inspectUpload, MAX_DOCUMENT_BYTES, safeFileName } from "@/lib/documents/inspect";
-
-// Minimal but real files, built byte by byte.
-const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);
-const concat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.byteLength;
-  }
-  return out;
-};
-
-function pngChunk(type: string, data: Uint8Array): Uint8Array {
-  const head = new Uint8Array(8);
-  new DataView(head.buffer).setUint32(0, data.byteLength);
-  head.set(ascii(type), 4);
-  const crc = new Uint8Array(4);
-  new DataView(crc.buffer).setUint32(0, crc32(concat(ascii(type), data)));
-  return concat(head, data, crc);
-}
-
-function png(): Uint8Array {
-  const ihdr = new Uint8Array([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]); // 1×1, 8-bit greyscale
-  const idat = new Uint8Array([0x78, 0x9c, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01]);
-  return concat(
-    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk("IHDR", ihdr),
-    pngChunk("IDAT", idat),
-    pngChunk("IEND", new Uint8Array()),
-  );
-}
+import { ascii, concat, png } from "../support/sample-files";
 
 function jpeg(): Uint8Array {
   return concat(

@@ -8,7 +8,7 @@ import { LineEntryForm } from "@/components/subsidies/line-entry-form";
 import { QueriedLines } from "@/components/subsidies/queried-lines";
 import { BatchTable } from "@/components/subsidies/batch-table";
 import { ImportsTable } from "@/components/subsidies/imports-table";
-import { PageFeedback, PageFeedbackNotice } from "@/components/subsidies/page-feedback";
+import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
 
 export const metadata: Metadata = { title: "利息清单" };
 

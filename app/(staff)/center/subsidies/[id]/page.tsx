@@ -10,7 +10,7 @@ import { BatchFacts } from "@/components/subsidies/batch-facts";
 import { LinesTable } from "@/components/subsidies/lines-table";
 import { BatchActions } from "@/components/subsidies/batch-actions";
 import { BatchHistory } from "@/components/subsidies/batch-history";
-import { PageFeedback, PageFeedbackNotice } from "@/components/subsidies/page-feedback";
+import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
 
 export const metadata: Metadata = { title: "贴息批次" };
 

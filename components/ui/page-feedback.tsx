@@ -8,7 +8,7 @@ const Report = createContext<(message: string | null) => void>(() => {});
 const Message = createContext<string | null>(null);
 
 /**
- * A step's form disappears once the step is done (the batch moved on, the query was answered),
+ * A step's form disappears once the step is done (the case or batch moved on, a query was answered),
  * and its success message with it; the page keeps the last one in a notice that stays in view.
  */
 export function PageFeedback({ children }: { children: ReactNode }) {
