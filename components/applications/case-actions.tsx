@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -13,24 +14,26 @@ import {
 
 /** The version travels with the form: if the case changed meanwhile, the server says so. */
 export function SubmitForm({ applicationId, version, resubmit, disabled }: { applicationId: string; version: number; resubmit?: boolean; disabled?: boolean }) {
+  const t = useTranslations("applicant.caseActions");
   return (
     <ActionForm action={resubmit ? resubmitApplicationAction : submitApplicationAction} hidden={{ applicationId, version }}>
-      {() => (disabled ? <button className="btn btn--primary" disabled>提交申请</button> : <SubmitButton>{resubmit ? "补充完毕，重新提交" : "确认无误，提交申请"}</SubmitButton>)}
+      {() => (disabled ? <button className="btn btn--primary" disabled>{t("submitDisabled")}</button> : <SubmitButton>{resubmit ? t("resubmit") : t("submit")}</SubmitButton>)}
     </ActionForm>
   );
 }
 
 export function WithdrawForm({ applicationId, version }: { applicationId: string; version: number }) {
+  const t = useTranslations("applicant.caseActions");
   return (
     <details className="card">
-      <summary>撤回申请</summary>
+      <summary>{t("withdraw")}</summary>
       <ActionForm action={withdrawApplicationAction} hidden={{ applicationId, version }}>
         {(state) => (
           <>
-            <Field name="reason" label="撤回原因" required errors={fieldErrors(state, "reason")}>
+            <Field name="reason" label={t("withdrawReason")} required errors={fieldErrors(state, "reason")}>
               <textarea id="reason" name="reason" defaultValue={fieldValue(state, "reason")} maxLength={500} />
             </Field>
-            <SubmitButton variant="danger">确认撤回</SubmitButton>
+            <SubmitButton variant="danger">{t("withdrawConfirm")}</SubmitButton>
           </>
         )}
       </ActionForm>
@@ -39,17 +42,19 @@ export function WithdrawForm({ applicationId, version }: { applicationId: string
 }
 
 export function StartApplicationButton({ enterpriseId }: { enterpriseId: string }) {
+  const t = useTranslations("applicant.caseActions");
   return (
     <ActionForm action={startApplicationAction} hidden={{ enterpriseId }} className="">
-      {() => <SubmitButton variant="secondary">为该企业申请贷款</SubmitButton>}
+      {() => <SubmitButton variant="secondary">{t("start")}</SubmitButton>}
     </ActionForm>
   );
 }
 
 export function RenewButton({ loanId }: { loanId: string }) {
+  const t = useTranslations("applicant.caseActions");
   return (
     <ActionForm action={startRenewalAction} hidden={{ loanId }} className="">
-      {() => <SubmitButton variant="secondary">申请续贷</SubmitButton>}
+      {() => <SubmitButton variant="secondary">{t("renew")}</SubmitButton>}
     </ActionForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors } from "@/components/ui/form-message";
@@ -11,6 +12,7 @@ export function ConsentForm({ kind, title, text, version, granted }: {
   version: string;
   granted: boolean;
 }) {
+  const t = useTranslations("applicant.consent");
   return (
     <section className="card" aria-labelledby={`consent-${kind}`}>
       <h2 id={`consent-${kind}`}>{title} <small className="badge">{version}</small></h2>
@@ -19,8 +21,8 @@ export function ConsentForm({ kind, title, text, version, granted }: {
         <ActionForm action={withdrawConsentAction} hidden={{ kind }}>
           {() => (
             <div className="actions">
-              <span className="badge badge--green">已同意</span>
-              <SubmitButton variant="danger">撤回同意</SubmitButton>
+              <span className="badge badge--green">{t("granted")}</span>
+              <SubmitButton variant="danger">{t("withdraw")}</SubmitButton>
             </div>
           )}
         </ActionForm>
@@ -30,10 +32,10 @@ export function ConsentForm({ kind, title, text, version, granted }: {
             <>
               <label className="checkbox">
                 <input type="checkbox" name="agree" required aria-describedby={`consent-${kind}-error`} />
-                <span>我已阅读并同意《{title}》</span>
+                <span>{t("agree", { title })}</span>
               </label>
               {fieldErrors(state, "agree") ? <p id={`consent-${kind}-error`} className="field__error">{fieldErrors(state, "agree")!.join("；")}</p> : null}
-              <SubmitButton>确认同意</SubmitButton>
+              <SubmitButton>{t("submit")}</SubmitButton>
             </>
           )}
         </ActionForm>

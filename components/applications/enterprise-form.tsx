@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -11,6 +12,7 @@ export type EnterpriseDefaults = {
 };
 
 export function EnterpriseForm({ defaults }: { defaults: EnterpriseDefaults }) {
+  const t = useTranslations("applicant.enterpriseForm");
   return (
     <ActionForm action={saveEnterpriseAction} hidden={{ enterpriseId: defaults.enterpriseId }} className="form form--wide">
       {(state) => {
@@ -21,20 +23,20 @@ export function EnterpriseForm({ defaults }: { defaults: EnterpriseDefaults }) {
         const hasUnion = state.status === "idle" ? defaults.hasUnion : state.fields?.hasUnion === "on";
         return (
           <>
-            <Field name="name" label="企业名称" required {...f("name")} />
-            <Field name="creditCode" label="统一社会信用代码" required maxLength={18} autoComplete="off" hint="18 位，见营业执照" {...f("creditCode")} />
-            <Field name="legalRepName" label="法定代表人" required {...f("legalRepName")} />
-            <Field name="address" label="经营地址" required {...f("address")} />
-            <Field name="industry" label="所属行业" required {...f("industry")} />
-            <Field name="foundedOn" label="成立日期" type="date" required {...f("foundedOn")} />
-            <Field name="employees" label="从业人数" inputMode="numeric" required {...f("employees")} />
-            <Field name="annualRevenueYuan" label="上年营业收入（元）" inputMode="decimal" required hint="例如 1,200,000.00" {...f("annualRevenueYuan")} />
+            <Field name="name" label={t("name")} required {...f("name")} />
+            <Field name="creditCode" label={t("creditCode")} required maxLength={18} autoComplete="off" hint={t("creditCodeHint")} {...f("creditCode")} />
+            <Field name="legalRepName" label={t("legalRepName")} required {...f("legalRepName")} />
+            <Field name="address" label={t("address")} required {...f("address")} />
+            <Field name="industry" label={t("industry")} required {...f("industry")} />
+            <Field name="foundedOn" label={t("foundedOn")} type="date" required {...f("foundedOn")} />
+            <Field name="employees" label={t("employees")} inputMode="numeric" required {...f("employees")} />
+            <Field name="annualRevenueYuan" label={t("annualRevenueYuan")} inputMode="decimal" required hint={t("annualRevenueHint")} {...f("annualRevenueYuan")} />
             <label className="checkbox">
               <input type="checkbox" name="hasUnion" defaultChecked={hasUnion} />
-              <span>企业已建立工会</span>
+              <span>{t("hasUnion")}</span>
             </label>
-            <Field name="unionMemberCount" label="工会会员人数" inputMode="numeric" {...f("unionMemberCount")} />
-            <SubmitButton>保存企业信息</SubmitButton>
+            <Field name="unionMemberCount" label={t("unionMemberCount")} inputMode="numeric" {...f("unionMemberCount")} />
+            <SubmitButton>{t("submit")}</SubmitButton>
           </>
         );
       }}

@@ -6,10 +6,12 @@ import { formatFen } from "@/lib/money/fen";
 
 export default async function AdminHome() {
   const actor = await requireSection("admin");
-  const [t, home, types, format, orgs, policies] = await Promise.all([
+  const [t, home, types, links, audit, format, orgs, policies] = await Promise.all([
     getTranslations("admin"),
     getTranslations("home"),
     getTranslations("orgTypes"),
+    getTranslations("applicant"),
+    getTranslations("audit"),
     getFormatter(),
     listOrganisations(actor),
     listPolicyVersions(actor),
@@ -17,9 +19,9 @@ export default async function AdminHome() {
   return (
     <>
       <h1>{home("adminTitle")}</h1>
-      <nav className="actions section-links" aria-label="更多">
-        <Link href="/admin/outbox" className="btn btn--secondary btn--small">邮件发件箱</Link>
-        <Link href="/audit" className="btn btn--secondary btn--small">审计日志</Link>
+      <nav className="actions section-links" aria-label={links("sectionLinks.label")}>
+        <Link href="/admin/outbox" className="btn btn--secondary btn--small">{links("outbox.title")}</Link>
+        <Link href="/audit" className="btn btn--secondary btn--small">{audit("events")}</Link>
       </nav>
       <h2>{t("organisations")}</h2>
       <div className="table-wrap">

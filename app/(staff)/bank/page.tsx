@@ -7,10 +7,10 @@ import { QueuePage } from "@/components/applications/queue-page";
 export default async function Home({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string }> }) {
   const actor = await requireSection("bank");
   if (actor.kind !== "STAFF") notFound();
-  const t = await getTranslations("home");
+  const [t, links] = await Promise.all([getTranslations("home"), getTranslations("applicant.sectionLinks")]);
   return (
     <>
-      <nav className="actions section-links" aria-label="更多"><Link href="/bank/statements" className="btn btn--secondary btn--small">利息清单与贴息批次</Link></nav>
+      <nav className="actions section-links" aria-label={links("label")}><Link href="/bank/statements" className="btn btn--secondary btn--small">{links("bankStatements")}</Link></nav>
       <QueuePage actor={actor} title={t("bankTitle")} basePath="/bank" searchParams={await searchParams} />
     </>
   );

@@ -7,10 +7,10 @@ import { QueuePage } from "@/components/applications/queue-page";
 export default async function Home({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string }> }) {
   const actor = await requireSection("center");
   if (actor.kind !== "STAFF") notFound();
-  const t = await getTranslations("home");
+  const [t, links] = await Promise.all([getTranslations("home"), getTranslations("applicant.sectionLinks")]);
   return (
     <>
-      <nav className="actions section-links" aria-label="更多"><Link href="/center/subsidies" className="btn btn--secondary btn--small">贴息批次</Link></nav>
+      <nav className="actions section-links" aria-label={links("label")}><Link href="/center/subsidies" className="btn btn--secondary btn--small">{links("centerSubsidies")}</Link></nav>
       <QueuePage actor={actor} title={t("centerTitle")} basePath="/center" searchParams={await searchParams} />
     </>
   );

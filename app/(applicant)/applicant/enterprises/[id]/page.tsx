@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { enterpriseForEdit } from "@/lib/applications/profile-queries";
 import { fenToYuanString } from "@/lib/money/fen";
@@ -9,9 +10,10 @@ export default async function EditEnterprisePage({ params }: { params: Promise<{
   const { id } = await params;
   const e = await enterpriseForEdit(actor, id);
   if (!e) notFound();
+  const t = await getTranslations("applicant.enterprise");
   return (
     <>
-      <h1>修改企业信息</h1>
+      <h1>{t("editTitle")}</h1>
       <section className="card">
         <EnterpriseForm defaults={{ enterpriseId: e.id, name: e.name, creditCode: e.creditCode, legalRepName: e.legalRepName,
           address: e.address, industry: e.industry, foundedOn: e.foundedOn.toISOString().slice(0, 10), employees: String(e.employees),
