@@ -5,6 +5,7 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
 import { findCredentials, loadSessionState, recordSignIn } from "@/lib/auth/session-state";
+import { isThrottled, recordFailedSignIn } from "@/lib/auth/sign-in-throttle";
 import type { Actor } from "@/lib/auth/roles";
 import { judgeSession } from "@/lib/auth/session-rules";
 
@@ -43,9 +44,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const account = await findCredentials(parsed.data.identifier);
-        const ok = await verifyPassword(account?.passwordHash ?? null, parsed.data.password);
-        if (!account || !ok || account.disabledAt) return null;
+        const { identifier, password } = parsed.data;
+        if (await isThrottled(identifier)) {
+          await recordFailedSignIn(identifier, "throttled");
+          return null;
+        }
+        const account = await findCredentials(identifier);
+        const ok = await verifyPassword(account?.passwordHash ?? null, password);
+        if (!account || !ok || account.disabledAt) {
+          await recordFailedSignIn(identifier, "password");
+          return null;
+        }
         await recordSignIn(account.id);
         return { id: account.id, sessionVersion: account.sessionVersion };
       },

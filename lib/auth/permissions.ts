@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "subsidy.pay": ["CENTER_REVIEWER", "CENTER_APPROVER"],
   "subsidy.reconcile": ["CENTER_REVIEWER", "CENTER_APPROVER"],
   "subsidy.statementPdf": ["APPLICANT", "CENTER_REVIEWER", "CENTER_APPROVER"],
+  // The programme's published figures (lib/stats): the centre runs them, administrators and auditors read them.
+  "stats.read": ["CENTER_REVIEWER", "CENTER_APPROVER", "PROGRAM_ADMIN", "AUDITOR"],
   "loan.view": ["APPLICANT", "CENTER_REVIEWER", "CENTER_APPROVER", "BANK_OFFICER", "GUARANTOR_OFFICER", "PROGRAM_ADMIN", "AUDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -92,3 +92,14 @@ test("the embedded database: migrated, seeded and served with no database server
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("after five wrong passwords the account is held for a while, with the same generic answer", async ({ page, context }) => {
+  const applicant = await createApplicant();
+  for (let i = 0; i < 5; i += 1) await expect(signInViaApi(context, applicant.mobile, "Wrong-password-1")).rejects.toThrow(/sign-in via the API failed/);
+  await expect(signInViaApi(context, applicant.mobile, applicant.password)).rejects.toThrow(/sign-in via the API failed/);
+  await page.goto("/login");
+  await page.getByRole("textbox", { name: "手机号或电子邮箱", exact: true }).fill(applicant.mobile);
+  await page.getByRole("textbox", { name: "密码", exact: true }).fill(applicant.password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page.getByText("账号或密码不正确")).toBeVisible();
+});
