@@ -4,7 +4,8 @@ import { formatFen } from "@/lib/money/fen";
 import type { ApplicationSummary } from "@/lib/applications/queries";
 import { StatusBadge } from "@/components/applications/status-badge";
 
-export async function ApplicationTable({ rows, hrefBase, now }: { rows: ApplicationSummary[]; hrefBase: string; now: Date }) {
+/** With `selectForm`, each row gets a checkbox belonging to that form (batch actions on a queue). */
+export async function ApplicationTable({ rows, hrefBase, now, selectForm }: { rows: ApplicationSummary[]; hrefBase: string; now: Date; selectForm?: string }) {
   const [t, format] = await Promise.all([getTranslations("table"), getFormatter()]);
   if (rows.length === 0) return <p className="notice notice--info">{t("empty")}</p>;
   return (
@@ -12,6 +13,7 @@ export async function ApplicationTable({ rows, hrefBase, now }: { rows: Applicat
       <table className="table table--stack" data-testid="application-table">
         <thead>
           <tr>
+            {selectForm ? <th><span className="visually-hidden">{t("select")}</span></th> : null}
             <th>{t("number")}</th>
             <th>{t("enterprise")}</th>
             <th className="num">{t("amount")}</th>
@@ -25,6 +27,11 @@ export async function ApplicationTable({ rows, hrefBase, now }: { rows: Applicat
             const overdue = due !== null && due < now;
             return (
               <tr key={r.id} className={overdue ? "is-overdue" : undefined}>
+                {selectForm ? (
+                  <td data-label={t("select")}>
+                    <input type="checkbox" name="ids" value={r.id} form={selectForm} aria-label={t("selectCase", { number: r.number })} />
+                  </td>
+                ) : null}
                 <td data-label={t("number")}>
                   <Link href={`${hrefBase}/${r.id}`}>{r.number}</Link>
                   {r.kind === "RENEWAL" ? <> <span className="badge">{t("RENEWAL")}</span></> : null}

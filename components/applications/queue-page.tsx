@@ -3,8 +3,11 @@ import { getTranslations } from "next-intl/server";
 import type { StaffActor } from "@/lib/auth/roles";
 import { can } from "@/lib/auth/permissions";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import { listQueue, QUEUE_STATUSES, type QueueFilters } from "@/lib/reviews/queries";
+import { caseWorkers, listQueue, QUEUE_STATUSES, type QueueFilters } from "@/lib/reviews/queries";
+import { BatchAssignForm } from "@/components/applications/batch-assign-form";
 import { ApplicationTable } from "@/components/applications/application-table";
+
+const BATCH_ASSIGN_FORM = "batch-assign";
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -73,7 +76,11 @@ export async function QueuePage({ actor, title, basePath, searchParams }: {
           {filtered ? <Link href={queueHref(basePath, current, {})} className="btn btn--link">{c("filters.clear")}</Link> : null}
         </div>
       </form>
-      <ApplicationTable rows={page.rows} hrefBase={`${basePath}/cases`} now={new Date()} />
+      <div className="actions" style={{ justifyContent: "space-between", marginBottom: ".6rem" }}>
+        {mayAssign && page.rows.length ? <BatchAssignForm formId={BATCH_ASSIGN_FORM} workers={await caseWorkers(actor)} me={actor.userId} /> : <span />}
+        <a className="btn btn--secondary btn--small" href={queueHref("/api/queue/export", current, filters)} download>{table("export")}</a>
+      </div>
+      <ApplicationTable rows={page.rows} hrefBase={`${basePath}/cases`} now={new Date()} selectForm={mayAssign ? BATCH_ASSIGN_FORM : undefined} />
       {page.nextCursor ? (
         <p><Link href={queueHref(basePath, current, filters, page.nextCursor)} className="btn btn--secondary">{table("next")}</Link></p>
       ) : null}

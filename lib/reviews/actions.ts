@@ -6,6 +6,7 @@ import type { Actor, StaffActor } from "@/lib/auth/roles";
 import { homeOf } from "@/lib/auth/roles";
 import {
   assignSchema,
+  batchAssignSchema,
   bankApproveSchema,
   confirmSchema,
   disburseSchema,
@@ -26,7 +27,7 @@ import { confirmRecommendation, recommendApplication, reopenApplication } from "
 import { rejectApplication, returnForInformation } from "@/lib/reviews/services/return-or-reject";
 import { issueGuarantee } from "@/lib/reviews/services/guarantor-review";
 import { approveCredit, recordContractSigned, recordDisbursement } from "@/lib/reviews/services/bank-review";
-import { assignCase, markGreenChannel, recordException } from "@/lib/reviews/services/case-admin";
+import { assignCase, assignCases, markGreenChannel, recordException } from "@/lib/reviews/services/case-admin";
 import { revealPersonalData } from "@/lib/reviews/services/reveal-personal-data";
 import { compensateLoan, cureOverdue, reportOverdue, settleLoan } from "@/lib/loans/services/loan-status";
 
@@ -73,6 +74,16 @@ export const compensateAction = step(loanNoteSchema, (i, a) => compensateLoan(a,
 export const greenChannelAction = step(greenChannelSchema, (i, a) => markGreenChannel(a, i), "已纳入绿色通道");
 export const exceptionAction = step(exceptionSchema, (i, a) => recordException(a, i), "已登记一企一策事项");
 export const assignAction = step(assignSchema, (i, a) => assignCase(a, i), "已分配");
+
+export const batchAssignAction = formAction({
+  schema: batchAssignSchema,
+  run: async (input, actor) => {
+    const acting = staff(actor);
+    return { acting, count: await assignCases(acting, { applicationIds: input.ids, assigneeId: input.assigneeId }) };
+  },
+  success: (r) => `已分配 ${r.count} 件案件`,
+  after: (r) => revalidatePath(homeOf(r.acting.role), "layout"),
+});
 
 /** Returns the full values in the success message's fields; the act itself is logged. */
 export const revealAction = formAction({

@@ -124,10 +124,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
       select: { id: true, contractNo: true, principalFen: true, status: true, disbursedOn: true, closedOn: true },
     }),
     app.assigneeId ? db.user.findUnique({ where: { id: app.assigneeId }, select: { displayName: true } }) : null,
-    db.membership.findMany({
-      where: { organisationId: actor.organisationId, role: { in: [...CASE_WORKER_ROLES] } },
-      select: { userId: true, user: { select: { displayName: true } } },
-    }),
+    caseWorkers(actor),
     app.pendingRecommendationById ? db.user.findUnique({ where: { id: app.pendingRecommendationById }, select: { displayName: true } }) : null,
   ]);
   const p = app.applicant.profile;
@@ -152,7 +149,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
     bankOrg: app.bankOrg?.nameZh ?? null,
     pendingRecommendationBy: pendingBy?.displayName ?? null,
     assignee: assignee?.displayName ?? null,
-    colleagues: colleagues.map((c) => ({ id: c.userId, name: c.user.displayName })),
+    colleagues,
     applicant: {
       name: p?.fullName ?? app.applicant.displayName,
       idNumberMasked: p ? maskIdNumber(p.idNumber) : "",
@@ -186,4 +183,13 @@ export type CaseForStaff = NonNullable<Awaited<ReturnType<typeof caseForStaff>>>
 export async function routingTargets() {
   const orgs = await db.organisation.findMany({ where: { type: { in: ["GUARANTOR", "BANK"] } }, orderBy: { code: "asc" }, select: { id: true, type: true, nameZh: true } });
   return { guarantors: orgs.filter((o) => o.type === "GUARANTOR"), banks: orgs.filter((o) => o.type === "BANK") };
+}
+
+/** The people of the actor's organisation who work cases (the choices when assigning). */
+export async function caseWorkers(actor: StaffActor): Promise<{ id: string; name: string }[]> {
+  const members = await db.membership.findMany({
+    where: { organisationId: actor.organisationId, role: { in: [...CASE_WORKER_ROLES] } },
+    select: { userId: true, user: { select: { displayName: true } } },
+  });
+  return members.map((m) => ({ id: m.userId, name: m.user.displayName }));
 }

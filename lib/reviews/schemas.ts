@@ -64,6 +64,10 @@ export const exceptionSchema = z.object({
   expiresOn: isoDate,
 });
 export const assignSchema = z.object({ applicationId: uuid, assigneeId: uuid.optional().or(z.literal("").transform(() => undefined)) });
+export const batchAssignSchema = z.object({
+  ids: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(uuid).min(1, { error: "请先勾选案件" }).max(500)),
+  assigneeId: uuid,
+});
 export const revealSchema = z.object({ applicationId: uuid, purpose: safeTextField(200, { min: 4 }) });
 
 /** "3.85" (percent) → 38 500 millionths, exactly, from the decimal string. */

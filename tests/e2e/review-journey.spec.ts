@@ -177,3 +177,20 @@ test("each organisation gets its letters; none carries the applicant's ID number
   const guarantor = await as(browser, "officer@guarantor.demo");
   expect((await guarantor.request.get(`/api/applications/${applicationId}/letters/approval`)).status()).toBe(404);
 });
+
+test("the centre's queue: batch assignment and CSV export of the tab", async ({ browser }) => {
+  const reviewer = await as(browser, "reviewer@center.demo");
+  await reviewer.goto("/center?status=CENTER_REVIEW&q=SQ-2026-0001");
+  await reviewer.getByRole("checkbox", { name: "选择 SQ-2026-0001" }).check();
+  await reviewer.locator("#batch-assignee").selectOption({ label: "赵审批" });
+  await reviewer.getByRole("button", { name: "批量分配" }).click();
+  await expect(reviewer.getByText("已分配 1 件案件")).toBeVisible();
+  const [row] = await queryE2e<{ name: string }>(
+    `SELECT u."displayName" AS name FROM "LoanApplication" a JOIN "User" u ON u.id = a."assigneeId" WHERE a.number = 'SQ-2026-0001'`);
+  expect(row?.name).toBe("赵审批");
+  const csv = await reviewer.request.get("/api/queue/export?status=CENTER_REVIEW");
+  expect(csv.headers()["content-disposition"]).toMatch(/^attachment/);
+  const text = await csv.text();
+  expect(text).toContain("申请编号,类型,企业");
+  expect(text).toContain("SQ-2026-0001");
+});

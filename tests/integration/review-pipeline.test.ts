@@ -146,3 +146,21 @@ describe("two reviewers at once", () => {
     }
   }, 300_000);
 });
+
+describe("batch assignment", () => {
+  it("assigns the chosen cases in scope to a case worker of the same organisation, skipping the rest", async () => {
+    const { assignCases } = await import("@/lib/reviews/services/case-admin");
+    const guarantor = await staffActor("officer@guarantor.demo");
+    const applicant = await createApplicant();
+    const mine = await createReadyDraft(applicant);
+    const notRouted = await createReadyDraft(applicant);
+    await db.loanApplication.update({ where: { id: mine.id }, data: { status: "GUARANTOR_REVIEW", guarantorOrgId: guarantor.organisationId } });
+    await db.loanApplication.update({ where: { id: notRouted.id }, data: { status: "CENTER_REVIEW" } });
+    expect(await assignCases(guarantor, { applicationIds: [mine.id, notRouted.id] })).toBe(1);
+    expect((await db.loanApplication.findUniqueOrThrow({ where: { id: mine.id } })).assigneeId).toBe(guarantor.userId);
+    expect((await db.loanApplication.findUniqueOrThrow({ where: { id: notRouted.id } })).assigneeId).toBeNull();
+    const auditor = await staffActor("auditor@center.demo");
+    const reviewer = await staffActor("reviewer@center.demo");
+    expect(await code(assignCases(reviewer, { applicationIds: [notRouted.id], assigneeId: auditor.userId }))).toBe("VALIDATION");
+  });
+});

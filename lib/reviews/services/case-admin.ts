@@ -4,7 +4,7 @@ import { appendAudit } from "@/lib/audit/record";
 import { CASE_WORKER_ROLES, type Actor, type StaffActor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { scopedApplication } from "@/lib/applications/scope";
+import { applicationScope, scopedApplication } from "@/lib/applications/scope";
 import { auditAction } from "@/lib/applications/events";
 import { isReviewStatus } from "@/lib/applications/workflow";
 import { dueForStage } from "@/lib/applications/services/transition";
@@ -66,19 +66,30 @@ export async function recordException(
 
 /** Self-assign, assign or reassign within the actor's own organisation, to someone who works cases. */
 export async function assignCase(actor: StaffActor, input: { applicationId: string; assigneeId?: string }) {
+  const assigned = await assignCases(actor, { applicationIds: [input.applicationId], assigneeId: input.assigneeId });
+  if (assigned === 0) throw new AppError("NOT_FOUND");
+}
+
+/** Assigns several cases at once (a queue's batch action); cases outside the actor's scope are skipped. */
+export async function assignCases(actor: StaffActor, input: { applicationIds: string[]; assigneeId?: string }): Promise<number> {
   assertCan(actor, "application.assign");
   const assigneeId = input.assigneeId ?? actor.userId;
   const member = await db.membership.findFirst({
     where: { userId: assigneeId, organisationId: actor.organisationId, role: { in: [...CASE_WORKER_ROLES] } },
   });
   if (!member) throw new AppError("VALIDATION", undefined, { assigneeId: ["只能分配给本机构的工作人员"] });
-  const app = await db.loanApplication.findFirst({ where: scopedApplication(actor, input.applicationId), select: { id: true } });
-  if (!app) throw new AppError("NOT_FOUND");
-  await db.$transaction(async (tx) => {
-    await tx.loanApplication.update({ where: { id: app.id }, data: { assigneeId } });
-    await appendAudit(tx, {
-      actorId: actor.userId, organisationId: actor.organisationId, applicationId: app.id, entityType: "LoanApplication",
-      entityId: app.id, action: auditAction("assigned"), data: { assigneeId },
-    });
+  const apps = await db.loanApplication.findMany({
+    where: { AND: [applicationScope(actor), { id: { in: input.applicationIds } }] },
+    select: { id: true },
   });
+  await db.$transaction(async (tx) => {
+    await tx.loanApplication.updateMany({ where: { id: { in: apps.map((a) => a.id) } }, data: { assigneeId } });
+    for (const app of apps) {
+      await appendAudit(tx, {
+        actorId: actor.userId, organisationId: actor.organisationId, applicationId: app.id, entityType: "LoanApplication",
+        entityId: app.id, action: auditAction("assigned"), data: { assigneeId },
+      });
+    }
+  });
+  return apps.length;
 }
