@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { auditChainStatus, recentAuditEvents } from "@/lib/audit/queries";
+import { StatsNav } from "@/components/stats/stats-link";
 
 export default async function AuditHome() {
   const actor = await requireSection("audit");
@@ -13,6 +14,7 @@ export default async function AuditHome() {
   ]);
   return (
     <>
+      <StatsNav href="/audit/stats" />
       <h1>{home("auditTitle")}</h1>
       <p className={`notice ${chain.ok ? "notice--success" : "notice--error"}`} data-testid="chain-status">
         {chain.ok ? t("chainOk", { n: chain.checked }) : t("chainBroken", { id: String(chain.brokenAtId), reason: chain.reason })}

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { QueuePage } from "@/components/applications/queue-page";
+import { StatsLink } from "@/components/stats/stats-link";
 
 export default async function Home({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string }> }) {
   const actor = await requireSection("center");
@@ -10,7 +11,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ s
   const [t, links] = await Promise.all([getTranslations("home"), getTranslations("applicant.sectionLinks")]);
   return (
     <>
-      <nav className="actions section-links" aria-label={links("label")}><Link href="/center/subsidies" className="btn btn--secondary btn--small">{links("centerSubsidies")}</Link></nav>
+      <nav className="actions section-links" aria-label={links("label")}><Link href="/center/subsidies" className="btn btn--secondary btn--small">{links("centerSubsidies")}</Link><StatsLink href="/center/stats" /></nav>
       <QueuePage actor={actor} title={t("centerTitle")} basePath="/center" searchParams={await searchParams} />
     </>
   );

@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireSection } from "@/lib/auth/actor";
+import { beijingDayOf, beijingNoon, parseAsOfParam } from "@/lib/stats/as-of";
+import { programmeFigures } from "@/lib/stats/queries";
+import { ProgrammeStats } from "@/components/stats/programme-stats";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("stats"))("title") };
+}
+
+export default async function AuditStatsPage({ searchParams }: { searchParams: Promise<{ asOf?: string | string[] }> }) {
+  const actor = await requireSection("audit");
+  const choice = parseAsOfParam((await searchParams).asOf);
+  const figures = await programmeFigures(actor, { asOf: beijingNoon(choice.day) });
+  return <ProgrammeStats figures={figures} action="/audit/stats" today={beijingDayOf(new Date())} invalidDate={!choice.valid} />;
+}

@@ -1,0 +1,19 @@
+import { getTranslations } from "next-intl/server";
+
+/** A GET form: the day to count up to, and the same figures as CSV. */
+export async function AsOfForm({ action, asOf, today }: { action: string; asOf: string; today: string }) {
+  const t = await getTranslations("stats");
+  return (
+    <form method="get" action={action} className="queue-filters" aria-label={t("formLabel")}>
+      <div className="field">
+        <label htmlFor="stats-as-of">{t("asOfLabel")}</label>
+        <input id="stats-as-of" type="date" name="asOf" defaultValue={asOf} max={today} min="2017-01-01" required aria-describedby="stats-as-of-hint" />
+      </div>
+      <div className="actions" style={{ paddingBottom: ".1rem" }}>
+        <button type="submit" className="btn btn--primary">{t("show")}</button>
+        <a href={`/api/stats?asOf=${asOf}`} className="btn btn--secondary" download data-testid="stats-csv">{t("downloadCsv")}</a>
+      </div>
+      <p id="stats-as-of-hint" className="field__hint" style={{ flexBasis: "100%" }}>{t("asOfHint")}</p>
+    </form>
+  );
+}
