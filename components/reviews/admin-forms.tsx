@@ -3,8 +3,9 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors } from "@/components/ui/form-message";
-import { CaseField } from "@/components/reviews/case-field";
-import { CommentField, kept, SelectField, TextField, type CaseFormContext } from "@/components/reviews/form-bits";
+import { LabelledField } from "@/components/ui/labelled-field";
+import { CommentField, SelectField, TextField, type CaseFormContext } from "@/components/reviews/form-bits";
+import { kept } from "@/components/ui/form-message";
 import { useReportedAction } from "@/components/ui/page-feedback";
 import { assignAction, exceptionAction, greenChannelAction, revealAction } from "@/lib/reviews/actions";
 
@@ -34,9 +35,9 @@ export function ExceptionForm({ ctx }: Props) {
       {(state) => (
         <>
           <SelectField form="exception" state={state} name="type" label={t("exceptionTypeLabel")} options={types} placeholder={t("choose")} />
-          <CaseField id="exception-reason" label={t("exceptionReason")} required errors={fieldErrors(state, "reason")}>
+          <LabelledField id="exception-reason" label={t("exceptionReason")} required errors={fieldErrors(state, "reason")}>
             {(aria) => <textarea {...aria} name="reason" defaultValue={kept(state, "reason")} maxLength={500} />}
-          </CaseField>
+          </LabelledField>
           <TextField form="exception" state={state} name="expiresOn" label={t("expiresOn")} type="date" min={ctx.defaults.today} />
           <div className="actions"><SubmitButton variant="secondary">{t("exceptionSubmit")}</SubmitButton></div>
         </>

@@ -2,8 +2,8 @@
 import type { InputHTMLAttributes } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/state";
-import { fieldErrors, fieldValue } from "@/components/ui/form-message";
-import { CaseField } from "@/components/reviews/case-field";
+import { fieldErrors, kept } from "@/components/ui/form-message";
+import { LabelledField } from "@/components/ui/labelled-field";
 
 export type Option = { id: string; name: string };
 
@@ -26,9 +26,6 @@ export type CaseFormContext = {
   };
 };
 
-/** What was typed survives an error; after a success the form starts from its defaults again. */
-export const kept = (state: ActionState, name: string, fallback = ""): string =>
-  state.status === "error" ? fieldValue(state, name, fallback) : fallback;
 
 export const ticked = (state: ActionState, name: string): boolean =>
   state.status === "error" && state.fields?.[name] === "on";
@@ -36,9 +33,9 @@ export const ticked = (state: ActionState, name: string): boolean =>
 export function CommentField({ form, state, label, hint }: { form: string; state: ActionState; label?: string; hint?: string }) {
   const t = useTranslations("case.form");
   return (
-    <CaseField id={`${form}-comment`} label={label ?? t("comment")} hint={hint} required errors={fieldErrors(state, "comment")}>
+    <LabelledField id={`${form}-comment`} label={label ?? t("comment")} hint={hint} required errors={fieldErrors(state, "comment")}>
       {(aria) => <textarea {...aria} name="comment" defaultValue={kept(state, "comment")} maxLength={1000} />}
-    </CaseField>
+    </LabelledField>
   );
 }
 
@@ -51,9 +48,9 @@ export function TextField({ form, state, name, label, hint, fallback = "", ...in
   fallback?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "defaultValue" | "form">) {
   return (
-    <CaseField id={`${form}-${name}`} label={label} hint={hint} required errors={fieldErrors(state, name)}>
+    <LabelledField id={`${form}-${name}`} label={label} hint={hint} required errors={fieldErrors(state, name)}>
       {(aria) => <input {...aria} {...input} name={name} defaultValue={kept(state, name, fallback)} />}
-    </CaseField>
+    </LabelledField>
   );
 }
 
@@ -68,7 +65,7 @@ export function SelectField({ form, state, name, label, options, fallback = "", 
   hint?: string;
 }) {
   return (
-    <CaseField id={`${form}-${name}`} label={label} hint={hint} required errors={fieldErrors(state, name)}>
+    <LabelledField id={`${form}-${name}`} label={label} hint={hint} required errors={fieldErrors(state, name)}>
       {(aria) => (
         // Keyed by its value: React does not re-apply a changed defaultValue to a mounted select,
         // and its reset after an action would otherwise bring back the first default.
@@ -77,7 +74,7 @@ export function SelectField({ form, state, name, label, options, fallback = "", 
           {options.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
         </select>
       )}
-    </CaseField>
+    </LabelledField>
   );
 }
 

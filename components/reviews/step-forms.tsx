@@ -3,8 +3,10 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors } from "@/components/ui/form-message";
-import { CaseCheckbox, CaseField } from "@/components/reviews/case-field";
-import { CommentField, kept, onlyOption, SelectField, TextField, ticked, type CaseFormContext } from "@/components/reviews/form-bits";
+import { CaseCheckbox } from "@/components/reviews/case-field";
+import { LabelledField } from "@/components/ui/labelled-field";
+import { CommentField, onlyOption, SelectField, TextField, ticked, type CaseFormContext } from "@/components/reviews/form-bits";
+import { kept } from "@/components/ui/form-message";
 import { useReportedAction } from "@/components/ui/page-feedback";
 import {
   bankApproveAction,
@@ -70,9 +72,9 @@ export function ReturnForm({ ctx }: Props) {
     <ActionForm action={action} hidden={hiddenOf(ctx)}>
       {(state) => (
         <>
-          <CaseField id="return-missingItems" label={t("missingItems")} hint={t("missingItemsHint")} required errors={fieldErrors(state, "missingItems")}>
+          <LabelledField id="return-missingItems" label={t("missingItems")} hint={t("missingItemsHint")} required errors={fieldErrors(state, "missingItems")}>
             {(aria) => <textarea {...aria} name="missingItems" rows={5} defaultValue={kept(state, "missingItems")} maxLength={2000} />}
-          </CaseField>
+          </LabelledField>
           <CommentField form="return" state={state} label={t("returnComment")} />
           <div className="actions"><SubmitButton variant="secondary">{t("returnSubmit")}</SubmitButton></div>
         </>

@@ -1,37 +1,10 @@
 "use client";
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes } from "react";
 import type { ActionState } from "@/lib/actions/state";
-import { fieldErrors, fieldValue } from "@/components/ui/form-message";
+import { fieldErrors, kept } from "@/components/ui/form-message";
+import { LabelledField } from "@/components/ui/labelled-field";
 
 // Several subsidy forms share a page (one per queried line), so ids carry the form's prefix.
-
-/** What was typed survives an error; after a success the form starts from its defaults again. */
-export const kept = (state: ActionState, name: string, fallback = ""): string =>
-  state.status === "error" ? fieldValue(state, name, fallback) : fallback;
-
-export function LabelledField({ id, label, hint, errors, required, children }: {
-  id: string;
-  label: string;
-  hint?: string;
-  errors?: string[];
-  required?: boolean;
-  children: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
-}) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`field${errors?.length ? " field--invalid" : ""}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="required" aria-hidden="true"> *</span> : null}
-      </label>
-      {children({ id, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy })}
-      {hint ? <p id={hintId} className="field__hint">{hint}</p> : null}
-      {errors?.length ? <p id={errorId} className="field__error" role="alert">{errors.join("；")}</p> : null}
-    </div>
-  );
-}
 
 export function TextInput({ form, name, label, state, fallback = "", hint, required, ...input }: {
   form: string;

@@ -14,3 +14,7 @@ export const fieldErrors = (state: ActionState, name: string): string[] | undefi
 
 export const fieldValue = (state: ActionState, name: string, fallback = ""): string =>
   state.status !== "idle" ? (state.fields?.[name] ?? fallback) : fallback;
+
+/** What was typed survives an error; after a success the form starts from its defaults again. */
+export const kept = (state: ActionState, name: string, fallback = ""): string =>
+  state.status === "error" ? fieldValue(state, name, fallback) : fallback;
