@@ -102,7 +102,13 @@ export function downloadHeaders(doc: { fileName: string; mimeType: string; sizeB
     "Content-Type": doc.mimeType,
     "Content-Length": String(doc.sizeBytes),
     "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", doc.fileName),
-    "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+    // Images are viewed inside a sandbox. Chrome refuses to show a PDF in a sandboxed document, and
+    // its viewer runs the PDF in its own extension origin (never the portal's), so a PDF only gets
+    // the lock-down without the sandbox flag.
+    "Content-Security-Policy":
+      doc.mimeType === "application/pdf"
+        ? "default-src 'none'; object-src 'self'; img-src 'self'; style-src 'unsafe-inline'"
+        : "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "private, no-store",
     "Cross-Origin-Resource-Policy": "same-origin",
