@@ -34,7 +34,11 @@ describe("demo seed", () => {
     expect(loans.map((l) => l.principalFen)).toEqual([50_000_000n, 50_000_000n, 40_000_000n]);
     const sum = await db.statementLine.aggregate({ where: { loan: { enterpriseId: enterprise.id } }, _sum: { subsidyFen: true } });
     expect(sum._sum.subsidyFen).toBe(DEMO_CONSULTING_SUBSIDY_TOTAL_FEN);
-    const batches = await db.subsidyBatch.findMany({ select: { totalFen: true, lines: { where: { current: true }, select: { subsidyFen: true } } } });
+    const batches = await db.subsidyBatch.findMany({
+      where: { lines: { some: { loan: { enterpriseId: enterprise.id } } } },
+      select: { totalFen: true, lines: { where: { current: true }, select: { subsidyFen: true } } },
+    });
+    expect(batches).toHaveLength(10);
     for (const b of batches) expect(b.lines.reduce((t, l) => t + l.subsidyFen, 0n)).toBe(b.totalFen);
   });
 
