@@ -77,3 +77,24 @@ describe("migrations", () => {
     }
   }, 120_000);
 });
+
+describe("npm run db:migrate", () => {
+  itOnPostgres("exits non-zero and says why when an applied migration no longer matches its file", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { name, url } = await createDatabase("ncd_it_mig_cli");
+    try {
+      const run = () => spawnSync("node_modules/.bin/tsx", ["scripts/db/migrate.ts"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+      const first = run();
+      expect(first.status, first.stderr).toBe(0);
+      expect(first.stdout).toMatch(/applied \d+ migration/);
+      const sql = await connectPostgres(url);
+      await sql.exec(`UPDATE "_prisma_migrations" SET checksum = 'tampered' WHERE migration_name LIKE '%_init'`);
+      await sql.close();
+      const second = run();
+      expect(second.status).toBe(1);
+      expect(second.stderr).toMatch(/was changed after it was applied/);
+    } finally {
+      await dropDatabase(name);
+    }
+  }, 120_000);
+});
