@@ -19,3 +19,26 @@ export async function listPolicyVersions(actor: Actor) {
     select: { version: true, effectiveFrom: true, maxLoanFen: true, maxTermMonths: true, subsidyRatioBp: true, note: true },
   });
 }
+
+/** Staff accounts with their organisation and role, for the administrator. */
+export async function listStaffAccounts(actor: Actor) {
+  assertCan(actor, "admin.read");
+  const users = await db.user.findMany({
+    where: { membership: { isNot: null } },
+    orderBy: [{ membership: { organisation: { code: "asc" } } }, { displayName: "asc" }],
+    select: {
+      id: true, displayName: true, email: true, disabledAt: true, lastSignInAt: true,
+      membership: { select: { role: true, organisation: { select: { nameZh: true } } } },
+    },
+  });
+  return users.map((u) => ({
+    id: u.id, displayName: u.displayName, email: u.email, disabled: u.disabledAt !== null, lastSignInAt: u.lastSignInAt,
+    role: u.membership!.role, organisation: u.membership!.organisation.nameZh,
+  }));
+}
+
+/** The latest published policy version in full (the publish form starts from it). */
+export async function latestPolicy(actor: Actor) {
+  assertCan(actor, "admin.read");
+  return db.policyVersion.findFirst({ orderBy: { version: "desc" } });
+}

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
-import { listOrganisations, listPolicyVersions } from "@/lib/organisations/queries";
-import { formatFen } from "@/lib/money/fen";
+import { latestPolicy, listOrganisations, listPolicyVersions, listStaffAccounts } from "@/lib/organisations/queries";
+import { fenToYuanString, formatFen } from "@/lib/money/fen";
+import { PolicyForm } from "@/components/admin/policy-form";
+import { AccountActions } from "@/components/admin/account-actions";
 
 export default async function AdminHome() {
   const actor = await requireSection("admin");
-  const [t, home, types, links, audit, format, orgs, policies] = await Promise.all([
+  const [t, home, types, links, audit, format, orgs, policies, latest, accounts, roles] = await Promise.all([
     getTranslations("admin"),
     getTranslations("home"),
     getTranslations("orgTypes"),
@@ -15,6 +17,9 @@ export default async function AdminHome() {
     getFormatter(),
     listOrganisations(actor),
     listPolicyVersions(actor),
+    latestPolicy(actor),
+    listStaffAccounts(actor),
+    getTranslations("roles"),
   ]);
   return (
     <>
@@ -46,6 +51,52 @@ export default async function AdminHome() {
                 <td className="num">{formatFen(p.maxLoanFen)}</td>
                 <td className="num">{p.maxTermMonths}</td>
                 <td className="num">{(p.subsidyRatioBp / 100).toFixed(0)}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <details className="card" style={{ marginTop: "1rem" }}>
+        <summary><strong>{t("policyForm.title")}</strong></summary>
+        <p className="field__hint">{t("policyForm.lead")}</p>
+        {latest ? (
+          <PolicyForm
+            defaults={{
+              effectiveFrom: "",
+              maxLoanYuan: fenToYuanString(latest.maxLoanFen),
+              maxTermMonths: String(latest.maxTermMonths),
+              subsidyRatioPercent: String(latest.subsidyRatioBp / 100),
+              coolingDays: String(latest.coolingDays),
+              centerReviewDays: String(latest.centerReviewDays),
+              guarantorReviewDays: String(latest.guarantorReviewDays),
+              bankReviewDays: String(latest.bankReviewDays),
+              disbursementDays: String(latest.disbursementDays),
+              returnAnswerDays: String(latest.returnAnswerDays),
+              greenChannelDays: String(latest.greenChannelDays),
+              documentQuotaMb: String(Math.round(latest.documentQuotaBytes / 1024 / 1024)),
+              recommendNeedsChecker: latest.recommendNeedsChecker,
+              note: "",
+            }}
+          />
+        ) : null}
+      </details>
+      <h2>{t("accounts.title")}</h2>
+      <div className="table-wrap">
+        <table className="table table--stack" data-testid="staff-accounts">
+          <thead>
+            <tr><th>{t("accounts.name")}</th><th>{t("accounts.organisation")}</th><th>{t("accounts.role")}</th><th>{t("accounts.lastSignIn")}</th><th>{t("accounts.status")}</th><th /></tr>
+          </thead>
+          <tbody>
+            {accounts.map((a) => (
+              <tr key={a.id}>
+                <td data-label={t("accounts.name")}>{a.displayName}<br /><small className="who">{a.email}</small></td>
+                <td data-label={t("accounts.organisation")}>{a.organisation}</td>
+                <td data-label={t("accounts.role")}>{roles(a.role)}</td>
+                <td data-label={t("accounts.lastSignIn")}>{a.lastSignInAt ? format.dateTime(a.lastSignInAt, { dateStyle: "short", timeStyle: "short" }) : t("accounts.never")}</td>
+                <td data-label={t("accounts.status")}>
+                  <span className={`badge ${a.disabled ? "badge--red" : "badge--green"}`}>{a.disabled ? t("accounts.disabled") : t("accounts.active")}</span>
+                </td>
+                <td>{a.id === actor.userId ? null : <AccountActions userId={a.id} disabled={a.disabled} />}</td>
               </tr>
             ))}
           </tbody>

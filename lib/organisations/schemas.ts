@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { safeTextField, yuanAmountField } from "@/lib/validation/zod-fields";
+
+const days = (label: string, max = 60) =>
+  z.coerce.number({ error: `${label}须为整数` }).int({ error: `${label}须为整数` }).min(0, { error: `${label}不能为负数` }).max(max, { error: `${label}不能超过 ${max}` });
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+/** A new, effective-dated version of the programme's rules. */
+export const policySchema = z.object({
+  effectiveFrom: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD" }),
+  maxLoanYuan: yuanAmountField.refine((f) => f > 0n, { error: "最高贷款额须大于 0" }),
+  maxTermMonths: z.coerce.number({ error: "期限须为整数月" }).int().min(1, { error: "期限至少 1 个月" }).max(120, { error: "期限过长" }),
+  subsidyRatioPercent: z.coerce.number({ error: "贴息比例须为 0 至 100 的整数" }).int({ error: "贴息比例须为整数" }).min(0).max(100, { error: "贴息比例不能超过 100%" }),
+  coolingDays: days("冷静期", 365),
+  centerReviewDays: days("保障中心时限"),
+  guarantorReviewDays: days("担保公司时限"),
+  bankReviewDays: days("银行时限"),
+  disbursementDays: days("放款时限"),
+  returnAnswerDays: days("补正时限"),
+  greenChannelDays: days("绿色通道时限"),
+  recommendNeedsChecker: checkbox,
+  documentQuotaMb: z.coerce.number({ error: "材料总量须为整数 MB" }).int().min(10, { error: "至少 10 MB" }).max(500, { error: "不能超过 500 MB" }),
+  note: safeTextField(200, { min: 2 }),
+});
+export type PolicyInput = z.output<typeof policySchema>;
+
+export const userIdSchema = z.object({ userId: z.uuid({ error: "无效的编号" }) });

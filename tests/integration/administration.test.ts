@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { publishPolicy } from "@/lib/organisations/services/publish-policy";
+import { revokeSessions, setAccountDisabled } from "@/lib/organisations/services/account-access";
+import { policyInForce } from "@/lib/policy/queries";
+import { loadSessionState } from "@/lib/auth/session-state";
+import type { PolicyInput } from "@/lib/organisations/schemas";
+import { db, itOnPostgres } from "../support/db";
+import { outcome } from "../support/outcome";
+import { createApplicant, createStaff, staffActor } from "../support/factories";
+
+const input = (effectiveFrom: string): PolicyInput => ({
+  effectiveFrom, maxLoanYuan: 60_000_000n, maxTermMonths: 48, subsidyRatioPercent: 100, coolingDays: 30, centerReviewDays: 5,
+  guarantorReviewDays: 5, bankReviewDays: 3, disbursementDays: 5, returnAnswerDays: 15, greenChannelDays: 2,
+  recommendNeedsChecker: true, documentQuotaMb: 50, note: "加大贷款力度",
+});
+
+describe("programme administration", () => {
+  it("publishes an effective-dated policy version; what is in force today does not change until its date", async () => {
+    const admin = await staffActor("admin@center.demo");
+    const before = await policyInForce();
+    const { version } = await publishPolicy(admin, input("2099-01-01"));
+    expect(version).toBeGreaterThan(before.version);
+    expect((await policyInForce()).id).toBe(before.id);
+    expect((await policyInForce(new Date("2099-01-02T00:00:00+08:00"))).version).toBe(version);
+    // Not before the latest, not by anyone but an administrator.
+    expect(await outcome(publishPolicy(admin, input("2098-12-31")))).toBe("VALIDATION");
+    expect(await outcome(publishPolicy(await staffActor("approver@center.demo"), input("2099-02-01")))).toBe("NOT_FOUND");
+    expect(await db.auditEvent.count({ where: { entityType: "PolicyVersion", action: "policy.published" } })).toBeGreaterThanOrEqual(1);
+  });
+
+  itOnPostgres("two administrators publishing at once: one version, the other told to retry", async () => {
+    const a = await staffActor("admin@center.demo");
+    const b = await createStaff("BJZGHZ", "PROGRAM_ADMIN");
+    const outcomes = await Promise.all([outcome(publishPolicy(a, input("2099-03-01"))), outcome(publishPolicy(b, input("2099-03-02")))]);
+    expect(outcomes.filter((o) => o === "OK")).toHaveLength(1);
+    expect(outcomes.filter((o) => o !== "OK")[0]).toMatch(/CONFLICT|VALIDATION/);
+  });
+
+  it("revokes an account's sessions and disables or enables it", async () => {
+    const admin = await staffActor("admin@center.demo");
+    const person = await createApplicant();
+    const before = await loadSessionState(person.userId);
+    await revokeSessions(admin, person.userId);
+    expect((await loadSessionState(person.userId))!.sessionVersion).toBe(before!.sessionVersion + 1);
+    await setAccountDisabled(admin, person.userId, true);
+    expect(await loadSessionState(person.userId)).toBeNull();
+    await setAccountDisabled(admin, person.userId, false);
+    expect(await loadSessionState(person.userId)).not.toBeNull();
+    expect(await outcome(setAccountDisabled(admin, admin.userId, true))).toBe("FORBIDDEN");
+    expect(await outcome(revokeSessions(await staffActor("auditor@center.demo"), person.userId))).toBe("NOT_FOUND");
+  });
+});
