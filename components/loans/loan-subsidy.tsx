@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { LoanDetail } from "@/lib/loans/queries";
 import { formatFen } from "@/lib/money/fen";
 import { formatPeriod } from "@/components/subsidies/format";
-import { quarterLabel } from "@/lib/subsidies/services/periods";
+import { quarterLabel } from "@/lib/subsidies/periods";
 
 /** The bank's statement lines for the loan with the subsidy of each, the totals and the quarterly 贴息确认单. */
 export async function LoanSubsidy({ loan }: { loan: LoanDetail }) {

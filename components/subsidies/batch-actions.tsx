@@ -1,7 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import type { BatchAction } from "@/lib/subsidies/services/batch-workflow";
+import type { BatchAction } from "@/lib/subsidies/batch-workflow";
 import {
   checkerApproveAction,
   makerApproveAction,

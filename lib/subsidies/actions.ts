@@ -21,8 +21,8 @@ import {
 import { importStatement } from "@/lib/subsidies/services/import-statement";
 import { enterStatementLine } from "@/lib/subsidies/services/enter-statement-line";
 import type { ImportOutcome } from "@/lib/subsidies/services/statement-intake";
-import { fieldErrorsOf } from "@/lib/subsidies/services/one-line-statement";
-import { quarterLabel } from "@/lib/subsidies/services/periods";
+import { fieldErrorsOf } from "@/lib/subsidies/one-line-statement";
+import { quarterLabel } from "@/lib/subsidies/periods";
 import { queryLine } from "@/lib/subsidies/services/query-line";
 import { answerLineQuery } from "@/lib/subsidies/services/answer-line-query";
 import { correctLine } from "@/lib/subsidies/services/correct-line";

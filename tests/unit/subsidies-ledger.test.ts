@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Actor } from "@/lib/auth/roles";
 import type { BatchStatus } from "@/lib/generated/prisma/enums";
-import { availableBatchActions, BATCH_TRANSITIONS, mayTransition, refusalOf, type BatchAction } from "@/lib/subsidies/services/batch-workflow";
-import { batchQuarterOf, beijingToday, parseQuarter, quarterLabel, quarterOf } from "@/lib/subsidies/services/periods";
-import { fieldErrorsOf, oneLineStatement } from "@/lib/subsidies/services/one-line-statement";
+import { availableBatchActions, BATCH_TRANSITIONS, mayTransition, refusalOf, type BatchAction } from "@/lib/subsidies/batch-workflow";
+import { batchQuarterOf, beijingToday, parseQuarter, quarterLabel, quarterOf } from "@/lib/subsidies/periods";
+import { fieldErrorsOf, oneLineStatement } from "@/lib/subsidies/one-line-statement";
 import { parseStatement } from "@/lib/subsidies/statement-parser";
 
 const staff = (role: Extract<Actor, { kind: "STAFF" }>["role"], userId = "u1"): Actor => ({

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { isUuid } from "@/lib/ids";
 import { renderSubsidyBatchSummary } from "@/lib/pdf/subsidy-statement";
 import { scopedBatch } from "@/lib/subsidies/services/batch-scope";
-import { isoDay, parseQuarter } from "@/lib/subsidies/services/periods";
+import { isoDay, parseQuarter } from "@/lib/subsidies/periods";
 
 export const BATCH_STATUS_ZH = {
   OPEN: "待核验",

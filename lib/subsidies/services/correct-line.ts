@@ -6,8 +6,8 @@ import type { CorrectLineInput } from "@/lib/subsidies/schemas";
 import { parseStatement, validateAgainstLoans, type ParsedLine } from "@/lib/subsidies/statement-parser";
 import { recomputeBatchTotal } from "@/lib/subsidies/services/batch-total";
 import { hasOpenQuery, runLineEdit, type LoadedLine } from "@/lib/subsidies/services/line-edit";
-import { fieldErrorsOf, oneLineStatement } from "@/lib/subsidies/services/one-line-statement";
-import { beijingToday, dateOf, isoDay } from "@/lib/subsidies/services/periods";
+import { fieldErrorsOf, oneLineStatement } from "@/lib/subsidies/one-line-statement";
+import { beijingToday, dateOf, isoDay } from "@/lib/subsidies/periods";
 import { ratioOf, standingByEnterprise, subsidyWithEvidence, type StandingRecord } from "@/lib/subsidies/services/subsidy-context";
 
 type Corrected = { newLineId: string; newLineVersion: number; oldSubsidyFen: bigint; newSubsidyFen: bigint; totalFen: bigint };

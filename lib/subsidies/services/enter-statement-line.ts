@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import type { EnterLineInput } from "@/lib/subsidies/schemas";
 import { intakeStatement, type ImportOutcome } from "@/lib/subsidies/services/statement-intake";
-import { oneLineStatement } from "@/lib/subsidies/services/one-line-statement";
+import { oneLineStatement } from "@/lib/subsidies/one-line-statement";
 
 /**
  * One line typed in by the bank officer: stored as a one-line statement through the same checks

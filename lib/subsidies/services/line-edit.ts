@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { scopedLine } from "@/lib/subsidies/services/batch-scope";
-import { LINES_EDITABLE_IN } from "@/lib/subsidies/services/batch-workflow";
+import { LINES_EDITABLE_IN } from "@/lib/subsidies/batch-workflow";
 
 const lineInclude = {
   batch: true,

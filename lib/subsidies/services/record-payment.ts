@@ -4,8 +4,8 @@ import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { formatFen } from "@/lib/money/fen";
 import { runBatchTransition } from "@/lib/subsidies/services/batch-transition";
-import { SPENT_STATUSES } from "@/lib/subsidies/services/batch-workflow";
-import { beijingToday, dateOf } from "@/lib/subsidies/services/periods";
+import { SPENT_STATUSES } from "@/lib/subsidies/batch-workflow";
+import { beijingToday, dateOf } from "@/lib/subsidies/periods";
 
 export type PaymentInput = { batchId: string; version: number; paidOn: string; payerAccount: string; paymentRef: string };
 

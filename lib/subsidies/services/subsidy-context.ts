@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { computeLineSubsidy, FULL_RATIO_BASIS_POINTS, type LineSubsidy, type SubsidyLine, type UnionStanding } from "@/lib/subsidies/rules";
-import { isoDay } from "@/lib/subsidies/services/periods";
+import { isoDay } from "@/lib/subsidies/periods";
 
 // What the subsidy of a line depends on besides the line: the ratio of the policy version the
 // loan is pinned to, and the enterprise's union standing. Both are loaded in bulk for an import.

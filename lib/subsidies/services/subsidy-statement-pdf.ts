@@ -5,8 +5,8 @@ import type { Actor } from "@/lib/auth/roles";
 import { isUuid } from "@/lib/ids";
 import { renderSubsidyStatement } from "@/lib/pdf/subsidy-statement";
 import { loanScope } from "@/lib/loans/services/loan-scope";
-import { SPENT_STATUSES } from "@/lib/subsidies/services/batch-workflow";
-import { beijingToday, isoDay, parseQuarter } from "@/lib/subsidies/services/periods";
+import { SPENT_STATUSES } from "@/lib/subsidies/batch-workflow";
+import { beijingToday, isoDay, parseQuarter } from "@/lib/subsidies/periods";
 
 /**
  * The 贴息确认单 of an enterprise for a quarter: every current line of the enterprise's loans at

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { computeLineSubsidy, type ExcludedReason } from "@/lib/subsidies/rules";
 import { runBatchTransition } from "@/lib/subsidies/services/batch-transition";
-import { isoDay } from "@/lib/subsidies/services/periods";
+import { isoDay } from "@/lib/subsidies/periods";
 import { ratioOf, standingByEnterprise, type UnionEvidence } from "@/lib/subsidies/services/subsidy-context";
 
 export type VerifyInput = { batchId: string; version: number; checkAmounts: boolean; checkRepayment: boolean; checkUnion: boolean; comment: string };
