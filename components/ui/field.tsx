@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { LabelledField } from "@/components/ui/labelled-field";
 
 type FieldProps = {
   name: string;
@@ -9,32 +10,11 @@ type FieldProps = {
   children?: ReactNode;
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "children">;
 
-/** A labelled input with its hint and errors tied to it for screen readers. */
+/** A labelled input (id = name) with its hint and errors tied to it; `children` replaces the input. */
 export function Field({ name, label, hint, errors, required, children, ...input }: FieldProps) {
-  const errorId = errors?.length ? `${name}-error` : undefined;
-  const hintId = hint ? `${name}-hint` : undefined;
   return (
-    <div className={`field${errors?.length ? " field--invalid" : ""}`}>
-      <label htmlFor={name}>
-        {label}
-        {required ? <span className="required" aria-hidden="true"> *</span> : null}
-      </label>
-      {children ?? (
-        <input
-          id={name}
-          name={name}
-          required={required}
-          aria-invalid={errors?.length ? true : undefined}
-          aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-          {...input}
-        />
-      )}
-      {hint ? <p id={hintId} className="field__hint">{hint}</p> : null}
-      {errors?.length ? (
-        <p id={errorId} className="field__error" role="alert">
-          {errors.join("；")}
-        </p>
-      ) : null}
-    </div>
+    <LabelledField id={name} label={label} hint={hint} errors={errors} required={required}>
+      {(aria) => children ?? <input name={name} {...aria} {...input} />}
+    </LabelledField>
   );
 }

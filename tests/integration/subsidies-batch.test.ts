@@ -23,6 +23,7 @@ import { batchDetail, budgetOverview, listBatches, queriedLines } from "@/lib/su
 import { listLoans, loanDetail } from "@/lib/loans/queries";
 import { beijingToday } from "@/lib/subsidies/periods";
 import { DEMO_CONSULTING_SUBSIDY_TOTAL_FEN } from "@/lib/subsidies/demo-fixture";
+import { outcome as code } from "../support/outcome";
 import { db, itOnPostgres, uniqueSuffix } from "../support/db";
 import { createApplicant, createEnterprise, createStaff, ensureReferenceData, staffActor } from "../support/factories";
 
@@ -34,15 +35,6 @@ const HEADER = "合同编号,计息起日,计息止日,本金余额,年利率,�
 const interest = (start: string, end: string, principalFen = 50_000_000n) =>
   fenToYuanString(accruedInterestFen({ principalFen, annualRateMicros: 38_500, days: daysBetween(start, end) + 1 }));
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-};
 
 /** A fresh bank with one officer and `loans` disbursed loans, each with a Q3 line imported into one OPEN batch. */
 async function openBatch(loans = 2) {
