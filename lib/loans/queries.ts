@@ -6,8 +6,8 @@ import { isUuid } from "@/lib/ids";
 import { buildSchedule, type Instalment } from "@/lib/loans/schedule";
 import { maskBankAccount } from "@/lib/validation/identity";
 import { loanScope } from "@/lib/loans/services/loan-scope";
-import { SPENT_STATUSES } from "@/lib/subsidies/services/batch-workflow";
-import { batchQuarterOf, isoDay, quarterLabel } from "@/lib/subsidies/services/periods";
+import { SPENT_STATUSES } from "@/lib/subsidies/batch-workflow";
+import { batchQuarterOf, isoDay, quarterLabel } from "@/lib/subsidies/periods";
 
 // A loan as its applicant (or an organisation in its scope) sees it: terms, schedule, the bank's
 // statement lines with the subsidy of each, and what has been paid.

@@ -1,5 +1,5 @@
 import { isIsoDate } from "@/lib/loans/schedule";
-import { beijingToday } from "@/lib/subsidies/services/periods";
+import { beijingToday } from "@/lib/subsidies/periods";
 
 // "As of a day" means up to the end of that calendar day in Beijing (Asia/Shanghai: UTC+8, no
 // daylight saving since 1991). Pure: the query, the page, the CSV route and the tests share it.
