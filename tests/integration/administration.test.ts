@@ -14,27 +14,36 @@ const input = (effectiveFrom: string): PolicyInput => ({
   recommendNeedsChecker: true, documentQuotaMb: 50, note: "加大贷款力度",
 });
 
+/** A date after every version already published (other test files publish their own). */
+async function dateAfterLatest(days: number): Promise<string> {
+  const latest = await db.policyVersion.findFirstOrThrow({ orderBy: { effectiveFrom: "desc" } });
+  const base = Math.max(latest.effectiveFrom.getTime(), Date.now());
+  return new Date(base + days * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
 describe("programme administration", () => {
   it("publishes an effective-dated policy version; what is in force today does not change until its date", async () => {
     const admin = await staffActor("admin@center.demo");
     const before = await policyInForce();
-    const { version } = await publishPolicy(admin, input("2099-01-01"));
+    const day = await dateAfterLatest(2);
+    const { version } = await publishPolicy(admin, input(day));
     expect(version).toBeGreaterThan(before.version);
     expect((await policyInForce()).id).toBe(before.id);
-    expect((await policyInForce(new Date("2099-01-02T00:00:00+08:00"))).version).toBe(version);
-    // Not before the latest, not by anyone but an administrator.
-    expect(await outcome(publishPolicy(admin, input("2098-12-31")))).toBe("VALIDATION");
-    expect(await outcome(publishPolicy(await staffActor("approver@center.demo"), input("2099-02-01")))).toBe("NOT_FOUND");
+    expect((await policyInForce(new Date(`${day}T12:00:00+08:00`))).version).toBe(version);
+    // Not on or before the latest date, not by anyone but an administrator.
+    expect(await outcome(publishPolicy(admin, input(day)))).toBe("VALIDATION");
+    expect(await outcome(publishPolicy(await staffActor("approver@center.demo"), input(await dateAfterLatest(3))))).toBe("NOT_FOUND");
     expect(await db.auditEvent.count({ where: { entityType: "PolicyVersion", action: "policy.published" } })).toBeGreaterThanOrEqual(1);
   });
 
   itOnPostgres("two administrators publishing the same date at once: exactly one version is published", async () => {
     const a = await staffActor("admin@center.demo");
     const b = await createStaff("BJZGHZ", "PROGRAM_ADMIN");
-    // Whatever the interleaving, the second either collides on the version number (CONFLICT) or
-    // finds the first already in force from that date (VALIDATION).
-    const outcomes = await Promise.all([outcome(publishPolicy(a, input("2099-03-01"))), outcome(publishPolicy(b, input("2099-03-01")))]);
-    expect(outcomes.filter((o) => o === "OK")).toHaveLength(1);
+    // Publications take turns, so the second finds the first already published for that date
+    // (VALIDATION); without the lock both could pass (seen before it was added).
+    const day = await dateAfterLatest(5);
+    const outcomes = await Promise.all([outcome(publishPolicy(a, input(day))), outcome(publishPolicy(b, input(day)))]);
+    expect(outcomes.filter((o) => o === "OK"), outcomes.join(",")).toHaveLength(1);
     expect(outcomes.filter((o) => o !== "OK")[0]).toMatch(/CONFLICT|VALIDATION/);
   });
 

@@ -6,6 +6,8 @@ import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { PolicyInput } from "@/lib/organisations/schemas";
 
+const POLICY_LOCK = 1_100_020_018;
+
 /**
  * Publishes the next policy version, in force from its date (Beijing midnight). Cases already
  * submitted keep the version they were pinned to; a version cannot start before the latest one.
@@ -19,11 +21,16 @@ export async function publishPolicy(actor: Actor, input: PolicyInput): Promise<{
   }
   try {
     return await db.$transaction(async (tx) => {
-      const latest = await tx.policyVersion.findFirst({ orderBy: { version: "desc" } });
+      // Publications take turns: the date check and the next number must see the same history.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${POLICY_LOCK})`;
+      const [latest, numbers] = await Promise.all([
+        tx.policyVersion.findFirst({ orderBy: { effectiveFrom: "desc" }, select: { effectiveFrom: true } }),
+        tx.policyVersion.aggregate({ _max: { version: true } }),
+      ]);
       if (latest && effectiveFrom <= latest.effectiveFrom) {
         throw new AppError("VALIDATION", undefined, { effectiveFrom: ["生效日期须晚于现行最新版本的生效日期"] });
       }
-      const version = (latest?.version ?? 0) + 1;
+      const version = (numbers._max.version ?? 0) + 1;
       const created = await tx.policyVersion.create({
         data: {
           version,
@@ -50,7 +57,7 @@ export async function publishPolicy(actor: Actor, input: PolicyInput): Promise<{
       return { version };
     });
   } catch (error) {
-    // Two administrators publishing at once: the unique version number lets one through.
+    // The unique version number is the last line of defence if the lock is ever bypassed.
     if ((error as { code?: string }).code === "P2002") throw new AppError("CONFLICT");
     throw error;
   }
