@@ -171,6 +171,15 @@ describe("drafts and enterprises", () => {
     expect(await code(startApplication(stranger, enterprise.id))).toBe("NOT_FOUND");
   });
 
+  itOnPostgres("the same credit code registered twice at once: one enterprise, the other told it exists", async () => {
+    const [a, b] = [await createApplicant(), await createApplicant()];
+    const input = { name: "并发公司", creditCode: makeCreditCode(), legalRepName: "张三", address: "北京市某区某路", industry: "零售",
+      foundedOn: "2020-01-01", employees: 3, annualRevenueYuan: 100n, hasUnion: false, unionMemberCount: 0 };
+    const outcomes = await Promise.all([code(saveEnterprise(a, input)), code(saveEnterprise(b, input))]);
+    expect(outcomes.sort()).toEqual(["DUPLICATE", "OK"]);
+    expect(await db.enterprise.count({ where: { creditCode: input.creditCode } })).toBe(1);
+  });
+
   it("a credit code registered by someone else is refused and nothing is created", async () => {
     const a = await createApplicant();
     const b = await createApplicant();
