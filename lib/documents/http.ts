@@ -1,4 +1,5 @@
 import "server-only";
+import { contentDisposition } from "@/lib/http/attachment";
 import { randomUUID } from "node:crypto";
 import { isAppError, type AppErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -82,18 +83,6 @@ export function isSameOrigin(request: Request): boolean {
   } catch {
     return false;
   }
-}
-
-// RFC 8187: what encodeURIComponent leaves alone but attr-char does not allow.
-const encodeRfc8187 = (value: string): string =>
-  encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
-/** `attachment` or `inline`, with an ASCII fallback name and the real one in UTF-8. */
-export function contentDisposition(kind: "attachment" | "inline", fileName: string): string {
-  const dot = fileName.lastIndexOf(".");
-  const extension = dot > 0 ? fileName.slice(dot).replace(/[^A-Za-z0-9.]/g, "") : "";
-  const fallback = `document${extension}`;
-  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encodeRfc8187(fileName)}`;
 }
 
 /** Headers for document bytes: the stored type, never sniffed, never cached, and inert if opened. */

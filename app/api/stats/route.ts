@@ -1,6 +1,6 @@
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { contentDisposition } from "@/lib/documents/http";
+import { attachmentResponse } from "@/lib/http/attachment";
 import { beijingNoon, parseAsOfParam } from "@/lib/stats/as-of";
 import { programmeFiguresCsv, programmeFiguresFileName } from "@/lib/stats/csv";
 import { programmeFigures } from "@/lib/stats/queries";
@@ -13,12 +13,5 @@ export async function GET(request: Request): Promise<Response> {
   const choice = parseAsOfParam(new URL(request.url).searchParams.get("asOf"));
   if (!choice.valid) return new Response("asOf must be a date, YYYY-MM-DD", { status: 400 });
   const figures = await programmeFigures(actor, { asOf: beijingNoon(choice.day) });
-  return new Response(programmeFiguresCsv(figures), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": contentDisposition("attachment", programmeFiguresFileName(figures.asOf)),
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return attachmentResponse(programmeFiguresCsv(figures), programmeFiguresFileName(figures.asOf), "text/csv; charset=utf-8");
 }

@@ -1,3 +1,4 @@
+import { attachmentResponse } from "@/lib/http/attachment";
 import { currentActor } from "@/lib/auth/actor";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { exportQueueCsv } from "@/lib/reviews/export";
@@ -14,11 +15,5 @@ export async function GET(request: Request) {
     q: params.get("q")?.trim().slice(0, 100) || undefined,
   });
   const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`待办案件-${day}.csv`)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return attachmentResponse(csv, `待办案件-${day}.csv`, "text/csv; charset=utf-8");
 }

@@ -1,3 +1,4 @@
+import { attachmentResponse } from "@/lib/http/attachment";
 import { currentActor } from "@/lib/auth/actor";
 import { applicationFormPdf } from "@/lib/applications/form-pdf";
 
@@ -6,12 +7,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!actor) return new Response("Unauthorized", { status: 401 });
   const result = await applicationFormPdf(actor, (await params).id);
   if (!result) return new Response("Not found", { status: 404 });
-  const name = encodeURIComponent(`申请表-${result.number}.pdf`);
-  return new Response(new Uint8Array(result.pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename*=UTF-8''${name}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return attachmentResponse(result.pdf, `申请表-${result.number}.pdf`, "application/pdf");
 }

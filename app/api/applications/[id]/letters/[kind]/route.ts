@@ -1,3 +1,4 @@
+import { attachmentResponse } from "@/lib/http/attachment";
 import { currentActor } from "@/lib/auth/actor";
 import { LETTER_KINDS, reviewLetter, type LetterKind } from "@/lib/reviews/letters";
 
@@ -8,11 +9,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!(LETTER_KINDS as readonly string[]).includes(kind)) return new Response("Not found", { status: 404 });
   const letter = await reviewLetter(actor, id, kind as LetterKind);
   if (!letter) return new Response("Not found", { status: 404 });
-  return new Response(new Uint8Array(letter.pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(letter.fileName)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return attachmentResponse(letter.pdf, letter.fileName, "application/pdf");
 }

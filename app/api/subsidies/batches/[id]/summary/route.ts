@@ -1,5 +1,5 @@
 import { currentActor } from "@/lib/auth/actor";
-import { contentDisposition } from "@/lib/documents/http";
+import { attachmentResponse } from "@/lib/http/attachment";
 import { batchSummaryPdf } from "@/lib/subsidies/services/batch-summary-pdf";
 
 /** The batch summary (贴息批次汇总表): the centre and the batch's own bank; 404 for anyone else. */
@@ -8,11 +8,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!actor) return new Response("Unauthorized", { status: 401 });
   const result = await batchSummaryPdf(actor, (await params).id);
   if (!result) return new Response("Not found", { status: 404 });
-  return new Response(new Uint8Array(result.pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": contentDisposition("attachment", result.fileName),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return attachmentResponse(result.pdf, result.fileName, "application/pdf");
 }

@@ -1,5 +1,5 @@
 import { currentActor } from "@/lib/auth/actor";
-import { contentDisposition } from "@/lib/documents/http";
+import { attachmentResponse } from "@/lib/http/attachment";
 import { subsidyStatementPdf } from "@/lib/subsidies/services/subsidy-statement-pdf";
 
 /** 贴息确认单 of the loan's enterprise for a quarter (e.g. 2021Q3): the loan's applicant and the centre; 404 for anyone else. */
@@ -9,11 +9,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loa
   const { loanId, quarter } = await params;
   const result = await subsidyStatementPdf(actor, loanId, quarter);
   if (!result) return new Response("Not found", { status: 404 });
-  return new Response(new Uint8Array(result.pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": contentDisposition("attachment", result.fileName),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return attachmentResponse(result.pdf, result.fileName, "application/pdf");
 }
