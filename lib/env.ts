@@ -14,6 +14,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Scheduled jobs (reminders, expiring returns, mail); "off" for servers that must not run them.
   SCHEDULER: z.enum(["on", "off"]).default("on"),
+  // Reverse proxies in front of the portal that append to X-Forwarded-For (lib/auth/client-ip.ts).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
+  // The public origin (scheme://host[:port]) state-changing requests must come from, when the
+  // portal is served behind a proxy under another host name; else the request's Host.
+  PUBLIC_ORIGIN: z.string().url().optional().or(z.literal("").transform(() => undefined)),
 });
 
 export type Env = z.infer<typeof schema>;

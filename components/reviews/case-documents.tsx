@@ -25,7 +25,8 @@ export async function CaseDocuments({ checklist }: { checklist: ChecklistItem[] 
                 <span className="badge badge--red">{t("notUploaded")}</span>
               )}
             </div>
-            {d.current ? (
+            {d.current && !d.current.readable ? <span className="field__hint">{t("notForYourStep")}</span> : null}
+            {d.current?.readable ? (
               <div className="actions">
                 <a className="btn btn--secondary btn--small" href={documentHref(d.current.id, true)} target="_blank" rel="noopener noreferrer"
                   aria-label={t("viewLabel", { label: d.label })}>

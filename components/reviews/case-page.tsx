@@ -30,7 +30,7 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
     getTranslations("orgTypes"),
     getFormatter(),
     timelineOf(c.id, { internal: true }),
-    documentChecklist(c.id, c.kind),
+    documentChecklist(c.id, c.kind, { actor, status: c.status }),
     c.actions.some((a) => ROUTING_ACTIONS.has(a)) ? routingTargets() : Promise.resolve({ guarantors: [], banks: [] }),
   ]);
   const ctx: CaseFormContext = {

@@ -1,12 +1,28 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
+import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { currentActor } from "@/lib/auth/actor";
-import type { Actor } from "@/lib/auth/roles";
-import { AppError, isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { env } from "@/lib/env";
+import { isSameOrigin } from "@/lib/http/origin";
 import type { ActionState } from "@/lib/actions/state";
+import {
+  applicantAudience,
+  judgeAudience,
+  publicAudience,
+  staffAudience,
+  type ActorOf,
+  type Audience,
+} from "@/lib/actions/audience";
+
+// Every server action is made here, by a builder that names its audience (public, applicant,
+// staff of given roles, administrator): an action without one cannot be written. The gate runs
+// before anything else, so a caller outside the audience learns nothing about the input or the
+// records, and nothing is read or written for them.
 
 // Fields never echoed back to the browser.
 const SECRET_FIELDS = new Set(["password", "confirmPassword", "currentPassword"]);
@@ -38,51 +54,98 @@ function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-type Options<S extends z.ZodType, R> = {
+/** A server action that carries the audience it was declared for (the action matrix test reads it). */
+export type GuardedAction<Args extends unknown[], T> = ((...args: Args) => Promise<T>) & { readonly audience: Audience };
+
+export type Refusal = "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND";
+
+/**
+ * The gate alone, for actions with a result shape of their own (sign-in, statement upload):
+ * `refused` turns the refusal into that shape. A request from another site is refused first
+ * (the proxy refuses it too; this does not rely on the proxy).
+ */
+export function guardedAction<A extends Audience, Args extends unknown[], T>(
+  audience: A,
+  refused: (code: Refusal) => Promise<T> | T,
+  body: (actor: ActorOf<A>, ...args: Args) => Promise<T>,
+): GuardedAction<Args, T> {
+  const action = async (...args: Args): Promise<T> => {
+    if (!isSameOrigin(await headers(), env.PUBLIC_ORIGIN)) return refused("FORBIDDEN");
+    const actor = await currentActor();
+    const verdict = judgeAudience(audience, actor);
+    if (verdict !== "allowed") return refused(verdict);
+    return body(actor as ActorOf<A>, ...args);
+  };
+  return Object.assign(action, { audience });
+}
+
+type FormOptions<S extends z.ZodType, R, Act> = {
   schema: S;
-  /** Anonymous callers allowed (sign-up, sign-in). */
-  anonymous?: boolean;
-  run: (input: z.output<S>, actor: Actor | null, formData: FormData) => Promise<R>;
+  run: (input: z.output<S>, actor: Act, formData: FormData) => Promise<R>;
   /** The success message (already translated), from the service's result. */
   success: (result: R) => Promise<string> | string;
   /** Runs after the try/catch: revalidatePath or redirect belong here. */
   after?: (result: R) => void | Promise<void>;
 };
 
+export type FormAction = GuardedAction<[ActionState, FormData], ActionState>;
+
 /**
- * session → zod parse → service → one ActionState. Expected AppErrors become messages in the
- * user's language; anything else is logged with a correlation id and shown generically.
+ * gate → zod parse → service → one ActionState for useActionState, echoing the fields back so
+ * nothing typed is lost. Expected AppErrors become messages in the user's language; anything
+ * else is logged with a correlation id and shown generically.
  */
-export function formAction<S extends z.ZodType, R>(options: Options<S, R>) {
-  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
-    const t = await getTranslations("errors");
-    const fields = echoFields(formData);
-    let result: R;
-    try {
-      const actor = await currentActor();
-      if (!actor && !options.anonymous) throw new AppError("UNAUTHENTICATED");
-      const parsed = options.schema.safeParse(formDataObject(formData));
-      if (!parsed.success) {
-        return { status: "error", message: t("VALIDATION"), fieldErrors: zodFieldErrors(parsed.error), fields };
+function formActionFor<A extends Audience, S extends z.ZodType, R>(audience: A, options: FormOptions<S, R, ActorOf<A>>): FormAction {
+  return guardedAction(
+    audience,
+    async (code): Promise<ActionState> => ({ status: "error", code, message: (await getTranslations("errors"))(code) }),
+    async (actor, _prev: ActionState, formData: FormData): Promise<ActionState> => {
+      const t = await getTranslations("errors");
+      const fields = echoFields(formData);
+      let result: R;
+      try {
+        const parsed = options.schema.safeParse(formDataObject(formData));
+        if (!parsed.success) {
+          return { status: "error", code: "VALIDATION", message: t("VALIDATION"), fieldErrors: zodFieldErrors(parsed.error), fields };
+        }
+        result = await options.run(parsed.data, actor, formData);
+      } catch (error) {
+        return { status: "error", fields, ...errorState(error, t) };
       }
-      result = await options.run(parsed.data, actor, formData);
-    } catch (error) {
-      return { status: "error", fields, ...errorState(error, t) };
-    }
-    const message = await options.success(result);
-    await options.after?.(result);
-    return { status: "success", message, fields };
-  };
+      const message = await options.success(result);
+      await options.after?.(result);
+      return { status: "success", message, fields };
+    },
+  );
 }
+
+/** Anyone may call it, signed in or not. */
+export const publicAction = <S extends z.ZodType, R>(options: FormOptions<S, R, ActorOf<typeof publicAudience>>) =>
+  formActionFor(publicAudience, options);
+
+/** Signed-in applicants only; the service still scopes every record to them. */
+export const applicantAction = <S extends z.ZodType, R>(options: FormOptions<S, R, ActorOf<typeof applicantAudience>>) =>
+  formActionFor(applicantAudience, options);
+
+/** Staff holding one of `roles`; the service still checks organisation, turn and status. */
+export const staffAction = <const Roles extends readonly StaffRole[], S extends z.ZodType, R>(
+  roles: Roles,
+  options: FormOptions<S, R, ActorOf<{ kind: "staff"; roles: Roles }>>,
+) => formActionFor(staffAudience(roles), options);
+
+/** Programme administrators only. */
+export const adminAction = <S extends z.ZodType, R>(options: FormOptions<S, R, ActorOf<{ kind: "staff"; roles: readonly ["PROGRAM_ADMIN"] }>>) =>
+  staffAction(["PROGRAM_ADMIN"] as const, options);
 
 export function errorState(
   error: unknown,
   t: (key: string) => string,
-): { message: string; fieldErrors?: Record<string, string[]> } {
+): { code: string; message: string; fieldErrors?: Record<string, string[]> } {
   if (isAppError(error)) {
-    return { message: error.detail ?? t(error.code), fieldErrors: error.fieldErrors };
+    return { code: error.code, message: error.detail ?? t(error.code), fieldErrors: error.fieldErrors };
   }
   const correlationId = randomUUID().slice(0, 8);
   logger.error("action failed", { correlationId, error });
-  return { message: `${t("UNEXPECTED")} (${correlationId})` };
+  return { code: "UNEXPECTED", message: `${t("UNEXPECTED")} (${correlationId})` };
 }
+

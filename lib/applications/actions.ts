@@ -1,9 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formAction } from "@/lib/actions/safe-action";
-import { clientIp } from "@/lib/auth/actions";
-import { AppError } from "@/lib/errors";
+import { applicantAction } from "@/lib/actions/safe-action";
+import { clientIp } from "@/lib/auth/client-ip";
 import {
   consentSchema,
   enterpriseSchema,
@@ -23,35 +22,33 @@ import { resubmitApplication } from "@/lib/applications/services/resubmit-applic
 import { withdrawApplication } from "@/lib/applications/services/withdraw-application";
 import { startRenewal } from "@/lib/applications/services/start-renewal";
 
-const signedIn = <A,>(actor: A | null): A => {
-  if (!actor) throw new AppError("UNAUTHENTICATED");
-  return actor;
-};
+// Every step of the applicant's own journey: only the applicant calls these. (A district agent
+// who takes a case in works through staff pages; they never consent or submit for the member.)
 
-export const saveProfileAction = formAction({
+export const saveProfileAction = applicantAction({
   schema: profileSchema,
-  run: (input, actor) => saveProfile(signedIn(actor), input),
+  run: (input, actor) => saveProfile(actor, input),
   success: () => "个人信息已保存",
   after: () => revalidatePath("/applicant", "layout"),
 });
 
-export const grantConsentAction = formAction({
+export const grantConsentAction = applicantAction({
   schema: consentSchema,
-  run: async (input, actor) => grantConsent(signedIn(actor), input.kind, await clientIp()),
+  run: async (input, actor) => grantConsent(actor, input.kind, await clientIp()),
   success: () => "已记录您的授权",
   after: () => revalidatePath("/applicant", "layout"),
 });
 
-export const withdrawConsentAction = formAction({
+export const withdrawConsentAction = applicantAction({
   schema: consentSchema.pick({ kind: true }),
-  run: async (input, actor) => withdrawConsent(signedIn(actor), input.kind, await clientIp()),
+  run: async (input, actor) => withdrawConsent(actor, input.kind, await clientIp()),
   success: () => "已撤回授权；需要该授权的办理环节将暂停",
   after: () => revalidatePath("/applicant", "layout"),
 });
 
-export const saveEnterpriseAction = formAction({
+export const saveEnterpriseAction = applicantAction({
   schema: enterpriseSchema,
-  run: (input, actor) => saveEnterprise(signedIn(actor), input),
+  run: (input, actor) => saveEnterprise(actor, input),
   success: () => "企业信息已保存",
   after: async (result) => {
     revalidatePath("/applicant", "layout");
@@ -59,18 +56,18 @@ export const saveEnterpriseAction = formAction({
   },
 });
 
-export const startApplicationAction = formAction({
+export const startApplicationAction = applicantAction({
   schema: startApplicationSchema,
-  run: (input, actor) => startApplication(signedIn(actor), input.enterpriseId),
+  run: (input, actor) => startApplication(actor, input.enterpriseId),
   success: () => "",
   after: (result) => redirect(`/applicant/applications/${result.applicationId}?step=loan`),
 });
 
 /** Autosave and "next" of the loan-request step share this action; `intent` says which. */
-export const saveLoanRequestAction = formAction({
+export const saveLoanRequestAction = applicantAction({
   schema: loanRequestSchema,
   run: async (input, actor, formData) => {
-    await saveLoanRequest(signedIn(actor), input);
+    await saveLoanRequest(actor, input);
     return { id: input.applicationId, next: formData.get("intent") === "next" };
   },
   success: () => "已保存草稿",
@@ -80,10 +77,10 @@ export const saveLoanRequestAction = formAction({
   },
 });
 
-export const submitApplicationAction = formAction({
+export const submitApplicationAction = applicantAction({
   schema: submitSchema,
   run: async (input, actor) => {
-    const result = await submitApplication(signedIn(actor), input.applicationId, input.version);
+    const result = await submitApplication(actor, input.applicationId, input.version);
     return { id: input.applicationId, result };
   },
   success: () => "申请已提交",
@@ -93,10 +90,10 @@ export const submitApplicationAction = formAction({
   },
 });
 
-export const resubmitApplicationAction = formAction({
+export const resubmitApplicationAction = applicantAction({
   schema: submitSchema,
   run: async (input, actor) => {
-    await resubmitApplication(signedIn(actor), input.applicationId, input.version);
+    await resubmitApplication(actor, input.applicationId, input.version);
     return input.applicationId;
   },
   success: () => "已重新提交",
@@ -106,10 +103,10 @@ export const resubmitApplicationAction = formAction({
   },
 });
 
-export const withdrawApplicationAction = formAction({
+export const withdrawApplicationAction = applicantAction({
   schema: withdrawSchema,
   run: async (input, actor) => {
-    await withdrawApplication(signedIn(actor), input.applicationId, input.version, input.reason);
+    await withdrawApplication(actor, input.applicationId, input.version, input.reason);
     return input.applicationId;
   },
   success: () => "申请已撤回",
@@ -119,9 +116,9 @@ export const withdrawApplicationAction = formAction({
   },
 });
 
-export const startRenewalAction = formAction({
+export const startRenewalAction = applicantAction({
   schema: renewSchema,
-  run: (input, actor) => startRenewal(signedIn(actor), input.loanId),
+  run: (input, actor) => startRenewal(actor, input.loanId),
   success: () => "",
   after: (result) => redirect(`/applicant/applications/${result.applicationId}?step=loan`),
 });

@@ -1,6 +1,8 @@
 import "server-only";
-import type { ApplicationKind, DocumentKind } from "@/lib/generated/prisma/enums";
+import type { ApplicationKind, ApplicationStatus, DocumentKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/roles";
+import { mayOpenDocument } from "@/lib/documents/access";
 
 /** The checklist per application kind; a renewal re-uses the enterprise's standing documents. */
 export const REQUIRED_DOCUMENTS = {
@@ -40,11 +42,19 @@ export type ChecklistItem = {
   kind: DocumentKind;
   label: string;
   required: boolean;
-  current?: { id: string; fileName: string; version: number; sizeBytes: number };
+  /** `readable`: the reader's step needs this file, so the page links to it (lib/documents/access.ts). */
+  current?: { id: string; fileName: string; version: number; sizeBytes: number; readable: boolean };
 };
 
-/** Every document kind with whether this case needs it and its current version (for an already scoped id). */
-export async function documentChecklist(applicationId: string, kind: ApplicationKind): Promise<ChecklistItem[]> {
+/**
+ * Every document kind with whether this case needs it and its current version (for an already
+ * scoped id), marked readable or not for `reader` (the applicant's own page passes none: all).
+ */
+export async function documentChecklist(
+  applicationId: string,
+  kind: ApplicationKind,
+  reader?: { actor: Actor; status: ApplicationStatus },
+): Promise<ChecklistItem[]> {
   const current = new Map(
     (
       await db.document.findMany({
@@ -58,6 +68,6 @@ export async function documentChecklist(applicationId: string, kind: Application
     .filter((k) => required.has(k) || current.has(k))
     .map((k) => {
       const d = current.get(k);
-      return { kind: k, label: DOCUMENT_LABELS[k], required: required.has(k), ...(d ? { current: { id: d.id, fileName: d.fileName, version: d.version, sizeBytes: d.sizeBytes } } : {}) };
+      return { kind: k, label: DOCUMENT_LABELS[k], required: required.has(k), ...(d ? { current: { id: d.id, fileName: d.fileName, version: d.version, sizeBytes: d.sizeBytes, readable: !reader || mayOpenDocument(reader.actor, k, reader.status) } } : {}) };
     });
 }

@@ -1,46 +1,46 @@
 "use server";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
-import { signIn, signOut } from "@/lib/auth/config";
+import { auth, signIn, signOut } from "@/lib/auth/config";
 import { registerSchema, safeNextPath, signInSchema } from "@/lib/auth/schemas";
 import { registerApplicant } from "@/lib/auth/services/register-applicant";
-import { echoFields, formAction, formDataObject } from "@/lib/actions/safe-action";
+import { endSession } from "@/lib/auth/session-state";
+import { clientIp } from "@/lib/auth/client-ip";
+import { echoFields, formDataObject, guardedAction, publicAction } from "@/lib/actions/safe-action";
+import { publicAudience } from "@/lib/actions/audience";
 import type { ActionState } from "@/lib/actions/state";
 
-export async function clientIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip") ?? null;
-}
+export const signInAction = guardedAction(
+  publicAudience,
+  () => ({ status: "idle" }) as ActionState,
+  async (_actor, _prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const t = await getTranslations();
+    const fields = echoFields(formData);
+    const parsed = signInSchema.safeParse(formDataObject(formData));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+      return { status: "error", code: "VALIDATION", message: t("errors.VALIDATION"), fieldErrors, fields };
+    }
+    const next = safeNextPath(parsed.data.next);
+    try {
+      await signIn("credentials", {
+        identifier: parsed.data.identifier,
+        password: parsed.data.password,
+        redirectTo: next ? `/start?next=${encodeURIComponent(next)}` : "/start",
+      });
+    } catch (error) {
+      // Unknown account and wrong password get the same answer.
+      if (error instanceof AuthError) return { status: "error", message: t("auth.badCredentials"), fields };
+      throw error;
+    }
+    return { status: "success", message: "", fields };
+  },
+);
 
-export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const t = await getTranslations();
-  const fields = echoFields(formData);
-  const parsed = signInSchema.safeParse(formDataObject(formData));
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
-    return { status: "error", message: t("errors.VALIDATION"), fieldErrors, fields };
-  }
-  const next = safeNextPath(parsed.data.next);
-  try {
-    await signIn("credentials", {
-      identifier: parsed.data.identifier,
-      password: parsed.data.password,
-      redirectTo: next ? `/start?next=${encodeURIComponent(next)}` : "/start",
-    });
-  } catch (error) {
-    // Unknown account and wrong password get the same answer.
-    if (error instanceof AuthError) return { status: "error", message: t("auth.badCredentials"), fields };
-    throw error;
-  }
-  return { status: "success", message: "", fields };
-}
-
-export const registerAction = formAction({
+export const registerAction = publicAction({
   schema: registerSchema,
-  anonymous: true,
   run: async (input) => {
     await registerApplicant(input, await clientIp());
     return input;
@@ -51,7 +51,13 @@ export const registerAction = formAction({
   },
 });
 
-export async function signOutAction(): Promise<void> {
+/**
+ * Ends the session on the server as well as in the browser: the account's session version moves
+ * on, so a copy of the cookie taken before signing out no longer works anywhere.
+ */
+export const signOutAction = guardedAction(publicAudience, () => undefined, async (): Promise<void> => {
+  const session = await auth();
+  if (session?.actor) await endSession(session.actor.userId);
   await signOut({ redirect: false });
   redirect("/login");
-}
+});

@@ -1,6 +1,7 @@
 // Not marked server-only: the proxy (a separate bundle) loads it through the auth config.
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
+import { appendAudit } from "@/lib/audit/record";
 
 /** The account as it is now: a session is only as good as this says. */
 export async function loadSessionState(userId: string): Promise<{ actor: Actor; sessionVersion: number } | null> {
@@ -38,4 +39,12 @@ export async function findCredentials(identifier: string) {
 
 export async function recordSignIn(userId: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { lastSignInAt: new Date() } });
+}
+
+/** Signing out ends the account's sessions on the server: a copied cookie stops working too. */
+export async function endSession(userId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+    await appendAudit(tx, { actorId: userId, entityType: "User", entityId: userId, action: "auth.signed_out", data: {} });
+  });
 }

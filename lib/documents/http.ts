@@ -70,21 +70,6 @@ export async function readBodyWithin(request: Request, limit: number): Promise<U
   return body;
 }
 
-/**
- * Cross-site form posts are refused: a browser always sends Origin on a POST, and it must name
- * this host. (Auth.js cookies are SameSite=Lax as well; this does not rely on that alone.)
- */
-export function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 /** Headers for document bytes: the stored type, never sniffed, never cached, and inert if opened. */
 export function downloadHeaders(doc: { fileName: string; mimeType: string; sizeBytes: number }, inline: boolean): Headers {
   return new Headers({

@@ -2,9 +2,11 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { asLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { guardedAction } from "@/lib/actions/safe-action";
+import { publicAudience } from "@/lib/actions/audience";
 
-export async function setLocale(formData: FormData): Promise<void> {
+export const setLocale = guardedAction(publicAudience, () => undefined, async (_actor, formData: FormData): Promise<void> => {
   const locale = asLocale(String(formData.get("locale") ?? ""));
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
   revalidatePath("/", "layout");
-}
+});

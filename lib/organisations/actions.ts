@@ -1,42 +1,35 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { formAction } from "@/lib/actions/safe-action";
-import { AppError } from "@/lib/errors";
+import { adminAction } from "@/lib/actions/safe-action";
 import { policySchema, userIdSchema } from "@/lib/organisations/schemas";
 import { publishPolicy } from "@/lib/organisations/services/publish-policy";
 import { revokeSessions, setAccountDisabled } from "@/lib/organisations/services/account-access";
-import type { Actor } from "@/lib/auth/roles";
-
-const signedIn = (actor: Actor | null): Actor => {
-  if (!actor) throw new AppError("UNAUTHENTICATED");
-  return actor;
-};
 const refresh = () => revalidatePath("/admin");
 
-export const publishPolicyAction = formAction({
+export const publishPolicyAction = adminAction({
   schema: policySchema,
-  run: (input, actor) => publishPolicy(signedIn(actor), input),
+  run: (input, actor) => publishPolicy(actor, input),
   success: (r) => `已发布第 ${r.version} 版政策`,
   after: refresh,
 });
 
-export const revokeSessionsAction = formAction({
+export const revokeSessionsAction = adminAction({
   schema: userIdSchema,
-  run: (input, actor) => revokeSessions(signedIn(actor), input.userId),
+  run: (input, actor) => revokeSessions(actor, input.userId),
   success: () => "该账号的所有会话已失效",
   after: refresh,
 });
 
-export const disableAccountAction = formAction({
+export const disableAccountAction = adminAction({
   schema: userIdSchema,
-  run: (input, actor) => setAccountDisabled(signedIn(actor), input.userId, true),
+  run: (input, actor) => setAccountDisabled(actor, input.userId, true),
   success: () => "账号已停用",
   after: refresh,
 });
 
-export const enableAccountAction = formAction({
+export const enableAccountAction = adminAction({
   schema: userIdSchema,
-  run: (input, actor) => setAccountDisabled(signedIn(actor), input.userId, false),
+  run: (input, actor) => setAccountDisabled(actor, input.userId, false),
   success: () => "账号已启用",
   after: refresh,
 });

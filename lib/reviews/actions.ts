@@ -1,9 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { formAction } from "@/lib/actions/safe-action";
-import { AppError } from "@/lib/errors";
-import type { Actor, StaffActor } from "@/lib/auth/roles";
+import type { z } from "zod";
+import type { StaffRole } from "@/lib/generated/prisma/enums";
+import { staffAction } from "@/lib/actions/safe-action";
+import { staffRolesOf } from "@/lib/actions/audience";
+import type { StaffActor } from "@/lib/auth/roles";
 import { homeOf } from "@/lib/auth/roles";
+import { PERMISSIONS } from "@/lib/auth/permissions";
+import { TRANSITIONS, type TransitionName } from "@/lib/applications/workflow";
 import {
   assignSchema,
   batchAssignSchema,
@@ -31,63 +35,60 @@ import { assignCase, assignCases, markGreenChannel, recordException } from "@/li
 import { revealPersonalData } from "@/lib/reviews/services/reveal-personal-data";
 import { compensateLoan, cureOverdue, reportOverdue, settleLoan } from "@/lib/loans/services/loan-status";
 
-function staff(actor: Actor | null): StaffActor {
-  if (!actor) throw new AppError("UNAUTHENTICATED");
-  if (actor.kind !== "STAFF") throw new AppError("NOT_FOUND");
-  return actor;
-}
+// Each action's audience comes from the typed tables: a workflow step's roles
+// (lib/applications/workflow.ts) or a permission's (lib/auth/permissions.ts). The services
+// check the organisation, whose turn it is and the status on top.
+const stepRoles = (name: TransitionName): StaffRole[] => staffRolesOf(TRANSITIONS[name].roles);
+const CASE_DECIDERS = stepRoles("returnForInfo");
 
 /** A review step's action: re-renders the actor's pages (case page and queues) after it. */
-function step<S extends Parameters<typeof formAction>[0]["schema"]>(
+function step<S extends z.ZodType>(
+  roles: readonly StaffRole[],
   schema: S,
-  run: (input: import("zod").output<S>, actor: StaffActor) => Promise<unknown>,
+  run: (input: z.output<S>, actor: StaffActor) => Promise<unknown>,
   message: string,
 ) {
-  return formAction({
+  return staffAction(roles, {
     schema,
     run: async (input, actor) => {
-      const acting = staff(actor);
-      await run(input, acting);
-      return acting;
+      await run(input, actor);
+      return actor;
     },
     success: () => message,
     after: (acting) => revalidatePath(homeOf(acting.role), "layout"),
   });
 }
 
-export const recommendAction = step(recommendSchema, (i, a) =>
+export const recommendAction = step(stepRoles("centerPropose"), recommendSchema, (i, a) =>
   recommendApplication(a, { applicationId: i.applicationId, version: i.version, comment: i.comment, guarantorOrgId: i.guarantorOrgId,
     checklist: { member: i.checkMember, targetGroup: i.checkTargetGroup, documents: i.checkDocuments } }), "已提交推荐意见");
-export const confirmAction = step(confirmSchema, (i, a) => confirmRecommendation(a, i), "已复核并推荐至担保公司");
-export const returnAction = step(returnSchema, (i, a) => returnForInformation(a, i), "已退回申请人补充材料");
-export const rejectAction = step(rejectSchema, (i, a) => rejectApplication(a, i), "已作出不予通过的决定");
-export const guaranteeAction = step(guaranteeSchema, (i, a) => issueGuarantee(a, i), "已出具担保，案件转至银行");
-export const bankApproveAction = step(bankApproveSchema, (i, a) =>
+export const confirmAction = step(stepRoles("centerConfirm"), confirmSchema, (i, a) => confirmRecommendation(a, i), "已复核并推荐至担保公司");
+export const returnAction = step(CASE_DECIDERS, returnSchema, (i, a) => returnForInformation(a, i), "已退回申请人补充材料");
+export const rejectAction = step(stepRoles("reject"), rejectSchema, (i, a) => rejectApplication(a, i), "已作出不予通过的决定");
+export const guaranteeAction = step(stepRoles("guarantorApprove"), guaranteeSchema, (i, a) => issueGuarantee(a, i), "已出具担保，案件转至银行");
+export const bankApproveAction = step(stepRoles("bankApprove"), bankApproveSchema, (i, a) =>
   approveCredit(a, { ...i, annualRateMicros: percentToMicros(i.annualRatePercent) }), "已审批通过");
-export const signAction = step(signSchema, (i, a) => recordContractSigned(a, i), "已登记合同签订");
-export const disburseAction = step(disburseSchema, (i, a) => recordDisbursement(a, i), "已登记放款，贷款生效");
-export const reopenAction = step(reopenSchema, (i, a) => reopenApplication(a, i), "已重新开启，申请人可继续补充");
-export const settleAction = step(settleSchema, (i, a) => settleLoan(a, i), "已登记贷款结清");
-export const reportOverdueAction = step(loanNoteSchema, (i, a) => reportOverdue(a, i), "已登记逾期");
-export const cureAction = step(loanNoteSchema, (i, a) => cureOverdue(a, i), "已登记逾期结清");
-export const compensateAction = step(loanNoteSchema, (i, a) => compensateLoan(a, i), "已登记担保代偿");
-export const greenChannelAction = step(greenChannelSchema, (i, a) => markGreenChannel(a, i), "已纳入绿色通道");
-export const exceptionAction = step(exceptionSchema, (i, a) => recordException(a, i), "已登记一企一策事项");
-export const assignAction = step(assignSchema, (i, a) => assignCase(a, i), "已分配");
+export const signAction = step(stepRoles("signContract"), signSchema, (i, a) => recordContractSigned(a, i), "已登记合同签订");
+export const disburseAction = step(stepRoles("disburse"), disburseSchema, (i, a) => recordDisbursement(a, i), "已登记放款，贷款生效");
+export const reopenAction = step(stepRoles("reopen"), reopenSchema, (i, a) => reopenApplication(a, i), "已重新开启，申请人可继续补充");
+export const settleAction = step(stepRoles("settle"), settleSchema, (i, a) => settleLoan(a, i), "已登记贷款结清");
+export const reportOverdueAction = step(stepRoles("reportOverdue"), loanNoteSchema, (i, a) => reportOverdue(a, i), "已登记逾期");
+export const cureAction = step(stepRoles("cure"), loanNoteSchema, (i, a) => cureOverdue(a, i), "已登记逾期结清");
+export const compensateAction = step(stepRoles("compensate"), loanNoteSchema, (i, a) => compensateLoan(a, i), "已登记担保代偿");
+export const greenChannelAction = step(staffRolesOf(PERMISSIONS["application.markGreenChannel"]), greenChannelSchema, (i, a) => markGreenChannel(a, i), "已纳入绿色通道");
+export const exceptionAction = step(staffRolesOf(PERMISSIONS["application.recordException"]), exceptionSchema, (i, a) => recordException(a, i), "已登记一企一策事项");
+export const assignAction = step(staffRolesOf(PERMISSIONS["application.assign"]), assignSchema, (i, a) => assignCase(a, i), "已分配");
 
-export const batchAssignAction = formAction({
+export const batchAssignAction = staffAction(staffRolesOf(PERMISSIONS["application.assign"]), {
   schema: batchAssignSchema,
-  run: async (input, actor) => {
-    const acting = staff(actor);
-    return { acting, count: await assignCases(acting, { applicationIds: input.ids, assigneeId: input.assigneeId }) };
-  },
+  run: async (input, acting) => ({ acting, count: await assignCases(acting, { applicationIds: input.ids, assigneeId: input.assigneeId }) }),
   success: (r) => `已分配 ${r.count} 件案件`,
   after: (r) => revalidatePath(homeOf(r.acting.role), "layout"),
 });
 
 /** Returns the full values in the success message's fields; the act itself is logged. */
-export const revealAction = formAction({
+export const revealAction = staffAction(staffRolesOf(PERMISSIONS["pii.viewFull"]), {
   schema: revealSchema,
-  run: async (input, actor) => revealPersonalData(staff(actor), input),
+  run: async (input, actor) => revealPersonalData(actor, input),
   success: (r) => `身份证号码 ${r.idNumber}；手机号码 ${r.mobile}${r.accountNo ? `；收款账号 ${r.accountNo}` : ""}（本次查看已记录）`,
 });

@@ -1,9 +1,14 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { errorState, formAction } from "@/lib/actions/safe-action";
-import { currentActor } from "@/lib/auth/actor";
+import type { z } from "zod";
+import type { StaffRole } from "@/lib/generated/prisma/enums";
+import { errorState, guardedAction, staffAction } from "@/lib/actions/safe-action";
+import { staffAudience, staffRolesOf } from "@/lib/actions/audience";
+import type { StaffActor } from "@/lib/auth/roles";
+import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { BATCH_TRANSITIONS } from "@/lib/subsidies/batch-workflow";
 import { formatFen } from "@/lib/money/fen";
 import type { StatementError } from "@/lib/subsidies/statement-parser";
 import {
@@ -33,8 +38,11 @@ import { approveBatchAsChecker } from "@/lib/subsidies/services/approve-batch-as
 import { recordPayment } from "@/lib/subsidies/services/record-payment";
 import { reconcileBatch } from "@/lib/subsidies/services/reconcile-batch";
 
-// parse → authenticate → (the service authorises) → revalidate. The upload has its own result
-// shape, because a rejected file answers with its per-line report.
+// gate → parse → (the service authorises) → revalidate. Each action's audience is the role list
+// of the permission its service checks. The upload has its own result shape, because a rejected
+// file answers with its per-line report.
+
+const rolesWith = (permission: Permission): StaffRole[] => staffRolesOf(PERMISSIONS[permission]);
 
 export type ImportState =
   | { status: "idle" }
@@ -60,12 +68,13 @@ function importedMessage(o: Extract<ImportOutcome, { status: "IMPORTED" }>): str
 const duplicateMessage = (o: Extract<ImportOutcome, { status: "ALREADY_IMPORTED" }>) =>
   `该文件已于 ${o.importedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })} 导入（${o.fileName}），本次未新增任何记录`;
 
-export async function importStatementAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
+export const importStatementAction = guardedAction(
+  staffAudience(rolesWith("subsidy.import")),
+  async (code): Promise<ImportState> => ({ status: "error", message: (await getTranslations("errors"))(code) }),
+  async (actor, _prev: ImportState, formData: FormData): Promise<ImportState> => {
   const t = await getTranslations("errors");
   let state: ImportState;
   try {
-    const actor = await currentActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED");
     const parsed = importStatementSchema.safeParse({ file: formData.get("file") });
     if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? t("VALIDATION") };
     const file = parsed.data.file;
@@ -82,12 +91,12 @@ export async function importStatementAction(_prev: ImportState, formData: FormDa
   }
   refresh();
   return state;
-}
+  },
+);
 
-export const enterLineAction = formAction({
+export const enterLineAction = staffAction(rolesWith("subsidy.import"), {
   schema: enterLineSchema,
   run: async (input, actor) => {
-    if (!actor) throw new AppError("UNAUTHENTICATED");
     const outcome = await enterStatementLine(actor, input);
     if (outcome.status === "REJECTED") throw new AppError("VALIDATION", "请检查标红的内容", fieldErrorsOf(outcome.errors));
     return outcome;
@@ -97,15 +106,15 @@ export const enterLineAction = formAction({
 });
 
 /** A batch or line step: the service authorises; pages re-render after. */
-function step<S extends Parameters<typeof formAction>[0]["schema"]>(
+function step<S extends z.ZodType>(
+  permission: Permission,
   schema: S,
-  run: (input: import("zod").output<S>, actor: NonNullable<Awaited<ReturnType<typeof currentActor>>>) => Promise<unknown>,
+  run: (input: z.output<S>, actor: StaffActor) => Promise<unknown>,
   message: string,
 ) {
-  return formAction({
+  return staffAction(rolesWith(permission), {
     schema,
     run: async (input, actor) => {
-      if (!actor) throw new AppError("UNAUTHENTICATED");
       await run(input, actor);
     },
     success: () => message,
@@ -113,12 +122,12 @@ function step<S extends Parameters<typeof formAction>[0]["schema"]>(
   });
 }
 
-export const queryLineAction = step(queryLineSchema, (i, a) => queryLine(a, i), "已发送质询，等待银行答复");
-export const answerQueryAction = step(answerQuerySchema, (i, a) => answerLineQuery(a, i), "已答复");
-export const correctLineAction = step(correctLineSchema, (i, a) => correctLine(a, i), "已更正：生成新版本，原记录保留，贴息与批次合计已重算");
-export const verifyBatchAction = step(verifyBatchSchema, (i, a) => verifyBatch(a, i), "批次已核验");
-export const reopenBatchAction = step(reopenBatchSchema, (i, a) => reopenBatch(a, i), "批次已退回重新核验");
-export const makerApproveAction = step(approveBatchSchema, (i, a) => approveBatchAsMaker(a, i), "经办审批通过，等待另一位审批人复核");
-export const checkerApproveAction = step(approveBatchSchema, (i, a) => approveBatchAsChecker(a, i), "复核通过，可以登记支付");
-export const payBatchAction = step(payBatchSchema, (i, a) => recordPayment(a, i), "已登记支付");
-export const reconcileBatchAction = step(reconcileBatchSchema, (i, a) => reconcileBatch(a, i), "已完成对账");
+export const queryLineAction = step("subsidy.query", queryLineSchema, (i, a) => queryLine(a, i), "已发送质询，等待银行答复");
+export const answerQueryAction = step("subsidy.answer", answerQuerySchema, (i, a) => answerLineQuery(a, i), "已答复");
+export const correctLineAction = step("subsidy.answer", correctLineSchema, (i, a) => correctLine(a, i), "已更正：生成新版本，原记录保留，贴息与批次合计已重算");
+export const verifyBatchAction = step(BATCH_TRANSITIONS.verify.permission, verifyBatchSchema, (i, a) => verifyBatch(a, i), "批次已核验");
+export const reopenBatchAction = step(BATCH_TRANSITIONS.reopen.permission, reopenBatchSchema, (i, a) => reopenBatch(a, i), "批次已退回重新核验");
+export const makerApproveAction = step(BATCH_TRANSITIONS.makerApprove.permission, approveBatchSchema, (i, a) => approveBatchAsMaker(a, i), "经办审批通过，等待另一位审批人复核");
+export const checkerApproveAction = step(BATCH_TRANSITIONS.checkerApprove.permission, approveBatchSchema, (i, a) => approveBatchAsChecker(a, i), "复核通过，可以登记支付");
+export const payBatchAction = step(BATCH_TRANSITIONS.pay.permission, payBatchSchema, (i, a) => recordPayment(a, i), "已登记支付");
+export const reconcileBatchAction = step(BATCH_TRANSITIONS.reconcile.permission, reconcileBatchSchema, (i, a) => reconcileBatch(a, i), "已完成对账");

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ApplicationStatus, OrganisationType, StaffRole } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/roles";
 import { uploadDocument } from "@/lib/documents/services/upload-document";
-import { documentForDownload, listDocuments } from "@/lib/documents/queries";
+import { listDocuments } from "@/lib/documents/queries";
+import { openDocument as documentForDownload } from "@/lib/documents/services/open-document";
 import { databaseStorage, type ObjectStorage } from "@/lib/storage/storage";
 import { db, itOnPostgres, uniqueSuffix } from "../support/db";
 import { makeCreditCode, makeMobile } from "../support/ids";
@@ -233,7 +234,9 @@ describe("document routes", () => {
     const form = new FormData();
     form.set("kind", kind);
     if (file) form.set("file", file);
-    return new Request(`http://localhost/api/applications/${applicationId}/documents`, { method: "POST", body: form, headers });
+    return new Request(`http://localhost/api/applications/${applicationId}/documents`, {
+      method: "POST", body: form, headers: { host: "localhost", origin: "http://localhost", ...headers },
+    });
   };
   const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
@@ -260,6 +263,11 @@ describe("document routes", () => {
     expect((await POST(uploadRequest(id, "BUSINESS_LICENCE"), params(id))).status).toBe(400);
     expect((await POST(uploadRequest(id, "BUSINESS_LICENCE", file, { "content-length": String(11 * 1024 * 1024) }), params(id))).status).toBe(413);
     expect((await POST(uploadRequest(id, "BUSINESS_LICENCE", file, { origin: "https://evil.example" }), params(id))).status).toBe(403);
+    // A client-written X-Forwarded-Host does not make a foreign origin ours; no Origin at all is refused.
+    expect((await POST(uploadRequest(id, "BUSINESS_LICENCE", file, { origin: "https://evil.example", "x-forwarded-host": "evil.example" }), params(id))).status).toBe(403);
+    const noOrigin = uploadRequest(id, "BUSINESS_LICENCE", file);
+    noOrigin.headers.delete("origin");
+    expect((await POST(noOrigin, params(id))).status).toBe(403);
     expect((await POST(uploadRequest("nope", "BUSINESS_LICENCE", file), params("nope"))).status).toBe(404);
 
     session.actor = await makeApplicant();

@@ -34,6 +34,8 @@ export async function startApplication(actor: Actor, enterpriseId: string): Prom
  */
 export async function saveLoanRequest(actor: Actor, input: LoanRequestInput): Promise<void> {
   const { applicationId, amountYuan, ...fields } = input;
+  // The request is the applicant's own word: no one else may change it, whatever they can see.
+  if (actor.kind !== "APPLICANT") throw new AppError("NOT_FOUND");
   const app = await db.loanApplication.findFirst({
     where: { AND: [applicationScope(actor), { id: applicationId }] },
     select: { id: true, status: true, draftStep: true },

@@ -1,6 +1,8 @@
 import { currentActor } from "@/lib/auth/actor";
 import { INSPECT_MESSAGES, MAX_DOCUMENT_BYTES } from "@/lib/documents/inspect";
-import { errorResponse, isSameOrigin, jsonError, readBodyWithin } from "@/lib/documents/http";
+import { errorResponse, jsonError, readBodyWithin } from "@/lib/documents/http";
+import { isSameOrigin } from "@/lib/http/origin";
+import { env } from "@/lib/env";
 import { idSchema, uploadFieldsSchema } from "@/lib/documents/schemas";
 import { uploadDocument } from "@/lib/documents/services/upload-document";
 
@@ -12,7 +14,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     const actor = await currentActor();
     if (!actor) return jsonError(401, "请先登录");
-    if (!isSameOrigin(request)) return jsonError(403, "请求来源无效，请在本站页面上传");
+    if (!isSameOrigin(request.headers, env.PUBLIC_ORIGIN)) return jsonError(403, "请求来源无效，请在本站页面上传");
     const { id } = await params;
     if (!idSchema.safeParse(id).success) return jsonError(404, "未找到该申请");
     if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return jsonError(413, INSPECT_MESSAGES.tooLarge);
