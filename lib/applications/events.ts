@@ -24,6 +24,7 @@ export const APPLICATION_EVENTS = [
   "cured",
   "compensated",
   "pii_viewed",
+  "approvals_voided",
 ] as const;
 
 export type ApplicationEvent = (typeof APPLICATION_EVENTS)[number];

@@ -29,7 +29,7 @@ export async function reviewLetter(actor: Actor, id: string, kind: LetterKind): 
     where: scopedApplication(actor, id),
     include: {
       enterprise: { select: { name: true, creditCode: true, legalRepName: true, industry: true } },
-      guarantee: true,
+      guarantees: { where: { voidedAt: null }, take: 1 },
       loan: true,
       guarantorOrg: { select: { nameZh: true } },
       bankOrg: { select: { nameZh: true } },
@@ -37,6 +37,7 @@ export async function reviewLetter(actor: Actor, id: string, kind: LetterKind): 
     },
   });
   if (!app) return null;
+  const guarantee = app.guarantees[0] ?? null;
   const centre = await db.organisation.findFirst({ where: { type: "SUPPORT_CENTER" }, select: { nameZh: true } });
   const enterprise = { name: app.enterprise.name, creditCode: app.enterprise.creditCode, legalRep: app.enterprise.legalRepName };
   const generatedAt = new Date();
@@ -53,19 +54,19 @@ export async function reviewLetter(actor: Actor, id: string, kind: LetterKind): 
     return { fileName: `推荐函-${app.number}.pdf`, pdf };
   }
   if (kind === "guarantee") {
-    if (!app.guarantee || !app.guarantorOrg || !app.bankOrg) return null;
+    if (!guarantee || !app.guarantorOrg || !app.bankOrg) return null;
     const pdf = await renderGuaranteeLetter({
-      documentNo: app.guarantee.contractNo, issuedOn: isoDay(app.guarantee.issuedAt), generatedAt, enterprise,
-      guarantorName: app.guarantorOrg.nameZh, bankName: app.bankOrg.nameZh, guaranteeContractNo: app.guarantee.contractNo,
-      guaranteedAmountFen: app.guarantee.guaranteedFen, termMonths: app.guarantee.termMonths, guaranteeFeeFen: app.guarantee.feeFen, reviewFeeFen: 0n,
+      documentNo: guarantee.contractNo, issuedOn: isoDay(guarantee.issuedAt), generatedAt, enterprise,
+      guarantorName: app.guarantorOrg.nameZh, bankName: app.bankOrg.nameZh, guaranteeContractNo: guarantee.contractNo,
+      guaranteedAmountFen: guarantee.guaranteedFen, termMonths: guarantee.termMonths, guaranteeFeeFen: guarantee.feeFen, reviewFeeFen: 0n,
     });
     return { fileName: `担保函-${app.number}.pdf`, pdf };
   }
-  if (!app.loan || !app.guarantee || !app.bankOrg || !app.guarantorOrg) return null;
+  if (!app.loan || !guarantee || !app.bankOrg || !app.guarantorOrg) return null;
   const rate = app.loan.annualRateMicros;
   const pdf = await renderBankApprovalNotice({
     documentNo: app.loan.contractNo, issuedOn: isoDay(app.loan.approvedAt), generatedAt, enterprise, bankName: app.bankOrg.nameZh,
-    guarantorName: app.guarantorOrg.nameZh, loanContractNo: app.loan.contractNo, guaranteeContractNo: app.guarantee.contractNo,
+    guarantorName: app.guarantorOrg.nameZh, loanContractNo: app.loan.contractNo, guaranteeContractNo: guarantee.contractNo,
     principalFen: app.loan.principalFen, annualRate: `${Math.floor(rate / 10_000)}.${String(rate % 10_000).padStart(4, "0").replace(/0{1,2}$/, "")}%`,
     lprReference: app.loan.lprReference, termMonths: app.loan.termMonths, repaymentMethod: METHOD[app.loan.repaymentMethod],
   });

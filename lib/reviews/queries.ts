@@ -107,7 +107,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
     include: {
       enterprise: true,
       applicant: { select: { displayName: true, profile: { select: { fullName: true, idNumber: true, mobile: true, unionName: true, memberCardNo: true, targetGroup: { select: { nameZh: true } } } } } },
-      guarantee: true,
+      guarantees: { where: { voidedAt: null }, take: 1 },
       loan: true,
       policyVersion: { select: { version: true, maxLoanFen: true, maxTermMonths: true, recommendNeedsChecker: true } },
       category: { select: { nameZh: true } },
@@ -117,6 +117,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
     },
   });
   if (!app) return null;
+  const guarantee = app.guarantees[0] ?? null;
   const [earlierLoans, assignee, colleagues, pendingBy] = await Promise.all([
     db.loan.findMany({
       where: { enterpriseId: app.enterpriseId, applicationId: { not: app.id } },
@@ -164,7 +165,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
       employees: app.enterprise.employees, annualRevenueFen: app.enterprise.annualRevenueFen, hasUnion: app.enterprise.hasUnion,
       unionMemberCount: app.enterprise.unionMemberCount,
     },
-    guarantee: app.guarantee && { contractNo: app.guarantee.contractNo, guaranteedFen: app.guarantee.guaranteedFen, termMonths: app.guarantee.termMonths, feeFen: app.guarantee.feeFen, issuedAt: app.guarantee.issuedAt },
+    guarantee: guarantee && { contractNo: guarantee.contractNo, guaranteedFen: guarantee.guaranteedFen, termMonths: guarantee.termMonths, feeFen: guarantee.feeFen, issuedAt: guarantee.issuedAt },
     loan: app.loan && {
       contractNo: app.loan.contractNo, principalFen: app.loan.principalFen, annualRateMicros: app.loan.annualRateMicros,
       lprReference: app.loan.lprReference, termMonths: app.loan.termMonths, repaymentMethod: app.loan.repaymentMethod,

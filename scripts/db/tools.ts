@@ -104,7 +104,13 @@ export async function migraDiff(fromUrl: string, toUrl: string): Promise<string>
 
 // Objects that only hand-written migrations create (Prisma's schema cannot express them), and
 // Prisma's own bookkeeping table: a diff against the schema's DDL must not drop them.
-const OUTSIDE_SCHEMA = [/"?_prisma_migrations"?/, /audit_event_append_only/, /audit_event_no_(update_delete|truncate)/];
+const OUTSIDE_SCHEMA = [
+  /"?_prisma_migrations"?/,
+  /audit_event_append_only/,
+  /audit_event_no_(update_delete|truncate)/,
+  /credit_chain_/,
+  /Guarantee_standing_per_application/,
+];
 
 /** The diff statements that concern schema.prisma, without those about objects outside it. */
 export function schemaStatements(diff: string): string[] {

@@ -121,6 +121,12 @@ describe("authorisation matrix", () => {
         returnedFrom: status === "RETURNED" ? "CENTER_REVIEW" : null,
       },
     });
+    if (["BANK_REVIEW", "CONTRACTING", "ACTIVE", "OVERDUE", "SETTLED", "COMPENSATED"].includes(status)) {
+      // The guarantee the bank lends against.
+      await db.guarantee.create({
+        data: { applicationId: draft.id, contractNo: `G-${uniqueSuffix()}`, guaranteedFen: draft.amountFen!, termMonths: 12, issuedById: owner.userId },
+      });
+    }
     if (["CONTRACTING", "ACTIVE", "OVERDUE", "SETTLED", "COMPENSATED"].includes(status)) {
       const loanStatus = status === "CONTRACTING" ? "APPROVED" : (status as "ACTIVE" | "OVERDUE" | "SETTLED" | "COMPENSATED");
       await db.loan.create({

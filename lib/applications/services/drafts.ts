@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { formatFen } from "@/lib/money/fen";
 import { auditAction } from "@/lib/applications/events";
 import { nextApplicationNumber } from "@/lib/applications/numbering";
 import { applicationScope } from "@/lib/applications/scope";
@@ -28,9 +29,17 @@ export async function startApplication(actor: Actor, enterpriseId: string): Prom
   });
 }
 
+/** Stages whose approval a changed amount or term invalidates: the centre recommended for it, a guarantee covers it. */
+const APPROVED_BEYOND_CENTRE = ["GUARANTOR_REVIEW", "BANK_REVIEW"] as const;
+
 /**
  * Saves the loan-request step of a draft (autosave) or of a returned case. Only the fields of
  * this step change; a returned case keeps everything else exactly as it was.
+ *
+ * On a case returned after the centre recommended it (and perhaps the guarantor guaranteed it), a
+ * different amount or term is a different request: the case will go back to the centre on
+ * resubmission, the standing guarantee is voided (its row stays on record) and the bank that
+ * guarantee routed the case to no longer holds it.
  */
 export async function saveLoanRequest(actor: Actor, input: LoanRequestInput): Promise<void> {
   const { applicationId, amountYuan, ...fields } = input;
@@ -38,22 +47,47 @@ export async function saveLoanRequest(actor: Actor, input: LoanRequestInput): Pr
   if (actor.kind !== "APPLICANT") throw new AppError("NOT_FOUND");
   const app = await db.loanApplication.findFirst({
     where: { AND: [applicationScope(actor), { id: applicationId }] },
-    select: { id: true, status: true, draftStep: true },
+    select: { id: true, status: true, draftStep: true, amountFen: true, termMonths: true, returnedFrom: true,
+      policyVersion: { select: { maxLoanFen: true, maxTermMonths: true } } },
   });
   if (!app) throw new AppError("NOT_FOUND");
   if (app.status !== "DRAFT" && app.status !== "RETURNED") throw new AppError("INVALID_TRANSITION");
+  // A submitted case stays within the policy it was pinned to (a draft is checked at submission).
+  const pinned = app.policyVersion;
+  if (pinned && amountYuan > pinned.maxLoanFen) {
+    throw new AppError("VALIDATION", undefined, { amountYuan: [`申请金额不能超过 ${formatFen(pinned.maxLoanFen)}`] });
+  }
+  if (pinned && fields.termMonths > pinned.maxTermMonths) {
+    throw new AppError("VALIDATION", undefined, { termMonths: [`期限不能超过 ${pinned.maxTermMonths} 个月`] });
+  }
   if (!(await db.loanCategory.findFirst({ where: { code: fields.categoryCode, active: true } }))) {
     throw new AppError("VALIDATION", undefined, { categoryCode: ["请选择列表中的贷款类别"] });
   }
+  const termsChanged = app.amountFen !== amountYuan || app.termMonths !== fields.termMonths;
+  const voids = app.status === "RETURNED" && termsChanged && (APPROVED_BEYOND_CENTRE as readonly string[]).includes(app.returnedFrom ?? "");
   await db.$transaction(async (tx) => {
+    const voided = voids
+      ? await tx.guarantee.updateManyAndReturn({ where: { applicationId: app.id, voidedAt: null }, data: { voidedAt: new Date() }, select: { contractNo: true, guaranteedFen: true } })
+      : [];
     const updated = await tx.loanApplication.updateMany({
       where: { id: app.id, status: app.status },
-      data: { ...fields, amountFen: amountYuan, draftStep: Math.max(app.draftStep, 2) },
+      data: {
+        ...fields, amountFen: amountYuan, draftStep: Math.max(app.draftStep, 2),
+        // Back to the centre with its full time: the earlier stage clock no longer applies.
+        ...(voids ? { returnedFrom: "CENTER_REVIEW", bankOrgId: null, stageEnteredAt: null, stageDueAt: null } : {}),
+      },
     });
     if (updated.count !== 1) throw new AppError("CONFLICT");
-    await appendAudit(tx, {
-      actorId: actor.userId, applicationId: app.id, entityType: "LoanApplication", entityId: app.id,
-      action: auditAction("saved"), data: { step: "loan", amountFen: amountYuan, termMonths: fields.termMonths },
-    });
+    const audit = { actorId: actor.userId, applicationId: app.id, entityType: "LoanApplication", entityId: app.id };
+    await appendAudit(tx, { ...audit, action: auditAction("saved"), data: { step: "loan", amountFen: amountYuan, termMonths: fields.termMonths } });
+    if (voids) {
+      await appendAudit(tx, {
+        ...audit, action: auditAction("approvals_voided"),
+        data: {
+          returnedFrom: app.returnedFrom, from: { amountFen: app.amountFen, termMonths: app.termMonths }, to: { amountFen: amountYuan, termMonths: fields.termMonths },
+          guarantees: voided.map((g) => ({ contractNo: g.contractNo, guaranteedFen: g.guaranteedFen })),
+        },
+      });
+    }
   });
 }

@@ -2,23 +2,31 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { eligibilityBlocks, type EligibilityBlock } from "@/lib/applications/eligibility";
 import { consentState } from "@/lib/applications/services/consents";
-import { policyInForce } from "@/lib/policy/queries";
+import { AppError } from "@/lib/errors";
+import { missingDocuments } from "@/lib/applications/required-documents";
+import { policyInForce, type Policy } from "@/lib/policy/queries";
 
 const OPEN: ("DRAFT" | "CENTER_REVIEW" | "GUARANTOR_REVIEW" | "BANK_REVIEW" | "RETURNED" | "CONTRACTING")[] = [
   "CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED", "CONTRACTING",
 ];
 
-/** Gathers what the eligibility rules need for one case and applies them. */
-export async function checkEligibility(app: {
+type CaseFacts = {
   id: string;
   applicantId: string;
   enterpriseId: string;
   amountFen: bigint | null;
   termMonths: number | null;
-}): Promise<{ blocks: EligibilityBlock[]; policyId: string }> {
+};
+
+/**
+ * Gathers what the eligibility rules need for one case and applies them, under the policy the
+ * case is pinned to when it has one (a submitted case never moves to a newer version), else the
+ * version in force today.
+ */
+export async function checkEligibility(app: CaseFacts, pinned?: Policy | null): Promise<{ blocks: EligibilityBlock[]; policyId: string }> {
   const now = new Date();
   const [policy, profile, consents, otherOpenCase, lastRejection] = await Promise.all([
-    policyInForce(now),
+    pinned ?? policyInForce(now),
     db.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true } }),
     consentState(app.applicantId),
     db.loanApplication.findFirst({
@@ -42,4 +50,23 @@ export async function checkEligibility(app: {
     now,
   });
   return { blocks, policyId: policy.id };
+}
+
+/**
+ * What a case needs before it goes (back) to review: the request complete, every required
+ * document, and eligibility under `pinned` (or today's policy for a first submission). Returns
+ * the policy version it was judged under.
+ */
+export async function assertSubmittable(
+  app: CaseFacts & { kind: "NEW" | "RENEWAL"; purpose: string | null; categoryCode: string | null },
+  pinned?: Policy | null,
+): Promise<string> {
+  if (app.amountFen === null || app.termMonths === null || !app.purpose || !app.categoryCode) {
+    throw new AppError("INELIGIBLE", "请先填写完整的贷款申请信息");
+  }
+  const missing = await missingDocuments(app.id, app.kind);
+  if (missing.length) throw new AppError("INELIGIBLE", `请先上传：${missing.join("、")}`);
+  const { blocks, policyId } = await checkEligibility(app, pinned);
+  if (blocks.length) throw new AppError("INELIGIBLE", blocks.map((b) => b.message).join(" "));
+  return policyId;
 }

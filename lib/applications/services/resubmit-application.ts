@@ -3,25 +3,35 @@ import type { Actor } from "@/lib/auth/roles";
 import { addWorkingDays, workingDaysBetween } from "@/lib/calendar/working-days";
 import { notifyUser } from "@/lib/notifications/notify";
 import { holidaySet } from "@/lib/policy/queries";
-import { runTransition } from "@/lib/applications/services/transition";
+import { dueForStage, runTransition } from "@/lib/applications/services/transition";
+import { assertSubmittable } from "@/lib/applications/services/eligibility-facts";
 
 /**
- * RETURNED → the review stage that returned it. Earlier approvals stand, and the stage's clock,
- * paused while the applicant had the case, resumes with the working days it had left.
+ * RETURNED → the review stage that returned it. The case must still be complete and eligible
+ * under the policy it is pinned to. Earlier approvals stand (unless the applicant changed the
+ * amount or term, which sent it back to the centre: see saveLoanRequest), and the stage's clock,
+ * paused while the applicant had the case, resumes with the working days it had left; a stage
+ * the case enters afresh gets its full time.
  */
 export async function resubmitApplication(actor: Actor, applicationId: string, expectedVersion: number) {
   const holidays = await holidaySet();
+  let fresh: Date | null = null;
   return runTransition({
     actor,
     applicationId,
     transition: "resubmit",
     event: "resubmitted",
     expectedVersion,
+    guard: async (app, to) => {
+      await assertSubmittable(app, app.policyVersion);
+      fresh = app.stageDueAt && app.stageEnteredAt ? null : await dueForStage(to, app, new Date());
+    },
     changes: (app) => {
       const now = new Date();
-      const left =
-        app.stageDueAt && app.stageEnteredAt ? Math.max(1, workingDaysBetween(app.stageEnteredAt, app.stageDueAt, holidays)) : 1;
-      return { stageDueAt: addWorkingDays(now, left, holidays), returnedFrom: null, returnDueAt: null };
+      const due = app.stageDueAt && app.stageEnteredAt
+        ? addWorkingDays(now, Math.max(1, workingDaysBetween(app.stageEnteredAt, app.stageDueAt, holidays)), holidays)
+        : fresh;
+      return { stageDueAt: due, returnedFrom: null, returnDueAt: null };
     },
     within: (tx, app) =>
       notifyUser(tx, app.applicantId, {

@@ -1,11 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { notifyUser } from "@/lib/notifications/notify";
 import { runTransition } from "@/lib/applications/services/transition";
-import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
-import { missingDocuments } from "@/lib/applications/required-documents";
+import { assertSubmittable } from "@/lib/applications/services/eligibility-facts";
 import { holidaySet } from "@/lib/policy/queries";
 import { stageDueAt } from "@/lib/policy/deadlines";
 
@@ -22,13 +20,7 @@ export async function submitApplication(actor: Actor, applicationId: string, exp
     event: "submitted",
     expectedVersion,
     guard: async (app) => {
-      if (app.amountFen === null || app.termMonths === null || !app.purpose || !app.categoryCode) {
-        throw new AppError("INELIGIBLE", "请先填写完整的贷款申请信息");
-      }
-      const missing = await missingDocuments(app.id, app.kind);
-      if (missing.length) throw new AppError("INELIGIBLE", `请先上传：${missing.join("、")}`);
-      const { blocks, policyId } = await checkEligibility(app);
-      if (blocks.length) throw new AppError("INELIGIBLE", blocks.map((b) => b.message).join(" "));
+      const policyId = await assertSubmittable(app);
       const policy = await db.policyVersion.findUniqueOrThrow({ where: { id: policyId } });
       pinned = { policyId, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, await holidaySet()) };
     },

@@ -34,7 +34,12 @@ export async function approveCredit(actor: StaffActor, input: ApproveTerms) {
     guard: async (app) => {
       await assertConsentsActive(app.applicantId);
       const fieldErrors: Record<string, string[]> = {};
-      if (app.amountFen !== null && input.principalYuan > app.amountFen) fieldErrors.principalYuan = ["批准金额不能超过申请金额"];
+      // The credit chain: principal <= the standing guarantee <= the amount requested (the
+      // database holds the same rule: migration guarantee_void).
+      const guarantee = await db.guarantee.findFirst({ where: { applicationId: app.id, voidedAt: null }, select: { guaranteedFen: true } });
+      if (!guarantee) throw new AppError("INVALID_TRANSITION", "该申请没有有效的担保，不能审批");
+      if (input.principalYuan > guarantee.guaranteedFen) fieldErrors.principalYuan = ["批准金额不能超过担保金额"];
+      else if (app.amountFen !== null && input.principalYuan > app.amountFen) fieldErrors.principalYuan = ["批准金额不能超过申请金额"];
       if (app.policyVersion && input.termMonths > app.policyVersion.maxTermMonths) {
         fieldErrors.termMonths = [`期限不能超过 ${app.policyVersion.maxTermMonths} 个月`];
       }

@@ -44,7 +44,7 @@ export async function recommendApplication(actor: StaffActor, input: Recommend) 
     guard: async (app) => {
       if (needsChecker && app.pendingRecommendationById) throw new AppError("INVALID_TRANSITION", "已有待复核的推荐意见");
       await assertConsentsActive(app.applicantId);
-      const { blocks } = await checkEligibility(app);
+      const { blocks } = await checkEligibility(app, app.policyVersion);
       if (blocks.length) throw new AppError("INELIGIBLE", blocks.map((b) => b.message).join(" "));
     },
     changes: () => (needsChecker ? { pendingRecommendationById: actor.userId } : { guarantorOrgId: input.guarantorOrgId! }),

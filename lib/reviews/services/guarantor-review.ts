@@ -35,6 +35,9 @@ export async function issueGuarantee(actor: StaffActor, input: IssueGuarantee) {
       if (input.guaranteedYuan <= 0n || (app.amountFen !== null && input.guaranteedYuan > app.amountFen)) {
         fieldErrors.guaranteedYuan = ["担保金额须大于 0 且不超过申请金额"];
       }
+      if (app.amountFen !== null && app.policyVersion && app.amountFen > app.policyVersion.maxLoanFen) {
+        throw new AppError("INELIGIBLE", "申请金额超过该案件适用政策的最高额度，请退回保障中心");
+      }
       if (app.policyVersion && input.termMonths > app.policyVersion.maxTermMonths) {
         fieldErrors.termMonths = [`担保期限不能超过 ${app.policyVersion.maxTermMonths} 个月`];
       }
