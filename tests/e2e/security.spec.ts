@@ -1,0 +1,115 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { demoAccount } from "./support/accounts";
+import { signInViaApi, signOutViaHeader } from "./support/auth";
+import { queryE2e } from "./support/db";
+import { createApplicant } from "./support/factories";
+import { serverActionModules } from "../support/server-actions";
+
+// Attacks over real HTTP against `next start`: every server action in the production build,
+// called from another site, without an Origin, and by a signed-in account outside its audience;
+// a session cookie replayed after signing out.
+
+type BuiltAction = { id: string; filename: string; exportedName: string; pages: string[] };
+
+/** The actions Next compiled into this build (its server-reference manifest). */
+function builtActions(): BuiltAction[] {
+  const dist = process.env.NEXT_DIST_DIR || ".next";
+  const manifest = JSON.parse(readFileSync(path.join(dist, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
+  };
+  return Object.entries(manifest.node).map(([id, a]) => ({ id, filename: a.filename, exportedName: a.exportedName, pages: Object.keys(a.workers) }));
+}
+
+/** A URL of a page whose bundle holds the action: route groups dropped, dynamic segments filled. */
+const pageUrl = (worker: string): string =>
+  worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "").replace(/\[[^\]]+\]/g, randomUUID()) || "/";
+
+/** A server-action call as React's client makes it: the arguments (state, FormData) encoded as a reply. */
+function callAction(request: APIRequestContext, action: BuiltAction, origin: string | null) {
+  return request.post(pageUrl(action.pages[0]!), {
+    headers: { "Next-Action": action.id, Accept: "text/x-component", ...(origin ? { Origin: origin } : {}) },
+    multipart: { "0": JSON.stringify([{ status: "idle" }, "$K1"]), "1_applicationId": randomUUID() },
+    maxRedirects: 0,
+  });
+}
+
+const exportsOf = (file: string): string[] =>
+  [...readFileSync(file, "utf8").matchAll(/^export (?:const|async function|function) (\w+)/gm)].map((m) => m[1]!);
+
+test.describe("server actions in the build", () => {
+  const actions = builtActions();
+
+  test("the build holds exactly the actions of the source's \"use server\" modules (the integration matrix covers each)", () => {
+    const built = actions.map((a) => `${a.filename}#${a.exportedName}`).sort();
+    const source = serverActionModules()
+      .flatMap((file) => exportsOf(file).map((name) => `${path.relative(process.cwd(), file)}#${name}`))
+      .sort();
+    expect(built).toEqual(source);
+    expect(built.length).toBeGreaterThan(30);
+  });
+
+  test("every action refuses a request from another site or without an Origin, with 403", async ({ playwright, baseURL }) => {
+    const request = await playwright.request.newContext({ baseURL });
+    for (const action of actions) {
+      for (const origin of [null, "https://evil.example"]) {
+        const res = await callAction(request, action, origin);
+        expect(res.status(), `${action.exportedName} with Origin ${origin}`).toBe(403);
+        expect(await res.text()).toContain("请求来源无效");
+      }
+    }
+    // A client-written X-Forwarded-Host does not make a foreign origin this portal's.
+    const spoofed = await request.post("/", {
+      headers: { "Next-Action": actions[0]!.id, Origin: "https://evil.example", "X-Forwarded-Host": "evil.example" },
+      multipart: { "0": "[]" },
+    });
+    expect(spoofed.status()).toBe(403);
+    await request.dispose();
+  });
+
+  test("a signed-in account outside an action's audience is told 'not found', and nothing is written", async ({ browser, baseURL }) => {
+    const staff = await browser.newContext();
+    await signInViaApi(staff, demoAccount("AUDITOR").identifier);
+    const applicant = await browser.newContext();
+    await signInViaApi(applicant, demoAccount("APPLICANT").identifier);
+    const auditBefore = await queryE2e<{ n: string }>(`SELECT count(*)::text AS n FROM "AuditEvent"`);
+
+    let checked = 0;
+    for (const action of actions) {
+      if (/^lib\/(auth|i18n)\//.test(action.filename)) continue; // public: sign-in, registration, language
+      // The applicant's own steps are tried by staff; every staff and admin action by an applicant.
+      const outsider = action.filename.startsWith("lib/applications/") ? staff : applicant;
+      const res = await callAction(outsider.request, action, baseURL!);
+      expect(res.status(), action.exportedName).toBe(200);
+      expect(await res.text(), action.exportedName).toContain("未找到该记录");
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(30);
+    expect(await queryE2e<{ n: string }>(`SELECT count(*)::text AS n FROM "AuditEvent"`)).toEqual(auditBefore);
+    await staff.close();
+    await applicant.close();
+  });
+});
+
+test("a session cookie copied before signing out no longer works afterwards", async ({ browser }) => {
+  const account = await createApplicant();
+  const context = await browser.newContext();
+  await signInViaApi(context, account.mobile, account.password);
+  const copied = await context.cookies();
+  const page = await context.newPage();
+  await page.goto("/applicant");
+  await expect(page.getByTestId("who")).toContainText(account.displayName);
+  await signOutViaHeader(page);
+  await expect(page).toHaveURL("/login");
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto("/applicant");
+  await expect(stolen).toHaveURL(/\/login\?next=/);
+  expect(await (await thief.request.get("/api/auth/session")).json()).toBeNull();
+  await context.close();
+  await thief.close();
+});
