@@ -1,19 +1,9 @@
 import "server-only";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
+import { clientIpFrom } from "@/lib/auth/client-ip-from";
 
-/**
- * The client's address as the trusted proxies in front of the portal saw it. Each proxy appends
- * the address it received the request from to X-Forwarded-For, so the entry TRUSTED_PROXY_HOPS
- * from the right is the last one no client could have written; entries to its left are the
- * client's own claims and are ignored. (Without a proxy, `next start` sets the header to the
- * socket's address when the client sent none.)
- */
+/** The client's address for this request (lib/auth/client-ip-from.ts says which entry is trusted). */
 export async function clientIp(): Promise<string | null> {
   return clientIpFrom((await headers()).get("x-forwarded-for"), env.TRUSTED_PROXY_HOPS);
-}
-
-export function clientIpFrom(forwardedFor: string | null, hops: number): string | null {
-  const chain = (forwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  return chain.length ? (chain[Math.max(0, chain.length - Math.max(1, hops))] ?? null) : null;
 }

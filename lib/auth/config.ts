@@ -3,9 +3,11 @@ import type {} from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { verifyPassword } from "@/lib/auth/password";
+import { PasswordCheckBusy, verifyPassword } from "@/lib/auth/password";
 import { findCredentials, loadSessionState, recordSignIn } from "@/lib/auth/session-state";
-import { isThrottled, recordFailedSignIn } from "@/lib/auth/sign-in-throttle";
+import { clearFailedSignIns, isThrottled, recordFailedSignIn } from "@/lib/auth/sign-in-throttle";
+import { clientIpFrom } from "@/lib/auth/client-ip-from";
+import { logger } from "@/lib/logger";
 import type { Actor } from "@/lib/auth/roles";
 import { judgeSession } from "@/lib/auth/session-rules";
 
@@ -38,23 +40,37 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
+  // A wrong password is an expected answer, not a server error: no stack trace in the log for it.
+  logger: {
+    error: (error) => {
+      if ((error as { type?: string }).type !== "CredentialsSignin") logger.error("auth error", { error });
+    },
+    warn: (code) => logger.warn("auth warning", { code }),
+  },
   providers: [
     Credentials({
       credentials: { identifier: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { identifier, password } = parsed.data;
-        if (await isThrottled(identifier)) {
-          await recordFailedSignIn(identifier, "throttled");
-          return null;
-        }
+        const address = clientIpFrom(request.headers.get("x-forwarded-for"), env.TRUSTED_PROXY_HOPS);
+        // A throttled attempt is refused without checking the password, and does not count.
+        if (await isThrottled(identifier, address)) return null;
         const account = await findCredentials(identifier);
-        const ok = await verifyPassword(account?.passwordHash ?? null, password);
-        if (!account || !ok || account.disabledAt) {
-          await recordFailedSignIn(identifier, "password");
+        let ok: boolean;
+        try {
+          ok = await verifyPassword(account?.passwordHash ?? null, password);
+        } catch (error) {
+          if (!(error instanceof PasswordCheckBusy)) throw error;
+          logger.warn("sign-in refused: too many password checks waiting", {});
           return null;
         }
+        if (!account || !ok || account.disabledAt) {
+          await recordFailedSignIn(identifier, address);
+          return null;
+        }
+        await clearFailedSignIns(identifier, address);
         await recordSignIn(account.id);
         return { id: account.id, sessionVersion: account.sessionVersion };
       },

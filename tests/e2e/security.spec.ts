@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
@@ -112,4 +112,47 @@ test("a session cookie copied before signing out no longer works afterwards", as
   expect(await (await thief.request.get("/api/auth/session")).json()).toBeNull();
   await context.close();
   await thief.close();
+});
+
+/** The resident memory of the `next start` server under test, from /proc (kB; 0 when not found). */
+function serverRssKb(): number {
+  let max = 0;
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+      if (!/next-server|next start --port 3100/.test(cmd)) continue;
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      max = Math.max(max, Number(rss?.[1] ?? 0));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return max;
+}
+
+test("50 wrong passwords at once: no server error, bounded memory, the guesser stopped and the owner still signs in", async ({ playwright, baseURL, browser }) => {
+  const account = await createApplicant();
+  // The guesser's address, as the proxy in front of the portal would report it.
+  const guesser = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.7" } });
+  const { csrfToken } = (await (await guesser.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const attempt = (password: string) =>
+    guesser.post("/api/auth/callback/credentials", { form: { csrfToken, identifier: account.mobile, password, callbackUrl: "/start" }, maxRedirects: 0 });
+
+  const before = serverRssKb();
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, serverRssKb())), 25);
+  const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => attempt(`Wrong${i}password`)));
+  clearInterval(sampler);
+  console.log(`server RSS: ${Math.round(before / 1024)} MB before, ${Math.round(peak / 1024)} MB at peak during 50 parallel wrong passwords`);
+  expect(answers.map((r) => r.status()).filter((s) => s >= 500)).toEqual([]);
+  expect(peak - before).toBeLessThan(256 * 1024);
+
+  // From the guesser's address even the right password is refused now: nothing says why.
+  await attempt(account.password);
+  expect(await (await guesser.get("/api/auth/session")).json()).toBeNull();
+  // The owner, from their own address, signs in.
+  const owner = await browser.newContext();
+  await signInViaApi(owner, account.mobile, account.password);
+  await owner.close();
+  await guesser.dispose();
 });
