@@ -93,8 +93,11 @@ test("the embedded database: migrated, seeded and served with no database server
   }
 });
 
-test("after five wrong passwords the account is held for a while, with the same generic answer", async ({ page, context }) => {
+test("after five wrong passwords from one address the account is held there for a while, with the same generic answer", async ({ browser }) => {
   const applicant = await createApplicant();
+  // Every request of this context comes from one client address, as the proxy reports it.
+  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.21" } });
+  const page = await context.newPage();
   for (let i = 0; i < 5; i += 1) await expect(signInViaApi(context, applicant.mobile, "Wrong-password-1")).rejects.toThrow(/sign-in via the API failed/);
   await expect(signInViaApi(context, applicant.mobile, applicant.password)).rejects.toThrow(/sign-in via the API failed/);
   await page.goto("/login");
@@ -102,4 +105,5 @@ test("after five wrong passwords the account is held for a while, with the same 
   await page.getByRole("textbox", { name: "密码", exact: true }).fill(applicant.password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page.getByText("账号或密码不正确")).toBeVisible();
+  await context.close();
 });

@@ -76,6 +76,8 @@ describe("demo seed", () => {
     expect(await db.storedObject.findUniqueOrThrow({ where: { key: stored.key } })).toEqual(stored);
     const mail = await db.outboxEmail.create({ data: { to: "a@b.cn", subject: "s", body: "b", sentAt: now, error: "e", createdAt: now } });
     expect(await db.outboxEmail.findUniqueOrThrow({ where: { id: mail.id } })).toEqual(mail);
+    const throttle = await db.signInThrottle.create({ data: { key: `rt:${now.getTime()}`, windowStart: now, failures: 3 } });
+    expect(await db.signInThrottle.findUniqueOrThrow({ where: { key: throttle.key } })).toEqual(throttle);
     for (const name of Object.values(Prisma.ModelName)) {
       const delegate = (db as unknown as Record<string, { findFirst: () => Promise<Record<string, unknown> | null> }>)[
         name.charAt(0).toLowerCase() + name.slice(1)
