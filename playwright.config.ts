@@ -69,6 +69,8 @@ export default defineConfig({
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
+      // The e2e database holds the demo accounts.
+      DEMO_MODE: "true",
       // The database is created by globalSetup after the server starts: no jobs against it.
       SCHEDULER: "off",
     },

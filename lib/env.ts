@@ -6,6 +6,11 @@ const schema = z.object({
   // With a URL the portal uses that PostgreSQL server; without one, embedded PGlite under PGLITE_DIR.
   DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().default("./data/pglite"),
+  // Production runs on PostgreSQL. The embedded database serves production only when asked for
+  // (a demo, a trial on one machine): never as a silent fallback for a missing DATABASE_URL.
+  EMBEDDED_DATABASE: z.enum(["true", "false"]).default("false"),
+  // Production refuses to serve while the demo accounts exist, unless this is the demo.
+  DEMO_MODE: z.enum(["true", "false"]).default("false"),
   AUTH_SECRET: z.string().optional(),
   APPLICANT_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   STAFF_IDLE_MINUTES: z.coerce.number().int().positive().default(10),
@@ -33,6 +38,9 @@ export function productionStartProblem(e: Env = env): string | null {
   const secret = e.AUTH_SECRET ?? "";
   if (Buffer.byteLength(secret, "utf8") < MIN_AUTH_SECRET_BYTES) {
     return `AUTH_SECRET must be set to at least ${MIN_AUTH_SECRET_BYTES} random bytes in production (for example: openssl rand -base64 48).`;
+  }
+  if (!e.DATABASE_URL && e.EMBEDDED_DATABASE !== "true") {
+    return "DATABASE_URL must name the PostgreSQL server in production (to run on the embedded database anyway, for a demo or a trial, set EMBEDDED_DATABASE=true).";
   }
   return null;
 }

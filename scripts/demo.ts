@@ -19,6 +19,10 @@ const env = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? readFileSync(secretFile, "utf8").trim(),
   AUTH_TRUST_HOST: "true",
   NEXT_TELEMETRY_DISABLED: "1",
+  // The demo is the one production-mode server that may run on the embedded database with the
+  // demo accounts in it.
+  EMBEDDED_DATABASE: process.env.DATABASE_URL ? "false" : "true",
+  DEMO_MODE: "true",
 };
 const port = process.env.PORT ?? "3000";
 

@@ -65,11 +65,21 @@ test("production refuses to start without a strong AUTH_SECRET, and says why", a
 test("the embedded database: migrated, seeded and served with no database server", async ({ browser }) => {
   test.setTimeout(180_000);
   const dir = mkdtempSync(path.join(tmpdir(), "ncd-embedded-"));
-  const env = serverEnv({ PGLITE_DIR: dir, AUTH_SECRET: randomBytes(48).toString("base64"), AUTH_TRUST_HOST: "true", NODE_ENV: "production" });
+  const env = serverEnv({
+    PGLITE_DIR: dir, AUTH_SECRET: randomBytes(48).toString("base64"), AUTH_TRUST_HOST: "true", NODE_ENV: "production", EMBEDDED_DATABASE: "true", DEMO_MODE: "true",
+  });
   try {
     for (const args of [["scripts/db/migrate.ts"], ["--conditions=react-server", "scripts/seed.ts"]]) {
       const run = spawnSync(bin("tsx"), args, { env, encoding: "utf8" });
       expect(run.status, run.stderr).toBe(0);
+    }
+    // Production does not fall back to the embedded database, nor serve the demo accounts, unless told to.
+    for (const [unset, reason] of [["EMBEDDED_DATABASE", "DATABASE_URL must name the PostgreSQL server"], ["DEMO_MODE", "the demo accounts"]] as const) {
+      const refused = startServer(3104, { ...env, [unset]: "false" });
+      const code = await Promise.race([refused.exited, new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 60_000))]);
+      if (code === "timeout") refused.child.kill("SIGKILL");
+      expect(code, refused.output()).toBe(1);
+      expect(refused.output()).toContain(reason);
     }
     const server = startServer(3103, env);
     try {
