@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { makeCreditCode } from "../support/ids";
 import { signInViaApi, signOutViaHeader } from "./support/auth";
 import { applicantFields } from "./support/factories";

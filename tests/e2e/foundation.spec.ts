@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccount, forbiddenSections } from "./support/accounts";
 import { signIn, signInViaApi, signOutViaHeader } from "./support/auth";
 import { queryE2e, usersWithMobile } from "./support/db";

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./support/test";
 import { makeCreditCode } from "../support/ids";
 import { signInViaApi } from "./support/auth";
 import { createApplicant } from "./support/factories";

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./support/test";
 import { demoAccount } from "./support/accounts";
 import { signInViaApi, signOutViaHeader } from "./support/auth";
 import { queryE2e } from "./support/db";
