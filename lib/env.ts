@@ -39,6 +39,11 @@ export function productionStartProblem(e: Env = env): string | null {
   if (Buffer.byteLength(secret, "utf8") < MIN_AUTH_SECRET_BYTES) {
     return `AUTH_SECRET must be set to at least ${MIN_AUTH_SECRET_BYTES} random bytes in production (for example: openssl rand -base64 48).`;
   }
+  return productionDatabaseProblem(e);
+}
+
+/** Production runs on PostgreSQL: the embedded database only when asked for. */
+export function productionDatabaseProblem(e: Env = env): string | null {
   if (!e.DATABASE_URL && e.EMBEDDED_DATABASE !== "true") {
     return "DATABASE_URL must name the PostgreSQL server in production (to run on the embedded database anyway, for a demo or a trial, set EMBEDDED_DATABASE=true).";
   }

@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { auth, signIn, signOut } from "@/lib/auth/config";
-import { registerSchema, safeNextPath, signInSchema } from "@/lib/auth/schemas";
+import { registerSchema, safeNextPath, setPasswordSchema, signInSchema } from "@/lib/auth/schemas";
+import { setPasswordWithLink } from "@/lib/auth/services/password-links";
 import { registerApplicant } from "@/lib/auth/services/register-applicant";
 import { endSession } from "@/lib/auth/session-state";
 import { clientIp } from "@/lib/auth/client-ip";
@@ -60,4 +61,12 @@ export const signOutAction = guardedAction(publicAudience, () => undefined, asyn
   if (session?.actor) await endSession(session.actor.userId);
   await signOut({ redirect: false });
   redirect("/login");
+});
+
+/** A one-time link's form: sets the password, spends the link, and sends the person to sign in. */
+export const setPasswordAction = publicAction({
+  schema: setPasswordSchema,
+  run: (input) => setPasswordWithLink(input.token, input.password),
+  success: async () => (await getTranslations("auth"))("passwordSet"),
+  after: () => redirect("/login?passwordSet=1"),
 });

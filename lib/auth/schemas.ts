@@ -9,6 +9,14 @@ export const signInSchema = z.object({
   next: z.string().optional(),
 });
 
+const newPasswordField = z
+  .string()
+  .min(8, "密码至少 8 位")
+  .max(128, "密码不能超过 128 位")
+  .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), "密码需同时包含字母和数字");
+
+const passwordsMatch = (v: { password: string; confirmPassword: string }) => v.password === v.confirmPassword;
+
 export const registerSchema = z
   .object({
     displayName: z
@@ -25,14 +33,19 @@ export const registerSchema = z
       .optional()
       .transform((v) => (v ? v.toLowerCase() : undefined))
       .refine((v) => v === undefined || z.email().safeParse(v).success, "电子邮箱格式不正确"),
-    password: z
-      .string()
-      .min(8, "密码至少 8 位")
-      .max(128, "密码不能超过 128 位")
-      .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), "密码需同时包含字母和数字"),
+    password: newPasswordField,
     confirmPassword: z.string(),
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "两次输入的密码不一致" });
+  .refine(passwordsMatch, { path: ["confirmPassword"], message: "两次输入的密码不一致" });
+
+/** Setting a password through a one-time link (first administrator, invitation, reset). */
+export const setPasswordSchema = z
+  .object({
+    token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "链接不完整，请从邮件中重新打开"),
+    password: newPasswordField,
+    confirmPassword: z.string(),
+  })
+  .refine(passwordsMatch, { path: ["confirmPassword"], message: "两次输入的密码不一致" });
 
 export type RegisterInput = z.output<typeof registerSchema>;
 

@@ -1,33 +1,20 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { appendAudit } from "@/lib/audit/record";
-import {
-  APPLICANTS,
-  CATEGORIES,
-  DEMO_PASSWORD,
-  FIRST_POLICY,
-  HOLIDAYS,
-  ORGANISATIONS,
-  STAFF,
-  TARGET_GROUPS,
-} from "@/lib/demo/reference-data";
+import { APPLICANTS, DEMO_PASSWORD, ORGANISATIONS, STAFF } from "@/lib/demo/reference-data";
+import { installBaseData } from "@/lib/setup/base-data";
 import { seedDemoCases } from "@/lib/demo/seed-cases";
 
 /**
- * Loads reference data, demo accounts and demo cases. Every record is keyed by a natural key
+ * Loads the base every installation starts from (the same as `npm run setup`), then the demo's
+ * partners, accounts and cases. Every record is keyed by a natural key
  * (organisation code, e-mail, mobile, credit code, application number) and only created when
  * missing, so running it again changes nothing.
  */
 export async function seedDemo(db: PrismaClient, log: (line: string) => void = () => {}): Promise<void> {
+  await installBaseData(db);
   for (const o of ORGANISATIONS) {
     await db.organisation.upsert({ where: { code: o.code }, create: o, update: {} });
-  }
-  for (const c of CATEGORIES) await db.loanCategory.upsert({ where: { code: c.code }, create: c, update: {} });
-  for (const g of TARGET_GROUPS) await db.targetGroup.upsert({ where: { code: g.code }, create: g, update: {} });
-  await db.policyVersion.upsert({ where: { version: FIRST_POLICY.version }, create: FIRST_POLICY, update: {} });
-  for (const [day, name] of HOLIDAYS) {
-    const date = new Date(`${day}T00:00:00Z`);
-    await db.holiday.upsert({ where: { day: date }, create: { day: date, name }, update: {} });
   }
   // Demo budgets for the years the demo's subsidies were paid in and for this year.
   for (const [year, amountFen] of [[2019, 30_000_000n], [2020, 40_000_000n], [2021, 50_000_000n], [2022, 50_000_000n], [2026, 60_000_000n]] as const) {

@@ -7,6 +7,7 @@ import { expect, test } from "./support/test";
 import { signInViaApi } from "./support/auth";
 import { createApplicant } from "./support/factories";
 import { queryE2e } from "./support/db";
+import { createDatabase, dropDatabase } from "../../scripts/db/tools";
 
 // The server as an operator meets it: sessions that can be revoked, a refusal to start without a
 // strong secret, and the embedded database a fresh machine runs on.
@@ -116,4 +117,52 @@ test("after five wrong passwords from one address the account is held there for 
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page.getByText("账号或密码不正确")).toBeVisible();
   await context.close();
+});
+
+test("first setup on an empty database: the administrator sets a password through the one-time link and signs in", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { name, url } = await createDatabase("ncd_e2e_setup");
+  try {
+    const setup = spawnSync(bin("tsx"), ["--conditions=react-server", "scripts/setup.ts", "--admin-email", "admin@union.example", "--admin-name", "刘管理",
+      "--public-url", "http://localhost:3105"], { env: serverEnv({ DATABASE_URL: url }), encoding: "utf8" });
+    expect(setup.status, setup.stderr).toBe(0);
+    const link = /http:\/\/localhost:3105\/set-password\?token=[A-Za-z0-9_-]+/.exec(setup.stdout)?.[0];
+    expect(link).toBeTruthy();
+
+    // A real production server: PostgreSQL, no demo mode.
+    const server = startServer(3105, serverEnv({ DATABASE_URL: url, AUTH_SECRET: randomBytes(48).toString("base64"), AUTH_TRUST_HOST: "true", NODE_ENV: "production" }));
+    try {
+      await waitForHttp("http://localhost:3105/login");
+      const context = await browser.newContext({ baseURL: "http://localhost:3105" });
+      const page = await context.newPage();
+      await page.goto(link!);
+      await expect(page.getByRole("heading", { name: "设置密码" })).toBeVisible();
+      await page.getByRole("textbox", { name: "新密码", exact: true }).fill("Union2026admin");
+      await page.getByRole("textbox", { name: "确认密码", exact: true }).fill("Union2026admin");
+      await page.screenshot({ path: "test-results/screens/set-password.png" });
+      await page.getByRole("button", { name: "设置密码" }).click();
+      await expect(page).toHaveURL(/\/login\?passwordSet=1/);
+      await expect(page.getByText("密码已设置，请使用新密码登录")).toBeVisible();
+
+      await page.getByRole("textbox", { name: "手机号或电子邮箱", exact: true }).fill("admin@union.example");
+      await page.getByRole("textbox", { name: "密码", exact: true }).fill("Union2026admin");
+      await page.getByRole("button", { name: "登录", exact: true }).click();
+      await expect(page).toHaveURL("/admin");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("项目管理");
+
+      // The link worked once.
+      const again = await context.newPage();
+      await again.goto(link!);
+      await again.getByRole("textbox", { name: "新密码", exact: true }).fill("Other2026admin");
+      await again.getByRole("textbox", { name: "确认密码", exact: true }).fill("Other2026admin");
+      await again.getByRole("button", { name: "设置密码" }).click();
+      await expect(again.getByText("该链接无效、已使用或已过期")).toBeVisible();
+      await context.close();
+    } finally {
+      server.child.kill("SIGTERM");
+      await server.exited;
+    }
+  } finally {
+    await dropDatabase(name);
+  }
 });

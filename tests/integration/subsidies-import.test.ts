@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { accruedInterestFen } from "@/lib/loans/interest";
 import { addMonthsClamped, daysBetween } from "@/lib/loans/schedule";
 import { fenToYuanString } from "@/lib/money/fen";
-import { FIRST_POLICY } from "@/lib/demo/reference-data";
+import { FIRST_POLICY } from "@/lib/setup/programme-defaults";
 import { importStatement } from "@/lib/subsidies/services/import-statement";
 import { enterStatementLine } from "@/lib/subsidies/services/enter-statement-line";
 import type { ImportOutcome } from "@/lib/subsidies/services/statement-intake";

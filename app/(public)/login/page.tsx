@@ -7,13 +7,14 @@ export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("loginTitle") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const { next } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; passwordSet?: string }> }) {
+  const { next, passwordSet } = await searchParams;
   const t = await getTranslations("auth");
   return (
     <div className="page--narrow">
       <section className="card">
         <h1>{t("loginTitle")}</h1>
+        {passwordSet ? <p className="notice notice--success" role="status">{t("passwordSet")}</p> : null}
         <LoginForm next={safeNextPath(next) ?? undefined} />
         <p><Link href="/register">{t("noAccount")}</Link></p>
       </section>

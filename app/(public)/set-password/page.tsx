@@ -1,0 +1,27 @@
+import { getTranslations } from "next-intl/server";
+import { SetPasswordForm } from "@/components/auth/set-password-form";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("auth"))("setPasswordTitle") };
+}
+
+/** The page a one-time link opens; the link is checked (and spent) when the form is sent. */
+export default async function SetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+  const { token } = await searchParams;
+  const t = await getTranslations("auth");
+  return (
+    <div className="page--narrow">
+      <section className="card">
+        <h1>{t("setPasswordTitle")}</h1>
+        {token ? (
+          <>
+            <p className="lead">{t("setPasswordLead")}</p>
+            <SetPasswordForm token={token} />
+          </>
+        ) : (
+          <p className="notice notice--error" role="alert">{t("linkMissing")}</p>
+        )}
+      </section>
+    </div>
+  );
+}

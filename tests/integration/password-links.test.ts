@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { issuePasswordLink, setPasswordWithLink } from "@/lib/auth/services/password-links";
+import { verifyPassword } from "@/lib/auth/password";
+import { outcome as code } from "../support/outcome";
+import { db, itOnPostgres } from "../support/db";
+import { createStaff } from "../support/factories";
+
+const link = (userId: string, now?: Date) => db.$transaction((tx) => issuePasswordLink(tx, userId, "INVITATION", now));
+const passwordOf = async (userId: string) => (await db.user.findUniqueOrThrow({ where: { id: userId } })).passwordHash;
+
+describe("one-time password links", () => {
+  it("set the password once, end every session, and leave an audit event", async () => {
+    const staff = await createStaff("BJZGHZ", "CENTER_REVIEWER");
+    const token = await link(staff.userId);
+    const before = await db.user.findUniqueOrThrow({ where: { id: staff.userId } });
+    await setPasswordWithLink(token, "Chosen2026pass");
+    const after = await db.user.findUniqueOrThrow({ where: { id: staff.userId } });
+    expect(await verifyPassword(after.passwordHash, "Chosen2026pass")).toBe(true);
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await db.auditEvent.count({ where: { entityId: staff.userId, action: "user.password_set" } })).toBe(1);
+
+    expect(await code(setPasswordWithLink(token, "Another2026pass"))).toBe("NOT_FOUND");
+    expect(await verifyPassword(await passwordOf(staff.userId), "Chosen2026pass")).toBe(true);
+  });
+
+  it("refuse an expired link, an unknown one, and one a newer link replaced", async () => {
+    const staff = await createStaff("BJZGHZ", "CENTER_REVIEWER");
+    const old = await link(staff.userId, new Date(Date.now() - 73 * 3600_000));
+    expect(await code(setPasswordWithLink(old, "Chosen2026pass"))).toBe("NOT_FOUND");
+    const first = await link(staff.userId);
+    const second = await link(staff.userId);
+    expect(await code(setPasswordWithLink(first, "Chosen2026pass"))).toBe("NOT_FOUND");
+    expect(await code(setPasswordWithLink("x".repeat(43), "Chosen2026pass"))).toBe("NOT_FOUND");
+    const unchanged = await passwordOf(staff.userId);
+    await setPasswordWithLink(second, "Chosen2026pass");
+    expect(await passwordOf(staff.userId)).not.toBe(unchanged);
+  });
+
+  itOnPostgres("used twice at the same moment, exactly one use succeeds", async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const staff = await createStaff("BJZGHZ", "CENTER_REVIEWER");
+      const token = await link(staff.userId);
+      const results = await Promise.allSettled([setPasswordWithLink(token, "First2026pass"), setPasswordWithLink(token, "Second2026pass")]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect(await db.auditEvent.count({ where: { entityId: staff.userId, action: "user.password_set" } })).toBe(1);
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { afterAll, describe, expect } from "vitest";
+import { createPrismaClient } from "@/lib/db/client";
+import { APPLICANTS, STAFF } from "@/lib/demo/reference-data";
+import { createDatabase, dropDatabase } from "../../scripts/db/tools";
+import { itOnPostgres } from "../support/db";
+
+// `npm run setup` as an installer runs it, on an empty PostgreSQL database: migrations, the
+// programme's base, the first administrator with a one-time link, and nothing of the demo.
+
+const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+function setup(url: string, args: string[], extra: Record<string, string> = {}) {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, ...extra };
+  delete env.PUBLIC_ORIGIN;
+  return spawnSync(tsx, ["--conditions=react-server", "scripts/setup.ts", ...args], { env, encoding: "utf8" });
+}
+const linkIn = (out: string) => /https?:\/\/\S+\/set-password\?token=([A-Za-z0-9_-]+)/.exec(out);
+
+describe("npm run setup", () => {
+  const dbs: string[] = [];
+  afterAll(async () => {
+    for (const name of dbs) await dropDatabase(name);
+  });
+
+  itOnPostgres("sets up an empty database with the base and one administrator, nothing of the demo, and runs again safely", async () => {
+    const target = await createDatabase("ncd_setup");
+    dbs.push(target.name);
+    const args = ["--admin-email", "Admin@Union.Example", "--admin-name", "刘管理", "--public-url", "https://portal.example"];
+    const first = setup(target.url, args);
+    expect(first.status, first.stderr).toBe(0);
+    const link = linkIn(first.stdout);
+    expect(link?.[0]).toMatch(/^https:\/\/portal\.example\/set-password\?token=/);
+
+    const { prisma } = createPrismaClient({ url: target.url });
+    try {
+      const users = await prisma.user.findMany({ include: { membership: { include: { organisation: true } } } });
+      expect(users.map((u) => [u.email, u.membership?.role, u.membership?.organisation.type])).toEqual([["admin@union.example", "PROGRAM_ADMIN", "SUPPORT_CENTER"]]);
+      expect(await prisma.user.count({ where: { OR: [{ email: { in: STAFF.map((s) => s.email) } }, { mobile: { in: APPLICANTS.map((a) => a.mobile) } }] } })).toBe(0);
+      expect(await prisma.organisation.count()).toBe(1);
+      expect(await prisma.loanCategory.count()).toBe(2);
+      expect(await prisma.targetGroup.count()).toBe(7);
+      expect(await prisma.policyVersion.count()).toBe(1);
+      for (const table of [prisma.loanApplication, prisma.loan, prisma.enterprise, prisma.subsidyBatch, prisma.statementLine] as unknown as { count(): Promise<number> }[]) {
+        expect(await table.count()).toBe(0);
+      }
+      // Only the token's hash is stored.
+      const tokens = await prisma.passwordToken.findMany();
+      expect(tokens).toHaveLength(1);
+      expect(tokens[0]!.tokenHash).not.toContain(link![1]);
+
+      // Again, before the administrator used the link: a fresh link, the first one spent.
+      const again = setup(target.url, args);
+      expect(again.status, again.stderr).toBe(0);
+      expect(linkIn(again.stdout)?.[1]).not.toBe(link![1]);
+      expect(await prisma.user.count()).toBe(1);
+      expect(await prisma.passwordToken.count({ where: { usedAt: null } })).toBe(1);
+
+      // Once an administrator has signed in, setup makes no more of them.
+      await prisma.user.updateMany({ data: { lastSignInAt: new Date() } });
+      const late = setup(target.url, ["--admin-email", "other@union.example", "--admin-name", "王其他"]);
+      expect(late.status).toBe(1);
+      expect(late.stderr).toContain("already has an administrator");
+      expect(await prisma.user.count()).toBe(1);
+    } finally {
+      await prisma.$disconnect();
+    }
+  }, 180_000);
+
+  itOnPostgres("refuses bad input and a database that holds the demo, and says why", async () => {
+    const target = await createDatabase("ncd_setup_bad");
+    dbs.push(target.name);
+    const missing = setup(target.url, ["--admin-name", "刘管理"]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("--admin-email must be an e-mail address");
+
+    const seed = spawnSync(tsx, ["scripts/db/migrate.ts"], { env: { ...process.env, DATABASE_URL: target.url }, encoding: "utf8" });
+    expect(seed.status, seed.stderr).toBe(0);
+    const demo = spawnSync(tsx, ["--conditions=react-server", "scripts/seed.ts"], { env: { ...process.env, DATABASE_URL: target.url }, encoding: "utf8" });
+    expect(demo.status, demo.stderr).toBe(0);
+    const refused = setup(target.url, ["--admin-email", "admin@union.example", "--admin-name", "刘管理"]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("holds the demo accounts");
+  }, 180_000);
+});
