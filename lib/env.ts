@@ -13,7 +13,9 @@ const schema = z.object({
   DEMO_MODE: z.enum(["true", "false"]).default("false"),
   AUTH_SECRET: z.string().optional(),
   APPLICANT_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
-  STAFF_IDLE_MINUTES: z.coerce.number().int().positive().default(10),
+  STAFF_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  // However active, a session ends this long after signing in.
+  SESSION_MAX_HOURS: z.coerce.number().int().positive().max(72).default(12),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("暖·创贷 <noreply@localhost>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

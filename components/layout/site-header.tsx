@@ -34,6 +34,7 @@ export async function SiteHeader() {
               <span className="who" data-testid="who">
                 {actor.displayName} · {roles(actor.role)}
               </span>
+              <Link href="/account" className="btn btn--link">{t("account")}</Link>
               <form action={signOutAction}>
                 <button type="submit" className="btn btn--secondary btn--small">{t("signOut")}</button>
               </form>

@@ -14,6 +14,7 @@ import {
   applicantAudience,
   judgeAudience,
   publicAudience,
+  signedInAudience,
   staffAudience,
   type ActorOf,
   type Audience,
@@ -122,6 +123,10 @@ function formActionFor<A extends Audience, S extends z.ZodType, R>(audience: A, 
 /** Anyone may call it, signed in or not. */
 export const publicAction = <S extends z.ZodType, R>(options: FormOptions<S, R, ActorOf<typeof publicAudience>>) =>
   formActionFor(publicAudience, options);
+
+/** Anyone signed in, on their own account only (the service never takes another user's id). */
+export const signedInAction = <S extends z.ZodType, R>(options: FormOptions<S, R, ActorOf<typeof signedInAudience>>) =>
+  formActionFor(signedInAudience, options);
 
 /** Signed-in applicants only; the service still scopes every record to them. */
 export const applicantAction = <S extends z.ZodType, R>(options: FormOptions<S, R, ActorOf<typeof applicantAudience>>) =>

@@ -3,12 +3,13 @@ import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { auth, signIn, signOut } from "@/lib/auth/config";
-import { registerSchema, safeNextPath, setPasswordSchema, signInSchema } from "@/lib/auth/schemas";
+import { changePasswordSchema, registerSchema, safeNextPath, setPasswordSchema, signInSchema } from "@/lib/auth/schemas";
+import { changePassword } from "@/lib/auth/services/change-password";
 import { setPasswordWithLink } from "@/lib/auth/services/password-links";
 import { registerApplicant } from "@/lib/auth/services/register-applicant";
 import { endSession } from "@/lib/auth/session-state";
 import { clientIp } from "@/lib/auth/client-ip";
-import { echoFields, formDataObject, guardedAction, publicAction } from "@/lib/actions/safe-action";
+import { echoFields, formDataObject, guardedAction, publicAction, signedInAction } from "@/lib/actions/safe-action";
 import { publicAudience } from "@/lib/actions/audience";
 import type { ActionState } from "@/lib/actions/state";
 
@@ -70,3 +71,15 @@ export const setPasswordAction = publicAction({
   success: async () => (await getTranslations("auth"))("passwordSet"),
   after: () => redirect("/login?passwordSet=1"),
 });
+
+/** The signed-in person's own password; every session ends, so they sign in again with it. */
+export const changePasswordAction = signedInAction({
+  schema: changePasswordSchema,
+  run: (input, actor) => changePassword(actor, input),
+  success: async () => (await getTranslations("account"))("passwordChanged"),
+  after: async () => {
+    await signOut({ redirect: false });
+    redirect("/login?passwordSet=1");
+  },
+});
+

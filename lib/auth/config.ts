@@ -26,6 +26,7 @@ declare module "next-auth/jwt" {
     uid?: string;
     sv?: number;
     seen?: number;
+    started?: number;
     actor?: Actor;
   }
 }
@@ -38,7 +39,7 @@ const credentialsSchema = z.object({ identifier: z.string().min(1).max(254), pas
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: env.SESSION_MAX_HOURS * 60 * 60 },
   pages: { signIn: "/login" },
   // A wrong password is an expected answer, not a server error: no stack trace in the log for it.
   logger: {
@@ -83,10 +84,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.uid = user.id;
         token.sv = user.sessionVersion ?? 0;
         token.seen = now;
+        token.started = now;
       }
       if (!token.uid) return null;
       const state = await loadSessionState(token.uid);
-      const verdict = judgeSession(token, state, now, { applicant: env.APPLICANT_IDLE_MINUTES, staff: env.STAFF_IDLE_MINUTES });
+      const verdict = judgeSession(token, state, now, { applicant: env.APPLICANT_IDLE_MINUTES, staff: env.STAFF_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS });
       if (verdict !== "valid" || !state) return null;
       token.seen = now;
       token.actor = state.actor;

@@ -47,6 +47,16 @@ export const setPasswordSchema = z
   })
   .refine(passwordsMatch, { path: ["confirmPassword"], message: "两次输入的密码不一致" });
 
+/** The signed-in person's own password change. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "请输入当前密码").max(200, "内容过长"),
+    password: newPasswordField,
+    confirmPassword: z.string(),
+  })
+  .refine(passwordsMatch, { path: ["confirmPassword"], message: "两次输入的密码不一致" })
+  .refine((v) => v.password !== v.currentPassword, { path: ["password"], message: "新密码不能与当前密码相同" });
+
 export type RegisterInput = z.output<typeof registerSchema>;
 
 /** A `next` path is followed only when it is a path on this site (no scheme, no //host). */

@@ -156,3 +156,33 @@ test("50 wrong passwords at once: no server error, bounded memory, the guesser s
   await owner.close();
   await guesser.dispose();
 });
+
+test("changing the password from the account page ends every session; the new password signs in", async ({ browser }) => {
+  const account = await createApplicant();
+  const context = await browser.newContext();
+  await signInViaApi(context, account.mobile, account.password);
+  const copied = await context.cookies();
+  const page = await context.newPage();
+  await page.goto("/applicant");
+  await page.getByRole("link", { name: "账号与安全" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("账号与安全");
+
+  const fill = async (current: string, next: string) => {
+    await page.getByRole("textbox", { name: "当前密码", exact: true }).fill(current);
+    await page.getByRole("textbox", { name: "新密码", exact: true }).fill(next);
+    await page.getByRole("textbox", { name: "确认密码", exact: true }).fill(next);
+    await page.getByRole("button", { name: "修改密码" }).click();
+  };
+  await fill("Not-the-password-1", "Fresh2026pass");
+  await expect(page.getByText("当前密码不正确")).toBeVisible();
+  await fill(account.password, "Fresh2026pass");
+  await expect(page).toHaveURL(/\/login\?passwordSet=1/);
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  expect(await (await thief.request.get("/api/auth/session")).json()).toBeNull();
+  await expect(signInViaApi(thief, account.mobile, account.password)).rejects.toThrow(/sign-in via the API failed/);
+  await signInViaApi(thief, account.mobile, "Fresh2026pass");
+  await context.close();
+  await thief.close();
+});

@@ -41,6 +41,8 @@ function inAudience(audience: Audience, actor: Actor | null): boolean {
   switch (audience.kind) {
     case "public":
       return true;
+    case "signedIn":
+      return actor !== null;
     case "applicant":
       return actor?.kind === "APPLICANT";
     case "staff":

@@ -46,3 +46,22 @@ describe("one-time password links", () => {
     }
   });
 });
+
+describe("changing one's own password", () => {
+  it("needs the current password; then every session ends and the change is on record", async () => {
+    const { changePassword } = await import("@/lib/auth/services/change-password");
+    const { hashPassword } = await import("@/lib/auth/password");
+    const staff = await createStaff("BJZGHZ", "CENTER_REVIEWER");
+    await db.user.update({ where: { id: staff.userId }, data: { passwordHash: await hashPassword("Current2026pass") } });
+    const before = await db.user.findUniqueOrThrow({ where: { id: staff.userId } });
+
+    expect(await code(changePassword(staff, { currentPassword: "Wrong2026pass", password: "Next2026pass" }))).toBe("VALIDATION");
+    expect(await db.user.findUniqueOrThrow({ where: { id: staff.userId } })).toEqual(before);
+
+    await changePassword(staff, { currentPassword: "Current2026pass", password: "Next2026pass" });
+    const after = await db.user.findUniqueOrThrow({ where: { id: staff.userId } });
+    expect(await verifyPassword(after.passwordHash, "Next2026pass")).toBe(true);
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await db.auditEvent.count({ where: { entityId: staff.userId, action: "user.password_changed" } })).toBe(1);
+  });
+});
