@@ -1,7 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/safe-action";
-import { policySchema, userIdSchema } from "@/lib/organisations/schemas";
+import { inviteStaffSchema, policySchema, userIdSchema } from "@/lib/organisations/schemas";
+import { inviteStaff } from "@/lib/organisations/services/invite-staff";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { publishPolicy } from "@/lib/organisations/services/publish-policy";
 import { revokeSessions, setAccountDisabled } from "@/lib/organisations/services/account-access";
 const refresh = () => revalidatePath("/admin");
@@ -31,5 +33,12 @@ export const enableAccountAction = adminAction({
   schema: userIdSchema,
   run: (input, actor) => setAccountDisabled(actor, input.userId, false),
   success: () => "账号已启用",
+  after: refresh,
+});
+
+export const inviteStaffAction = adminAction({
+  schema: inviteStaffSchema,
+  run: async (input, actor) => inviteStaff(actor, input, await requestOrigin()),
+  success: () => "邀请已发出：对方将收到设置密码的一次性链接",
   after: refresh,
 });

@@ -25,3 +25,13 @@ export const policySchema = z.object({
 export type PolicyInput = z.output<typeof policySchema>;
 
 export const userIdSchema = z.object({ userId: z.uuid({ error: "无效的编号" }) });
+
+const STAFF_ROLES = ["CENTER_REVIEWER", "CENTER_APPROVER", "GUARANTOR_OFFICER", "BANK_OFFICER", "DISTRICT_AGENT", "PROGRAM_ADMIN", "AUDITOR"] as const;
+
+/** An administrator's invitation of a staff member. */
+export const inviteStaffSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email({ error: "电子邮箱格式不正确" })),
+  displayName: safeTextField(40, { min: 2 }),
+  organisationId: z.uuid({ error: "请选择机构" }),
+  role: z.enum(STAFF_ROLES, { error: "请选择角色" }),
+});

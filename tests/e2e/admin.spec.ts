@@ -1,5 +1,6 @@
 import { expect, test } from "./support/test";
-import { signInViaApi } from "./support/auth";
+import { signIn, signInViaApi } from "./support/auth";
+import { queryE2e } from "./support/db";
 import { captureScreens } from "./support/screens";
 
 test("the administrator publishes a future policy version and ends another account's sessions", async ({ browser }) => {
@@ -29,4 +30,42 @@ test("the administrator publishes a future policy version and ends another accou
   await expect(auditor).toHaveURL(/\/login/);
   await adminContext.close();
   await auditorContext.close();
+});
+
+test("the administrator invites a bank officer; the officer sets a password through the e-mailed link and lands on the bank's queue", async ({ browser }) => {
+  const address = `new-officer-${Date.now().toString(36)}@bank.example`;
+  const adminContext = await browser.newContext();
+  await signInViaApi(adminContext, "admin@center.demo");
+  const admin = await adminContext.newPage();
+  await admin.goto("/admin");
+  await admin.getByText("邀请工作人员").click();
+  await admin.getByLabel("电子邮箱").fill(address);
+  await admin.getByLabel("姓名").fill("郑新员");
+  await admin.getByLabel("机构").selectOption({ label: "朝阳区总工会代办处（区总工会）" });
+  await admin.getByLabel("角色").selectOption({ label: "银行经办人（合作银行）" });
+  await admin.getByRole("button", { name: "发送邀请" }).click();
+  // A bank officer does not belong in a district union: refused, nothing typed is lost.
+  await expect(admin.getByText("该角色不属于此类机构")).toBeVisible();
+  await expect(admin.getByLabel("电子邮箱")).toHaveValue(address);
+  await admin.getByLabel("机构").selectOption({ label: "北京农村商业银行（合作银行）" });
+  await admin.getByRole("button", { name: "发送邀请" }).click();
+  await expect(admin.getByText("邀请已发出")).toBeVisible();
+  await expect(admin.getByTestId("staff-accounts")).toContainText("郑新员");
+
+  const [mail] = await queryE2e<{ body: string }>(`SELECT body FROM "OutboxEmail" WHERE "to" = $1`, [address]);
+  const link = /http:\/\/localhost:\d+\/set-password\?token=[A-Za-z0-9_-]+/.exec(mail!.body)?.[0];
+  expect(link).toBeTruthy();
+
+  const officerContext = await browser.newContext();
+  const officer = await officerContext.newPage();
+  await officer.goto(link!);
+  await officer.getByRole("textbox", { name: "新密码", exact: true }).fill("Officer2026pass");
+  await officer.getByRole("textbox", { name: "确认密码", exact: true }).fill("Officer2026pass");
+  await officer.getByRole("button", { name: "设置密码" }).click();
+  await expect(officer).toHaveURL(/\/login\?passwordSet=1/);
+  await signIn(officer, address, "Officer2026pass");
+  await expect(officer).toHaveURL("/bank");
+  await expect(officer.getByTestId("who")).toContainText("郑新员");
+  await adminContext.close();
+  await officerContext.close();
 });

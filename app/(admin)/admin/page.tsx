@@ -5,6 +5,8 @@ import { latestPolicy, listOrganisations, listPolicyVersions, listStaffAccounts 
 import { fenToYuanString, formatFen } from "@/lib/money/fen";
 import { PolicyForm } from "@/components/admin/policy-form";
 import { AccountActions } from "@/components/admin/account-actions";
+import { InviteStaffForm } from "@/components/admin/invite-staff-form";
+import { ORGANISATION_OF_ROLE } from "@/lib/auth/roles";
 
 export default async function AdminHome() {
   const actor = await requireSection("admin");
@@ -81,6 +83,16 @@ export default async function AdminHome() {
         ) : null}
       </details>
       <h2>{t("accounts.title")}</h2>
+      <details className="card" style={{ marginBottom: "1rem" }}>
+        <summary><strong>{t("invite.title")}</strong></summary>
+        <p className="field__hint">{t("invite.lead")}</p>
+        <InviteStaffForm
+          organisations={orgs.map((o) => ({ value: o.id, label: `${o.nameZh}（${types(o.type)}）` }))}
+          roles={(Object.keys(ORGANISATION_OF_ROLE) as (keyof typeof ORGANISATION_OF_ROLE)[])
+            .filter((r) => r !== "PROGRAM_ADMIN")
+            .map((r) => ({ value: r, label: `${roles(r)}（${types(ORGANISATION_OF_ROLE[r])}）` }))}
+        />
+      </details>
       <div className="table-wrap">
         <table className="table table--stack" data-testid="staff-accounts">
           <thead>
