@@ -27,6 +27,9 @@ export const PERMISSIONS = {
   "subsidy.statementPdf": ["APPLICANT", "CENTER_REVIEWER", "CENTER_APPROVER"],
   // The programme's published figures (lib/stats): the centre runs them, administrators and auditors read them.
   "stats.read": ["CENTER_REVIEWER", "CENTER_APPROVER", "PROGRAM_ADMIN", "AUDITOR"],
+  // The yearly subsidy budget: administrators set it, the centre spends against it.
+  "budget.read": ["CENTER_REVIEWER", "CENTER_APPROVER", "PROGRAM_ADMIN", "AUDITOR"],
+  "budget.write": ["PROGRAM_ADMIN"],
   "loan.view": ["APPLICANT", "CENTER_REVIEWER", "CENTER_APPROVER", "BANK_OFFICER", "GUARANTOR_OFFICER", "PROGRAM_ADMIN", "AUDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -13,6 +13,7 @@ import { formatFen } from "@/lib/money/fen";
 import type { StatementError } from "@/lib/subsidies/statement-parser";
 import {
   answerQuerySchema,
+  budgetSchema,
   approveBatchSchema,
   correctLineSchema,
   enterLineSchema,
@@ -37,6 +38,7 @@ import { approveBatchAsMaker } from "@/lib/subsidies/services/approve-batch-as-m
 import { approveBatchAsChecker } from "@/lib/subsidies/services/approve-batch-as-checker";
 import { recordPayment } from "@/lib/subsidies/services/record-payment";
 import { reconcileBatch } from "@/lib/subsidies/services/reconcile-batch";
+import { setSubsidyBudget } from "@/lib/subsidies/services/set-budget";
 
 // gate → parse → (the service authorises) → revalidate. Each action's audience is the role list
 // of the permission its service checks. The upload has its own result shape, because a rejected
@@ -131,3 +133,14 @@ export const makerApproveAction = step(BATCH_TRANSITIONS.makerApprove.permission
 export const checkerApproveAction = step(BATCH_TRANSITIONS.checkerApprove.permission, approveBatchSchema, (i, a) => approveBatchAsChecker(a, i), "复核通过，可以登记支付");
 export const payBatchAction = step(BATCH_TRANSITIONS.pay.permission, payBatchSchema, (i, a) => recordPayment(a, i), "已登记支付");
 export const reconcileBatchAction = step(BATCH_TRANSITIONS.reconcile.permission, reconcileBatchSchema, (i, a) => reconcileBatch(a, i), "已完成对账");
+
+/** An administrator sets a year's budget; the centre's pages show the balance against it. */
+export const setBudgetAction = staffAction(rolesWith("budget.write"), {
+  schema: budgetSchema,
+  run: (input, actor) => setSubsidyBudget(actor, { year: input.year, amountFen: input.amountYuan }),
+  success: (r) => `已设置 ${r.year} 年贴息预算：${formatFen(r.amountFen)}`,
+  after: () => {
+    refresh();
+    revalidatePath("/admin");
+  },
+});

@@ -257,7 +257,7 @@ export type BudgetYear = { year: number; budgetFen: bigint | null; spentFen: big
 
 /** Spend (paid and reconciled batches, by the year of payment) against each year's budget. */
 export async function budgetOverview(actor: Actor): Promise<BudgetYear[]> {
-  assertCan(actor, "subsidy.verify");
+  assertCan(actor, "budget.read");
   const [budgets, paid] = await Promise.all([
     db.subsidyBudget.findMany({ select: { year: true, amountFen: true } }),
     db.subsidyBatch.findMany({ where: { status: { in: [...SPENT_STATUSES] }, paidOn: { not: null } }, select: { paidOn: true, totalFen: true } }),

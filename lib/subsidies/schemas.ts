@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { safeMultilineTextField, safeTextField } from "@/lib/validation/zod-fields";
+import { safeMultilineTextField, safeTextField, yuanAmountField } from "@/lib/validation/zod-fields";
 
 // One schema per subsidy action, shared by the forms and the server actions. Amounts and dates of
 // a typed or corrected line stay text here: they go through the statement parser itself, so a
@@ -66,3 +66,9 @@ export const payBatchSchema = z.object({
   paymentRef: safeTextField(64, { min: 4 }).refine((v) => /^[A-Za-z0-9][A-Za-z0-9_\-/]*$/.test(v), { error: "支付流水号只能包含字母、数字、-、_、/" }),
 });
 export const reconcileBatchSchema = z.object({ ...batchRef, comment: safeMultilineTextField(500, { min: 2 }) });
+
+/** A year's subsidy budget, typed in yuan (kept as fen). */
+export const budgetSchema = z.object({
+  year: z.coerce.number({ error: "请输入年份" }).int({ error: "年份须为整数" }),
+  amountYuan: yuanAmountField.refine((fen) => fen > 0n, { error: "预算须大于 0" }),
+});

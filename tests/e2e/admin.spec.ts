@@ -20,7 +20,7 @@ test("the administrator publishes a future policy version and ends another accou
   await admin.getByLabel("说明").fill("加大贷款力度：单户最高 60 万元");
   await admin.getByRole("button", { name: "发布" }).click();
   await expect(admin.getByText(/已发布第 \d+ 版政策/)).toBeVisible();
-  await expect(admin.getByRole("cell", { name: "¥600,000.00" })).toBeVisible();
+  await expect(admin.getByTestId("policy-versions").getByRole("cell", { name: "¥600,000.00" })).toBeVisible();
   await captureScreens(admin, "admin-home");
 
   const row = admin.getByTestId("staff-accounts").getByRole("row").filter({ hasText: "钱审计" });
@@ -68,4 +68,24 @@ test("the administrator invites a bank officer; the officer sets a password thro
   await expect(officer.getByTestId("who")).toContainText("郑新员");
   await adminContext.close();
   await officerContext.close();
+});
+
+test("the administrator sets next year's subsidy budget; one below what a year already paid is refused", async ({ browser }) => {
+  const context = await browser.newContext();
+  await signInViaApi(context, "admin@center.demo");
+  const admin = await context.newPage();
+  await admin.goto("/admin");
+  await admin.getByText("设置年度贴息预算").click();
+  await admin.getByLabel("年度").fill("2021");
+  await admin.getByLabel("预算金额（元）").fill("1");
+  await admin.getByRole("button", { name: "保存预算" }).click();
+  await expect(admin.getByText(/预算不能低于该年已支付的贴息 ¥/)).toBeVisible();
+
+  const next = String(new Date().getFullYear() + 1);
+  await admin.getByLabel("年度").fill(next);
+  await admin.getByLabel("预算金额（元）").fill("650000");
+  await admin.getByRole("button", { name: "保存预算" }).click();
+  await expect(admin.getByText(`已设置 ${next} 年贴息预算：¥650,000.00`)).toBeVisible();
+  await expect(admin.getByRole("row").filter({ hasText: next })).toContainText("¥650,000.00");
+  await context.close();
 });

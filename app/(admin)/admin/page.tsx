@@ -6,11 +6,14 @@ import { fenToYuanString, formatFen } from "@/lib/money/fen";
 import { PolicyForm } from "@/components/admin/policy-form";
 import { AccountActions } from "@/components/admin/account-actions";
 import { InviteStaffForm } from "@/components/admin/invite-staff-form";
+import { BudgetForm } from "@/components/admin/budget-form";
+import { BudgetPanel } from "@/components/subsidies/budget-panel";
+import { budgetOverview } from "@/lib/subsidies/queries";
 import { ORGANISATION_OF_ROLE } from "@/lib/auth/roles";
 
 export default async function AdminHome() {
   const actor = await requireSection("admin");
-  const [t, home, types, links, audit, format, orgs, policies, latest, accounts, roles] = await Promise.all([
+  const [t, home, types, links, audit, format, orgs, policies, latest, accounts, roles, budgets] = await Promise.all([
     getTranslations("admin"),
     getTranslations("home"),
     getTranslations("orgTypes"),
@@ -22,6 +25,7 @@ export default async function AdminHome() {
     latestPolicy(actor),
     listStaffAccounts(actor),
     getTranslations("roles"),
+    budgetOverview(actor),
   ]);
   return (
     <>
@@ -43,7 +47,7 @@ export default async function AdminHome() {
       </div>
       <h2>{t("policies")}</h2>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table" data-testid="policy-versions">
           <thead><tr><th>{t("version")}</th><th>{t("effectiveFrom")}</th><th className="num">{t("maxLoan")}</th><th className="num">{t("maxTerm")}</th><th className="num">{t("ratio")}</th></tr></thead>
           <tbody>
             {policies.map((p) => (
@@ -81,6 +85,12 @@ export default async function AdminHome() {
             }}
           />
         ) : null}
+      </details>
+      <BudgetPanel years={budgets} />
+      <details className="card" style={{ margin: "1rem 0" }}>
+        <summary><strong>{t("budget.title")}</strong></summary>
+        <p className="field__hint">{t("budget.lead")}</p>
+        <BudgetForm year={budgets.find((b) => b.current)?.year ?? new Date().getFullYear()} />
       </details>
       <h2>{t("accounts.title")}</h2>
       <details className="card" style={{ marginBottom: "1rem" }}>

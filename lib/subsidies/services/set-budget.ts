@@ -1,0 +1,50 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { appendAudit } from "@/lib/audit/record";
+import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { formatFen } from "@/lib/money/fen";
+import { SPENT_STATUSES } from "@/lib/subsidies/batch-workflow";
+
+export const FIRST_PROGRAMME_YEAR = 2017;
+
+/**
+ * An administrator sets (or corrects) a year's subsidy budget. It cannot go below what was already
+ * paid that year; the change, with the amount before it, is an audit event. Two administrators at
+ * once on the same year are serialised, so each event names the amount it really replaced.
+ */
+export async function setSubsidyBudget(
+  actor: Actor,
+  input: { year: number; amountFen: bigint },
+  now: Date = new Date(),
+): Promise<{ year: number; amountFen: bigint; previousFen: bigint | null }> {
+  assertCan(actor, "budget.write");
+  const latest = now.getUTCFullYear() + 1;
+  if (input.year < FIRST_PROGRAMME_YEAR || input.year > latest) {
+    throw new AppError("VALIDATION", undefined, { year: [`年份须在 ${FIRST_PROGRAMME_YEAR} 至 ${latest} 之间`] });
+  }
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`subsidy-budget:${input.year}`}))`;
+    const paid = await tx.subsidyBatch.aggregate({
+      where: { status: { in: [...SPENT_STATUSES] }, paidOn: { gte: new Date(Date.UTC(input.year, 0, 1)), lt: new Date(Date.UTC(input.year + 1, 0, 1)) } },
+      _sum: { totalFen: true },
+    });
+    const spent = paid._sum.totalFen ?? 0n;
+    if (input.amountFen < spent) {
+      throw new AppError("VALIDATION", undefined, { amountYuan: [`预算不能低于该年已支付的贴息 ${formatFen(spent)}`] });
+    }
+    const before = await tx.subsidyBudget.findUnique({ where: { year: input.year }, select: { amountFen: true } });
+    const budget = await tx.subsidyBudget.upsert({
+      where: { year: input.year },
+      create: { year: input.year, amountFen: input.amountFen },
+      update: { amountFen: input.amountFen },
+      select: { id: true },
+    });
+    await appendAudit(tx, {
+      actorId: actor.userId, organisationId: actor.kind === "STAFF" ? actor.organisationId : null, entityType: "SubsidyBudget", entityId: budget.id,
+      action: "subsidy.budget_set", data: { year: input.year, fromFen: before?.amountFen ?? null, toFen: input.amountFen },
+    });
+    return { year: input.year, amountFen: input.amountFen, previousFen: before?.amountFen ?? null };
+  });
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { setSubsidyBudget } from "@/lib/subsidies/services/set-budget";
+import { outcome as code } from "../support/outcome";
+import { db, itOnPostgres } from "../support/db";
+import { createStaff, staffActor } from "../support/factories";
+
+const events = (year: number) =>
+  db.auditEvent.findMany({ where: { action: "subsidy.budget_set", data: { path: ["year"], equals: year } }, orderBy: { id: "asc" }, select: { data: true } });
+
+describe("the yearly subsidy budget", () => {
+  it("an administrator sets and corrects it, each change on record with the amount it replaced", async () => {
+    const admin = await staffActor("admin@center.demo");
+    const year = new Date().getUTCFullYear() + 1;
+    await db.subsidyBudget.deleteMany({ where: { year } });
+    await setSubsidyBudget(admin, { year, amountFen: 80_000_000n });
+    const r = await setSubsidyBudget(admin, { year, amountFen: 90_000_000n });
+    expect(r).toEqual({ year, amountFen: 90_000_000n, previousFen: 80_000_000n });
+    expect((await db.subsidyBudget.findUniqueOrThrow({ where: { year } })).amountFen).toBe(90_000_000n);
+    expect((await events(year)).slice(-2).map((e) => e.data)).toEqual([
+      { year, fromFen: null, toFen: "80000000" },
+      { year, fromFen: "80000000", toFen: "90000000" },
+    ]);
+  });
+
+  it("refuses a budget below what the year already paid, a year outside the programme, and anyone but an administrator", async () => {
+    const admin = await staffActor("admin@center.demo");
+    // The demo paid subsidies in 2021.
+    const before = await db.subsidyBudget.findUniqueOrThrow({ where: { year: 2021 } });
+    expect(await code(setSubsidyBudget(admin, { year: 2021, amountFen: 100n }))).toBe("VALIDATION");
+    expect(await code(setSubsidyBudget(admin, { year: 2016, amountFen: 100n }))).toBe("VALIDATION");
+    expect(await code(setSubsidyBudget(await staffActor("reviewer@center.demo"), { year: 2021, amountFen: 90_000_000n }))).toBe("NOT_FOUND");
+    expect(await db.subsidyBudget.findUniqueOrThrow({ where: { year: 2021 } })).toEqual(before);
+  });
+
+  itOnPostgres("two administrators at once: both changes land in turn, and the record says which replaced which", async () => {
+    const [a, b] = [await staffActor("admin@center.demo"), await createStaff("BJZGHZ", "PROGRAM_ADMIN")];
+    const year = new Date().getUTCFullYear();
+    await Promise.all([setSubsidyBudget(a, { year, amountFen: 70_000_001n }), setSubsidyBudget(b, { year, amountFen: 70_000_002n })]);
+    const [first, second] = (await events(year)).slice(-2).map((e) => e.data as { fromFen: string | null; toFen: string });
+    expect(second!.fromFen).toBe(first!.toFen);
+    expect((await db.subsidyBudget.findUniqueOrThrow({ where: { year } })).amountFen).toBe(BigInt(second!.toFen));
+  });
+});
