@@ -30,6 +30,10 @@ export const PERMISSIONS = {
   // The yearly subsidy budget: administrators set it, the centre spends against it.
   "budget.read": ["CENTER_REVIEWER", "CENTER_APPROVER", "PROGRAM_ADMIN", "AUDITOR"],
   "budget.write": ["PROGRAM_ADMIN"],
+  // Union standing (an enterprise's member in good standing, the subsidy's condition): district
+  // unions and the centre record it; auditors and administrators read it.
+  "union.record": ["DISTRICT_AGENT", "CENTER_REVIEWER", "CENTER_APPROVER"],
+  "union.read": ["DISTRICT_AGENT", "CENTER_REVIEWER", "CENTER_APPROVER", "PROGRAM_ADMIN", "AUDITOR"],
   "loan.view": ["APPLICANT", "CENTER_REVIEWER", "CENTER_APPROVER", "BANK_OFFICER", "GUARANTOR_OFFICER", "PROGRAM_ADMIN", "AUDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 

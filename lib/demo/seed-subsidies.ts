@@ -41,7 +41,7 @@ export async function seedDemoSubsidies(
       for (const l of quarterLines) {
         const loan = await tx.loan.findUniqueOrThrow({
           where: { contractNo: l.contractNo },
-          select: { id: true, enterprise: { select: { unionStandings: { select: { validFrom: true, validTo: true } } } } },
+          select: { id: true, enterprise: { select: { unionStandings: { where: { supersededAt: null }, select: { validFrom: true, validTo: true } } } } },
         });
         const standing = loan.enterprise.unionStandings.map((s) => ({
           validFrom: s.validFrom.toISOString().slice(0, 10),

@@ -79,3 +79,17 @@ describe("accounts and reviews", () => {
     expect(errorsOf(withdrawSchema.safeParse({ applicationId: goodLoan.applicationId, version: "0", reason: " " }))).toHaveProperty("reason");
   });
 });
+
+describe("the union-standing form", () => {
+  it("takes an empty end date as open-ended and refuses impossible dates on their field", async () => {
+    const { standingSchema } = await import("@/lib/unions/schemas");
+    const base = { creditCode: "91110105MA01ABCD13", unionName: "测试工会", memberCardNo: "GH-1", validFrom: "2025-01-01" };
+    expect(standingSchema.parse({ ...base, validTo: "" }).validTo).toBeUndefined();
+    expect(standingSchema.parse({ ...base, validTo: "2025-12-31" }).validTo).toBe("2025-12-31");
+    for (const [field, value] of [["validFrom", "2025-02-30"], ["validFrom", ""], ["validTo", "2025-13-01"], ["creditCode", "91110105MA01ABCD14"]] as const) {
+      const result = standingSchema.safeParse({ ...base, [field]: value });
+      expect(result.success, `${field}=${value}`).toBe(false);
+      expect(result.error!.issues.map((i) => i.path[0])).toContain(field);
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
@@ -6,6 +7,11 @@ import { QueuePage } from "@/components/applications/queue-page";
 export default async function Home({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string }> }) {
   const actor = await requireSection("agent");
   if (actor.kind !== "STAFF") notFound();
-  const t = await getTranslations("home");
-  return <QueuePage actor={actor} title={t("agentTitle")} basePath="/agent" searchParams={await searchParams} />;
+  const [t, links] = await Promise.all([getTranslations("home"), getTranslations("applicant.sectionLinks")]);
+  return (
+    <>
+      <nav className="actions section-links" aria-label={links("label")}><Link href="/agent/union-standing" className="btn btn--secondary btn--small">{links("unionStanding")}</Link></nav>
+      <QueuePage actor={actor} title={t("agentTitle")} basePath="/agent" searchParams={await searchParams} />
+    </>
+  );
 }

@@ -27,7 +27,7 @@ export const ratioOf = (loan: { application: { policyVersion: { subsidyRatioBp: 
 
 export async function standingByEnterprise(enterpriseIds: readonly string[]): Promise<Map<string, StandingRecord[]>> {
   const rows = await db.unionStanding.findMany({
-    where: { enterpriseId: { in: [...new Set(enterpriseIds)] } },
+    where: { enterpriseId: { in: [...new Set(enterpriseIds)] }, supersededAt: null },
     orderBy: { validFrom: "asc" },
     select: { enterpriseId: true, validFrom: true, validTo: true, evidence: true },
   });
