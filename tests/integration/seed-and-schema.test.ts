@@ -78,6 +78,10 @@ describe("demo seed", () => {
     expect(await db.outboxEmail.findUniqueOrThrow({ where: { id: mail.id } })).toEqual(mail);
     const throttle = await db.signInThrottle.create({ data: { key: `rt:${now.getTime()}`, windowStart: now, failures: 3 } });
     expect(await db.signInThrottle.findUniqueOrThrow({ where: { key: throttle.key } })).toEqual(throttle);
+    const token = await db.passwordToken.create({
+      data: { userId: user.id, tokenHash: `rt-${now.getTime()}`, purpose: "RESET", expiresAt: now, usedAt: now, createdAt: now },
+    });
+    expect(await db.passwordToken.findUniqueOrThrow({ where: { id: token.id } })).toEqual(token);
     for (const name of Object.values(Prisma.ModelName)) {
       const delegate = (db as unknown as Record<string, { findFirst: () => Promise<Record<string, unknown> | null> }>)[
         name.charAt(0).toLowerCase() + name.slice(1)
