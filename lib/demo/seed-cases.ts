@@ -127,6 +127,7 @@ export async function seedDemoCases(db: PrismaClient, log: (line: string) => voi
     for (const s of DEMO_CONSULTING_UNION_STANDING) {
       await db.unionStanding.create({
         data: { enterpriseId: consulting.id, validFrom: day(s.validFrom), validTo: s.validTo ? day(s.validTo) : null,
+          unionName: APPLICANTS[0].unionName, memberCardNo: APPLICANTS[0].memberCardNo,
           evidence: `${APPLICANTS[0].unionName}，会员证 ${APPLICANTS[0].memberCardNo}` },
       });
     }

@@ -71,6 +71,10 @@ export function computeLineSubsidy(line: SubsidyLine, ctx: SubsidyContext): Line
   };
 }
 
+/** Days from `from` to `to` (inclusive, YYYY-MM-DD) that the standing records cover. */
+export const coveredDaysBetween = (from: string, to: string, standing: readonly UnionStanding[]): number =>
+  daysCovered(epochDay(from), epochDay(to), standing);
+
 // Standing records may overlap (a renewal entered before the old one lapsed), so covered days
 // are counted on the merged ranges rather than summed per record.
 function daysCovered(start: number, end: number, standing: readonly UnionStanding[]): number {

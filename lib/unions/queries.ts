@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
+import { coveredDaysBetween } from "@/lib/subsidies/rules";
 
 export type StandingRow = {
   id: string;
@@ -40,4 +41,57 @@ export async function recentStandings(actor: Actor, take = 50): Promise<Standing
     validFrom: iso(r.validFrom), validTo: r.validTo ? iso(r.validTo) : null, recordedBy: r.recordedById ? (names.get(r.recordedById) ?? null) : null,
     createdAt: r.createdAt, superseded: r.supersededAt !== null,
   }));
+}
+
+export type StandingGap = {
+  loanId: string;
+  contractNo: string;
+  enterpriseName: string;
+  creditCode: string;
+  /** Days of the loan's part of the quarter (up to today) that no current record covers. */
+  uncoveredDays: number;
+  days: number;
+  /** Whom to ask: the district union that took the case in, if any. */
+  intakeOrganisation: string | null;
+};
+
+/**
+ * Before a quarter's subsidy batch: the disbursed loans whose enterprise lacks union standing for
+ * some of the quarter (so far), with whom to ask. The centre sees every loan.
+ */
+export async function standingGaps(actor: Actor, quarter: { year: number; quarter: 1 | 2 | 3 | 4 }, today: string): Promise<StandingGap[]> {
+  assertCan(actor, "subsidy.verify");
+  const qStart = `${quarter.year}-${String((quarter.quarter - 1) * 3 + 1).padStart(2, "0")}-01`;
+  const qEnd = iso(new Date(Date.UTC(quarter.year, quarter.quarter * 3, 0)));
+  const end = qEnd < today ? qEnd : today;
+  if (end < qStart) return [];
+  const loans = await db.loan.findMany({
+    where: {
+      disbursedOn: { not: null, lte: new Date(`${end}T00:00:00Z`) },
+      OR: [{ closedOn: null }, { closedOn: { gte: new Date(`${qStart}T00:00:00Z`) } }],
+      AND: [{ OR: [{ maturityOn: null }, { maturityOn: { gte: new Date(`${qStart}T00:00:00Z`) } }] }],
+    },
+    orderBy: { contractNo: "asc" },
+    select: {
+      id: true, contractNo: true, disbursedOn: true, maturityOn: true, closedOn: true,
+      enterprise: { select: { name: true, creditCode: true, unionStandings: { where: { supersededAt: null }, select: { validFrom: true, validTo: true } } } },
+      application: { select: { intakeOrg: { select: { nameZh: true } } } },
+    },
+  });
+  const gaps: StandingGap[] = [];
+  for (const loan of loans) {
+    const from = [qStart, iso(loan.disbursedOn!)].sort().at(-1)!;
+    const to = [end, ...(loan.maturityOn ? [iso(loan.maturityOn)] : []), ...(loan.closedOn ? [iso(loan.closedOn)] : [])].sort()[0]!;
+    if (to < from) continue;
+    const standing = loan.enterprise.unionStandings.map((s) => ({ validFrom: iso(s.validFrom), validTo: s.validTo ? iso(s.validTo) : null }));
+    const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+    const uncoveredDays = days - coveredDaysBetween(from, to, standing);
+    if (uncoveredDays > 0) {
+      gaps.push({
+        loanId: loan.id, contractNo: loan.contractNo, enterpriseName: loan.enterprise.name, creditCode: loan.enterprise.creditCode,
+        uncoveredDays, days, intakeOrganisation: loan.application?.intakeOrg?.nameZh ?? null,
+      });
+    }
+  }
+  return gaps;
 }

@@ -36,5 +36,12 @@ test("the district union records union standing; an overlap is refused; the cent
   await centre.getByRole("link", { name: "工会会籍登记" }).click();
   await expect(centre.getByTestId("union-standings")).toContainText("北京某文化创意工作室");
   await expect(centre.getByTestId("union-standings")).toContainText("吴代办");
+  // Before the quarter's batch: the loans lacking standing, for how long, and whom to ask.
+  await expect(centre.getByRole("heading", { name: /缺少会籍记录的贷款/ })).toBeVisible();
+  await centre.getByLabel("季度").fill("2021Q2");
+  await centre.getByRole("button", { name: "查看" }).click();
+  await expect(centre).toHaveURL(/quarter=2021Q2/);
+  await expect(centre.getByRole("heading", { name: "2021Q2 缺少会籍记录的贷款" })).toBeVisible();
+  await expect(centre.getByTestId("standing-gaps")).toBeVisible();
   await centreContext.close();
 });

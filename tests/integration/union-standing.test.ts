@@ -3,7 +3,7 @@ import { accruedInterestFen } from "@/lib/loans/interest";
 import { addMonthsClamped, daysBetween } from "@/lib/loans/schedule";
 import { fenToYuanString } from "@/lib/money/fen";
 import { recordUnionStanding } from "@/lib/unions/services/record-standing";
-import { recentStandings } from "@/lib/unions/queries";
+import { recentStandings, standingGaps } from "@/lib/unions/queries";
 import { importStatement } from "@/lib/subsidies/services/import-statement";
 import { outcome as code } from "../support/outcome";
 import { db, itOnPostgres, uniqueSuffix } from "../support/db";
@@ -77,6 +77,20 @@ describe("union standing recorded through the portal", () => {
     await recordUnionStanding(centre, { ...base, validTo: "2025-06-30", replacesId: first.id });
     const rows = await db.unionStanding.findMany({ where: { enterpriseId: enterprise.id }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => [r.supersededAt !== null, r.validTo?.toISOString().slice(0, 10)])).toEqual([[true, "2024-12-31"], [false, "2025-06-30"]]);
+  });
+
+  it("before the batch, the centre sees which loans lack standing in the quarter, for how many days, and whom to ask", async () => {
+    const { loan, enterprise } = await loanWithoutStanding();
+    const centre = await staffActor("reviewer@center.demo");
+    const q4 = { year: 2025, quarter: 4 as const };
+    const gapOf = async () => (await standingGaps(centre, q4, "2026-12-04")).find((g) => g.loanId === loan.id);
+    expect(await gapOf()).toMatchObject({ contractNo: loan.contractNo, uncoveredDays: 92, days: 92, intakeOrganisation: null });
+    await recordUnionStanding(centre, { creditCode: enterprise.creditCode, unionName: "测试企业工会", memberCardNo: "GH-3", validFrom: "2025-11-01" });
+    expect(await gapOf()).toMatchObject({ uncoveredDays: 31, days: 92 });
+    // Part of a quarter not yet over counts up to today only; a quarter before the loan has nothing.
+    expect((await standingGaps(centre, q4, "2025-10-10")).find((g) => g.loanId === loan.id)).toMatchObject({ uncoveredDays: 10, days: 10 });
+    expect((await standingGaps(centre, { year: 2025, quarter: 1 }, "2026-12-04")).find((g) => g.loanId === loan.id)).toBeUndefined();
+    expect(await code(standingGaps(await staffActor("agent@district.demo"), q4, "2026-12-04"))).toBe("NOT_FOUND");
   });
 
   itOnPostgres("two overlapping records for one firm at once: exactly one is stored", async () => {

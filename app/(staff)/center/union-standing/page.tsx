@@ -7,8 +7,8 @@ export async function generateMetadata() {
   return { title: (await getTranslations("unions"))("title") };
 }
 
-export default async function UnionStanding() {
+export default async function UnionStanding({ searchParams }: { searchParams: Promise<{ quarter?: string }> }) {
   const actor = await requireSection("center");
   if (actor.kind !== "STAFF") notFound();
-  return <StandingPage actor={actor} />;
+  return <StandingPage actor={actor} quarter={(await searchParams).quarter} />;
 }
