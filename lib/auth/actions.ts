@@ -3,7 +3,9 @@ import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { auth, signIn, signOut } from "@/lib/auth/config";
-import { changePasswordSchema, registerSchema, safeNextPath, setPasswordSchema, signInSchema } from "@/lib/auth/schemas";
+import { changePasswordSchema, forgotPasswordSchema, registerSchema, safeNextPath, setPasswordSchema, signInSchema } from "@/lib/auth/schemas";
+import { requestPasswordReset } from "@/lib/auth/services/request-password-reset";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { changePassword } from "@/lib/auth/services/change-password";
 import { setPasswordWithLink } from "@/lib/auth/services/password-links";
 import { registerApplicant } from "@/lib/auth/services/register-applicant";
@@ -83,3 +85,10 @@ export const changePasswordAction = signedInAction({
   },
 });
 
+
+/** "Forgot password": one answer whether or not the address has an account. */
+export const forgotPasswordAction = publicAction({
+  schema: forgotPasswordSchema,
+  run: async (input) => requestPasswordReset(input.email, await requestOrigin()),
+  success: async () => (await getTranslations("auth"))("resetSent"),
+});

@@ -57,6 +57,11 @@ export const changePasswordSchema = z
   .refine(passwordsMatch, { path: ["confirmPassword"], message: "两次输入的密码不一致" })
   .refine((v) => v.password !== v.currentPassword, { path: ["password"], message: "新密码不能与当前密码相同" });
 
+/** "Forgot password": the account's e-mail address. */
+export const forgotPasswordSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email("请输入注册时使用的电子邮箱")),
+});
+
 export type RegisterInput = z.output<typeof registerSchema>;
 
 /** A `next` path is followed only when it is a path on this site (no scheme, no //host). */

@@ -186,3 +186,38 @@ test("changing the password from the account page ends every session; the new pa
   await context.close();
   await thief.close();
 });
+
+test("a forgotten password: the same answer for a known and an unknown address; the e-mailed link resets it", async ({ browser }) => {
+  const address = `reset-${Date.now().toString(36)}@center.example`;
+  await queryE2e(
+    `WITH u AS (INSERT INTO "User" (id, email, "displayName", "passwordHash") VALUES (gen_random_uuid(), $1, '孙忘记', 'unknown') RETURNING id)
+     INSERT INTO "Membership" (id, "userId", "organisationId", role) SELECT gen_random_uuid(), u.id, o.id, 'AUDITOR' FROM u, "Organisation" o WHERE o.code = 'BJZGHZ'`,
+    [address],
+  );
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const ask = async (email: string) => {
+    await page.goto("/login");
+    await page.getByRole("link", { name: "忘记密码？" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("重置密码");
+    await page.getByRole("textbox", { name: "电子邮箱", exact: true }).fill(email);
+    await page.getByRole("button", { name: "发送重置链接" }).click();
+    const answer = page.getByRole("status");
+    await expect(answer).toBeVisible();
+    return answer.textContent();
+  };
+  const known = await ask(address);
+  const unknown = await ask(`nobody-${Date.now().toString(36)}@center.example`);
+  expect(known).toContain("如果该邮箱已绑定账号");
+  expect(unknown).toBe(known);
+
+  const [mail] = await queryE2e<{ body: string }>(`SELECT body FROM "OutboxEmail" WHERE "to" = $1`, [address]);
+  const link = /http:\/\/localhost:\d+\/set-password\?token=[A-Za-z0-9_-]+/.exec(mail!.body)![0];
+  await page.goto(link);
+  await page.getByRole("textbox", { name: "新密码", exact: true }).fill("Remember2026pass");
+  await page.getByRole("textbox", { name: "确认密码", exact: true }).fill("Remember2026pass");
+  await page.getByRole("button", { name: "设置密码" }).click();
+  await expect(page).toHaveURL(/\/login\?passwordSet=1/);
+  await signInViaApi(context, address, "Remember2026pass");
+  await context.close();
+});

@@ -65,3 +65,30 @@ describe("changing one's own password", () => {
     expect(await db.auditEvent.count({ where: { entityId: staff.userId, action: "user.password_changed" } })).toBe(1);
   });
 });
+
+describe("forgotten passwords", () => {
+  it("a known address gets one reset link per five minutes; an unknown or disabled one leaves no trace", async () => {
+    const { requestPasswordReset } = await import("@/lib/auth/services/request-password-reset");
+    const staff = await createStaff("BJZGHZ", "CENTER_REVIEWER");
+    const address = (await db.user.findUniqueOrThrow({ where: { id: staff.userId } })).email!;
+    const traces = async () => [await db.passwordToken.count(), await db.outboxEmail.count(), await db.auditEvent.count()];
+
+    await requestPasswordReset(address.toUpperCase(), "https://portal.example");
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: address }, orderBy: { createdAt: "desc" } });
+    const token = /https:\/\/portal\.example\/set-password\?token=([A-Za-z0-9_-]+)/.exec(mail.body)?.[1];
+    expect(token).toBeTruthy();
+
+    const after = await traces();
+    await requestPasswordReset(address, "https://portal.example");
+    await requestPasswordReset("nobody-here@example.org", "https://portal.example");
+    const disabled = await createStaff("BJZGHZ", "AUDITOR");
+    await db.user.update({ where: { id: disabled.userId }, data: { disabledAt: new Date() } });
+    const beforeDisabled = await traces();
+    await requestPasswordReset((await db.user.findUniqueOrThrow({ where: { id: disabled.userId } })).email!, "https://portal.example");
+    expect(await traces()).toEqual(beforeDisabled);
+    expect(beforeDisabled).toEqual(after);
+
+    await setPasswordWithLink(token!, "Reset2026pass");
+    expect(await verifyPassword(await passwordOf(staff.userId), "Reset2026pass")).toBe(true);
+  });
+});

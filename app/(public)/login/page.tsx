@@ -16,7 +16,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1>{t("loginTitle")}</h1>
         {passwordSet ? <p className="notice notice--success" role="status">{t("passwordSet")}</p> : null}
         <LoginForm next={safeNextPath(next) ?? undefined} />
-        <p><Link href="/register">{t("noAccount")}</Link></p>
+        <p><Link href="/forgot-password">{t("forgotLink")}</Link> · <Link href="/register">{t("noAccount")}</Link></p>
       </section>
     </div>
   );
