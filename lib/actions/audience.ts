@@ -22,10 +22,10 @@ export type ActorOf<A extends Audience> = A extends { kind: "public" }
   : A extends { kind: "signedIn" }
     ? Actor
     : A extends { kind: "applicant" }
-    ? ApplicantActor
-    : A extends { kind: "staff"; roles: readonly (infer R)[] }
-      ? StaffActor & { role: R }
-      : never;
+      ? ApplicantActor
+      : A extends { kind: "staff"; roles: readonly (infer R)[] }
+        ? StaffActor & { role: R }
+        : never;
 
 export type AudienceVerdict = "allowed" | "UNAUTHENTICATED" | "NOT_FOUND";
 

@@ -153,4 +153,3 @@ export function errorState(
   logger.error("action failed", { correlationId, error });
   return { code: "UNEXPECTED", message: `${t("UNEXPECTED")} (${correlationId})` };
 }
-

@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
-import { auth, signIn, signOut } from "@/lib/auth/config";
+import { signIn, signOut } from "@/lib/auth/config";
 import { changePasswordSchema, forgotPasswordSchema, registerSchema, safeNextPath, setPasswordSchema, signInSchema } from "@/lib/auth/schemas";
 import { requestPasswordReset } from "@/lib/auth/services/request-password-reset";
 import { requestOrigin } from "@/lib/http/request-origin";
@@ -17,7 +17,7 @@ import type { ActionState } from "@/lib/actions/state";
 
 export const signInAction = guardedAction(
   publicAudience,
-  () => ({ status: "idle" }) as ActionState,
+  async (code): Promise<ActionState> => ({ status: "error", code, message: (await getTranslations("errors"))(code) }),
   async (_actor, _prev: ActionState, formData: FormData): Promise<ActionState> => {
     const t = await getTranslations();
     const fields = echoFields(formData);
@@ -59,9 +59,8 @@ export const registerAction = publicAction({
  * Ends the session on the server as well as in the browser: the account's session version moves
  * on, so a copy of the cookie taken before signing out no longer works anywhere.
  */
-export const signOutAction = guardedAction(publicAudience, () => undefined, async (): Promise<void> => {
-  const session = await auth();
-  if (session?.actor) await endSession(session.actor.userId);
+export const signOutAction = guardedAction(publicAudience, () => undefined, async (actor): Promise<void> => {
+  if (actor) await endSession(actor.userId);
   await signOut({ redirect: false });
   redirect("/login");
 });

@@ -74,25 +74,25 @@ export const importStatementAction = guardedAction(
   staffAudience(rolesWith("subsidy.import")),
   async (code): Promise<ImportState> => ({ status: "error", message: (await getTranslations("errors"))(code) }),
   async (actor, _prev: ImportState, formData: FormData): Promise<ImportState> => {
-  const t = await getTranslations("errors");
-  let state: ImportState;
-  try {
-    const parsed = importStatementSchema.safeParse({ file: formData.get("file") });
-    if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? t("VALIDATION") };
-    const file = parsed.data.file;
-    const outcome = await importStatement(actor, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    if (outcome.status === "REJECTED") {
-      const message = `文件未导入：发现 ${outcome.errors.length} 处问题，请逐行修改后重新上传`;
-      return { status: "rejected", message, errors: outcome.errors.slice(0, REPORT_LIMIT), total: outcome.errors.length };
+    const t = await getTranslations("errors");
+    let state: ImportState;
+    try {
+      const parsed = importStatementSchema.safeParse({ file: formData.get("file") });
+      if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? t("VALIDATION") };
+      const file = parsed.data.file;
+      const outcome = await importStatement(actor, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      if (outcome.status === "REJECTED") {
+        const message = `文件未导入：发现 ${outcome.errors.length} 处问题，请逐行修改后重新上传`;
+        return { status: "rejected", message, errors: outcome.errors.slice(0, REPORT_LIMIT), total: outcome.errors.length };
+      }
+      state = outcome.status === "ALREADY_IMPORTED"
+        ? { status: "duplicate", message: duplicateMessage(outcome) }
+        : { status: "imported", message: importedMessage(outcome) };
+    } catch (error) {
+      return { status: "error", message: errorState(error, t).message };
     }
-    state = outcome.status === "ALREADY_IMPORTED"
-      ? { status: "duplicate", message: duplicateMessage(outcome) }
-      : { status: "imported", message: importedMessage(outcome) };
-  } catch (error) {
-    return { status: "error", message: errorState(error, t).message };
-  }
-  refresh();
-  return state;
+    refresh();
+    return state;
   },
 );
 

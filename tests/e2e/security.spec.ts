@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "./support/test";
+import { expect, test, type APIRequestContext, type Browser } from "./support/test";
 import { demoAccount } from "./support/accounts";
 import { signInViaApi, signOutViaHeader } from "./support/auth";
 import { queryE2e } from "./support/db";
@@ -93,7 +93,8 @@ test.describe("server actions in the build", () => {
   });
 });
 
-test("a session cookie copied before signing out no longer works afterwards", async ({ browser }) => {
+/** A fresh applicant signed in on their home page, and a copy of their session cookie as a thief would take it. */
+async function signedInWithCopiedCookie(browser: Browser) {
   const account = await createApplicant();
   const context = await browser.newContext();
   await signInViaApi(context, account.mobile, account.password);
@@ -101,6 +102,11 @@ test("a session cookie copied before signing out no longer works afterwards", as
   const page = await context.newPage();
   await page.goto("/applicant");
   await expect(page.getByTestId("who")).toContainText(account.displayName);
+  return { account, context, copied, page };
+}
+
+test("a session cookie copied before signing out no longer works afterwards", async ({ browser }) => {
+  const { context, copied, page } = await signedInWithCopiedCookie(browser);
   await signOutViaHeader(page);
   await expect(page).toHaveURL("/login");
 
@@ -158,12 +164,7 @@ test("50 wrong passwords at once: no server error, bounded memory, the guesser s
 });
 
 test("changing the password from the account page ends every session; the new password signs in", async ({ browser }) => {
-  const account = await createApplicant();
-  const context = await browser.newContext();
-  await signInViaApi(context, account.mobile, account.password);
-  const copied = await context.cookies();
-  const page = await context.newPage();
-  await page.goto("/applicant");
+  const { account, context, copied, page } = await signedInWithCopiedCookie(browser);
   await page.getByRole("link", { name: "账号与安全" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("账号与安全");
 
