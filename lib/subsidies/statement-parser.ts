@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { checkZipExpansion } from "@/lib/subsidies/zip-bounds";
 import { accruedInterestFen } from "@/lib/loans/interest";
 import { daysBetween, epochDay, isIsoDate } from "@/lib/loans/schedule";
 
@@ -145,7 +146,15 @@ async function readRows(data: Uint8Array): Promise<Row[] | { error: string }> {
   }
 }
 
+/** What an uploaded spreadsheet may inflate to, and how many rows a statement may have. */
+export const MAX_XLSX_EXPANDED_BYTES = 64 * 1024 * 1024;
+export const MAX_STATEMENT_ROWS = 200_000;
+
 async function readXlsx(data: Uint8Array): Promise<Row[] | { error: string }> {
+  const expansion = checkZipExpansion(data, MAX_XLSX_EXPANDED_BYTES);
+  if (!expansion.ok) {
+    return { error: expansion.reason === "TOO_LARGE" ? "XLSX 文件解压后过大，请拆分为多个文件上传" : "XLSX 文件已损坏或无法读取" };
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(data) as unknown as ExcelJS.Buffer);
@@ -156,7 +165,8 @@ async function readXlsx(data: Uint8Array): Promise<Row[] | { error: string }> {
   return sheet ? sheetRows(sheet) : { error: "文件为空" };
 }
 
-function sheetRows(sheet: ExcelJS.Worksheet): Row[] {
+function sheetRows(sheet: ExcelJS.Worksheet): Row[] | { error: string } {
+  if (sheet.rowCount > MAX_STATEMENT_ROWS + 1) return { error: `文件行数超过 ${MAX_STATEMENT_ROWS} 行，请拆分为多个文件上传` };
   const rows: Row[] = [];
   for (let n = 1; n <= sheet.rowCount; n++) {
     const values = sheet.getRow(n).values;
