@@ -10,11 +10,13 @@ export type EligibilityFacts = {
   termMonths: number | null;
   policy: { maxLoanFen: bigint; maxTermMonths: number; coolingDays: number };
   otherOpenCase: { number: string } | null;
+  /** A loan of the enterprise not yet repaid (active or overdue) that this case does not renew. */
+  outstandingLoan: { contractNo: string } | null;
   lastRejection: { number: string; closedAt: Date } | null;
   now: Date;
 };
 
-export type EligibilityBlock = { code: "NOT_MEMBER" | "NO_CONSENT" | "OVER_CAP" | "TERM" | "COOLING" | "OPEN_CASE" | "INCOMPLETE"; message: string };
+export type EligibilityBlock = { code: "NOT_MEMBER" | "NO_CONSENT" | "OVER_CAP" | "TERM" | "COOLING" | "OPEN_CASE" | "OUTSTANDING_LOAN" | "INCOMPLETE"; message: string };
 
 const DAY_MS = 86_400_000;
 
@@ -34,6 +36,12 @@ export function eligibilityBlocks(f: EligibilityFacts): EligibilityBlock[] {
   }
   if (f.otherOpenCase) {
     blocks.push({ code: "OPEN_CASE", message: `该企业已有办理中的申请（${f.otherOpenCase.number}），请先完成或撤回该申请。` });
+  }
+  if (f.outstandingLoan) {
+    blocks.push({
+      code: "OUTSTANDING_LOAN",
+      message: `该企业的贷款（合同 ${f.outstandingLoan.contractNo}）尚未结清：结清前只能为这笔贷款申请续贷。`,
+    });
   }
   if (f.lastRejection) {
     const until = new Date(f.lastRejection.closedAt.getTime() + f.policy.coolingDays * DAY_MS);

@@ -87,7 +87,7 @@ export async function applicationForApplicant(actor: Actor, id: string) {
     select: {
       id: true, number: true, kind: true, status: true, version: true, draftStep: true, greenChannel: true, applicantId: true,
       categoryCode: true, amountFen: true, termMonths: true, purpose: true, repaymentSource: true,
-      submittedAt: true, stageEnteredAt: true, stageDueAt: true, returnedFrom: true, returnDueAt: true, closeReason: true,
+      submittedAt: true, stageEnteredAt: true, stageDueAt: true, returnedFrom: true, returnDueAt: true, closeReason: true, previousLoanId: true,
       enterprise: { select: { id: true, name: true, creditCode: true, legalRepName: true, address: true, industry: true,
         foundedOn: true, employees: true, annualRevenueFen: true, hasUnion: true, unionMemberCount: true } },
       previousLoan: { select: { contractNo: true, principalFen: true } },

@@ -72,12 +72,13 @@ describe("permissions and sections", () => {
 
 describe("rules", () => {
   const policy = { maxLoanFen: 50_000_000n, maxTermMonths: 36, coolingDays: 30 };
-  const base = { hasMemberProfile: true, consents: { sensitive: true, credit: true }, amountFen: 100n, termMonths: 12, policy, otherOpenCase: null, lastRejection: null, now: new Date("2026-11-30T00:00:00Z") };
+  const base = { hasMemberProfile: true, consents: { sensitive: true, credit: true }, amountFen: 100n, termMonths: 12, policy, otherOpenCase: null, outstandingLoan: null, lastRejection: null, now: new Date("2026-11-30T00:00:00Z") };
   it("eligibility explains each block", () => {
     expect(eligibilityBlocks(base)).toEqual([]);
     expect(eligibilityBlocks({ ...base, amountFen: 50_000_001n }).map((b) => b.code)).toEqual(["OVER_CAP"]);
     expect(eligibilityBlocks({ ...base, amountFen: 50_000_000n })).toEqual([]);
     expect(eligibilityBlocks({ ...base, termMonths: 37 }).map((b) => b.code)).toEqual(["TERM"]);
+    expect(eligibilityBlocks({ ...base, outstandingLoan: { contractNo: "JK-1" } }).map((b) => b.code)).toEqual(["OUTSTANDING_LOAN"]);
     expect(eligibilityBlocks({ ...base, hasMemberProfile: false, consents: { sensitive: true, credit: false } }).map((b) => b.code)).toEqual(["NOT_MEMBER", "NO_CONSENT"]);
     const recent = { number: "SQ-1", closedAt: new Date("2026-11-15T00:00:00Z") };
     expect(eligibilityBlocks({ ...base, lastRejection: recent }).map((b) => b.code)).toEqual(["COOLING"]);

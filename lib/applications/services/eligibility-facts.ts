@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { eligibilityBlocks, type EligibilityBlock } from "@/lib/applications/eligibility";
 import { consentState } from "@/lib/applications/services/consents";
@@ -14,6 +15,8 @@ type CaseFacts = {
   id: string;
   applicantId: string;
   enterpriseId: string;
+  /** A renewal names the loan it renews: that loan may still be outstanding. */
+  previousLoanId?: string | null;
   amountFen: bigint | null;
   termMonths: number | null;
 };
@@ -25,7 +28,7 @@ type CaseFacts = {
  */
 export async function checkEligibility(app: CaseFacts, pinned?: Policy | null): Promise<{ blocks: EligibilityBlock[]; policyId: string }> {
   const now = new Date();
-  const [policy, profile, consents, otherOpenCase, lastRejection] = await Promise.all([
+  const [policy, profile, consents, otherOpenCase, lastRejection, outstandingLoan] = await Promise.all([
     pinned ?? policyInForce(now),
     db.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true } }),
     consentState(app.applicantId),
@@ -38,6 +41,7 @@ export async function checkEligibility(app: CaseFacts, pinned?: Policy | null): 
       orderBy: { closedAt: "desc" },
       select: { number: true, closedAt: true },
     }),
+    outstandingLoanOf(db, app),
   ]);
   const blocks = eligibilityBlocks({
     hasMemberProfile: !!profile?.memberCardNo,
@@ -46,6 +50,7 @@ export async function checkEligibility(app: CaseFacts, pinned?: Policy | null): 
     termMonths: app.termMonths,
     policy,
     otherOpenCase,
+    outstandingLoan,
     lastRejection: lastRejection?.closedAt ? { number: lastRejection.number, closedAt: lastRejection.closedAt } : null,
     now,
   });
@@ -69,4 +74,28 @@ export async function assertSubmittable(
   const { blocks, policyId } = await checkEligibility(app, pinned);
   if (blocks.length) throw new AppError("INELIGIBLE", blocks.map((b) => b.message).join(" "));
   return policyId;
+}
+
+/** Loans of the enterprise not yet repaid, other than the one this case renews. */
+export const OUTSTANDING_LOAN_STATUSES = ["ACTIVE", "OVERDUE"] as const;
+
+export function outstandingLoanOf(client: Pick<typeof db, "loan">, app: Pick<CaseFacts, "enterpriseId" | "previousLoanId">) {
+  return client.loan.findFirst({
+    where: { enterpriseId: app.enterpriseId, status: { in: [...OUTSTANDING_LOAN_STATUSES] }, ...(app.previousLoanId ? { id: { not: app.previousLoanId } } : {}) },
+    select: { contractNo: true },
+  });
+}
+
+/**
+ * The enterprise's exposure, judged at commit: no other open case, no outstanding loan (other than
+ * the one a renewal renews). Serialised per enterprise, so of two submissions at once only one passes.
+ */
+export async function assertSoleExposure(tx: Prisma.TransactionClient, app: Pick<CaseFacts, "id" | "enterpriseId" | "previousLoanId">): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`enterprise-exposure:${app.enterpriseId}`}))`;
+  const [other, loan] = await Promise.all([
+    tx.loanApplication.findFirst({ where: { enterpriseId: app.enterpriseId, id: { not: app.id }, status: { in: OPEN } }, select: { number: true } }),
+    outstandingLoanOf(tx, app),
+  ]);
+  if (other) throw new AppError("INELIGIBLE", `该企业已有办理中的申请（${other.number}），请先完成或撤回该申请。`);
+  if (loan) throw new AppError("INELIGIBLE", `该企业的贷款（合同 ${loan.contractNo}）尚未结清：结清前只能为这笔贷款申请续贷。`);
 }

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { notifyUser } from "@/lib/notifications/notify";
 import { runTransition } from "@/lib/applications/services/transition";
-import { assertSubmittable } from "@/lib/applications/services/eligibility-facts";
+import { assertSoleExposure, assertSubmittable } from "@/lib/applications/services/eligibility-facts";
 import { holidaySet } from "@/lib/policy/queries";
 import { stageDueAt } from "@/lib/policy/deadlines";
 
@@ -24,6 +24,7 @@ export async function submitApplication(actor: Actor, applicationId: string, exp
       const policy = await db.policyVersion.findUniqueOrThrow({ where: { id: policyId } });
       pinned = { policyId, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, await holidaySet()) };
     },
+    exclusive: assertSoleExposure,
     changes: () => ({
       policyVersionId: pinned!.policyId,
       stageDueAt: pinned!.due,

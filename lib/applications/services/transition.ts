@@ -24,6 +24,12 @@ export type TransitionRequest<T> = {
   decision?: Decision | ((app: LoadedApplication) => Decision);
   /** Checks that need the loaded case (business rules); throw AppError to refuse. */
   guard?: (app: LoadedApplication, to: ApplicationStatus) => void | Promise<void>;
+  /**
+   * Checks that must still hold when the change commits, run inside the transaction before the
+   * compare-and-set: a rule over other rows (one open case per enterprise) takes a lock first, so
+   * two cases deciding at once are judged one after the other.
+   */
+  exclusive?: (tx: Prisma.TransactionClient, app: LoadedApplication) => Promise<void>;
   /** More columns to set with the status change. */
   changes?: (app: LoadedApplication, to: ApplicationStatus) => Prisma.LoanApplicationUncheckedUpdateManyInput;
   /** More rows written in the same transaction (guarantee, loan, notification). */
@@ -81,6 +87,7 @@ export async function runTransition<T = void>(req: TransitionRequest<T>): Promis
   const decision = typeof req.decision === "function" ? req.decision(app) : req.decision;
 
   const result = await db.$transaction(async (tx) => {
+    await req.exclusive?.(tx, app);
     const updated = await tx.loanApplication.updateMany({
       where: { id: app.id, status: app.status, version: app.version },
       data: {

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { submitApplication } from "@/lib/applications/services/submit-application";
+import { startRenewal } from "@/lib/applications/services/start-renewal";
+import { saveLoanRequest } from "@/lib/applications/services/drafts";
+import { REQUIRED_DOCUMENTS } from "@/lib/applications/required-documents";
+import { outcome as code } from "../support/outcome";
+import { db, itOnPostgres, uniqueSuffix } from "../support/db";
+import { createApplicant, createEnterprise, createReadyDraft } from "../support/factories";
+
+// Exposure per enterprise, not per application: one open case or outstanding loan at a time (a
+// renewal of that loan excepted), judged when the submission commits.
+
+async function activeLoanFor(enterpriseId: string, applicantId: string) {
+  const app = await db.loanApplication.create({
+    data: { number: `T-${uniqueSuffix()}`, applicantId, enterpriseId, status: "ACTIVE", amountFen: 30_000_000n, termMonths: 12, categoryCode: "SMALL_MICRO" },
+  });
+  const bank = await db.organisation.findUniqueOrThrow({ where: { code: "BJRCB" } });
+  return db.loan.create({
+    data: { applicationId: app.id, enterpriseId, bankOrgId: bank.id, contractNo: `JK-${uniqueSuffix()}`, principalFen: 30_000_000n, annualRateMicros: 38_500,
+      lprReference: "LPR", termMonths: 12, repaymentMethod: "INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY", status: "ACTIVE", disbursedOn: new Date("2026-01-05T00:00:00Z") },
+  });
+}
+
+describe("exposure per enterprise", () => {
+  it("an enterprise with an outstanding loan cannot open a second loan beside it; a renewal of that loan can go ahead", async () => {
+    const applicant = await createApplicant();
+    const enterprise = await createEnterprise(applicant);
+    const loan = await activeLoanFor(enterprise.id, applicant.userId);
+
+    const second = await createReadyDraft(applicant, { enterpriseId: enterprise.id });
+    const refused = await submitApplication(applicant, second.id, 0).catch((e) => e);
+    expect(refused).toMatchObject({ code: "INELIGIBLE" });
+    expect(String(refused.detail)).toContain(loan.contractNo);
+    expect((await db.loanApplication.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("DRAFT");
+    await db.loanApplication.update({ where: { id: second.id }, data: { status: "WITHDRAWN" } });
+
+    const { applicationId } = await startRenewal(applicant, loan.id);
+    await saveLoanRequest(applicant, { applicationId, categoryCode: "SMALL_MICRO", amountYuan: 30_000_000n, termMonths: 12, purpose: "续贷扩大经营", repaymentSource: "经营收入" });
+    await db.document.createMany({
+      data: REQUIRED_DOCUMENTS.RENEWAL.map((kind) => ({ applicationId, kind, version: 1, storageKey: `t/${applicationId}/${kind}`, fileName: `${kind}.pdf`,
+        mimeType: "application/pdf", sizeBytes: 100, sha256: "0".repeat(64), uploadedById: applicant.userId })),
+    });
+    const version = (await db.loanApplication.findUniqueOrThrow({ where: { id: applicationId } })).version;
+    await submitApplication(applicant, applicationId, version);
+    expect((await db.loanApplication.findUniqueOrThrow({ where: { id: applicationId } })).status).toBe("CENTER_REVIEW");
+  });
+
+  itOnPostgres("two cases of one enterprise submitted at the same moment: exactly one goes to review", async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const applicant = await createApplicant();
+      const enterprise = await createEnterprise(applicant);
+      const [a, b] = [await createReadyDraft(applicant, { enterpriseId: enterprise.id }), await createReadyDraft(applicant, { enterpriseId: enterprise.id })];
+      const results = await Promise.all([code(submitApplication(applicant, a.id, 0)), code(submitApplication(applicant, b.id, 0))]);
+      expect(results.sort()).toEqual(["INELIGIBLE", "OK"]);
+      expect(await db.loanApplication.count({ where: { enterpriseId: enterprise.id, status: "CENTER_REVIEW" } })).toBe(1);
+    }
+  });
+});
