@@ -21,6 +21,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Scheduled jobs (reminders, expiring returns, mail); "off" for servers that must not run them.
   SCHEDULER: z.enum(["on", "off"]).default("on"),
+  // Staff sign in with a second factor (TOTP); "optional" only for the demo and its tests.
+  STAFF_TWO_FACTOR: z.enum(["required", "optional"]).default("required"),
   // Reverse proxies in front of the portal that append to X-Forwarded-For (lib/auth/client-ip.ts).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
   // The public origin (scheme://host[:port]) state-changing requests must come from, when the
@@ -40,6 +42,9 @@ export function productionStartProblem(e: Env = env): string | null {
   const secret = e.AUTH_SECRET ?? "";
   if (Buffer.byteLength(secret, "utf8") < MIN_AUTH_SECRET_BYTES) {
     return `AUTH_SECRET must be set to at least ${MIN_AUTH_SECRET_BYTES} random bytes in production (for example: openssl rand -base64 48).`;
+  }
+  if (e.STAFF_TWO_FACTOR !== "required" && e.DEMO_MODE !== "true") {
+    return "STAFF_TWO_FACTOR=optional is for the demo only: production staff sign in with a second factor.";
   }
   return productionDatabaseProblem(e);
 }

@@ -23,6 +23,8 @@ const env = {
   // demo accounts in it.
   EMBEDDED_DATABASE: process.env.DATABASE_URL ? "false" : "true",
   DEMO_MODE: "true",
+  // Demo staff may turn on two-factor sign-in under 账号与安全; production requires it.
+  STAFF_TWO_FACTOR: "optional",
 };
 const port = process.env.PORT ?? "3000";
 

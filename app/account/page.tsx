@@ -1,6 +1,7 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { currentActor } from "@/lib/auth/actor";
+import { currentAccountHolder } from "@/lib/auth/actor";
 import { signOutAction } from "@/lib/auth/actions";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 
@@ -10,7 +11,7 @@ export async function generateMetadata() {
 
 /** Everyone's own account: change the password, end every session. */
 export default async function AccountPage() {
-  const actor = await currentActor();
+  const actor = await currentAccountHolder();
   if (!actor) redirect("/login?next=/account");
   const t = await getTranslations("account");
   return (
@@ -20,6 +21,11 @@ export default async function AccountPage() {
         <h2 id="change-password">{t("changePassword")}</h2>
         <p className="field__hint">{t("changePasswordHint")}</p>
         <ChangePasswordForm />
+      </section>
+      <section className="card" aria-labelledby="two-factor" style={{ marginTop: "1rem" }}>
+        <h2 id="two-factor">{t("twoFactor.title")}</h2>
+        <p>{t("twoFactor.lead")}</p>
+        <Link href="/account/two-factor" className="btn btn--secondary">{t("twoFactor.title")}</Link>
       </section>
       <section className="card" aria-labelledby="sessions" style={{ marginTop: "1rem" }}>
         <h2 id="sessions">{t("sessions")}</h2>

@@ -18,6 +18,8 @@ export function LoginForm({ next }: { next?: string }) {
         defaultValue={fieldValue(state, "identifier")} errors={fieldErrors(state, "identifier")} />
       <Field name="password" label={t("password")} type="password" autoComplete="current-password" required
         errors={fieldErrors(state, "password")} />
+      <Field name="code" label={t("code")} inputMode="numeric" autoComplete="one-time-code" hint={t("codeHint")}
+        errors={fieldErrors(state, "code")} />
       <SubmitButton>{useTranslations("common")("signIn")}</SubmitButton>
     </form>
   );

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { currentActor } from "@/lib/auth/actor";
+import { currentAccountHolder } from "@/lib/auth/actor";
 import { homeOf } from "@/lib/auth/roles";
 import { setLocale } from "@/lib/i18n/actions";
 import { signOutAction } from "@/lib/auth/actions";
@@ -10,7 +10,7 @@ export async function SiteHeader() {
     getTranslations("common"),
     getTranslations("roles"),
     getLocale(),
-    currentActor(),
+    currentAccountHolder(),
   ]);
   return (
     <header className="site-header">

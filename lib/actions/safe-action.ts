@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
-import { currentActor } from "@/lib/auth/actor";
+import { currentAccountHolder, currentActor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { env } from "@/lib/env";
@@ -72,7 +72,8 @@ export function guardedAction<A extends Audience, Args extends unknown[], T>(
 ): GuardedAction<Args, T> {
   const action = async (...args: Args): Promise<T> => {
     if (!isSameOrigin(await headers(), env.PUBLIC_ORIGIN)) return refused("FORBIDDEN");
-    const actor = await currentActor();
+    // The account's own actions (and signing out) stay open to staff still setting up two-factor sign-in.
+    const actor = audience.kind === "public" || audience.kind === "signedIn" ? await currentAccountHolder() : await currentActor();
     const verdict = judgeAudience(audience, actor);
     if (verdict !== "allowed") return refused(verdict);
     return body(actor as ActorOf<A>, ...args);

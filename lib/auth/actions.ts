@@ -1,9 +1,12 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { signIn, signOut } from "@/lib/auth/config";
-import { changePasswordSchema, forgotPasswordSchema, registerSchema, safeNextPath, setPasswordSchema, signInSchema } from "@/lib/auth/schemas";
+import { changePasswordSchema, forgotPasswordSchema, registerSchema, safeNextPath, setPasswordSchema, signInSchema, twoFactorCodeSchema } from "@/lib/auth/schemas";
+import { confirmTwoFactor, startTwoFactor } from "@/lib/auth/services/two-factor";
 import { requestPasswordReset } from "@/lib/auth/services/request-password-reset";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { changePassword } from "@/lib/auth/services/change-password";
@@ -11,8 +14,8 @@ import { setPasswordWithLink } from "@/lib/auth/services/password-links";
 import { registerApplicant } from "@/lib/auth/services/register-applicant";
 import { endSession } from "@/lib/auth/session-state";
 import { clientIp } from "@/lib/auth/client-ip";
-import { echoFields, formDataObject, guardedAction, publicAction, signedInAction } from "@/lib/actions/safe-action";
-import { publicAudience } from "@/lib/actions/audience";
+import { echoFields, errorState, formDataObject, guardedAction, publicAction, signedInAction } from "@/lib/actions/safe-action";
+import { publicAudience, signedInAudience } from "@/lib/actions/audience";
 import type { ActionState } from "@/lib/actions/state";
 
 export const signInAction = guardedAction(
@@ -32,6 +35,7 @@ export const signInAction = guardedAction(
       await signIn("credentials", {
         identifier: parsed.data.identifier,
         password: parsed.data.password,
+        ...(parsed.data.code ? { code: parsed.data.code } : {}),
         redirectTo: next ? `/start?next=${encodeURIComponent(next)}` : "/start",
       });
     } catch (error) {
@@ -91,3 +95,29 @@ export const forgotPasswordAction = publicAction({
   run: async (input) => requestPasswordReset(input.email, await requestOrigin()),
   success: async () => (await getTranslations("auth"))("resetSent"),
 });
+
+/** Starts two-factor set-up: the account page then shows the QR code for the app. */
+export const startTwoFactorAction = signedInAction({
+  schema: z.object({}),
+  run: (_input, actor) => startTwoFactor(actor),
+  success: async () => (await getTranslations("account.twoFactor"))("started"),
+  after: () => revalidatePath("/account/two-factor"),
+});
+
+export type TwoFactorConfirmState = ActionState | { status: "enabled"; recoveryCodes: string[] };
+
+/** The first code from the app turns two-factor on; the recovery codes are shown this once. */
+export const confirmTwoFactorAction = guardedAction(
+  signedInAudience,
+  async (code): Promise<TwoFactorConfirmState> => ({ status: "error", code, message: (await getTranslations("errors"))(code) }),
+  async (actor, _prev: TwoFactorConfirmState, formData: FormData): Promise<TwoFactorConfirmState> => {
+    const t = await getTranslations("errors");
+    const parsed = twoFactorCodeSchema.safeParse(formDataObject(formData));
+    if (!parsed.success) return { status: "error", code: "VALIDATION", message: t("VALIDATION"), fieldErrors: { code: parsed.error.issues.map((i) => i.message) } };
+    try {
+      return { status: "enabled", ...(await confirmTwoFactor(actor, parsed.data.code)) };
+    } catch (error) {
+      return { status: "error", ...errorState(error, t) };
+    }
+  },
+);

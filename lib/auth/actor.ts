@@ -5,10 +5,19 @@ import { auth } from "@/lib/auth/config";
 import { AppError } from "@/lib/errors";
 import { mayEnterSection, type Actor, type Section, type StaffActor } from "@/lib/auth/roles";
 
-/** The signed-in actor for this request, or null. Read once per request. */
-export const currentActor = cache(async (): Promise<Actor | null> => {
+/** Whoever holds this request's session, or null: for the account's own pages and actions. */
+export const currentAccountHolder = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   return session?.actor ?? null;
+});
+
+/**
+ * The signed-in actor for this request, or null. Staff who must still set up two-factor sign-in
+ * count as not signed in everywhere but their account pages. Read once per request.
+ */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const actor = await currentAccountHolder();
+  return actor?.kind === "STAFF" && actor.twoFactorMissing ? null : actor;
 });
 
 /** For services and actions: the actor, or an UNAUTHENTICATED error. */
@@ -27,6 +36,7 @@ export async function requireStaff(): Promise<StaffActor> {
 /** For pages: sign-in when anonymous, 404 when the section is not the actor's. */
 export async function requireSection(section: Section): Promise<Actor> {
   const actor = await currentActor();
+  if (!actor && (await currentAccountHolder())) redirect("/account/two-factor");
   if (!actor) redirect(`/login?next=/${section}`);
   if (!mayEnterSection(actor.role, section)) notFound();
   return actor;

@@ -7,6 +7,7 @@ import { PasswordCheckBusy, verifyPassword } from "@/lib/auth/password";
 import { findCredentials, loadSessionState, recordSignIn } from "@/lib/auth/session-state";
 import { clearFailedSignIns, isThrottled, recordFailedSignIn } from "@/lib/auth/sign-in-throttle";
 import { clientIpFrom } from "@/lib/auth/client-ip-from";
+import { verifySecondFactor } from "@/lib/auth/second-factor";
 import { logger } from "@/lib/logger";
 import type { Actor } from "@/lib/auth/roles";
 import { judgeSession } from "@/lib/auth/session-rules";
@@ -31,7 +32,12 @@ declare module "next-auth/jwt" {
   }
 }
 
-const credentialsSchema = z.object({ identifier: z.string().min(1).max(254), password: z.string().min(1).max(200) });
+const credentialsSchema = z.object({
+  identifier: z.string().min(1).max(254),
+  password: z.string().min(1).max(200),
+  // The second factor: a code from the authenticator app, or a recovery code.
+  code: z.string().max(20).optional(),
+});
 
 // Sessions are JWTs in an HttpOnly cookie. On every request the account is re-read, so a
 // disabled account, a bumped session version (revocation) or a changed role take effect at once,
@@ -50,7 +56,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { identifier: {}, password: {} },
+      credentials: { identifier: {}, password: {}, code: {} },
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
@@ -67,7 +73,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           logger.warn("sign-in refused: too many password checks waiting", {});
           return null;
         }
-        if (!account || !ok || account.disabledAt) {
+        const secondFactorOk = !account?.totpEnabledAt || (!!parsed.data.code && (await verifySecondFactor(account.id, parsed.data.code)));
+        if (!account || !ok || account.disabledAt || !secondFactorOk) {
           await recordFailedSignIn(identifier, address);
           return null;
         }

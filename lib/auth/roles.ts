@@ -11,6 +11,8 @@ export type Actor =
       displayName: string;
       organisationId: string;
       organisationType: OrganisationType;
+      /** Two-factor sign-in is required and not set up yet: only the account pages are open. */
+      twoFactorMissing?: true;
     };
 
 export type StaffActor = Extract<Actor, { kind: "STAFF" }>;

@@ -6,6 +6,7 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 export const signInSchema = z.object({
   identifier: z.string().trim().min(1, "请输入手机号或电子邮箱").max(254, "内容过长"),
   password: z.string().min(1, "请输入密码").max(200, "内容过长"),
+  code: z.string().trim().max(20, "内容过长").optional().transform((v) => v || undefined),
   next: z.string().optional(),
 });
 
@@ -67,3 +68,6 @@ export type RegisterInput = z.output<typeof registerSchema>;
 /** A `next` path is followed only when it is a path on this site (no scheme, no //host). */
 export const safeNextPath = (next: string | undefined | null): string | null =>
   next && /^\/(?![/\\])[\w\-/?=&%.]*$/.test(next) ? next : null;
+
+/** The first code from the authenticator app, confirming two-factor set-up. */
+export const twoFactorCodeSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, "请输入应用中显示的 6 位数字") });

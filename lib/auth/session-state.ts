@@ -1,5 +1,6 @@
 // Not marked server-only: the proxy (a separate bundle) loads it through the auth config.
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import type { Actor } from "@/lib/auth/roles";
 import { appendAudit } from "@/lib/audit/record";
 
@@ -12,6 +13,7 @@ export async function loadSessionState(userId: string): Promise<{ actor: Actor; 
       displayName: true,
       sessionVersion: true,
       disabledAt: true,
+      totpEnabledAt: true,
       membership: { select: { role: true, organisationId: true, organisation: { select: { type: true } } } },
     },
   });
@@ -25,6 +27,7 @@ export async function loadSessionState(userId: string): Promise<{ actor: Actor; 
         role: m.role,
         organisationId: m.organisationId,
         organisationType: m.organisation.type,
+        ...(env.STAFF_TWO_FACTOR === "required" && !user.totpEnabledAt ? { twoFactorMissing: true as const } : {}),
       }
     : { kind: "APPLICANT", userId: user.id, displayName: user.displayName, role: "APPLICANT" };
   return { actor, sessionVersion: user.sessionVersion };
@@ -34,7 +37,7 @@ export async function loadSessionState(userId: string): Promise<{ actor: Actor; 
 export async function findCredentials(identifier: string) {
   const value = identifier.trim();
   const where = value.includes("@") ? { email: value.toLowerCase() } : { mobile: value };
-  return db.user.findUnique({ where, select: { id: true, passwordHash: true, disabledAt: true, sessionVersion: true } });
+  return db.user.findUnique({ where, select: { id: true, passwordHash: true, disabledAt: true, sessionVersion: true, totpEnabledAt: true } });
 }
 
 export async function recordSignIn(userId: string): Promise<void> {

@@ -8,6 +8,7 @@ import { signInViaApi } from "./support/auth";
 import { createApplicant } from "./support/factories";
 import { queryE2e } from "./support/db";
 import { createDatabase, dropDatabase } from "../../scripts/db/tools";
+import { totpCode } from "@/lib/auth/two-factor";
 
 // The server as an operator meets it: sessions that can be revoked, a refusal to start without a
 // strong secret, and the embedded database a fresh machine runs on.
@@ -67,7 +68,7 @@ test("the embedded database: migrated, seeded and served with no database server
   test.setTimeout(180_000);
   const dir = mkdtempSync(path.join(tmpdir(), "ncd-embedded-"));
   const env = serverEnv({
-    PGLITE_DIR: dir, AUTH_SECRET: randomBytes(48).toString("base64"), AUTH_TRUST_HOST: "true", NODE_ENV: "production", EMBEDDED_DATABASE: "true", DEMO_MODE: "true",
+    PGLITE_DIR: dir, AUTH_SECRET: randomBytes(48).toString("base64"), AUTH_TRUST_HOST: "true", NODE_ENV: "production", EMBEDDED_DATABASE: "true", DEMO_MODE: "true", STAFF_TWO_FACTOR: "optional",
   });
   try {
     for (const args of [["scripts/db/migrate.ts"], ["--conditions=react-server", "scripts/seed.ts"]]) {
@@ -76,7 +77,7 @@ test("the embedded database: migrated, seeded and served with no database server
     }
     // Production does not fall back to the embedded database, nor serve the demo accounts, unless told to.
     for (const [unset, reason] of [["EMBEDDED_DATABASE", "DATABASE_URL must name the PostgreSQL server"], ["DEMO_MODE", "the demo accounts"]] as const) {
-      const refused = startServer(3104, { ...env, [unset]: "false" });
+      const refused = startServer(3104, { ...env, [unset]: "false", ...(unset === "DEMO_MODE" ? { STAFF_TWO_FACTOR: "required" } : {}) });
       const code = await Promise.race([refused.exited, new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 60_000))]);
       if (code === "timeout") refused.child.kill("SIGKILL");
       expect(code, refused.output()).toBe(1);
@@ -144,11 +145,41 @@ test("first setup on an empty database: the administrator sets a password throug
       await expect(page).toHaveURL(/\/login\?passwordSet=1/);
       await expect(page.getByText("密码已设置，请使用新密码登录")).toBeVisible();
 
-      await page.getByRole("textbox", { name: "手机号或电子邮箱", exact: true }).fill("admin@union.example");
-      await page.getByRole("textbox", { name: "密码", exact: true }).fill("Union2026admin");
-      await page.getByRole("button", { name: "登录", exact: true }).click();
+      const signInAs = async (code?: string) => {
+        await page.goto("/login");
+        await page.getByRole("textbox", { name: "手机号或电子邮箱", exact: true }).fill("admin@union.example");
+        await page.getByRole("textbox", { name: "密码", exact: true }).fill("Union2026admin");
+        if (code) await page.getByRole("textbox", { name: "动态验证码", exact: true }).fill(code);
+        await page.getByRole("button", { name: "登录", exact: true }).click();
+      };
+      await signInAs();
+      // Production staff set up two-factor sign-in before anything else opens.
+      await expect(page).toHaveURL("/account/two-factor");
+      await expect(page.getByText("您所在的岗位要求启用两步验证")).toBeVisible();
+      await page.goto("/admin");
+      await expect(page).toHaveURL("/account/two-factor");
+      await page.getByRole("button", { name: "开始设置" }).click();
+      const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+      await page.getByRole("textbox", { name: "验证码", exact: true }).fill(totpCode(secret));
+      await page.getByRole("button", { name: "启用两步验证" }).click();
+      const recovery = page.getByTestId("recovery-codes").getByRole("listitem");
+      await expect(recovery).toHaveCount(10);
+      const recoveryCode = (await recovery.first().textContent())!.trim();
+      await page.getByRole("link", { name: "继续" }).click();
       await expect(page).toHaveURL("/admin");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("项目管理");
+
+      // From now on the password alone is not enough; a recovery code works once; the app's next code works.
+      await page.getByRole("button", { name: "退出登录" }).click();
+      await signInAs();
+      await expect(page.getByText("账号或密码不正确")).toBeVisible();
+      await signInAs(recoveryCode);
+      await expect(page).toHaveURL("/admin");
+      await page.getByRole("button", { name: "退出登录" }).click();
+      await signInAs(recoveryCode);
+      await expect(page.getByText("账号或密码不正确")).toBeVisible();
+      await signInAs(totpCode(secret, Date.now() + 30_000));
+      await expect(page).toHaveURL("/admin");
 
       // The link worked once.
       const again = await context.newPage();

@@ -111,7 +111,7 @@ describe("rules", () => {
   });
 
   it("production refuses a missing or short AUTH_SECRET", () => {
-    const env = { NODE_ENV: "production", PGLITE_DIR: "", APPLICANT_IDLE_MINUTES: 30, STAFF_IDLE_MINUTES: 10, SESSION_MAX_HOURS: 12, MAIL_FROM: "", LOG_LEVEL: "info", SCHEDULER: "off", TRUSTED_PROXY_HOPS: 1, EMBEDDED_DATABASE: "false", DEMO_MODE: "false", DATABASE_URL: "postgresql://db/ncd" } as const;
+    const env = { NODE_ENV: "production", PGLITE_DIR: "", APPLICANT_IDLE_MINUTES: 30, STAFF_IDLE_MINUTES: 10, SESSION_MAX_HOURS: 12, MAIL_FROM: "", LOG_LEVEL: "info", SCHEDULER: "off", TRUSTED_PROXY_HOPS: 1, STAFF_TWO_FACTOR: "required", EMBEDDED_DATABASE: "false", DEMO_MODE: "false", DATABASE_URL: "postgresql://db/ncd" } as const;
     expect(productionStartProblem({ ...env })).toMatch(/AUTH_SECRET/);
     expect(productionStartProblem({ ...env, AUTH_SECRET: "short" })).toMatch(/at least 32/);
     expect(productionStartProblem({ ...env, AUTH_SECRET: "x".repeat(32) })).toBeNull();
@@ -120,10 +120,18 @@ describe("rules", () => {
 
   it("production refuses to fall back to the embedded database unless asked", () => {
     const env = { NODE_ENV: "production", PGLITE_DIR: "", APPLICANT_IDLE_MINUTES: 30, STAFF_IDLE_MINUTES: 10, SESSION_MAX_HOURS: 12, MAIL_FROM: "", LOG_LEVEL: "info", SCHEDULER: "off",
-      TRUSTED_PROXY_HOPS: 1, EMBEDDED_DATABASE: "false", DEMO_MODE: "false", AUTH_SECRET: "x".repeat(32) } as const;
+      TRUSTED_PROXY_HOPS: 1, STAFF_TWO_FACTOR: "required", EMBEDDED_DATABASE: "false", DEMO_MODE: "false", AUTH_SECRET: "x".repeat(32) } as const;
     expect(productionStartProblem(env)).toMatch(/DATABASE_URL must name the PostgreSQL server/);
     expect(productionStartProblem({ ...env, EMBEDDED_DATABASE: "true" })).toBeNull();
     expect(productionStartProblem({ ...env, DATABASE_URL: "postgresql://db/ncd" })).toBeNull();
     expect(productionStartProblem({ ...env, NODE_ENV: "development" })).toBeNull();
+  });
+
+  it("production requires staff two-factor sign-in unless it is the demo", () => {
+    const env = { NODE_ENV: "production", PGLITE_DIR: "", APPLICANT_IDLE_MINUTES: 30, STAFF_IDLE_MINUTES: 10, SESSION_MAX_HOURS: 12, MAIL_FROM: "", LOG_LEVEL: "info", SCHEDULER: "off",
+      TRUSTED_PROXY_HOPS: 1, STAFF_TWO_FACTOR: "optional", EMBEDDED_DATABASE: "false", DEMO_MODE: "false", AUTH_SECRET: "x".repeat(32), DATABASE_URL: "postgresql://db/ncd" } as const;
+    expect(productionStartProblem(env)).toMatch(/STAFF_TWO_FACTOR=optional is for the demo only/);
+    expect(productionStartProblem({ ...env, DEMO_MODE: "true" })).toBeNull();
+    expect(productionStartProblem({ ...env, STAFF_TWO_FACTOR: "required" })).toBeNull();
   });
 });
