@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/safe-action";
-import { inviteStaffSchema, policySchema, userIdSchema } from "@/lib/organisations/schemas";
+import { createOrganisationSchema, inviteStaffSchema, organisationStateSchema, policySchema, renameOrganisationSchema, userIdSchema } from "@/lib/organisations/schemas";
+import { createOrganisation, updateOrganisation } from "@/lib/organisations/services/manage-organisation";
 import { inviteStaff } from "@/lib/organisations/services/invite-staff";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { publishPolicy } from "@/lib/organisations/services/publish-policy";
@@ -40,5 +41,33 @@ export const inviteStaffAction = adminAction({
   schema: inviteStaffSchema,
   run: async (input, actor) => inviteStaff(actor, input, await requestOrigin()),
   success: () => "邀请已发出：对方将收到设置密码的一次性链接",
+  after: refresh,
+});
+
+export const createOrganisationAction = adminAction({
+  schema: createOrganisationSchema,
+  run: (input, actor) => createOrganisation(actor, input),
+  success: () => "机构已创建",
+  after: refresh,
+});
+
+export const renameOrganisationAction = adminAction({
+  schema: renameOrganisationSchema,
+  run: (input, actor) => updateOrganisation(actor, { organisationId: input.organisationId, version: input.version, names: { nameZh: input.nameZh, nameEn: input.nameEn } }),
+  success: () => "机构名称已更新",
+  after: refresh,
+});
+
+export const disableOrganisationAction = adminAction({
+  schema: organisationStateSchema,
+  run: (input, actor) => updateOrganisation(actor, { ...input, disabled: true }),
+  success: () => "机构已停用：不再接收新案件和新工作人员",
+  after: refresh,
+});
+
+export const enableOrganisationAction = adminAction({
+  schema: organisationStateSchema,
+  run: (input, actor) => updateOrganisation(actor, { ...input, disabled: false }),
+  success: () => "机构已启用",
   after: refresh,
 });

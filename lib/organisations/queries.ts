@@ -7,7 +7,7 @@ export async function listOrganisations(actor: Actor) {
   assertCan(actor, "admin.read");
   const orgs = await db.organisation.findMany({
     orderBy: [{ type: "asc" }, { code: "asc" }],
-    select: { id: true, code: true, type: true, nameZh: true, nameEn: true, _count: { select: { members: true } } },
+    select: { id: true, code: true, type: true, nameZh: true, nameEn: true, disabledAt: true, version: true, _count: { select: { members: true } } },
   });
   return orgs.map(({ _count, ...o }) => ({ ...o, memberCount: _count.members }));
 }

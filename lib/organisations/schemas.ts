@@ -35,3 +35,19 @@ export const inviteStaffSchema = z.object({
   organisationId: z.uuid({ error: "请选择机构" }),
   role: z.enum(STAFF_ROLES, { error: "请选择角色" }),
 });
+
+const orgNames = {
+  nameZh: safeTextField(100, { min: 2 }),
+  nameEn: safeTextField(150, { min: 2 }),
+};
+
+/** A new partner organisation or district union. */
+export const createOrganisationSchema = z.object({
+  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{2,20}$/, { error: "机构代码为 2 至 20 位大写字母、数字或连字符" }),
+  type: z.enum(["SUPPORT_CENTER", "GUARANTOR", "BANK", "DISTRICT_UNION"], { error: "请选择机构类型" }),
+  ...orgNames,
+});
+
+const orgVersion = { organisationId: z.uuid({ error: "无效的编号" }), version: z.coerce.number().int().min(0) };
+export const renameOrganisationSchema = z.object({ ...orgVersion, ...orgNames });
+export const organisationStateSchema = z.object(orgVersion);

@@ -182,7 +182,7 @@ export type CaseForStaff = NonNullable<Awaited<ReturnType<typeof caseForStaff>>>
 
 /** Organisations a case can be routed to next. */
 export async function routingTargets() {
-  const orgs = await db.organisation.findMany({ where: { type: { in: ["GUARANTOR", "BANK"] } }, orderBy: { code: "asc" }, select: { id: true, type: true, nameZh: true } });
+  const orgs = await db.organisation.findMany({ where: { type: { in: ["GUARANTOR", "BANK"] }, disabledAt: null }, orderBy: { code: "asc" }, select: { id: true, type: true, nameZh: true } });
   return { guarantors: orgs.filter((o) => o.type === "GUARANTOR"), banks: orgs.filter((o) => o.type === "BANK") };
 }
 

@@ -41,13 +41,13 @@ test("the administrator invites a bank officer; the officer sets a password thro
   await admin.getByText("邀请工作人员").click();
   await admin.getByLabel("电子邮箱").fill(address);
   await admin.getByLabel("姓名").fill("郑新员");
-  await admin.getByLabel("机构").selectOption({ label: "朝阳区总工会代办处（区总工会）" });
-  await admin.getByLabel("角色").selectOption({ label: "银行经办人（合作银行）" });
+  await admin.getByRole("combobox", { name: "机构", exact: true }).selectOption({ label: "朝阳区总工会代办处（区总工会）" });
+  await admin.getByRole("combobox", { name: "角色", exact: true }).selectOption({ label: "银行经办人（合作银行）" });
   await admin.getByRole("button", { name: "发送邀请" }).click();
   // A bank officer does not belong in a district union: refused, nothing typed is lost.
   await expect(admin.getByText("该角色不属于此类机构")).toBeVisible();
   await expect(admin.getByLabel("电子邮箱")).toHaveValue(address);
-  await admin.getByLabel("机构").selectOption({ label: "北京农村商业银行（合作银行）" });
+  await admin.getByRole("combobox", { name: "机构", exact: true }).selectOption({ label: "北京农村商业银行（合作银行）" });
   await admin.getByRole("button", { name: "发送邀请" }).click();
   await expect(admin.getByText("邀请已发出")).toBeVisible();
   await expect(admin.getByTestId("staff-accounts")).toContainText("郑新员");
@@ -87,5 +87,32 @@ test("the administrator sets next year's subsidy budget; one below what a year a
   await admin.getByRole("button", { name: "保存预算" }).click();
   await expect(admin.getByText(`已设置 ${next} 年贴息预算：¥650,000.00`)).toBeVisible();
   await expect(admin.getByRole("row").filter({ hasText: next })).toContainText("¥650,000.00");
+  await context.close();
+});
+
+test("the administrator creates a district union, renames it and disables it", async ({ browser }) => {
+  const code = `HD${Date.now().toString(36).toUpperCase()}`.slice(0, 20);
+  const context = await browser.newContext();
+  await signInViaApi(context, "admin@center.demo");
+  const admin = await context.newPage();
+  await admin.goto("/admin");
+  await admin.getByText("新建机构").click();
+  await admin.getByRole("textbox", { name: "机构代码", exact: true }).fill(code);
+  await admin.getByLabel("机构类型").selectOption({ label: "区总工会" });
+  await admin.getByRole("textbox", { name: "中文名称", exact: true }).fill("海淀区总工会代办处");
+  await admin.getByRole("textbox", { name: "英文名称", exact: true }).fill("Haidian District Union intake office");
+  await admin.getByRole("button", { name: "创建机构" }).click();
+  await expect(admin.getByText("机构已创建")).toBeVisible();
+
+  const row = admin.getByRole("row").filter({ hasText: code });
+  await row.getByText("改名").click();
+  await row.getByRole("textbox", { name: "中文名称" }).fill("海淀区总工会服务站");
+  await row.getByRole("button", { name: "保存名称" }).click();
+  await expect(admin.getByText("机构名称已更新")).toBeVisible();
+  await expect(admin.getByRole("row").filter({ hasText: code })).toContainText("海淀区总工会服务站");
+
+  await admin.getByRole("row").filter({ hasText: code }).getByRole("button", { name: "停用" }).click();
+  await expect(admin.getByText("机构已停用")).toBeVisible();
+  await expect(admin.getByRole("row").filter({ hasText: code })).toContainText("已停用");
   await context.close();
 });

@@ -7,6 +7,7 @@ import { PolicyForm } from "@/components/admin/policy-form";
 import { AccountActions } from "@/components/admin/account-actions";
 import { InviteStaffForm } from "@/components/admin/invite-staff-form";
 import { BudgetForm } from "@/components/admin/budget-form";
+import { CreateOrganisationForm, OrganisationActions } from "@/components/admin/organisation-forms";
 import { BudgetPanel } from "@/components/subsidies/budget-panel";
 import { budgetOverview } from "@/lib/subsidies/queries";
 import { ORGANISATION_OF_ROLE } from "@/lib/auth/roles";
@@ -37,14 +38,25 @@ export default async function AdminHome() {
       <h2>{t("organisations")}</h2>
       <div className="table-wrap">
         <table className="table">
-          <thead><tr><th>{t("organisations")}</th><th>{t("type")}</th><th className="num">{t("members")}</th></tr></thead>
+          <thead><tr><th>{t("organisations")}</th><th>{t("type")}</th><th className="num">{t("members")}</th><th>{t("accounts.status")}</th><th /></tr></thead>
           <tbody>
             {orgs.map((o) => (
-              <tr key={o.id}><td>{o.nameZh}<br /><small>{o.nameEn}</small></td><td>{types(o.type)}</td><td className="num">{o.memberCount}</td></tr>
+              <tr key={o.id}>
+                <td>{o.nameZh}<br /><small>{o.nameEn} · {o.code}</small></td>
+                <td>{types(o.type)}</td>
+                <td className="num">{o.memberCount}</td>
+                <td><span className={`badge ${o.disabledAt ? "badge--red" : "badge--green"}`}>{o.disabledAt ? t("accounts.disabled") : t("accounts.active")}</span></td>
+                <td><OrganisationActions org={{ id: o.id, version: o.version, nameZh: o.nameZh, nameEn: o.nameEn, disabled: o.disabledAt !== null, centre: o.type === "SUPPORT_CENTER" }} /></td>
+              </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <details className="card" style={{ marginTop: "1rem" }}>
+        <summary><strong>{t("organisationForm.title")}</strong></summary>
+        <p className="field__hint">{t("organisationForm.lead")}</p>
+        <CreateOrganisationForm types={(["DISTRICT_UNION", "GUARANTOR", "BANK", "SUPPORT_CENTER"] as const).map((v) => ({ value: v, label: types(v) }))} />
+      </details>
       <h2>{t("policies")}</h2>
       <div className="table-wrap">
         <table className="table" data-testid="policy-versions">
@@ -97,7 +109,7 @@ export default async function AdminHome() {
         <summary><strong>{t("invite.title")}</strong></summary>
         <p className="field__hint">{t("invite.lead")}</p>
         <InviteStaffForm
-          organisations={orgs.map((o) => ({ value: o.id, label: `${o.nameZh}（${types(o.type)}）` }))}
+          organisations={orgs.filter((o) => !o.disabledAt).map((o) => ({ value: o.id, label: `${o.nameZh}（${types(o.type)}）` }))}
           roles={(Object.keys(ORGANISATION_OF_ROLE) as (keyof typeof ORGANISATION_OF_ROLE)[])
             .filter((r) => r !== "PROGRAM_ADMIN")
             .map((r) => ({ value: r, label: `${roles(r)}（${types(ORGANISATION_OF_ROLE[r])}）` }))}

@@ -22,8 +22,9 @@ export async function inviteStaff(actor: Actor, input: StaffInvitation, origin: 
   if (input.role === "PROGRAM_ADMIN") {
     throw new AppError("FORBIDDEN", undefined, { role: ["管理员角色须由另一位管理员复核授予，不能通过邀请直接授予"] });
   }
-  const org = await db.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true, type: true, nameZh: true } });
+  const org = await db.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true, type: true, nameZh: true, disabledAt: true } });
   if (!org) throw new AppError("VALIDATION", undefined, { organisationId: ["请选择机构"] });
+  if (org.disabledAt) throw new AppError("VALIDATION", undefined, { organisationId: ["该机构已停用，不能加入新的工作人员"] });
   if (ORGANISATION_OF_ROLE[input.role] !== org.type) throw new AppError("VALIDATION", undefined, { role: ["该角色不属于此类机构"] });
   const email = input.email.trim().toLowerCase();
   const taken = () => new AppError("DUPLICATE", undefined, { email: ["该电子邮箱已有账号"] });

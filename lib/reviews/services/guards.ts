@@ -10,8 +10,8 @@ export async function assertConsentsActive(applicantId: string): Promise<void> {
   if (!c.sensitive || !c.credit) throw new AppError("CONSENT_REQUIRED", "申请人已撤回授权，案件暂停办理，待申请人重新授权后继续");
 }
 
-/** An organisation the case is routed to must exist and be of the right kind. */
+/** An organisation the case is routed to must exist, be of the right kind, and not be disabled. */
 export async function assertOrganisation(id: string, type: OrganisationType): Promise<void> {
-  const org = await db.organisation.findUnique({ where: { id }, select: { type: true } });
-  if (org?.type !== type) throw new AppError("VALIDATION", undefined, { [type === "BANK" ? "bankOrgId" : "guarantorOrgId"]: ["请选择有效的机构"] });
+  const org = await db.organisation.findUnique({ where: { id }, select: { type: true, disabledAt: true } });
+  if (org?.type !== type || org.disabledAt) throw new AppError("VALIDATION", undefined, { [type === "BANK" ? "bankOrgId" : "guarantorOrgId"]: ["请选择有效的机构"] });
 }
