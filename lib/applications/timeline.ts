@@ -17,6 +17,11 @@ export type TimelineEntry = {
 // Events an applicant's timeline leaves out (internal housekeeping).
 const INTERNAL: ReadonlySet<ApplicationEvent> = new Set(["saved", "assigned", "pii_viewed", "document_uploaded"]);
 
+// The only events whose words are addressed to the applicant: what to supply, why not, their own
+// reason. Every other comment (a recommendation, a guarantor's or bank's assessment, a note on a
+// green channel or an exception) is an internal note between the organisations on the case.
+const COMMENT_FOR_APPLICANT: ReadonlySet<ApplicationEvent> = new Set(["returned", "rejected", "withdrawn"]);
+
 /** A case's history, oldest first, rendered from its audit events (the record is the source). */
 export async function timelineOf(applicationId: string, options: { internal?: boolean } = {}): Promise<TimelineEntry[]> {
   const events = await db.auditEvent.findMany({
@@ -44,7 +49,7 @@ export async function timelineOf(applicationId: string, options: { internal?: bo
       at: e.at,
       event,
       by,
-      comment: data.comment ?? data.reason ?? null,
+      comment: options.internal || COMMENT_FOR_APPLICANT.has(event) ? (data.comment ?? data.reason ?? null) : null,
       missingItems: data.missingItems ?? [],
       reasonCode: data.reasonCode ?? null,
     }];

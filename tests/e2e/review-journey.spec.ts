@@ -152,6 +152,9 @@ test("the applicant's timeline shows every step in plain Chinese and the loan ap
     await expect(timeline).toContainText(label);
   }
   await expect(timeline).not.toContainText("application.");
+  // The return's words are for the applicant; the organisations' notes to each other are not.
+  await expect(timeline).toContainText("请一次性补充以下材料");
+  for (const note of ["会员身份、企业资质核验通过", "同意提供全额担保", "同意授信"]) await expect(timeline).not.toContainText(note);
   await expect(page.getByText(`NCD-${stamp}`)).toBeVisible();
   await captureScreens(page, "applicant-timeline-active");
   await page.goto("/applicant");

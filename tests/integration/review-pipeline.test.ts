@@ -56,6 +56,12 @@ describe("the review pipeline, end to end in services", () => {
     expect(loan.maturityOn).not.toBeNull();
     const events = (await timelineOf(id)).map((e) => e.event);
     expect(events).toEqual(["submitted", "returned", "resubmitted", "recommended", "recommendation_confirmed", "guarantee_issued", "bank_approved", "contract_signed", "disbursed"]);
+    // Words meant for the applicant reach them; the organisations' notes to each other do not.
+    const forApplicant = new Map((await timelineOf(id)).map((e) => [e.event, e.comment]));
+    expect(forApplicant.get("returned")).toBe("请补充");
+    expect([forApplicant.get("recommended"), forApplicant.get("guarantee_issued"), forApplicant.get("bank_approved")]).toEqual([null, null, null]);
+    const internal = new Map((await timelineOf(id, { internal: true })).map((e) => [e.event, e.comment]));
+    expect([internal.get("recommended"), internal.get("guarantee_issued")]).toEqual(["符合条件", "同意担保"]);
     expect(await db.reviewDecision.count({ where: { applicationId: id } })).toBe(7);
   });
 

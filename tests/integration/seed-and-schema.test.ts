@@ -82,6 +82,8 @@ describe("demo seed", () => {
       data: { userId: user.id, tokenHash: `rt-${now.getTime()}`, purpose: "RESET", expiresAt: now, usedAt: now, createdAt: now },
     });
     expect(await db.passwordToken.findUniqueOrThrow({ where: { id: token.id } })).toEqual(token);
+    const recovery = await db.recoveryCode.create({ data: { userId: user.id, codeHash: `rt-${now.getTime()}`, usedAt: now, createdAt: now } });
+    expect(await db.recoveryCode.findUniqueOrThrow({ where: { id: recovery.id } })).toEqual(recovery);
     for (const name of Object.values(Prisma.ModelName)) {
       const delegate = (db as unknown as Record<string, { findFirst: () => Promise<Record<string, unknown> | null> }>)[
         name.charAt(0).toLowerCase() + name.slice(1)
