@@ -95,3 +95,20 @@ export async function standingGaps(actor: Actor, quarter: { year: number; quarte
   }
   return gaps;
 }
+
+export type OwnStanding = { unionName: string; memberCardNo: string | null; validFrom: string; validTo: string | null };
+
+/**
+ * An applicant's own view of a loan's union standing: the current records of the loan's
+ * enterprise, and whether one covers today (the subsidy needs it). Only the applicant's own loans.
+ */
+export async function standingOfOwnLoan(actor: Actor, loanId: string, today: string): Promise<{ records: OwnStanding[]; coversToday: boolean } | null> {
+  if (actor.kind !== "APPLICANT") return null;
+  const loan = await db.loan.findFirst({
+    where: { id: loanId, application: { applicantId: actor.userId } },
+    select: { enterprise: { select: { unionStandings: { where: { supersededAt: null }, orderBy: { validFrom: "asc" }, select: { unionName: true, memberCardNo: true, validFrom: true, validTo: true } } } } },
+  });
+  if (!loan) return null;
+  const records = loan.enterprise.unionStandings.map((s) => ({ unionName: s.unionName, memberCardNo: s.memberCardNo, validFrom: iso(s.validFrom), validTo: s.validTo ? iso(s.validTo) : null }));
+  return { records, coversToday: records.some((r) => r.validFrom <= today && (r.validTo === null || r.validTo >= today)) };
+}

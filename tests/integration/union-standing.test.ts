@@ -3,7 +3,7 @@ import { accruedInterestFen } from "@/lib/loans/interest";
 import { addMonthsClamped, daysBetween } from "@/lib/loans/schedule";
 import { fenToYuanString } from "@/lib/money/fen";
 import { recordUnionStanding } from "@/lib/unions/services/record-standing";
-import { recentStandings, standingGaps } from "@/lib/unions/queries";
+import { recentStandings, standingGaps, standingOfOwnLoan } from "@/lib/unions/queries";
 import { importStatement } from "@/lib/subsidies/services/import-statement";
 import { outcome as code } from "../support/outcome";
 import { db, itOnPostgres, uniqueSuffix } from "../support/db";
@@ -91,6 +91,19 @@ describe("union standing recorded through the portal", () => {
     expect((await standingGaps(centre, q4, "2025-10-10")).find((g) => g.loanId === loan.id)).toMatchObject({ uncoveredDays: 10, days: 10 });
     expect((await standingGaps(centre, { year: 2025, quarter: 1 }, "2026-12-04")).find((g) => g.loanId === loan.id)).toBeUndefined();
     expect(await code(standingGaps(await staffActor("agent@district.demo"), q4, "2026-12-04"))).toBe("NOT_FOUND");
+  });
+
+  it("the applicant sees their loan's union standing and whether today is covered; nobody else's", async () => {
+    const { loan, enterprise } = await loanWithoutStanding();
+    const owner = { kind: "APPLICANT" as const, userId: enterprise.representativeId, role: "APPLICANT" as const, displayName: "测试" };
+    expect(await standingOfOwnLoan(owner, loan.id, "2026-12-04")).toEqual({ records: [], coversToday: false });
+    await recordUnionStanding(await staffActor("agent@district.demo"), { creditCode: enterprise.creditCode, unionName: "测试企业工会", memberCardNo: "GH-9", validFrom: "2025-01-01", validTo: "2025-12-31" });
+    expect(await standingOfOwnLoan(owner, loan.id, "2025-06-01")).toEqual({
+      records: [{ unionName: "测试企业工会", memberCardNo: "GH-9", validFrom: "2025-01-01", validTo: "2025-12-31" }], coversToday: true,
+    });
+    expect((await standingOfOwnLoan(owner, loan.id, "2026-12-04"))!.coversToday).toBe(false);
+    expect(await standingOfOwnLoan(await createApplicant(), loan.id, "2025-06-01")).toBeNull();
+    expect(await standingOfOwnLoan(await staffActor("reviewer@center.demo"), loan.id, "2025-06-01")).toBeNull();
   });
 
   itOnPostgres("two overlapping records for one firm at once: exactly one is stored", async () => {

@@ -7,6 +7,9 @@ import { loanDetail } from "@/lib/loans/queries";
 import { LoanTerms } from "@/components/loans/loan-terms";
 import { ScheduleTable } from "@/components/loans/schedule-table";
 import { LoanSubsidy } from "@/components/loans/loan-subsidy";
+import { OwnStandingPanel } from "@/components/unions/own-standing";
+import { standingOfOwnLoan } from "@/lib/unions/queries";
+import { beijingToday } from "@/lib/subsidies/periods";
 
 export const metadata: Metadata = { title: "贷款与贴息" };
 
@@ -14,7 +17,7 @@ export default async function ApplicantLoanPage({ params }: { params: Promise<{ 
   const actor = await requireSection("applicant");
   const loan = await loanDetail(actor, (await params).id);
   if (!loan) notFound();
-  const t = await getTranslations("subsidy.loan");
+  const [t, standing] = await Promise.all([getTranslations("subsidy.loan"), standingOfOwnLoan(actor, loan.id, beijingToday())]);
   return (
     <>
       <p><Link href="/applicant">{t("back")}</Link></p>
@@ -22,6 +25,7 @@ export default async function ApplicantLoanPage({ params }: { params: Promise<{ 
       <LoanTerms loan={loan} applicationHref={`/applicant/applications/${loan.applicationId}`} />
       <h2>{t("subsidyTitle")}</h2>
       <LoanSubsidy loan={loan} />
+      {standing ? <OwnStandingPanel standing={standing} /> : null}
       <h2>{t("scheduleTitle")}</h2>
       <ScheduleTable schedule={loan.schedule} interestTotalFen={loan.scheduledInterestFen} />
     </>
