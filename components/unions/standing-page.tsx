@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { recentStandings, standingGaps } from "@/lib/unions/queries";
 import { beijingToday, parseQuarter, quarterOf } from "@/lib/subsidies/periods";
 import { StandingForm } from "@/components/unions/standing-form";
+import { RosterUpload } from "@/components/unions/roster-upload";
 
 /**
  * Union standing for a district union or the centre: record a member's standing, see the latest
@@ -25,6 +26,13 @@ export async function StandingPage({ actor, quarter }: { actor: StaffActor; quar
         <section className="card" aria-labelledby="record-standing">
           <h2 id="record-standing">{t("form.title")}</h2>
           <StandingForm />
+        </section>
+      ) : null}
+      {can(actor, "union.record") ? (
+        <section className="card" aria-labelledby="import-roster" style={{ marginTop: "1rem" }}>
+          <h2 id="import-roster">{t("roster.title")}</h2>
+          <p className="field__hint">{t("roster.lead")}</p>
+          <RosterUpload />
         </section>
       ) : null}
       {gaps ? (

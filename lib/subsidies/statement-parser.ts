@@ -120,11 +120,12 @@ export function validateAgainstLoans(
 
 // ---- reading ---------------------------------------------------------------------------
 
-type Row = { line: number; cells: string[] };
+export type Row = { line: number; cells: string[] };
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const NOT_A_TABLE = "文件不是 CSV 或 XLSX 格式，请使用下载的模板";
 
-async function readRows(data: Uint8Array): Promise<Row[] | { error: string }> {
+/** A CSV or XLSX file's rows as text cells (bounded: see MAX_XLSX_EXPANDED_BYTES, MAX_STATEMENT_ROWS). */
+export async function readRows(data: Uint8Array): Promise<Row[] | { error: string }> {
   if (data.length === 0) return { error: "文件为空" };
   if (ZIP_MAGIC.every((b, i) => data[i] === b)) return readXlsx(data);
 

@@ -1,18 +1,52 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { staffAction } from "@/lib/actions/safe-action";
-import { staffRolesOf } from "@/lib/actions/audience";
+import { getTranslations } from "next-intl/server";
+import { errorState, guardedAction, staffAction } from "@/lib/actions/safe-action";
+import { staffAudience, staffRolesOf } from "@/lib/actions/audience";
+import { importRoster } from "@/lib/unions/services/import-roster";
+import type { RosterProblem } from "@/lib/unions/roster";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { standingSchema } from "@/lib/unions/schemas";
 import { recordUnionStanding } from "@/lib/unions/services/record-standing";
 
+const RECORDERS = staffRolesOf(PERMISSIONS["union.record"]);
+const refresh = () => {
+  revalidatePath("/agent/union-standing");
+  revalidatePath("/center/union-standing");
+};
+
 /** District unions and the centre record a member's good standing (or correct one). */
-export const recordStandingAction = staffAction(staffRolesOf(PERMISSIONS["union.record"]), {
+export const recordStandingAction = staffAction(RECORDERS, {
   schema: standingSchema,
   run: (input, actor) => recordUnionStanding(actor, input),
   success: () => "已登记会籍信息：该企业此期间的贴息将按此计算",
-  after: () => {
-    revalidatePath("/agent/union-standing");
-    revalidatePath("/center/union-standing");
-  },
+  after: refresh,
 });
+
+export type RosterState =
+  | { status: "idle" }
+  | { status: "error"; message: string }
+  | { status: "rejected"; message: string; problems: RosterProblem[] }
+  | { status: "imported"; message: string };
+
+const MAX_ROSTER_BYTES = 5 * 1024 * 1024;
+
+/** A union's membership roster, all or nothing; a refused file answers with its per-line report. */
+export const importRosterAction = guardedAction(
+  staffAudience(RECORDERS),
+  async (code): Promise<RosterState> => ({ status: "error", message: (await getTranslations("errors"))(code) }),
+  async (actor, _prev: RosterState, formData: FormData): Promise<RosterState> => {
+    const t = await getTranslations("unions.roster");
+    const file = formData.get("file");
+    if (!(file instanceof File) || file.size === 0) return { status: "error", message: t("noFile") };
+    if (file.size > MAX_ROSTER_BYTES) return { status: "error", message: t("tooBig") };
+    try {
+      const outcome = await importRoster(actor, { bytes: new Uint8Array(await file.arrayBuffer()) });
+      if (outcome.status === "REJECTED") return { status: "rejected", message: t("rejected", { n: outcome.problems.length }), problems: outcome.problems.slice(0, 500) };
+      refresh();
+      return { status: "imported", message: t("imported", { n: outcome.added }) };
+    } catch (error) {
+      return { status: "error", message: errorState(error, await getTranslations("errors")).message };
+    }
+  },
+);

@@ -45,3 +45,26 @@ test("the district union records union standing; an overlap is refused; the cent
   await expect(centre.getByTestId("standing-gaps")).toBeVisible();
   await centreContext.close();
 });
+
+test("the district union imports a roster: a bad line is refused with the report, the fixed file goes in whole", async ({ browser }) => {
+  const context = await browser.newContext();
+  await signInViaApi(context, "agent@district.demo");
+  const page = await context.newPage();
+  await page.goto("/agent/union-standing");
+  const upload = async (rows: string[]) => {
+    const body = ["统一社会信用代码,工会名称,会员证号,会籍有效期起,会籍有效期止", ...rows].join("\n");
+    await page.locator("#roster-file").setInputFiles({ name: "名册.csv", mimeType: "text/csv", buffer: Buffer.from(body) });
+    await page.getByRole("button", { name: "导入", exact: true }).click();
+  };
+  const good = ["91110108MA03JKLM37,某餐饮企业工会,GH-0108-001,2020-01-01,", "91110105MA04NPQR48,某便民服务企业工会,GH-0105-002,2021-01-01,2025-12-31"];
+  await upload([good[0]!, "91110105MA04NPQR48,某便民服务企业工会,GH-0105-002,2021-01-01,2020-12-31"]);
+  await expect(page.getByText("名册未导入：发现 1 处问题")).toBeVisible();
+  await expect(page.getByTestId("roster-problems")).toContainText("会籍有效期止不能早于起始日期");
+  await expect(page.getByTestId("union-standings")).not.toContainText("北京某餐饮管理有限公司");
+
+  await upload(good);
+  await expect(page.getByText("已导入 2 条会籍记录")).toBeVisible();
+  await expect(page.getByTestId("union-standings")).toContainText("北京某餐饮管理有限公司");
+  await expect(page.getByTestId("union-standings")).toContainText("北京某社区便民服务有限公司");
+  await context.close();
+});

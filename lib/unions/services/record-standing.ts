@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
@@ -10,6 +11,47 @@ import type { StandingInput } from "@/lib/unions/schemas";
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
+type Firm = { id: string; foundedOn: Date };
+type Period = Pick<StandingInput, "unionName" | "memberCardNo" | "validFrom" | "validTo"> & { replacesId?: string };
+
+/** Why a period cannot be recorded for a firm as of today (not counting other records), or null. */
+export function periodProblem(firm: Firm, p: Pick<Period, "validFrom" | "validTo">, today: string): string | null {
+  if (p.validFrom > today) return "起始日期不能晚于今天";
+  if (p.validTo && p.validTo < p.validFrom) return "截止日期不能早于起始日期";
+  if (p.validFrom < iso(firm.foundedOn)) return `起始日期不能早于企业成立日期 ${iso(firm.foundedOn)}`;
+  return null;
+}
+
+/**
+ * Inside a transaction: takes the firm's lock (one firm's records are written one at a time, so
+ * overlaps are judged on what is there), refuses a period that overlaps a current record (other
+ * than the one it replaces), then writes the record and its audit event. Returns the overlap's
+ * message instead of writing when there is one.
+ */
+export async function writeStanding(tx: Prisma.TransactionClient, actor: Actor, firm: Firm, p: Period, via: "form" | "roster"): Promise<{ id: string } | { overlap: string }> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`union-standing:${firm.id}`}))`;
+  const current = await tx.unionStanding.findMany({ where: { enterpriseId: firm.id, supersededAt: null }, select: { id: true, validFrom: true, validTo: true } });
+  if (p.replacesId && !current.some((c) => c.id === p.replacesId)) throw new AppError("NOT_FOUND", "要更正的记录不存在或已被更正");
+  const end = p.validTo ?? "9999-12-31";
+  const overlap = current.find((c) => c.id !== p.replacesId && iso(c.validFrom) <= end && (c.validTo ? iso(c.validTo) : "9999-12-31") >= p.validFrom);
+  if (overlap) return { overlap: `与已登记的会籍期间（${iso(overlap.validFrom)} 至 ${overlap.validTo ? iso(overlap.validTo) : "长期"}）重叠；如需更正，请在该记录上更正` };
+  if (p.replacesId) await tx.unionStanding.update({ where: { id: p.replacesId }, data: { supersededAt: new Date() } });
+  const organisationId = actor.kind === "STAFF" ? actor.organisationId : null;
+  const record = await tx.unionStanding.create({
+    data: {
+      enterpriseId: firm.id, validFrom: day(p.validFrom), validTo: p.validTo ? day(p.validTo) : null, unionName: p.unionName, memberCardNo: p.memberCardNo,
+      evidence: `${p.unionName}，会员证 ${p.memberCardNo}`, recordedById: actor.userId, organisationId,
+    },
+    select: { id: true },
+  });
+  await appendAudit(tx, {
+    actorId: actor.userId, organisationId, entityType: "UnionStanding", entityId: record.id,
+    action: p.replacesId ? "union.standing_corrected" : "union.standing_recorded",
+    data: { enterpriseId: firm.id, validFrom: p.validFrom, validTo: p.validTo ?? null, unionName: p.unionName, replaces: p.replacesId ?? null, via },
+  });
+  return record;
+}
+
 /**
  * A district union (or the centre) records that an enterprise's member is in good standing from
  * a day to a day (open-ended: until further notice), with the union's name and the membership
@@ -18,39 +60,13 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
  */
 export async function recordUnionStanding(actor: Actor, input: StandingInput, today: string = beijingToday()): Promise<{ id: string }> {
   assertCan(actor, "union.record");
-  const fieldErrors: Record<string, string[]> = {};
-  if (input.validFrom > today) fieldErrors.validFrom = ["起始日期不能晚于今天"];
-  if (input.validTo && input.validTo < input.validFrom) fieldErrors.validTo = ["截止日期不能早于起始日期"];
-  const enterprise = await db.enterprise.findUnique({ where: { creditCode: input.creditCode }, select: { id: true, foundedOn: true, name: true } });
-  if (!enterprise) fieldErrors.creditCode = ["平台上没有该统一社会信用代码的企业"];
-  else if (input.validFrom < iso(enterprise.foundedOn)) fieldErrors.validFrom = [`起始日期不能早于企业成立日期 ${iso(enterprise.foundedOn)}`];
-  if (Object.keys(fieldErrors).length || !enterprise) throw new AppError("VALIDATION", undefined, fieldErrors);
-
+  const firm = await db.enterprise.findUnique({ where: { creditCode: input.creditCode }, select: { id: true, foundedOn: true } });
+  if (!firm) throw new AppError("VALIDATION", undefined, { creditCode: ["平台上没有该统一社会信用代码的企业"] });
+  const problem = periodProblem(firm, input, today);
+  if (problem) throw new AppError("VALIDATION", undefined, { [problem.startsWith("截止") ? "validTo" : "validFrom"]: [problem] });
   return db.$transaction(async (tx) => {
-    // One enterprise's records are written one at a time, so overlaps are judged on what is there.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`union-standing:${enterprise.id}`}))`;
-    const current = await tx.unionStanding.findMany({ where: { enterpriseId: enterprise.id, supersededAt: null }, select: { id: true, validFrom: true, validTo: true } });
-    if (input.replacesId && !current.some((c) => c.id === input.replacesId)) throw new AppError("NOT_FOUND", "要更正的记录不存在或已被更正");
-    const end = input.validTo ?? "9999-12-31";
-    const overlap = current.find((c) => c.id !== input.replacesId && iso(c.validFrom) <= end && (c.validTo ? iso(c.validTo) : "9999-12-31") >= input.validFrom);
-    if (overlap) {
-      const until = overlap.validTo ? iso(overlap.validTo) : "长期";
-      throw new AppError("VALIDATION", undefined, { validFrom: [`与已登记的会籍期间（${iso(overlap.validFrom)} 至 ${until}）重叠；如需更正，请在该记录上更正`] });
-    }
-    if (input.replacesId) await tx.unionStanding.update({ where: { id: input.replacesId }, data: { supersededAt: new Date() } });
-    const record = await tx.unionStanding.create({
-      data: {
-        enterpriseId: enterprise.id, validFrom: day(input.validFrom), validTo: input.validTo ? day(input.validTo) : null,
-        unionName: input.unionName, memberCardNo: input.memberCardNo, evidence: `${input.unionName}，会员证 ${input.memberCardNo}`,
-        recordedById: actor.userId, organisationId: actor.kind === "STAFF" ? actor.organisationId : null,
-      },
-      select: { id: true },
-    });
-    await appendAudit(tx, {
-      actorId: actor.userId, organisationId: actor.kind === "STAFF" ? actor.organisationId : null, entityType: "UnionStanding", entityId: record.id,
-      action: input.replacesId ? "union.standing_corrected" : "union.standing_recorded",
-      data: { enterpriseId: enterprise.id, validFrom: input.validFrom, validTo: input.validTo ?? null, unionName: input.unionName, replaces: input.replacesId ?? null },
-    });
-    return record;
+    const written = await writeStanding(tx, actor, firm, input, "form");
+    if ("overlap" in written) throw new AppError("VALIDATION", undefined, { validFrom: [written.overlap] });
+    return written;
   });
 }
