@@ -5,6 +5,7 @@ import { changePasswordAction } from "@/lib/auth/actions";
 import { IDLE } from "@/lib/actions/state";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { FormMessage, fieldErrors } from "@/components/ui/form-message";
 
 export function ChangePasswordForm() {
@@ -16,10 +17,7 @@ export function ChangePasswordForm() {
       <FormMessage state={state} />
       <Field name="currentPassword" label={t("currentPassword")} type="password" autoComplete="current-password" required
         errors={fieldErrors(state, "currentPassword")} />
-      <Field name="password" label={auth("newPassword")} type="password" autoComplete="new-password" required
-        hint={auth("passwordHint")} errors={fieldErrors(state, "password")} />
-      <Field name="confirmPassword" label={auth("confirmPassword")} type="password" autoComplete="new-password" required
-        errors={fieldErrors(state, "confirmPassword")} />
+      <NewPasswordFields state={state} label={auth("newPassword")} />
       <SubmitButton>{t("changePassword")}</SubmitButton>
     </form>
   );

@@ -5,6 +5,7 @@ import { registerAction } from "@/lib/auth/actions";
 import { IDLE } from "@/lib/actions/state";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { FormMessage, fieldErrors, fieldValue } from "@/components/ui/form-message";
 
 export function RegisterForm() {
@@ -18,10 +19,7 @@ export function RegisterForm() {
       <Field name="displayName" label={t("displayName")} autoComplete="name" required {...f("displayName")} />
       <Field name="mobile" label={t("mobile")} inputMode="numeric" autoComplete="tel" required maxLength={11} {...f("mobile")} />
       <Field name="email" label={t("email")} type="email" autoComplete="email" {...f("email")} />
-      <Field name="password" label={t("password")} type="password" autoComplete="new-password" required
-        hint={t("passwordHint")} errors={fieldErrors(state, "password")} />
-      <Field name="confirmPassword" label={t("confirmPassword")} type="password" autoComplete="new-password" required
-        errors={fieldErrors(state, "confirmPassword")} />
+      <NewPasswordFields state={state} label={t("password")} />
       <SubmitButton>{common("register")}</SubmitButton>
     </form>
   );
