@@ -29,12 +29,12 @@ export function totpStep(secret: string, code: string, at: number = Date.now()):
   return delta === null ? null : Math.floor(at / 1000 / PERIOD_SECONDS) + delta;
 }
 
-/** Ten single-use recovery codes (xxxx-xxxx-xxxx), shown once; only their hashes are kept. */
+/**
+ * Ten single-use recovery codes (xxxxx-xxxxx-xxxxx-xxxxx: 80 random bits, far beyond guessing even
+ * from a copy of the hashes), shown once; only their hashes are kept.
+ */
 export function newRecoveryCodes(count = 10): string[] {
-  return Array.from({ length: count }, () => {
-    const raw = randomBytes(8).toString("hex").slice(0, 12);
-    return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
-  });
+  return Array.from({ length: count }, () => randomBytes(10).toString("hex").match(/.{5}/g)!.join("-"));
 }
 
 export const recoveryCodeHash = (code: string): string =>
