@@ -54,3 +54,12 @@ export async function recordFailedSignIn(identifier: string, address: string | n
 export async function clearFailedSignIns(identifier: string, address: string | null): Promise<void> {
   await db.signInThrottle.deleteMany({ where: { key: { in: keys(identifier, address).filter((k) => k.kind === "pair").map((k) => k.key) } } });
 }
+
+/** An administrator's unlock: every failure counted against the account, from every address, is forgotten. */
+export async function clearAccountThrottle(identifiers: readonly string[]): Promise<number> {
+  const accounts = identifiers.map(identifierKey);
+  const { count } = await db.signInThrottle.deleteMany({
+    where: { OR: accounts.flatMap((a) => [{ key: `account:${a}` }, { key: { startsWith: `pair:${a}:` } }]) },
+  });
+  return count;
+}

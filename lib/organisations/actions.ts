@@ -6,7 +6,7 @@ import { createOrganisation, updateOrganisation } from "@/lib/organisations/serv
 import { inviteStaff } from "@/lib/organisations/services/invite-staff";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { publishPolicy } from "@/lib/organisations/services/publish-policy";
-import { revokeSessions, setAccountDisabled } from "@/lib/organisations/services/account-access";
+import { forcePasswordReset, revokeSessions, setAccountDisabled, unlockAccount } from "@/lib/organisations/services/account-access";
 const refresh = () => revalidatePath("/admin");
 
 export const publishPolicyAction = adminAction({
@@ -69,5 +69,19 @@ export const enableOrganisationAction = adminAction({
   schema: organisationStateSchema,
   run: (input, actor) => updateOrganisation(actor, { ...input, disabled: false }),
   success: () => "机构已启用",
+  after: refresh,
+});
+
+export const unlockAccountAction = adminAction({
+  schema: userIdSchema,
+  run: (input, actor) => unlockAccount(actor, input.userId),
+  success: () => "账号已解锁：此前的登录失败次数已清除",
+  after: refresh,
+});
+
+export const forcePasswordResetAction = adminAction({
+  schema: userIdSchema,
+  run: async (input, actor) => forcePasswordReset(actor, input.userId, await requestOrigin()),
+  success: () => "原密码已失效，重置链接已发送到该账号的电子邮箱",
   after: refresh,
 });

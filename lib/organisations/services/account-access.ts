@@ -4,6 +4,10 @@ import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "@/lib/auth/password";
+import { clearAccountThrottle } from "@/lib/auth/sign-in-throttle";
+import { issuePasswordLink, LINK_HOURS, setPasswordPath } from "@/lib/auth/services/password-links";
 
 /** Ends every session of an account at its next request (the session version moves on). */
 export async function revokeSessions(actor: Actor, userId: string): Promise<void> {
@@ -24,5 +28,45 @@ async function changeAccess(actor: Actor, userId: string, action: string, data: 
     await appendAudit(tx, {
       actorId: actor.userId, organisationId: actor.kind === "STAFF" ? actor.organisationId : null, entityType: "User", entityId: userId, action, data: {},
     });
+  });
+}
+
+/**
+ * Unlocks an account: the sign-in failures counted against it (from any address) are forgotten,
+ * so its owner can try again at once. Recorded on the audit log.
+ */
+export async function unlockAccount(actor: Actor, userId: string): Promise<number> {
+  assertCan(actor, "admin.write");
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, mobile: true } });
+  if (!user) throw new AppError("NOT_FOUND");
+  const cleared = await clearAccountThrottle([user.email, user.mobile].filter((v): v is string => !!v));
+  await db.$transaction((tx) =>
+    appendAudit(tx, { actorId: actor.userId, organisationId: actor.kind === "STAFF" ? actor.organisationId : null, entityType: "User", entityId: userId, action: "user.unlocked", data: { cleared } }),
+  );
+  return cleared;
+}
+
+/**
+ * Forces a password reset (a suspected leak): the old password stops working, every session
+ * ends, and a one-time link to choose a new one goes to the account's e-mail through the outbox.
+ */
+export async function forcePasswordReset(actor: Actor, userId: string, origin: string): Promise<void> {
+  assertCan(actor, "admin.write");
+  if (userId === actor.userId) throw new AppError("FORBIDDEN", "请在“账号与安全”中修改自己的密码");
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, displayName: true } });
+  if (!user) throw new AppError("NOT_FOUND");
+  if (!user.email) throw new AppError("VALIDATION", "该账号没有电子邮箱，无法发送重置链接");
+  const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    const link = new URL(setPasswordPath(await issuePasswordLink(tx, userId, "RESET")), origin).toString();
+    await tx.outboxEmail.create({
+      data: {
+        to: user.email!,
+        subject: "【暖·创贷】请重新设置登录密码",
+        body: `${user.displayName}，您好：\n\n项目管理员已重置您的登录密码，原密码已失效。请在 ${LINK_HOURS.RESET} 小时内打开以下链接设置新密码（仅可使用一次）：\n\n${link}`,
+      },
+    });
+    await appendAudit(tx, { actorId: actor.userId, organisationId: actor.kind === "STAFF" ? actor.organisationId : null, entityType: "User", entityId: userId, action: "user.password_reset_forced", data: {} });
   });
 }
