@@ -36,7 +36,7 @@ const credentialsSchema = z.object({
   identifier: z.string().min(1).max(254),
   password: z.string().min(1).max(200),
   // The second factor: a code from the authenticator app, or a recovery code.
-  code: z.string().max(20).optional(),
+  code: z.string().max(40).optional(),
 });
 
 // Sessions are JWTs in an HttpOnly cookie. On every request the account is re-read, so a

@@ -6,7 +6,7 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 export const signInSchema = z.object({
   identifier: z.string().trim().min(1, "请输入手机号或电子邮箱").max(254, "内容过长"),
   password: z.string().min(1, "请输入密码").max(200, "内容过长"),
-  code: z.string().trim().max(20, "内容过长").optional().transform((v) => v || undefined),
+  code: z.string().trim().max(40, "内容过长").optional().transform((v) => v || undefined),
   next: z.string().optional(),
 });
 

@@ -1,12 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/safe-action";
-import { createOrganisationSchema, inviteStaffSchema, organisationStateSchema, policySchema, renameOrganisationSchema, userIdSchema } from "@/lib/organisations/schemas";
+import { changeRoleSchema, createOrganisationSchema, inviteStaffSchema, organisationStateSchema, policySchema, renameOrganisationSchema, userIdSchema } from "@/lib/organisations/schemas";
 import { createOrganisation, updateOrganisation } from "@/lib/organisations/services/manage-organisation";
 import { inviteStaff } from "@/lib/organisations/services/invite-staff";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { publishPolicy } from "@/lib/organisations/services/publish-policy";
-import { forcePasswordReset, revokeSessions, setAccountDisabled, unlockAccount } from "@/lib/organisations/services/account-access";
+import { changeRole, forcePasswordReset, revokeSessions, setAccountDisabled, unlockAccount } from "@/lib/organisations/services/account-access";
 const refresh = () => revalidatePath("/admin");
 
 export const publishPolicyAction = adminAction({
@@ -83,5 +83,12 @@ export const forcePasswordResetAction = adminAction({
   schema: userIdSchema,
   run: async (input, actor) => forcePasswordReset(actor, input.userId, await requestOrigin()),
   success: () => "原密码已失效，重置链接已发送到该账号的电子邮箱",
+  after: refresh,
+});
+
+export const changeRoleAction = adminAction({
+  schema: changeRoleSchema,
+  run: (input, actor) => changeRole(actor, input.userId, input.role),
+  success: () => "角色已修改：该账号的登录已结束，重新登录后按新角色办理",
   after: refresh,
 });

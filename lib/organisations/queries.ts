@@ -27,13 +27,14 @@ export async function listStaffAccounts(actor: Actor) {
     where: { membership: { isNot: null } },
     orderBy: [{ membership: { organisation: { code: "asc" } } }, { displayName: "asc" }],
     select: {
-      id: true, displayName: true, email: true, disabledAt: true, lastSignInAt: true,
-      membership: { select: { role: true, organisation: { select: { nameZh: true } } } },
+      id: true, displayName: true, email: true, disabledAt: true, lastSignInAt: true, totpEnabledAt: true,
+      membership: { select: { role: true, organisation: { select: { nameZh: true, type: true } } } },
     },
   });
   return users.map((u) => ({
     id: u.id, displayName: u.displayName, email: u.email, disabled: u.disabledAt !== null, lastSignInAt: u.lastSignInAt,
-    role: u.membership!.role, organisation: u.membership!.organisation.nameZh,
+    twoFactor: u.totpEnabledAt !== null, role: u.membership!.role, organisation: u.membership!.organisation.nameZh,
+    organisationType: u.membership!.organisation.type,
   }));
 }
 

@@ -51,3 +51,5 @@ export const createOrganisationSchema = z.object({
 const orgVersion = { organisationId: z.uuid({ error: "无效的编号" }), version: z.coerce.number().int().min(0) };
 export const renameOrganisationSchema = z.object({ ...orgVersion, ...orgNames });
 export const organisationStateSchema = z.object(orgVersion);
+
+export const changeRoleSchema = z.object({ userId: z.uuid({ error: "无效的编号" }), role: z.enum(STAFF_ROLES, { error: "请选择角色" }) });

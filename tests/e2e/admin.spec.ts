@@ -116,3 +116,26 @@ test("the administrator creates a district union, renames it and disables it", a
   await expect(admin.getByRole("row").filter({ hasText: code })).toContainText("已停用");
   await context.close();
 });
+
+test("the administrator changes a centre reviewer into an approver; the staff list shows two-factor state", async ({ browser }) => {
+  const email = `role-${Date.now().toString(36)}@center.example`;
+  await queryE2e(
+    `WITH u AS (INSERT INTO "User" (id, email, "displayName", "passwordHash") VALUES (gen_random_uuid(), $1, '冯换岗', 'unknown') RETURNING id)
+     INSERT INTO "Membership" (id, "userId", "organisationId", role) SELECT gen_random_uuid(), u.id, o.id, 'CENTER_REVIEWER' FROM u, "Organisation" o WHERE o.code = 'BJZGHZ'`,
+    [email],
+  );
+  const context = await browser.newContext();
+  await signInViaApi(context, "admin@center.demo");
+  const admin = await context.newPage();
+  await admin.goto("/admin");
+  const row = () => admin.getByTestId("staff-accounts").getByRole("row").filter({ hasText: email });
+  await expect(row()).toContainText("保障中心审核员");
+  await expect(row()).toContainText("未启用");
+  await row().getByRole("combobox", { name: "新角色" }).selectOption({ label: "保障中心审批人" });
+  await row().getByRole("button", { name: "改角色" }).click();
+  await expect(admin.getByText("角色已修改")).toBeVisible();
+  await expect(row()).toContainText("保障中心审批人");
+  const [member] = await queryE2e<{ role: string }>(`SELECT m.role FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`, [email]);
+  expect(member!.role).toBe("CENTER_APPROVER");
+  await context.close();
+});

@@ -38,3 +38,23 @@ describe("administrators unlock accounts and force password resets", () => {
     expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: staff.userId } })).passwordHash, "Chosen2026again")).toBe(true);
   });
 });
+
+describe("changing a staff member's role", () => {
+  it("within the organisation's type, never one's own nor the administrator role; the person's sessions end", async () => {
+    const { changeRole } = await import("@/lib/organisations/services/account-access");
+    const admin = await staffActor("admin@center.demo");
+    const staff = await createStaff("BJZGHZ", "CENTER_REVIEWER");
+    const before = await db.user.findUniqueOrThrow({ where: { id: staff.userId } });
+    expect(await code(changeRole(admin, staff.userId, "BANK_OFFICER"))).toBe("VALIDATION");
+    expect(await code(changeRole(admin, staff.userId, "PROGRAM_ADMIN"))).toBe("FORBIDDEN");
+    expect(await code(changeRole(admin, admin.userId, "AUDITOR"))).toBe("FORBIDDEN");
+    expect(await code(changeRole(await staffActor("approver@center.demo"), staff.userId, "CENTER_APPROVER"))).toBe("NOT_FOUND");
+    expect((await db.membership.findUniqueOrThrow({ where: { userId: staff.userId } })).role).toBe("CENTER_REVIEWER");
+
+    await changeRole(admin, staff.userId, "CENTER_APPROVER");
+    expect((await db.membership.findUniqueOrThrow({ where: { userId: staff.userId } })).role).toBe("CENTER_APPROVER");
+    expect((await db.user.findUniqueOrThrow({ where: { id: staff.userId } })).sessionVersion).toBe(before.sessionVersion + 1);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: staff.userId, action: "user.role_changed" } });
+    expect(event.data).toEqual({ from: "CENTER_REVIEWER", to: "CENTER_APPROVER" });
+  });
+});

@@ -118,7 +118,7 @@ export default async function AdminHome() {
       <div className="table-wrap">
         <table className="table table--stack" data-testid="staff-accounts">
           <thead>
-            <tr><th>{t("accounts.name")}</th><th>{t("accounts.organisation")}</th><th>{t("accounts.role")}</th><th>{t("accounts.lastSignIn")}</th><th>{t("accounts.status")}</th><th /></tr>
+            <tr><th>{t("accounts.name")}</th><th>{t("accounts.organisation")}</th><th>{t("accounts.role")}</th><th>{t("accounts.lastSignIn")}</th><th>{t("accounts.twoFactor")}</th><th>{t("accounts.status")}</th><th /></tr>
           </thead>
           <tbody>
             {accounts.map((a) => (
@@ -127,10 +127,20 @@ export default async function AdminHome() {
                 <td data-label={t("accounts.organisation")}>{a.organisation}</td>
                 <td data-label={t("accounts.role")}>{roles(a.role)}</td>
                 <td data-label={t("accounts.lastSignIn")}>{a.lastSignInAt ? format.dateTime(a.lastSignInAt, { dateStyle: "short", timeStyle: "short" }) : t("accounts.never")}</td>
+                <td data-label={t("accounts.twoFactor")}>
+                  <span className={`badge ${a.twoFactor ? "badge--green" : "badge--amber"}`}>{a.twoFactor ? t("accounts.twoFactorOn") : t("accounts.twoFactorOff")}</span>
+                </td>
                 <td data-label={t("accounts.status")}>
                   <span className={`badge ${a.disabled ? "badge--red" : "badge--green"}`}>{a.disabled ? t("accounts.disabled") : t("accounts.active")}</span>
                 </td>
-                <td>{a.id === actor.userId ? null : <AccountActions userId={a.id} disabled={a.disabled} />}</td>
+                <td>
+                  {a.id === actor.userId ? null : (
+                    <AccountActions userId={a.id} disabled={a.disabled} role={a.role}
+                      roles={a.role === "PROGRAM_ADMIN" ? [] : (Object.keys(ORGANISATION_OF_ROLE) as (keyof typeof ORGANISATION_OF_ROLE)[])
+                        .filter((r) => r !== "PROGRAM_ADMIN" && ORGANISATION_OF_ROLE[r] === a.organisationType)
+                        .map((r) => ({ value: r, label: roles(r) }))} />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

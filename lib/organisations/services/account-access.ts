@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
-import type { Actor } from "@/lib/auth/roles";
+import { ORGANISATION_OF_ROLE, type Actor } from "@/lib/auth/roles";
+import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { randomBytes } from "node:crypto";
@@ -68,5 +69,28 @@ export async function forcePasswordReset(actor: Actor, userId: string, origin: s
       },
     });
     await appendAudit(tx, { actorId: actor.userId, organisationId: actor.kind === "STAFF" ? actor.organisationId : null, entityType: "User", entityId: userId, action: "user.password_reset_forced", data: {} });
+  });
+}
+
+/**
+ * Changes a staff member's role within their organisation (the role must fit its type). Nobody
+ * changes their own role, and the administrator role is never granted this way (it needs a
+ * second administrator). The person's sessions end, so the new role applies at once.
+ */
+export async function changeRole(actor: Actor, userId: string, role: StaffRole): Promise<void> {
+  assertCan(actor, "admin.write");
+  if (userId === actor.userId) throw new AppError("FORBIDDEN", "不能修改自己的角色");
+  if (role === "PROGRAM_ADMIN") throw new AppError("FORBIDDEN", "管理员角色须由另一位管理员复核授予，不能直接修改");
+  const member = await db.membership.findUnique({ where: { userId }, select: { role: true, organisation: { select: { type: true } } } });
+  if (!member) throw new AppError("NOT_FOUND");
+  if (ORGANISATION_OF_ROLE[role] !== member.organisation.type) throw new AppError("VALIDATION", "该角色不属于此机构类型");
+  await db.$transaction(async (tx) => {
+    const updated = await tx.membership.updateMany({ where: { userId, role: member.role }, data: { role } });
+    if (updated.count !== 1) throw new AppError("CONFLICT");
+    await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+    await appendAudit(tx, {
+      actorId: actor.userId, organisationId: actor.kind === "STAFF" ? actor.organisationId : null, entityType: "User", entityId: userId,
+      action: "user.role_changed", data: { from: member.role, to: role },
+    });
   });
 }
