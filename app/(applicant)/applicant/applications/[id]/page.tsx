@@ -121,7 +121,8 @@ async function EnterpriseStep({ app }: { app: App }) {
 }
 
 async function LoanStep({ app }: { app: App }) {
-  const [t, categories, policy] = await Promise.all([getTranslations("applicant.application"), loanCategories(), policyInForce()]);
+  // A submitted (returned) case keeps the limits of the policy it was pinned to; a draft shows today's.
+  const [t, categories, policy] = await Promise.all([getTranslations("applicant.application"), loanCategories(), app.policyVersion ?? policyInForce()]);
   return (
     <>
       <h2>{t("steps.loan")}</h2>
