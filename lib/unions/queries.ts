@@ -3,6 +3,8 @@ import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { coveredDaysBetween } from "@/lib/subsidies/rules";
+import { isoDay } from "@/lib/subsidies/periods";
+import { daysBetween } from "@/lib/loans/schedule";
 
 export type StandingRow = {
   id: string;
@@ -17,7 +19,6 @@ export type StandingRow = {
   superseded: boolean;
 };
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The latest union-standing records (a district union sees its own; the centre, all), newest first. */
 export async function recentStandings(actor: Actor, take = 50): Promise<StandingRow[]> {
@@ -38,7 +39,7 @@ export async function recentStandings(actor: Actor, take = 50): Promise<Standing
   );
   return rows.map((r) => ({
     id: r.id, enterpriseName: r.enterprise.name, creditCode: r.enterprise.creditCode, unionName: r.unionName, memberCardNo: r.memberCardNo,
-    validFrom: iso(r.validFrom), validTo: r.validTo ? iso(r.validTo) : null, recordedBy: r.recordedById ? (names.get(r.recordedById) ?? null) : null,
+    validFrom: isoDay(r.validFrom), validTo: r.validTo ? isoDay(r.validTo) : null, recordedBy: r.recordedById ? (names.get(r.recordedById) ?? null) : null,
     createdAt: r.createdAt, superseded: r.supersededAt !== null,
   }));
 }
@@ -62,7 +63,7 @@ export type StandingGap = {
 export async function standingGaps(actor: Actor, quarter: { year: number; quarter: 1 | 2 | 3 | 4 }, today: string): Promise<StandingGap[]> {
   assertCan(actor, "subsidy.verify");
   const qStart = `${quarter.year}-${String((quarter.quarter - 1) * 3 + 1).padStart(2, "0")}-01`;
-  const qEnd = iso(new Date(Date.UTC(quarter.year, quarter.quarter * 3, 0)));
+  const qEnd = isoDay(new Date(Date.UTC(quarter.year, quarter.quarter * 3, 0)));
   const end = qEnd < today ? qEnd : today;
   if (end < qStart) return [];
   const loans = await db.loan.findMany({
@@ -80,11 +81,11 @@ export async function standingGaps(actor: Actor, quarter: { year: number; quarte
   });
   const gaps: StandingGap[] = [];
   for (const loan of loans) {
-    const from = [qStart, iso(loan.disbursedOn!)].sort().at(-1)!;
-    const to = [end, ...(loan.maturityOn ? [iso(loan.maturityOn)] : []), ...(loan.closedOn ? [iso(loan.closedOn)] : [])].sort()[0]!;
+    const from = [qStart, isoDay(loan.disbursedOn!)].sort().at(-1)!;
+    const to = [end, ...(loan.maturityOn ? [isoDay(loan.maturityOn)] : []), ...(loan.closedOn ? [isoDay(loan.closedOn)] : [])].sort()[0]!;
     if (to < from) continue;
-    const standing = loan.enterprise.unionStandings.map((s) => ({ validFrom: iso(s.validFrom), validTo: s.validTo ? iso(s.validTo) : null }));
-    const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+    const standing = loan.enterprise.unionStandings.map((s) => ({ validFrom: isoDay(s.validFrom), validTo: s.validTo ? isoDay(s.validTo) : null }));
+    const days = daysBetween(from, to) + 1;
     const uncoveredDays = days - coveredDaysBetween(from, to, standing);
     if (uncoveredDays > 0) {
       gaps.push({
@@ -109,6 +110,6 @@ export async function standingOfOwnLoan(actor: Actor, loanId: string, today: str
     select: { enterprise: { select: { unionStandings: { where: { supersededAt: null }, orderBy: { validFrom: "asc" }, select: { unionName: true, memberCardNo: true, validFrom: true, validTo: true } } } } },
   });
   if (!loan) return null;
-  const records = loan.enterprise.unionStandings.map((s) => ({ unionName: s.unionName, memberCardNo: s.memberCardNo, validFrom: iso(s.validFrom), validTo: s.validTo ? iso(s.validTo) : null }));
+  const records = loan.enterprise.unionStandings.map((s) => ({ unionName: s.unionName, memberCardNo: s.memberCardNo, validFrom: isoDay(s.validFrom), validTo: s.validTo ? isoDay(s.validTo) : null }));
   return { records, coversToday: records.some((r) => r.validFrom <= today && (r.validTo === null || r.validTo >= today)) };
 }

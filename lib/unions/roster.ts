@@ -1,5 +1,6 @@
 import { isValidCreditCode } from "@/lib/validation/identity";
 import { readRows } from "@/lib/subsidies/statement-parser";
+import { isIsoDate } from "@/lib/loans/schedule";
 
 // A union's membership roster (CSV or XLSX, the template's columns): every line checked on its
 // own first; the import is all or nothing, with one report of every problem.
@@ -9,8 +10,6 @@ export const ROSTER_COLUMNS = ["统一社会信用代码", "工会名称", "会�
 export type RosterLine = { line: number; creditCode: string; unionName: string; memberCardNo: string; validFrom: string; validTo?: string };
 export type RosterProblem = { line: number; message: string };
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (v: string) => ISO.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 export async function parseRoster(data: Uint8Array, today: string): Promise<{ lines: RosterLine[]; problems: RosterProblem[] }> {
   const rows = await readRows(data);
@@ -28,10 +27,10 @@ export async function parseRoster(data: Uint8Array, today: string): Promise<{ li
     if (!isValidCreditCode(creditCode.toUpperCase())) wrong.push("统一社会信用代码无效（校验位不符）");
     if (unionName.length < 2 || unionName.length > 100) wrong.push("工会名称应为 2 至 100 个字");
     if (!/^[\w-]{1,40}$/.test(memberCardNo)) wrong.push("会员证号只能包含字母、数字和连字符");
-    if (!isDate(validFrom)) wrong.push("会籍有效期起应为 YYYY-MM-DD 格式的日期");
+    if (!isIsoDate(validFrom)) wrong.push("会籍有效期起应为 YYYY-MM-DD 格式的日期");
     else if (validFrom > today) wrong.push("会籍有效期起不能晚于今天");
-    if (validTo && !isDate(validTo)) wrong.push("会籍有效期止应为 YYYY-MM-DD 格式的日期");
-    else if (validTo && isDate(validFrom) && validTo < validFrom) wrong.push("会籍有效期止不能早于起始日期");
+    if (validTo && !isIsoDate(validTo)) wrong.push("会籍有效期止应为 YYYY-MM-DD 格式的日期");
+    else if (validTo && isIsoDate(validFrom) && validTo < validFrom) wrong.push("会籍有效期止不能早于起始日期");
     if (wrong.length) problems.push({ line: row.line, message: wrong.join("；") });
     else lines.push({ line: row.line, creditCode: creditCode.toUpperCase(), unionName, memberCardNo, validFrom, validTo: validTo || undefined });
   }

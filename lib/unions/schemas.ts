@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { creditCodeField, safeTextField } from "@/lib/validation/zod-fields";
+import { isIsoDate } from "@/lib/loans/schedule";
 
-const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD" })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { error: "日期不存在" });
+const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD" }).refine(isIsoDate, { error: "日期不存在" });
 
 /** One member's good standing in an enterprise's union, as a district union or the centre records it. */
 export const standingSchema = z.object({

@@ -1,6 +1,7 @@
 import { expect, test } from "./support/test";
 import { signIn, signInViaApi } from "./support/auth";
 import { queryE2e } from "./support/db";
+import { createCentreStaff } from "./support/factories";
 import { captureScreens } from "./support/screens";
 
 test("the administrator publishes a future policy version and ends another account's sessions", async ({ browser }) => {
@@ -119,11 +120,7 @@ test("the administrator creates a district union, renames it and disables it", a
 
 test("the administrator changes a centre reviewer into an approver; the staff list shows two-factor state", async ({ browser }) => {
   const email = `role-${Date.now().toString(36)}@center.example`;
-  await queryE2e(
-    `WITH u AS (INSERT INTO "User" (id, email, "displayName", "passwordHash") VALUES (gen_random_uuid(), $1, '冯换岗', 'unknown') RETURNING id)
-     INSERT INTO "Membership" (id, "userId", "organisationId", role) SELECT gen_random_uuid(), u.id, o.id, 'CENTER_REVIEWER' FROM u, "Organisation" o WHERE o.code = 'BJZGHZ'`,
-    [email],
-  );
+  await createCentreStaff(email, "冯换岗", "CENTER_REVIEWER");
   const context = await browser.newContext();
   await signInViaApi(context, "admin@center.demo");
   const admin = await context.newPage();

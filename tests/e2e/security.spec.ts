@@ -5,7 +5,7 @@ import { expect, test, type APIRequestContext, type Browser } from "./support/te
 import { demoAccount } from "./support/accounts";
 import { signInViaApi, signOutViaHeader } from "./support/auth";
 import { queryE2e } from "./support/db";
-import { createApplicant } from "./support/factories";
+import { createApplicant, createCentreStaff } from "./support/factories";
 import { serverActionModules } from "../support/server-actions";
 
 // Attacks over real HTTP against `next start`: every server action in the production build,
@@ -190,11 +190,7 @@ test("changing the password from the account page ends every session; the new pa
 
 test("a forgotten password: the same answer for a known and an unknown address; the e-mailed link resets it", async ({ browser }) => {
   const address = `reset-${Date.now().toString(36)}@center.example`;
-  await queryE2e(
-    `WITH u AS (INSERT INTO "User" (id, email, "displayName", "passwordHash") VALUES (gen_random_uuid(), $1, '孙忘记', 'unknown') RETURNING id)
-     INSERT INTO "Membership" (id, "userId", "organisationId", role) SELECT gen_random_uuid(), u.id, o.id, 'AUDITOR' FROM u, "Organisation" o WHERE o.code = 'BJZGHZ'`,
-    [address],
-  );
+  await createCentreStaff(address, "孙忘记", "AUDITOR");
   const context = await browser.newContext();
   const page = await context.newPage();
   const ask = async (email: string) => {

@@ -4,6 +4,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { appendAudit } from "@/lib/audit/record";
 import { e2eDatabase } from "./database";
+import { queryE2e } from "./db";
 
 export type ApplicantFields = { displayName: string; mobile: string; password: string; idNumber: string };
 
@@ -41,4 +42,13 @@ export async function createApplicant(fields: ApplicantFields = applicantFields(
   } finally {
     await prisma.$disconnect();
   }
+}
+
+/** A support-centre staff account with no usable password (tests set one through a link, or never sign it in). */
+export async function createCentreStaff(email: string, displayName: string, role: "CENTER_REVIEWER" | "AUDITOR"): Promise<void> {
+  await queryE2e(
+    `WITH u AS (INSERT INTO "User" (id, email, "displayName", "passwordHash") VALUES (gen_random_uuid(), $1, $2, 'unknown') RETURNING id)
+     INSERT INTO "Membership" (id, "userId", "organisationId", role) SELECT gen_random_uuid(), u.id, o.id, $3::"StaffRole" FROM u, "Organisation" o WHERE o.code = 'BJZGHZ'`,
+    [email, displayName, role],
+  );
 }
