@@ -14,7 +14,10 @@ process.env.NCD_E2E_DB ??= `ncd_e2e_${Date.now().toString(36)}_${randomBytes(3).
 process.env.NCD_E2E_DATABASE_URL ??= databaseUrl(process.env.NCD_E2E_DB);
 process.env.NCD_E2E_AUTH_SECRET ??= randomBytes(48).toString("base64");
 
-const PORT = 3100;
+// E2E_PORT moves the whole run (the server and the extra servers some specs start, PORT+2…+5),
+// so that two checkouts on one machine can each run their end-to-end tests.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+process.env.E2E_PORT = String(PORT);
 // Always `localhost`: Auth.js redirects go there, and cookies set on 127.0.0.1 would not follow.
 const baseURL = `http://localhost:${PORT}`;
 

@@ -126,7 +126,7 @@ function serverRssKb(): number {
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
-      if (!/next-server|next start --port 3100/.test(cmd)) continue;
+      if (!(cmd.includes("next-server") || cmd.includes(`next start --port ${process.env.E2E_PORT ?? 3100}`))) continue;
       const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
       max = Math.max(max, Number(rss?.[1] ?? 0));
     } catch {

@@ -12,6 +12,7 @@ import { totpCode } from "@/lib/auth/two-factor";
 
 // The server as an operator meets it: sessions that can be revoked, a refusal to start without a
 // strong secret, and the embedded database a fresh machine runs on.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 
 function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -56,7 +57,7 @@ test("a revoked session ends on the next request", async ({ page, context }) => 
 
 test("production refuses to start without a strong AUTH_SECRET, and says why", async () => {
   for (const secret of [undefined, "too-short"]) {
-    const server = startServer(3102, serverEnv({ NODE_ENV: "production", ...(secret ? { AUTH_SECRET: secret } : {}), PGLITE_DIR: mkdtempSync(path.join(tmpdir(), "ncd-nosecret-")) }));
+    const server = startServer(PORT + 2, serverEnv({ NODE_ENV: "production", ...(secret ? { AUTH_SECRET: secret } : {}), PGLITE_DIR: mkdtempSync(path.join(tmpdir(), "ncd-nosecret-")) }));
     const code = await Promise.race([server.exited, new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 60_000))]);
     if (code === "timeout") server.child.kill("SIGKILL");
     expect(code).toBe(1);
@@ -77,16 +78,16 @@ test("the embedded database: migrated, seeded and served with no database server
     }
     // Production does not fall back to the embedded database, nor serve the demo accounts, unless told to.
     for (const [unset, reason] of [["EMBEDDED_DATABASE", "DATABASE_URL must name the PostgreSQL server"], ["DEMO_MODE", "the demo accounts"]] as const) {
-      const refused = startServer(3104, { ...env, [unset]: "false", ...(unset === "DEMO_MODE" ? { STAFF_TWO_FACTOR: "required" } : {}) });
+      const refused = startServer(PORT + 4, { ...env, [unset]: "false", ...(unset === "DEMO_MODE" ? { STAFF_TWO_FACTOR: "required" } : {}) });
       const code = await Promise.race([refused.exited, new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 60_000))]);
       if (code === "timeout") refused.child.kill("SIGKILL");
       expect(code, refused.output()).toBe(1);
       expect(refused.output()).toContain(reason);
     }
-    const server = startServer(3103, env);
+    const server = startServer(PORT + 3, env);
     try {
-      await waitForHttp("http://localhost:3103/login");
-      const context = await browser.newContext({ baseURL: "http://localhost:3103" });
+      await waitForHttp(`http://localhost:${PORT + 3}/login`);
+      const context = await browser.newContext({ baseURL: `http://localhost:${PORT + 3}` });
       for (const [who, home, text] of [["13800000001", "/applicant", "SQ-2026-0001"], ["reviewer@center.demo", "/center", "SQ-2026-0001"]] as const) {
         await context.clearCookies();
         await signInViaApi(context, who);
@@ -125,16 +126,16 @@ test("first setup on an empty database: the administrator sets a password throug
   const { name, url } = await createDatabase("ncd_e2e_setup");
   try {
     const setup = spawnSync(bin("tsx"), ["--conditions=react-server", "scripts/setup.ts", "--admin-email", "admin@union.example", "--admin-name", "刘管理",
-      "--public-url", "http://localhost:3105"], { env: serverEnv({ DATABASE_URL: url }), encoding: "utf8" });
+      "--public-url", `http://localhost:${PORT + 5}`], { env: serverEnv({ DATABASE_URL: url }), encoding: "utf8" });
     expect(setup.status, setup.stderr).toBe(0);
     const link = /http:\/\/localhost:3105\/set-password\?token=[A-Za-z0-9_-]+/.exec(setup.stdout)?.[0];
     expect(link).toBeTruthy();
 
     // A real production server: PostgreSQL, no demo mode.
-    const server = startServer(3105, serverEnv({ DATABASE_URL: url, AUTH_SECRET: randomBytes(48).toString("base64"), AUTH_TRUST_HOST: "true", NODE_ENV: "production" }));
+    const server = startServer(PORT + 5, serverEnv({ DATABASE_URL: url, AUTH_SECRET: randomBytes(48).toString("base64"), AUTH_TRUST_HOST: "true", NODE_ENV: "production" }));
     try {
-      await waitForHttp("http://localhost:3105/login");
-      const context = await browser.newContext({ baseURL: "http://localhost:3105" });
+      await waitForHttp(`http://localhost:${PORT + 5}/login`);
+      const context = await browser.newContext({ baseURL: `http://localhost:${PORT + 5}` });
       const page = await context.newPage();
       await page.goto(link!);
       await expect(page.getByRole("heading", { name: "设置密码" })).toBeVisible();
