@@ -13,6 +13,10 @@ import { databaseUrl } from "./scripts/db/tools";
 process.env.NCD_E2E_DB ??= `ncd_e2e_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
 process.env.NCD_E2E_DATABASE_URL ??= databaseUrl(process.env.NCD_E2E_DB);
 process.env.NCD_E2E_AUTH_SECRET ??= randomBytes(48).toString("base64");
+// The run's keys for personal data: the server, the extra servers some specs start and the specs
+// that write rows themselves all seal with them.
+process.env.DATA_KEYS ??= `e2e:${randomBytes(32).toString("base64")}`;
+process.env.BLIND_INDEX_KEY ??= randomBytes(32).toString("base64");
 
 // E2E_PORT moves the whole run (the server and the extra servers some specs start, PORT+2…+5),
 // so that two checkouts on one machine can each run their end-to-end tests.
@@ -69,6 +73,8 @@ export default defineConfig({
     env: {
       DATABASE_URL: process.env.NCD_E2E_DATABASE_URL,
       AUTH_SECRET: process.env.NCD_E2E_AUTH_SECRET,
+      DATA_KEYS: process.env.DATA_KEYS,
+      BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY,
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",

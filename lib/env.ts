@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dataKeysProblem } from "@/lib/personal-data/keys";
 
 // The only reader of process.env: everything else imports `env`.
 const schema = z.object({
@@ -12,6 +13,9 @@ const schema = z.object({
   // Production refuses to serve while the demo accounts exist, unless this is the demo.
   DEMO_MODE: z.enum(["true", "false"]).default("false"),
   AUTH_SECRET: z.string().optional(),
+  // Keys that seal ID numbers, mobile numbers and bank accounts in the database (lib/personal-data/keys.ts).
+  DATA_KEYS: z.string().optional(),
+  BLIND_INDEX_KEY: z.string().optional(),
   APPLICANT_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   STAFF_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   // However active, a session ends this long after signing in.
@@ -46,7 +50,7 @@ export function productionStartProblem(e: Env = env): string | null {
   if (e.STAFF_TWO_FACTOR !== "required" && e.DEMO_MODE !== "true") {
     return "STAFF_TWO_FACTOR=optional is for the demo only: production staff sign in with a second factor.";
   }
-  return productionDatabaseProblem(e);
+  return dataKeysProblem(e) ?? productionDatabaseProblem(e);
 }
 
 /** Production runs on PostgreSQL: the embedded database only when asked for. */

@@ -13,10 +13,16 @@ mkdirSync(dataDir, { recursive: true });
 // A strong secret made once per machine and kept beside the data, so sessions survive restarts.
 const secretFile = path.join(dataDir, ".auth-secret");
 if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(48).toString("base64"), { mode: 0o600 });
+// Likewise the keys that seal personal data in the demo's database.
+const keysFile = path.join(dataDir, ".data-keys");
+if (!existsSync(keysFile)) writeFileSync(keysFile, `demo:${randomBytes(32).toString("base64")}\n${randomBytes(32).toString("base64")}\n`, { mode: 0o600 });
+const [dataKeys, blindIndexKey] = readFileSync(keysFile, "utf8").trim().split("\n");
 
 const env = {
   ...process.env,
   AUTH_SECRET: process.env.AUTH_SECRET ?? readFileSync(secretFile, "utf8").trim(),
+  DATA_KEYS: process.env.DATA_KEYS ?? dataKeys,
+  BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY ?? blindIndexKey,
   AUTH_TRUST_HOST: "true",
   NEXT_TELEMETRY_DISABLED: "1",
   // The demo is the one production-mode server that may run on the embedded database with the

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { applicationScope } from "@/lib/applications/scope";
 import { DOCUMENT_LABELS } from "@/lib/applications/required-documents";
 import { maskIdNumber, maskMobile } from "@/lib/validation/identity";
+import { openedProfile } from "@/lib/personal-data/sealed";
 import { renderApplicationForm } from "@/lib/pdf/application-form";
 import { isUuid } from "@/lib/ids";
 
@@ -25,6 +26,7 @@ export async function applicationFormPdf(actor: Actor, id: string): Promise<{ nu
   if (!app) return null;
   const own = actor.userId === app.applicantId;
   const p = app.applicant.profile;
+  const opened = p ? openedProfile(p) : null;
   const e = app.enterprise;
   const pdf = await renderApplicationForm({
     applicationNo: app.number,
@@ -33,8 +35,8 @@ export async function applicationFormPdf(actor: Actor, id: string): Promise<{ nu
     generatedAt: new Date(),
     applicant: {
       name: p?.fullName ?? "",
-      idNumber: p ? (own ? p.idNumber : maskIdNumber(p.idNumber)) : "",
-      mobile: p ? (own ? p.mobile : maskMobile(p.mobile)) : "",
+      idNumber: opened ? (own ? opened.idNumber : maskIdNumber(opened.idNumber)) : "",
+      mobile: opened ? (own ? opened.mobile : maskMobile(opened.mobile)) : "",
       unionName: p?.unionName ?? "",
       memberCardNo: p?.memberCardNo ?? "",
     },

@@ -3,21 +3,23 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
+import { openedProfile, unsealOptional } from "@/lib/personal-data/sealed";
 
 /** The applicant's own profile in full (it is theirs), the target groups and live consents. */
 export async function profilePageData(actor: Actor) {
   if (actor.kind !== "APPLICANT") throw new AppError("NOT_FOUND");
   const [profile, user, groups, consents] = await Promise.all([
     db.applicantProfile.findUnique({ where: { userId: actor.userId } }),
-    db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { displayName: true, mobile: true } }),
+    db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { displayName: true, mobileSealed: true } }),
     db.targetGroup.findMany({ where: { active: true }, select: { code: true, nameZh: true } }),
     db.consent.findMany({ where: { userId: actor.userId, withdrawnAt: null }, select: { kind: true } }),
   ]);
+  const opened = profile ? openedProfile(profile) : null;
   return {
     profile: {
       fullName: profile?.fullName ?? user.displayName,
-      idNumber: profile?.idNumber ?? "",
-      mobile: profile?.mobile ?? user.mobile ?? "",
+      idNumber: opened?.idNumber ?? "",
+      mobile: opened?.mobile ?? unsealOptional(user.mobileSealed, "User.mobile") ?? "",
       unionName: profile?.unionName ?? "",
       memberCardNo: profile?.memberCardNo ?? "",
       targetGroupCode: profile?.targetGroupCode ?? "",

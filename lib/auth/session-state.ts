@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/auth/roles";
 import { appendAudit } from "@/lib/audit/record";
+import { mobileLookup } from "@/lib/personal-data/sealed";
 
 /** The account as it is now: a session is only as good as this says. */
 export async function loadSessionState(userId: string): Promise<{ actor: Actor; sessionVersion: number } | null> {
@@ -36,7 +37,7 @@ export async function loadSessionState(userId: string): Promise<{ actor: Actor; 
 /** Finds an account by mobile number or e-mail address (case-insensitive for e-mail). */
 export async function findCredentials(identifier: string) {
   const value = identifier.trim();
-  const where = value.includes("@") ? { email: value.toLowerCase() } : { mobile: value };
+  const where = value.includes("@") ? { email: value.toLowerCase() } : mobileLookup(value);
   return db.user.findUnique({ where, select: { id: true, passwordHash: true, disabledAt: true, sessionVersion: true, totpEnabledAt: true } });
 }
 

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { SqlExecutor } from "@/lib/db/sql-executor";
+import { DATA_STEPS } from "@/lib/db/data-steps";
 
 // Applies prisma/migrations/*/migration.sql in name order and records each one in
 // `_prisma_migrations` exactly as Prisma Migrate does, so `prisma migrate deploy` and this
@@ -84,6 +85,7 @@ export async function migrate(
       try {
         await sql.transaction(async (tx) => {
           await tx.exec(m.sql);
+          await DATA_STEPS[m.name]?.(tx);
           await tx.query(
             `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
              VALUES ($1, $2, $3, now(), now(), 1)`,

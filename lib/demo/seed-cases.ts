@@ -5,6 +5,7 @@ import { auditAction, type ApplicationEvent } from "@/lib/applications/events";
 import { APPLICANTS } from "@/lib/demo/reference-data";
 import { DEMO_CONSULTING_LOANS, DEMO_CONSULTING_STATEMENT_LINES, DEMO_CONSULTING_UNION_STANDING } from "@/lib/subsidies/demo-fixture";
 import { seedDemoSubsidies } from "@/lib/demo/seed-subsidies";
+import { seal, unsealOptional } from "@/lib/personal-data/sealed";
 
 type Step = {
   at: string;
@@ -108,8 +109,8 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 export async function seedDemoCases(db: PrismaClient, log: (line: string) => void): Promise<void> {
   const users = new Map(
-    (await db.user.findMany({ select: { id: true, email: true, mobile: true, membership: { select: { organisationId: true } } } }))
-      .flatMap((u) => [u.email, u.mobile].filter((k): k is string => !!k).map((k) => [k, u] as const)),
+    (await db.user.findMany({ select: { id: true, email: true, mobileSealed: true, membership: { select: { organisationId: true } } } }))
+      .flatMap(({ mobileSealed, ...u }) => [u.email, unsealOptional(mobileSealed, "User.mobile")].filter((k): k is string => !!k).map((k) => [k, u] as const)),
   );
   const org = new Map((await db.organisation.findMany({ select: { id: true, code: true } })).map((o) => [o.code, o.id]));
   const policy = await db.policyVersion.findUniqueOrThrow({ where: { version: 1 }, select: { id: true } });
@@ -223,7 +224,7 @@ async function createCase(tx: Prisma.TransactionClient, spec: CaseSpec, { users,
         termMonths: loanSpec.termMonths, repaymentMethod: loanSpec.method, status: spec.loan!.status,
         approvedAt: cst(spec.steps.find((s) => s.event === "bank_approved")!.at),
         signedAt: cst(spec.steps.find((s) => s.event === "contract_signed")!.at),
-        disbursedOn: day(loanSpec.disbursedOn), disbursedFen: loanSpec.principalFen, accountNo: "6228480018888880001",
+        disbursedOn: day(loanSpec.disbursedOn), disbursedFen: loanSpec.principalFen, accountNoSealed: seal("6228480018888880001", "Loan.accountNo"),
         maturityOn: day(loanSpec.maturityOn), closedOn: spec.loan!.status === "SETTLED" ? day(loanSpec.repaidOn) : null,
         createdAt: cst(disbursed.at),
       },

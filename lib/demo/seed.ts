@@ -4,6 +4,7 @@ import { appendAudit } from "@/lib/audit/record";
 import { APPLICANTS, DEMO_PASSWORD, ORGANISATIONS, STAFF } from "@/lib/demo/reference-data";
 import { installBaseData } from "@/lib/setup/base-data";
 import { seedDemoCases } from "@/lib/demo/seed-cases";
+import { mobileLookup, profileColumns, userMobileColumns } from "@/lib/personal-data/sealed";
 
 /**
  * Loads the base every installation starts from (the same as `npm run setup`), then the demo's
@@ -42,20 +43,19 @@ export async function seedDemo(db: PrismaClient, log: (line: string) => void = (
   }
 
   for (const a of APPLICANTS) {
-    const existing = await db.user.findUnique({ where: { mobile: a.mobile }, select: { id: true } });
+    const existing = await db.user.findUnique({ where: mobileLookup(a.mobile), select: { id: true } });
     if (existing) continue;
     await db.$transaction(async (tx) => {
       const user = await tx.user.create({
         data: {
-          mobile: a.mobile,
+          ...userMobileColumns(a.mobile),
           email: a.email,
           displayName: a.displayName,
           passwordHash,
           profile: {
             create: {
               fullName: a.displayName,
-              idNumber: a.idNumber,
-              mobile: a.mobile,
+              ...profileColumns(a),
               unionName: a.unionName,
               memberCardNo: a.memberCardNo,
               targetGroupCode: a.targetGroupCode,

@@ -8,6 +8,7 @@ import { maskBankAccount } from "@/lib/validation/identity";
 import { loanScope } from "@/lib/loans/services/loan-scope";
 import { SPENT_STATUSES } from "@/lib/subsidies/batch-workflow";
 import { batchQuarterOf, isoDay, quarterLabel } from "@/lib/subsidies/periods";
+import { unseal } from "@/lib/personal-data/sealed";
 
 // A loan as its applicant (or an organisation in its scope) sees it: terms, schedule, the bank's
 // statement lines with the subsidy of each, and what has been paid.
@@ -105,7 +106,7 @@ export async function loanDetail(actor: Actor, id: string): Promise<LoanDetail |
     id: loan.id, contractNo: loan.contractNo, status: loan.status, principalFen: loan.principalFen, annualRateMicros: loan.annualRateMicros,
     lprReference: loan.lprReference, termMonths: loan.termMonths, repaymentMethod: loan.repaymentMethod, disbursedOn,
     maturityOn: loan.maturityOn ? isoDay(loan.maturityOn) : null, closedOn: loan.closedOn ? isoDay(loan.closedOn) : null,
-    accountMasked: loan.accountNo ? maskBankAccount(loan.accountNo) : null, bankName: loan.bankOrg.nameZh, enterpriseName: loan.enterprise.name,
+    accountMasked: loan.accountNoSealed ? maskBankAccount(unseal(loan.accountNoSealed, "Loan.accountNo")) : null, bankName: loan.bankOrg.nameZh, enterpriseName: loan.enterprise.name,
     applicationId: loan.application.id, applicationNumber: loan.application.number,
     schedule, scheduledInterestFen: schedule.reduce((s, i) => s + i.interestFen, 0n),
     lines, subsidyReceivedFen: sum(lines.filter((l) => l.subsidyPaid)), subsidyPendingFen: sum(lines.filter((l) => !l.subsidyPaid)),

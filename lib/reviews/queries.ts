@@ -8,6 +8,7 @@ import { isUuid } from "@/lib/ids";
 import { maskBankAccount, maskIdNumber, maskMobile } from "@/lib/validation/identity";
 import { availableActions } from "@/lib/reviews/available";
 import { SUMMARY_SELECT, type ApplicationSummary } from "@/lib/applications/queries";
+import { openedProfile, unseal } from "@/lib/personal-data/sealed";
 
 /** The statuses each organisation type works on, the first being its default tab. */
 export const QUEUE_STATUSES = {
@@ -106,7 +107,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
     where: scopedApplication(actor, id),
     include: {
       enterprise: true,
-      applicant: { select: { displayName: true, profile: { select: { fullName: true, idNumber: true, mobile: true, unionName: true, memberCardNo: true, targetGroup: { select: { nameZh: true } } } } } },
+      applicant: { select: { displayName: true, profile: { select: { fullName: true, idNumberSealed: true, mobileSealed: true, unionName: true, memberCardNo: true, targetGroup: { select: { nameZh: true } } } } } },
       guarantees: { where: { voidedAt: null }, take: 1 },
       loan: true,
       policyVersion: { select: { version: true, maxLoanFen: true, maxTermMonths: true, recommendNeedsChecker: true } },
@@ -129,6 +130,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
     app.pendingRecommendationById ? db.user.findUnique({ where: { id: app.pendingRecommendationById }, select: { displayName: true } }) : null,
   ]);
   const p = app.applicant.profile;
+  const opened = p ? openedProfile(p) : null;
   return {
     id: app.id,
     number: app.number,
@@ -153,8 +155,8 @@ export async function caseForStaff(actor: StaffActor, id: string) {
     colleagues,
     applicant: {
       name: p?.fullName ?? app.applicant.displayName,
-      idNumberMasked: p ? maskIdNumber(p.idNumber) : "",
-      mobileMasked: p ? maskMobile(p.mobile) : "",
+      idNumberMasked: opened ? maskIdNumber(opened.idNumber) : "",
+      mobileMasked: opened ? maskMobile(opened.mobile) : "",
       unionName: p?.unionName ?? "",
       memberCardNo: p?.memberCardNo ?? "",
       targetGroup: p?.targetGroup?.nameZh ?? null,
@@ -170,7 +172,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
       contractNo: app.loan.contractNo, principalFen: app.loan.principalFen, annualRateMicros: app.loan.annualRateMicros,
       lprReference: app.loan.lprReference, termMonths: app.loan.termMonths, repaymentMethod: app.loan.repaymentMethod,
       status: app.loan.status, signedAt: app.loan.signedAt, disbursedOn: app.loan.disbursedOn, disbursedFen: app.loan.disbursedFen,
-      accountNoMasked: app.loan.accountNo ? maskBankAccount(app.loan.accountNo) : null, maturityOn: app.loan.maturityOn,
+      accountNoMasked: app.loan.accountNoSealed ? maskBankAccount(unseal(app.loan.accountNoSealed, "Loan.accountNo")) : null, maturityOn: app.loan.maturityOn,
     },
     exceptions: app.exceptions.map((e) => ({ id: e.id, type: e.type, reason: e.reason, expiresOn: e.expiresOn, approvedAt: e.approvedAt })),
     earlierLoans,

@@ -5,6 +5,7 @@ import { createApplicant } from "./support/factories";
 import { queryE2e } from "./support/db";
 import { captureScreens } from "./support/screens";
 import { pdfText } from "./support/files";
+import { profileColumns } from "@/lib/personal-data/sealed";
 
 // Four organisations, four people signed in at once, one case from submission to disbursement.
 test.describe.configure({ mode: "serial" });
@@ -29,9 +30,9 @@ async function preparedDraft(userId: string): Promise<string> {
     [userId, `北京审核流程测试有限公司${stamp}`, makeCreditCode()],
   );
   await queryE2e(
-    `INSERT INTO "ApplicantProfile" (id, "userId", "fullName", "idNumber", mobile, "unionName", "memberCardNo", "updatedAt")
-     VALUES (gen_random_uuid(), $1, $2, $3, $4, '海淀区总工会', $5, now())`,
-    [userId, applicant.displayName, applicant.idNumber, applicant.mobile, `GH-${stamp}`],
+    `INSERT INTO "ApplicantProfile" (id, "userId", "fullName", "idNumberSealed", "idNumberIndex", "mobileSealed", "unionName", "memberCardNo", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, '海淀区总工会', $6, now())`,
+    [userId, applicant.displayName, ...Object.values(profileColumns(applicant)), `GH-${stamp}`],
   );
   await queryE2e(
     `INSERT INTO "Consent" (id, "userId", kind, "wordingVersion") VALUES

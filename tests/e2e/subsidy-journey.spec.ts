@@ -5,6 +5,7 @@ import { createApplicant } from "./support/factories";
 import { queryE2e } from "./support/db";
 import { pdfText } from "./support/files";
 import { captureScreens } from "./support/screens";
+import { seal } from "@/lib/personal-data/sealed";
 
 // A quarter's interest subsidy from the bank's statement to the applicant's confirmation.
 test.describe.configure({ mode: "serial" });
@@ -44,10 +45,10 @@ test.beforeAll(async () => {
   );
   const [loan] = await queryE2e<{ id: string }>(
     `INSERT INTO "Loan" (id, "applicationId", "enterpriseId", "bankOrgId", "contractNo", "principalFen", "annualRateMicros", "lprReference", "termMonths",
-       "repaymentMethod", status, "signedAt", "disbursedOn", "disbursedFen", "accountNo", "maturityOn")
+       "repaymentMethod", status, "signedAt", "disbursedOn", "disbursedFen", "accountNoSealed", "maturityOn")
      VALUES (gen_random_uuid(), $1, $2, $3, $4, 40000000, 30000, '一年期 LPR 3.00%', 12, 'INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY', 'ACTIVE', now(),
-       '2026-06-22', 40000000, '622848001234567899', '2027-06-22') RETURNING id`,
-    [app!.id, enterprise!.id, bank!.id, contractNo],
+       '2026-06-22', 40000000, $5, '2027-06-22') RETURNING id`,
+    [app!.id, enterprise!.id, bank!.id, contractNo, seal("622848001234567899", "Loan.accountNo")],
   );
   loanId = loan!.id;
 });

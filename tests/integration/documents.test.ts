@@ -9,6 +9,7 @@ import { databaseStorage, type ObjectStorage } from "@/lib/storage/storage";
 import { db, itOnPostgres, uniqueSuffix } from "../support/db";
 import { makeCreditCode, makeMobile } from "../support/ids";
 import { ascii, concat, png } from "../support/sample-files";
+import { userMobileColumns } from "@/lib/personal-data/sealed";
 
 // The route handlers read the session through currentActor(); here the test decides who is signed in.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -42,7 +43,7 @@ const staff = (role: StaffRole, org: Org): Actor => ({
 });
 
 async function makeApplicant(): Promise<Actor> {
-  const user = await db.user.create({ data: { mobile: makeMobile(), passwordHash: "x", displayName: "测试申请人" } });
+  const user = await db.user.create({ data: { ...userMobileColumns(makeMobile()), passwordHash: "x", displayName: "测试申请人" } });
   return { kind: "APPLICANT", userId: user.id, role: "APPLICANT", displayName: user.displayName };
 }
 

@@ -4,6 +4,7 @@ import { seedDemo } from "@/lib/demo/seed";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { DEMO_CONSULTING_SUBSIDY_TOTAL_FEN } from "@/lib/subsidies/demo-fixture";
 import { db } from "../support/db";
+import { mobileLookup } from "@/lib/personal-data/sealed";
 
 const counts = async () =>
   Object.fromEntries(
@@ -58,7 +59,7 @@ describe("demo seed", () => {
 
   it("every model and every scalar field round-trips through the client", async () => {
     // The seed fills most models; write the rest here with every field set.
-    const user = await db.user.findFirstOrThrow({ where: { mobile: "13800000001" } });
+    const user = await db.user.findFirstOrThrow({ where: mobileLookup("13800000001") });
     const app = await db.loanApplication.findFirstOrThrow({ where: { number: "SQ-2026-0001" } });
     const now = new Date("2026-11-30T01:02:03.456Z");
     await db.policyException.create({

@@ -5,6 +5,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { APPLICANTS, STAFF } from "@/lib/demo/reference-data";
 import { createDatabase, dropDatabase } from "../../scripts/db/tools";
 import { itOnPostgres } from "../support/db";
+import { mobileLookup } from "@/lib/personal-data/sealed";
 
 // `npm run setup` as an installer runs it, on an empty PostgreSQL database: migrations, the
 // programme's base, the first administrator with a one-time link, and nothing of the demo.
@@ -36,7 +37,7 @@ describe("npm run setup", () => {
     try {
       const users = await prisma.user.findMany({ include: { membership: { include: { organisation: true } } } });
       expect(users.map((u) => [u.email, u.membership?.role, u.membership?.organisation.type])).toEqual([["admin@union.example", "PROGRAM_ADMIN", "SUPPORT_CENTER"]]);
-      expect(await prisma.user.count({ where: { OR: [{ email: { in: STAFF.map((s) => s.email) } }, { mobile: { in: APPLICANTS.map((a) => a.mobile) } }] } })).toBe(0);
+      expect(await prisma.user.count({ where: { OR: [{ email: { in: STAFF.map((s) => s.email) } }, { mobileIndex: { in: APPLICANTS.map((a) => mobileLookup(a.mobile).mobileIndex) } }] } })).toBe(0);
       expect(await prisma.organisation.count()).toBe(1);
       expect(await prisma.loanCategory.count()).toBe(2);
       expect(await prisma.targetGroup.count()).toBe(7);
@@ -73,6 +74,12 @@ describe("npm run setup", () => {
     const missing = setup(target.url, ["--admin-name", "刘管理"]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("--admin-email must be an e-mail address");
+    const keyless = setup(target.url, ["--admin-email", "admin@union.example", "--admin-name", "刘管理"], { DATA_KEYS: "", BLIND_INDEX_KEY: "" });
+    expect(keyless.status).toBe(1);
+    expect(keyless.stderr).toContain("DATA_KEYS must be set");
+    const weak = setup(target.url, ["--admin-email", "admin@union.example", "--admin-name", "刘管理"], { DATA_KEYS: "k1:c2hvcnQ=" });
+    expect(weak.status).toBe(1);
+    expect(weak.stderr).toContain("each key must be 32 random bytes");
 
     const seed = spawnSync(tsx, ["scripts/db/migrate.ts"], { env: { ...process.env, DATABASE_URL: target.url }, encoding: "utf8" });
     expect(seed.status, seed.stderr).toBe(0);

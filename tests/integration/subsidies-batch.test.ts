@@ -26,6 +26,7 @@ import { DEMO_CONSULTING_SUBSIDY_TOTAL_FEN } from "@/lib/subsidies/demo-fixture"
 import { outcome as code } from "../support/outcome";
 import { db, itOnPostgres, uniqueSuffix } from "../support/db";
 import { createApplicant, createEnterprise, createStaff, ensureReferenceData, staffActor } from "../support/factories";
+import { mobileLookup, seal } from "@/lib/personal-data/sealed";
 
 // The quarterly batch on the real database: verify, query, answer or correct (a new version, the
 // old one kept), two-person approval, payment exactly once, reconciliation, budget, documents.
@@ -55,7 +56,7 @@ async function openBatch(loans = 2) {
       data: {
         applicationId: app.id, enterpriseId: enterprise.id, bankOrgId: org.id, contractNo: `HT-${uniqueSuffix()}`, principalFen: 50_000_000n, annualRateMicros: 38_500,
         lprReference: "LPR", termMonths: 12, repaymentMethod: "INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY", status: "ACTIVE",
-        disbursedOn: day("2025-06-10"), disbursedFen: 50_000_000n, maturityOn: day(addMonthsClamped("2025-06-10", 12)), accountNo: "6228480012345678901",
+        disbursedOn: day("2025-06-10"), disbursedFen: 50_000_000n, maturityOn: day(addMonthsClamped("2025-06-10", 12)), accountNoSealed: seal("6228480012345678901", "Loan.accountNo"),
       },
     });
     made.push(loan);
@@ -275,7 +276,7 @@ describe("the quarterly subsidy batch", () => {
     const bank = await db.organisation.findUniqueOrThrow({ where: { code: "BJRCB" } });
     const demo = (await listBatches(reviewer)).filter((b) => b.bankName === bank.nameZh && b.quarter < "2022");
     expect(demo.reduce((s, b) => s + b.totalFen, 0n)).toBe(DEMO_CONSULTING_SUBSIDY_TOTAL_FEN);
-    const zhang = await db.user.findUniqueOrThrow({ where: { mobile: "13800000001" } });
+    const zhang = await db.user.findUniqueOrThrow({ where: mobileLookup("13800000001") });
     const applicant = { kind: "APPLICANT" as const, userId: zhang.id, role: "APPLICANT" as const, displayName: zhang.displayName };
     const loans = await listLoans(applicant);
     let received = 0n;

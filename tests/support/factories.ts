@@ -4,6 +4,7 @@ import { REQUIRED_DOCUMENTS } from "@/lib/applications/required-documents";
 import { seedDemo } from "@/lib/demo/seed";
 import { db, uniqueSuffix } from "./db";
 import { makeCreditCode, makeIdNumber, makeMobile } from "./ids";
+import { profileColumns, userMobileColumns } from "@/lib/personal-data/sealed";
 
 // Factories make fresh rows with fresh ids for each test; reference data comes from the seed.
 
@@ -15,12 +16,12 @@ export async function createApplicant(options: { consents?: boolean; profile?: b
   const mobile = makeMobile();
   const user = await db.user.create({
     data: {
-      mobile,
+      ...userMobileColumns(mobile),
       displayName: `测试${uniqueSuffix().slice(-4)}`,
       passwordHash: "x",
       ...(options.profile === false
         ? {}
-        : { profile: { create: { fullName: "测试申请人", idNumber: makeIdNumber(), mobile, unionName: "测试工会", memberCardNo: `GH-${uniqueSuffix()}` } } }),
+        : { profile: { create: { fullName: "测试申请人", ...profileColumns({ idNumber: makeIdNumber(), mobile }), unionName: "测试工会", memberCardNo: `GH-${uniqueSuffix()}` } } }),
       ...(options.consents === false
         ? {}
         : { consents: { create: [

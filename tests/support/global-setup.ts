@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -20,6 +21,9 @@ async function postgresAnswers(): Promise<boolean> {
 }
 
 export default async function setup(): Promise<() => Promise<void>> {
+  // The run's own keys for personal data (the workers and the scripts they start inherit them).
+  process.env.DATA_KEYS ??= `it:${randomBytes(32).toString("base64")}`;
+  process.env.BLIND_INDEX_KEY ??= randomBytes(32).toString("base64");
   if (process.env.TEST_DATABASE_URL) process.env.ADMIN_DATABASE_URL ??= process.env.TEST_DATABASE_URL;
   if (await postgresAnswers()) {
     const { name, url } = await createDatabase("ncd_it");

@@ -110,8 +110,12 @@ describe("rules", () => {
     expect(eventHash("1".repeat(64), e)).not.toBe(h);
   });
 
+  const KEYS = { DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString("base64")}`, BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString("base64") };
+  const production = { NODE_ENV: "production", PGLITE_DIR: "", APPLICANT_IDLE_MINUTES: 30, STAFF_IDLE_MINUTES: 10, SESSION_MAX_HOURS: 12, MAIL_FROM: "", LOG_LEVEL: "info", SCHEDULER: "off",
+    TRUSTED_PROXY_HOPS: 1, STAFF_TWO_FACTOR: "required", EMBEDDED_DATABASE: "false", DEMO_MODE: "false", AUTH_SECRET: "x".repeat(32), DATABASE_URL: "postgresql://db/ncd", ...KEYS } as const;
+
   it("production refuses a missing or short AUTH_SECRET", () => {
-    const env = { NODE_ENV: "production", PGLITE_DIR: "", APPLICANT_IDLE_MINUTES: 30, STAFF_IDLE_MINUTES: 10, SESSION_MAX_HOURS: 12, MAIL_FROM: "", LOG_LEVEL: "info", SCHEDULER: "off", TRUSTED_PROXY_HOPS: 1, STAFF_TWO_FACTOR: "required", EMBEDDED_DATABASE: "false", DEMO_MODE: "false", DATABASE_URL: "postgresql://db/ncd" } as const;
+    const env = { ...production, AUTH_SECRET: undefined };
     expect(productionStartProblem({ ...env })).toMatch(/AUTH_SECRET/);
     expect(productionStartProblem({ ...env, AUTH_SECRET: "short" })).toMatch(/at least 32/);
     expect(productionStartProblem({ ...env, AUTH_SECRET: "x".repeat(32) })).toBeNull();
@@ -119,8 +123,7 @@ describe("rules", () => {
   });
 
   it("production refuses to fall back to the embedded database unless asked", () => {
-    const env = { NODE_ENV: "production", PGLITE_DIR: "", APPLICANT_IDLE_MINUTES: 30, STAFF_IDLE_MINUTES: 10, SESSION_MAX_HOURS: 12, MAIL_FROM: "", LOG_LEVEL: "info", SCHEDULER: "off",
-      TRUSTED_PROXY_HOPS: 1, STAFF_TWO_FACTOR: "required", EMBEDDED_DATABASE: "false", DEMO_MODE: "false", AUTH_SECRET: "x".repeat(32) } as const;
+    const env = { ...production, DATABASE_URL: undefined };
     expect(productionStartProblem(env)).toMatch(/DATABASE_URL must name the PostgreSQL server/);
     expect(productionStartProblem({ ...env, EMBEDDED_DATABASE: "true" })).toBeNull();
     expect(productionStartProblem({ ...env, DATABASE_URL: "postgresql://db/ncd" })).toBeNull();
@@ -128,10 +131,18 @@ describe("rules", () => {
   });
 
   it("production requires staff two-factor sign-in unless it is the demo", () => {
-    const env = { NODE_ENV: "production", PGLITE_DIR: "", APPLICANT_IDLE_MINUTES: 30, STAFF_IDLE_MINUTES: 10, SESSION_MAX_HOURS: 12, MAIL_FROM: "", LOG_LEVEL: "info", SCHEDULER: "off",
-      TRUSTED_PROXY_HOPS: 1, STAFF_TWO_FACTOR: "optional", EMBEDDED_DATABASE: "false", DEMO_MODE: "false", AUTH_SECRET: "x".repeat(32), DATABASE_URL: "postgresql://db/ncd" } as const;
+    const env = { ...production, STAFF_TWO_FACTOR: "optional" } as const;
     expect(productionStartProblem(env)).toMatch(/STAFF_TWO_FACTOR=optional is for the demo only/);
     expect(productionStartProblem({ ...env, DEMO_MODE: "true" })).toBeNull();
     expect(productionStartProblem({ ...env, STAFF_TWO_FACTOR: "required" })).toBeNull();
+  });
+
+  it("production refuses to run without its own keys for personal data (never the development key)", () => {
+    expect(productionStartProblem({ ...production, DATA_KEYS: undefined, BLIND_INDEX_KEY: undefined })).toMatch(/DATA_KEYS must be set/);
+    expect(productionStartProblem({ ...production, BLIND_INDEX_KEY: undefined })).toMatch(/BLIND_INDEX_KEY must be set/);
+    expect(productionStartProblem({ ...production, DATA_KEYS: "k1:c2hvcnQ=" })).toMatch(/32 random bytes/);
+    expect(productionStartProblem({ ...production, DATA_KEYS: `dev:${Buffer.alloc(32).toString("base64")}` })).toMatch(/not a key id/);
+    expect(productionStartProblem(production)).toBeNull();
+    expect(productionStartProblem({ ...production, NODE_ENV: "development", DATA_KEYS: undefined, BLIND_INDEX_KEY: undefined })).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import type { ProfileInput } from "@/lib/applications/schemas";
+import { profileColumns } from "@/lib/personal-data/sealed";
 
 /** The applicant's personal and union-member details (one profile per account). */
 export async function saveProfile(actor: Actor, input: ProfileInput): Promise<void> {
@@ -11,11 +12,13 @@ export async function saveProfile(actor: Actor, input: ProfileInput): Promise<vo
   if (input.targetGroupCode && !(await db.targetGroup.findFirst({ where: { code: input.targetGroupCode, active: true } }))) {
     throw new AppError("VALIDATION", undefined, { targetGroupCode: ["请选择列表中的重点群体"] });
   }
+  const { idNumber, mobile, ...plain } = input;
+  const columns = { ...plain, ...profileColumns({ idNumber, mobile }) };
   await db.$transaction(async (tx) => {
     const profile = await tx.applicantProfile.upsert({
       where: { userId: actor.userId },
-      create: { userId: actor.userId, ...input },
-      update: input,
+      create: { userId: actor.userId, ...columns },
+      update: columns,
       select: { id: true },
     });
     await appendAudit(tx, {

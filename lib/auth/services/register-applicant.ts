@@ -4,19 +4,21 @@ import { appendAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import type { RegisterInput } from "@/lib/auth/schemas";
+import { userMobileColumns } from "@/lib/personal-data/sealed";
 
 /** Creates an applicant account; a taken mobile or e-mail is refused and nothing is created. */
 export async function registerApplicant(input: RegisterInput, ip: string | null): Promise<{ userId: string }> {
   const passwordHash = await hashPassword(input.password);
+  const mobile = userMobileColumns(input.mobile);
   const taken = await db.user.findFirst({
-    where: { OR: [{ mobile: input.mobile }, ...(input.email ? [{ email: input.email }] : [])] },
-    select: { mobile: true, email: true },
+    where: { OR: [{ mobileIndex: mobile.mobileIndex }, ...(input.email ? [{ email: input.email }] : [])] },
+    select: { mobileIndex: true },
   });
-  if (taken) throw duplicate(taken.mobile === input.mobile ? "mobile" : "email");
+  if (taken) throw duplicate(taken.mobileIndex === mobile.mobileIndex ? "mobile" : "email");
   try {
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { displayName: input.displayName, mobile: input.mobile, email: input.email ?? null, passwordHash },
+        data: { displayName: input.displayName, ...mobile, email: input.email ?? null, passwordHash },
         select: { id: true },
       });
       await appendAudit(tx, {

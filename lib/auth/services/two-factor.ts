@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { seal, unseal, unsealOptional } from "@/lib/personal-data/sealed";
 import { newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpStep, totpUri } from "@/lib/auth/two-factor";
 
 export type TwoFactorState =
@@ -15,17 +16,19 @@ export type TwoFactorState =
 export async function twoFactorState(actor: Actor): Promise<TwoFactorState> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: actor.userId },
-    select: { email: true, mobile: true, totpSecret: true, totpEnabledAt: true, _count: { select: { recoveryCodes: { where: { usedAt: null } } } } },
+    select: { email: true, mobileSealed: true, totpSecretSealed: true, totpEnabledAt: true, _count: { select: { recoveryCodes: { where: { usedAt: null } } } } },
   });
   if (user.totpEnabledAt) return { status: "on", enabledAt: user.totpEnabledAt, recoveryCodesLeft: user._count.recoveryCodes };
-  if (!user.totpSecret) return { status: "off" };
-  const svg = await QRCode.toString(totpUri(user.totpSecret, user.email ?? user.mobile ?? actor.displayName), { type: "svg", margin: 1, errorCorrectionLevel: "M" });
-  return { status: "pending", secret: user.totpSecret, qrSvgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
+  if (!user.totpSecretSealed) return { status: "off" };
+  const secret = unseal(user.totpSecretSealed, "User.totpSecret");
+  const label = user.email ?? unsealOptional(user.mobileSealed, "User.mobile") ?? actor.displayName;
+  const svg = await QRCode.toString(totpUri(secret, label), { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  return { status: "pending", secret, qrSvgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
 }
 
 /** Starts setting up: a fresh secret waits for the first code from the app. */
 export async function startTwoFactor(actor: Actor): Promise<void> {
-  const updated = await db.user.updateMany({ where: { id: actor.userId, totpEnabledAt: null }, data: { totpSecret: newTotpSecret() } });
+  const updated = await db.user.updateMany({ where: { id: actor.userId, totpEnabledAt: null }, data: { totpSecretSealed: seal(newTotpSecret(), "User.totpSecret") } });
   if (updated.count !== 1) throw new AppError("CONFLICT", "两步验证已启用");
 }
 
@@ -34,14 +37,14 @@ export async function startTwoFactor(actor: Actor): Promise<void> {
  * recovery codes are made, returned this once (only their hashes are kept).
  */
 export async function confirmTwoFactor(actor: Actor, code: string, at: number = Date.now()): Promise<{ recoveryCodes: string[] }> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpSecret: true, totpEnabledAt: true } });
-  if (user.totpEnabledAt || !user.totpSecret) throw new AppError("CONFLICT", "请先开始设置两步验证");
-  const step = totpStep(user.totpSecret, code, at);
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpSecretSealed: true, totpEnabledAt: true } });
+  if (user.totpEnabledAt || !user.totpSecretSealed) throw new AppError("CONFLICT", "请先开始设置两步验证");
+  const step = totpStep(unseal(user.totpSecretSealed, "User.totpSecret"), code, at);
   if (step === null) throw new AppError("VALIDATION", undefined, { code: ["验证码不正确或已过期，请输入应用中当前显示的 6 位数字"] });
   const recoveryCodes = newRecoveryCodes();
   await db.$transaction(async (tx) => {
     const on = await tx.user.updateMany({
-      where: { id: actor.userId, totpEnabledAt: null, totpSecret: user.totpSecret },
+      where: { id: actor.userId, totpEnabledAt: null, totpSecretSealed: user.totpSecretSealed },
       data: { totpEnabledAt: new Date(at), totpLastStep: step },
     });
     if (on.count !== 1) throw new AppError("CONFLICT");

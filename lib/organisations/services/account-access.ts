@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { clearAccountThrottle } from "@/lib/auth/sign-in-throttle";
 import { issuePasswordLink, LINK_HOURS, setPasswordPath } from "@/lib/auth/services/password-links";
+import { unsealOptional } from "@/lib/personal-data/sealed";
 
 /** Ends every session of an account at its next request (the session version moves on). */
 export async function revokeSessions(actor: Actor, userId: string): Promise<void> {
@@ -38,9 +39,9 @@ async function changeAccess(actor: Actor, userId: string, action: string, data: 
  */
 export async function unlockAccount(actor: Actor, userId: string): Promise<number> {
   assertCan(actor, "admin.write");
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, mobile: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, mobileSealed: true } });
   if (!user) throw new AppError("NOT_FOUND");
-  const cleared = await clearAccountThrottle([user.email, user.mobile].filter((v): v is string => !!v));
+  const cleared = await clearAccountThrottle([user.email, unsealOptional(user.mobileSealed, "User.mobile")].filter((v): v is string => !!v));
   await db.$transaction((tx) =>
     appendAudit(tx, { actorId: actor.userId, organisationId: actor.kind === "STAFF" ? actor.organisationId : null, entityType: "User", entityId: userId, action: "user.unlocked", data: { cleared } }),
   );

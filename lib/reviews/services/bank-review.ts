@@ -6,6 +6,7 @@ import { runTransition } from "@/lib/applications/services/transition";
 import { notifyUser } from "@/lib/notifications/notify";
 import { addMonthsClamped } from "@/lib/loans/schedule";
 import { assertConsentsActive } from "@/lib/reviews/services/guards";
+import { seal } from "@/lib/personal-data/sealed";
 
 type ApproveTerms = {
   applicationId: string;
@@ -115,7 +116,7 @@ export async function recordDisbursement(actor: StaffActor, input: { application
           status: "ACTIVE",
           disbursedOn: new Date(`${input.disbursedOn}T00:00:00Z`),
           disbursedFen: input.amountYuan,
-          accountNo: input.accountNo,
+          accountNoSealed: seal(input.accountNo, "Loan.accountNo"),
           maturityOn: new Date(`${maturityOn}T00:00:00Z`),
         },
       });

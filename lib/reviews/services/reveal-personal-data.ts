@@ -6,6 +6,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { scopedApplication } from "@/lib/applications/scope";
 import { auditAction } from "@/lib/applications/events";
+import { openedProfile, unsealOptional } from "@/lib/personal-data/sealed";
 
 /**
  * Showing an applicant's ID number, mobile and account in full is an explicit act with a stated
@@ -17,8 +18,8 @@ export async function revealPersonalData(actor: Actor, input: { applicationId: s
     where: scopedApplication(actor, input.applicationId),
     select: {
       id: true,
-      applicant: { select: { profile: { select: { idNumber: true, mobile: true } } } },
-      loan: { select: { accountNo: true } },
+      applicant: { select: { profile: { select: { idNumberSealed: true, mobileSealed: true } } } },
+      loan: { select: { accountNoSealed: true } },
     },
   });
   if (!app) throw new AppError("NOT_FOUND");
@@ -29,9 +30,10 @@ export async function revealPersonalData(actor: Actor, input: { applicationId: s
       data: { purpose: input.purpose, fields: ["idNumber", "mobile", "accountNo"] },
     }),
   );
+  const profile = app.applicant.profile ? openedProfile(app.applicant.profile) : null;
   return {
-    idNumber: app.applicant.profile?.idNumber ?? "",
-    mobile: app.applicant.profile?.mobile ?? "",
-    accountNo: app.loan?.accountNo ?? "",
+    idNumber: profile?.idNumber ?? "",
+    mobile: profile?.mobile ?? "",
+    accountNo: unsealOptional(app.loan?.accountNoSealed, "Loan.accountNo") ?? "",
   };
 }

@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { appendAudit } from "@/lib/audit/record";
 import { e2eDatabase } from "./database";
 import { queryE2e } from "./db";
+import { userMobileColumns } from "@/lib/personal-data/sealed";
 
 export type ApplicantFields = { displayName: string; mobile: string; password: string; idNumber: string };
 
@@ -32,7 +33,7 @@ export async function createApplicant(fields: ApplicantFields = applicantFields(
     const passwordHash = await hashPassword(fields.password);
     const userId = await prisma.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { displayName: fields.displayName, mobile: fields.mobile, passwordHash },
+        data: { displayName: fields.displayName, ...userMobileColumns(fields.mobile), passwordHash },
         select: { id: true },
       });
       await appendAudit(tx, { actorId: user.id, entityType: "User", entityId: user.id, action: "user.registered", data: {} });
