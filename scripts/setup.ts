@@ -12,7 +12,7 @@ import { z } from "zod";
 import { env, productionDatabaseProblem } from "@/lib/env";
 import { dataKeysProblem } from "@/lib/personal-data/keys";
 import { migrate, MigrationError } from "@/lib/db/migrator";
-import { grantAppRole } from "@/lib/db/app-role";
+import { grantAppRole, handJobQueueTo } from "@/lib/db/app-role";
 import { connectPostgres, openPglite } from "@/lib/db/sql-executor";
 import { db, disconnectShared } from "@/lib/db/client";
 import { demoAccountsPresent } from "@/lib/demo/presence";
@@ -53,6 +53,7 @@ try {
   if (appRole) {
     if (!env.DATABASE_URL) fail("--app-role needs PostgreSQL (DATABASE_URL)");
     await grantAppRole(sql, appRole);
+    await handJobQueueTo(sql, env.DATABASE_URL, appRole);
     console.log(`database: role ${appRole} may read and write rows, and nothing more; connect the servers as ${appRole}`);
   }
 } catch (error) {
