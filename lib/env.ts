@@ -21,6 +21,11 @@ const schema = z.object({
   // However active, a session ends this long after signing in.
   SESSION_MAX_HOURS: z.coerce.number().int().positive().max(72).default(12),
   SMTP_URL: z.string().optional(),
+  // Text messages: "log" writes them to the server log (demo, tests, development); "http" posts
+  // each one as JSON {to, text} to the SMS gateway at SMS_HTTP_URL with SMS_HTTP_TOKEN as bearer.
+  SMS_PROVIDER: z.enum(["log", "http"]).default("log"),
+  SMS_HTTP_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  SMS_HTTP_TOKEN: z.string().optional(),
   MAIL_FROM: z.string().default("暖·创贷 <noreply@localhost>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Scheduled jobs (reminders, expiring returns, mail); "off" for servers that must not run them.
@@ -50,7 +55,13 @@ export function productionStartProblem(e: Env = env): string | null {
   if (e.STAFF_TWO_FACTOR !== "required" && e.DEMO_MODE !== "true") {
     return "STAFF_TWO_FACTOR=optional is for the demo only: production staff sign in with a second factor.";
   }
-  return dataKeysProblem(e) ?? productionDatabaseProblem(e);
+  return dataKeysProblem(e) ?? smsProblem(e) ?? productionDatabaseProblem(e);
+}
+
+/** Applicants register and recover accounts by SMS code: production needs a gateway to send them. */
+function smsProblem(e: Env): string | null {
+  if (e.SMS_PROVIDER === "http") return e.SMS_HTTP_URL ? null : "SMS_PROVIDER=http needs SMS_HTTP_URL (the SMS gateway's address).";
+  return e.DEMO_MODE === "true" ? null : "SMS_PROVIDER=log only writes text messages to the log: production needs SMS_PROVIDER=http and SMS_HTTP_URL, or applicants cannot register.";
 }
 
 /** Production runs on PostgreSQL: the embedded database only when asked for. */

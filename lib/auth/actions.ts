@@ -5,13 +5,16 @@ import { z } from "zod";
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { signIn, signOut } from "@/lib/auth/config";
-import { changePasswordSchema, forgotPasswordSchema, registerSchema, safeNextPath, setPasswordSchema, signInSchema, twoFactorCodeSchema } from "@/lib/auth/schemas";
+import { changePasswordSchema, forgotPasswordSchema, mobileCodeRequestSchema, registerSchema, resetWithCodeSchema, safeNextPath, setPasswordSchema, signInSchema, twoFactorCodeSchema } from "@/lib/auth/schemas";
 import { confirmTwoFactor, startTwoFactor } from "@/lib/auth/services/two-factor";
 import { requestPasswordReset } from "@/lib/auth/services/request-password-reset";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { changePassword } from "@/lib/auth/services/change-password";
 import { setPasswordWithLink } from "@/lib/auth/services/password-links";
 import { registerApplicant } from "@/lib/auth/services/register-applicant";
+import { sendMobileCode } from "@/lib/auth/services/mobile-codes";
+import { resetPasswordWithCode } from "@/lib/auth/services/reset-with-code";
+import { maskMobile } from "@/lib/validation/identity";
 import { endSession } from "@/lib/auth/session-state";
 import { clientIp } from "@/lib/auth/client-ip";
 import { echoFields, errorState, formDataObject, guardedAction, publicAction, signedInAction } from "@/lib/actions/safe-action";
@@ -46,6 +49,16 @@ export const signInAction = guardedAction(
     return { status: "success", message: "", fields };
   },
 );
+
+/** Registration, step one: a code to the number (or, for a registered number, a notice). */
+export const requestRegistrationCodeAction = publicAction({
+  schema: mobileCodeRequestSchema,
+  run: async (input) => {
+    await sendMobileCode("REGISTER", input.mobile, await clientIp());
+    return input;
+  },
+  success: async (input) => (await getTranslations("auth"))("codeSent", { mobile: maskMobile(input.mobile) }),
+});
 
 export const registerAction = publicAction({
   schema: registerSchema,
@@ -88,6 +101,24 @@ export const changePasswordAction = signedInAction({
   },
 });
 
+
+/** "Forgot password" by SMS, step one: the same answer whether or not the number has an account. */
+export const requestResetCodeAction = publicAction({
+  schema: mobileCodeRequestSchema,
+  run: async (input) => {
+    await sendMobileCode("RESET", input.mobile, await clientIp());
+    return input;
+  },
+  success: async (input) => (await getTranslations("auth"))("codeSentReset", { mobile: maskMobile(input.mobile) }),
+});
+
+/** "Forgot password" by SMS, step two: the code and a new password; then sign in with it. */
+export const resetWithCodeAction = publicAction({
+  schema: resetWithCodeSchema,
+  run: (input) => resetPasswordWithCode(input),
+  success: async () => (await getTranslations("auth"))("passwordSet"),
+  after: () => redirect("/login?passwordSet=1"),
+});
 
 /** "Forgot password": one answer whether or not the address has an account. */
 export const forgotPasswordAction = publicAction({

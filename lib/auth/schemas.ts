@@ -18,15 +18,22 @@ const newPasswordField = z
 
 const passwordsMatch = (v: { password: string; confirmPassword: string }) => v.password === v.confirmPassword;
 
+const mobileField = z.string().trim().refine(isValidMobile, "请输入 11 位中国大陆手机号码");
+const smsCodeField = z.string().trim().regex(/^\d{6}$/, "请输入短信中的 6 位验证码");
+
+/** The first step of registration and of a reset by SMS: the number the code goes to. */
+export const mobileCodeRequestSchema = z.object({ mobile: mobileField });
+
 export const registerSchema = z
   .object({
+    code: smsCodeField,
     displayName: z
       .string()
       .trim()
       .min(2, "请输入姓名（至少 2 个字）")
       .max(40, "姓名不能超过 40 个字")
       .refine((v) => !CONTROL.test(v), "姓名含有不允许的字符"),
-    mobile: z.string().trim().refine(isValidMobile, "请输入 11 位中国大陆手机号码"),
+    mobile: mobileField,
     email: z
       .string()
       .trim()
@@ -57,6 +64,11 @@ export const changePasswordSchema = z
   })
   .refine(passwordsMatch, { path: ["confirmPassword"], message: "两次输入的密码不一致" })
   .refine((v) => v.password !== v.currentPassword, { path: ["password"], message: "新密码不能与当前密码相同" });
+
+/** "Forgot password" by SMS: the account's mobile number, the code sent to it, a new password. */
+export const resetWithCodeSchema = z
+  .object({ mobile: mobileField, code: smsCodeField, password: newPasswordField, confirmPassword: z.string() })
+  .refine(passwordsMatch, { path: ["confirmPassword"], message: "两次输入的密码不一致" });
 
 /** "Forgot password": the account's e-mail address. */
 export const forgotPasswordSchema = z.object({

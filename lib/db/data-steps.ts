@@ -17,7 +17,8 @@ const PLAIN_BEFORE: Readonly<Record<string, string>> = {
 /** Seals the personal data an installation stored in plain text before sealing existed. */
 async function sealPlaintextPersonalData(tx: SqlExecutor): Promise<void> {
   for (const c of SEALED_COLUMNS) {
-    const plain = PLAIN_BEFORE[`${c.table}.${c.column}`]!;
+    const plain = PLAIN_BEFORE[`${c.table}.${c.column}`];
+    if (!plain) continue;
     const rows = await tx.query<{ id: string; value: string }>(`SELECT id, "${plain}" AS value FROM "${c.table}" WHERE "${plain}" IS NOT NULL`);
     for (const row of rows) {
       const index = c.index ? `, "${c.index}" = $3` : "";

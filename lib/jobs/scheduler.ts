@@ -4,11 +4,13 @@ import { logger } from "@/lib/logger";
 import { expireOverdueReturns } from "@/lib/applications/services/expire-returns";
 import { sendDeadlineReminders } from "@/lib/jobs/reminders";
 import { deliverOutbox } from "@/lib/jobs/mail";
+import { deliverSms } from "@/lib/notifications/sms";
 
 export const JOBS = {
   "expire-returns": { cron: "*/10 * * * *", run: () => expireOverdueReturns() },
   "deadline-reminders": { cron: "0 * * * *", run: () => sendDeadlineReminders() },
   "deliver-mail": { cron: "* * * * *", run: () => deliverOutbox() },
+  "deliver-sms": { cron: "* * * * *", run: () => deliverSms() },
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -9,4 +9,6 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: "ApplicantProfile", column: "idNumberSealed", index: "idNumberIndex", field: "ApplicantProfile.idNumber" },
   { table: "ApplicantProfile", column: "mobileSealed", field: "ApplicantProfile.mobile" },
   { table: "Loan", column: "accountNoSealed", field: "Loan.accountNo" },
+  { table: "OutboxSms", column: "toSealed", field: "OutboxSms.to" },
+  { table: "OutboxSms", column: "bodySealed", field: "OutboxSms.body" },
 ];

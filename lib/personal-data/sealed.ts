@@ -8,7 +8,7 @@ import { readKeyring, type DataKeyring } from "@/lib/personal-data/keys";
 // another column (or another row's column of a different kind) does not open. Look-ups by value
 // (sign-in by mobile) go through a keyed blind index: HMAC-SHA256 under BLIND_INDEX_KEY.
 
-export type SealedField = "User.mobile" | "User.totpSecret" | "ApplicantProfile.idNumber" | "ApplicantProfile.mobile" | "Loan.accountNo";
+export type SealedField = "User.mobile" | "User.totpSecret" | "ApplicantProfile.idNumber" | "ApplicantProfile.mobile" | "Loan.accountNo" | "OutboxSms.to" | "OutboxSms.body";
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -68,3 +68,7 @@ export const openedProfile = (p: { idNumberSealed: string; mobileSealed: string 
   idNumber: unseal(p.idNumberSealed, "ApplicantProfile.idNumber"),
   mobile: unseal(p.mobileSealed, "ApplicantProfile.mobile"),
 });
+
+/** A keyed digest for values the portal must recognise but never read back (one-time codes, client addresses). */
+export const keyedDigest = (purpose: string, value: string, ring: DataKeyring = keys()): string =>
+  createHmac("sha256", ring.blindIndexKey).update(`${purpose}\u0000${value}`).digest("base64url");

@@ -3,7 +3,8 @@ import { makeCreditCode } from "../support/ids";
 import { signInViaApi, signOutViaHeader } from "./support/auth";
 import { applicantFields } from "./support/factories";
 import { pdfFile, pdfText } from "./support/files";
-import { queryE2e } from "./support/db";
+import { latestCodeTo, queryE2e } from "./support/db";
+import { mobileLookup } from "@/lib/personal-data/sealed";
 import { captureScreens } from "./support/screens";
 
 // The applicant's whole journey in Chromium, as one person doing it across two sessions.
@@ -26,8 +27,11 @@ async function uploadAll(page: Page) {
 
 test("register, profile, consents and enterprise", async ({ page }) => {
   await page.goto("/register");
-  await page.getByLabel("姓名").fill(me.displayName);
   await page.getByLabel("手机号码").fill(me.mobile);
+  await page.getByRole("button", { name: "获取短信验证码" }).click();
+  await expect(page.getByLabel("短信验证码")).toBeVisible();
+  await page.getByLabel("短信验证码").fill(await latestCodeTo(me.mobile));
+  await page.getByLabel("姓名").fill(me.displayName);
   await page.getByRole("textbox", { name: "密码", exact: true }).fill(me.password);
   await page.getByLabel("确认密码").fill(me.password);
   await page.getByRole("button", { name: "注册" }).click();
@@ -170,7 +174,7 @@ test("withdrawal with a reason", async ({ page, context }) => {
 
 test("renewal from a settled loan is prefilled and the loan chain is visible", async ({ page, context }) => {
   const [app] = await queryE2e<{ id: string; enterpriseId: string }>(
-    `SELECT id, "enterpriseId" FROM "LoanApplication" WHERE "applicantId" = (SELECT id FROM "User" WHERE mobile = $1) LIMIT 1`, [me.mobile]);
+    `SELECT id, "enterpriseId" FROM "LoanApplication" WHERE "applicantId" = (SELECT id FROM "User" WHERE "mobileIndex" = $1) LIMIT 1`, [mobileLookup(me.mobile).mobileIndex]);
   const [bank] = await queryE2e<{ id: string }>(`SELECT id FROM "Organisation" WHERE code = 'BJRCB'`);
   await queryE2e(
     `INSERT INTO "Loan" (id, "applicationId", "enterpriseId", "bankOrgId", "contractNo", "principalFen", "annualRateMicros", "lprReference",

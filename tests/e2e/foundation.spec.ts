@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "./support/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccount, forbiddenSections } from "./support/accounts";
 import { signIn, signInViaApi, signOutViaHeader } from "./support/auth";
-import { queryE2e, usersWithMobile } from "./support/db";
+import { ageCodesTo, latestCodeTo, queryE2e, textsTo, usersWithMobile } from "./support/db";
 import { applicantFields, createApplicant } from "./support/factories";
 import { captureScreens } from "./support/screens";
 
@@ -10,12 +10,17 @@ const who = (page: Page) => page.getByTestId("who");
 // Inputs by their accessible name (the label without its aria-hidden " *").
 const input = (page: Page, name: string) => page.getByRole("textbox", { name, exact: true });
 
-async function fillRegistration(
-  page: Page,
-  f: { displayName: string; mobile: string; password: string; confirmPassword?: string },
-): Promise<void> {
+/** Registration, step one: the number; the page then asks for the code sent to it. */
+async function askForCode(page: Page, mobile: string): Promise<void> {
+  await input(page, "手机号码").fill(mobile);
+  await page.getByRole("button", { name: "获取短信验证码" }).click();
+}
+
+/** Registration, step two: the code and the account. */
+async function fillAccount(page: Page, f: { code: string; displayName: string; password: string; confirmPassword?: string }): Promise<void> {
+  await expect(input(page, "短信验证码")).toBeVisible();
+  await input(page, "短信验证码").fill(f.code);
   await input(page, "姓名").fill(f.displayName);
-  await input(page, "手机号码").fill(f.mobile);
   await input(page, "密码").fill(f.password);
   await input(page, "确认密码").fill(f.confirmPassword ?? f.password);
   await page.getByRole("button", { name: "注册", exact: true }).click();
@@ -45,11 +50,15 @@ test.describe("landing page", () => {
 });
 
 test.describe("registration", () => {
-  test("a new applicant registers, lands on /applicant and sees their name", async ({ page, context }) => {
+  test("a new applicant proves the number by SMS, registers and lands on /applicant; a registered number learns nothing", async ({ page, context }) => {
     const applicant = applicantFields();
     await page.goto("/register");
     await expect(h1(page)).toHaveText("注册申请人账号");
-    await fillRegistration(page, applicant);
+    await askForCode(page, applicant.mobile);
+    const sentNotice = page.locator(".notice--success");
+    await expect(sentNotice).toContainText("验证码已发送至");
+    const answerForNew = (await sentNotice.textContent())!.replace(/\d{3}\*{4}\d{4}/, "…");
+    await fillAccount(page, { ...applicant, code: await latestCodeTo(applicant.mobile) });
 
     await expect(page).toHaveURL("/applicant");
     await expect(h1(page)).toHaveText("我的申请");
@@ -57,15 +66,19 @@ test.describe("registration", () => {
     await expect(who(page)).toContainText("申请人");
     expect(await usersWithMobile(applicant.mobile)).toBe(1);
 
-    // The same mobile again, as someone not signed in: refused next to the field, name kept.
+    // The same number again: the page answers exactly as for a new one; the phone is told it is
+    // registered (no code), so no code the visitor tries opens a second account.
     await context.clearCookies();
+    await ageCodesTo(applicant.mobile);
     await page.goto("/register");
+    await askForCode(page, applicant.mobile);
+    await expect(page.locator(".notice--success")).toContainText("验证码已发送至");
+    expect((await page.locator(".notice--success").textContent())!.replace(/\d{3}\*{4}\d{4}/, "…")).toBe(answerForNew);
+    expect((await textsTo(applicant.mobile)).at(-1)).toContain("已注册");
     const otherName = `${applicant.displayName}二`;
-    await fillRegistration(page, { ...applicantFields(), displayName: otherName, mobile: applicant.mobile });
-    await expect(page.locator("#mobile-error")).toHaveText("该手机号已注册，请直接登录");
-    await expect(input(page, "手机号码")).toHaveAttribute("aria-invalid", "true");
+    await fillAccount(page, { ...applicantFields(), displayName: otherName, code: "123456" });
+    await expect(page.locator("#code-error")).toHaveText("验证码不正确或已失效，请重新获取");
     await expect(input(page, "姓名")).toHaveValue(otherName);
-    await expect(input(page, "手机号码")).toHaveValue(applicant.mobile);
     await expect(page).toHaveURL("/register");
     expect(await usersWithMobile(applicant.mobile)).toBe(1);
   });
@@ -73,34 +86,51 @@ test.describe("registration", () => {
   test("malformed fields show Chinese messages next to them and create nothing", async ({ page }) => {
     const applicant = applicantFields();
     await page.goto("/register");
-    await fillRegistration(page, {
-      displayName: applicant.displayName,
-      mobile: "1234567",
-      password: "abc1",
-      confirmPassword: "abc2",
-    });
+    await askForCode(page, "1234567");
     await expect(page.locator(".notice--error")).toHaveText("请检查标红的内容");
     await expect(page.locator("#mobile-error")).toHaveText("请输入 11 位中国大陆手机号码");
-    await expect(page.locator("#password-error")).toHaveText("密码至少 8 位");
-    await expect(page.locator("#confirmPassword-error")).toHaveText("两次输入的密码不一致");
-    await expect(input(page, "姓名")).toHaveValue(applicant.displayName);
     await expect(input(page, "手机号码")).toHaveValue("1234567");
 
-    // A valid mobile with a password that fails its rule and a confirmation that differs.
-    await fillRegistration(page, {
-      displayName: applicant.displayName,
-      mobile: applicant.mobile,
-      password: "onlyletters",
-      confirmPassword: "onlyletterz",
-    });
+    await askForCode(page, applicant.mobile);
+    await expect(input(page, "短信验证码")).toBeVisible();
+    const code = await latestCodeTo(applicant.mobile);
+    await fillAccount(page, { code, displayName: "张", password: "abc1", confirmPassword: "abc2" });
+    await expect(page.locator(".notice--error")).toHaveText("请检查标红的内容");
+    await expect(page.locator("#displayName-error")).toHaveText("请输入姓名（至少 2 个字）");
+    await expect(page.locator("#password-error")).toHaveText("密码至少 8 位");
+    await expect(page.locator("#confirmPassword-error")).toHaveText("两次输入的密码不一致");
+
+    // A password that fails its rule and a confirmation that differs; the code and name stay.
+    await fillAccount(page, { code, displayName: applicant.displayName, password: "onlyletters", confirmPassword: "onlyletterz" });
     await expect(page.locator("#password-error")).toHaveText("密码需同时包含字母和数字");
     await expect(page.locator("#confirmPassword-error")).toHaveText("两次输入的密码不一致");
-    await expect(page.locator("#mobile-error")).toHaveCount(0);
+    await expect(input(page, "姓名")).toHaveValue(applicant.displayName);
+    await expect(input(page, "短信验证码")).toHaveValue(code);
     await expect(page).toHaveURL("/register");
 
     expect(await usersWithMobile(applicant.mobile)).toBe(0);
     const named = await queryE2e(`SELECT id FROM "User" WHERE "displayName" = $1`, [applicant.displayName]);
     expect(named).toHaveLength(0);
+  });
+
+  test("an applicant who forgot the password sets a new one with an SMS code and signs in with it", async ({ page }) => {
+    const applicant = await createApplicant();
+    await page.goto("/login");
+    await page.getByRole("link", { name: "忘记密码？" }).click();
+    await expect(h1(page)).toHaveText("重置密码");
+    await input(page, "手机号码").fill(applicant.mobile);
+    await page.getByRole("button", { name: "获取短信验证码" }).click();
+    await expect(page.locator(".notice--success")).toContainText("如果该手机号已注册账号，验证码已发送至");
+    await expect(input(page, "短信验证码")).toBeVisible();
+    await input(page, "短信验证码").fill(await latestCodeTo(applicant.mobile));
+    await input(page, "新密码").fill("Forgot2026pass");
+    await input(page, "确认密码").fill("Forgot2026pass");
+    await page.getByRole("button", { name: "设置新密码" }).click();
+    await expect(page).toHaveURL(/\/login\?passwordSet=1$/);
+    await signIn(page, applicant.mobile, applicant.password);
+    await expect(page.locator(".notice--error")).toHaveText("账号或密码不正确");
+    await signIn(page, applicant.mobile, "Forgot2026pass");
+    await expect(page).toHaveURL("/applicant");
   });
 });
 

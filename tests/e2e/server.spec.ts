@@ -16,7 +16,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 
 function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SCHEDULER: "off", ...extra };
+  // Production sends text messages through a gateway; these servers never reach one (port 9 is closed).
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SCHEDULER: "off", SMS_PROVIDER: "http", SMS_HTTP_URL: "http://127.0.0.1:9/sms", ...extra };
   delete env.DATABASE_URL;
   delete env.AUTH_SECRET;
   return { ...env, ...extra };

@@ -85,6 +85,12 @@ describe("demo seed", () => {
     expect(await db.passwordToken.findUniqueOrThrow({ where: { id: token.id } })).toEqual(token);
     const recovery = await db.recoveryCode.create({ data: { userId: user.id, codeHash: `rt-${now.getTime()}`, usedAt: now, createdAt: now } });
     expect(await db.recoveryCode.findUniqueOrThrow({ where: { id: recovery.id } })).toEqual(recovery);
+    const sms = await db.outboxSms.create({ data: { toSealed: "k.a.b", bodySealed: "k.c.d", sentAt: now, error: "e", createdAt: now } });
+    expect(await db.outboxSms.findUniqueOrThrow({ where: { id: sms.id } })).toEqual(sms);
+    const mobileCode = await db.mobileCode.create({
+      data: { purpose: "RESET", mobileIndex: `rt-${now.getTime()}`, codeHash: "h", addressKey: "a", attempts: 2, expiresAt: now, usedAt: now, createdAt: now },
+    });
+    expect(await db.mobileCode.findUniqueOrThrow({ where: { id: mobileCode.id } })).toEqual(mobileCode);
     for (const name of Object.values(Prisma.ModelName)) {
       const delegate = (db as unknown as Record<string, { findFirst: () => Promise<Record<string, unknown> | null> }>)[
         name.charAt(0).toLowerCase() + name.slice(1)

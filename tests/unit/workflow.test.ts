@@ -112,7 +112,8 @@ describe("rules", () => {
 
   const KEYS = { DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString("base64")}`, BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString("base64") };
   const production = { NODE_ENV: "production", PGLITE_DIR: "", APPLICANT_IDLE_MINUTES: 30, STAFF_IDLE_MINUTES: 10, SESSION_MAX_HOURS: 12, MAIL_FROM: "", LOG_LEVEL: "info", SCHEDULER: "off",
-    TRUSTED_PROXY_HOPS: 1, STAFF_TWO_FACTOR: "required", EMBEDDED_DATABASE: "false", DEMO_MODE: "false", AUTH_SECRET: "x".repeat(32), DATABASE_URL: "postgresql://db/ncd", ...KEYS } as const;
+    TRUSTED_PROXY_HOPS: 1, STAFF_TWO_FACTOR: "required", EMBEDDED_DATABASE: "false", DEMO_MODE: "false", AUTH_SECRET: "x".repeat(32), DATABASE_URL: "postgresql://db/ncd", ...KEYS,
+    SMS_PROVIDER: "http", SMS_HTTP_URL: "https://sms-gateway.example/send" } as const;
 
   it("production refuses a missing or short AUTH_SECRET", () => {
     const env = { ...production, AUTH_SECRET: undefined };
@@ -144,5 +145,11 @@ describe("rules", () => {
     expect(productionStartProblem({ ...production, DATA_KEYS: `dev:${Buffer.alloc(32).toString("base64")}` })).toMatch(/not a key id/);
     expect(productionStartProblem(production)).toBeNull();
     expect(productionStartProblem({ ...production, NODE_ENV: "development", DATA_KEYS: undefined, BLIND_INDEX_KEY: undefined })).toBeNull();
+  });
+
+  it("production sends text messages through a gateway (the log sender only in the demo)", () => {
+    expect(productionStartProblem({ ...production, SMS_PROVIDER: "log" })).toMatch(/SMS_PROVIDER=log only writes text messages to the log/);
+    expect(productionStartProblem({ ...production, SMS_PROVIDER: "log", DEMO_MODE: "true" })).toBeNull();
+    expect(productionStartProblem({ ...production, SMS_HTTP_URL: undefined })).toMatch(/needs SMS_HTTP_URL/);
   });
 });

@@ -1,0 +1,11 @@
+import { createTranslator } from "next-intl";
+import zhCN from "@/lib/i18n/messages/zh-CN.json";
+
+type Messages = typeof zhCN;
+
+/**
+ * Words outside a request, in the programme's language: text messages and e-mails to members,
+ * and messages of services that tests call directly. Pages render in the reader's language.
+ */
+export const programmeTranslator = <N extends keyof Messages>(namespace: N) =>
+  createTranslator({ locale: "zh-CN", messages: zhCN, namespace });
