@@ -3,11 +3,14 @@ import { auth } from "@/lib/auth/config";
 import { SECTION_ROLES } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { changesState, isSameOrigin } from "@/lib/http/origin";
+import { bodyRefusal } from "@/lib/http/body-limits";
 import { contentSecurityPolicy, hasSessionCookie, STRICT_TRANSPORT_SECURITY } from "@/lib/http/csp";
 
 // A first filter, never the only one (every page, action and route authorises again on its own):
 // - state-changing requests from another site, or without an Origin, are refused before any code
 //   runs (the action gate and the upload route check again);
+// - a form post larger than its purpose allows is refused before its body is read
+//   (lib/http/body-limits.ts);
 // - anonymous visitors of a signed-in section go to the sign-in page;
 // - every page gets a Content-Security-Policy with a fresh nonce, which Next puts on its scripts.
 // Auth.js runs only for requests that carry a session cookie (it keeps the idle clock of a live
@@ -42,7 +45,15 @@ export default function proxy(req: NextRequest, event: NextFetchEvent) {
       { status: 403, headers: { "Cache-Control": "no-store" } },
     );
   }
-  if (!hasSessionCookie(req.cookies.getAll().map((c) => c.name))) return respond(req, false);
+  const hasSession = hasSessionCookie(req.cookies.getAll().map((c) => c.name));
+  const tooLarge = bodyRefusal(req.method, req.nextUrl.pathname, req.headers, hasSession);
+  if (tooLarge) {
+    return NextResponse.json(
+      { ok: false, message: `提交的内容过大或缺少长度（上限 ${Math.round(tooLarge.limit / 1024)} KB）。The request is too large for this form, or does not state its length.` },
+      { status: tooLarge.status, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  if (!hasSession) return respond(req, false);
   return withSession(req, event);
 }
 

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { expect, test, type APIRequestContext, type Browser } from "./support/test";
-import { demoAccount } from "./support/accounts";
+import { DEMO_PASSWORD, demoAccount } from "./support/accounts";
 import { signInViaApi, signOutViaHeader } from "./support/auth";
 import { queryE2e } from "./support/db";
 import { createApplicant, createCentreStaff } from "./support/factories";
@@ -104,6 +105,41 @@ async function signedInWithCopiedCookie(browser: Browser) {
   await expect(page.getByTestId("who")).toContainText(account.displayName);
   return { account, context, copied, page };
 }
+
+test("form posts are bounded by purpose before the body is read: short for visitors, larger signed in, the upload limit only where files go", async ({ playwright, browser, baseURL }) => {
+  const action = builtActions().find((a) => a.exportedName === "signInAction")!;
+  const post = (request: APIRequestContext, url: string, bytes: number) =>
+    request.post(url, { headers: { "Next-Action": action.id, Origin: baseURL! }, multipart: { "0": "[]", filler: "x".repeat(bytes) } });
+
+  const visitor = await playwright.request.newContext({ baseURL });
+  const big = await post(visitor, "/login", 100 * 1024);
+  expect(big.status()).toBe(413);
+  expect(await big.text()).toContain("上限 64 KB");
+  expect((await post(visitor, "/login", 10 * 1024)).status()).not.toBe(413);
+  await visitor.dispose();
+
+  // A body without a length (streamed) is not accepted to a page at all.
+  const { status } = await new Promise<{ status: number }>((resolve, reject) => {
+    const url = new URL("/login", baseURL);
+    const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: "POST",
+      headers: { "Next-Action": action.id, Origin: baseURL!, "Transfer-Encoding": "chunked", "Content-Type": "text/plain" } }, (res) => {
+      res.resume();
+      resolve({ status: res.statusCode ?? 0 });
+    });
+    req.on("error", reject);
+    req.end("[]");
+  });
+  expect(status).toBe(411);
+
+  const bank = await browser.newContext({ baseURL });
+  const officer = demoAccount("BANK_OFFICER");
+  await signInViaApi(bank, officer.identifier, DEMO_PASSWORD);
+  expect((await post(bank.request, "/bank", 2 * 1024 * 1024)).status()).toBe(413);
+  const upload = await post(bank.request, "/bank/statements", 2 * 1024 * 1024);
+  expect(upload.status()).not.toBe(413);
+  expect(upload.status()).not.toBe(411);
+  await bank.close();
+});
 
 test("a session cookie copied before signing out no longer works afterwards", async ({ browser }) => {
   const { context, copied, page } = await signedInWithCopiedCookie(browser);
