@@ -1,18 +1,44 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/safe-action";
-import { changeRoleSchema, createOrganisationSchema, inviteStaffSchema, organisationStateSchema, policySchema, renameOrganisationSchema, userIdSchema } from "@/lib/organisations/schemas";
+import { getTranslations } from "next-intl/server";
+import { changeIdSchema, controlDecisionSchema, changeRoleSchema, createOrganisationSchema, inviteStaffSchema, organisationStateSchema, policySchema, renameOrganisationSchema, userIdSchema } from "@/lib/organisations/schemas";
 import { createOrganisation, updateOrganisation } from "@/lib/organisations/services/manage-organisation";
 import { inviteStaff } from "@/lib/organisations/services/invite-staff";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { publishPolicy } from "@/lib/organisations/services/publish-policy";
+import { decideControlChange, proposeAdminGrant, withdrawControlChange } from "@/lib/organisations/services/dual-control";
 import { changeRole, forcePasswordReset, revokeSessions, setAccountDisabled, unlockAccount } from "@/lib/organisations/services/account-access";
 const refresh = () => revalidatePath("/admin");
 
 export const publishPolicyAction = adminAction({
   schema: policySchema,
   run: (input, actor) => publishPolicy(actor, input),
-  success: (r) => `已发布第 ${r.version} 版政策`,
+  success: async (r) => {
+    const t = await getTranslations("admin.controls");
+    return r.kind === "published" ? t("published", { version: r.version }) : t("proposed");
+  },
+  after: refresh,
+});
+
+export const proposeAdminGrantAction = adminAction({
+  schema: userIdSchema,
+  run: (input, actor) => proposeAdminGrant(actor, input.userId),
+  success: async () => (await getTranslations("admin.controls"))("grantProposed"),
+  after: refresh,
+});
+
+export const decideControlChangeAction = adminAction({
+  schema: controlDecisionSchema,
+  run: (input, actor) => decideControlChange(actor, { changeId: input.changeId, approve: input.decision === "approve", note: input.note }),
+  success: async (r) => (await getTranslations("admin.controls"))(r.status === "APPROVED" ? "approved" : "rejected"),
+  after: refresh,
+});
+
+export const withdrawControlChangeAction = adminAction({
+  schema: changeIdSchema,
+  run: (input, actor) => withdrawControlChange(actor, input.changeId),
+  success: async () => (await getTranslations("admin.controls"))("withdrawn"),
   after: refresh,
 });
 

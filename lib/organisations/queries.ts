@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import { policyFromPayload } from "@/lib/organisations/services/publish-policy";
 
 export async function listOrganisations(actor: Actor) {
   assertCan(actor, "admin.read");
@@ -42,4 +43,20 @@ export async function listStaffAccounts(actor: Actor) {
 export async function latestPolicy(actor: Actor) {
   assertCan(actor, "admin.read");
   return db.policyVersion.findFirst({ orderBy: { version: "desc" } });
+}
+
+/** Changes waiting for a second administrator, oldest first, with who proposed them. */
+export async function pendingControlChanges(actor: Actor) {
+  assertCan(actor, "admin.read");
+  const changes = await db.controlChange.findMany({ where: { status: "PENDING" }, orderBy: { proposedAt: "asc" } });
+  const people = new Map(
+    (await db.user.findMany({ where: { id: { in: changes.flatMap((c) => [c.proposedById, ...(c.targetUserId ? [c.targetUserId] : [])]) } }, select: { id: true, displayName: true } }))
+      .map((u) => [u.id, u.displayName]),
+  );
+  return changes.map((c) => ({
+    id: c.id, kind: c.kind, weakens: c.weakens, proposedAt: c.proposedAt,
+    proposedBy: people.get(c.proposedById) ?? "", mine: c.proposedById === actor.userId,
+    target: c.targetUserId ? (people.get(c.targetUserId) ?? "") : null,
+    policy: c.kind === "POLICY_VERSION" ? policyFromPayload(c.payload) : null,
+  }));
 }

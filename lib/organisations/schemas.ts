@@ -26,6 +26,14 @@ export type PolicyInput = z.output<typeof policySchema>;
 
 export const userIdSchema = z.object({ userId: z.uuid({ error: "无效的编号" }) });
 
+/** A second administrator's decision on a pending change (which button was pressed). */
+export const controlDecisionSchema = z.object({
+  changeId: z.uuid({ error: "无效的编号" }),
+  decision: z.enum(["approve", "reject"], { error: "请选择批准或驳回" }),
+  note: z.string().trim().max(200, { error: "说明不能超过 200 字" }).optional().transform((v) => v || undefined),
+});
+export const changeIdSchema = z.object({ changeId: z.uuid({ error: "无效的编号" }) });
+
 const STAFF_ROLES = ["CENTER_REVIEWER", "CENTER_APPROVER", "GUARANTOR_OFFICER", "BANK_OFFICER", "DISTRICT_AGENT", "PROGRAM_ADMIN", "AUDITOR"] as const;
 
 /** An administrator's invitation of a staff member. */

@@ -4,7 +4,7 @@ import { queryE2e } from "./support/db";
 import { createCentreStaff } from "./support/factories";
 import { captureScreens } from "./support/screens";
 
-test("the administrator publishes a future policy version and ends another account's sessions", async ({ browser }) => {
+test("a policy that loosens a control waits for a second administrator, who publishes it; the administrator ends another account's sessions", async ({ browser }) => {
   const auditorContext = await browser.newContext();
   await signInViaApi(auditorContext, "auditor@center.demo");
   const auditor = await auditorContext.newPage();
@@ -20,10 +20,30 @@ test("the administrator publishes a future policy version and ends another accou
   await admin.getByLabel("单户最高贷款额（元）").fill("600000");
   await admin.getByLabel("说明").fill("加大贷款力度：单户最高 60 万元");
   await admin.getByRole("button", { name: "发布" }).click();
-  await expect(admin.getByText(/已发布第 \d+ 版政策/)).toBeVisible();
-  await expect(admin.getByTestId("policy-versions").getByRole("cell", { name: "¥600,000.00" })).toBeVisible();
+  await expect(admin.getByText("该版本放松了管控，已提交，待另一位管理员复核后发布")).toBeVisible();
+  const pending = admin.getByTestId("control-changes").getByRole("row").filter({ hasText: "¥600,000.00" });
+  await expect(pending).toContainText("提高贷款上限");
+  await expect(pending.getByRole("button", { name: "撤回" })).toBeVisible();
+  await expect(pending.getByRole("button", { name: "批准" })).toHaveCount(0);
+  await expect(admin.getByTestId("policy-versions").getByRole("cell", { name: "¥600,000.00" })).toHaveCount(0);
   await captureScreens(admin, "admin-home");
 
+  // A second administrator approves it: the version is published.
+  const second = `second-admin-${Date.now().toString(36)}@center.example`;
+  await createCentreStaff(second, "陈复核", "PROGRAM_ADMIN", "Second2026pass");
+  const checkerContext = await browser.newContext();
+  await signInViaApi(checkerContext, second, "Second2026pass");
+  const checker = await checkerContext.newPage();
+  await checker.goto("/admin");
+  const toDecide = checker.getByTestId("control-changes").getByRole("row").filter({ hasText: "¥600,000.00" });
+  await toDecide.getByRole("textbox", { name: "复核说明（选填）" }).fill("经主任办公会同意");
+  await toDecide.getByRole("button", { name: "批准" }).click();
+  await expect(checker.getByText("已批准，变更已生效")).toBeVisible();
+  await expect(checker.getByTestId("policy-versions").getByRole("cell", { name: "¥600,000.00" })).toBeVisible();
+  await checkerContext.close();
+
+  await admin.reload();
+  await expect(admin.getByTestId("policy-versions").getByRole("cell", { name: "¥600,000.00" })).toBeVisible();
   const row = admin.getByTestId("staff-accounts").getByRole("row").filter({ hasText: "钱审计" });
   await row.getByRole("button", { name: "强制下线" }).click();
   await expect(admin.getByText("该账号的所有会话已失效")).toBeVisible();

@@ -8,11 +8,15 @@ import { db, itOnPostgres } from "../support/db";
 import { outcome } from "../support/outcome";
 import { createApplicant, createStaff, staffActor } from "../support/factories";
 
-const input = (effectiveFrom: string): PolicyInput => ({
-  effectiveFrom, maxLoanYuan: 60_000_000n, maxTermMonths: 48, subsidyRatioPercent: 100, coolingDays: 30, centerReviewDays: 5,
-  guarantorReviewDays: 5, bankReviewDays: 3, disbursementDays: 5, returnAnswerDays: 15, greenChannelDays: 2,
-  recommendNeedsChecker: true, documentQuotaMb: 50, note: "加大贷款力度",
-});
+/** The latest version's rules from a new date (so that it loosens nothing), with changes. */
+async function input(effectiveFrom: string, changes: Partial<PolicyInput> = {}): Promise<PolicyInput> {
+  const latest = await db.policyVersion.findFirstOrThrow({ orderBy: { effectiveFrom: "desc" } });
+  return {
+    effectiveFrom, maxLoanYuan: latest.maxLoanFen, maxTermMonths: latest.maxTermMonths, subsidyRatioPercent: latest.subsidyRatioBp / 100,
+    coolingDays: latest.coolingDays, centerReviewDays: 5, guarantorReviewDays: 5, bankReviewDays: 3, disbursementDays: 5, returnAnswerDays: 15,
+    greenChannelDays: 2, recommendNeedsChecker: latest.recommendNeedsChecker, documentQuotaMb: 50, note: "调整办理时限", ...changes,
+  };
+}
 
 /** A date after every version already published (other test files publish their own). */
 async function dateAfterLatest(days: number): Promise<string> {
@@ -26,13 +30,15 @@ describe("programme administration", () => {
     const admin = await staffActor("admin@center.demo");
     const before = await policyInForce();
     const day = await dateAfterLatest(2);
-    const { version } = await publishPolicy(admin, input(day));
+    const published = await publishPolicy(admin, await input(day));
+    if (published.kind !== "published") throw new Error("a version that loosens nothing is published at once");
+    const { version } = published;
     expect(version).toBeGreaterThan(before.version);
     expect((await policyInForce()).id).toBe(before.id);
     expect((await policyInForce(new Date(`${day}T12:00:00+08:00`))).version).toBe(version);
     // Not on or before the latest date, not by anyone but an administrator.
-    expect(await outcome(publishPolicy(admin, input(day)))).toBe("VALIDATION");
-    expect(await outcome(publishPolicy(await staffActor("approver@center.demo"), input(await dateAfterLatest(3))))).toBe("NOT_FOUND");
+    expect(await outcome(publishPolicy(admin, await input(day)))).toBe("VALIDATION");
+    expect(await outcome(publishPolicy(await staffActor("approver@center.demo"), await input(await dateAfterLatest(3))))).toBe("NOT_FOUND");
     expect(await db.auditEvent.count({ where: { entityType: "PolicyVersion", action: "policy.published" } })).toBeGreaterThanOrEqual(1);
   });
 
@@ -42,7 +48,8 @@ describe("programme administration", () => {
     // Publications take turns, so the second finds the first already published for that date
     // (VALIDATION); without the lock both could pass (seen before it was added).
     const day = await dateAfterLatest(5);
-    const outcomes = await Promise.all([outcome(publishPolicy(a, input(day))), outcome(publishPolicy(b, input(day)))]);
+    const same = await input(day);
+    const outcomes = await Promise.all([outcome(publishPolicy(a, same)), outcome(publishPolicy(b, same))]);
     expect(outcomes.filter((o) => o === "OK"), outcomes.join(",")).toHaveLength(1);
     expect(outcomes.filter((o) => o !== "OK")[0]).toMatch(/CONFLICT|VALIDATION/);
   });

@@ -91,6 +91,11 @@ describe("demo seed", () => {
       data: { purpose: "RESET", mobileIndex: `rt-${now.getTime()}`, codeHash: "h", addressKey: "a", attempts: 2, expiresAt: now, usedAt: now, createdAt: now },
     });
     expect(await db.mobileCode.findUniqueOrThrow({ where: { id: mobileCode.id } })).toEqual(mobileCode);
+    const change = await db.controlChange.create({
+      data: { kind: "GRANT_ADMIN", status: "REJECTED", payload: { from: "AUDITOR" }, weakens: ["X"], targetUserId: user.id, proposedById: user.id,
+        proposedAt: now, decidedById: user.id, decidedAt: now, decisionNote: "n", resultId: user.id },
+    });
+    expect(await db.controlChange.findUniqueOrThrow({ where: { id: change.id } })).toEqual(change);
     for (const name of Object.values(Prisma.ModelName)) {
       const delegate = (db as unknown as Record<string, { findFirst: () => Promise<Record<string, unknown> | null> }>)[
         name.charAt(0).toLowerCase() + name.slice(1)

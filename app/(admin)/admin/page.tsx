@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
-import { latestPolicy, listOrganisations, listPolicyVersions, listStaffAccounts } from "@/lib/organisations/queries";
+import { latestPolicy, listOrganisations, listPolicyVersions, listStaffAccounts, pendingControlChanges } from "@/lib/organisations/queries";
+import { ControlChanges } from "@/components/admin/control-changes";
+import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
+import { ProposeAdminButton } from "@/components/admin/control-change-actions";
 import { fenToYuanString, formatFen } from "@/lib/money/fen";
 import { PolicyForm } from "@/components/admin/policy-form";
 import { AccountActions } from "@/components/admin/account-actions";
@@ -14,7 +17,7 @@ import { ORGANISATION_OF_ROLE } from "@/lib/auth/roles";
 
 export default async function AdminHome() {
   const actor = await requireSection("admin");
-  const [t, home, types, links, audit, format, orgs, policies, latest, accounts, roles, budgets] = await Promise.all([
+  const [t, home, types, links, audit, format, orgs, policies, latest, accounts, roles, budgets, changes] = await Promise.all([
     getTranslations("admin"),
     getTranslations("home"),
     getTranslations("orgTypes"),
@@ -27,14 +30,17 @@ export default async function AdminHome() {
     listStaffAccounts(actor),
     getTranslations("roles"),
     budgetOverview(actor),
+    pendingControlChanges(actor),
   ]);
   return (
-    <>
+    <PageFeedback>
       <h1>{home("adminTitle")}</h1>
       <nav className="actions section-links" aria-label={links("sectionLinks.label")}>
         <Link href="/admin/outbox" className="btn btn--secondary btn--small">{links("outbox.title")}</Link>
         <Link href="/audit" className="btn btn--secondary btn--small">{audit("events")}</Link>
       </nav>
+      <PageFeedbackNotice />
+      <ControlChanges changes={changes} />
       <h2>{t("organisations")}</h2>
       <div className="table-wrap">
         <table className="table">
@@ -140,12 +146,15 @@ export default async function AdminHome() {
                         .filter((r) => r !== "PROGRAM_ADMIN" && ORGANISATION_OF_ROLE[r] === a.organisationType)
                         .map((r) => ({ value: r, label: roles(r) }))} />
                   )}
+                  {a.id !== actor.userId && !a.disabled && a.role !== "PROGRAM_ADMIN" && a.organisationType === ORGANISATION_OF_ROLE.PROGRAM_ADMIN ? (
+                    <ProposeAdminButton userId={a.id} />
+                  ) : null}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-    </>
+    </PageFeedback>
   );
 }

@@ -1,60 +1,100 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { PolicyInput } from "@/lib/organisations/schemas";
+import { weakenedControls, type WeakenedControl } from "@/lib/organisations/policy-controls";
 
 const POLICY_LOCK = 1_100_020_018;
 
-/**
- * Publishes the next policy version, in force from its date (Beijing midnight). Cases already
- * submitted keep the version they were pinned to; a version cannot start before the latest one.
- */
-export async function publishPolicy(actor: Actor, input: PolicyInput): Promise<{ version: number }> {
-  assertCan(actor, "admin.write");
+export type PolicyOutcome = { kind: "published"; version: number } | { kind: "proposed"; changeId: string; weakens: WeakenedControl[] };
+
+const organisationOf = (actor: Actor) => (actor.kind === "STAFF" ? actor.organisationId : null);
+
+function checkPolicyInput(input: PolicyInput): Date {
   const effectiveFrom = new Date(`${input.effectiveFrom}T00:00:00+08:00`);
   if (Number.isNaN(effectiveFrom.getTime())) throw new AppError("VALIDATION", undefined, { effectiveFrom: ["日期不存在"] });
   if (input.greenChannelDays > Math.max(input.centerReviewDays, input.guarantorReviewDays, input.bankReviewDays)) {
     throw new AppError("VALIDATION", undefined, { greenChannelDays: ["绿色通道时限不应长于普通时限"] });
   }
+  return effectiveFrom;
+}
+
+/** A policy input as a change waiting for approval keeps it (JSON: the cap as a string of fen). */
+export const policyPayload = (input: PolicyInput) => ({ ...input, maxLoanYuan: input.maxLoanYuan.toString() });
+export const policyFromPayload = (payload: Prisma.JsonValue): PolicyInput => {
+  const p = payload as ReturnType<typeof policyPayload>;
+  return { ...p, maxLoanYuan: BigInt(p.maxLoanYuan) };
+};
+
+/**
+ * Writes the next policy version inside the caller's transaction, after taking the publication
+ * lock: the date check and the next number must see the same history.
+ */
+export async function writePolicyVersion(tx: Prisma.TransactionClient, actor: Actor, input: PolicyInput, approvedBy?: string): Promise<{ id: string; version: number }> {
+  const effectiveFrom = checkPolicyInput(input);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${POLICY_LOCK})`;
+  const [latest, numbers] = await Promise.all([
+    tx.policyVersion.findFirst({ orderBy: { effectiveFrom: "desc" }, select: { effectiveFrom: true } }),
+    tx.policyVersion.aggregate({ _max: { version: true } }),
+  ]);
+  if (latest && effectiveFrom <= latest.effectiveFrom) {
+    throw new AppError("VALIDATION", undefined, { effectiveFrom: ["生效日期须晚于现行最新版本的生效日期"] });
+  }
+  const version = (numbers._max.version ?? 0) + 1;
+  const created = await tx.policyVersion.create({
+    data: {
+      version,
+      effectiveFrom,
+      maxLoanFen: input.maxLoanYuan,
+      maxTermMonths: input.maxTermMonths,
+      subsidyRatioBp: input.subsidyRatioPercent * 100,
+      coolingDays: input.coolingDays,
+      centerReviewDays: input.centerReviewDays,
+      guarantorReviewDays: input.guarantorReviewDays,
+      bankReviewDays: input.bankReviewDays,
+      disbursementDays: input.disbursementDays,
+      returnAnswerDays: input.returnAnswerDays,
+      greenChannelDays: input.greenChannelDays,
+      recommendNeedsChecker: input.recommendNeedsChecker,
+      documentQuotaBytes: input.documentQuotaMb * 1024 * 1024,
+      note: input.note,
+    },
+  });
+  await appendAudit(tx, {
+    actorId: actor.userId, organisationId: organisationOf(actor), entityType: "PolicyVersion",
+    entityId: created.id, action: "policy.published", data: { ...policyPayload(input), ...(approvedBy ? { proposedBy: approvedBy } : {}) },
+  });
+  return { id: created.id, version };
+}
+
+/**
+ * Publishes the next policy version, in force from its date (Beijing midnight). Cases already
+ * submitted keep the version they were pinned to; a version cannot start before the latest one.
+ * A version that weakens a control (lib/organisations/policy-controls.ts) is not published: it
+ * waits for a second administrator (lib/organisations/services/dual-control.ts).
+ */
+export async function publishPolicy(actor: Actor, input: PolicyInput): Promise<PolicyOutcome> {
+  assertCan(actor, "admin.write");
+  checkPolicyInput(input);
   try {
     return await db.$transaction(async (tx) => {
-      // Publications take turns: the date check and the next number must see the same history.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${POLICY_LOCK})`;
-      const [latest, numbers] = await Promise.all([
-        tx.policyVersion.findFirst({ orderBy: { effectiveFrom: "desc" }, select: { effectiveFrom: true } }),
-        tx.policyVersion.aggregate({ _max: { version: true } }),
-      ]);
-      if (latest && effectiveFrom <= latest.effectiveFrom) {
-        throw new AppError("VALIDATION", undefined, { effectiveFrom: ["生效日期须晚于现行最新版本的生效日期"] });
-      }
-      const version = (numbers._max.version ?? 0) + 1;
-      const created = await tx.policyVersion.create({
-        data: {
-          version,
-          effectiveFrom,
-          maxLoanFen: input.maxLoanYuan,
-          maxTermMonths: input.maxTermMonths,
-          subsidyRatioBp: input.subsidyRatioPercent * 100,
-          coolingDays: input.coolingDays,
-          centerReviewDays: input.centerReviewDays,
-          guarantorReviewDays: input.guarantorReviewDays,
-          bankReviewDays: input.bankReviewDays,
-          disbursementDays: input.disbursementDays,
-          returnAnswerDays: input.returnAnswerDays,
-          greenChannelDays: input.greenChannelDays,
-          recommendNeedsChecker: input.recommendNeedsChecker,
-          documentQuotaBytes: input.documentQuotaMb * 1024 * 1024,
-          note: input.note,
-        },
+      // Compared with the version it follows: the latest to take effect.
+      const current = await tx.policyVersion.findFirst({ orderBy: { effectiveFrom: "desc" } });
+      const weakens = weakenedControls(current, input);
+      if (weakens.length === 0) return { kind: "published" as const, version: (await writePolicyVersion(tx, actor, input)).version };
+      const change = await tx.controlChange.create({
+        data: { kind: "POLICY_VERSION", payload: policyPayload(input), weakens, proposedById: actor.userId },
+        select: { id: true },
       });
       await appendAudit(tx, {
-        actorId: actor.userId, organisationId: actor.kind === "STAFF" ? actor.organisationId : null, entityType: "PolicyVersion",
-        entityId: created.id, action: "policy.published", data: { ...input, maxLoanYuan: input.maxLoanYuan },
+        actorId: actor.userId, organisationId: organisationOf(actor), entityType: "ControlChange", entityId: change.id,
+        action: "control_change.proposed", data: { kind: "POLICY_VERSION", weakens, policy: policyPayload(input) },
       });
-      return { version };
+      return { kind: "proposed" as const, changeId: change.id, weakens };
     });
   } catch (error) {
     // The unique version number is the last line of defence if the lock is ever bypassed.

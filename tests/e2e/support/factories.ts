@@ -45,11 +45,11 @@ export async function createApplicant(fields: ApplicantFields = applicantFields(
   }
 }
 
-/** A support-centre staff account with no usable password (tests set one through a link, or never sign it in). */
-export async function createCentreStaff(email: string, displayName: string, role: "CENTER_REVIEWER" | "AUDITOR"): Promise<void> {
+/** A support-centre staff account; without a password none works (tests set one through a link, or never sign it in). */
+export async function createCentreStaff(email: string, displayName: string, role: "CENTER_REVIEWER" | "AUDITOR" | "PROGRAM_ADMIN", password?: string): Promise<void> {
   await queryE2e(
-    `WITH u AS (INSERT INTO "User" (id, email, "displayName", "passwordHash") VALUES (gen_random_uuid(), $1, $2, 'unknown') RETURNING id)
+    `WITH u AS (INSERT INTO "User" (id, email, "displayName", "passwordHash") VALUES (gen_random_uuid(), $1, $2, $4) RETURNING id)
      INSERT INTO "Membership" (id, "userId", "organisationId", role) SELECT gen_random_uuid(), u.id, o.id, $3::"StaffRole" FROM u, "Organisation" o WHERE o.code = 'BJZGHZ'`,
-    [email, displayName, role],
+    [email, displayName, role, password ? await hashPassword(password) : "unknown"],
   );
 }

@@ -1,0 +1,20 @@
+import type { PolicyInput } from "@/lib/organisations/schemas";
+
+// Which of the programme's controls a new policy version would weaken, compared with the version
+// in force. Such a version is not published by one administrator: a second one must approve it.
+
+export const WEAKENED_CONTROLS = ["MAKER_CHECKER_OFF", "HIGHER_LOAN_CAP", "LONGER_TERM", "SHORTER_COOLING_OFF", "HIGHER_SUBSIDY_RATIO"] as const;
+export type WeakenedControl = (typeof WEAKENED_CONTROLS)[number];
+
+type PolicyControls = { recommendNeedsChecker: boolean; maxLoanFen: bigint; maxTermMonths: number; coolingDays: number; subsidyRatioBp: number };
+
+export function weakenedControls(current: PolicyControls | null, next: PolicyInput): WeakenedControl[] {
+  if (!current) return [];
+  const weakened: WeakenedControl[] = [];
+  if (current.recommendNeedsChecker && !next.recommendNeedsChecker) weakened.push("MAKER_CHECKER_OFF");
+  if (next.maxLoanYuan > current.maxLoanFen) weakened.push("HIGHER_LOAN_CAP");
+  if (next.maxTermMonths > current.maxTermMonths) weakened.push("LONGER_TERM");
+  if (next.coolingDays < current.coolingDays) weakened.push("SHORTER_COOLING_OFF");
+  if (next.subsidyRatioPercent * 100 > current.subsidyRatioBp) weakened.push("HIGHER_SUBSIDY_RATIO");
+  return weakened;
+}
