@@ -5,20 +5,20 @@ export const SIDE_BY_SIDE: CSSProperties = { display: "flex", flexWrap: "wrap", 
 export const CHART_BOX: CSSProperties = { flex: "1 1 30rem", minWidth: 0 };
 export const TABLE_BOX: CSSProperties = { flex: "1 1 20rem", minWidth: 0 };
 
-/** A plain table: first column a row header, the rest numbers. */
-export function Table({ head, rows, testId }: { head: string[]; rows: ReactNode[][]; testId: string }) {
+/** A plain table: the first column is the row header, the others numbers (or `textColumns` of text). */
+export function Table({ head, rows, testId, textColumns = 1 }: { head: string[]; rows: ReactNode[][]; testId: string; textColumns?: number }) {
   return (
     <div className="table-wrap">
       <table className="table" data-testid={testId}>
         <thead>
-          <tr>{head.map((h, i) => <th key={i} scope="col" className={i === 0 ? undefined : "num"}>{h}</th>)}</tr>
+          <tr>{head.map((h, i) => <th key={i} scope="col" className={i < textColumns ? undefined : "num"}>{h}</th>)}</tr>
         </thead>
         <tbody>
           {rows.map((r, i) => (
             <tr key={i}>
               {r.map((cell, j) => j === 0
-                ? <th key={j} scope="row" style={{ whiteSpace: "normal", fontWeight: 600 }}>{cell}</th>
-                : <td key={j} className="num">{cell}</td>)}
+                ? <th key={j} scope="row" style={{ whiteSpace: "normal", minWidth: "6.5em", fontWeight: 600 }}>{cell}</th>
+                : <td key={j} className={j < textColumns ? undefined : "num"}>{cell}</td>)}
             </tr>
           ))}
         </tbody>

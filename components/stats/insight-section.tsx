@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/roles";
-import { insightFigures, partnerOptions, programmeStartDay, type InsightFigures } from "@/lib/stats/insight";
+import { insightFigures, partnerOptions, programmeStartDay } from "@/lib/stats/insight";
 import { CHANNELS, defaultPeriod, parsePeriodParams, type PeriodErrorCode } from "@/lib/stats/period";
 import { fenToWanYuan } from "@/lib/stats/format";
 import type { YearFigures } from "@/lib/stats/queries";
@@ -110,28 +110,29 @@ export async function InsightSection({ actor, params, action, years }: { actor: 
 
   function clocksBlock() {
     const d = (v: number) => format.number(v, { maximumFractionDigits: 2 });
-    const label = (c: InsightFigures["clocks"][number]) => `${t(`stage.${c.stage}`)} · ${name({ nameZh: c.orgNameZh, nameEn: c.orgNameEn })}`;
     return (
       <>
         <h3>{t("clocksTitle")}</h3>
         <p className="who">{t("clocksNote")}</p>
         {f.clocks.length === 0 ? <p className="notice notice--info">{t("clocksEmpty")}</p> : (
-          <div style={SIDE_BY_SIDE}>
-            <div style={CHART_BOX}>
+          <>
+            <div style={{ maxWidth: "46rem" }}>
               <BarChart id="chart-clocks" title={t("clocksTitle")} desc={t("clocksDesc")}
                 series={[{ key: "median", label: t("legend.median") }, { key: "p90", label: t("legend.p90") }]} markerLabel={t("legend.deadline")}
                 rows={f.clocks.map((c) => ({
-                  label: t(`stage.${c.stage}`),
+                  label: f.clocks.filter((o) => o.stage === c.stage).length > 1 ? `${t(`stage.${c.stage}`)} · ${c.orgCode}` : t(`stage.${c.stage}`),
                   bars: [{ value: c.medianDays, text: t("median", { days: d(c.medianDays) }) }, { value: c.p90Days, text: t("p90", { days: d(c.p90Days) }) }],
                   ...(c.deadlineDays === null ? {} : { marker: { value: c.deadlineDays, text: t("deadlineMarker", { days: c.deadlineDays }) } }),
                 }))} />
             </div>
-            <div style={TABLE_BOX}>
-              <Table testId="insight-clocks" head={[t("col.stage"), t("col.spells"), t("col.deadlineDays"), t("col.median"), t("col.p90"), t("col.late"), t("col.lateShare")]}
-                rows={f.clocks.map((c) => [label(c), format.number(c.spells), c.deadlineDays === null ? t("none") : format.number(c.deadlineDays), d(c.medianDays), d(c.p90Days), format.number(c.late),
+            <div style={{ margin: ".5rem 0 1.5rem" }}>
+              <Table testId="insight-clocks" textColumns={2}
+                head={[t("col.stage"), t("col.organisation"), t("col.spells"), t("col.deadlineDays"), t("col.median"), t("col.p90"), t("col.late"), t("col.lateShare")]}
+                rows={f.clocks.map((c) => [t(`stage.${c.stage}`), name({ nameZh: c.orgNameZh, nameEn: c.orgNameEn }), format.number(c.spells),
+                  c.deadlineDays === null ? t("none") : format.number(c.deadlineDays), d(c.medianDays), d(c.p90Days), format.number(c.late),
                   format.number(c.lateShare, { style: "percent", maximumFractionDigits: 1 })])} />
             </div>
-          </div>
+          </>
         )}
         <h4 style={{ margin: "0 0 .3rem" }}>{t("turnaroundTitle")}</h4>
         <p className="who">{t("turnaroundNote")}</p>

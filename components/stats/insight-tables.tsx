@@ -17,7 +17,7 @@ export async function InsightTables({ f }: { f: InsightFigures }) {
     <>
       <h3>{t("partnersTitle")}</h3>
       {f.partners.length === 0 ? <p className="notice notice--info">{t("partnersEmpty")}</p> : (
-        <Table testId="insight-partners"
+        <Table testId="insight-partners" textColumns={2}
           head={[t("col.organisation"), t("col.type"), t("col.received"), t("col.passed"), t("col.rejected"), t("col.disbursed"), t("col.lentYuan")]}
           rows={f.partners.map((o) => [locale === "en" ? o.nameEn : o.nameZh, t(`orgType.${o.type}`), n(o.received), n(o.passed), n(o.rejected), n(o.disbursed), formatFen(o.lentFen)])} />
       )}

@@ -16,7 +16,7 @@ const LABEL_W = 190;
 const VALUE_W = 90;
 const BAR_H = 16;
 const GAP = 4;
-const ROW_PAD = 12;
+const ROW_PAD = 10;
 const LEGEND_H = 30;
 
 export function BarChart({ id, title, desc, series, rows, markerLabel, style }: {
@@ -89,7 +89,7 @@ export function BarChart({ id, title, desc, series, rows, markerLabel, style }: 
             {r.marker ? (
               <g>
                 <line x1={x(r.marker.value)} y1={top + 4} x2={x(r.marker.value)} y2={top + rowH - 4} stroke="#1f2937" strokeWidth="2" strokeDasharray="3 2" />
-                <text x={x(r.marker.value) + 3} y={top + 10} fontSize="10" fill="#1f2937">{r.marker.text}</text>
+                {r.marker.text ? <text x={x(r.marker.value) + 3} y={top + rowH - 2} fontSize="10" fill="#4b5563">{r.marker.text}</text> : null}
               </g>
             ) : null}
           </g>
