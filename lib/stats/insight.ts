@@ -27,9 +27,12 @@ export type InsightFigures = {
 
 export type InsightResult = { ok: true; figures: InsightFigures } | { ok: false; code: PeriodErrorCode; programmeStart: string };
 
-/** The day the programme began: its first policy version's effective day, from the data. */
+/**
+ * The day the programme began: the effective day of its first policy version (the lowest number;
+ * each later version must take effect after the latest one), from the data.
+ */
 export async function programmeStartDay(): Promise<string> {
-  const first = await db.policyVersion.findFirst({ orderBy: { effectiveFrom: "asc" }, select: { effectiveFrom: true } });
+  const first = await db.policyVersion.findFirst({ orderBy: { version: "asc" }, select: { effectiveFrom: true } });
   return first ? beijingDayOf(first.effectiveFrom) : "1900-01-01";
 }
 

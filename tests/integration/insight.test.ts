@@ -262,12 +262,14 @@ describe("the public figures", () => {
       const pub = await publicProgrammeFigures(beijingNoon(asOf));
       const full = await programmeFigures(centre, { asOf: beijingNoon(asOf) });
       expect(pub).toEqual({
+        policy: { maxLoanFen: "50000000", maxTermMonths: 36 },
         asOf, applications: full.applications, enterprisesFunded: full.enterprisesFunded, lentFen: String(full.lentFen), subsidyFen: String(full.subsidyFen),
       });
     }
     // Spring 2018 by hand: H, I (2017) and A–F, R submitted; H, I, A, B disbursed; ¥5,500 of subsidy.
     expect(await publicProgrammeFigures(beijingNoon("2018-06-30"))).toEqual({
       asOf: "2018-06-30", applications: 9, enterprisesFunded: 4, lentFen: "110000000", subsidyFen: "550000",
+      policy: { maxLoanFen: "50000000", maxTermMonths: 36 },
     });
   });
 });

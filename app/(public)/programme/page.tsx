@@ -57,7 +57,17 @@ export default async function ProgrammePage() {
         </section>
         <section className="card" aria-labelledby="who-title">
           <h2 id="who-title">{t("whoTitle")}</h2>
-          <ul>{(["who1", "who2", "who3"] as const).map((k) => <li key={k}>{t(k)}</li>)}</ul>
+          <ul>
+            <li>{t("who1")}</li>
+            <li>{t("who2")}</li>
+            {figures.policy ? (
+              <li>{t("who3", {
+                maxWan: fenToWanYuan(BigInt(figures.policy.maxLoanFen)).replace(/\.00$/, ""),
+                maxYuan: format.number(Number(BigInt(figures.policy.maxLoanFen) / 100n)),
+                months: figures.policy.maxTermMonths,
+              })}</li>
+            ) : null}
+          </ul>
         </section>
         <section className="card" aria-labelledby="steps-title">
           <h2 id="steps-title">{t("stepsTitle")}</h2>
