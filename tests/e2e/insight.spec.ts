@@ -77,7 +77,8 @@ test("the centre sees the funnel, stage clocks and charts; the XLSX export has t
   const dropOuts = await cells(page, "insight-dropouts");
   expect(sheet("未走完原因").map((r) => [r[0], r[1]])).toEqual(dropOuts.map((r) => [r[0], number(r[1]!)]));
 
-  await captureScreens(page, "insight-stats");
+  const overflow = await captureScreens(page, "insight-stats");
+  expect(overflow).toEqual({ phone: 0, desktop: 0 });
 
   // A reversed period is explained, and so is one before the programme began.
   await page.goto("/center/stats?from=2018-07-01&to=2018-03-01");
@@ -121,7 +122,7 @@ test("the public programme page shows the live figures without signing in", asyn
   expect(await figure("lent")).toBe(expected.lent);
   await expect(page.getByRole("link", { name: "职工服务热线 12351" })).toHaveAttribute("href", "tel:12351");
   await expect(page.getByRole("heading", { name: "谁可以申请" })).toBeVisible();
-  await captureScreens(page, "insight-programme");
+  expect(await captureScreens(page, "insight-programme")).toEqual({ phone: 0, desktop: 0 });
   expect(errors).toEqual([]);
   await context.close();
 });
