@@ -11,13 +11,13 @@ export type ChartBar = { value: number; text: string };
 export type ChartRow = { label: string; bars: ChartBar[]; marker?: { value: number; text: string } };
 
 const PATTERNS = ["solid", "hatch", "dots"] as const;
-const WIDTH = 640;
-const LABEL_W = 190;
-const VALUE_W = 90;
-const BAR_H = 16;
+const WIDTH = 560;
+const LABEL_W = 150;
+const VALUE_W = 110;
+const BAR_H = 18;
 const GAP = 4;
-const ROW_PAD = 10;
-const LEGEND_H = 30;
+const ROW_PAD = 14;
+const LEGEND_H = 32;
 
 export function BarChart({ id, title, desc, series, rows, markerLabel, style }: {
   id: string;
@@ -55,15 +55,15 @@ export function BarChart({ id, title, desc, series, rows, markerLabel, style }: 
           <circle cx="3" cy="3" r="1.4" fill="#92400e" />
         </pattern>
       </defs>
-      <g aria-hidden="true" fontSize="12" fill="#374151">
+      <g aria-hidden="true" fontSize="14" fill="#374151">
         {series.map((s, i) => (
-          <g key={s.key} transform={`translate(${LABEL_W + i * 150}, 8)`}>
+          <g key={s.key} transform={`translate(${LABEL_W + i * 140}, 8)`}>
             <rect width="14" height="14" fill={fill(i)} stroke="#7f1d1d" strokeWidth="0.5" />
             <text x="20" y="11">{s.label}</text>
           </g>
         ))}
         {markerLabel ? (
-          <g transform={`translate(${LABEL_W + series.length * 150}, 8)`}>
+          <g transform={`translate(${LABEL_W + series.length * 140}, 8)`}>
             <line x1="7" y1="-2" x2="7" y2="16" stroke="#1f2937" strokeWidth="2" strokeDasharray="3 2" />
             <text x="20" y="11">{markerLabel}</text>
           </g>
@@ -75,21 +75,21 @@ export function BarChart({ id, title, desc, series, rows, markerLabel, style }: 
         return (
           <g key={`${r.label}-${i}`} aria-hidden="true">
             {i % 2 === 1 ? <rect x="0" y={top} width={WIDTH} height={rowH} fill="#f9fafb" /> : null}
-            <text x={LABEL_W - 8} y={top + rowH / 2 + 4} textAnchor="end" fontSize="13" fill="#1f2937">{r.label}</text>
+            <text x={LABEL_W - 8} y={top + rowH / 2 + 4} textAnchor="end" fontSize="15" fill="#1f2937">{r.label}</text>
             {r.bars.map((b, j) => {
               const y = top + ROW_PAD + j * (BAR_H + GAP);
               const end = x(b.value);
               return (
                 <g key={j}>
                   <rect x={LABEL_W} y={y} width={Math.max(end - LABEL_W, b.value > 0 ? 2 : 0)} height={BAR_H} fill={fill(j)} stroke="#7f1d1d" strokeWidth="0.5" />
-                  <text x={end + 6} y={y + BAR_H - 3} fontSize="12" fill="#1f2937">{b.text}</text>
+                  <text x={end + 6} y={y + BAR_H - 4} fontSize="14" fill="#1f2937">{b.text}</text>
                 </g>
               );
             })}
             {r.marker ? (
               <g>
                 <line x1={x(r.marker.value)} y1={top + 4} x2={x(r.marker.value)} y2={top + rowH - 4} stroke="#1f2937" strokeWidth="2" strokeDasharray="3 2" />
-                {r.marker.text ? <text x={x(r.marker.value) + 3} y={top + rowH - 2} fontSize="10" fill="#4b5563">{r.marker.text}</text> : null}
+                {r.marker.text ? <text x={x(r.marker.value) + 3} y={top + rowH - 2} fontSize="12" fill="#4b5563">{r.marker.text}</text> : null}
               </g>
             ) : null}
           </g>
