@@ -3,8 +3,10 @@ import { db } from "@/lib/db/client";
 import { scopeFilterSql, type InsightScope } from "@/lib/stats/scope";
 
 // The loan book and the money, from dated records: loans by status at the end of the period,
-// the renewal rate of loans that matured in it, subsidy per yuan lent, the 一企一策 exceptions
-// approved in it, and the year's subsidy budget burn-down. One SQL aggregate per figure.
+// the renewal rate of loans that matured in it, subsidy per yuan lent (the loans disbursed in the
+// period, and the subsidy paid on them by its end: from the programme's first day, the
+// cumulative figure), the 一企一策 exceptions approved in it, and the year's subsidy budget
+// burn-down. One SQL aggregate per figure.
 
 export const LOAN_STATES = ["ACTIVE", "OVERDUE", "SETTLED", "COMPENSATED"] as const;
 export type LoanState = (typeof LOAN_STATES)[number];
@@ -27,8 +29,9 @@ const n = (v: Numeric): number => Number(v ?? 0);
 const fen = (v: Numeric): bigint => BigInt(typeof v === "boolean" ? 0 : (v ?? 0));
 
 export async function portfolioFigures(s: InsightScope): Promise<Portfolio> {
-  // A loan disbursed by the period's end: settled or compensated if it closed by then, otherwise
-  // overdue when the bank has it overdue now, else active. (Overdue spells carry no dates; the
+  // The loans on the books during the period (disbursed by its end, not closed before its
+  // start), as they stood at its end: settled or compensated if they closed by then, otherwise
+  // overdue when the bank has them overdue now, else active. (Overdue spells carry no dates; the
   // flag is the loan's present one.)
   const states = await db.$queryRaw<Record<string, Numeric>[]>`
     SELECT CASE
@@ -36,7 +39,7 @@ export async function portfolioFigures(s: InsightScope): Promise<Portfolio> {
         WHEN l.status = 'OVERDUE' THEN 'OVERDUE' ELSE 'ACTIVE' END AS state,
       count(*)::int AS loans, coalesce(sum(l."principalFen"), 0)::bigint AS principal
     FROM "Loan" l JOIN "LoanApplication" a ON a.id = l."applicationId"
-    WHERE l."disbursedOn" <= ${s.to}::date AND ${scopeFilterSql(s)}
+    WHERE l."disbursedOn" <= ${s.to}::date AND (l."closedOn" IS NULL OR l."closedOn" >= ${s.from}::date) AND ${scopeFilterSql(s)}
     GROUP BY 1`;
   const [money] = await db.$queryRaw<Record<string, Numeric>[]>`
     WITH matured AS (
@@ -47,13 +50,13 @@ export async function portfolioFigures(s: InsightScope): Promise<Portfolio> {
     ), lent AS (
       SELECT coalesce(sum(l."disbursedFen"), 0) AS fen
       FROM "Loan" l JOIN "LoanApplication" a ON a.id = l."applicationId"
-      WHERE l."disbursedOn" <= ${s.to}::date AND ${scopeFilterSql(s)}
+      WHERE l."disbursedOn" BETWEEN ${s.from}::date AND ${s.to}::date AND ${scopeFilterSql(s)}
     ), subsidy AS (
       SELECT coalesce(sum(sl."subsidyFen"), 0) AS fen
       FROM "StatementLine" sl JOIN "SubsidyBatch" b ON b.id = sl."batchId"
       JOIN "Loan" l ON l.id = sl."loanId" JOIN "LoanApplication" a ON a.id = l."applicationId"
       WHERE sl."current" AND sl."subsidyFen" > 0 AND b.status IN ('PAID', 'RECONCILED')
-        AND b."paidOn" <= ${s.to}::date AND ${scopeFilterSql(s)}
+        AND b."paidOn" <= ${s.to}::date AND l."disbursedOn" BETWEEN ${s.from}::date AND ${s.to}::date AND ${scopeFilterSql(s)}
     )
     SELECT (SELECT count(*)::int FROM matured) AS matured,
       (SELECT count(*) FILTER (WHERE renewed)::int FROM matured) AS renewed,
