@@ -92,6 +92,15 @@ test("the centre sees the funnel, stage clocks and charts; the XLSX export has t
   expect(await refused.text()).toContain("期间起始日期晚于截止日期");
   expect(errors).toEqual([]);
 
+  // The same section in English.
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
+  await page.goto("/center/stats?from=2017-05-01");
+  await expect(page.getByRole("heading", { name: "How the programme works", level: 2 })).toBeVisible();
+  await expect(page.locator('svg[data-chart="chart-funnel"] title')).toHaveText("Application funnel");
+  expect((await cells(page, "insight-funnel")).map((r) => [r[0], r[1]])).toEqual(funnel.map((r, i) => [["Applied", "Recommended", "Guaranteed", "Approved by bank", "Disbursed", "Subsidised"][i], r[1]]));
+  await captureScreens(page, "insight-stats-en");
+  expect(errors).toEqual([]);
+
   // Not for a bank officer.
   const bankContext = await browser.newContext();
   await signInViaApi(bankContext, "officer@bank.demo");
@@ -123,6 +132,10 @@ test("the public programme page shows the live figures without signing in", asyn
   await expect(page.getByRole("link", { name: "职工服务热线 12351" })).toHaveAttribute("href", "tel:12351");
   await expect(page.getByRole("heading", { name: "谁可以申请" })).toBeVisible();
   expect(await captureScreens(page, "insight-programme")).toEqual({ phone: 0, desktop: 0 });
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Warm Start Loans: the programme and its figures");
+  expect(await figure("applications")).toBe(expected.applications);
   expect(errors).toEqual([]);
   await context.close();
 });
