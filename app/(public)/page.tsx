@@ -7,7 +7,7 @@ import { homeOf } from "@/lib/auth/roles";
 export default async function LandingPage() {
   const actor = await currentActor();
   if (actor) redirect(homeOf(actor.role));
-  const t = await getTranslations("landing");
+  const [t, programme] = await Promise.all([getTranslations("landing"), getTranslations("programmePage")]);
   return (
     <>
       <section className="hero">
@@ -17,6 +17,7 @@ export default async function LandingPage() {
           <Link href="/register" className="btn btn--primary">{t("apply")}</Link>
           <Link href="/login" className="btn btn--secondary">{t("haveAccount")}</Link>
         </div>
+        <p style={{ marginBottom: 0 }}><Link href="/programme" style={{ color: "#fff" }}>{programme("link")} →</Link></p>
       </section>
       <div className="grid">
         <section className="card">

@@ -12,9 +12,9 @@ export function contentDisposition(kind: "attachment" | "inline", fileName: stri
   return `${kind}; filename="${fallback}"; filename*=UTF-8''${encodeRfc8187(fileName)}`;
 }
 
-/** A file to save, private to the signed-in user and never cached or sniffed. */
-export function attachmentResponse(body: Uint8Array | string, fileName: string, contentType: string): Response {
-  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
+/** A file to save, private to the signed-in user and never cached or sniffed; a stream is sent as it is written. */
+export function attachmentResponse(body: Uint8Array | string | ReadableStream<Uint8Array>, fileName: string, contentType: string): Response {
+  return new Response(typeof body === "string" || body instanceof ReadableStream ? body : new Uint8Array(body), {
     headers: {
       "Content-Type": contentType,
       "Content-Disposition": contentDisposition("attachment", fileName),

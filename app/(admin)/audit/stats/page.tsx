@@ -4,14 +4,21 @@ import { requireSection } from "@/lib/auth/actor";
 import { beijingDayOf, beijingNoon, parseAsOfParam } from "@/lib/stats/as-of";
 import { programmeFigures } from "@/lib/stats/queries";
 import { ProgrammeStats } from "@/components/stats/programme-stats";
+import { InsightSection } from "@/components/stats/insight-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("stats"))("title") };
 }
 
-export default async function AuditStatsPage({ searchParams }: { searchParams: Promise<{ asOf?: string | string[] }> }) {
+export default async function AuditStatsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireSection("audit");
-  const choice = parseAsOfParam((await searchParams).asOf);
+  const params = await searchParams;
+  const choice = parseAsOfParam(params.asOf);
   const figures = await programmeFigures(actor, { asOf: beijingNoon(choice.day) });
-  return <ProgrammeStats figures={figures} action="/audit/stats" today={beijingDayOf(new Date())} invalidDate={!choice.valid} />;
+  return (
+    <>
+      <ProgrammeStats figures={figures} action="/audit/stats" today={beijingDayOf(new Date())} invalidDate={!choice.valid} />
+      <InsightSection actor={actor} params={params} action="/audit/stats" years={figures.years} />
+    </>
+  );
 }

@@ -1,0 +1,61 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
+import { beijingDayOf } from "@/lib/stats/as-of";
+import { stageClocks, turnaround, type StageClock, type Turnaround } from "@/lib/stats/clocks";
+import { funnelFigures, partnerFigures, type Funnel, type PartnerRow } from "@/lib/stats/funnel";
+import { periodError, type InsightFilters, type InsightPeriod, type PeriodErrorCode } from "@/lib/stats/period";
+import { budgetBurnDown, portfolioFigures, type BudgetBurnDown, type Portfolio } from "@/lib/stats/portfolio";
+import { makeScope } from "@/lib/stats/scope";
+
+// "How the programme works" for a period: every figure of lib/stats/{funnel,clocks,portfolio}
+// for one checked period and filter set, authorised like programmeFigures.
+
+export type InsightFigures = {
+  period: InsightPeriod;
+  filters: InsightFilters;
+  /** The programme's first day (the earliest policy version's effective day, Beijing). */
+  programmeStart: string;
+  funnel: Funnel;
+  partners: PartnerRow[];
+  clocks: StageClock[];
+  turnaround: Turnaround[];
+  portfolio: Portfolio;
+  budget: BudgetBurnDown;
+};
+
+export type InsightResult = { ok: true; figures: InsightFigures } | { ok: false; code: PeriodErrorCode; programmeStart: string };
+
+/**
+ * The day the programme began: the effective day of its first policy version (the lowest number;
+ * each later version must take effect after the latest one), from the data.
+ */
+export async function programmeStartDay(): Promise<string> {
+  const first = await db.policyVersion.findFirst({ orderBy: { version: "asc" }, select: { effectiveFrom: true } });
+  return first ? beijingDayOf(first.effectiveFrom) : "1900-01-01";
+}
+
+export async function insightFigures(actor: Actor | null, period: InsightPeriod, filters: InsightFilters): Promise<InsightResult> {
+  assertCan(actor, "stats.read");
+  const programmeStart = await programmeStartDay();
+  const error = periodError(period, programmeStart);
+  if (error) return { ok: false, code: error, programmeStart };
+  let orgId: string | null = null;
+  if (filters.org !== null) {
+    const org = await db.organisation.findUnique({ where: { code: filters.org }, select: { id: true, type: true } });
+    if (!org || (org.type !== "GUARANTOR" && org.type !== "BANK")) return { ok: false, code: "UNKNOWN_ORG", programmeStart };
+    orgId = org.id;
+  }
+  const scope = makeScope(period, filters.channel, orgId);
+  const [funnel, partners, clocks, turn, portfolio, budget] = await Promise.all([
+    funnelFigures(scope), partnerFigures(scope), stageClocks(scope), turnaround(scope), portfolioFigures(scope), budgetBurnDown(scope),
+  ]);
+  return { ok: true, figures: { period, filters, programmeStart, funnel, partners, clocks, turnaround: turn, portfolio, budget } };
+}
+
+/** The guarantors and banks a page may offer as a filter. */
+export async function partnerOptions(actor: Actor | null): Promise<{ code: string; nameZh: string; nameEn: string }[]> {
+  assertCan(actor, "stats.read");
+  return db.organisation.findMany({ where: { type: { in: ["GUARANTOR", "BANK"] } }, select: { code: true, nameZh: true, nameEn: true }, orderBy: [{ type: "asc" }, { code: "asc" }] });
+}
