@@ -58,10 +58,12 @@ describe("profile and enterprise", () => {
 
 describe("accounts and reviews", () => {
   it("registration explains each problem on its field", () => {
-    const e = errorsOf(registerSchema.safeParse({ displayName: "张", mobile: "1380013800", password: "short", confirmPassword: "other" }));
+    const e = errorsOf(registerSchema.safeParse({ code: "123456", displayName: "张", mobile: "1380013800", password: "short", confirmPassword: "other" }));
     expect(Object.keys(e).sort()).toEqual(["confirmPassword", "displayName", "mobile", "password"]);
-    expect(errorsOf(registerSchema.safeParse({ displayName: "张三", mobile: "13800138000", password: "onlyletters", confirmPassword: "onlyletters" })).password)
+    expect(errorsOf(registerSchema.safeParse({ code: "123456", displayName: "张三", mobile: "13800138000", password: "onlyletters", confirmPassword: "onlyletters" })).password)
       .toBe("密码需同时包含字母和数字");
+    expect(errorsOf(registerSchema.safeParse({ code: "12345", displayName: "张三", mobile: "13800138000", password: "Good2026pass", confirmPassword: "Good2026pass" })).code)
+      .toBe("请输入短信中的 6 位验证码");
   });
   it("a return lists each missing item, keeping leading digits of the item itself", () => {
     const r = returnSchema.parse({ applicationId: goodLoan.applicationId, version: "1", comment: "请补充", missingItems: "1. 2025 年度财务报表\n- 银行流水\n\n  工会会员证明  " });
