@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CLIENT_NAMESPACES, clientMessages } from "@/lib/i18n/client-messages";
+import zhCN from "@/lib/i18n/messages/zh-CN.json";
+import en from "@/lib/i18n/messages/en.json";
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return name === "generated" ? [] : sources(file);
+    return /\.tsx?$/.test(name) ? [file] : [];
+  });
+}
+
+const usedOnTheClient = (): Map<string, string> => {
+  const used = new Map<string, string>();
+  for (const file of ["app", "components", "lib"].flatMap((d) => sources(path.join(process.cwd(), d)))) {
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(/useTranslations\(\s*(?:"([^"]*)")?\s*\)/g)) used.set(m[1] ?? "", file);
+  }
+  return used;
+};
+
+describe("the messages handed to client components", () => {
+  it("cover every namespace a component translates with on the client, in both languages", () => {
+    const used = usedOnTheClient();
+    expect(used.size).toBeGreaterThan(10);
+    for (const [namespace, file] of used) {
+      expect(namespace, `${file} translates with the whole catalogue`).not.toBe("");
+      expect(CLIENT_NAMESPACES.some((n) => namespace === n || namespace.startsWith(`${n}.`)), `${namespace} (${file}) is not in CLIENT_NAMESPACES`).toBe(true);
+    }
+    for (const catalogue of [zhCN, en]) {
+      const picked = clientMessages(catalogue);
+      for (const namespace of CLIENT_NAMESPACES) {
+        const value = namespace.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], picked);
+        expect(value, namespace).toBeTypeOf("object");
+      }
+    }
+  });
+
+  it("are a fraction of the catalogue, nesting kept", () => {
+    const picked = clientMessages(zhCN);
+    expect(JSON.stringify(picked).length).toBeLessThan(JSON.stringify(zhCN).length / 2);
+    expect(picked).toMatchObject({ auth: zhCN.auth, admin: { controls: zhCN.admin.controls } });
+    expect(picked).not.toHaveProperty("stats");
+    expect(clientMessages({ a: { b: { c: "x" }, d: "y" } }, ["a.b", "missing.x"])).toEqual({ a: { b: { c: "x" } } });
+  });
+});
