@@ -1,0 +1,63 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import type { StaffRole } from "@/lib/generated/prisma/enums";
+import { staffAction } from "@/lib/actions/safe-action";
+import { staffRolesOf } from "@/lib/actions/audience";
+import { homeOf, type StaffActor } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { formatFen } from "@/lib/money/fen";
+import { TRANSITIONS, type TransitionName } from "@/lib/applications/workflow";
+import { compensateSchema, cureSchema, overdueSchema, recoverySchema, repaymentSchema, settleSchema } from "@/lib/loans/schemas";
+import { isServicingRefusal, type ServicingRefusal } from "@/lib/loans/servicing/refusal";
+import { compensateLoan, cureOverdue, reportOverdue, settleLoan } from "@/lib/loans/services/loan-status";
+import { recordRepayment } from "@/lib/loans/services/servicing/record-repayment";
+import { recordRecovery } from "@/lib/loans/services/servicing/record-recovery";
+
+// The loan's servicing after disbursement. Status changes take their audience from the workflow
+// table; repayments are the bank's, recoveries the guarantee company's. Every service authorises
+// again (organisation scope: a foreign loan is not found) and judges the figures.
+
+const stepRoles = (name: TransitionName): StaffRole[] => staffRolesOf(TRANSITIONS[name].roles);
+
+/** A refusal's words with its figures, in the user's language, on the field it concerns. */
+async function rendered(e: ServicingRefusal): Promise<AppError> {
+  const t = await getTranslations("servicing.refusal");
+  const params = Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, /^\d+$/.test(v) ? formatFen(BigInt(v)) : v]));
+  const message = t(e.reason, params);
+  return new AppError(e.code, message, e.field === "_form" ? undefined : { [e.field]: [message] });
+}
+
+function servicing<S extends z.ZodType>(
+  roles: readonly StaffRole[],
+  schema: S,
+  run: (input: z.output<S>, actor: StaffActor) => Promise<unknown>,
+  done: string,
+) {
+  return staffAction(roles, {
+    schema,
+    run: async (input, actor) => {
+      try {
+        await run(input, actor);
+      } catch (e) {
+        throw isServicingRefusal(e) ? await rendered(e) : e;
+      }
+      return actor;
+    },
+    success: async () => (await getTranslations("servicing.done"))(done),
+    after: (acting) => revalidatePath(homeOf(acting.role), "layout"),
+  });
+}
+
+export const recordRepaymentAction = servicing(["BANK_OFFICER"], repaymentSchema, (i, a) =>
+  recordRepayment(a, { applicationId: i.applicationId, principalFen: i.principalYuan, interestFen: i.interestYuan, paidOn: i.paidOn, reference: i.reference }), "repayment");
+export const reportOverdueAction = servicing(stepRoles("reportOverdue"), overdueSchema, (i, a) =>
+  reportOverdue(a, { ...i, principalFen: i.principalYuan, interestFen: i.interestYuan }), "overdue");
+export const cureAction = servicing(stepRoles("cure"), cureSchema, (i, a) => cureOverdue(a, i), "cure");
+export const settleAction = servicing(stepRoles("settle"), settleSchema, (i, a) =>
+  settleLoan(a, { ...i, principalFen: i.principalYuan, interestFen: i.interestYuan }), "settle");
+export const compensateAction = servicing(stepRoles("compensate"), compensateSchema, (i, a) =>
+  compensateLoan(a, { ...i, amountFen: i.amountYuan }), "compensate");
+export const recordRecoveryAction = servicing(["GUARANTOR_OFFICER"], recoverySchema, (i, a) =>
+  recordRecovery(a, { applicationId: i.applicationId, amountFen: i.amountYuan, recoveredOn: i.recoveredOn, reference: i.reference }), "recovery");
