@@ -5,16 +5,17 @@ import { db, uniqueSuffix } from "../support/db";
 import { createApplicant, createReadyDraft, ensureReferenceData } from "../support/factories";
 
 /** A disbursed loan of the demo bank and guarantor, `monthsAgo` months before today (Beijing), ACTIVE at version 9. */
-export async function disbursedLoan(options: { monthsAgo?: number; method?: RepaymentMethod; principalFen?: bigint; termMonths?: number } = {}) {
+export async function disbursedLoan(options: { monthsAgo?: number; method?: RepaymentMethod; principalFen?: bigint; termMonths?: number; bankCode?: string; enterpriseName?: string } = {}) {
   await ensureReferenceData();
   const applicant = await createApplicant();
   const draft = await createReadyDraft(applicant);
   const [bank, guarantor, policy] = await Promise.all([
-    db.organisation.findUniqueOrThrow({ where: { code: "BJRCB" } }),
+    db.organisation.findUniqueOrThrow({ where: { code: options.bankCode ?? "BJRCB" } }),
     db.organisation.findUniqueOrThrow({ where: { code: "SCDB" } }),
     db.policyVersion.findFirstOrThrow(),
   ]);
   await db.loanApplication.update({ where: { id: draft.id }, data: { status: "ACTIVE", version: 9, bankOrgId: bank.id, guarantorOrgId: guarantor.id, policyVersionId: policy.id } });
+  if (options.enterpriseName) await db.enterprise.update({ where: { id: draft.enterpriseId }, data: { name: options.enterpriseName } });
   const disbursedOn = addMonthsClamped(beijingToday(), -(options.monthsAgo ?? 6));
   const termMonths = options.termMonths ?? 12;
   const loan = await db.loan.create({
