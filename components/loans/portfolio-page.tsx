@@ -98,7 +98,7 @@ export async function PortfolioPage({ actor, title, basePath, caseBase, searchPa
                   <td className="num">{r.overduePrincipalFen + r.overdueInterestFen > 0n ? t("overdueValue", { principal: formatFen(r.overduePrincipalFen), interest: formatFen(r.overdueInterestFen) }) : "—"}</td>
                   <td className="num">{r.compensatedFen > 0n ? formatFen(r.compensatedFen) : "—"}</td>
                   <td className="num">{r.recoveredFen > 0n ? formatFen(r.recoveredFen) : "—"}</td>
-                  <td>{r.maturityOn}</td>
+                  <td className="nowrap">{r.maturityOn}</td>
                 </tr>
               ))}
             </tbody>

@@ -42,7 +42,7 @@ export async function ServicingHistory({ record, testId }: { record: ServicingRe
               {r.overdues.map((o) => (
                 <tr key={o.id}>
                   <td>{o.firstMissedOn}</td><td className="num">{formatFen(o.principalFen)}</td><td className="num">{formatFen(o.interestFen)}</td>
-                  <td>{o.curedOn ?? <span className="badge badge--red">{t("open")}</span>}</td><td className="num">{o.days}</td>
+                  <td>{o.curedOn ?? <span className="badge badge--red">{t(o.endedBy === "COMPENSATION" ? "endedByCompensation" : "open")}</span>}</td><td className="num">{o.days}</td>
                 </tr>
               ))}
             </tbody>

@@ -25,8 +25,8 @@ const stepRoles = (name: TransitionName): StaffRole[] => staffRolesOf(TRANSITION
 async function rendered(e: ServicingRefusal): Promise<AppError> {
   const t = await getTranslations("servicing.refusal");
   const params = Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, /^\d+$/.test(v) ? formatFen(BigInt(v)) : v]));
-  const message = t(e.reason, params);
-  return new AppError(e.code, message, e.field === "_form" ? undefined : { [e.field]: [message] });
+  // The figures once, above the form; the field it concerns is marked.
+  return new AppError(e.code, t(e.reason, params), e.field === "_form" ? undefined : { [e.field]: [t("checkField")] });
 }
 
 function servicing<S extends z.ZodType>(

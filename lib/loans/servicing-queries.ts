@@ -20,7 +20,8 @@ export type ServicingRecord = {
   disbursedOn: string | null;
   closedOn: string | null;
   repayments: { id: string; paidOn: string; principalFen: bigint; interestFen: bigint; reference: string }[];
-  overdues: { id: string; firstMissedOn: string; principalFen: bigint; interestFen: bigint; curedOn: string | null; days: number }[];
+  /** endedBy: cured by the borrower, ended by the guarantor's payment (代偿), or still open. */
+  overdues: { id: string; firstMissedOn: string; principalFen: bigint; interestFen: bigint; curedOn: string | null; days: number; endedBy: "CURE" | "COMPENSATION" | null }[];
   compensation: { amountFen: bigint; paidOn: string } | null;
   recoveries: { id: string; recoveredOn: string; amountFen: bigint; reference: string }[];
   principalRepaidFen: bigint;
@@ -50,7 +51,8 @@ function toRecord(l: Row, today: string): ServicingRecord {
     const first = isoDay(o.firstMissedOn);
     const curedOn = o.curedOn ? isoDay(o.curedOn) : null;
     // An episode ends when cured, or when the guarantor paid the bank.
-    return { ...o, firstMissedOn: first, curedOn, days: overdueDays(first, curedOn ?? compensatedOn ?? today) };
+    const endedBy = curedOn ? ("CURE" as const) : compensatedOn ? ("COMPENSATION" as const) : null;
+    return { ...o, firstMissedOn: first, curedOn, endedBy, days: overdueDays(first, curedOn ?? compensatedOn ?? today) };
   });
   const principalRepaidFen = repayments.reduce((s, r) => s + r.principalFen, 0n);
   const principal = l.disbursedFen ?? l.principalFen;
@@ -62,7 +64,8 @@ function toRecord(l: Row, today: string): ServicingRecord {
     recoveries: l.recoveries.map((r) => ({ ...r, recoveredOn: isoDay(r.recoveredOn) })),
     principalRepaidFen,
     interestPaidFen: repayments.reduce((s, r) => s + r.interestFen, 0n),
-    outstandingFen: l.status === "SETTLED" || l.disbursedOn === null ? 0n : principal - principalRepaidFen,
+    // Owed to the bank: nothing once settled, or once the guarantor paid the bank (then the borrower owes the guarantor).
+    outstandingFen: l.status === "ACTIVE" || l.status === "OVERDUE" ? principal - principalRepaidFen : 0n,
     recoveredFen: l.recoveries.reduce((s, r) => s + r.amountFen, 0n),
     overdueDaysTotal: overdues.reduce((s, o) => s + o.days, 0),
   };
