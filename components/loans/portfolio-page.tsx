@@ -69,6 +69,9 @@ export async function PortfolioPage({ actor, title, basePath, caseBase, searchPa
           {q ? <Link href={portfolioHref(basePath, filter)} className="btn btn--link">{t("search.clear")}</Link> : null}
         </div>
       </form>
+      <div className="actions" style={{ justifyContent: "flex-end", marginBottom: ".6rem" }}>
+        <a className="btn btn--secondary btn--small" href={portfolioHref("/api/loans/export", filter, q)} download>{t("export")}</a>
+      </div>
       {page.rows.length === 0 ? (
         <p className="notice notice--info">{t("empty")}</p>
       ) : (

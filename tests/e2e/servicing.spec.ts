@@ -150,6 +150,16 @@ test("the centre's portfolio totals changed by exactly the 代偿 and the recove
   expect(after.overduePrincipal).toBe(before.overduePrincipal);
   expect(after.overdueInterest).toBe(before.overdueInterest);
   await captureScreens(centre, "center-portfolio");
+
+  // The list exports as CSV with the same figures (loan figures only, no personal data).
+  const csv = await centre.request.get(`/api/loans/export?filter=compensated&q=${contractNo}`);
+  expect(csv.ok()).toBe(true);
+  const text = await csv.text();
+  expect(text.split("\r\n")[0]).toContain("合同编号");
+  const line = text.split("\r\n").find((l) => l.startsWith(contractNo));
+  expect(line).toContain(`,${fenToYuanString(COMPENSATED)},${fenToYuanString(RECOVERIES[0]! + RECOVERIES[1]!)},`);
+  const outsider = await as(browser, applicant.mobile, applicant.password);
+  expect((await outsider.request.get("/api/loans/export")).status()).toBe(404);
 });
 
 test("the applicant's loan page says what happened in plain Chinese", async ({ browser }) => {
