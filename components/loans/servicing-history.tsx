@@ -6,11 +6,17 @@ import { formatFen } from "@/lib/money/fen";
 export async function ServicingHistory({ record, testId }: { record: ServicingRecord; testId?: string }) {
   const t = await getTranslations("servicing.history");
   const r = record;
+  // A loan settled before repayments were recorded one by one (history brought in): say so rather than show zeros.
+  const unrecorded = r.repayments.length === 0 && r.status === "SETTLED";
   return (
     <div className="servicing" data-testid={testId ?? `servicing-${r.contractNo}`}>
       <dl className="facts">
-        <dt>{t("principalRepaid")}</dt><dd>{formatFen(r.principalRepaidFen)}</dd>
-        <dt>{t("interestPaid")}</dt><dd>{formatFen(r.interestPaidFen)}</dd>
+        {unrecorded ? null : (
+          <>
+            <dt>{t("principalRepaid")}</dt><dd>{formatFen(r.principalRepaidFen)}</dd>
+            <dt>{t("interestPaid")}</dt><dd>{formatFen(r.interestPaidFen)}</dd>
+          </>
+        )}
         <dt>{t("outstanding")}</dt><dd data-testid="servicing-outstanding">{formatFen(r.outstandingFen)}</dd>
         <dt>{t("overdueDays")}</dt><dd data-testid="servicing-overdue-days">{t("days", { n: r.overdueDaysTotal })}</dd>
         {r.compensation ? (
@@ -32,7 +38,7 @@ export async function ServicingHistory({ record, testId }: { record: ServicingRe
             </tbody>
           </table>
         </div>
-      ) : <p className="muted">{t("noRepayments")}</p>}
+      ) : <p className="muted">{t(unrecorded ? "settledUnrecorded" : "noRepayments")}</p>}
       {r.overdues.length ? (
         <div className="table-wrap">
           <table className="table">
@@ -84,9 +90,11 @@ export async function CaseServicing({ servicing }: { servicing: { current: Servi
           {servicing.earlier.map((l) => (
             <details key={l.loanId} className="case-step" open={l.status === "OVERDUE" || l.status === "COMPENSATED"}>
               <summary>
-                <span className="case-code">{l.contractNo}</span> · {formatFen(l.principalFen)} · {t("period", { from: l.disbursedOn ?? "—", to: l.closedOn ?? "—" })} · {loanStatus(l.status)}
-                {l.overdueDaysTotal > 0 ? <> · <span className="badge badge--amber">{t("overdueDaysBadge", { n: l.overdueDaysTotal })}</span></> : null}
-                {l.compensation ? <> · <span className="badge badge--red">{t("compensatedBadge")}</span></> : null}
+                <span className="servicing-summary">
+                  <span className="case-code">{l.contractNo}</span> · {formatFen(l.principalFen)} · {t("period", { from: l.disbursedOn ?? "—", to: l.closedOn ?? "—" })} · {loanStatus(l.status)}
+                  {l.overdueDaysTotal > 0 ? <> <span className="badge badge--amber">{t("overdueDaysBadge", { n: l.overdueDaysTotal })}</span></> : null}
+                  {l.compensation ? <> <span className="badge badge--red">{t("compensatedBadge")}</span></> : null}
+                </span>
               </summary>
               <ServicingHistory record={l} testId={`earlier-servicing-${l.contractNo}`} />
             </details>

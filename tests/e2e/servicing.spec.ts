@@ -173,3 +173,22 @@ test("the applicant's loan page says what happened in plain Chinese", async ({ b
   await expect(events).not.toContainText("COMPENSATED");
   await captureScreens(page, "applicant-loan-events");
 });
+
+test("a renewal's case page shows the earlier loan's repayments, overdue days and 代偿 to the centre", async ({ browser }) => {
+  const [earlier] = await queryE2e<{ enterpriseId: string; policyVersionId: string }>(
+    `SELECT "enterpriseId", "policyVersionId" FROM "LoanApplication" WHERE id = $1`, [applicationId]);
+  const [renewal] = await queryE2e<{ id: string }>(
+    `INSERT INTO "LoanApplication" (id, number, kind, status, "applicantId", "enterpriseId", "previousLoanId", "policyVersionId", "amountFen", "termMonths", "submittedAt", "updatedAt")
+     VALUES (gen_random_uuid(), $1, 'RENEWAL', 'CENTER_REVIEW', $2, $3, $4, $5, 30000000, 12, now(), now()) RETURNING id`,
+    [`SQ-SVR-${stamp}`, applicant.userId, earlier!.enterpriseId, loanId, earlier!.policyVersionId],
+  );
+  const centre = await as(browser, "reviewer@center.demo");
+  await centre.goto(`/center/cases/${renewal!.id}`);
+  const history = centre.getByTestId(`earlier-servicing-${contractNo}`);
+  await expect(history).toBeVisible(); // open: the earlier loan was compensated
+  await expect(history).toContainText(`HK-${stamp}-1`);
+  await expect(history.getByTestId("servicing-overdue-days")).toHaveText(/^\d+ 天$/);
+  await expect(history).toContainText(`代偿 ${formatFen(COMPENSATED)}`);
+  await expect(history).toContainText(`ZC-${stamp}-2`);
+  await captureScreens(centre, "center-renewal-earlier-loans");
+});
