@@ -217,3 +217,21 @@ describe("subsidy and servicing agree", () => {
     expect(after).toMatchObject({ subsidyFen: 0n, excludedReason: "COMPENSATED" });
   });
 });
+
+describe("acting twice", () => {
+  it("a repeated overdue report changes nothing; two guarantor officers compensating at once: exactly one 代偿 is stored", async () => {
+    const bank = await staffActor("officer@bank.demo");
+    const [g1, g2] = [await staffActor("officer@guarantor.demo"), await createStaff("SCDB", "GUARANTOR_OFFICER")];
+    const loan = await disbursedLoan({ monthsAgo: 3 });
+    const report = { applicationId: loan.applicationId, version: 9, comment: "逾期", principalFen: 0n, interestFen: 86_250n, firstMissedOn: addMonthsClamped(loan.disbursedOn, 1) };
+    await reportOverdue(bank, report);
+    expect((await reportOverdue(bank, report)).repeated).toBe(true);
+    expect(await db.loanOverdue.count({ where: { loanId: loan.loanId } })).toBe(1);
+
+    const pay = { applicationId: loan.applicationId, version: 10, comment: "代偿", amountFen: 1_000_000n, paidOn: beijingToday() };
+    const results = await Promise.allSettled([compensateLoan(g1, pay), compensateLoan(g2, pay)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.loanCompensation.count({ where: { loanId: loan.loanId } })).toBe(1);
+    expect(await auditCount(loan.applicationId, "application.compensated")).toBe(1);
+  });
+});
