@@ -171,6 +171,7 @@ test("the applicant's loan page says what happened in plain Chinese", async ({ b
   await expect(events).toContainText(`担保公司已代您向银行偿还 ${formatFen(COMPENSATED)}`);
   await expect(events).toContainText("担保公司收到您归还的代偿款");
   await expect(events).not.toContainText("COMPENSATED");
+  await expect(page.getByTestId("loan-terms")).toContainText(`代偿日${today}`);
   await captureScreens(page, "applicant-loan-events");
 });
 
