@@ -5,7 +5,7 @@ import { formatFen } from "@/lib/money/fen";
 import { formatRateMicros } from "@/components/subsidies/format";
 
 export async function LoanTerms({ loan, applicationHref }: { loan: LoanDetail; applicationHref?: string }) {
-  const t = await getTranslations("subsidy.loan");
+  const [t, s] = await Promise.all([getTranslations("subsidy.loan"), getTranslations("servicing.history")]);
   return (
     <section className="card" aria-label={t("terms")}>
       <dl className="facts" data-testid="loan-terms">
@@ -16,7 +16,7 @@ export async function LoanTerms({ loan, applicationHref }: { loan: LoanDetail; a
         <dt>{t("method")}</dt><dd>{t(`methods.${loan.repaymentMethod}`)}</dd>
         <dt>{t("disbursedOn")}</dt><dd>{loan.disbursedOn ?? "—"}</dd>
         <dt>{t("maturityOn")}</dt><dd>{loan.maturityOn ?? "—"}</dd>
-        {loan.closedOn ? <><dt>{t("closedOn")}</dt><dd>{loan.closedOn}</dd></> : null}
+        {loan.closedOn ? <><dt>{loan.status === "COMPENSATED" ? s("compensatedOn") : t("closedOn")}</dt><dd>{loan.closedOn}</dd></> : null}
         <dt>{t("bank")}</dt><dd>{loan.bankName}</dd>
         <dt>{t("account")}</dt><dd>{loan.accountMasked ?? "—"}</dd>
         <dt>{t("application")}</dt><dd>{applicationHref ? <Link href={applicationHref}>{loan.applicationNumber}</Link> : loan.applicationNumber}</dd>

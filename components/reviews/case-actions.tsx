@@ -15,7 +15,7 @@ import {
   SignForm,
 } from "@/components/reviews/step-forms";
 import { AssignForm, ExceptionForm, GreenChannelForm } from "@/components/reviews/admin-forms";
-import { CompensateForm, CureForm, ReportOverdueForm, SettleForm } from "@/components/reviews/loan-forms";
+import { CompensateForm, CureForm, RecoveryForm, RepaymentForm, ReportOverdueForm, SettleForm } from "@/components/reviews/loan-forms";
 
 type Form = ComponentType<{ ctx: CaseFormContext }>;
 
@@ -28,7 +28,8 @@ const DECISIONS: [StaffAction, Form][] = [
   ["sign", SignForm],
   ["disburse", DisburseForm],
   ["reopen", ReopenForm],
-  ["settle", SettleForm],
+  ["recordRepayment", RepaymentForm],
+  ["recordRecovery", RecoveryForm],
   ["cure", CureForm],
   ["compensate", CompensateForm],
 ];
@@ -36,6 +37,7 @@ const SECONDARY: [StaffAction, Form][] = [
   ["return", ReturnForm],
   ["reject", RejectForm],
   ["reportOverdue", ReportOverdueForm],
+  ["settle", SettleForm],
 ];
 const CASE_ADMIN: [StaffAction, Form][] = [
   ["assign", AssignForm],

@@ -129,41 +129,6 @@ export async function GuaranteeAndLoan({ c }: Props) {
   );
 }
 
-export async function EarlierLoans({ c }: Props) {
-  const [t, format] = await Promise.all([getTranslations("case"), getFormatter()]);
-  if (c.earlierLoans.length === 0) return null;
-  const day = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium" }) : "—");
-  return (
-    <section className="card" aria-labelledby="case-earlier">
-      <h2 id="case-earlier">{t("earlier.title", { n: c.earlierLoans.length })}</h2>
-      <div className="table-wrap">
-        <table className="table case-nowrap" data-testid="earlier-loans">
-          <thead>
-            <tr>
-              <th>{t("credit.contractNo")}</th>
-              <th className="num">{t("credit.principal")}</th>
-              <th>{t("earlier.disbursedOn")}</th>
-              <th>{t("earlier.closedOn")}</th>
-              <th>{t("earlier.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.earlierLoans.map((l) => (
-              <tr key={l.id}>
-                <td className="case-code">{l.contractNo}</td>
-                <td className="num">{formatFen(l.principalFen)}</td>
-                <td>{day(l.disbursedOn)}</td>
-                <td>{day(l.closedOn)}</td>
-                <td><span className={`badge${l.status === "SETTLED" ? " badge--green" : l.status === "OVERDUE" || l.status === "COMPENSATED" ? " badge--red" : ""}`}>{t(`loanStatus.${l.status}`)}</span></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
-
 export async function Exceptions({ c, now }: Props & { now: Date }) {
   const [t, format] = await Promise.all([getTranslations("case"), getFormatter()]);
   if (c.exceptions.length === 0) return null;

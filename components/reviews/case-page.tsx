@@ -12,7 +12,9 @@ import { Timeline } from "@/components/applications/timeline";
 import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
 import { CaseAdmin, CaseDecisions } from "@/components/reviews/case-actions";
 import type { CaseFormContext } from "@/components/reviews/form-bits";
-import { ApplicantFacts, ApplicationFacts, EarlierLoans, EnterpriseFacts, Exceptions, GuaranteeAndLoan } from "@/components/reviews/case-facts";
+import { ApplicantFacts, ApplicationFacts, EnterpriseFacts, Exceptions, GuaranteeAndLoan } from "@/components/reviews/case-facts";
+import { servicingForCase } from "@/lib/loans/servicing-queries";
+import { CaseServicing } from "@/components/loans/servicing-history";
 import { CaseDocuments } from "@/components/reviews/case-documents";
 import { CaseLetters } from "@/components/reviews/case-letters";
 
@@ -25,13 +27,14 @@ const ROUTING_ACTIONS = new Set(["recommend", "confirm", "issueGuarantee"]);
 /** One case as the centre, guarantor, bank or intake agent sees it; the forms are what it may do now. */
 export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: CaseForStaff; basePath: string }) {
   const now = new Date();
-  const [t, orgTypes, format, timeline, checklist, targets] = await Promise.all([
+  const [t, orgTypes, format, timeline, checklist, targets, servicing] = await Promise.all([
     getTranslations("case"),
     getTranslations("orgTypes"),
     getFormatter(),
     timelineOf(c.id, { internal: true }),
     documentChecklist(c.id, c.kind, { actor, status: c.status }),
     c.actions.some((a) => ROUTING_ACTIONS.has(a)) ? routingTargets() : Promise.resolve({ guarantors: [], banks: [] }),
+    servicingForCase(actor, c.id),
   ]);
   const ctx: CaseFormContext = {
     applicationId: c.id,
@@ -101,9 +104,9 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
           <EnterpriseFacts c={c} />
           <ApplicantFacts c={c} mayReveal={c.actions.includes("revealPersonalData")} />
           <GuaranteeAndLoan c={c} />
+          {servicing ? <CaseServicing servicing={servicing} /> : null}
           <CaseLetters c={c} organisationType={actor.organisationType} />
           <CaseDocuments checklist={checklist} />
-          <EarlierLoans c={c} />
           <Exceptions c={c} now={now} />
         </div>
         <aside className="case-side" aria-label={t("header.side")}>

@@ -23,6 +23,8 @@ export const APPLICATION_EVENTS = [
   "overdue_reported",
   "cured",
   "compensated",
+  "repayment_recorded",
+  "recovery_recorded",
   "pii_viewed",
   "approvals_voided",
 ] as const;

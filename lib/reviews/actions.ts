@@ -21,8 +21,6 @@ import {
   recommendSchema,
   rejectSchema,
   reopenSchema,
-  loanNoteSchema,
-  settleSchema,
   returnSchema,
   revealSchema,
   signSchema,
@@ -33,7 +31,6 @@ import { issueGuarantee } from "@/lib/reviews/services/guarantor-review";
 import { approveCredit, recordContractSigned, recordDisbursement } from "@/lib/reviews/services/bank-review";
 import { assignCase, assignCases, markGreenChannel, recordException } from "@/lib/reviews/services/case-admin";
 import { revealPersonalData } from "@/lib/reviews/services/reveal-personal-data";
-import { compensateLoan, cureOverdue, reportOverdue, settleLoan } from "@/lib/loans/services/loan-status";
 
 // Each action's audience comes from the typed tables: a workflow step's roles
 // (lib/applications/workflow.ts) or a permission's (lib/auth/permissions.ts). The services
@@ -71,10 +68,6 @@ export const bankApproveAction = step(stepRoles("bankApprove"), bankApproveSchem
 export const signAction = step(stepRoles("signContract"), signSchema, (i, a) => recordContractSigned(a, i), "已登记合同签订");
 export const disburseAction = step(stepRoles("disburse"), disburseSchema, (i, a) => recordDisbursement(a, i), "已登记放款，贷款生效");
 export const reopenAction = step(stepRoles("reopen"), reopenSchema, (i, a) => reopenApplication(a, i), "已重新开启，申请人可继续补充");
-export const settleAction = step(stepRoles("settle"), settleSchema, (i, a) => settleLoan(a, i), "已登记贷款结清");
-export const reportOverdueAction = step(stepRoles("reportOverdue"), loanNoteSchema, (i, a) => reportOverdue(a, i), "已登记逾期");
-export const cureAction = step(stepRoles("cure"), loanNoteSchema, (i, a) => cureOverdue(a, i), "已登记逾期结清");
-export const compensateAction = step(stepRoles("compensate"), loanNoteSchema, (i, a) => compensateLoan(a, i), "已登记担保代偿");
 export const greenChannelAction = step(staffRolesOf(PERMISSIONS["application.markGreenChannel"]), greenChannelSchema, (i, a) => markGreenChannel(a, i), "已纳入绿色通道");
 export const exceptionAction = step(staffRolesOf(PERMISSIONS["application.recordException"]), exceptionSchema, (i, a) => recordException(a, i), "已登记一企一策事项");
 export const assignAction = step(staffRolesOf(PERMISSIONS["application.assign"]), assignSchema, (i, a) => assignCase(a, i), "已分配");

@@ -17,6 +17,8 @@ export type StaffAction =
   | "reportOverdue"
   | "cure"
   | "compensate"
+  | "recordRepayment"
+  | "recordRecovery"
   | "markGreenChannel"
   | "recordException"
   | "assign"
@@ -57,6 +59,9 @@ export function availableActions(
   const open = ["DRAFT", "CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED", "CONTRACTING"].includes(app.status);
   if (open && !app.greenChannel && can(actor, "application.markGreenChannel")) actions.push("markGreenChannel");
   if (open && can(actor, "application.recordException")) actions.push("recordException");
+  // Money received while the loan runs is the bank's to record; what the guarantor recovers after 代偿 is its own.
+  if (actor.role === "BANK_OFFICER" && (app.status === "ACTIVE" || app.status === "OVERDUE")) actions.push("recordRepayment");
+  if (actor.role === "GUARANTOR_OFFICER" && app.status === "COMPENSATED") actions.push("recordRecovery");
   if (mine && can(actor, "application.assign")) actions.push("assign");
   if (can(actor, "pii.viewFull")) actions.push("revealPersonalData");
   return actions;

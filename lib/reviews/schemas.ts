@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { safeMultilineTextField, safeTextField, yuanAmountField } from "@/lib/validation/zod-fields";
 
-const uuid = z.uuid({ error: "无效的编号" });
-const version = z.coerce.number().int().min(0);
-const comment = safeMultilineTextField(1000, { min: 2 });
+export const uuid = z.uuid({ error: "无效的编号" });
+export const version = z.coerce.number().int().min(0);
+export const comment = safeMultilineTextField(1000, { min: 2 });
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const months = z.coerce.number({ error: "期限须为整数月" }).int({ error: "期限须为整数月" }).min(1, { error: "期限至少 1 个月" }).max(120, { error: "期限过长" });
 const contractNo = safeTextField(40).refine((v) => /^[A-Za-z0-9-]+$/.test(v), { error: "合同编号只能包含字母、数字和连字符" });
-const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD" });
+export const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD" });
 
 const base = { applicationId: uuid, version, comment };
 
@@ -54,8 +54,6 @@ export const disburseSchema = z.object({
   accountNo: z.string().trim().regex(/^\d{12,30}$/, { error: "账号应为 12 至 30 位数字" }),
 });
 export const reopenSchema = z.object({ ...base });
-export const settleSchema = z.object({ ...base, settledOn: isoDate });
-export const loanNoteSchema = z.object({ ...base });
 export const greenChannelSchema = z.object({ applicationId: uuid, version, comment });
 export const exceptionSchema = z.object({
   applicationId: uuid,

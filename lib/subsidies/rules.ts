@@ -23,9 +23,11 @@ export type SubsidyContext = {
   ratioBasisPoints: number;
   /** Inclusive date ranges in which the enterprise's union membership was valid; open-ended when validTo is null. */
   unionStanding: readonly UnionStanding[];
+  /** The day the guarantee company paid the bank (代偿), YYYY-MM-DD: from it on the loan earns nothing. */
+  compensatedOn?: string | null;
 };
 
-export type ExcludedReason = "OVERDUE" | "EXTENDED" | "UNION_STANDING" | "NOTHING_PAID";
+export type ExcludedReason = "OVERDUE" | "EXTENDED" | "UNION_STANDING" | "NOTHING_PAID" | "COMPENSATED";
 
 export type LineSubsidy = {
   subsidyFen: bigint;
@@ -46,6 +48,9 @@ const NONE = (excludedReason: ExcludedReason): LineSubsidy => ({ subsidyFen: 0n,
  *   paid × coveredDays × ratio / (periodDays × 10 000) as one exact BigInt fraction rounded
  *   half-up once, so a prorated and ratio-reduced line is never rounded twice.
  *   eligibleInterestFen is paid × coveredDays / periodDays, rounded the same way on its own.
+ * - A loan in 代偿 earns nothing from the compensation day: a period that starts on or after it
+ *   is excluded (COMPENSATED); one that straddles it counts only the days before it, prorated
+ *   the same way (and together with the union standing).
  */
 export function computeLineSubsidy(line: SubsidyLine, ctx: SubsidyContext): LineSubsidy {
   assertLine(line);
@@ -56,7 +61,9 @@ export function computeLineSubsidy(line: SubsidyLine, ctx: SubsidyContext): Line
   const start = epochDay(line.periodStart);
   const end = epochDay(line.periodEnd);
   const periodDays = BigInt(end - start + 1);
-  const coveredDays = BigInt(daysCovered(start, end, ctx.unionStanding));
+  const servicedEnd = ctx.compensatedOn ? Math.min(end, epochDay(ctx.compensatedOn) - 1) : end;
+  if (servicedEnd < start) return NONE("COMPENSATED");
+  const coveredDays = BigInt(daysCovered(start, servicedEnd, ctx.unionStanding));
   if (coveredDays === 0n) return NONE("UNION_STANDING");
 
   const paid = line.interestPaidFen < line.interestDueFen ? line.interestPaidFen : line.interestDueFen;

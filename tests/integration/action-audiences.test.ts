@@ -98,6 +98,7 @@ describe("server actions: every one declares its audience and refuses everyone e
       disbursedOn: "2026-01-05", accountNo: "622848001234567890", settledOn: "2026-01-05", checkMember: "on", checkDocuments: "on",
       kind: "SENSITIVE_PERSONAL_INFO", agree: "on", type: "EXTENSION", expiresOn: "2027-12-31", locale: "en",
       changeId: draft.id, decision: "approve",
+      interestYuan: "100", paidOn: "2026-02-05", reference: "RF-1", firstMissedOn: "2026-02-05", curedOn: "2026-03-05", recoveredOn: "2026-04-05",
     };
     form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.set(k, v);

@@ -96,6 +96,23 @@ describe("demo seed", () => {
         proposedAt: now, decidedById: user.id, decidedAt: now, decisionNote: "n", resultId: user.id },
     });
     expect(await db.controlChange.findUniqueOrThrow({ where: { id: change.id } })).toEqual(change);
+    // Loan servicing: a repayment, an overdue (cured), a compensation and a recovery on one seeded loan.
+    const loan = await db.loan.findFirstOrThrow({ where: { disbursedOn: { not: null } } });
+    const day = new Date("2026-03-05T00:00:00Z");
+    const repayment = await db.loanRepayment.create({
+      data: { loanId: loan.id, principalFen: 1n, interestFen: 2n, paidOn: day, reference: `rt-${now.getTime()}`, recordedById: user.id, createdAt: now },
+    });
+    expect(await db.loanRepayment.findUniqueOrThrow({ where: { id: repayment.id } })).toEqual(repayment);
+    const overdue = await db.loanOverdue.create({
+      data: { loanId: loan.id, principalFen: 3n, interestFen: 4n, firstMissedOn: day, reportedById: user.id, curedOn: day, curedById: user.id, createdAt: now },
+    });
+    expect(await db.loanOverdue.findUniqueOrThrow({ where: { id: overdue.id } })).toEqual(overdue);
+    const compensation = await db.loanCompensation.create({ data: { loanId: loan.id, amountFen: 5n, paidOn: day, recordedById: user.id, createdAt: now } });
+    expect(await db.loanCompensation.findUniqueOrThrow({ where: { id: compensation.id } })).toEqual(compensation);
+    const recovered = await db.loanRecovery.create({
+      data: { loanId: loan.id, amountFen: 6n, recoveredOn: day, reference: `rt-${now.getTime()}`, recordedById: user.id, createdAt: now },
+    });
+    expect(await db.loanRecovery.findUniqueOrThrow({ where: { id: recovered.id } })).toEqual(recovered);
     for (const name of Object.values(Prisma.ModelName)) {
       const delegate = (db as unknown as Record<string, { findFirst: () => Promise<Record<string, unknown> | null> }>)[
         name.charAt(0).toLowerCase() + name.slice(1)

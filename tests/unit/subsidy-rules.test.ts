@@ -32,6 +32,16 @@ describe("computeLineSubsidy", () => {
     expect(computeLineSubsidy(withLine({ penaltyInterestFen: 12_345n }), FULL).subsidyFen).toBe(491_944n);
   });
 
+  it("a loan in 代偿 earns nothing from the compensation day: later periods excluded, the straddling one prorated", () => {
+    // 92-day period; compensated on its 47th day → 46 days before it count.
+    expect(computeLineSubsidy(base, { ...FULL, compensatedOn: "2021-08-06" })).toEqual({
+      subsidyFen: (491_944n * 46n * 2n + 92n) / (2n * 92n), excludedReason: null, eligibleInterestFen: (491_944n * 46n * 2n + 92n) / (2n * 92n),
+    });
+    expect(computeLineSubsidy(base, { ...FULL, compensatedOn: "2021-06-21" })).toEqual({ subsidyFen: 0n, excludedReason: "COMPENSATED", eligibleInterestFen: 0n });
+    expect(computeLineSubsidy(base, { ...FULL, compensatedOn: "2021-09-21" }).subsidyFen).toBe(491_944n);
+    expect(computeLineSubsidy(withLine({ overdue: true }), { ...FULL, compensatedOn: "2021-06-21" }).excludedReason).toBe("OVERDUE");
+  });
+
   it("excludes overdue and extended periods, overdue first", () => {
     expect(computeLineSubsidy(withLine({ overdue: true }), FULL)).toEqual({ subsidyFen: 0n, excludedReason: "OVERDUE", eligibleInterestFen: 0n });
     expect(computeLineSubsidy(withLine({ extended: true }), FULL)).toEqual({ subsidyFen: 0n, excludedReason: "EXTENDED", eligibleInterestFen: 0n });

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { QueuePage } from "@/components/applications/queue-page";
+import { PortfolioLink } from "@/components/loans/portfolio-link";
 
 export default async function Home({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string }> }) {
   const actor = await requireSection("bank");
@@ -10,7 +11,9 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ s
   const [t, links] = await Promise.all([getTranslations("home"), getTranslations("applicant.sectionLinks")]);
   return (
     <>
-      <nav className="actions section-links" aria-label={links("label")}><Link href="/bank/statements" className="btn btn--secondary btn--small">{links("bankStatements")}</Link></nav>
+      <nav className="actions section-links" aria-label={links("label")}><Link href="/bank/statements" className="btn btn--secondary btn--small">{links("bankStatements")}</Link>
+        <PortfolioLink href="/bank/loans" />
+      </nav>
       <QueuePage actor={actor} title={t("bankTitle")} basePath="/bank" searchParams={await searchParams} />
     </>
   );

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { QueuePage } from "@/components/applications/queue-page";
 import { StatsLink } from "@/components/stats/stats-link";
+import { PortfolioLink } from "@/components/loans/portfolio-link";
 
 export default async function Home({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string }> }) {
   const actor = await requireSection("center");
@@ -11,7 +12,9 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ s
   const [t, links] = await Promise.all([getTranslations("home"), getTranslations("applicant.sectionLinks")]);
   return (
     <>
-      <nav className="actions section-links" aria-label={links("label")}><Link href="/center/subsidies" className="btn btn--secondary btn--small">{links("centerSubsidies")}</Link><Link href="/center/union-standing" className="btn btn--secondary btn--small">{links("unionStanding")}</Link><StatsLink href="/center/stats" /></nav>
+      <nav className="actions section-links" aria-label={links("label")}><Link href="/center/subsidies" className="btn btn--secondary btn--small">{links("centerSubsidies")}</Link><Link href="/center/union-standing" className="btn btn--secondary btn--small">{links("unionStanding")}</Link><StatsLink href="/center/stats" />
+        <PortfolioLink href="/center/loans" />
+      </nav>
       <QueuePage actor={actor} title={t("centerTitle")} basePath="/center" searchParams={await searchParams} />
     </>
   );

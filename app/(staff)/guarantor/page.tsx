@@ -2,10 +2,18 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { QueuePage } from "@/components/applications/queue-page";
+import { PortfolioLink } from "@/components/loans/portfolio-link";
 
 export default async function Home({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string }> }) {
   const actor = await requireSection("guarantor");
   if (actor.kind !== "STAFF") notFound();
-  const t = await getTranslations("home");
-  return <QueuePage actor={actor} title={t("guarantorTitle")} basePath="/guarantor" searchParams={await searchParams} />;
+  const [t, links] = await Promise.all([getTranslations("home"), getTranslations("applicant.sectionLinks")]);
+  return (
+    <>
+      <nav className="actions section-links" aria-label={links("label")}>
+        <PortfolioLink href="/guarantor/loans" />
+      </nav>
+      <QueuePage actor={actor} title={t("guarantorTitle")} basePath="/guarantor" searchParams={await searchParams} />
+    </>
+  );
 }

@@ -1,15 +1,28 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StaffActor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { runTransition } from "@/lib/applications/services/transition";
 import { notifyUser } from "@/lib/notifications/notify";
 import type { LoanStatus } from "@/lib/generated/prisma/enums";
+import { checkCompensation, checkOverdue, checkRepayment } from "@/lib/loans/servicing/checks";
+import { assertServicingDate } from "@/lib/loans/servicing/dates";
+import { owedOn } from "@/lib/loans/servicing/ledger";
+import { ServicingRefusal } from "@/lib/loans/servicing/refusal";
+import { lockedLoan, type ServicedLoan } from "@/lib/loans/services/servicing/locked-loan";
+import { beijingToday, dateOf, isoDay } from "@/lib/subsidies/periods";
 
 type Step = { applicationId: string; version: number; comment: string };
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+type Servicing = {
+  /** Judged inside the transaction under the loan's row lock, before the compare-and-set. */
+  check?: (tx: Prisma.TransactionClient, loan: ServicedLoan, today: string) => Promise<void> | void;
+  /** The dated records written with the status change. */
+  write?: (tx: Prisma.TransactionClient, loan: ServicedLoan) => Promise<unknown>;
+  auditData?: Record<string, unknown>;
+};
 
-/** The loan follows the case: one transaction changes both, with the audit event. */
+/** The loan follows the case: one transaction changes both, with its dated record and the audit event. */
 function loanStep(
   actor: StaffActor,
   input: Step,
@@ -17,8 +30,11 @@ function loanStep(
   event: "settled" | "overdue_reported" | "cured" | "compensated",
   loanStatus: LoanStatus,
   notice: { title: string; body: string },
+  servicing: Servicing,
   closedOn?: string,
 ) {
+  const today = beijingToday();
+  let loan: ServicedLoan | undefined;
   return runTransition({
     actor,
     applicationId: input.applicationId,
@@ -26,34 +42,106 @@ function loanStep(
     event,
     expectedVersion: input.version,
     changes: () => (closedOn ? { closedAt: new Date(`${closedOn}T00:00:00+08:00`) } : {}),
+    exclusive: async (tx, app) => {
+      loan = await lockedLoan(tx, { applicationId: app.id });
+      await servicing.check?.(tx, loan, today);
+    },
     within: async (tx, app) => {
       const updated = await tx.loan.updateMany({
         where: { applicationId: app.id },
-        data: { status: loanStatus, ...(closedOn ? { closedOn: new Date(`${closedOn}T00:00:00Z`) } : {}) },
+        data: { status: loanStatus, ...(closedOn ? { closedOn: dateOf(closedOn) } : {}) },
       });
-      if (updated.count !== 1) throw new AppError("INVALID_TRANSITION", "该案件没有贷款记录");
+      if (updated.count !== 1 || !loan) throw new AppError("INVALID_TRANSITION");
+      await servicing.write?.(tx, loan);
       await notifyUser(tx, app.applicantId, { applicationId: app.id, title: `贷款 ${app.number}：${notice.title}`, body: `${notice.body}${input.comment}` });
     },
-    auditData: { comment: input.comment, ...(closedOn ? { closedOn } : {}) },
+    auditData: { comment: input.comment, ...(closedOn ? { closedOn } : {}), ...servicing.auditData },
   });
 }
 
-/** The bank reports the loan repaid in full. */
-export async function settleLoan(actor: StaffActor, input: Step & { settledOn: string }) {
-  if (input.settledOn > today()) throw new AppError("VALIDATION", undefined, { settledOn: ["结清日期不能晚于今天"] });
-  return loanStep(actor, input, "settle", "settled", "SETTLED", { title: "已结清", body: "银行确认贷款已结清。" }, input.settledOn);
+export type SettleInput = Step & {
+  settledOn: string;
+  /** The final repayment received with the settlement (zero when everything was recorded before). */
+  principalFen?: bigint;
+  interestFen?: bigint;
+  reference?: string;
+};
+
+/**
+ * The bank reports the loan repaid in full, at maturity or early: with the final repayment, no
+ * principal may remain outstanding (the refusal names what does).
+ */
+export async function settleLoan(actor: StaffActor, input: SettleInput) {
+  const principalFen = input.principalFen ?? 0n;
+  const interestFen = input.interestFen ?? 0n;
+  const paying = principalFen + interestFen > 0n;
+  const reference = input.reference?.trim() ?? "";
+  return loanStep(actor, input, "settle", "settled", "SETTLED", { title: "已结清", body: "银行确认贷款已结清。" }, {
+    check: (_tx, loan, today) => {
+      assertServicingDate("settledOn", input.settledOn, today, { on: loan.ledger.disbursedOn, reason: "DATE_BEFORE_DISBURSEMENT" });
+      if (paying) {
+        if (!reference) throw new ServicingRefusal("REFERENCE_REQUIRED", "reference");
+        if (loan.repayments.some((r) => r.reference === reference)) throw new ServicingRefusal("REFERENCE_TAKEN", "reference", { reference }, "DUPLICATE");
+        checkRepayment(loan.ledger, loan.repayments, { principalFen, interestFen, paidOn: input.settledOn }, today);
+      }
+      const left = owedOn(loan.ledger, [...loan.repayments, { principalFen, interestFen, paidOn: input.settledOn }], input.settledOn).principalFen;
+      if (left > 0n) throw new ServicingRefusal("NOT_FULLY_REPAID", "principalYuan", { outstanding: left.toString(), on: input.settledOn });
+    },
+    write: async (tx, loan) => {
+      if (!paying) return;
+      await tx.loanRepayment.create({
+        data: { loanId: loan.id, principalFen, interestFen, paidOn: dateOf(input.settledOn), reference, recordedById: actor.userId },
+      });
+    },
+    auditData: paying ? { principalFen: principalFen.toString(), interestFen: interestFen.toString(), reference } : {},
+  }, input.settledOn);
 }
 
-/** The bank reports the loan overdue: its periods earn no subsidy until cured. */
-export function reportOverdue(actor: StaffActor, input: Step) {
-  return loanStep(actor, input, "reportOverdue", "overdue_reported", "OVERDUE", { title: "逾期", body: "银行报告贷款逾期，请尽快还款；逾期期间不予贴息。" });
+export type OverdueInput = Step & { principalFen: bigint; interestFen: bigint; firstMissedOn: string };
+
+/** The bank reports the loan overdue with the amounts and the first missed date: its periods earn no subsidy until cured. */
+export function reportOverdue(actor: StaffActor, input: OverdueInput) {
+  return loanStep(actor, input, "reportOverdue", "overdue_reported", "OVERDUE", { title: "逾期", body: "银行报告贷款逾期，请尽快还款；逾期期间不予贴息。" }, {
+    check: (_tx, loan, today) => checkOverdue(loan.ledger, loan.repayments, input, today),
+    write: (tx, loan) => tx.loanOverdue.create({
+      data: { loanId: loan.id, principalFen: input.principalFen, interestFen: input.interestFen, firstMissedOn: dateOf(input.firstMissedOn), reportedById: actor.userId },
+    }),
+    auditData: { principalFen: input.principalFen.toString(), interestFen: input.interestFen.toString(), firstMissedOn: input.firstMissedOn },
+  });
 }
 
-export function cureOverdue(actor: StaffActor, input: Step) {
-  return loanStep(actor, input, "cure", "cured", "ACTIVE", { title: "逾期已结清", body: "逾期款项已归还，贷款恢复正常。" });
+export type CureInput = Step & { curedOn: string };
+
+/** The overdue amounts were paid: the open overdue closes on that day. Only an overdue loan can be cured. */
+export function cureOverdue(actor: StaffActor, input: CureInput) {
+  let openId: string | null = null;
+  return loanStep(actor, input, "cure", "cured", "ACTIVE", { title: "逾期已结清", body: "逾期款项已归还，贷款恢复正常。" }, {
+    check: async (tx, loan, today) => {
+      const open = await tx.loanOverdue.findFirst({ where: { loanId: loan.id, curedOn: null }, orderBy: { createdAt: "desc" }, select: { id: true, firstMissedOn: true } });
+      openId = open?.id ?? null;
+      const earliest = open ? { on: isoDay(open.firstMissedOn), reason: "DATE_BEFORE_MISSED" as const } : { on: loan.ledger.disbursedOn, reason: "DATE_BEFORE_DISBURSEMENT" as const };
+      assertServicingDate("curedOn", input.curedOn, today, earliest);
+    },
+    write: async (tx) => {
+      if (openId) await tx.loanOverdue.update({ where: { id: openId }, data: { curedOn: dateOf(input.curedOn), curedById: actor.userId } });
+    },
+    auditData: { curedOn: input.curedOn },
+  });
 }
 
-/** The guarantor pays the bank for the defaulted loan (代偿). */
-export function compensateLoan(actor: StaffActor, input: Step) {
-  return loanStep(actor, input, "compensate", "compensated", "COMPENSATED", { title: "担保代偿", body: "担保公司已代偿银行贷款。" }, today());
+export type CompensateInput = Step & { amountFen: bigint; paidOn: string };
+
+/** The guarantor pays the bank for the defaulted loan (代偿): the amount and the day, once, only for an overdue loan. */
+export function compensateLoan(actor: StaffActor, input: CompensateInput) {
+  return loanStep(actor, input, "compensate", "compensated", "COMPENSATED", { title: "担保代偿", body: "担保公司已代偿银行贷款。" }, {
+    check: async (tx, loan, today) => {
+      if (loan.status !== "OVERDUE") throw new ServicingRefusal("NOT_OVERDUE", "_form", { status: loan.status }, "INVALID_TRANSITION");
+      const open = await tx.loanOverdue.findFirst({ where: { loanId: loan.id, curedOn: null }, orderBy: { createdAt: "desc" }, select: { firstMissedOn: true } });
+      checkCompensation(loan.ledger, loan.repayments, { ...input, firstMissedOn: open ? isoDay(open.firstMissedOn) : null }, today);
+    },
+    write: (tx, loan) => tx.loanCompensation.create({
+      data: { loanId: loan.id, amountFen: input.amountFen, paidOn: dateOf(input.paidOn), recordedById: actor.userId },
+    }),
+    auditData: { amountFen: input.amountFen.toString(), paidOn: input.paidOn },
+  }, input.paidOn);
 }

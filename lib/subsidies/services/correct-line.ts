@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db/client";
 import type { CorrectLineInput } from "@/lib/subsidies/schemas";
 import { parseStatement, validateAgainstLoans, type ParsedLine } from "@/lib/subsidies/statement-parser";
 import { recomputeBatchTotal } from "@/lib/subsidies/services/batch-total";
@@ -22,6 +23,7 @@ export async function correctLine(actor: Actor, input: CorrectLineInput, options
   const today = options.today ?? beijingToday();
   let parsed: ParsedLine | undefined;
   let standing: StandingRecord[] = [];
+  let compensatedOn: string | null = null;
   return runLineEdit<Corrected>({
     actor,
     lineId: input.lineId,
@@ -33,10 +35,12 @@ export async function correctLine(actor: Actor, input: CorrectLineInput, options
       parsed = await parseCorrection(line, input, today);
       // Read before the transaction: on PGlite (one connection) a read outside it would wait for it.
       standing = (await standingByEnterprise([line.loan.enterpriseId])).get(line.loan.enterpriseId) ?? [];
+      const compensation = await db.loanCompensation.findUnique({ where: { loanId: line.loanId }, select: { paidOn: true } });
+      compensatedOn = compensation ? isoDay(compensation.paidOn) : null;
     },
     within: async (tx, line) => {
       const p = parsed!;
-      const { result, evidence } = subsidyWithEvidence(p, ratioOf(line.loan), standing, today);
+      const { result, evidence } = subsidyWithEvidence(p, ratioOf(line.loan), standing, today, compensatedOn);
       const retired = await tx.statementLine.updateMany({ where: { id: line.id, current: true }, data: { current: false } });
       if (retired.count !== 1) throw new AppError("CONFLICT", "该明细已有更新的版本，请刷新后重试");
       const created = await tx.statementLine.create({

@@ -118,6 +118,7 @@ export async function prepareLines(
       where: { bankOrgId, contractNo: { in: part } },
       select: {
         id: true, contractNo: true, enterpriseId: true, principalFen: true, disbursedOn: true, maturityOn: true,
+        compensation: { select: { paidOn: true } },
         application: { select: { policyVersion: { select: { subsidyRatioBp: true } } } },
       },
     })))
@@ -164,10 +165,11 @@ export async function prepareLines(
       continue;
     }
     const ratio = ratioOf(loan);
-    const evidenceKey = `${loan.enterpriseId}|${ratio}`;
+    const compensatedOn = loan.compensation ? isoDay(loan.compensation.paidOn) : null;
+    const evidenceKey = `${loan.enterpriseId}|${ratio}|${compensatedOn ?? ""}`;
     let evidence = evidenceBy.get(evidenceKey);
-    if (!evidence) evidenceBy.set(evidenceKey, (evidence = evidenceOf(ratio, standing.get(loan.enterpriseId) ?? [], today)));
-    const result = computeLineSubsidy(l, { ratioBasisPoints: ratio, unionStanding: evidence.standing });
+    if (!evidence) evidenceBy.set(evidenceKey, (evidence = evidenceOf(ratio, standing.get(loan.enterpriseId) ?? [], today, compensatedOn)));
+    const result = computeLineSubsidy(l, { ratioBasisPoints: ratio, unionStanding: evidence.standing, compensatedOn });
     ready.push({ line: l, loanId: loan.id, key, quarter, subsidyFen: result.subsidyFen, excludedReason: result.excludedReason, evidence });
   }
   return errors.length > 0 ? { errors } : { lines: ready, skipped };

@@ -19,6 +19,8 @@ export type UnionEvidence = {
   checkedOn: string;
   ratioBasisPoints: number;
   standing: StandingRecord[];
+  /** The loan's 代偿 day when it had one: no subsidy from it on. */
+  compensatedOn?: string;
 };
 
 /** The pinned ratio; a loan whose application has no policy version gets the programme's 100 %. */
@@ -46,11 +48,15 @@ export function subsidyWithEvidence(
   ratioBasisPoints: number,
   standing: readonly StandingRecord[],
   checkedOn: string,
+  compensatedOn: string | null = null,
 ): { result: LineSubsidy; evidence: UnionEvidence } {
-  const result = computeLineSubsidy(line, { ratioBasisPoints, unionStanding: standing });
-  return { result, evidence: evidenceOf(ratioBasisPoints, standing, checkedOn) };
+  const result = computeLineSubsidy(line, { ratioBasisPoints, unionStanding: standing, compensatedOn });
+  return { result, evidence: evidenceOf(ratioBasisPoints, standing, checkedOn, compensatedOn) };
 }
 
-export function evidenceOf(ratioBasisPoints: number, standing: readonly StandingRecord[], checkedOn: string): UnionEvidence {
-  return { checkedOn, ratioBasisPoints, standing: standing.map((s) => ({ validFrom: s.validFrom, validTo: s.validTo, evidence: s.evidence })) };
+export function evidenceOf(ratioBasisPoints: number, standing: readonly StandingRecord[], checkedOn: string, compensatedOn: string | null = null): UnionEvidence {
+  return {
+    checkedOn, ratioBasisPoints, standing: standing.map((s) => ({ validFrom: s.validFrom, validTo: s.validTo, evidence: s.evidence })),
+    ...(compensatedOn ? { compensatedOn } : {}),
+  };
 }

@@ -74,11 +74,12 @@ async function checkBatch(batchId: string, totalFen: bigint, input: VerifyInput)
     };
     const evidence = l.unionEvidence as UnionEvidence | null;
     const ratio = evidence?.ratioBasisPoints ?? ratioOf(l.loan);
-    const asStored = computeLineSubsidy(line, { ratioBasisPoints: ratio, unionStanding: evidence?.standing ?? [] });
+    const compensatedOn = evidence?.compensatedOn ?? null;
+    const asStored = computeLineSubsidy(line, { ratioBasisPoints: ratio, unionStanding: evidence?.standing ?? [], compensatedOn });
     if (asStored.subsidyFen !== l.subsidyFen || l.subsidyFen > l.interestPaidFen || l.interestPaidFen > l.interestDueFen) {
       amountMismatches.push(l.lineKey);
     }
-    const now = computeLineSubsidy(line, { ratioBasisPoints: ratio, unionStanding: standing.get(l.loan.enterpriseId) ?? [] });
+    const now = computeLineSubsidy(line, { ratioBasisPoints: ratio, unionStanding: standing.get(l.loan.enterpriseId) ?? [], compensatedOn });
     if (now.subsidyFen !== asStored.subsidyFen) unionChanged.push(l.lineKey);
     if (l.excludedReason) excluded[l.excludedReason] = (excluded[l.excludedReason] ?? 0) + 1;
   }

@@ -10,6 +10,8 @@ import { LoanSubsidy } from "@/components/loans/loan-subsidy";
 import { OwnStandingPanel } from "@/components/unions/own-standing";
 import { standingOfOwnLoan } from "@/lib/unions/queries";
 import { beijingToday } from "@/lib/subsidies/periods";
+import { servicingOfLoan } from "@/lib/loans/servicing-queries";
+import { LoanEvents } from "@/components/loans/loan-events";
 
 export const metadata: Metadata = { title: "贷款与贴息" };
 
@@ -17,12 +19,15 @@ export default async function ApplicantLoanPage({ params }: { params: Promise<{ 
   const actor = await requireSection("applicant");
   const loan = await loanDetail(actor, (await params).id);
   if (!loan) notFound();
-  const [t, standing] = await Promise.all([getTranslations("subsidy.loan"), standingOfOwnLoan(actor, loan.id, beijingToday())]);
+  const [t, standing, servicing] = await Promise.all([
+    getTranslations("subsidy.loan"), standingOfOwnLoan(actor, loan.id, beijingToday()), servicingOfLoan(actor, loan.id),
+  ]);
   return (
     <>
       <p><Link href="/applicant">{t("back")}</Link></p>
       <h1>{loan.enterpriseName} · {t("title", { contractNo: loan.contractNo })}</h1>
       <LoanTerms loan={loan} applicationHref={`/applicant/applications/${loan.applicationId}`} />
+      {servicing ? <LoanEvents record={servicing} /> : null}
       <h2>{t("subsidyTitle")}</h2>
       <LoanSubsidy loan={loan} />
       {standing ? <OwnStandingPanel standing={standing} /> : null}

@@ -1,0 +1,97 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/roles";
+import type { LoanStatus } from "@/lib/generated/prisma/enums";
+import { scopedApplication } from "@/lib/applications/scope";
+import { isUuid } from "@/lib/ids";
+import { loanScope } from "@/lib/loans/services/loan-scope";
+import { overdueDays } from "@/lib/loans/servicing/ledger";
+import { beijingToday, isoDay } from "@/lib/subsidies/periods";
+
+// A loan's servicing record as the pages show it: repayments, overdue episodes (with their days),
+// 代偿 and recoveries, with the sums. Plain DTOs; dates YYYY-MM-DD, amounts fen.
+
+export type ServicingRecord = {
+  loanId: string;
+  contractNo: string;
+  status: LoanStatus;
+  principalFen: bigint;
+  disbursedOn: string | null;
+  closedOn: string | null;
+  repayments: { id: string; paidOn: string; principalFen: bigint; interestFen: bigint; reference: string }[];
+  /** endedBy: cured by the borrower, ended by the guarantor's payment (代偿), or still open. */
+  overdues: { id: string; firstMissedOn: string; principalFen: bigint; interestFen: bigint; curedOn: string | null; days: number; endedBy: "CURE" | "COMPENSATION" | null }[];
+  compensation: { amountFen: bigint; paidOn: string } | null;
+  recoveries: { id: string; recoveredOn: string; amountFen: bigint; reference: string }[];
+  principalRepaidFen: bigint;
+  interestPaidFen: bigint;
+  outstandingFen: bigint;
+  recoveredFen: bigint;
+  /** Days overdue in all, the open episode counted to today. */
+  overdueDaysTotal: number;
+};
+
+const RECORD_SELECT = {
+  id: true, applicationId: true, contractNo: true, status: true, principalFen: true, disbursedFen: true, disbursedOn: true, closedOn: true,
+  repayments: { orderBy: [{ paidOn: "asc" }, { createdAt: "asc" }] as Prisma.LoanRepaymentOrderByWithRelationInput[], select: { id: true, paidOn: true, principalFen: true, interestFen: true, reference: true } },
+  overdues: { orderBy: { createdAt: "asc" }, select: { id: true, firstMissedOn: true, principalFen: true, interestFen: true, curedOn: true } },
+  compensation: { select: { amountFen: true, paidOn: true } },
+  recoveries: { orderBy: [{ recoveredOn: "asc" }, { createdAt: "asc" }] as Prisma.LoanRecoveryOrderByWithRelationInput[], select: { id: true, recoveredOn: true, amountFen: true, reference: true } },
+} satisfies Prisma.LoanSelect;
+
+type Row = Prisma.LoanGetPayload<{ select: typeof RECORD_SELECT }>;
+const loadRecords = (where: Prisma.LoanWhereInput): Promise<Row[]> =>
+  db.loan.findMany({ where, orderBy: [{ disbursedOn: "asc" }, { id: "asc" }], select: RECORD_SELECT });
+
+function toRecord(l: Row, today: string): ServicingRecord {
+  const repayments = l.repayments.map((r) => ({ ...r, paidOn: isoDay(r.paidOn) }));
+  const compensatedOn = l.compensation ? isoDay(l.compensation.paidOn) : null;
+  const overdues = l.overdues.map((o) => {
+    const first = isoDay(o.firstMissedOn);
+    const curedOn = o.curedOn ? isoDay(o.curedOn) : null;
+    // An episode ends when cured, or when the guarantor paid the bank.
+    const endedBy = curedOn ? ("CURE" as const) : compensatedOn ? ("COMPENSATION" as const) : null;
+    return { ...o, firstMissedOn: first, curedOn, endedBy, days: overdueDays(first, curedOn ?? compensatedOn ?? today) };
+  });
+  const principalRepaidFen = repayments.reduce((s, r) => s + r.principalFen, 0n);
+  const principal = l.disbursedFen ?? l.principalFen;
+  return {
+    loanId: l.id, contractNo: l.contractNo, status: l.status, principalFen: principal,
+    disbursedOn: l.disbursedOn ? isoDay(l.disbursedOn) : null, closedOn: l.closedOn ? isoDay(l.closedOn) : null,
+    repayments, overdues,
+    compensation: l.compensation ? { amountFen: l.compensation.amountFen, paidOn: isoDay(l.compensation.paidOn) } : null,
+    recoveries: l.recoveries.map((r) => ({ ...r, recoveredOn: isoDay(r.recoveredOn) })),
+    principalRepaidFen,
+    interestPaidFen: repayments.reduce((s, r) => s + r.interestFen, 0n),
+    // Owed to the bank: nothing once settled, or once the guarantor paid the bank (then the borrower owes the guarantor).
+    outstandingFen: l.status === "ACTIVE" || l.status === "OVERDUE" ? principal - principalRepaidFen : 0n,
+    recoveredFen: l.recoveries.reduce((s, r) => s + r.amountFen, 0n),
+    overdueDaysTotal: overdues.reduce((s, o) => s + o.days, 0),
+  };
+}
+
+/**
+ * The servicing of a case's own loan and of the enterprise's earlier loans, for whoever may see
+ * the case (the renewal decision is made on the record). A case outside the actor's scope: null.
+ */
+export async function servicingForCase(actor: Actor, applicationId: string): Promise<{ current: ServicingRecord | null; earlier: ServicingRecord[] } | null> {
+  if (!isUuid(applicationId)) return null;
+  const app = await db.loanApplication.findFirst({ where: scopedApplication(actor, applicationId), select: { id: true, enterpriseId: true } });
+  if (!app) return null;
+  const today = beijingToday();
+  const rows = await loadRecords({ enterpriseId: app.enterpriseId, disbursedOn: { not: null } });
+  const own = rows.find((r) => r.applicationId === app.id);
+  return {
+    current: own ? toRecord(own, today) : null,
+    earlier: rows.filter((r) => r !== own).map((r) => toRecord(r, today)),
+  };
+}
+
+/** One loan's servicing as the actor may see it (the applicant: their own). */
+export async function servicingOfLoan(actor: Actor, loanId: string): Promise<ServicingRecord | null> {
+  const scope = loanScope(actor);
+  if (!scope || !isUuid(loanId)) return null;
+  const [row] = await loadRecords({ AND: [{ id: loanId }, scope] });
+  return row ? toRecord(row, beijingToday()) : null;
+}

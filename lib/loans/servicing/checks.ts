@@ -1,0 +1,80 @@
+import { owedOn, type LedgerLoan, type RecordedRepayment } from "@/lib/loans/servicing/ledger";
+import { assertServicingDate } from "@/lib/loans/servicing/dates";
+import { ServicingRefusal } from "@/lib/loans/servicing/refusal";
+
+// The rules a servicing record must meet against the loan's figures; each refusal names the
+// figures the officer needs to correct the entry.
+
+export type RepaymentFigures = { principalFen: bigint; interestFen: bigint; paidOn: string };
+
+/** A repayment on its day: after disbursement, not in the future, never above what is owed then. */
+export function checkRepayment(loan: LedgerLoan, recorded: readonly RecordedRepayment[], r: RepaymentFigures, today: string): void {
+  assertServicingDate("paidOn", r.paidOn, today, { on: loan.disbursedOn, reason: "DATE_BEFORE_DISBURSEMENT" });
+  if (r.principalFen + r.interestFen <= 0n) throw new ServicingRefusal("NOTHING_ENTERED", "principalYuan");
+  const owed = owedOn(loan, recorded, r.paidOn);
+  if (r.principalFen > owed.principalFen || r.interestFen > owed.interestFen) {
+    throw new ServicingRefusal("ABOVE_OWED", r.principalFen > owed.principalFen ? "principalYuan" : "interestYuan", {
+      principal: r.principalFen.toString(),
+      interest: r.interestFen.toString(),
+      principalOwed: owed.principalFen.toString(),
+      interestOwed: owed.interestFen.toString(),
+      on: r.paidOn,
+    });
+  }
+}
+
+export type OverdueFigures = { principalFen: bigint; interestFen: bigint; firstMissedOn: string };
+
+/** An overdue report: a missed date after disbursement and not in the future; amounts within what is owed today. */
+export function checkOverdue(loan: LedgerLoan, recorded: readonly RecordedRepayment[], o: OverdueFigures, today: string): void {
+  assertServicingDate("firstMissedOn", o.firstMissedOn, today, { on: loan.disbursedOn, reason: "DATE_BEFORE_DISBURSEMENT" });
+  if (o.principalFen + o.interestFen <= 0n) throw new ServicingRefusal("NOTHING_ENTERED", "principalYuan");
+  const owed = owedOn(loan, recorded, today);
+  if (o.principalFen > owed.principalFen || o.interestFen > owed.interestFen) {
+    throw new ServicingRefusal("OVERDUE_ABOVE_OWED", o.principalFen > owed.principalFen ? "principalYuan" : "interestYuan", {
+      principal: o.principalFen.toString(),
+      interest: o.interestFen.toString(),
+      principalOwed: owed.principalFen.toString(),
+      interestOwed: owed.interestFen.toString(),
+      on: today,
+    });
+  }
+}
+
+/** 代偿: on or after the first missed date, not in the future, at most the principal and interest owed that day. */
+export function checkCompensation(
+  loan: LedgerLoan,
+  recorded: readonly RecordedRepayment[],
+  c: { amountFen: bigint; paidOn: string; firstMissedOn: string | null },
+  today: string,
+): void {
+  const earliest = c.firstMissedOn
+    ? { on: c.firstMissedOn, reason: "DATE_BEFORE_MISSED" as const }
+    : { on: loan.disbursedOn, reason: "DATE_BEFORE_DISBURSEMENT" as const };
+  assertServicingDate("paidOn", c.paidOn, today, earliest);
+  if (c.amountFen <= 0n) throw new ServicingRefusal("NOTHING_ENTERED", "amountYuan");
+  const owed = owedOn(loan, recorded, c.paidOn);
+  const total = owed.principalFen + owed.interestFen;
+  if (c.amountFen > total) {
+    throw new ServicingRefusal("COMPENSATION_ABOVE_OWED", "amountYuan", {
+      amount: c.amountFen.toString(), owed: total.toString(), principalOwed: owed.principalFen.toString(), interestOwed: owed.interestFen.toString(), on: c.paidOn,
+    });
+  }
+}
+
+/** A recovery after 代偿: on or after the compensation date, never above what is still unrecovered. */
+export function checkRecovery(
+  c: { amountFen: bigint; paidOn: string },
+  recoveredFen: bigint,
+  r: { amountFen: bigint; recoveredOn: string },
+  today: string,
+): void {
+  assertServicingDate("recoveredOn", r.recoveredOn, today, { on: c.paidOn, reason: "DATE_BEFORE_COMPENSATION" });
+  if (r.amountFen <= 0n) throw new ServicingRefusal("NOTHING_ENTERED", "amountYuan");
+  const recoverable = c.amountFen - recoveredFen;
+  if (r.amountFen > recoverable) {
+    throw new ServicingRefusal("ABOVE_RECOVERABLE", "amountYuan", {
+      amount: r.amountFen.toString(), compensated: c.amountFen.toString(), recovered: recoveredFen.toString(), recoverable: recoverable.toString(),
+    });
+  }
+}
