@@ -97,6 +97,7 @@ describe("server actions: every one declares its audience and refuses everyone e
       principalYuan: "300000", annualRatePercent: "3.45", lprReference: "LPR 1Y", repaymentMethod: "EQUAL_INSTALMENTS",
       disbursedOn: "2026-01-05", accountNo: "622848001234567890", settledOn: "2026-01-05", checkMember: "on", checkDocuments: "on",
       kind: "SENSITIVE_PERSONAL_INFO", agree: "on", type: "EXTENSION", expiresOn: "2027-12-31", locale: "en",
+      unionName: "北京某企业工会", foundedOn: "2025-06-01", memberCount: "12",
     };
     form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
