@@ -89,8 +89,13 @@ function amounts(n: number, totalFen: bigint, r: ReturnType<typeof random>, lo =
   if (totalFen % 1_000_000n !== 0n) throw new RangeError("total not in steps of ¥10,000");
   while (diff !== 0) {
     const k = r.int(0, n - 1);
-    if (diff > 0 && steps[k]! < hi) (steps[k]! += 1, diff -= 1);
-    else if (diff < 0 && steps[k]! > lo) (steps[k]! -= 1, diff += 1);
+    if (diff > 0 && steps[k]! < hi) {
+      steps[k]! += 1;
+      diff -= 1;
+    } else if (diff < 0 && steps[k]! > lo) {
+      steps[k]! -= 1;
+      diff += 1;
+    }
   }
   return steps.map((s) => BigInt(s) * 1_000_000n);
 }
@@ -105,8 +110,7 @@ export function interestPeriods(loan: Pick<Loan, "disbursedOn" | "termMonths" | 
   while (start < maturity) {
     let end = `${year}-${String(month).padStart(2, "0")}-20`;
     if (end <= start) {
-      month += 3;
-      if (month > 12) (month = 3, year += 1);
+      [year, month] = month === 12 ? [year + 1, 3] : [year, month + 3];
       continue;
     }
     if (end > maturity) end = maturity;
@@ -120,8 +124,7 @@ export function interestPeriods(loan: Pick<Loan, "disbursedOn" | "termMonths" | 
     if (last?.paidOn === paidOn) last.capFen += capFen;
     else out.push({ paidOn, capFen });
     start = end;
-    month += 3;
-    if (month > 12) (month = 3, year += 1);
+    [year, month] = month === 12 ? [year + 1, 3] : [year, month + 3];
   }
   return out;
 }
@@ -133,7 +136,10 @@ function share(items: { capFen: bigint; put: (fen: bigint) => void }[], totalFen
   const given = items.map((x) => (x.capFen * totalFen) / capacity);
   let rest = totalFen - given.reduce((a, b) => a + b, 0n);
   for (let k = 0; rest > 0n; k = (k + 1) % items.length) {
-    if (given[k]! < items[k]!.capFen) (given[k]! += 1n, rest -= 1n);
+    if (given[k]! < items[k]!.capFen) {
+      given[k]! += 1n;
+      rest -= 1n;
+    }
   }
   items.forEach((x, k) => x.put(given[k]!));
 }

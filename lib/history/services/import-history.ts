@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { beijingNoon } from "@/lib/stats/as-of";
 import { beijingToday, dateOf, isoDay } from "@/lib/subsidies/periods";
 import { readRows } from "@/lib/subsidies/statement-parser";
+import { isIsoDate } from "@/lib/loans/schedule";
 import { writeFounding } from "@/lib/unions/services/record-founding";
 import {
   crossLineProblems, HISTORY_COLUMNS, MAX_HISTORY_ROWS, parseHistoryRow,
@@ -71,10 +72,17 @@ export async function importHistory(
 
   const lines: HistoryLine[] = [];
   const problems: HistoryProblem[] = [];
+  // Loans on lines refused for something else still count as earlier loans for a renewal, so one
+  // mistake is reported once, not again on every renewal after it.
+  const refusedLoans: [string, string][] = [];
   for (const row of body) {
     const parsed = parseHistoryRow(row.line, row.cells, today);
     if ("line" in parsed) lines.push(parsed.line);
-    else problems.push(...parsed.problems);
+    else {
+      problems.push(...parsed.problems);
+      const [code = "", , , , , , disbursedOn = ""] = row.cells.map((c) => c.trim());
+      if (isIsoDate(disbursedOn)) refusedLoans.push([code.toUpperCase(), disbursedOn]);
+    }
   }
 
   // What is already recorded: enterprises, their loans (a renewal needs one), applications and
@@ -86,6 +94,7 @@ export async function importHistory(
   });
   const firmByCode = new Map(firms.map((f) => [f.creditCode, f]));
   const earlierLoans = new Map(firms.map((f) => [f.creditCode, f.loans.map((l) => isoDay(l.disbursedOn!))]));
+  for (const [code, day] of refusedLoans) earlierLoans.set(code, [...(earlierLoans.get(code) ?? []), day]);
   problems.push(...crossLineProblems(lines, earlierLoans));
   const numbers = new Set((await db.loanApplication.findMany({ where: { number: { in: lines.map(numberOf) } }, select: { number: true } })).map((a) => a.number));
   const funded = lines.filter((l) => l.loan);
