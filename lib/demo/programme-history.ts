@@ -252,9 +252,11 @@ export function generateProgrammeHistory(): Omit<HistoryLine, "line">[] {
   const unionFirms = new Map<number, { foundedOn: string; members: number }>();
   const firstApp = new Map<number, string>();
   for (const a of apps) if (!firstApp.has(a.firm.i) || a.submittedOn < firstApp.get(a.firm.i)!) firstApp.set(a.firm.i, a.submittedOn);
-  fundedFirms.filter((_, k) => k % 8 !== 3).slice(0, T.unions).forEach((i, k) => {
+  // Spread evenly over the funded firms (oldest first), so that each year has its unions.
+  const spread = fundedFirms.filter((_, k) => Math.floor(((k + 1) * T.unions) / fundedFirms.length) > Math.floor((k * T.unions) / fundedFirms.length));
+  spread.forEach((i, k) => {
     const applied = firstApp.get(i)!;
-    unionFirms.set(i, { foundedOn: isoFromEpochDay(Math.min(epochDay(applied) + r.int(-60, 90), epochDay(HISTORY_END))), members: members[k]! });
+    unionFirms.set(i, { foundedOn: isoFromEpochDay(Math.min(epochDay(applied) + r.int(0, 120), epochDay(HISTORY_END))), members: members[k]! });
   });
 
   const loanOf = new Map(loans.map((l) => [`${l.firm.i}|${l.submittedOn}`, l]));

@@ -45,6 +45,11 @@ describe("the programme-history data set", () => {
       applications: 347, renewals: 52, firmsFunded: 126, renewingFirms: 32, lentFen: 3_066_000_000n, firmsSubsidised: 63, subsidyFen: T.end2020.subsidyFen,
     });
     expect(lines.every((l) => l.submittedOn >= "2018-01-01" && l.submittedOn <= HISTORY_END)).toBe(true);
+    // Unions come with the programme: never before the enterprise's first application, some every year.
+    const firstApplication = new Map<string, string>();
+    for (const l of lines) if (!firstApplication.has(l.creditCode)) firstApplication.set(l.creditCode, l.submittedOn);
+    expect(lines.filter((l) => l.union && l.union.foundedOn < firstApplication.get(l.creditCode)!)).toEqual([]);
+    expect(new Set(lines.flatMap((l) => (l.union ? [l.union.foundedOn.slice(0, 4)] : [])))).toEqual(new Set(["2018", "2019", "2020", "2021", "2022"]));
   });
 
   it("passes the import's own checks line by line and together", () => {
