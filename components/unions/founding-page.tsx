@@ -29,7 +29,7 @@ export async function FoundingPage({ actor, basePath, correct }: { actor: StaffA
       <div className="table-wrap">
         <table className="table table--stack" data-testid="union-foundings">
           <thead>
-            <tr><th>{t("enterprise")}</th><th>{t("unionName")}</th><th>{t("foundedOn")}</th><th className="num">{t("memberCount")}</th><th>{t("recorded")}</th><th>{t("status")}</th></tr>
+            <tr><th>{t("enterprise")}</th><th>{t("unionName")}</th><th>{t("foundedOn")}</th><th className="num">{t("memberCount")}</th><th>{t("recordedBy")}</th><th>{t("status")}</th></tr>
           </thead>
           <tbody>
             {data.rows.length === 0 ? <tr><td colSpan={6}>{t("none")}</td></tr> : null}
@@ -39,7 +39,7 @@ export async function FoundingPage({ actor, basePath, correct }: { actor: StaffA
                 <td data-label={t("unionName")}>{r.unionName}</td>
                 <td data-label={t("foundedOn")}>{r.foundedOn}</td>
                 <td data-label={t("memberCount")} className="num">{format.number(r.memberCount)}</td>
-                <td data-label={t("recorded")}>{r.recordedBy ?? "—"}<br /><small className="who">{format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "short" })}</small></td>
+                <td data-label={t("recordedBy")}>{r.recordedBy ?? "—"}<br /><small className="who">{format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "short" })}</small></td>
                 <td data-label={t("status")}>
                   <span className={`badge ${r.superseded ? "badge--red" : "badge--green"}`}>{r.superseded ? t("superseded") : t("current")}</span>
                   {r.historical ? <> <span className="badge badge--historical">{th("badge")}</span></> : null}
