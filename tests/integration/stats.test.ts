@@ -10,6 +10,7 @@ import {
   DEMO_CONSULTING_LOANS,
   DEMO_CONSULTING_SUBSIDY_TOTAL_FEN,
 } from "@/lib/subsidies/demo-fixture";
+import { DEMO_CONSULTING_FOUNDING } from "@/lib/demo/seed-foundings";
 import { db, uniqueSuffix } from "../support/db";
 import { outcome } from "../support/outcome";
 import { createApplicant, createEnterprise, createStaff, ensureReferenceData, staffActor } from "../support/factories";
@@ -80,7 +81,7 @@ describe("programme statistics", () => {
     expect(headline(f)).toEqual({
       applications: 3, renewals: 2, enterprisesFunded: 1, renewingEnterprises: 1, loans: 3,
       lentFen: DEMO_CONSULTING_LENT_TOTAL_FEN, enterprisesSubsidised: 1, subsidyFen: DEMO_CONSULTING_SUBSIDY_TOTAL_FEN,
-      unionsFounded: 0, newMembers: 0,
+      unionsFounded: 1, newMembers: DEMO_CONSULTING_FOUNDING.memberCount,
     });
     expect(DEMO_CONSULTING_LOANS.reduce((sum, l) => sum + l.principalFen, 0n)).toBe(140_000_000n);
 
@@ -101,7 +102,8 @@ describe("programme statistics", () => {
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv).toContain("累计放款金额（万元）,140.00\r\n");
     expect(csv).toContain("累计贴息金额（元）,35146.94\r\n");
-    expect(csv).toContain("合计,3,2,3,1400000.00,35146.94,0,0\r\n");
+    expect(csv).toContain(`合计,3,2,3,1400000.00,35146.94,1,${DEMO_CONSULTING_FOUNDING.memberCount}\r\n`);
+    expect(csv).toContain("新建工会（家）,1\r\n");
   });
 
   it("moves with the as-of day: end of 2019 sees the first loan only", async () => {
@@ -115,9 +117,11 @@ describe("programme statistics", () => {
 
     // The day before the first disbursement: applied, not yet lent; and before that, nothing.
     expect(headline(await figuresAsOf("2019-06-23"))).toMatchObject({ applications: 1, enterprisesFunded: 0, lentFen: 0n, subsidyFen: 0n });
+    // The company's union was founded on 2019-05-15, before it applied.
     const before = await figuresAsOf("2019-05-19");
-    expect(headline(before)).toEqual({ applications: 0, renewals: 0, enterprisesFunded: 0, renewingEnterprises: 0, loans: 0, lentFen: 0n, enterprisesSubsidised: 0, subsidyFen: 0n, unionsFounded: 0, newMembers: 0 });
-    expect(before.years).toEqual([]);
+    expect(headline(before)).toEqual({ applications: 0, renewals: 0, enterprisesFunded: 0, renewingEnterprises: 0, loans: 0, lentFen: 0n, enterprisesSubsidised: 0, subsidyFen: 0n, unionsFounded: 1, newMembers: DEMO_CONSULTING_FOUNDING.memberCount });
+    expect(before.years.map((y) => [y.year, y.applications, y.unionsFounded])).toEqual([[2019, 0, 1]]);
+    expect(headline(await figuresAsOf("2019-05-14"))).toMatchObject({ unionsFounded: 0, newMembers: 0 });
   });
 
   it("counts each record from its own date, in Beijing time, and leaves out what came after the as-of day", async () => {

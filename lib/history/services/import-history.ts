@@ -9,7 +9,7 @@ import { beijingNoon } from "@/lib/stats/as-of";
 import { beijingToday, dateOf, isoDay } from "@/lib/subsidies/periods";
 import { readRows } from "@/lib/subsidies/statement-parser";
 import { isIsoDate } from "@/lib/loans/schedule";
-import { writeFounding } from "@/lib/unions/services/record-founding";
+import { writeFounding } from "@/lib/unions/founding-write";
 import {
   crossLineProblems, HISTORY_COLUMNS, MAX_HISTORY_ROWS, parseHistoryRow,
   type HistoryLine, type HistoryProblem,
