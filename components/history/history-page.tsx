@@ -16,7 +16,7 @@ export async function HistoryPage({ actor }: { actor: StaffActor }) {
         <p className="field__hint">{t("uploadLead")}</p>
         <HistoryUpload
           banks={data.banks.map((b) => ({ id: b.id, name: locale === "en" ? b.nameEn : b.nameZh }))}
-          labels={{ bank: t("bank"), file: t("file"), upload: t("upload"), line: t("line"), problem: t("problem") }}
+          labels={{ bank: t("bank"), file: t("file"), upload: t("upload"), line: t("line"), problem: t("problem"), template: t("template") }}
         />
       </section>
       <h2>{t("columnsTitle")}</h2>

@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 
 const IDLE: HistoryState = { status: "idle" };
 
-export type HistoryUploadLabels = { bank: string; file: string; upload: string; line: string; problem: string };
+export type HistoryUploadLabels = { bank: string; file: string; upload: string; line: string; problem: string; template: string };
 
 /** The historical file's upload and, for a refused file, its per-line report (nothing was stored). */
 export function HistoryUpload({ banks, labels }: { banks: { id: string; name: string }[]; labels: HistoryUploadLabels }) {
@@ -25,6 +25,7 @@ export function HistoryUpload({ banks, labels }: { banks: { id: string; name: st
         </div>
         <div className="actions">
           <SubmitButton>{labels.upload}</SubmitButton>
+          <a className="btn btn--link" href="/api/history/template" download>{labels.template}</a>
         </div>
       </form>
       {state.status === "idle" ? null : (

@@ -196,3 +196,14 @@ export function historyCsv(lines: readonly Omit<HistoryLine, "line">[]): string 
   ].map(csvCell).join(","));
   return `\uFEFF${[HISTORY_COLUMNS.join(","), ...rows].join("\r\n")}\r\n`;
 }
+
+/** The template: the columns and two sample lines (a funded application with its union, a renewal not funded). */
+export const historyTemplateCsv = (): string => {
+  const firm = { creditCode: "91110105MA01ABCD13", enterpriseName: "Example Co Ltd", enterpriseFoundedOn: "2016-03-01", representative: "Zhang Wei" };
+  return historyCsv([
+    { ...firm, submittedOn: "2019-05-20", kind: "NEW", loan: { disbursedOn: "2019-06-24", amountFen: 50_000_000n, termMonths: 12, annualRateMicros: 43_500, maturityOn: "2020-06-24" },
+      subsidies: [{ paidOn: "2019-09-28", amountFen: 530_000n }, { paidOn: "2019-12-28", amountFen: 440_000n }],
+      union: { foundedOn: "2019-05-15", unionName: "Example Co Ltd Trade Union", memberCount: 12 } },
+    { ...firm, submittedOn: "2020-05-25", kind: "RENEWAL", loan: null, subsidies: [], union: null },
+  ]);
+};

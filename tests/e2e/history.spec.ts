@@ -67,6 +67,18 @@ test("the centre imports a historical file: a bad line is reported and nothing s
   expect(after.unionsFounded - before.unionsFounded).toBe(1);
   expect(after.newMembers - before.newMembers).toBe(15);
 
+  // The template (the columns and sample lines) is the importer's; a reviewer finds nothing there.
+  const template = await context.request.get("/api/history/template");
+  expect(template.status()).toBe(200);
+  expect(template.headers()["content-type"]).toContain("text/csv");
+  expect((await template.text()).replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(HEADER);
+  const reviewer = await browser.newContext();
+  await signInViaApi(reviewer, "reviewer@center.demo");
+  expect((await reviewer.request.get("/api/history/template")).status()).toBe(404);
+  const reviewerPage = await reviewer.newPage();
+  expect((await reviewerPage.goto("/center/history"))!.status()).toBe(404);
+  await reviewer.close();
+
   // The same file again adds nothing.
   await page.goto("/center/history");
   await upload("历史数据.csv", good);

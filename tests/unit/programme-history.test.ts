@@ -74,3 +74,14 @@ describe("the programme-history data set", () => {
     expect(historyCsv(lines).length).toBeLessThan(200_000);
   });
 });
+
+describe("the historical file's template", () => {
+  it("passes the import's own checks", async () => {
+    const { historyTemplateCsv } = await import("@/lib/history/lines");
+    const [header, ...rows] = historyTemplateCsv().replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(header).toBe(HISTORY_COLUMNS.join(","));
+    const parsed = rows.map((r, k) => parseHistoryRow(k + 2, r.split(","), "2026-12-01"));
+    expect(parsed.filter((p) => "problems" in p)).toEqual([]);
+    expect(crossLineProblems(parsed.map((p) => (p as { line: HistoryLine }).line))).toEqual([]);
+  });
+});
