@@ -128,7 +128,7 @@ test("first setup on an empty database: the administrator sets a password throug
     const setup = spawnSync(bin("tsx"), ["--conditions=react-server", "scripts/setup.ts", "--admin-email", "admin@union.example", "--admin-name", "刘管理",
       "--public-url", `http://localhost:${PORT + 5}`], { env: serverEnv({ DATABASE_URL: url }), encoding: "utf8" });
     expect(setup.status, setup.stderr).toBe(0);
-    const link = /http:\/\/localhost:3105\/set-password\?token=[A-Za-z0-9_-]+/.exec(setup.stdout)?.[0];
+    const link = new RegExp(`http://localhost:${PORT + 5}/set-password\\?token=[A-Za-z0-9_-]+`).exec(setup.stdout)?.[0];
     expect(link).toBeTruthy();
 
     // A real production server: PostgreSQL, no demo mode.
