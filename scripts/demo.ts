@@ -45,7 +45,7 @@ function step(title: string, command: string, args: string[]): void {
 
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 step("Migrating the database", bin("tsx"), ["scripts/db/migrate.ts"]);
-step("Loading demo data", bin("tsx"), ["--conditions=react-server", "scripts/seed.ts"]);
+step("Loading demo data", bin("tsx"), ["--conditions=react-server", "scripts/seed.ts", ...(process.argv.includes("--programme-history") ? ["--programme-history"] : [])]);
 if (!process.argv.includes("--no-build")) step("Building the portal", bin("next"), ["build"]);
 
 const pad = (s: string, n: number) => s + " ".repeat(Math.max(0, n - [...s].length * 1));

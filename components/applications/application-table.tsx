@@ -6,7 +6,7 @@ import { StatusBadge } from "@/components/applications/status-badge";
 
 /** With `selectForm`, each row gets a checkbox belonging to that form (batch actions on a queue). */
 export async function ApplicationTable({ rows, hrefBase, now, selectForm }: { rows: ApplicationSummary[]; hrefBase: string; now: Date; selectForm?: string }) {
-  const [t, format] = await Promise.all([getTranslations("table"), getFormatter()]);
+  const [t, th, format] = await Promise.all([getTranslations("table"), getTranslations("history"), getFormatter()]);
   if (rows.length === 0) return <p className="notice notice--info">{t("empty")}</p>;
   return (
     <div className="table-wrap">
@@ -36,6 +36,7 @@ export async function ApplicationTable({ rows, hrefBase, now, selectForm }: { ro
                   <Link href={`${hrefBase}/${r.id}`}>{r.number}</Link>
                   {r.kind === "RENEWAL" ? <> <span className="badge">{t("RENEWAL")}</span></> : null}
                   {r.greenChannel ? <> <span className="badge badge--green">{t("green")}</span></> : null}
+                  {r.historical ? <> <span className="badge badge--historical" title={th("badgeTitle")}>{th("badge")}</span></> : null}
                 </td>
                 <td data-label={t("enterprise")}>{r.enterpriseName}</td>
                 <td className="num" data-label={t("amount")}>{r.amountFen === null ? "—" : formatFen(r.amountFen)}</td>

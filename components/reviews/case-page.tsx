@@ -27,8 +27,9 @@ const ROUTING_ACTIONS = new Set(["recommend", "confirm", "issueGuarantee"]);
 /** One case as the centre, guarantor, bank or intake agent sees it; the forms are what it may do now. */
 export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: CaseForStaff; basePath: string }) {
   const now = new Date();
-  const [t, orgTypes, format, timeline, checklist, targets, servicing] = await Promise.all([
+  const [t, th, orgTypes, format, timeline, checklist, targets, servicing] = await Promise.all([
     getTranslations("case"),
+    getTranslations("history"),
     getTranslations("orgTypes"),
     getFormatter(),
     timelineOf(c.id, { internal: true }),
@@ -68,6 +69,7 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
         <StatusBadge status={c.status} />{" "}
         {c.kind === "RENEWAL" ? <span className="badge">{t("header.renewal")}</span> : null}{" "}
         {c.greenChannel ? <span className="badge badge--green">{t("header.green")}</span> : null}
+        {c.historical ? <>{" "}<span className="badge badge--historical" title={th("badgeTitle")}>{th("badge")}</span></> : null}
       </h1>
 
       {holder ? (

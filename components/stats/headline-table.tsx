@@ -10,7 +10,7 @@ const SUB_ROW: CSSProperties = { ...ROW, paddingLeft: "1.8rem", fontWeight: 400 
 
 /** The cumulative figures, one per row, in the order and units the programme publishes them. */
 export async function HeadlineTable({ figures: f }: { figures: ProgrammeFigures }) {
-  const [t, format] = await Promise.all([getTranslations("stats"), getFormatter()]);
+  const [t, th, format] = await Promise.all([getTranslations("stats"), getTranslations("statsHistory"), getFormatter()]);
   const n = (value: number) => format.number(value);
   const rows: { key: string; label: string; value: ReactNode; sub?: boolean; also?: string[] }[] = [
     { key: "applications", label: t("applications"), value: n(f.applications) },
@@ -20,6 +20,8 @@ export async function HeadlineTable({ figures: f }: { figures: ProgrammeFigures 
     { key: "lent", label: t("lent"), value: fenToWanYuan(f.lentFen), also: [formatFen(f.lentFen)] },
     { key: "enterprisesSubsidised", label: t("enterprisesSubsidised"), value: n(f.enterprisesSubsidised) },
     { key: "subsidy", label: t("subsidy"), value: formatFenPlain(f.subsidyFen), also: [formatFen(f.subsidyFen), t("wan", { amount: fenToWanYuan(f.subsidyFen) })] },
+    { key: "unionsFounded", label: th("unionsFounded"), value: n(f.unionsFounded) },
+    { key: "newMembers", label: th("newMembers"), value: n(f.newMembers) },
   ];
   return (
     <div className="table-wrap" style={{ maxWidth: "40rem" }}>

@@ -14,7 +14,7 @@ export async function ProgrammeStats({ figures: f, action, today, invalidDate }:
   today: string;
   invalidDate: boolean;
 }) {
-  const [t, format] = await Promise.all([getTranslations("stats"), getFormatter()]);
+  const [t, th, format] = await Promise.all([getTranslations("stats"), getTranslations("statsHistory"), getFormatter()]);
   const date = format.dateTime(beijingNoon(f.asOf), { dateStyle: "long" });
   return (
     <>
@@ -45,6 +45,8 @@ export async function ProgrammeStats({ figures: f, action, today, invalidDate }:
         <li>{t("definitionApplications")}</li>
         <li>{t("definitionLoans")}</li>
         <li>{t("definitionSubsidy")}</li>
+        <li>{th("definitionUnions")}</li>
+        <li>{th("definitionHistorical")}</li>
         <li>{t("definitionAsOf")}</li>
       </ul>
     </>

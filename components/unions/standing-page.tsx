@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { StaffActor } from "@/lib/auth/roles";
 import { can } from "@/lib/auth/permissions";
@@ -14,14 +15,17 @@ export async function StandingPage({ actor, quarter }: { actor: StaffActor; quar
   const today = beijingToday();
   const shownQuarter = quarter && parseQuarter(quarter) ? quarter : quarterOf(today);
   const checksBatches = can(actor, "subsidy.verify");
-  const [t, format, rows, gaps] = await Promise.all([
-    getTranslations("unions"), getFormatter(), recentStandings(actor),
+  const [t, tf, format, rows, gaps] = await Promise.all([
+    getTranslations("unions"), getTranslations("unionFounding"), getFormatter(), recentStandings(actor),
     checksBatches ? standingGaps(actor, parseQuarter(shownQuarter)!, today) : Promise.resolve(null),
   ]);
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
+      <nav className="actions section-links" aria-label={tf("title")}>
+        <Link href={actor.role === "DISTRICT_AGENT" ? "/agent/union-founding" : "/center/union-founding"} className="btn btn--secondary btn--small">{tf("link")}</Link>
+      </nav>
       {can(actor, "union.record") ? (
         <section className="card" aria-labelledby="record-standing">
           <h2 id="record-standing">{t("form.title")}</h2>

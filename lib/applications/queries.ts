@@ -15,6 +15,8 @@ export type ApplicationSummary = {
   amountFen: bigint | null;
   termMonths: number | null;
   greenChannel: boolean;
+  /** Imported from the years before the portal (lib/history). */
+  historical: boolean;
   updatedAt: Date;
   stageDueAt: Date | null;
   returnDueAt: Date | null;
@@ -29,6 +31,7 @@ export const SUMMARY_SELECT = {
   amountFen: true,
   termMonths: true,
   greenChannel: true,
+  historical: true,
   updatedAt: true,
   stageDueAt: true,
   returnDueAt: true,

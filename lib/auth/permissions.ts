@@ -34,6 +34,11 @@ export const PERMISSIONS = {
   // unions and the centre record it; auditors and administrators read it.
   "union.record": ["DISTRICT_AGENT", "CENTER_REVIEWER", "CENTER_APPROVER"],
   "union.read": ["DISTRICT_AGENT", "CENTER_REVIEWER", "CENTER_APPROVER", "PROGRAM_ADMIN", "AUDITOR"],
+  // Unions the programme brought about (dated founding records): recorded like union standing.
+  "union.recordFounding": ["DISTRICT_AGENT", "CENTER_REVIEWER", "CENTER_APPROVER"],
+  // The years before the portal (lib/history): the centre's approver imports them, since they
+  // enter the programme's published figures at once.
+  "history.import": ["CENTER_APPROVER"],
   "loan.view": ["APPLICANT", "CENTER_REVIEWER", "CENTER_APPROVER", "BANK_OFFICER", "GUARANTOR_OFFICER", "PROGRAM_ADMIN", "AUDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -5,6 +5,7 @@ import { APPLICANTS, DEMO_PASSWORD, ORGANISATIONS, STAFF } from "@/lib/demo/refe
 import { installBaseData } from "@/lib/setup/base-data";
 import { seedDemoCases } from "@/lib/demo/seed-cases";
 import { mobileLookup, profileColumns, userMobileColumns } from "@/lib/personal-data/sealed";
+import { seedDemoFoundings } from "@/lib/demo/seed-foundings";
 
 /**
  * Loads the base every installation starts from (the same as `npm run setup`), then the demo's
@@ -75,4 +76,5 @@ export async function seedDemo(db: PrismaClient, log: (line: string) => void = (
   }
 
   await seedDemoCases(db, log);
+  await seedDemoFoundings(db);
 }

@@ -138,6 +138,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
     status: app.status,
     version: app.version,
     greenChannel: app.greenChannel,
+    historical: app.historical,
     amountFen: app.amountFen,
     termMonths: app.termMonths,
     purpose: app.purpose,

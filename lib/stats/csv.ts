@@ -24,10 +24,12 @@ export function programmeFiguresCsv(f: ProgrammeFigures): string {
     row("累计放款金额（元）", fenToYuanString(f.lentFen)),
     row("已贴息企业（家）", f.enterprisesSubsidised),
     row("累计贴息金额（元）", fenToYuanString(f.subsidyFen)),
+    row("新建工会（家）", f.unionsFounded),
+    row("新发展会员（人）", f.newMembers),
     "",
-    row("年度", "收到申请（份）", "其中续贷（份）", "放款（笔）", "放款金额（元）", "贴息金额（元）"),
-    ...f.years.map((y) => row(y.year, y.applications, y.renewals, y.loans, fenToYuanString(y.lentFen), fenToYuanString(y.subsidyFen))),
-    row("合计", f.applications, f.renewals, f.loans, fenToYuanString(f.lentFen), fenToYuanString(f.subsidyFen)),
+    row("年度", "收到申请（份）", "其中续贷（份）", "放款（笔）", "放款金额（元）", "贴息金额（元）", "新建工会（家）", "新发展会员（人）"),
+    ...f.years.map((y) => row(y.year, y.applications, y.renewals, y.loans, fenToYuanString(y.lentFen), fenToYuanString(y.subsidyFen), y.unionsFounded, y.newMembers)),
+    row("合计", f.applications, f.renewals, f.loans, fenToYuanString(f.lentFen), fenToYuanString(f.subsidyFen), f.unionsFounded, f.newMembers),
   ];
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

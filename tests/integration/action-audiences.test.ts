@@ -99,6 +99,7 @@ describe("server actions: every one declares its audience and refuses everyone e
       kind: "SENSITIVE_PERSONAL_INFO", agree: "on", type: "EXTENSION", expiresOn: "2027-12-31", locale: "en",
       changeId: draft.id, decision: "approve",
       interestYuan: "100", paidOn: "2026-02-05", reference: "RF-1", firstMissedOn: "2026-02-05", curedOn: "2026-03-05", recoveredOn: "2026-04-05",
+      unionName: "北京某企业工会", foundedOn: "2025-06-01", memberCount: "12",
     };
     form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.set(k, v);

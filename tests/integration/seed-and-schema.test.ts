@@ -113,6 +113,20 @@ describe("demo seed", () => {
       data: { loanId: loan.id, amountFen: 6n, recoveredOn: day, reference: `rt-${now.getTime()}`, recordedById: user.id, createdAt: now },
     });
     expect(await db.loanRecovery.findUniqueOrThrow({ where: { id: recovered.id } })).toEqual(recovered);
+    const bankOrg = await db.organisation.findFirstOrThrow({ where: { type: "BANK" } });
+    const imp = await db.historyImport.create({
+      data: { fileName: "history.csv", fileSha256: `rt-${now.getTime()}`, lineCount: 1, bankOrgId: bankOrg.id, importedById: user.id, organisationId: bankOrg.id, createdAt: now },
+    });
+    expect(await db.historyImport.findUniqueOrThrow({ where: { id: imp.id } })).toEqual(imp);
+    const anyLoan = await db.loan.findFirstOrThrow();
+    // Zero and superseded: rows of every field that no published figure counts.
+    const payment = await db.historicalSubsidyPayment.create({ data: { importId: imp.id, loanId: anyLoan.id, paidOn: new Date("2026-11-30T00:00:00Z"), amountFen: 0n, createdAt: now } });
+    expect(await db.historicalSubsidyPayment.findUniqueOrThrow({ where: { id: payment.id } })).toEqual(payment);
+    const founding = await db.unionFounding.create({
+      data: { enterpriseId: app.enterpriseId, foundedOn: new Date("2026-01-05T00:00:00Z"), memberCount: 9, unionName: "工会", recordedById: user.id,
+        organisationId: bankOrg.id, historyImportId: imp.id, supersededAt: now, createdAt: now },
+    });
+    expect(await db.unionFounding.findUniqueOrThrow({ where: { id: founding.id } })).toEqual(founding);
     for (const name of Object.values(Prisma.ModelName)) {
       const delegate = (db as unknown as Record<string, { findFirst: () => Promise<Record<string, unknown> | null> }>)[
         name.charAt(0).toLowerCase() + name.slice(1)

@@ -10,6 +10,7 @@ import {
   DEMO_CONSULTING_LOANS,
   DEMO_CONSULTING_SUBSIDY_TOTAL_FEN,
 } from "@/lib/subsidies/demo-fixture";
+import { DEMO_CONSULTING_FOUNDING } from "@/lib/demo/seed-foundings";
 import { db, uniqueSuffix } from "../support/db";
 import { outcome } from "../support/outcome";
 import { createApplicant, createEnterprise, createStaff, ensureReferenceData, staffActor } from "../support/factories";
@@ -33,6 +34,12 @@ async function recount(asOf: string): Promise<Omit<ProgrammeFigures, "asOf" | "y
     where: { current: true, subsidyFen: { gt: 0n }, batch: { status: { in: ["PAID", "RECONCILED"] }, paidOn: { lte: day(asOf) } } },
     select: { subsidyFen: true, loan: { select: { enterpriseId: true } } },
   });
+  const historical = await db.historicalSubsidyPayment.findMany({
+    where: { amountFen: { gt: 0n }, paidOn: { lte: day(asOf) } },
+    select: { amountFen: true, loan: { select: { enterpriseId: true } } },
+  });
+  const foundings = await db.unionFounding.findMany({ where: { supersededAt: null, foundedOn: { lte: day(asOf) } }, select: { memberCount: true } });
+  const paid = [...lines.map((l) => ({ fen: l.subsidyFen, enterpriseId: l.loan.enterpriseId })), ...historical.map((h) => ({ fen: h.amountFen, enterpriseId: h.loan.enterpriseId }))];
   return {
     applications: await db.loanApplication.count({ where: submitted }),
     renewals: await db.loanApplication.count({ where: { ...submitted, kind: "RENEWAL" } }),
@@ -40,14 +47,17 @@ async function recount(asOf: string): Promise<Omit<ProgrammeFigures, "asOf" | "y
     renewingEnterprises: funded.filter((f) => f._count._all >= 2).length,
     loans: funded.reduce((n, f) => n + f._count._all, 0),
     lentFen: funded.reduce((sum, f) => sum + (f._sum.disbursedFen ?? 0n), 0n),
-    enterprisesSubsidised: new Set(lines.map((l) => l.loan.enterpriseId)).size,
-    subsidyFen: lines.reduce((sum, l) => sum + l.subsidyFen, 0n),
+    enterprisesSubsidised: new Set(paid.map((p) => p.enterpriseId)).size,
+    subsidyFen: paid.reduce((sum, p) => sum + p.fen, 0n),
+    unionsFounded: foundings.length,
+    newMembers: foundings.reduce((sum, f) => sum + f.memberCount, 0),
   };
 }
 
 const headline = (f: ProgrammeFigures): Omit<ProgrammeFigures, "asOf" | "years"> => ({
   applications: f.applications, renewals: f.renewals, enterprisesFunded: f.enterprisesFunded, renewingEnterprises: f.renewingEnterprises,
   loans: f.loans, lentFen: f.lentFen, enterprisesSubsidised: f.enterprisesSubsidised, subsidyFen: f.subsidyFen,
+  unionsFounded: f.unionsFounded, newMembers: f.newMembers,
 });
 
 describe("as-of days and units", () => {
@@ -71,6 +81,7 @@ describe("programme statistics", () => {
     expect(headline(f)).toEqual({
       applications: 3, renewals: 2, enterprisesFunded: 1, renewingEnterprises: 1, loans: 3,
       lentFen: DEMO_CONSULTING_LENT_TOTAL_FEN, enterprisesSubsidised: 1, subsidyFen: DEMO_CONSULTING_SUBSIDY_TOTAL_FEN,
+      unionsFounded: 1, newMembers: DEMO_CONSULTING_FOUNDING.memberCount,
     });
     expect(DEMO_CONSULTING_LOANS.reduce((sum, l) => sum + l.principalFen, 0n)).toBe(140_000_000n);
 
@@ -91,7 +102,8 @@ describe("programme statistics", () => {
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv).toContain("累计放款金额（万元）,140.00\r\n");
     expect(csv).toContain("累计贴息金额（元）,35146.94\r\n");
-    expect(csv).toContain("合计,3,2,3,1400000.00,35146.94\r\n");
+    expect(csv).toContain(`合计,3,2,3,1400000.00,35146.94,1,${DEMO_CONSULTING_FOUNDING.memberCount}\r\n`);
+    expect(csv).toContain("新建工会（家）,1\r\n");
   });
 
   it("moves with the as-of day: end of 2019 sees the first loan only", async () => {
@@ -105,9 +117,11 @@ describe("programme statistics", () => {
 
     // The day before the first disbursement: applied, not yet lent; and before that, nothing.
     expect(headline(await figuresAsOf("2019-06-23"))).toMatchObject({ applications: 1, enterprisesFunded: 0, lentFen: 0n, subsidyFen: 0n });
+    // The company's union was founded on 2019-05-15, before it applied.
     const before = await figuresAsOf("2019-05-19");
-    expect(headline(before)).toEqual({ applications: 0, renewals: 0, enterprisesFunded: 0, renewingEnterprises: 0, loans: 0, lentFen: 0n, enterprisesSubsidised: 0, subsidyFen: 0n });
-    expect(before.years).toEqual([]);
+    expect(headline(before)).toEqual({ applications: 0, renewals: 0, enterprisesFunded: 0, renewingEnterprises: 0, loans: 0, lentFen: 0n, enterprisesSubsidised: 0, subsidyFen: 0n, unionsFounded: 1, newMembers: DEMO_CONSULTING_FOUNDING.memberCount });
+    expect(before.years.map((y) => [y.year, y.applications, y.unionsFounded])).toEqual([[2019, 0, 1]]);
+    expect(headline(await figuresAsOf("2019-05-14"))).toMatchObject({ unionsFounded: 0, newMembers: 0 });
   });
 
   it("counts each record from its own date, in Beijing time, and leaves out what came after the as-of day", async () => {
@@ -177,7 +191,7 @@ describe("programme statistics", () => {
     expect(await at("2022-03-28")).toEqual({ ...grown, enterprisesSubsidised: base.enterprisesSubsidised + 1, subsidyFen: base.subsidyFen + 123_456n });
 
     const year2022 = (await figuresAsOf("2022-12-31")).years.find((y) => y.year === 2022);
-    expect(year2022).toEqual({ year: 2022, applications: 3, renewals: 1, loans: 3, lentFen: 60_000_000n, subsidyFen: 123_456n });
+    expect(year2022).toEqual({ year: 2022, applications: 3, renewals: 1, loans: 3, lentFen: 60_000_000n, subsidyFen: 123_456n, unionsFounded: 0, newMembers: 0 });
   });
 
   it("is for the centre, administrators and auditors only; to anyone else it does not exist", async () => {

@@ -5,14 +5,15 @@ import { requireSection } from "@/lib/auth/actor";
 import { QueuePage } from "@/components/applications/queue-page";
 import { StatsLink } from "@/components/stats/stats-link";
 import { PortfolioLink } from "@/components/loans/portfolio-link";
+import { can } from "@/lib/auth/permissions";
 
 export default async function Home({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string }> }) {
   const actor = await requireSection("center");
   if (actor.kind !== "STAFF") notFound();
-  const [t, links] = await Promise.all([getTranslations("home"), getTranslations("applicant.sectionLinks")]);
+  const [t, links, history] = await Promise.all([getTranslations("home"), getTranslations("applicant.sectionLinks"), getTranslations("history")]);
   return (
     <>
-      <nav className="actions section-links" aria-label={links("label")}><Link href="/center/subsidies" className="btn btn--secondary btn--small">{links("centerSubsidies")}</Link><Link href="/center/union-standing" className="btn btn--secondary btn--small">{links("unionStanding")}</Link><StatsLink href="/center/stats" />
+      <nav className="actions section-links" aria-label={links("label")}><Link href="/center/subsidies" className="btn btn--secondary btn--small">{links("centerSubsidies")}</Link><Link href="/center/union-standing" className="btn btn--secondary btn--small">{links("unionStanding")}</Link><StatsLink href="/center/stats" />{can(actor, "history.import") ? <Link href="/center/history" className="btn btn--secondary btn--small">{history("link")}</Link> : null}
         <PortfolioLink href="/center/loans" />
       </nav>
       <QueuePage actor={actor} title={t("centerTitle")} basePath="/center" searchParams={await searchParams} />

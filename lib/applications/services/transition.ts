@@ -65,6 +65,8 @@ export async function runTransition<T = void>(req: TransitionRequest<T>): Promis
   });
   if (!app) throw new AppError("NOT_FOUND");
   if (!roleMayAttempt(req.transition, actor.role)) throw new AppError("FORBIDDEN");
+  // A record of the years before the portal (lib/history) is history: no step ever moves it.
+  if (app.historical) throw new AppError("INVALID_TRANSITION");
 
   if (app.version !== req.expectedVersion) {
     if (await isRepeatOfLastStep(app.id, actor.userId, req.event, req.expectedVersion)) {
