@@ -6,10 +6,8 @@ import { REQUIRED_DOCUMENTS } from "@/lib/applications/required-documents";
 import { outcome as code } from "../support/outcome";
 import { db, itOnPostgres, uniqueSuffix } from "../support/db";
 import { createApplicant, createEnterprise, createReadyDraft } from "../support/factories";
-import { makeIdNumber, makeMobile } from "../support/ids";
-import { profileColumns, unseal } from "@/lib/personal-data/sealed";
 
-// Exposure per enterprise and per person, not per application: one open case or outstanding loan at a time (a
+// Exposure per enterprise, not per application: one open case or outstanding loan at a time (a
 // renewal of that loan excepted), judged when the submission commits.
 
 async function activeLoanFor(enterpriseId: string, applicantId: string) {
@@ -55,34 +53,6 @@ describe("exposure per enterprise", () => {
       const results = await Promise.all([code(submitApplication(applicant, a.id, 0)), code(submitApplication(applicant, b.id, 0))]);
       expect(results.sort()).toEqual(["INELIGIBLE", "OK"]);
       expect(await db.loanApplication.count({ where: { enterpriseId: enterprise.id, status: "CENTER_REVIEW" } })).toBe(1);
-    }
-  });
-
-  it("one person is one person across accounts: a second account with the same ID number cannot open a case beside the first's loan", async () => {
-    const first = await createApplicant();
-    const idNumber = unseal((await db.applicantProfile.findUniqueOrThrow({ where: { userId: first.userId } })).idNumberSealed, "ApplicantProfile.idNumber");
-    const loan = await activeLoanFor((await createEnterprise(first)).id, first.userId);
-    const second = await createApplicant();
-    await db.applicantProfile.update({ where: { userId: second.userId }, data: profileColumns({ idNumber, mobile: makeMobile() }) });
-    const draft = await createReadyDraft(second, { enterpriseId: (await createEnterprise(second)).id });
-    const refused = await submitApplication(second, draft.id, 0).catch((e) => e);
-    expect(refused).toMatchObject({ code: "INELIGIBLE" });
-    expect(String(refused.detail)).toContain(loan.contractNo);
-    // Another person (another ID number) is not held back by it.
-    const stranger = await createApplicant();
-    const own = await createReadyDraft(stranger, { enterpriseId: (await createEnterprise(stranger)).id });
-    expect(await code(submitApplication(stranger, own.id, 0))).toBe("OK");
-  });
-
-  itOnPostgres("one person's two enterprises submitted at the same moment: exactly one goes to review", async () => {
-    for (let round = 0; round < 3; round += 1) {
-      const a = await createApplicant();
-      const b = await createApplicant();
-      const idNumber = makeIdNumber();
-      for (const who of [a, b]) await db.applicantProfile.update({ where: { userId: who.userId }, data: profileColumns({ idNumber, mobile: makeMobile() }) });
-      const [x, y] = [await createReadyDraft(a, { enterpriseId: (await createEnterprise(a)).id }), await createReadyDraft(b, { enterpriseId: (await createEnterprise(b)).id })];
-      const results = await Promise.all([code(submitApplication(a, x.id, 0)), code(submitApplication(b, y.id, 0))]);
-      expect(results.sort()).toEqual(["INELIGIBLE", "OK"]);
     }
   });
 });

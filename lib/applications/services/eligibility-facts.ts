@@ -32,13 +32,16 @@ export async function checkEligibility(app: CaseFacts, pinned?: Policy | null): 
     pinned ?? policyInForce(now),
     db.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true } }),
     consentState(app.applicantId),
-    personOf(db, app.applicantId).then((person) => otherOpenCaseOf(db, app, person)),
+    db.loanApplication.findFirst({
+      where: { enterpriseId: app.enterpriseId, id: { not: app.id }, status: { in: OPEN } },
+      select: { number: true },
+    }),
     db.loanApplication.findFirst({
       where: { enterpriseId: app.enterpriseId, status: "REJECTED", closedAt: { not: null } },
       orderBy: { closedAt: "desc" },
       select: { number: true, closedAt: true },
     }),
-    personOf(db, app.applicantId).then((person) => outstandingLoanOf(db, app, person)),
+    outstandingLoanOf(db, app),
   ]);
   const blocks = eligibilityBlocks({
     hasMemberProfile: !!profile?.memberCardNo,
@@ -73,50 +76,26 @@ export async function assertSubmittable(
   return policyId;
 }
 
-/**
- * The exposure of the enterprise and of the person behind it, judged at commit: no other open
- * case and no outstanding loan (other than the one a renewal renews), neither for this enterprise
- * nor for any enterprise of the same person (found by the ID number's keyed index, so a second
- * account does not make a second person). Serialised per person, then per enterprise (always in
- * that order), so of two submissions at once only one passes.
- */
-export async function assertSoleExposure(tx: Prisma.TransactionClient, app: Pick<CaseFacts, "id" | "applicantId" | "enterpriseId" | "previousLoanId">): Promise<void> {
-  const person = await personOf(tx, app.applicantId);
-  if (person.idNumberIndex) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`person-exposure:${person.idNumberIndex}`}))`;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`enterprise-exposure:${app.enterpriseId}`}))`;
-  const [other, loan] = await Promise.all([otherOpenCaseOf(tx, app, person), outstandingLoanOf(tx, app, person)]);
-  if (other) throw new AppError("INELIGIBLE", `已有办理中的申请（${other.number}），请先完成或撤回该申请。`);
-  if (loan) throw new AppError("INELIGIBLE", `已有尚未结清的贷款（合同 ${loan.contractNo}）：结清前只能为这笔贷款申请续贷。`);
-}
-
-/** Loans not yet repaid, other than the one this case renews. */
+/** Loans of the enterprise not yet repaid, other than the one this case renews. */
 export const OUTSTANDING_LOAN_STATUSES = ["ACTIVE", "OVERDUE"] as const;
 
-type Client = Pick<typeof db, "loan" | "loanApplication" | "applicantProfile">;
-type Person = { idNumberIndex: string | null; userIds: string[] };
-
-/** The accounts of the person who applies: every profile with the same ID number. */
-async function personOf(client: Pick<typeof db, "applicantProfile">, applicantId: string): Promise<Person> {
-  const own = await client.applicantProfile.findUnique({ where: { userId: applicantId }, select: { idNumberIndex: true } });
-  if (!own) return { idNumberIndex: null, userIds: [applicantId] };
-  const same = await client.applicantProfile.findMany({ where: { idNumberIndex: own.idNumberIndex }, select: { userId: true } });
-  return { idNumberIndex: own.idNumberIndex, userIds: same.map((p) => p.userId) };
-}
-
-function otherOpenCaseOf(client: Client, app: Pick<CaseFacts, "id" | "enterpriseId">, person: Person) {
-  return client.loanApplication.findFirst({
-    where: { id: { not: app.id }, status: { in: OPEN }, OR: [{ enterpriseId: app.enterpriseId }, { applicantId: { in: person.userIds } }] },
-    select: { number: true },
-  });
-}
-
-export function outstandingLoanOf(client: Pick<typeof db, "loan">, app: Pick<CaseFacts, "enterpriseId" | "previousLoanId">, person?: Person) {
+export function outstandingLoanOf(client: Pick<typeof db, "loan">, app: Pick<CaseFacts, "enterpriseId" | "previousLoanId">) {
   return client.loan.findFirst({
-    where: {
-      status: { in: [...OUTSTANDING_LOAN_STATUSES] },
-      OR: [{ enterpriseId: app.enterpriseId }, ...(person ? [{ enterprise: { representativeId: { in: person.userIds } } }] : [])],
-      ...(app.previousLoanId ? { id: { not: app.previousLoanId } } : {}),
-    },
+    where: { enterpriseId: app.enterpriseId, status: { in: [...OUTSTANDING_LOAN_STATUSES] }, ...(app.previousLoanId ? { id: { not: app.previousLoanId } } : {}) },
     select: { contractNo: true },
   });
+}
+
+/**
+ * The enterprise's exposure, judged at commit: no other open case, no outstanding loan (other than
+ * the one a renewal renews). Serialised per enterprise, so of two submissions at once only one passes.
+ */
+export async function assertSoleExposure(tx: Prisma.TransactionClient, app: Pick<CaseFacts, "id" | "enterpriseId" | "previousLoanId">): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`enterprise-exposure:${app.enterpriseId}`}))`;
+  const [other, loan] = await Promise.all([
+    tx.loanApplication.findFirst({ where: { enterpriseId: app.enterpriseId, id: { not: app.id }, status: { in: OPEN } }, select: { number: true } }),
+    outstandingLoanOf(tx, app),
+  ]);
+  if (other) throw new AppError("INELIGIBLE", `该企业已有办理中的申请（${other.number}），请先完成或撤回该申请。`);
+  if (loan) throw new AppError("INELIGIBLE", `该企业的贷款（合同 ${loan.contractNo}）尚未结清：结清前只能为这笔贷款申请续贷。`);
 }
