@@ -8,3 +8,6 @@ export const isIntakeAgent = (actor: Actor): actor is StaffActor & { role: "DIST
 
 /** The intake channels; a case's channel is set when its draft is created and never changes. */
 export const INTAKE_CHANNELS = ["ONLINE", "DISTRICT_UNION"] as const;
+
+/** The password hash of an account registered at a desk and not yet claimed: nothing verifies against it. */
+export const UNCLAIMED_PASSWORD = "!";

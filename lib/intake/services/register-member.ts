@@ -7,12 +7,9 @@ import { issuePasswordLink, LINK_HOURS, setPasswordPath } from "@/lib/auth/servi
 import { queueSms } from "@/lib/notifications/sms";
 import { mobileLookup, userMobileColumns } from "@/lib/personal-data/sealed";
 import { programmeTranslator } from "@/lib/i18n/translator";
-import { isIntakeAgent } from "@/lib/intake/policy";
+import { isIntakeAgent, UNCLAIMED_PASSWORD } from "@/lib/intake/policy";
 import type { RegisterMemberInput } from "@/lib/intake/schemas";
 
-// An account that cannot sign in until its holder sets a password through the claim link: no
-// password hash verifies against it.
-const NO_PASSWORD = "!";
 
 /**
  * A district union's agent registers a member who has no account yet: the account carries the
@@ -28,7 +25,7 @@ export async function registerMember(actor: Actor, input: RegisterMemberInput, o
   try {
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { displayName: input.displayName, ...userMobileColumns(input.mobile), passwordHash: NO_PASSWORD },
+        data: { displayName: input.displayName, ...userMobileColumns(input.mobile), passwordHash: UNCLAIMED_PASSWORD },
         select: { id: true },
       });
       const token = await issuePasswordLink(tx, user.id, "CLAIM");
