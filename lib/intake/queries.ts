@@ -81,6 +81,7 @@ export async function assistedCase(actor: Actor, id: string) {
       enterprise: { select: { name: true, creditCode: true, legalRepName: true, address: true, industry: true, foundedOn: true, employees: true } },
       applicant: { select: { displayName: true, mobileSealed: true } },
       intakeAgent: { select: { displayName: true } },
+      intakeOrg: { select: { nameZh: true } },
     },
   });
   if (!app) return null;
@@ -94,6 +95,7 @@ export async function assistedCase(actor: Actor, id: string) {
     enterprise: app.enterprise,
     applicant: { name: app.applicant.displayName, mobileMasked: maskMobile(unsealOptional(app.applicant.mobileSealed, "User.mobile") ?? "") },
     agentName: app.intakeAgent?.displayName ?? null,
+    organisationName: app.intakeOrg?.nameZh ?? null,
     waitingForApplicant: app.status === "DRAFT" || app.status === "RETURNED",
   };
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { IntakeChannel } from "@/lib/generated/prisma/enums";
 import { beijingNoon } from "@/lib/stats/as-of";
+import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/auth/permissions";
 
 export type IntakeChannelRow = {
   channel: IntakeChannel;
@@ -18,7 +20,8 @@ export type IntakeChannelRow = {
  * Cases per intake channel and district union, created up to the end of `asOfDay` (Beijing).
  * Imported historical cases carry no channel of their own and are left out.
  */
-export async function intakeChannelCounts(asOfDay?: string): Promise<IntakeChannelRow[]> {
+export async function intakeChannelCounts(actor: Actor | null, asOfDay?: string): Promise<IntakeChannelRow[]> {
+  assertCan(actor, "stats.read");
   const until = asOfDay ? new Date(beijingNoon(asOfDay).getTime() + 12 * 3_600_000) : undefined;
   const where = { historical: false, ...(until ? { createdAt: { lt: until } } : {}) };
   const [created, submitted] = await Promise.all([

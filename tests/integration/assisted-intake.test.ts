@@ -220,17 +220,22 @@ describe("only the applicant consents and submits", () => {
 
 describe("cases per intake channel", () => {
   it("counts applications and submissions per channel and district union", async () => {
-    const before = await intakeChannelCounts();
+    const before = await intakeChannelCounts(reviewer);
     const { memberId } = await registered();
     await startAssistedApplication(agent, enterpriseInput(memberId));
     const applicant = await createApplicant();
     const { enterpriseId } = await saveEnterprise(applicant, ownInput());
     await startApplication(applicant, enterpriseId);
-    const after = await intakeChannelCounts();
+    const after = await intakeChannelCounts(reviewer);
     const row = (rows: typeof after, channel: string, orgId: string | null) =>
       rows.find((r) => r.channel === channel && r.organisationId === orgId) ?? { applications: 0, submitted: 0 };
     expect(row(after, "DISTRICT_UNION", agent.organisationId).applications).toBe(row(before, "DISTRICT_UNION", agent.organisationId).applications + 1);
     expect(row(after, "ONLINE", null).applications).toBe(row(before, "ONLINE", null).applications + 1);
     expect(row(after, "DISTRICT_UNION", agent.organisationId).submitted).toBe(row(before, "DISTRICT_UNION", agent.organisationId).submitted);
+    expect(after.find((r) => r.channel === "DISTRICT_UNION" && r.organisationId === agent.organisationId)?.organisationName).toBe("朝阳区总工会代办处");
+    expect(await outcome(intakeChannelCounts(agent))).toBe("NOT_FOUND");
+    // A day before any of these cases: none of them counted.
+    const early = await intakeChannelCounts(reviewer, "2000-01-01");
+    expect(early.reduce((n, r) => n + r.applications, 0)).toBe(0);
   });
 });
