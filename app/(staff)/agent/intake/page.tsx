@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
@@ -33,17 +32,20 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
 
   return (
     <>
-      <p><Link href="/agent">← {t("nav")}</Link></p>
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
 
       <section className="card" aria-labelledby="lookup-title">
         <h2 id="lookup-title">{t("lookupTitle")}</h2>
-        <form method="get" action="/agent/intake" className="form form--inline" role="search">
-          <label htmlFor="lookup-mobile">{t("mobile")}</label>
-          <input id="lookup-mobile" name="mobile" inputMode="tel" maxLength={11} defaultValue={typed} autoComplete="off"
-            aria-invalid={lookupError ? true : undefined} aria-describedby={lookupError ? "lookup-error" : undefined} />
-          <button type="submit" className="btn btn--secondary">{t("lookup")}</button>
+        <form method="get" action="/agent/intake" className="queue-filters" role="search" aria-label={t("lookupTitle")}>
+          <div className="field queue-filters__search">
+            <label htmlFor="lookup-mobile">{t("mobile")}</label>
+            <input id="lookup-mobile" name="mobile" type="tel" inputMode="tel" maxLength={11} defaultValue={typed} autoComplete="off"
+              aria-invalid={lookupError ? true : undefined} aria-describedby={lookupError ? "lookup-error" : undefined} />
+          </div>
+          <div className="actions">
+            <button type="submit" className="btn btn--secondary">{t("lookup")}</button>
+          </div>
         </form>
         {lookupError ? <p id="lookup-error" className="notice notice--error" role="alert">{lookupError}</p> : null}
 

@@ -25,7 +25,7 @@ export default async function AssistedCasePage({ params }: { params: Promise<{ i
       <h1 className="case-title">
         <span>{c.number}</span> <span className="case-title__name">{e.name}</span> <StatusBadge status={c.status} />
       </h1>
-      <p>{t("caseLead", { name: c.applicant.name, mobile: c.applicant.mobileMasked, agent: c.agentName ?? "—" })}</p>
+      <p>{t("caseLead", { name: c.applicant.name, mobile: c.applicant.mobileMasked })}</p>
       <IntakeChannelNote channel={c.channel} organisation={c.organisationName} agent={c.agentName} />
       <p className={`notice ${c.waitingForApplicant ? "notice--warn" : "notice--info"}`} data-testid="waiting">
         {c.waitingForApplicant ? t("waitingApplicant") : t("submitted")}
