@@ -5,16 +5,25 @@ import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, fieldValue } from "@/components/ui/form-message";
 import { saveEnterpriseAction } from "@/lib/applications/actions";
+import type { ActionState } from "@/lib/actions/state";
+
+type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 export type EnterpriseDefaults = {
   enterpriseId: string; name: string; creditCode: string; legalRepName: string; address: string; industry: string;
   foundedOn: string; employees: string; annualRevenueYuan: string; hasUnion: boolean; unionMemberCount: string;
 };
 
-export function EnterpriseForm({ defaults }: { defaults: EnterpriseDefaults }) {
+/** The applicant's own enterprise form; a district union's desk sends the same fields to its own action (lib/intake). */
+export function EnterpriseForm({ defaults, action = saveEnterpriseAction, hidden, submitLabel }: {
+  defaults: EnterpriseDefaults;
+  action?: FormAction;
+  hidden?: Record<string, string>;
+  submitLabel?: string;
+}) {
   const t = useTranslations("applicant.enterpriseForm");
   return (
-    <ActionForm action={saveEnterpriseAction} hidden={{ enterpriseId: defaults.enterpriseId }} className="form form--wide">
+    <ActionForm action={action} hidden={hidden ?? { enterpriseId: defaults.enterpriseId }} className="form form--wide">
       {(state) => {
         const f = (name: Exclude<keyof EnterpriseDefaults, "hasUnion">) => ({
           defaultValue: fieldValue(state, name, defaults[name]),
@@ -36,7 +45,7 @@ export function EnterpriseForm({ defaults }: { defaults: EnterpriseDefaults }) {
               <span>{t("hasUnion")}</span>
             </label>
             <Field name="unionMemberCount" label={t("unionMemberCount")} inputMode="numeric" {...f("unionMemberCount")} />
-            <SubmitButton>{t("submit")}</SubmitButton>
+            <SubmitButton>{submitLabel ?? t("submit")}</SubmitButton>
           </>
         );
       }}

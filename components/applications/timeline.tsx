@@ -10,7 +10,7 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
         <li key={e.id} data-event={e.event}>
           <strong>{t(e.event)}</strong>{" "}
           <span className="who">
-            {e.by.kind === "organisation" ? `${orgTypes(e.by.type)} · ${e.by.name}` : e.by.kind === "applicant" ? t("byApplicant") : t("bySystem")}
+            {e.by.kind === "organisation" ? `${orgTypes(e.by.type)} · ${e.by.name}${e.by.person ? ` · ${e.by.person}` : ""}` : e.by.kind === "applicant" ? t("byApplicant") : t("bySystem")}
           </span>
           <br />
           <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</time>

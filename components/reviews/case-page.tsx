@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { StaffActor } from "@/lib/auth/roles";
 import { HOLDER } from "@/lib/applications/workflow";
+import { IntakeChannelNote } from "@/components/intake/channel-label";
 import { timelineOf, type TimelineEntry } from "@/lib/applications/timeline";
 import { documentChecklist } from "@/lib/applications/required-documents";
 import { routingTargets, type CaseForStaff } from "@/lib/reviews/queries";
@@ -89,6 +90,7 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
           ) : null}
         </div>
       ) : null}
+      <IntakeChannelNote {...c.intake} />
       {waiting ? <p className="notice notice--info case-gap" data-testid="pending-maker">{waiting}</p> : null}
       {lastReturn && lastReturn.missingItems.length ? (
         <section className="notice notice--warn case-gap" data-testid="return-list">

@@ -8,7 +8,7 @@ export type TimelineEntry = {
   at: Date;
   event: ApplicationEvent;
   /** Who acted, as the applicant may see it: an organisation, "applicant" or "system". */
-  by: { kind: "applicant" } | { kind: "system" } | { kind: "organisation"; type: OrganisationType; name: string };
+  by: { kind: "applicant" } | { kind: "system" } | { kind: "organisation"; type: OrganisationType; name: string; person?: string };
   comment: string | null;
   missingItems: string[];
   reasonCode: string | null;
@@ -33,6 +33,13 @@ export async function timelineOf(applicationId: string, options: { internal?: bo
   const orgs = new Map(
     (await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, type: true, nameZh: true } })).map((o) => [o.id, o]),
   );
+  // Staff see which district-union agent entered what on a member's behalf (lib/intake).
+  const agentIds = options.internal
+    ? [...new Set(events.filter((e) => e.actorId && orgs.get(e.organisationId ?? "")?.type === "DISTRICT_UNION").map((e) => e.actorId!))]
+    : [];
+  const agents = new Map(
+    agentIds.length ? (await db.user.findMany({ where: { id: { in: agentIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]) : [],
+  );
   return events.flatMap((e) => {
     const event = e.action.slice("application.".length) as ApplicationEvent;
     if (!APPLICATION_EVENTS.includes(event)) return [];
@@ -40,7 +47,7 @@ export async function timelineOf(applicationId: string, options: { internal?: bo
     const data = (e.data ?? {}) as { comment?: string; missingItems?: string[]; reasonCode?: string; reason?: string };
     const org = e.organisationId ? orgs.get(e.organisationId) : undefined;
     const by: TimelineEntry["by"] = org
-      ? { kind: "organisation", type: org.type, name: org.nameZh }
+      ? { kind: "organisation", type: org.type, name: org.nameZh, ...(e.actorId && agents.has(e.actorId) ? { person: agents.get(e.actorId)! } : {}) }
       : e.actorId
         ? { kind: "applicant" }
         : { kind: "system" };

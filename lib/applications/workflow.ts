@@ -38,9 +38,11 @@ type Transition = {
   anyHolder?: boolean;
 };
 
+// Only the applicant submits: the submission carries their consents (a district union takes a
+// case in and prepares the draft, lib/intake, but cannot submit it for them).
 export const TRANSITIONS = {
-  submit: { from: ["DRAFT"], to: "CENTER_REVIEW", roles: ["APPLICANT", "DISTRICT_AGENT"] },
-  resubmit: { from: ["RETURNED"], to: "RETURN_STAGE", roles: ["APPLICANT", "DISTRICT_AGENT"] },
+  submit: { from: ["DRAFT"], to: "CENTER_REVIEW", roles: ["APPLICANT"] },
+  resubmit: { from: ["RETURNED"], to: "RETURN_STAGE", roles: ["APPLICANT"] },
   withdraw: {
     from: ["DRAFT", "CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED"],
     to: "WITHDRAWN",

@@ -115,6 +115,8 @@ export async function caseForStaff(actor: StaffActor, id: string) {
       exceptions: { orderBy: { approvedAt: "desc" } },
       guarantorOrg: { select: { nameZh: true } },
       bankOrg: { select: { nameZh: true } },
+      intakeOrg: { select: { nameZh: true } },
+      intakeAgent: { select: { displayName: true } },
     },
   });
   if (!app) return null;
@@ -151,6 +153,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
     policy: app.policyVersion,
     guarantorOrg: app.guarantorOrg?.nameZh ?? null,
     bankOrg: app.bankOrg?.nameZh ?? null,
+    intake: { channel: app.intakeChannel, organisation: app.intakeOrg?.nameZh ?? null, agent: app.intakeAgent?.displayName ?? null },
     pendingRecommendationBy: pendingBy?.displayName ?? null,
     assignee: assignee?.displayName ?? null,
     colleagues,

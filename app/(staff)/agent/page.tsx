@@ -7,10 +7,10 @@ import { QueuePage } from "@/components/applications/queue-page";
 export default async function Home({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string }> }) {
   const actor = await requireSection("agent");
   if (actor.kind !== "STAFF") notFound();
-  const [t, links] = await Promise.all([getTranslations("home"), getTranslations("applicant.sectionLinks")]);
+  const [t, links, intake] = await Promise.all([getTranslations("home"), getTranslations("applicant.sectionLinks"), getTranslations("intake")]);
   return (
     <>
-      <nav className="actions section-links" aria-label={links("label")}><Link href="/agent/union-standing" className="btn btn--secondary btn--small">{links("unionStanding")}</Link></nav>
+      <nav className="actions section-links" aria-label={links("label")}><Link href="/agent/intake" className="btn btn--primary btn--small">{intake("nav")}</Link> <Link href="/agent/union-standing" className="btn btn--secondary btn--small">{links("unionStanding")}</Link></nav>
       <QueuePage actor={actor} title={t("agentTitle")} basePath="/agent" searchParams={await searchParams} />
     </>
   );

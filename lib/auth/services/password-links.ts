@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 // One-time links to set a password (first administrator, staff invitation, reset). The link
 // carries 32 random bytes; the database keeps only their SHA-256, so a leaked table opens nothing.
 
-export const LINK_HOURS: Record<PasswordTokenPurpose, number> = { SETUP: 24, INVITATION: 72, RESET: 1 };
+export const LINK_HOURS: Record<PasswordTokenPurpose, number> = { SETUP: 24, INVITATION: 72, RESET: 1, CLAIM: 72 };
 
 const digest = (token: string): string => createHash("sha256").update(token).digest("hex");
 

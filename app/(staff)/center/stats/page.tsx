@@ -5,6 +5,8 @@ import { beijingDayOf, beijingNoon, parseAsOfParam } from "@/lib/stats/as-of";
 import { programmeFigures } from "@/lib/stats/queries";
 import { ProgrammeStats } from "@/components/stats/programme-stats";
 import { InsightSection } from "@/components/stats/insight-section";
+import { intakeChannelCounts } from "@/lib/stats/intake-channels";
+import { IntakeChannelStats } from "@/components/intake/channel-stats";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("stats"))("title") };
@@ -14,10 +16,11 @@ export default async function CentreStatsPage({ searchParams }: { searchParams: 
   const actor = await requireSection("center");
   const params = await searchParams;
   const choice = parseAsOfParam(params.asOf);
-  const figures = await programmeFigures(actor, { asOf: beijingNoon(choice.day) });
+  const [figures, channels] = await Promise.all([programmeFigures(actor, { asOf: beijingNoon(choice.day) }), intakeChannelCounts(actor, choice.day)]);
   return (
     <>
       <ProgrammeStats figures={figures} action="/center/stats" today={beijingDayOf(new Date())} invalidDate={!choice.valid} />
+      <IntakeChannelStats rows={channels} />
       <InsightSection actor={actor} params={params} action="/center/stats" years={figures.years} />
     </>
   );
