@@ -1,5 +1,5 @@
 import "server-only";
-import { randomInt, timingSafeEqual } from "node:crypto";
+import { randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import type { MobileCodePurpose } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -35,12 +35,11 @@ export async function sendMobileCode(purpose: MobileCodePurpose, mobile: string,
   }
   const user = await db.user.findUnique({ where: { mobileIndex }, select: { disabledAt: true } });
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+  const id = randomUUID();
   await db.$transaction(async (tx) => {
-    const row = await tx.mobileCode.create({
-      data: { purpose, mobileIndex, codeHash: "", addressKey, expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000), createdAt: now },
-      select: { id: true },
+    await tx.mobileCode.create({
+      data: { id, purpose, mobileIndex, codeHash: codeDigest(id, code), addressKey, expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000), createdAt: now },
     });
-    await tx.mobileCode.update({ where: { id: row.id }, data: { codeHash: codeDigest(row.id, code) } });
     if (purpose === "REGISTER") {
       await queueSms(tx, mobile, user ? t("alreadyRegistered") : t("registerCode", { code, minutes: CODE_MINUTES }));
     } else if (user && !user.disabledAt) {

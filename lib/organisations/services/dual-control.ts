@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { ORGANISATION_OF_ROLE } from "@/lib/auth/roles";
@@ -61,8 +62,8 @@ export async function decideControlChange(actor: Actor, input: { changeId: strin
       await tx.controlChange.update({ where: { id: change.id }, data: { resultId } });
     }
     if (input.approve && change.kind === "GRANT_ADMIN") {
-      const from = (change.payload as { from: string }).from;
-      const granted = await tx.membership.updateMany({ where: { userId: change.targetUserId!, role: from as never }, data: { role: "PROGRAM_ADMIN" } });
+      const from = (change.payload as { from: StaffRole }).from;
+      const granted = await tx.membership.updateMany({ where: { userId: change.targetUserId!, role: from }, data: { role: "PROGRAM_ADMIN" } });
       if (granted.count !== 1) throw new AppError("CONFLICT", "该账号的角色已变化，请重新提议");
       await tx.user.update({ where: { id: change.targetUserId! }, data: { sessionVersion: { increment: 1 } } });
       await appendAudit(tx, {
