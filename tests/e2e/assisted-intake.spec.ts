@@ -38,7 +38,7 @@ test("an agent prepares a new member's application; the member claims the accoun
   const lookup = agent.getByRole("search").getByRole("textbox", { name: "会员手机号" });
   await lookup.fill("1380013");
   await agent.getByRole("button", { name: "查找" }).click();
-  await expect(agent.getByRole("alert")).toContainText("请输入正确的11位手机号码");
+  await expect(agent.locator("#lookup-error")).toHaveText("请输入正确的11位手机号码");
 
   await agent.getByRole("search").getByRole("textbox", { name: "会员手机号" }).fill(member.mobile);
   await agent.getByRole("button", { name: "查找" }).click();
