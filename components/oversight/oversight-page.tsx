@@ -52,8 +52,8 @@ export async function OversightPage({ actor, searchParams }: { actor: StaffActor
             {orgs.map((o) => <option key={o.id} value={o.id}>{name(o)}</option>)}
           </select>
         </div>
-        <div className="field field--checkbox">
-          <label><input type="checkbox" name="late" value="1" defaultChecked={filters.lateOnly} /> {t("lateOnly")}</label>
+        <div className="queue-filters__checks">
+          <label className="checkbox"><input type="checkbox" name="late" value="1" defaultChecked={filters.lateOnly} /><span>{t("lateOnly")}</span></label>
         </div>
         <div className="actions"><button type="submit" className="btn btn--secondary btn--small">{t("apply")}</button></div>
       </form>

@@ -9,8 +9,8 @@ import { deliverSms } from "@/lib/notifications/sms";
 
 export const JOBS = {
   "expire-returns": { cron: "*/10 * * * *", run: () => expireOverdueReturns() },
-  "deadline-reminders": { cron: "0 * * * *", run: () => sendDeadlineReminders() },
-  "loan-reminders": { cron: "0 9 * * *", run: () => sendLoanReminders() },
+  "deadline-reminders": { cron: "0 * * * *", run: (now?: Date) => sendDeadlineReminders(now) },
+  "loan-reminders": { cron: "0 9 * * *", run: (now?: Date) => sendLoanReminders(now) },
   "deliver-mail": { cron: "* * * * *", run: () => deliverOutbox() },
   "deliver-sms": { cron: "* * * * *", run: () => deliverSms() },
 } as const;

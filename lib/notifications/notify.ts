@@ -1,5 +1,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { programmeTranslator } from "@/lib/i18n/translator";
+// use-intl's core (what next-intl is built on) has no React in it, so the jobs can word mail
+// outside the Next server too.
+import { createTranslator } from "use-intl/core";
+import zhCN from "@/lib/i18n/messages/zh-CN.json";
 import { displayParams, type NoticeCode, type NoticeParams } from "@/lib/notifications/codes";
 import { formatFen } from "@/lib/money/fen";
 
@@ -20,12 +23,14 @@ export async function notifyUser(tx: Prisma.TransactionClient, userId: string, m
   const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
   if (!user?.email) return;
   const words = coded ? wordsOf(message.code, message.params) : message;
-  const subject = programmeTranslator("inbox")("mailSubject", { title: words.title });
+  const subject = inboxWords()("mailSubject", { title: words.title });
   await tx.outboxEmail.create({ data: { to: user.email, subject, body: words.body } });
 }
 
 export function wordsOf(code: NoticeCode, params: NoticeParams): { title: string; body: string } {
-  const t = programmeTranslator("inbox");
+  const t = inboxWords();
   const words = displayParams(params, formatFen);
   return { title: t(`notice.${code}.title`, words), body: t(`notice.${code}.body`, words) };
 }
+
+const inboxWords = () => createTranslator({ locale: "zh-CN", messages: zhCN, namespace: "inbox" });
