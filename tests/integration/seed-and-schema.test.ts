@@ -4,7 +4,7 @@ import { seedDemo } from "@/lib/demo/seed";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { DEMO_CONSULTING_SUBSIDY_TOTAL_FEN } from "@/lib/subsidies/demo-fixture";
 import { db } from "../support/db";
-import { mobileLookup } from "@/lib/personal-data/sealed";
+import { mobileLookup, seal } from "@/lib/personal-data/sealed";
 
 const counts = async () =>
   Object.fromEntries(
@@ -89,7 +89,7 @@ describe("demo seed", () => {
     expect(await db.passwordToken.findUniqueOrThrow({ where: { id: token.id } })).toEqual(token);
     const recovery = await db.recoveryCode.create({ data: { userId: user.id, codeHash: `rt-${now.getTime()}`, usedAt: now, createdAt: now } });
     expect(await db.recoveryCode.findUniqueOrThrow({ where: { id: recovery.id } })).toEqual(recovery);
-    const sms = await db.outboxSms.create({ data: { toSealed: "k.a.b", bodySealed: "k.c.d", sentAt: now, error: "e", createdAt: now } });
+    const sms = await db.outboxSms.create({ data: { toSealed: seal("13800000000", "OutboxSms.to"), bodySealed: seal("round trip", "OutboxSms.body"), sentAt: now, error: "e", createdAt: now } });
     expect(await db.outboxSms.findUniqueOrThrow({ where: { id: sms.id } })).toEqual(sms);
     const mobileCode = await db.mobileCode.create({
       data: { purpose: "RESET", mobileIndex: `rt-${now.getTime()}`, codeHash: "h", addressKey: "a", attempts: 2, expiresAt: now, usedAt: now, createdAt: now },
