@@ -127,3 +127,53 @@ test("the reminder reaches the bank, the escalation the bank and the centre's ap
   await expect(row).toContainText("已督办");
   await captureScreens(approver, "oversight-escalated");
 });
+
+test("the applicant is reminded of the last repayment and of the loan's end, once, and renews from the reminder", async ({ browser }) => {
+  const applicant = await createApplicant();
+  const [policy] = await queryE2e<{ id: string }>(`SELECT id FROM "PolicyVersion" ORDER BY version LIMIT 1`);
+  const [guarantor] = await queryE2e<{ id: string }>(`SELECT id FROM "Organisation" WHERE code = 'SCDB'`);
+  const [enterprise] = await queryE2e<{ id: string }>(
+    `INSERT INTO "Enterprise" (id, "representativeId", name, "creditCode", "legalRepName", address, industry, "foundedOn", employees, "annualRevenueFen", "hasUnion", "unionMemberCount", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, '北京市西城区测试街 9 号', '餐饮', '2019-05-01', 4, 90000000, true, 4, now()) RETURNING id`,
+    [applicant.userId, `北京续贷提醒餐饮有限公司${stamp}`, makeCreditCode(), applicant.displayName],
+  );
+  const [app] = await queryE2e<{ id: string }>(
+    `INSERT INTO "LoanApplication" (id, number, status, version, "applicantId", "enterpriseId", "bankOrgId", "guarantorOrgId", "policyVersionId", "amountFen", "termMonths", "categoryCode", "updatedAt")
+     VALUES (gen_random_uuid(), $1, 'ACTIVE', 9, $2, $3, $4, $5, $6, 20000000, 12, (SELECT code FROM "LoanCategory" LIMIT 1), now()) RETURNING id`,
+    [`SQ-RN-${stamp}`, applicant.userId, enterprise!.id, bankId, guarantor!.id, policy!.id],
+  );
+  const contract = `NCD-RN-${stamp}`;
+  await queryE2e(
+    `INSERT INTO "Loan" (id, "applicationId", "enterpriseId", "bankOrgId", "contractNo", "principalFen", "annualRateMicros", "lprReference", "termMonths",
+       "repaymentMethod", status, "signedAt", "disbursedOn", "disbursedFen", "maturityOn")
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, 20000000, 34500, 'LPR 3.45%', 12, 'INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY', 'ACTIVE', now(), '2024-01-10', 20000000, '2025-01-10')`,
+    [app!.id, enterprise!.id, bankId, contract],
+  );
+  // Three days before the end: the last instalment and the end of the loan, each once.
+  runJob("loan-reminders", "2025-01-07T09:00:00+08:00");
+  runJob("loan-reminders", "2025-01-08T09:00:00+08:00");
+  const codes = await queryE2e<{ code: string }>(`SELECT code FROM "Notification" WHERE "userId" = $1 ORDER BY code`, [applicant.userId]);
+  expect(codes.map((c) => c.code)).toEqual(["loanMaturing", "repaymentDue"]);
+
+  const context = await browser.newContext();
+  await signInViaApi(context, applicant.mobile, applicant.password);
+  const page = await context.newPage();
+  await page.goto("/applicant");
+  await expect(page.getByTestId("inbox-link")).toContainText("2");
+  await page.getByTestId("inbox-link").click();
+  const maturing = page.locator('[data-testid="notification"][data-code="loanMaturing"]');
+  await expect(maturing).toContainText("贷款将于 2025-01-10 到期");
+  await expect(maturing).toContainText(contract);
+  await expect(page.locator('[data-testid="notification"][data-code="repaymentDue"]')).toContainText("第 12 期");
+  await captureScreens(page, "inbox-applicant");
+
+  // An English reader sees English.
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
+  await page.reload();
+  await expect(maturing).toContainText("Your loan ends on 2025-01-10");
+  await maturing.getByRole("button", { name: "Apply to renew" }).click();
+  await expect(page).toHaveURL(/\/applicant\/applications\/[0-9a-f-]{36}\?step=loan$/);
+  const [renewal] = await queryE2e<{ kind: string }>(`SELECT kind::text FROM "LoanApplication" WHERE "applicantId" = $1 AND "previousLoanId" IS NOT NULL`, [applicant.userId]);
+  expect(renewal?.kind).toBe("RENEWAL");
+  await context.close();
+});
