@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor, StaffActor } from "@/lib/auth/roles";
+import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
+import { applicationScope } from "@/lib/applications/scope";
+import { HOLDER, OPEN_STATUSES } from "@/lib/applications/workflow";
 import { isUuid } from "@/lib/ids";
 import { isNoticeCode, NOTICE_GROUP, type NoticeCode, type NoticeParams } from "@/lib/notifications/codes";
 
@@ -48,4 +51,25 @@ export async function myInbox(actor: Actor, options: { cursor?: string | null; p
 
 export async function unreadCount(actor: Actor): Promise<number> {
   return db.notification.count({ where: { userId: actor.userId, readAt: null } });
+}
+
+export type AssignedCase = { id: string; number: string; enterpriseName: string; status: ApplicationStatus; stageDueAt: Date | null; late: boolean };
+
+/**
+ * The open cases assigned to this staff member that their organisation holds now, within its
+ * scope (a case that has moved on to the next organisation drops out), nearest deadline first.
+ * A district union holds no stage: its agents see the open cases of their intake assigned to them.
+ */
+export async function myAssignedCases(actor: StaffActor, now: Date = new Date()): Promise<AssignedCase[]> {
+  const held = OPEN_STATUSES.filter((s) => HOLDER[s] === actor.organisationType);
+  const rows = await db.loanApplication.findMany({
+    where: { AND: [applicationScope(actor), { assigneeId: actor.userId, status: { in: held.length ? held : [...OPEN_STATUSES] }, historical: false }] },
+    orderBy: [{ stageDueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    take: 100,
+    select: { id: true, number: true, status: true, stageDueAt: true, enterprise: { select: { name: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id, number: r.number, enterpriseName: r.enterprise.name, status: r.status, stageDueAt: r.stageDueAt,
+    late: r.stageDueAt !== null && r.stageDueAt < now,
+  }));
 }

@@ -55,8 +55,8 @@ test.beforeAll(async () => {
   );
   const [app] = await queryE2e<{ id: string }>(
     `INSERT INTO "LoanApplication" (id, number, status, version, "applicantId", "enterpriseId", "bankOrgId", "guarantorOrgId", "policyVersionId", "amountFen", "termMonths",
-       "submittedAt", "stageEnteredAt", "stageDueAt", "updatedAt")
-     VALUES (gen_random_uuid(), $1, 'BANK_REVIEW', 5, $2, $3, $4, $5, $6, 30000000, 12, $7, $7, $8, now()) RETURNING id`,
+       "submittedAt", "stageEnteredAt", "stageDueAt", "assigneeId", "updatedAt")
+     VALUES (gen_random_uuid(), $1, 'BANK_REVIEW', 5, $2, $3, $4, $5, $6, 30000000, 12, $7, $7, $8, (SELECT id FROM "User" WHERE email = 'officer@bank.demo'), now()) RETURNING id`,
     // The columns hold UTC without a zone (as Prisma writes them): pass the instants in UTC.
     [number, applicant.userId, enterprise!.id, bank!.id, guarantor!.id, policy!.id, new Date(ENTERED).toISOString(), new Date(DUE).toISOString()],
   );
@@ -102,6 +102,7 @@ test("the reminder reaches the bank, the escalation the bank and the centre's ap
   await expect(bank.getByTestId("inbox-link")).toContainText(/未读/);
   await bank.getByTestId("inbox-link").click();
   await expect(bank.getByRole("heading", { level: 1, name: "消息与待办" })).toBeVisible();
+  await expect(bank.getByTestId("assigned").getByRole("link", { name: number })).toBeVisible();
   const escalation = bank.locator('[data-testid="notification"][data-code="stageEscalated"]', { hasText: number });
   await expect(escalation).toHaveCount(1);
   await expect(escalation).toContainText("督办");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sendDeadlineReminders } from "@/lib/jobs/reminders";
 import { sendLoanReminders } from "@/lib/jobs/loan-reminders";
 import { listOversight, type OversightFilters } from "@/lib/oversight/queries";
-import { myInbox } from "@/lib/notifications/inbox-queries";
+import { myAssignedCases, myInbox } from "@/lib/notifications/inbox-queries";
 import { markInboxRead } from "@/lib/notifications/services/mark-read";
 import { reportOverdue } from "@/lib/loans/services/loan-status";
 import { addWorkingDays } from "@/lib/calendar/working-days";
@@ -125,6 +125,24 @@ describe("the centre oversees every stage", () => {
     expect(mine).toHaveLength(4);
     expect(mine[0]).toBe(cases[0]!.number);
     expect(mine[3]).toBe(cases[3]!.number);
+  });
+});
+
+describe("staff inboxes", () => {
+  it("list the open cases assigned to the reader within their organisation's scope, late ones marked", async () => {
+    const [bankOfficer, guarantorOfficer] = await Promise.all([staffActor("officer@bank.demo"), staffActor("officer@guarantor.demo")]);
+    const late = await caseAtBank(at("2025-11-03T10:00:00"));
+    const foreign = await caseAtBank(at("2025-11-03T10:00:00"));
+    await db.loanApplication.update({ where: { id: late.id }, data: { assigneeId: bankOfficer.userId } });
+    // Still assigned to the guarantor's officer after the case moved on to the bank: no longer theirs to do.
+    await db.loanApplication.update({ where: { id: foreign.id }, data: { assigneeId: guarantorOfficer.userId } });
+    const mine = await myAssignedCases(bankOfficer);
+    expect(mine.find((c) => c.id === late.id)).toMatchObject({ number: late.number, status: "BANK_REVIEW", late: true });
+    expect((await myAssignedCases(guarantorOfficer)).map((c) => c.id)).not.toContain(foreign.id);
+    await db.loanApplication.update({ where: { id: late.id }, data: { status: "CONTRACTING" } });
+    expect((await myAssignedCases(bankOfficer)).map((c) => c.id)).toContain(late.id);
+    await db.loanApplication.update({ where: { id: late.id }, data: { status: "ACTIVE" } });
+    expect((await myAssignedCases(bankOfficer)).map((c) => c.id)).not.toContain(late.id);
   });
 });
 
