@@ -30,6 +30,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Scheduled jobs (reminders, expiring returns, mail); "off" for servers that must not run them.
   SCHEDULER: z.enum(["on", "off"]).default("on"),
+  // Working days past a stage's deadline after which the case escalates to the centre's approver.
+  ESCALATE_AFTER_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(2),
+  // Calendar days before a repayment date, and before the loan ends, that the applicant is reminded.
+  REPAYMENT_REMIND_DAYS: z.coerce.number().int().min(1).max(30).default(5),
+  MATURITY_REMIND_DAYS: z.coerce.number().int().min(1).max(120).default(30),
   // Staff sign in with a second factor (TOTP); "optional" only for the demo and its tests.
   STAFF_TWO_FACTOR: z.enum(["required", "optional"]).default("required"),
   // Reverse proxies in front of the portal that append to X-Forwarded-For (lib/auth/client-ip.ts).

@@ -7,6 +7,7 @@ export const PERMISSIONS = {
   "admin.read": ["PROGRAM_ADMIN"],
   "admin.write": ["PROGRAM_ADMIN"],
   "audit.read": ["AUDITOR", "PROGRAM_ADMIN"],
+  "oversight.read": ["CENTER_REVIEWER", "CENTER_APPROVER"],
   "application.create": ["APPLICANT", "DISTRICT_AGENT"],
   "application.markGreenChannel": ["DISTRICT_AGENT", "CENTER_REVIEWER", "CENTER_APPROVER"],
   "application.recordException": ["CENTER_APPROVER"],

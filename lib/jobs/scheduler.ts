@@ -3,12 +3,14 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { expireOverdueReturns } from "@/lib/applications/services/expire-returns";
 import { sendDeadlineReminders } from "@/lib/jobs/reminders";
+import { sendLoanReminders } from "@/lib/jobs/loan-reminders";
 import { deliverOutbox } from "@/lib/jobs/mail";
 import { deliverSms } from "@/lib/notifications/sms";
 
 export const JOBS = {
   "expire-returns": { cron: "*/10 * * * *", run: () => expireOverdueReturns() },
-  "deadline-reminders": { cron: "0 * * * *", run: () => sendDeadlineReminders() },
+  "deadline-reminders": { cron: "0 * * * *", run: (now?: Date) => sendDeadlineReminders(now) },
+  "loan-reminders": { cron: "0 9 * * *", run: (now?: Date) => sendLoanReminders(now) },
   "deliver-mail": { cron: "* * * * *", run: () => deliverOutbox() },
   "deliver-sms": { cron: "* * * * *", run: () => deliverSms() },
 } as const;
@@ -31,7 +33,9 @@ export async function startScheduler(): Promise<() => Promise<void>> {
   boss.on("error", (error) => logger.error("job queue error", { error }));
   await boss.start();
   for (const [name, job] of Object.entries(JOBS)) {
-    await boss.createQueue(name);
+    // A failed run is retried (three times, a minute apart, backing off); every reminder it sends
+    // is claimed once, so a retry sends only what the failed run did not.
+    await boss.createQueue(name, { name, retryLimit: 3, retryDelay: 60, retryBackoff: true });
     await boss.schedule(name, job.cron, {}, { tz: "Asia/Shanghai" });
     await boss.work(name, async () => {
       const count = await job.run();

@@ -1,17 +1,36 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+// use-intl's core (what next-intl is built on) has no React in it, so the jobs can word mail
+// outside the Next server too.
+import { createTranslator } from "use-intl/core";
+import zhCN from "@/lib/i18n/messages/zh-CN.json";
+import { displayParams, type NoticeCode, type NoticeParams } from "@/lib/notifications/codes";
+import { formatFen } from "@/lib/money/fen";
+
+type Worded = { title: string; body: string; applicationId?: string };
+type Coded = { code: NoticeCode; params: NoticeParams; applicationId?: string };
 
 // Notifications are written in the same transaction as the change they report (an in-app
 // message and, when the user has an e-mail address, an outbox row); delivery happens after commit.
-export async function notifyUser(
-  tx: Prisma.TransactionClient,
-  userId: string,
-  message: { title: string; body: string; applicationId?: string },
-): Promise<void> {
+// A coded message is stored as its code and parameters and rendered in the reader's language when
+// shown; its e-mail is worded in the programme's language.
+export async function notifyUser(tx: Prisma.TransactionClient, userId: string, message: Worded | Coded): Promise<void> {
+  const coded = "code" in message;
   await tx.notification.create({
-    data: { userId, applicationId: message.applicationId ?? null, title: message.title, body: message.body },
+    data: coded
+      ? { userId, applicationId: message.applicationId ?? null, code: message.code, params: message.params }
+      : { userId, applicationId: message.applicationId ?? null, title: message.title, body: message.body },
   });
   const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
-  if (user?.email) {
-    await tx.outboxEmail.create({ data: { to: user.email, subject: `【暖·创贷】${message.title}`, body: message.body } });
-  }
+  if (!user?.email) return;
+  const words = coded ? wordsOf(message.code, message.params) : message;
+  const subject = inboxWords()("mailSubject", { title: words.title });
+  await tx.outboxEmail.create({ data: { to: user.email, subject, body: words.body } });
 }
+
+export function wordsOf(code: NoticeCode, params: NoticeParams): { title: string; body: string } {
+  const t = inboxWords();
+  const words = displayParams(params, formatFen);
+  return { title: t(`notice.${code}.title`, words), body: t(`notice.${code}.body`, words) };
+}
+
+const inboxWords = () => createTranslator({ locale: "zh-CN", messages: zhCN, namespace: "inbox" });

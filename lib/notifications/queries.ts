@@ -6,15 +6,6 @@ import { env } from "@/lib/env";
 import { unseal } from "@/lib/personal-data/sealed";
 import { maskMobile } from "@/lib/validation/identity";
 
-export async function myNotifications(actor: Actor) {
-  return db.notification.findMany({
-    where: { userId: actor.userId },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    select: { id: true, title: true, body: true, createdAt: true, readAt: true, applicationId: true },
-  });
-}
-
 /** Mail waiting to be sent (or sent), for the demo's outbox page. */
 export async function outbox(actor: Actor) {
   assertCan(actor, "outbox.read");

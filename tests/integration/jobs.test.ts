@@ -86,7 +86,8 @@ describe("mail over SMTP", () => {
   it("sends waiting mail once and marks it sent", async () => {
     const sink = await smtpSink();
     try {
-      const mail = await db.outboxEmail.create({ data: { to: "someone@example.cn", subject: "【暖·创贷】测试通知", body: "您的申请已提交" } });
+      // The oldest waiting mail goes first; the shared database may hold many reminders waiting.
+      const mail = await db.outboxEmail.create({ data: { to: "someone@example.cn", subject: "【暖·创贷】测试通知", body: "您的申请已提交", createdAt: new Date("2020-01-01T00:00:00Z") } });
       const sent = await deliverOutbox(sink.url);
       expect(sent).toBeGreaterThanOrEqual(1);
       expect((await db.outboxEmail.findUniqueOrThrow({ where: { id: mail.id } })).sentAt).not.toBeNull();

@@ -73,6 +73,10 @@ describe("demo seed", () => {
     expect(await db.document.findUniqueOrThrow({ where: { id: doc.id } })).toEqual(doc);
     const note = await db.notification.create({ data: { userId: user.id, applicationId: app.id, title: "t", body: "b", readAt: now, createdAt: now } });
     expect(await db.notification.findUniqueOrThrow({ where: { id: note.id } })).toEqual(note);
+    const coded = await db.notification.create({ data: { userId: user.id, applicationId: app.id, code: "stageOverdue", params: { number: "N", daysLate: "2" }, createdAt: now } });
+    expect(await db.notification.findUniqueOrThrow({ where: { id: coded.id } })).toEqual(coded);
+    const reminder = await db.sentReminder.create({ data: { kind: "STAGE_OVERDUE", subjectKey: `rt-${now.getTime()}`, applicationId: app.id, createdAt: now } });
+    expect(await db.sentReminder.findUniqueOrThrow({ where: { id: reminder.id } })).toEqual(reminder);
     const stored = await db.storedObject.create({ data: { key: `rt/${now.getTime()}`, bytes: new Uint8Array([0, 1, 2, 255]), sizeBytes: 4, createdAt: now } });
     expect(await db.storedObject.findUniqueOrThrow({ where: { key: stored.key } })).toEqual(stored);
     const mail = await db.outboxEmail.create({ data: { to: "a@b.cn", subject: "s", body: "b", sentAt: now, error: "e", createdAt: now } });

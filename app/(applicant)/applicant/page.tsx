@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { InboxLink } from "@/components/inbox/inbox-link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { applicantOverview, listMyApplications } from "@/lib/applications/queries";
@@ -29,7 +30,7 @@ export default async function ApplicantHome() {
       <div className="actions" style={{ marginBottom: "1rem" }}>
         <Link href="/applicant/profile" className="btn btn--secondary btn--small">{a("profile.title")}</Link>
         <Link href="/applicant/enterprises/new" className="btn btn--secondary btn--small">{a("enterprise.newTitle")}</Link>
-        <Link href="/applicant/inbox" className="btn btn--secondary btn--small">{a("inbox.title")}</Link>
+        <InboxLink actor={actor} href="/applicant/inbox" />
       </div>
       <h2>{a("home.applications")}</h2>
       <ApplicationTable rows={rows} hrefBase="/applicant/applications" now={new Date()} />

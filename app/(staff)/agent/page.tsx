@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { InboxLink } from "@/components/inbox/inbox-link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
@@ -10,7 +11,9 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ s
   const [t, links, intake] = await Promise.all([getTranslations("home"), getTranslations("applicant.sectionLinks"), getTranslations("intake")]);
   return (
     <>
-      <nav className="actions section-links" aria-label={links("label")}><Link href="/agent/intake" className="btn btn--primary btn--small">{intake("nav")}</Link> <Link href="/agent/union-standing" className="btn btn--secondary btn--small">{links("unionStanding")}</Link></nav>
+      <nav className="actions section-links" aria-label={links("label")}><Link href="/agent/intake" className="btn btn--primary btn--small">{intake("nav")}</Link> <Link href="/agent/union-standing" className="btn btn--secondary btn--small">{links("unionStanding")}</Link>
+        <InboxLink actor={actor} href="/agent/inbox" />
+      </nav>
       <QueuePage actor={actor} title={t("agentTitle")} basePath="/agent" searchParams={await searchParams} />
     </>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { InboxLink } from "@/components/inbox/inbox-link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
@@ -13,6 +14,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ s
     <>
       <nav className="actions section-links" aria-label={links("label")}><Link href="/bank/statements" className="btn btn--secondary btn--small">{links("bankStatements")}</Link>
         <PortfolioLink href="/bank/loans" />
+        <InboxLink actor={actor} href="/bank/inbox" />
       </nav>
       <QueuePage actor={actor} title={t("bankTitle")} basePath="/bank" searchParams={await searchParams} />
     </>

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { InboxLink } from "@/components/inbox/inbox-link";
+import { OversightLink } from "@/components/oversight/oversight-link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
@@ -15,6 +17,8 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ s
     <>
       <nav className="actions section-links" aria-label={links("label")}><Link href="/center/subsidies" className="btn btn--secondary btn--small">{links("centerSubsidies")}</Link><Link href="/center/union-standing" className="btn btn--secondary btn--small">{links("unionStanding")}</Link><StatsLink href="/center/stats" />{can(actor, "history.import") ? <Link href="/center/history" className="btn btn--secondary btn--small">{history("link")}</Link> : null}
         <PortfolioLink href="/center/loans" />
+        <OversightLink actor={actor} />
+        <InboxLink actor={actor} href="/center/inbox" />
       </nav>
       <QueuePage actor={actor} title={t("centerTitle")} basePath="/center" searchParams={await searchParams} />
     </>

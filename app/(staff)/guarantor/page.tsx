@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { InboxLink } from "@/components/inbox/inbox-link";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { QueuePage } from "@/components/applications/queue-page";
@@ -12,6 +13,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ s
     <>
       <nav className="actions section-links" aria-label={links("label")}>
         <PortfolioLink href="/guarantor/loans" />
+        <InboxLink actor={actor} href="/guarantor/inbox" />
       </nav>
       <QueuePage actor={actor} title={t("guarantorTitle")} basePath="/guarantor" searchParams={await searchParams} />
     </>

@@ -2,7 +2,8 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StaffActor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { runTransition } from "@/lib/applications/services/transition";
+import { runTransition, type LoadedApplication } from "@/lib/applications/services/transition";
+import { notifyLoanOverdue } from "@/lib/oversight/services/notify-loan-overdue";
 import { notifyUser } from "@/lib/notifications/notify";
 import type { LoanStatus } from "@/lib/generated/prisma/enums";
 import { checkCompensation, checkOverdue, checkRepayment } from "@/lib/loans/servicing/checks";
@@ -19,6 +20,8 @@ type Servicing = {
   check?: (tx: Prisma.TransactionClient, loan: ServicedLoan, today: string) => Promise<void> | void;
   /** The dated records written with the status change. */
   write?: (tx: Prisma.TransactionClient, loan: ServicedLoan) => Promise<unknown>;
+  /** Who else is told, in the same transaction (the partners, of an overdue). */
+  tell?: (tx: Prisma.TransactionClient, app: LoadedApplication, loan: ServicedLoan) => Promise<void>;
   auditData?: Record<string, unknown>;
 };
 
@@ -53,6 +56,7 @@ function loanStep(
       });
       if (updated.count !== 1 || !loan) throw new AppError("INVALID_TRANSITION");
       await servicing.write?.(tx, loan);
+      await servicing.tell?.(tx, app, loan);
       await notifyUser(tx, app.applicantId, { applicationId: app.id, title: `贷款 ${app.number}：${notice.title}`, body: `${notice.body}${input.comment}` });
     },
     auditData: { comment: input.comment, ...(closedOn ? { closedOn } : {}), ...servicing.auditData },
@@ -106,6 +110,7 @@ export function reportOverdue(actor: StaffActor, input: OverdueInput) {
     write: (tx, loan) => tx.loanOverdue.create({
       data: { loanId: loan.id, principalFen: input.principalFen, interestFen: input.interestFen, firstMissedOn: dateOf(input.firstMissedOn), reportedById: actor.userId },
     }),
+    tell: (tx, app, loan) => notifyLoanOverdue(tx, app, loan.id, input),
     auditData: { principalFen: input.principalFen.toString(), interestFen: input.interestFen.toString(), firstMissedOn: input.firstMissedOn },
   });
 }

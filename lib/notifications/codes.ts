@@ -1,0 +1,41 @@
+// The messages the portal stores as a code with parameters (rendered with next-intl, namespace
+// `inbox.notice.<code>`). Parameters are plain strings: numbers, ISO dates and instants, fen.
+export const NOTICE_CODES = [
+  "stageDueSoon",
+  "stageOverdue",
+  "stageEscalated",
+  "repaymentDue",
+  "loanMaturing",
+  "loanOverdue",
+] as const;
+
+export type NoticeCode = (typeof NOTICE_CODES)[number];
+export type NoticeParams = Record<string, string>;
+
+export const isNoticeCode = (value: unknown): value is NoticeCode => (NOTICE_CODES as readonly unknown[]).includes(value);
+
+/** Which kind of notice it is, for the inbox's grouping: assigned work, what is due, escalations. */
+export const NOTICE_GROUP = {
+  stageDueSoon: "due",
+  stageOverdue: "due",
+  stageEscalated: "escalated",
+  repaymentDue: "due",
+  loanMaturing: "due",
+  loanOverdue: "escalated",
+} as const satisfies Record<NoticeCode, "due" | "escalated" | "assigned">;
+
+const CST_OFFSET_MS = 8 * 3600_000;
+
+/**
+ * The parameters as words show them, the same in every language: amounts (`…Fen`) as ¥1,234.56,
+ * instants (`…At`) as Beijing date and time; dates and numbers as stored.
+ */
+export function displayParams(params: NoticeParams, formatFen: (fen: bigint) => string): NoticeParams {
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => {
+    if (key.endsWith("Fen") && /^-?\d+$/.test(value)) return [key, formatFen(BigInt(value))];
+    if (key.endsWith("At") && !Number.isNaN(Date.parse(value))) {
+      return [key, new Date(Date.parse(value) + CST_OFFSET_MS).toISOString().slice(0, 16).replace("T", " ")];
+    }
+    return [key, value];
+  }));
+}
