@@ -1,4 +1,5 @@
-import { createTranslator } from "next-intl";
+// use-intl's core (what next-intl is built on) has no React in it: jobs run outside Next use it too.
+import { createTranslator } from "use-intl/core";
 import zhCN from "@/lib/i18n/messages/zh-CN.json";
 
 type Messages = typeof zhCN;

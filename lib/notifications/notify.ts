@@ -1,8 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-// use-intl's core (what next-intl is built on) has no React in it, so the jobs can word mail
-// outside the Next server too.
-import { createTranslator } from "use-intl/core";
-import zhCN from "@/lib/i18n/messages/zh-CN.json";
+import { programmeTranslator } from "@/lib/i18n/translator";
 import { displayParams, type NoticeCode, type NoticeParams } from "@/lib/notifications/codes";
 import { formatFen } from "@/lib/money/fen";
 
@@ -33,4 +30,4 @@ export function wordsOf(code: NoticeCode, params: NoticeParams): { title: string
   return { title: t(`notice.${code}.title`, words), body: t(`notice.${code}.body`, words) };
 }
 
-const inboxWords = () => createTranslator({ locale: "zh-CN", messages: zhCN, namespace: "inbox" });
+const inboxWords = () => programmeTranslator("inbox");
