@@ -4,7 +4,7 @@ import typescript from "eslint-config-next/typescript";
 const config = [
   ...coreWebVitals,
   ...typescript,
-  { ignores: [".next/**", ".next-*/**", "node_modules/**", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: ["**/.next/**", ".next-*/**", "**/next-env.d.ts", "node_modules/**", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**"] },
   {
     rules: {
       // Only lib/env.ts reads the environment (scripts, tests and configs are outside the app).
