@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "./support/test";
 import { makeCreditCode } from "../support/ids";
-import { signInViaApi, signOutViaHeader } from "./support/auth";
+import { giveConsents, signInViaApi, signOutViaHeader } from "./support/auth";
 import { applicantFields } from "./support/factories";
 import { pdfFile, pdfText } from "./support/files";
 import { latestCodeTo, queryE2e } from "./support/db";
@@ -50,12 +50,7 @@ test("register, profile, consents and enterprise", async ({ page }) => {
   await page.getByRole("button", { name: "保存个人信息" }).click();
   await expect(page.getByText("个人信息已保存")).toBeVisible();
 
-  for (const title of ["个人敏感信息处理同意书", "征信查询授权书"]) {
-    const card = page.locator("section.card", { has: page.getByRole("heading", { name: title }) });
-    await card.getByRole("checkbox").check();
-    await card.getByRole("button", { name: "确认同意" }).click();
-    await expect(card.getByText("已同意")).toBeVisible();
-  }
+  await giveConsents(page);
 
   await page.goto("/applicant/enterprises/new");
   await page.getByLabel("企业名称").fill(enterprise.name);

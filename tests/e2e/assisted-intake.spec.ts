@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "./support/test";
 import { makeCreditCode } from "../support/ids";
-import { signInViaApi } from "./support/auth";
+import { giveConsents, signInViaApi } from "./support/auth";
 import { applicantFields } from "./support/factories";
 import { pdfFile } from "./support/files";
 import { textsTo } from "./support/db";
@@ -116,12 +116,7 @@ test("an agent prepares a new member's application; the member claims the accoun
   await page.getByLabel("工会会员证号").fill("GH-0105-2026-0420");
   await page.getByRole("button", { name: "保存个人信息" }).click();
   await expect(page.getByText("个人信息已保存")).toBeVisible();
-  for (const title of ["个人敏感信息处理同意书", "征信查询授权书"]) {
-    const card = page.locator("section.card", { has: page.getByRole("heading", { name: title }) });
-    await card.getByRole("checkbox").check();
-    await card.getByRole("button", { name: "确认同意" }).click();
-    await expect(card.getByText("已同意")).toBeVisible();
-  }
+  await giveConsents(page);
 
   await page.goto(`${base}?step=loan`);
   await page.getByLabel("贷款类别").selectOption("SMALL_MICRO");

@@ -11,16 +11,7 @@ export type RepaymentFigures = { principalFen: bigint; interestFen: bigint; paid
 export function checkRepayment(loan: LedgerLoan, recorded: readonly RecordedRepayment[], r: RepaymentFigures, today: string): void {
   assertServicingDate("paidOn", r.paidOn, today, { on: loan.disbursedOn, reason: "DATE_BEFORE_DISBURSEMENT" });
   if (r.principalFen + r.interestFen <= 0n) throw new ServicingRefusal("NOTHING_ENTERED", "principalYuan");
-  const owed = owedOn(loan, recorded, r.paidOn);
-  if (r.principalFen > owed.principalFen || r.interestFen > owed.interestFen) {
-    throw new ServicingRefusal("ABOVE_OWED", r.principalFen > owed.principalFen ? "principalYuan" : "interestYuan", {
-      principal: r.principalFen.toString(),
-      interest: r.interestFen.toString(),
-      principalOwed: owed.principalFen.toString(),
-      interestOwed: owed.interestFen.toString(),
-      on: r.paidOn,
-    });
-  }
+  assertWithinOwed("ABOVE_OWED", r, owedOn(loan, recorded, r.paidOn), r.paidOn);
 }
 
 export type OverdueFigures = { principalFen: bigint; interestFen: bigint; firstMissedOn: string };
@@ -29,16 +20,24 @@ export type OverdueFigures = { principalFen: bigint; interestFen: bigint; firstM
 export function checkOverdue(loan: LedgerLoan, recorded: readonly RecordedRepayment[], o: OverdueFigures, today: string): void {
   assertServicingDate("firstMissedOn", o.firstMissedOn, today, { on: loan.disbursedOn, reason: "DATE_BEFORE_DISBURSEMENT" });
   if (o.principalFen + o.interestFen <= 0n) throw new ServicingRefusal("NOTHING_ENTERED", "principalYuan");
-  const owed = owedOn(loan, recorded, today);
-  if (o.principalFen > owed.principalFen || o.interestFen > owed.interestFen) {
-    throw new ServicingRefusal("OVERDUE_ABOVE_OWED", o.principalFen > owed.principalFen ? "principalYuan" : "interestYuan", {
-      principal: o.principalFen.toString(),
-      interest: o.interestFen.toString(),
-      principalOwed: owed.principalFen.toString(),
-      interestOwed: owed.interestFen.toString(),
-      on: today,
-    });
-  }
+  assertWithinOwed("OVERDUE_ABOVE_OWED", o, owedOn(loan, recorded, today), today);
+}
+
+/** Principal and interest each within what is owed on the day; the refusal names both figures. */
+function assertWithinOwed(
+  reason: "ABOVE_OWED" | "OVERDUE_ABOVE_OWED",
+  entered: { principalFen: bigint; interestFen: bigint },
+  owed: { principalFen: bigint; interestFen: bigint },
+  on: string,
+): void {
+  if (entered.principalFen <= owed.principalFen && entered.interestFen <= owed.interestFen) return;
+  throw new ServicingRefusal(reason, entered.principalFen > owed.principalFen ? "principalYuan" : "interestYuan", {
+    principal: entered.principalFen.toString(),
+    interest: entered.interestFen.toString(),
+    principalOwed: owed.principalFen.toString(),
+    interestOwed: owed.interestFen.toString(),
+    on,
+  });
 }
 
 /** 代偿: on or after the first missed date, not in the future, at most the principal and interest owed that day. */

@@ -35,3 +35,13 @@ export async function signInViaApi(
 export async function signOutViaHeader(page: Page): Promise<void> {
   await page.getByRole("button", { name: "退出登录" }).click();
 }
+
+/** On the profile page: the applicant gives both consents (personal information, credit report). */
+export async function giveConsents(page: Page): Promise<void> {
+  for (const title of ["个人敏感信息处理同意书", "征信查询授权书"]) {
+    const card = page.locator("section.card", { has: page.getByRole("heading", { name: title }) });
+    await card.getByRole("checkbox").check();
+    await card.getByRole("button", { name: "确认同意" }).click();
+    await expect(card.getByText("已同意")).toBeVisible();
+  }
+}
