@@ -35,6 +35,10 @@ const schema = z.object({
   // Calendar days before a repayment date, and before the loan ends, that the applicant is reminded.
   REPAYMENT_REMIND_DAYS: z.coerce.number().int().min(1).max(30).default(5),
   MATURITY_REMIND_DAYS: z.coerce.number().int().min(1).max(120).default(30),
+  // Union standing missing for a loan: asked for in a quarter's last days, and after it ends
+  // until the batch is usually done.
+  STANDING_REMIND_DAYS: z.coerce.number().int().min(1).max(92).default(15),
+  STANDING_REMIND_AFTER_DAYS: z.coerce.number().int().min(0).max(92).default(30),
   // Staff sign in with a second factor (TOTP); "optional" only for the demo and its tests.
   STAFF_TWO_FACTOR: z.enum(["required", "optional"]).default("required"),
   // Reverse proxies in front of the portal that append to X-Forwarded-For (lib/auth/client-ip.ts).

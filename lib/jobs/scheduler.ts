@@ -4,6 +4,7 @@ import { logger } from "@/lib/logger";
 import { expireOverdueReturns } from "@/lib/applications/services/expire-returns";
 import { sendDeadlineReminders } from "@/lib/jobs/reminders";
 import { sendLoanReminders } from "@/lib/jobs/loan-reminders";
+import { sendStandingReminders } from "@/lib/jobs/standing-reminders";
 import { deliverOutbox } from "@/lib/jobs/mail";
 import { deliverSms } from "@/lib/notifications/sms";
 
@@ -11,6 +12,7 @@ export const JOBS = {
   "expire-returns": { cron: "*/10 * * * *", run: () => expireOverdueReturns() },
   "deadline-reminders": { cron: "0 * * * *", run: (now?: Date) => sendDeadlineReminders(now) },
   "loan-reminders": { cron: "0 9 * * *", run: (now?: Date) => sendLoanReminders(now) },
+  "standing-reminders": { cron: "0 9 * * *", run: (now?: Date) => sendStandingReminders(now) },
   "deliver-mail": { cron: "* * * * *", run: () => deliverOutbox() },
   "deliver-sms": { cron: "* * * * *", run: () => deliverSms() },
 } as const;

@@ -4,7 +4,8 @@ import { appendAudit } from "@/lib/audit/record";
 import { notifyUser } from "@/lib/notifications/notify";
 import type { NoticeCode, NoticeParams } from "@/lib/notifications/codes";
 
-export type ReminderKind = "STAGE_DUE_SOON" | "STAGE_OVERDUE" | "STAGE_ESCALATED" | "REPAYMENT_DUE" | "LOAN_MATURING";
+export type ReminderKind = "STAGE_DUE_SOON" | "STAGE_OVERDUE" | "STAGE_ESCALATED" | "REPAYMENT_DUE" | "LOAN_MATURING"
+  | "STANDING_MISSING" | "STANDING_MISSING_APPLICANT";
 
 type Once = {
   kind: ReminderKind;

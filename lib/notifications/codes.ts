@@ -7,6 +7,8 @@ export const NOTICE_CODES = [
   "repaymentDue",
   "loanMaturing",
   "loanOverdue",
+  "standingMissing",
+  "standingMissingApplicant",
 ] as const;
 
 export type NoticeCode = (typeof NOTICE_CODES)[number];
@@ -22,6 +24,8 @@ export const NOTICE_GROUP = {
   repaymentDue: "due",
   loanMaturing: "due",
   loanOverdue: "escalated",
+  standingMissing: "due",
+  standingMissingApplicant: "due",
 } as const satisfies Record<NoticeCode, "due" | "escalated" | "assigned">;
 
 const CST_OFFSET_MS = 8 * 3600_000;

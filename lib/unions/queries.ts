@@ -56,18 +56,30 @@ export type StandingGap = {
   intakeOrganisation: string | null;
 };
 
+export type QuarterRef = { year: number; quarter: 1 | 2 | 3 | 4 };
+
+/** The first and last day of a calendar quarter, YYYY-MM-DD. */
+export function quarterBounds(q: QuarterRef): { start: string; end: string } {
+  return {
+    start: `${q.year}-${String((q.quarter - 1) * 3 + 1).padStart(2, "0")}-01`,
+    end: isoDay(new Date(Date.UTC(q.year, q.quarter * 3, 0))),
+  };
+}
+
+export type UncoveredLoan = StandingGap & { applicationId: string; applicantId: string; intakeOrgId: string | null; from: string; to: string };
+
 /**
- * Before a quarter's subsidy batch: the disbursed loans whose enterprise lacks union standing for
- * some of the quarter (so far), with whom to ask. The centre sees every loan.
+ * The disbursed loans (not historical) whose enterprise lacks current union standing for some of
+ * the quarter up to `until`: the loan's days in that span that no current record covers. No actor:
+ * callers authorise (the centre's page below, the reminder job).
  */
-export async function standingGaps(actor: Actor, quarter: { year: number; quarter: 1 | 2 | 3 | 4 }, today: string): Promise<StandingGap[]> {
-  assertCan(actor, "subsidy.verify");
-  const qStart = `${quarter.year}-${String((quarter.quarter - 1) * 3 + 1).padStart(2, "0")}-01`;
-  const qEnd = isoDay(new Date(Date.UTC(quarter.year, quarter.quarter * 3, 0)));
-  const end = qEnd < today ? qEnd : today;
+export async function loansLackingStanding(quarter: QuarterRef, until: string): Promise<UncoveredLoan[]> {
+  const { start: qStart, end: qEnd } = quarterBounds(quarter);
+  const end = qEnd < until ? qEnd : until;
   if (end < qStart) return [];
   const loans = await db.loan.findMany({
     where: {
+      historical: false,
       disbursedOn: { not: null, lte: new Date(`${end}T00:00:00Z`) },
       OR: [{ closedOn: null }, { closedOn: { gte: new Date(`${qStart}T00:00:00Z`) } }],
       AND: [{ OR: [{ maturityOn: null }, { maturityOn: { gte: new Date(`${qStart}T00:00:00Z`) } }] }],
@@ -76,10 +88,10 @@ export async function standingGaps(actor: Actor, quarter: { year: number; quarte
     select: {
       id: true, contractNo: true, disbursedOn: true, maturityOn: true, closedOn: true,
       enterprise: { select: { name: true, creditCode: true, unionStandings: { where: { supersededAt: null }, select: { validFrom: true, validTo: true } } } },
-      application: { select: { intakeOrg: { select: { nameZh: true } } } },
+      application: { select: { id: true, applicantId: true, intakeOrgId: true, intakeOrg: { select: { nameZh: true } } } },
     },
   });
-  const gaps: StandingGap[] = [];
+  const gaps: UncoveredLoan[] = [];
   for (const loan of loans) {
     const from = [qStart, isoDay(loan.disbursedOn!)].sort().at(-1)!;
     const to = [end, ...(loan.maturityOn ? [isoDay(loan.maturityOn)] : []), ...(loan.closedOn ? [isoDay(loan.closedOn)] : [])].sort()[0]!;
@@ -90,11 +102,23 @@ export async function standingGaps(actor: Actor, quarter: { year: number; quarte
     if (uncoveredDays > 0) {
       gaps.push({
         loanId: loan.id, contractNo: loan.contractNo, enterpriseName: loan.enterprise.name, creditCode: loan.enterprise.creditCode,
-        uncoveredDays, days, intakeOrganisation: loan.application?.intakeOrg?.nameZh ?? null,
+        uncoveredDays, days, intakeOrganisation: loan.application.intakeOrg?.nameZh ?? null,
+        applicationId: loan.application.id, applicantId: loan.application.applicantId, intakeOrgId: loan.application.intakeOrgId, from, to,
       });
     }
   }
   return gaps;
+}
+
+/**
+ * Before a quarter's subsidy batch: the disbursed loans whose enterprise lacks union standing for
+ * some of the quarter (so far), with whom to ask. The centre sees every loan.
+ */
+export async function standingGaps(actor: Actor, quarter: QuarterRef, today: string): Promise<StandingGap[]> {
+  assertCan(actor, "subsidy.verify");
+  const gaps = await loansLackingStanding(quarter, today);
+  return gaps.map(({ loanId, contractNo, enterpriseName, creditCode, uncoveredDays, days, intakeOrganisation }) =>
+    ({ loanId, contractNo, enterpriseName, creditCode, uncoveredDays, days, intakeOrganisation }));
 }
 
 export type OwnStanding = { unionName: string; memberCardNo: string | null; validFrom: string; validTo: string | null };

@@ -111,7 +111,7 @@ describe("rules", () => {
   });
 
   const KEYS = { DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString("base64")}`, BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString("base64") };
-  const production = { NODE_ENV: "production", PGLITE_DIR: "", APPLICANT_IDLE_MINUTES: 30, STAFF_IDLE_MINUTES: 10, SESSION_MAX_HOURS: 12, MAIL_FROM: "", LOG_LEVEL: "info", SCHEDULER: "off", ESCALATE_AFTER_WORKING_DAYS: 2, REPAYMENT_REMIND_DAYS: 5, MATURITY_REMIND_DAYS: 30,
+  const production = { NODE_ENV: "production", PGLITE_DIR: "", APPLICANT_IDLE_MINUTES: 30, STAFF_IDLE_MINUTES: 10, SESSION_MAX_HOURS: 12, MAIL_FROM: "", LOG_LEVEL: "info", SCHEDULER: "off", ESCALATE_AFTER_WORKING_DAYS: 2, REPAYMENT_REMIND_DAYS: 5, MATURITY_REMIND_DAYS: 30, STANDING_REMIND_DAYS: 15, STANDING_REMIND_AFTER_DAYS: 30,
     TRUSTED_PROXY_HOPS: 1, STAFF_TWO_FACTOR: "required", EMBEDDED_DATABASE: "false", DEMO_MODE: "false", AUTH_SECRET: "x".repeat(32), DATABASE_URL: "postgresql://db/ncd", ...KEYS,
     SMS_PROVIDER: "http", SMS_HTTP_URL: "https://sms-gateway.example/send" } as const;
 
