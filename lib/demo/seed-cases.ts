@@ -5,6 +5,8 @@ import { auditAction, type ApplicationEvent } from "@/lib/applications/events";
 import { APPLICANTS } from "@/lib/demo/reference-data";
 import { DEMO_CONSULTING_LOANS, DEMO_CONSULTING_STATEMENT_LINES, DEMO_CONSULTING_UNION_STANDING } from "@/lib/subsidies/demo-fixture";
 import { seedDemoSubsidies } from "@/lib/demo/seed-subsidies";
+import { demoStaffActor } from "@/lib/demo/actors";
+import { writeStanding } from "@/lib/unions/standing-write";
 import { seal, unsealOptional } from "@/lib/personal-data/sealed";
 
 type Step = {
@@ -125,13 +127,15 @@ export async function seedDemoCases(db: PrismaClient, log: (line: string) => voi
   }
   const consulting = await db.enterprise.findUniqueOrThrow({ where: { creditCode: ENTERPRISES[0].creditCode } });
   if ((await db.unionStanding.count({ where: { enterpriseId: consulting.id } })) === 0) {
-    for (const s of DEMO_CONSULTING_UNION_STANDING) {
-      await db.unionStanding.create({
-        data: { enterpriseId: consulting.id, validFrom: day(s.validFrom), validTo: s.validTo ? day(s.validTo) : null,
-          unionName: APPLICANTS[0].unionName, memberCardNo: APPLICANTS[0].memberCardNo,
-          evidence: `${APPLICANTS[0].unionName}，会员证 ${APPLICANTS[0].memberCardNo}` },
-      });
-    }
+    // Recorded as the district union records it through its form (the same write and audit event).
+    const agent = await demoStaffActor(db, "agent@district.demo");
+    await db.$transaction(async (tx) => {
+      for (const s of DEMO_CONSULTING_UNION_STANDING) {
+        await writeStanding(tx, agent, consulting, {
+          validFrom: s.validFrom, validTo: s.validTo ?? undefined, unionName: APPLICANTS[0].unionName, memberCardNo: APPLICANTS[0].memberCardNo,
+        }, "seed");
+      }
+    });
   }
 
   for (const spec of CASES) {

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { StaffActor } from "@/lib/auth/roles";
+import { demoStaffActor } from "@/lib/demo/actors";
 import { DEMO_CONSULTING_LOANS } from "@/lib/subsidies/demo-fixture";
 import { writeFounding } from "@/lib/unions/founding-write";
 
@@ -16,12 +16,7 @@ export async function seedDemoFoundings(db: PrismaClient): Promise<void> {
     select: { id: true, unionFoundings: { select: { id: true } }, unionStandings: { select: { unionName: true }, take: 1 } },
   });
   if (!firm || firm.unionFoundings.length > 0) return;
-  const agent = await db.user.findUniqueOrThrow({
-    where: { email: "agent@district.demo" },
-    select: { id: true, displayName: true, membership: { select: { role: true, organisationId: true, organisation: { select: { type: true } } } } },
-  });
-  const m = agent.membership!;
-  const actor: StaffActor = { kind: "STAFF", userId: agent.id, role: m.role, displayName: agent.displayName, organisationId: m.organisationId, organisationType: m.organisation.type };
+  const actor = await demoStaffActor(db, "agent@district.demo");
   await db.$transaction(async (tx) => {
     await writeFounding(tx, actor, firm.id, { ...DEMO_CONSULTING_FOUNDING, unionName: firm.unionStandings[0]?.unionName ?? "" }, "seed");
   });

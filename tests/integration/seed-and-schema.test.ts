@@ -43,6 +43,19 @@ describe("demo seed", () => {
     for (const b of batches) expect(b.lines.reduce((t, l) => t + l.subsidyFen, 0n)).toBe(b.totalFen);
   });
 
+  it("records the consulting company's union standing and founding as the district union does, with their audit events", async () => {
+    const enterprise = await db.enterprise.findFirstOrThrow({ where: { name: "北京某信息咨询有限公司" }, select: { id: true } });
+    const agent = await db.user.findUniqueOrThrow({ where: { email: "agent@district.demo" }, select: { id: true } });
+    const standing = await db.unionStanding.findFirstOrThrow({ where: { enterpriseId: enterprise.id, supersededAt: null } });
+    expect(standing).toMatchObject({ recordedById: agent.id, evidence: expect.stringContaining("会员证") });
+    const [recorded, founded] = await Promise.all([
+      db.auditEvent.findFirst({ where: { entityType: "UnionStanding", entityId: standing.id, action: "union.standing_recorded", actorId: agent.id } }),
+      db.auditEvent.count({ where: { entityType: "UnionFounding", actorId: agent.id, data: { path: ["enterpriseId"], equals: enterprise.id } } }),
+    ]);
+    expect(recorded?.data).toMatchObject({ enterpriseId: enterprise.id, via: "seed" });
+    expect(founded).toBe(1);
+  });
+
   it("writes cases in several states, with renewals linked to the earlier loan", async () => {
     const statuses = new Set((await db.loanApplication.findMany({ select: { status: true } })).map((a) => a.status));
     for (const s of ["SETTLED", "CENTER_REVIEW", "RETURNED", "GUARANTOR_REVIEW", "BANK_REVIEW"] as const) expect(statuses).toContain(s);

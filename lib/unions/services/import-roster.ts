@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { beijingToday } from "@/lib/subsidies/periods";
 import { parseRoster, type RosterProblem } from "@/lib/unions/roster";
-import { periodProblem, writeStanding } from "@/lib/unions/services/record-standing";
+import { periodProblem, writeStanding } from "@/lib/unions/standing-write";
 
 export type RosterOutcome = { status: "IMPORTED"; added: number } | { status: "REJECTED"; problems: RosterProblem[] };
 
