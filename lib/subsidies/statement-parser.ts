@@ -80,7 +80,7 @@ export async function parseStatement(data: Uint8Array, options: { today: string 
     const key = lineKey(result.line);
     const first = firstLineByKey.get(key);
     if (first !== undefined) {
-      errors.push({ line: row.line, column: zh("contractNo"), message: `与第 ${first} 行重复（同一合同、同一计息期间）` });
+      errors.push({ line: row.line, column: zh("contractNo"), message: `与第 ${first} 行重复（同一合同、同一计息期间、同一付息日期）` });
       continue;
     }
     firstLineByKey.set(key, row.line);
@@ -90,11 +90,13 @@ export async function parseStatement(data: Uint8Array, options: { today: string 
 }
 
 /**
- * Fingerprint for idempotent re-imports. The dates have a fixed shape at the end, so the key
- * stays unambiguous even if a contract number contains "|".
+ * Fingerprint of one payment for idempotent re-imports: the contract, the interest period and the
+ * day it was paid ("-" when nothing was), so a period's interest may come in several payments.
+ * The dates have a fixed shape at the end, so the key stays unambiguous even if a contract number
+ * contains "|".
  */
-export function lineKey(line: Pick<ParsedLine, "contractNo" | "periodStart" | "periodEnd">): string {
-  return `${line.contractNo}|${line.periodStart}|${line.periodEnd}`;
+export function lineKey(line: Pick<ParsedLine, "contractNo" | "periodStart" | "periodEnd" | "paidOn">): string {
+  return `${line.contractNo}|${line.periodStart}|${line.periodEnd}|${line.paidOn ?? "-"}`;
 }
 
 /** The checks that need the loans on file; the caller loads only this bank's loans. */

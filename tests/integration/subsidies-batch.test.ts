@@ -86,6 +86,32 @@ async function approved() {
 const payment = async (id: string, ref = `PAY-${uniqueSuffix()}`) => ({ batchId: id, version: (await batchNow(id)).version, paidOn: beijingToday(), payerAccount: "北京市总工会贴息专户", paymentRef: ref });
 
 describe("the quarterly subsidy batch", () => {
+  it("a correction of one of a period's payments may not make the payments exceed the interest due", async () => {
+    const { batch, officer, loans } = await openBatch(1);
+    const reviewer = await staffActor("reviewer@center.demo");
+    const first = await db.statementLine.findFirstOrThrow({ where: { loanId: loans[0]!.id } });
+    // A second payment of the same period: the bank had reported the whole interest as paid, now ¥0.00 more fits.
+    const due = fenToYuanString(first.interestDueFen);
+    const row = [loans[0]!.contractNo, "2025-06-10", "2025-09-20", "500000", "3.85%", due, "0.00", "2025-09-25", "否", "0", "否"].join(",");
+    expect(await importStatement(officer, { fileName: "second.csv", bytes: new TextEncoder().encode([HEADER, row].join("\n")) })).toMatchObject({ status: "IMPORTED", added: 1 });
+    const second = await db.statementLine.findFirstOrThrow({ where: { loanId: loans[0]!.id, lineKey: { not: first.lineKey } } });
+    await queryLine(reviewer, { lineId: second.id, batchVersion: (await batchNow(batch.id)).version, question: "第二笔付息金额为零，请核实" });
+    const correction = {
+      lineId: second.id, answer: "第二笔实付 1 元", principalBalanceFen: "500000", annualRateMicros: "3.85%",
+      interestDueFen: due, interestPaidFen: "1.00", paidOn: "2025-09-25", overdue: "否" as const, penaltyInterestFen: "0", extended: "否" as const,
+    };
+    const refused = correctLine(officer, { ...correction, batchVersion: (await batchNow(batch.id)).version });
+    await expect(refused).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { interestPaidFen: [expect.stringContaining("各笔实付利息合计")] } });
+    expect(await db.statementLine.count({ where: { loanId: loans[0]!.id } })).toBe(2);
+    // Lowering the first payment by a yuan leaves room for the second's.
+    await queryLine(reviewer, { lineId: first.id, batchVersion: (await batchNow(batch.id)).version, question: "第一笔多报 1 元？" });
+    await correctLine(officer, { ...correction, lineId: first.id, answer: "第一笔少 1 元", interestPaidFen: fenToYuanString(first.interestDueFen - 100n), paidOn: "2025-09-21", batchVersion: (await batchNow(batch.id)).version });
+    await correctLine(officer, { ...correction, batchVersion: (await batchNow(batch.id)).version });
+    const current = await db.statementLine.findMany({ where: { loanId: loans[0]!.id, current: true } });
+    expect(current.reduce((sum, l) => sum + l.interestPaidFen, 0n)).toBe(first.interestDueFen);
+    expect((await batchNow(batch.id)).totalFen).toBe(first.interestDueFen);
+  });
+
   it("life cycle: verify with a checklist, query, correct (new version, old kept), re-verify, maker, checker, pay, reconcile — all audited", async () => {
     const { batch, officer, loans } = await openBatch();
     const reviewer = await staffActor("reviewer@center.demo");

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { AppError } from "@/lib/errors";
 import { accruedInterestFen } from "@/lib/loans/interest";
 import { addMonthsClamped, daysBetween } from "@/lib/loans/schedule";
-import { fenToYuanString } from "@/lib/money/fen";
+import { fenToYuanString, formatFen } from "@/lib/money/fen";
 import { FIRST_POLICY } from "@/lib/setup/programme-defaults";
 import { importStatement } from "@/lib/subsidies/services/import-statement";
 import { enterStatementLine } from "@/lib/subsidies/services/enter-statement-line";
@@ -135,6 +135,38 @@ describe("importing a bank's interest statement", () => {
     const errors = rejected(await importStatement(officer, { fileName: "b.csv", bytes: csv([{ contractNo: loan.contractNo, ...Q3, paid: "100.00" }]) }));
     expect(errors).toEqual([{ line: 2, column: "合同编号", message: expect.stringContaining("已导入且金额不同") }]);
     expect(await stored(org.id)).toEqual(before);
+  });
+
+  it("a period's interest paid in several payments: each its own line (in the quarter of its payment), never more than is due in all", async () => {
+    const { org, officer } = await newBank();
+    const { loan } = await newLoan(org.id);
+    // Q3 interest of ¥5,493.06 (103 days at 3.85 % on ¥500,000), paid as ¥2,000.00 on 21 Sep and the rest on 8 Oct.
+    const due = interest(Q3.start, Q3.end);
+    const dueFen = BigInt(due.replace(".", ""));
+    const rest = fenToYuanString(dueFen - 200_000n);
+    const first = { contractNo: loan.contractNo, ...Q3, paid: "2000.00" };
+    const second = { contractNo: loan.contractNo, ...Q3, paid: rest, paidOn: "2025-10-08" };
+    expect(await importStatement(officer, { fileName: "sep.csv", bytes: csv([first]) })).toMatchObject({ status: "IMPORTED", added: 1, quarters: ["2025Q3"] });
+    const before = await stored(org.id);
+    // The second payment overpays by a fen: refused with the figures, nothing stored.
+    const over = { ...second, paid: fenToYuanString(dueFen - 200_000n + 1n) };
+    expect(rejected(await importStatement(officer, { fileName: "oct-over.csv", bytes: csv([over]) }))).toEqual([
+      { line: 2, column: "实付利息", message: `该计息期间各笔实付利息合计 ${formatFen(dueFen + 1n)}，超过应付利息 ${formatFen(dueFen)}` },
+    ]);
+    // A different interest due for the same period: refused too.
+    expect(rejected(await importStatement(officer, { fileName: "oct-due.csv", bytes: csv([{ ...second, due: "6000.00" }]) }))).toEqual([
+      { line: 2, column: "应付利息", message: expect.stringContaining("应付利息须一致") },
+    ]);
+    expect(await stored(org.id)).toEqual(before);
+
+    expect(await importStatement(officer, { fileName: "oct.csv", bytes: csv([second]) })).toMatchObject({ status: "IMPORTED", added: 1, quarters: ["2025Q4"] });
+    const lines = await db.statementLine.findMany({ where: { loanId: loan.id }, orderBy: { paidOn: "asc" }, include: { batch: true } });
+    expect(lines.map((l) => [l.batch!.quarter, fenToYuanString(l.interestPaidFen), fenToYuanString(l.subsidyFen)])).toEqual([
+      ["2025Q3", "2000.00", "2000.00"], ["2025Q4", rest, rest],
+    ]);
+    expect(lines[0]!.subsidyFen + lines[1]!.subsidyFen).toBe(dueFen);
+    // Both payments again in one file: both already there, nothing added.
+    expect(await importStatement(officer, { fileName: "both.csv", bytes: csv([first, second]) })).toMatchObject({ status: "IMPORTED", added: 0, skipped: 2 });
   });
 
   describe("bad files: every problem reported per line, nothing stored", () => {

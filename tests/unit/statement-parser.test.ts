@@ -246,7 +246,7 @@ describe("line errors", () => {
   it("rejects a duplicate contract + period and points at the first occurrence", async () => {
     const other = withCell("计息起日", "2021-09-21", withCell("计息止日", "2021-12-20"));
     expect(await errorsOf(csv([HEADER, GOOD_ROW, other, withCell("实付利息", "3000.00")]))).toEqual(
-      err("合同编号", "与第 2 行重复（同一合同、同一计息期间）", 4),
+      err("合同编号", "与第 2 行重复（同一合同、同一计息期间、同一付息日期）", 4),
     );
   });
 
@@ -295,11 +295,13 @@ describe("validateAgainstLoans", () => {
 });
 
 describe("lineKey", () => {
-  it("is the contract plus the period, whatever the amounts", () => {
-    expect(lineKey(GOOD_LINE)).toBe("NCD-2021-0158|2021-06-23|2021-09-20");
-    const samePeriodOtherAmounts: ParsedLine = { ...GOOD_LINE, interestPaidFen: 1n, line: 9 };
-    expect(lineKey(samePeriodOtherAmounts)).toBe(lineKey(GOOD_LINE));
+  it("is the contract, the period and the payment day, whatever the amounts", () => {
+    expect(lineKey(GOOD_LINE)).toBe(`NCD-2021-0158|2021-06-23|2021-09-20|${GOOD_LINE.paidOn}`);
+    const samePaymentOtherAmounts: ParsedLine = { ...GOOD_LINE, interestPaidFen: 1n, line: 9 };
+    expect(lineKey(samePaymentOtherAmounts)).toBe(lineKey(GOOD_LINE));
     expect(lineKey({ ...GOOD_LINE, periodEnd: "2021-09-21" })).not.toBe(lineKey(GOOD_LINE));
+    expect(lineKey({ ...GOOD_LINE, paidOn: "2021-10-08" })).not.toBe(lineKey(GOOD_LINE));
+    expect(lineKey({ ...GOOD_LINE, paidOn: null })).toBe("NCD-2021-0158|2021-06-23|2021-09-20|-");
   });
 });
 

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import type { CorrectLineInput } from "@/lib/subsidies/schemas";
 import { parseStatement, validateAgainstLoans, type ParsedLine } from "@/lib/subsidies/statement-parser";
 import { recomputeBatchTotal } from "@/lib/subsidies/services/batch-total";
+import { periodPaymentErrors } from "@/lib/subsidies/services/statement-intake";
 import { hasOpenQuery, runLineEdit, type LoadedLine } from "@/lib/subsidies/services/line-edit";
 import { fieldErrorsOf, oneLineStatement } from "@/lib/subsidies/one-line-statement";
 import { beijingToday, dateOf, isoDay } from "@/lib/subsidies/periods";
@@ -81,7 +82,17 @@ async function parseCorrection(line: LoadedLine, input: CorrectLineInput, today:
   const loan = line.loan;
   if (!loan.disbursedOn || !loan.maturityOn) throw new AppError("VALIDATION", "该笔贷款尚未放款");
   const terms = new Map([[loan.contractNo, { principalFen: loan.principalFen, startOn: isoDay(loan.disbursedOn), maturityOn: isoDay(loan.maturityOn) }]]);
-  const errors = validateAgainstLoans(result.lines, terms);
+  const corrected = result.lines[0]!;
+  // The period's other payments stay as they are: together with the corrected one they must still agree.
+  const siblings = await db.statementLine.findMany({
+    where: { loanId: line.loanId, periodStart: line.periodStart, periodEnd: line.periodEnd, current: true, lineKey: { not: line.lineKey } },
+    select: { lineKey: true, interestDueFen: true, interestPaidFen: true },
+  });
+  const period = `${line.loanId}|${corrected.periodStart}|${corrected.periodEnd}`;
+  const errors = [
+    ...validateAgainstLoans(result.lines, terms),
+    ...periodPaymentErrors([{ line: corrected, key: line.lineKey, period }], new Map([[period, siblings.map((s) => ({ key: s.lineKey, ...s }))]])),
+  ];
   if (errors.length) throw new AppError("VALIDATION", undefined, fieldErrorsOf(errors));
-  return result.lines[0]!;
+  return corrected;
 }

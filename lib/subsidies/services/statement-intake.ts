@@ -9,6 +9,7 @@ import type { ExcludedReason } from "@/lib/subsidies/rules";
 import { lineKey, parseStatement, STATEMENT_COLUMNS, validateAgainstLoans, type LoanTerms, type ParsedLine, type StatementError } from "@/lib/subsidies/statement-parser";
 import { MAX_STATEMENT_BYTES } from "@/lib/subsidies/schemas";
 import { batchQuarterOf, beijingToday, isoDay, quarterLabel } from "@/lib/subsidies/periods";
+import { formatFen } from "@/lib/money/fen";
 import { evidenceOf, ratioOf, standingByEnterprise, type UnionEvidence } from "@/lib/subsidies/services/subsidy-context";
 import { computeLineSubsidy } from "@/lib/subsidies/rules";
 import { storeStatementLines } from "@/lib/subsidies/services/store-statement-lines";
@@ -138,7 +139,7 @@ export async function prepareLines(
   const bad = new Set(errors.map((e) => e.line));
 
   const good = checkable.filter((l) => !bad.has(l.line));
-  const stored = await storedVersions(good.map((l) => ({ loanId: loanByContract.get(l.contractNo)!.id, periodStart: l.periodStart })));
+  const stored = await storedLines(good.map((l) => ({ loanId: loanByContract.get(l.contractNo)!.id, periodStart: l.periodStart })));
   const quarterOfLine = new Map(good.map((l) => [l, batchQuarterOf(l)]));
   const quarters = [...new Set(quarterOfLine.values())];
   const closed = new Map(
@@ -153,7 +154,7 @@ export async function prepareLines(
   for (const l of good) {
     const loan = loanByContract.get(l.contractNo)!;
     const key = lineKey(l);
-    const versions = stored.get(`${loan.id}|${key}`);
+    const versions = stored.versions.get(`${loan.id}|${key}`);
     if (versions) {
       if (versions.some((v) => sameFigures(l, v))) skipped += 1;
       else errors.push({ line: l.line, column: "合同编号", message: "该合同该计息期间已导入且金额不同；如需更正，请在中心质询后更正" });
@@ -172,12 +173,23 @@ export async function prepareLines(
     const result = computeLineSubsidy(l, { ratioBasisPoints: ratio, unionStanding: evidence.standing, compensatedOn });
     ready.push({ line: l, loanId: loan.id, key, quarter, subsidyFen: result.subsidyFen, excludedReason: result.excludedReason, evidence });
   }
+  errors.push(...periodPaymentErrors(ready.map((r) => ({ line: r.line, key: r.key, period: periodOf(r.loanId, r.line) })), stored.payments));
   return errors.length > 0 ? { errors } : { lines: ready, skipped };
 }
 
-/** The stored versions of the lines with these loans and period starts, by `loanId|lineKey`. */
-async function storedVersions(wanted: { loanId: string; periodStart: string }[]): Promise<Map<string, StoredFigures[]>> {
-  const out = new Map<string, StoredFigures[]>();
+type StoredPayment = { key: string; interestDueFen: bigint; interestPaidFen: bigint };
+type Stored = {
+  /** Every version of each stored line, by `loanId|lineKey`. */
+  versions: Map<string, StoredFigures[]>;
+  /** The current version of each payment of a period, by `loanId|periodStart|periodEnd`. */
+  payments: Map<string, StoredPayment[]>;
+};
+
+const periodOf = (loanId: string, l: Pick<ParsedLine, "periodStart" | "periodEnd">) => `${loanId}|${l.periodStart}|${l.periodEnd}`;
+
+/** The stored lines of these loans whose periods start between the wanted ones. */
+async function storedLines(wanted: { loanId: string; periodStart: string }[]): Promise<Stored> {
+  const out: Stored = { versions: new Map(), payments: new Map() };
   if (wanted.length === 0) return out;
   const starts = wanted.map((w) => w.periodStart).sort();
   const loanIds = [...new Set(wanted.map((w) => w.loanId))];
@@ -185,14 +197,46 @@ async function storedVersions(wanted: { loanId: string; periodStart: string }[])
     const rows = await db.statementLine.findMany({
       where: { loanId: { in: part }, periodStart: { gte: new Date(`${starts[0]}T00:00:00Z`), lte: new Date(`${starts.at(-1)}T00:00:00Z`) } },
       select: {
-        loanId: true, lineKey: true, balanceFen: true, annualRateMicros: true, interestDueFen: true, interestPaidFen: true,
-        penaltyFen: true, overdue: true, extended: true, paidOn: true,
+        loanId: true, lineKey: true, current: true, periodStart: true, periodEnd: true, balanceFen: true, annualRateMicros: true,
+        interestDueFen: true, interestPaidFen: true, penaltyFen: true, overdue: true, extended: true, paidOn: true,
       },
     });
-    for (const { loanId, lineKey: key, ...figures } of rows) {
+    for (const { loanId, lineKey: key, current, periodStart, periodEnd, ...figures } of rows) {
       const k = `${loanId}|${key}`;
-      out.set(k, [...(out.get(k) ?? []), figures]);
+      out.versions.set(k, [...(out.versions.get(k) ?? []), figures]);
+      if (!current) continue;
+      const period = periodOf(loanId, { periodStart: isoDay(periodStart), periodEnd: isoDay(periodEnd) });
+      out.payments.set(period, [...(out.payments.get(period) ?? []), { key, interestDueFen: figures.interestDueFen, interestPaidFen: figures.interestPaidFen }]);
     }
   }
   return out;
+}
+
+/**
+ * A period's interest may be paid in several payments (one line each): they must agree on the
+ * interest due, and together never pay more than it. Judged over the stored payments and the new
+ * ones; returns the problem of each new line that breaks either.
+ */
+export function periodPaymentErrors(
+  fresh: readonly { line: ParsedLine; period: string; key: string }[],
+  stored: ReadonlyMap<string, readonly StoredPayment[]>,
+): StatementError[] {
+  const byPeriod = new Map<string, { line: ParsedLine; key: string }[]>();
+  for (const f of fresh) byPeriod.set(f.period, [...(byPeriod.get(f.period) ?? []), f]);
+  const errors: StatementError[] = [];
+  for (const [period, lines] of byPeriod) {
+    const earlier = (stored.get(period) ?? []).filter((p) => !lines.some((l) => l.key === p.key));
+    const all = [...earlier.map((p) => ({ due: p.interestDueFen, paid: p.interestPaidFen })), ...lines.map((l) => ({ due: l.line.interestDueFen, paid: l.line.interestPaidFen }))];
+    if (all.length < 2) continue;
+    const due = all[0]!.due;
+    const paid = all.reduce((sum, p) => sum + p.paid, 0n);
+    for (const { line } of lines) {
+      if (all.some((p) => p.due !== due)) {
+        errors.push({ line: line.line, column: "应付利息", message: `同一计息期间的各笔付息应付利息须一致（已报送 ${formatFen(due)}）` });
+      } else if (paid > due) {
+        errors.push({ line: line.line, column: "实付利息", message: `该计息期间各笔实付利息合计 ${formatFen(paid)}，超过应付利息 ${formatFen(due)}` });
+      }
+    }
+  }
+  return errors;
 }
