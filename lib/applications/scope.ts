@@ -14,8 +14,10 @@ export function applicationScope(actor: Actor): Prisma.LoanApplicationWhereInput
     case "AUDITOR":
       return { status: { not: "DRAFT" } };
     case "GUARANTOR_OFFICER":
+    case "GUARANTOR_MANAGER":
       return { guarantorOrgId: actor.organisationId };
     case "BANK_OFFICER":
+    case "BANK_MANAGER":
       return { bankOrgId: actor.organisationId };
     case "DISTRICT_AGENT":
       return { intakeOrgId: actor.organisationId };

@@ -11,7 +11,7 @@ export const PERMISSIONS = {
   "application.create": ["APPLICANT", "DISTRICT_AGENT"],
   "application.markGreenChannel": ["DISTRICT_AGENT", "CENTER_REVIEWER", "CENTER_APPROVER"],
   "application.recordException": ["CENTER_APPROVER"],
-  "application.assign": ["CENTER_REVIEWER", "CENTER_APPROVER", "GUARANTOR_OFFICER", "BANK_OFFICER"],
+  "application.assign": ["CENTER_REVIEWER", "CENTER_APPROVER", "GUARANTOR_OFFICER", "GUARANTOR_MANAGER", "BANK_OFFICER", "BANK_MANAGER"],
   "pii.viewFull": ["CENTER_REVIEWER", "CENTER_APPROVER", "BANK_OFFICER"],
   "outbox.read": ["PROGRAM_ADMIN"],
   // Interest subsidy ledger (lib/subsidies): the bank reports, the centre checks, approves with two
@@ -40,7 +40,7 @@ export const PERMISSIONS = {
   // The years before the portal (lib/history): the centre's approver imports them, since they
   // enter the programme's published figures at once.
   "history.import": ["CENTER_APPROVER"],
-  "loan.view": ["APPLICANT", "CENTER_REVIEWER", "CENTER_APPROVER", "BANK_OFFICER", "GUARANTOR_OFFICER", "PROGRAM_ADMIN", "AUDITOR"],
+  "loan.view": ["APPLICANT", "CENTER_REVIEWER", "CENTER_APPROVER", "BANK_OFFICER", "BANK_MANAGER", "GUARANTOR_OFFICER", "GUARANTOR_MANAGER", "PROGRAM_ADMIN", "AUDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

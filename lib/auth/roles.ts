@@ -23,7 +23,9 @@ export const HOME_BY_ROLE = {
   CENTER_REVIEWER: "/center",
   CENTER_APPROVER: "/center",
   GUARANTOR_OFFICER: "/guarantor",
+  GUARANTOR_MANAGER: "/guarantor",
   BANK_OFFICER: "/bank",
+  BANK_MANAGER: "/bank",
   DISTRICT_AGENT: "/agent",
   PROGRAM_ADMIN: "/admin",
   AUDITOR: "/audit",
@@ -34,7 +36,9 @@ export const ORGANISATION_OF_ROLE = {
   CENTER_REVIEWER: "SUPPORT_CENTER",
   CENTER_APPROVER: "SUPPORT_CENTER",
   GUARANTOR_OFFICER: "GUARANTOR",
+  GUARANTOR_MANAGER: "GUARANTOR",
   BANK_OFFICER: "BANK",
+  BANK_MANAGER: "BANK",
   DISTRICT_AGENT: "DISTRICT_UNION",
   PROGRAM_ADMIN: "SUPPORT_CENTER",
   AUDITOR: "SUPPORT_CENTER",
@@ -46,8 +50,8 @@ export const homeOf = (role: Role): string => HOME_BY_ROLE[role];
 export const SECTION_ROLES = {
   applicant: ["APPLICANT"],
   center: ["CENTER_REVIEWER", "CENTER_APPROVER"],
-  guarantor: ["GUARANTOR_OFFICER"],
-  bank: ["BANK_OFFICER"],
+  guarantor: ["GUARANTOR_OFFICER", "GUARANTOR_MANAGER"],
+  bank: ["BANK_OFFICER", "BANK_MANAGER"],
   agent: ["DISTRICT_AGENT"],
   admin: ["PROGRAM_ADMIN"],
   audit: ["AUDITOR", "PROGRAM_ADMIN"],
@@ -64,5 +68,8 @@ export const idleMinutesFor = (
   limits: { applicant: number; staff: number },
 ): number => (kind === "STAFF" ? limits.staff : limits.applicant);
 
-/** Roles that work cases; administrators and auditors are never assignees. */
+/** The manager role of each partner organisation: escalations of its late cases go to it. */
+export const MANAGER_OF = { GUARANTOR: "GUARANTOR_MANAGER", BANK: "BANK_MANAGER" } as const satisfies Partial<Record<OrganisationType, StaffRole>>;
+
+/** Roles that work cases; administrators, auditors and partner managers are never assignees. */
 export const CASE_WORKER_ROLES = ["CENTER_REVIEWER", "CENTER_APPROVER", "GUARANTOR_OFFICER", "BANK_OFFICER"] as const satisfies readonly StaffRole[];

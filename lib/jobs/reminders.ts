@@ -5,6 +5,7 @@ import { HOLDER, REVIEW_STATUSES } from "@/lib/applications/workflow";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { holidaySet } from "@/lib/policy/queries";
+import { MANAGER_OF } from "@/lib/auth/roles";
 import { sendOnce } from "@/lib/jobs/send-once";
 
 const REMIND_BEFORE_MS = 24 * 3600_000;
@@ -30,6 +31,20 @@ async function holderStaff(app: ClockedCase): Promise<string[]> {
   return staff.map((s) => s.userId);
 }
 
+/**
+ * Whom a late case escalates to besides the centre's approvers: the partner's managers, or its
+ * officers when it has no manager (at the centre, its own reviewers and approvers).
+ */
+async function escalationStaff(app: ClockedCase, staff: string[]): Promise<string[]> {
+  const holder = HOLDER[app.status];
+  if (holder !== "GUARANTOR" && holder !== "BANK") return staff;
+  const managers = await db.membership.findMany({
+    where: { organisationId: (holder === "GUARANTOR" ? app.guarantorOrgId : app.bankOrgId) ?? "", role: MANAGER_OF[holder], user: { disabledAt: null } },
+    select: { userId: true },
+  });
+  return managers.length ? managers.map((m) => m.userId) : staff;
+}
+
 async function centreApprovers(): Promise<string[]> {
   const rows = await db.membership.findMany({
     where: { role: "CENTER_APPROVER", organisation: { type: "SUPPORT_CENTER" }, user: { disabledAt: null } },
@@ -46,8 +61,8 @@ const stageParams = (app: ClockedCase) => ({ number: app.number, stage: app.stat
 /**
  * The deadline clocks of the cases at the centre, the guarantee company and the bank, run hourly:
  * a day before the deadline the holding organisation's staff are reminded; once it has passed they
- * are told it is late; after `escalateAfterDays` working days past it the case escalates to them
- * and to the centre's approvers. Each is sent once per stage spell (`SentReminder`) and is an
+ * are told it is late; after `escalateAfterDays` working days past it the case escalates to the
+ * partner's managers (its officers when it has none) and to the centre's approvers. Each is sent once per stage spell (`SentReminder`) and is an
  * audit event. Returns how many reminders went out.
  */
 export async function sendDeadlineReminders(
@@ -88,7 +103,7 @@ export async function sendDeadlineReminders(
       code: "stageOverdue", params, auditAction: "application.overdue_reminder_sent",
     })) sent += 1;
     if (daysLate >= escalateAfterDays && await sendOnce({
-      kind: "STAGE_ESCALATED", subjectKey: spellKey(app), applicationId: app.id, recipients: [...staff, ...approvers],
+      kind: "STAGE_ESCALATED", subjectKey: spellKey(app), applicationId: app.id, recipients: [...await escalationStaff(app, staff), ...approvers],
       code: "stageEscalated", params, auditAction: "application.escalated",
     })) sent += 1;
   }

@@ -34,7 +34,7 @@ export const controlDecisionSchema = z.object({
 });
 export const changeIdSchema = z.object({ changeId: z.uuid({ error: "无效的编号" }) });
 
-const STAFF_ROLES = ["CENTER_REVIEWER", "CENTER_APPROVER", "GUARANTOR_OFFICER", "BANK_OFFICER", "DISTRICT_AGENT", "PROGRAM_ADMIN", "AUDITOR"] as const;
+const STAFF_ROLES = ["CENTER_REVIEWER", "CENTER_APPROVER", "GUARANTOR_OFFICER", "GUARANTOR_MANAGER", "BANK_OFFICER", "BANK_MANAGER", "DISTRICT_AGENT", "PROGRAM_ADMIN", "AUDITOR"] as const;
 
 /** An administrator's invitation of a staff member. */
 export const inviteStaffSchema = z.object({

@@ -5,7 +5,7 @@ import { REQUIRED_DOCUMENTS } from "@/lib/applications/required-documents";
 import { openDocument } from "@/lib/documents/services/open-document";
 import { databaseStorage, documentKey } from "@/lib/storage/storage";
 import { db } from "../support/db";
-import { createApplicant, createReadyDraft, ensureReferenceData, staffActor } from "../support/factories";
+import { createApplicant, createReadyDraft, createStaff, ensureReferenceData, staffActor } from "../support/factories";
 
 // Every document type × every role × the stages a case goes through, over the service the
 // download route calls: who needs a file at that step gets it and leaves an access event; everyone
@@ -35,7 +35,7 @@ function expected(role: StaffRole | "APPLICANT", kind: DocumentKind, status: App
     case "BANK_OFFICER":
       return BANK.includes(kind);
     default:
-      return false; // administrators and auditors read the record of a case, not its papers
+      return false; // administrators, auditors and partner managers read the record of a case, not its papers
   }
 }
 
@@ -66,6 +66,8 @@ describe("document access per type × role × stage", () => {
     for (const email of ["reviewer@center.demo", "approver@center.demo", "officer@guarantor.demo", "officer@bank.demo", "agent@district.demo", "admin@center.demo", "auditor@center.demo"]) {
       readers.push(await staffActor(email));
     }
+    // Partner managers oversee the cases; the papers stay with the officers whose step needs them.
+    readers.push(await createStaff("SCDB", "GUARANTOR_MANAGER"), await createStaff("BJRCB", "BANK_MANAGER"));
   }, 120_000);
 
   it("opens exactly what each step needs, logs each opening, and refuses the rest without a trace", async () => {

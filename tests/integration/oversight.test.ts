@@ -9,8 +9,12 @@ import { addWorkingDays } from "@/lib/calendar/working-days";
 import { holidaySet } from "@/lib/policy/queries";
 import { addMonthsClamped, buildSchedule, isoFromEpochDay, epochDay } from "@/lib/loans/schedule";
 import type { StaffActor } from "@/lib/auth/roles";
-import { db } from "../support/db";
-import { createApplicant, createReadyDraft, ensureReferenceData, staffActor } from "../support/factories";
+import { db, uniqueSuffix } from "../support/db";
+import { createApplicant, createReadyDraft, createStaff, ensureReferenceData, staffActor } from "../support/factories";
+import { scopedApplication } from "@/lib/applications/scope";
+import { loanScope } from "@/lib/loans/services/loan-scope";
+import { approveCredit } from "@/lib/reviews/services/bank-review";
+import { AppError } from "@/lib/errors";
 import { disbursedLoan } from "./loan-servicing-support";
 
 const at = (iso: string) => new Date(`${iso}+08:00`);
@@ -112,6 +116,28 @@ describe("the centre oversees every stage", () => {
     await markInboxRead(approver);
     expect((await myInbox(approver)).unread).toBe(0);
     expect((await myInbox(bankOfficer)).unread).toBeGreaterThan(0);
+  });
+
+  it("a bank with a manager: the late case escalates to the manager and the centre's approver; the manager sees the bank's cases and loans but decides nothing", async () => {
+    const approver = await staffActor("approver@center.demo");
+    const bank = await db.organisation.create({ data: { code: `BK-${uniqueSuffix()}`, type: "BANK", nameZh: `测试银行${uniqueSuffix().slice(-4)}`, nameEn: "Test bank" } });
+    const [officer, manager] = await Promise.all([createStaff(bank.code, "BANK_OFFICER"), createStaff(bank.code, "BANK_MANAGER")]);
+    const late = await caseAtBank(at("2025-11-03T10:00:00"));
+    await db.loanApplication.update({ where: { id: late.id }, data: { bankOrgId: bank.id } });
+
+    await sendDeadlineReminders(new Date(addWorkingDays(late.due, 3, await holidaySet()).getTime() - 13 * 3600_000), { escalateAfterDays: 2 });
+    expect(await codesFor(officer, late.id)).toEqual(["stageOverdue"]);
+    expect(await codesFor(manager, late.id)).toEqual(["stageEscalated"]);
+    expect(await codesFor(approver, late.id)).toEqual(["stageEscalated"]);
+
+    expect(await db.loanApplication.findFirst({ where: scopedApplication(manager, late.id), select: { id: true } })).toEqual({ id: late.id });
+    expect(loanScope(manager)).toEqual({ bankOrgId: bank.id });
+    const version = (await db.loanApplication.findUniqueOrThrow({ where: { id: late.id } })).version;
+    await expect(approveCredit(manager, {
+      applicationId: late.id, version, comment: "主管不审批", principalYuan: 100_000n, annualRateMicros: 34_500, termMonths: 12,
+      repaymentMethod: "INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY", lprReference: "LPR", contractNo: `HT-${uniqueSuffix()}`,
+    })).rejects.toBeInstanceOf(AppError);
+    expect((await db.loanApplication.findUniqueOrThrow({ where: { id: late.id } })).status).toBe("BANK_REVIEW");
   });
 
   it("keyset-pages the oversight list without losing or repeating a case", async () => {

@@ -12,8 +12,10 @@ export function loanScope(actor: Actor): Prisma.LoanWhereInput | null {
   if (actor.kind === "APPLICANT") return { application: { applicantId: actor.userId } };
   switch (actor.role) {
     case "BANK_OFFICER":
+    case "BANK_MANAGER":
       return { bankOrgId: actor.organisationId };
     case "GUARANTOR_OFFICER":
+    case "GUARANTOR_MANAGER":
       return { application: { guarantorOrgId: actor.organisationId } };
     case "CENTER_REVIEWER":
     case "CENTER_APPROVER":
