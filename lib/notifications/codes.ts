@@ -28,6 +28,12 @@ export const NOTICE_GROUP = {
   standingMissingApplicant: "due",
 } as const satisfies Record<NoticeCode, "due" | "escalated" | "assigned">;
 
+/**
+ * Notices that also go out as a text message to the reader's mobile: the applicant's reminders
+ * that cost money when missed (many applicants have no e-mail and do not sign in between).
+ */
+export const TEXTED_CODES: ReadonlySet<NoticeCode> = new Set(["repaymentDue", "loanMaturing", "standingMissingApplicant"]);
+
 const CST_OFFSET_MS = 8 * 3600_000;
 
 /**

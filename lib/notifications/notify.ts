@@ -1,13 +1,16 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { programmeTranslator } from "@/lib/i18n/translator";
-import { displayParams, type NoticeCode, type NoticeParams } from "@/lib/notifications/codes";
+import { displayParams, TEXTED_CODES, type NoticeCode, type NoticeParams } from "@/lib/notifications/codes";
+import { queueSms } from "@/lib/notifications/sms-outbox";
+import { unsealOptional } from "@/lib/personal-data/sealed";
 import { formatFen } from "@/lib/money/fen";
 
 type Worded = { title: string; body: string; applicationId?: string };
 type Coded = { code: NoticeCode; params: NoticeParams; applicationId?: string };
 
 // Notifications are written in the same transaction as the change they report (an in-app
-// message and, when the user has an e-mail address, an outbox row); delivery happens after commit.
+// message and, when the user has an e-mail address, an outbox row; the applicant's costly
+// reminders also as a text message); delivery happens after commit.
 // A coded message is stored as its code and parameters and rendered in the reader's language when
 // shown; its e-mail is worded in the programme's language.
 export async function notifyUser(tx: Prisma.TransactionClient, userId: string, message: Worded | Coded): Promise<void> {
@@ -17,11 +20,16 @@ export async function notifyUser(tx: Prisma.TransactionClient, userId: string, m
       ? { userId, applicationId: message.applicationId ?? null, code: message.code, params: message.params }
       : { userId, applicationId: message.applicationId ?? null, title: message.title, body: message.body },
   });
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
-  if (!user?.email) return;
+  const texted = coded && TEXTED_CODES.has(message.code);
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, mobileSealed: texted } });
+  if (!user) return;
   const words = coded ? wordsOf(message.code, message.params) : message;
-  const subject = inboxWords()("mailSubject", { title: words.title });
-  await tx.outboxEmail.create({ data: { to: user.email, subject, body: words.body } });
+  if (user.email) {
+    const subject = inboxWords()("mailSubject", { title: words.title });
+    await tx.outboxEmail.create({ data: { to: user.email, subject, body: words.body } });
+  }
+  const mobile = texted ? unsealOptional(user.mobileSealed, "User.mobile") : null;
+  if (mobile) await queueSms(tx, mobile, inboxWords()("smsText", { title: words.title, body: words.body }));
 }
 
 export function wordsOf(code: NoticeCode, params: NoticeParams): { title: string; body: string } {

@@ -1,9 +1,8 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { seal, unseal } from "@/lib/personal-data/sealed";
+import { unseal } from "@/lib/personal-data/sealed";
 import { maskMobile } from "@/lib/validation/identity";
 
 // Text messages go out the way e-mail does: written to an outbox in the transaction that decides
@@ -42,11 +41,6 @@ export function configuredSmsSender(): SmsSender {
     return httpSmsSender(env.SMS_HTTP_URL, env.SMS_HTTP_TOKEN);
   }
   return logSmsSender;
-}
-
-/** Puts a text message in the outbox, in the caller's transaction. */
-export async function queueSms(tx: Prisma.TransactionClient, to: string, text: string): Promise<void> {
-  await tx.outboxSms.create({ data: { toSealed: seal(to, "OutboxSms.to"), bodySealed: seal(text, "OutboxSms.body") } });
 }
 
 /** Sends waiting messages, oldest first; a failed one keeps its error and is not retried blindly. */

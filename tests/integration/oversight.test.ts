@@ -9,7 +9,7 @@ import { addWorkingDays } from "@/lib/calendar/working-days";
 import { holidaySet } from "@/lib/policy/queries";
 import { addMonthsClamped, buildSchedule, isoFromEpochDay, epochDay } from "@/lib/loans/schedule";
 import type { StaffActor } from "@/lib/auth/roles";
-import { db, uniqueSuffix } from "../support/db";
+import { db, textsToUser, uniqueSuffix } from "../support/db";
 import { createApplicant, createReadyDraft, createStaff, ensureReferenceData, staffActor } from "../support/factories";
 import { scopedApplication } from "@/lib/applications/scope";
 import { loanScope } from "@/lib/loans/services/loan-scope";
@@ -189,6 +189,8 @@ describe("reminders after the loan", () => {
     const repayment = items.filter((i) => "code" in i.notice && i.notice.code === "repaymentDue");
     expect(repayment).toHaveLength(1);
     expect(repayment[0]!.notice).toMatchObject({ params: { dueOn: eleventh.dueOn, seq: "11", interestFen: eleventh.interestFen.toString(), contractNo: loan.contractNo } });
+    // Also as a text message: many applicants have no e-mail and do not sign in between.
+    expect(await textsToUser(loan.applicant.userId)).toEqual([expect.stringMatching(new RegExp(`^【暖·创贷】还款提醒：${eleventh.dueOn} 应还款。贷款合同 ${loan.contractNo} 第 11 期`))]);
 
     // Twenty days before the end: the maturity reminder with the loan to renew, once.
     const beforeEnd = at(`${isoFromEpochDay(epochDay(maturityOn) - 20)}T09:00:00`);

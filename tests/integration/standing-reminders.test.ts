@@ -5,7 +5,7 @@ import { quarterBounds } from "@/lib/unions/queries";
 import { daysBetween } from "@/lib/loans/schedule";
 import { beijingToday, parseQuarter, quarterOf } from "@/lib/subsidies/periods";
 import type { Actor } from "@/lib/auth/roles";
-import { db } from "../support/db";
+import { db, textsToUser as textsTo } from "../support/db";
 import { staffActor } from "../support/factories";
 import { disbursedLoan } from "./loan-servicing-support";
 
@@ -47,6 +47,8 @@ describe("union standing reminders before the quarter's batch", () => {
     expect(await notices(lacking.applicant, lacking.applicationId)).toEqual([
       { code: "standingMissingApplicant", params: expect.objectContaining({ ...expected, loanId: lacking.loanId }) },
     ]);
+    expect(await textsTo(lacking.applicant.userId)).toEqual([expect.stringMatching(new RegExp(`^【暖·创贷】贴息需要您的工会会员资格记录。.*${lacking.contractNo}`))]);
+    expect(await textsTo(covered.applicant.userId)).toEqual([]);
     expect(await notices(reviewer, lacking.applicationId)).toEqual([]);
     expect(await notices(agent, covered.applicationId)).toEqual([]);
     expect(await notices(covered.applicant, covered.applicationId)).toEqual([]);

@@ -4,7 +4,7 @@ import type { MobileCodePurpose } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { keyedDigest, mobileLookup } from "@/lib/personal-data/sealed";
-import { queueSms } from "@/lib/notifications/sms";
+import { queueSms } from "@/lib/notifications/sms-outbox";
 import { programmeTranslator } from "@/lib/i18n/translator";
 
 // One-time codes by SMS: a new applicant proves the mobile number is theirs; an applicant who

@@ -4,7 +4,7 @@ import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { issuePasswordLink, LINK_HOURS, setPasswordPath } from "@/lib/auth/services/password-links";
-import { queueSms } from "@/lib/notifications/sms";
+import { queueSms } from "@/lib/notifications/sms-outbox";
 import { mobileLookup, userMobileColumns } from "@/lib/personal-data/sealed";
 import { programmeTranslator } from "@/lib/i18n/translator";
 import { isIntakeAgent, UNCLAIMED_PASSWORD } from "@/lib/intake/policy";
