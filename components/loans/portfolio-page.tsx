@@ -71,6 +71,7 @@ export async function PortfolioPage({ actor, title, basePath, caseBase, searchPa
       </form>
       <div className="actions" style={{ justifyContent: "flex-end", marginBottom: ".6rem" }}>
         <a className="btn btn--secondary btn--small" href={portfolioHref("/api/loans/export", filter, q)} download>{t("export")}</a>
+        <a className="btn btn--secondary btn--small" href={`${portfolioHref("/api/loans/export", filter, q)}&format=xlsx`} download>{t("exportXlsx")}</a>
       </div>
       {page.rows.length === 0 ? (
         <p className="notice notice--info">{t("empty")}</p>

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { expect, test, type Browser, type Page } from "./support/test";
 import { makeCreditCode } from "../support/ids";
 import { signInViaApi } from "./support/auth";
@@ -158,8 +159,22 @@ test("the centre's portfolio totals changed by exactly the 代偿 and the recove
   expect(text.split("\r\n")[0]).toContain("合同编号");
   const line = text.split("\r\n").find((l) => l.startsWith(contractNo));
   expect(line).toContain(`,${fenToYuanString(COMPENSATED)},${fenToYuanString(RECOVERIES[0]! + RECOVERIES[1]!)},`);
+  // …and as XLSX, read back: the same loan, its amounts as numbers a spreadsheet adds up.
+  const xlsx = await centre.request.get(`/api/loans/export?filter=compensated&q=${contractNo}&format=xlsx`);
+  expect(xlsx.ok()).toBe(true);
+  expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(await xlsx.body()) as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0]!;
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  const row = (sheet.getRow(2).values as unknown[]).slice(1);
+  expect(row[0]).toBe(contractNo);
+  expect(row[header.indexOf("代偿金额（元）")]).toBe(Number(COMPENSATED) / 100);
+  expect(row[header.indexOf("追偿收回（元）")]).toBe(Number(RECOVERIES[0]! + RECOVERIES[1]!) / 100);
+  expect(sheet.rowCount).toBe(2);
   const outsider = await as(browser, applicant.mobile, applicant.password);
   expect((await outsider.request.get("/api/loans/export")).status()).toBe(404);
+  expect((await outsider.request.get("/api/loans/export?format=xlsx")).status()).toBe(404);
 });
 
 test("the applicant's loan page says what happened in plain Chinese", async ({ browser }) => {

@@ -3,10 +3,12 @@ import { attachmentResponse } from "@/lib/http/attachment";
 import { currentActor } from "@/lib/auth/actor";
 import { loanScope } from "@/lib/loans/services/loan-scope";
 import { isPortfolioFilter } from "@/lib/loans/portfolio-queries";
-import { portfolioCsv } from "@/lib/loans/portfolio-export";
+import { PORTFOLIO_CSV_COLUMNS, portfolioCsv, portfolioXlsx } from "@/lib/loans/portfolio-export";
+import { XLSX_TYPE } from "@/lib/stats/xlsx-stream";
+import type { LoanStatus } from "@/lib/generated/prisma/enums";
 import { beijingToday } from "@/lib/subsidies/periods";
 
-/** The actor's loan portfolio (filter and search as on the screen) as CSV. */
+/** The actor's loan portfolio (filter and search as on the screen) as CSV, or XLSX with `format=xlsx`. */
 export async function GET(request: Request) {
   const actor = await currentActor();
   if (!actor) return new Response("Unauthorized", { status: 401 });
@@ -14,10 +16,13 @@ export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const raw = params.get("filter");
   const [t, status] = await Promise.all([getTranslations("portfolio"), getTranslations("case.loanStatus")]);
-  const csv = await portfolioCsv(
-    actor,
-    { filter: isPortfolioFilter(raw) ? raw : "all", q: params.get("q")?.trim().slice(0, 100) || undefined },
-    { header: (c) => t(`csv.${c}`), status: (s) => status(s) },
-  );
-  return attachmentResponse(csv, t("csv.fileName", { day: beijingToday() }), "text/csv; charset=utf-8");
+  const options = { filter: isPortfolioFilter(raw) ? raw : "all", q: params.get("q")?.trim().slice(0, 100) || undefined } as const;
+  const words = { header: (c: (typeof PORTFOLIO_CSV_COLUMNS)[number]) => t(`csv.${c}`), status: (s: LoanStatus) => status(s) };
+  const day = beijingToday();
+  if (params.get("format") === "xlsx") {
+    const about = { title: t("csv.about"), rows: [[t("csv.asOf"), day], [t("filters.label"), t(`filters.${options.filter}`)], [t("search.q"), options.q ?? ""]] as [string, string][] };
+    const body = await portfolioXlsx(actor, options, { ...words, sheet: t("link"), about });
+    return attachmentResponse(body, t("csv.xlsxFileName", { day }), XLSX_TYPE);
+  }
+  return attachmentResponse(await portfolioCsv(actor, options, words), t("csv.fileName", { day }), "text/csv; charset=utf-8");
 }
