@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { IntakeChannelRow } from "@/lib/stats/intake-channels";
+import { formatFen } from "@/lib/money/fen";
 
-/** Cases per intake channel and district union, as of the statistics page's day. */
+/** Cases, approvals and amounts lent per intake channel and district union, as of the statistics page's day. */
 export async function IntakeChannelStats({ rows }: { rows: IntakeChannelRow[] }) {
   const t = await getTranslations("intake");
   return (
@@ -15,6 +16,9 @@ export async function IntakeChannelStats({ rows }: { rows: IntakeChannelRow[] })
               <th>{t("stats.organisation")}</th>
               <th className="num">{t("stats.applications")}</th>
               <th className="num">{t("stats.submitted")}</th>
+              <th className="num">{t("stats.approved")}</th>
+              <th className="num">{t("stats.disbursed")}</th>
+              <th className="num">{t("stats.lent")}</th>
             </tr>
           </thead>
           <tbody>
@@ -24,6 +28,9 @@ export async function IntakeChannelStats({ rows }: { rows: IntakeChannelRow[] })
                 <td>{r.organisationName ?? "—"}</td>
                 <td className="num">{r.applications}</td>
                 <td className="num">{r.submitted}</td>
+                <td className="num">{r.approved}</td>
+                <td className="num">{r.disbursed}</td>
+                <td className="num">{formatFen(r.lentFen)}</td>
               </tr>
             ))}
           </tbody>

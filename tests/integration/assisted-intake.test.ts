@@ -245,4 +245,28 @@ describe("cases per intake channel", () => {
     const early = await intakeChannelCounts(reviewer, "2000-01-01");
     expect(early.reduce((n, r) => n + r.applications, 0)).toBe(0);
   });
+
+  it("counts the loans approved and disbursed, and the amount lent, per channel and district union, as of a day", async () => {
+    const { memberId } = await registered();
+    const { applicationId } = await startAssistedApplication(agent, enterpriseInput(memberId));
+    const app = await db.loanApplication.findUniqueOrThrow({ where: { id: applicationId } });
+    const bank = await db.organisation.findUniqueOrThrow({ where: { code: "BJRCB" } });
+    const ours = (rows: Awaited<ReturnType<typeof intakeChannelCounts>>) =>
+      rows.find((r) => r.channel === "DISTRICT_UNION" && r.organisationId === agent.organisationId)!;
+    await db.loanApplication.update({ where: { id: applicationId }, data: { status: "ACTIVE", bankOrgId: bank.id, createdAt: new Date("2026-11-01T02:00:00Z") } });
+    const before = ours(await intakeChannelCounts(reviewer));
+    const beforeBetween = ours(await intakeChannelCounts(reviewer, "2026-11-22"));
+    await db.loan.create({
+      data: {
+        applicationId, enterpriseId: app.enterpriseId, bankOrgId: bank.id, contractNo: `HT-${uniqueSuffix()}`, principalFen: 30_000_000n, disbursedFen: 29_999_900n,
+        annualRateMicros: 34_500, lprReference: "LPR", termMonths: 12, repaymentMethod: "INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY", status: "ACTIVE",
+        approvedAt: new Date("2026-11-20T02:00:00Z"), disbursedOn: new Date("2026-11-25T00:00:00Z"), maturityOn: new Date("2027-11-25T00:00:00Z"),
+      },
+    });
+    const after = ours(await intakeChannelCounts(reviewer));
+    expect([after.approved - before.approved, after.disbursed - before.disbursed, after.lentFen - before.lentFen]).toEqual([1, 1, 29_999_900n]);
+    // As of a day between approval and disbursement: approved, not yet disbursed nor lent.
+    const between = ours(await intakeChannelCounts(reviewer, "2026-11-22"));
+    expect([between.approved - beforeBetween.approved, between.disbursed - beforeBetween.disbursed, between.lentFen - beforeBetween.lentFen]).toEqual([1, 0, 0n]);
+  });
 });
