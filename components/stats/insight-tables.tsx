@@ -38,6 +38,9 @@ export async function InsightTables({ f }: { f: InsightFigures }) {
               [t("money.subsidyYuan"), formatFen(p.subsidyPerYuan.subsidyFen)],
               [t("money.lentYuan"), formatFen(p.subsidyPerYuan.lentFen)],
               [t("money.perYuan"), format.number(p.subsidyPerYuan.perYuan, { minimumFractionDigits: 4, maximumFractionDigits: 4 })],
+              [t("money.compensatedLoans"), n(p.recovery.compensatedLoans)],
+              [t("money.compensatedYuan"), formatFen(p.recovery.compensatedFen)],
+              [t("money.recoveredYuan"), formatFen(p.recovery.recoveredFen)],
             ]} />
         </div>
         <div style={TABLE_BOX}>

@@ -5,7 +5,7 @@ import { scopeFilterSql, type InsightScope } from "@/lib/stats/scope";
 // The loan book and the money, from dated records: loans by status at the end of the period,
 // the renewal rate of loans that matured in it, subsidy per yuan lent (the loans disbursed in the
 // period, and the subsidy paid on them by its end: from the programme's first day, the
-// cumulative figure), the 一企一策 exceptions approved in it, and the year's subsidy budget
+// cumulative figure), 代偿 paid and amounts recovered in the period, the 一企一策 exceptions approved in it, and the year's subsidy budget
 // burn-down. One SQL aggregate per figure.
 
 export const LOAN_STATES = ["ACTIVE", "OVERDUE", "SETTLED", "COMPENSATED"] as const;
@@ -18,6 +18,8 @@ export type Portfolio = {
   loansByState: Record<LoanState, { loans: number; principalFen: bigint }>;
   renewal: { matured: number; renewed: number; rate: number };
   subsidyPerYuan: { subsidyFen: bigint; lentFen: bigint; perYuan: number };
+  /** 代偿 the guarantee company paid in the period (loans, amount), and what it recovered in it. */
+  recovery: { compensatedLoans: number; compensatedFen: bigint; recoveredFen: bigint };
   exceptions: Record<ExceptionKind, { approved: number; inForce: number }>;
 };
 
@@ -57,8 +59,18 @@ export async function portfolioFigures(s: InsightScope): Promise<Portfolio> {
       JOIN "Loan" l ON l.id = sl."loanId" JOIN "LoanApplication" a ON a.id = l."applicationId"
       WHERE sl."current" AND sl."subsidyFen" > 0 AND b.status IN ('PAID', 'RECONCILED')
         AND b."paidOn" <= ${s.to}::date AND l."disbursedOn" BETWEEN ${s.from}::date AND ${s.to}::date AND ${scopeFilterSql(s)}
+    ), compensated AS (
+      SELECT count(*) AS loans, coalesce(sum(c."amountFen"), 0) AS fen
+      FROM "LoanCompensation" c JOIN "Loan" l ON l.id = c."loanId" JOIN "LoanApplication" a ON a.id = l."applicationId"
+      WHERE c."paidOn" BETWEEN ${s.from}::date AND ${s.to}::date AND ${scopeFilterSql(s)}
+    ), recovered AS (
+      SELECT coalesce(sum(r."amountFen"), 0) AS fen
+      FROM "LoanRecovery" r JOIN "Loan" l ON l.id = r."loanId" JOIN "LoanApplication" a ON a.id = l."applicationId"
+      WHERE r."recoveredOn" BETWEEN ${s.from}::date AND ${s.to}::date AND ${scopeFilterSql(s)}
     )
     SELECT (SELECT count(*)::int FROM matured) AS matured,
+      (SELECT loans::int FROM compensated) AS "compensatedLoans", (SELECT fen::bigint FROM compensated) AS "compensatedFen",
+      (SELECT fen::bigint FROM recovered) AS "recoveredFen",
       (SELECT count(*) FILTER (WHERE renewed)::int FROM matured) AS renewed,
       (SELECT coalesce(round((count(*) FILTER (WHERE renewed))::numeric / nullif(count(*), 0), 4), 0)::text FROM matured) AS rate,
       (SELECT fen::bigint FROM subsidy) AS "subsidyFen", (SELECT fen::bigint FROM lent) AS "lentFen",
@@ -79,6 +91,7 @@ export async function portfolioFigures(s: InsightScope): Promise<Portfolio> {
     loansByState: Object.fromEntries(LOAN_STATES.map((k) => [k, { loans: n(byState.get(k)?.loans ?? 0), principalFen: fen(byState.get(k)?.principal ?? 0) }])) as Portfolio["loansByState"],
     renewal: { matured: n(money?.matured ?? 0), renewed: n(money?.renewed ?? 0), rate: n(money?.rate ?? 0) },
     subsidyPerYuan: { subsidyFen: fen(money?.subsidyFen ?? 0), lentFen: fen(money?.lentFen ?? 0), perYuan: n(money?.perYuan ?? 0) },
+    recovery: { compensatedLoans: n(money?.compensatedLoans ?? 0), compensatedFen: fen(money?.compensatedFen ?? 0), recoveredFen: fen(money?.recoveredFen ?? 0) },
     exceptions: Object.fromEntries(EXCEPTION_TYPES.map((k) => [k, { approved: n(byType.get(k)?.approved ?? 0), inForce: n(byType.get(k)?.inForce ?? 0) }])) as Portfolio["exceptions"],
   };
 }

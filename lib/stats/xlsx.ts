@@ -51,6 +51,9 @@ export function insightSheets(f: InsightFigures, { t, locale }: Labels): Sheet[]
         [t("money.subsidyYuan"), yuan(f.portfolio.subsidyPerYuan.subsidyFen)],
         [t("money.lentYuan"), yuan(f.portfolio.subsidyPerYuan.lentFen)],
         [t("money.perYuan"), f.portfolio.subsidyPerYuan.perYuan],
+        [t("money.compensatedLoans"), f.portfolio.recovery.compensatedLoans],
+        [t("money.compensatedYuan"), yuan(f.portfolio.recovery.compensatedFen)],
+        [t("money.recoveredYuan"), yuan(f.portfolio.recovery.recoveredFen)],
       ],
     },
     {

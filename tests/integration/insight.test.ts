@@ -107,6 +107,11 @@ beforeAll(async () => {
   // 2023 loans that mature in the period.
   const H = await makeCase({ submitted: "2023-06-01", status: "COMPENSATED", amountFen: 50_000_000n });
   const loanH = await makeLoan(H.app.id, H.enterprise.id, { principalFen: 50_000_000n, disbursedOn: "2023-06-10", maturityOn: "2024-06-09", status: "COMPENSATED", closedOn: "2024-06-24" });
+  // H's 代偿 of ¥501,200 paid to the bank on 06-24; recovered ¥100,000 on 06-28 and ¥50,000 on 07-15.
+  await db.loanCompensation.create({ data: { loanId: loanH.id, amountFen: 50_120_000n, paidOn: day("2024-06-24"), recordedById: centre.userId } });
+  for (const [amountFen, recoveredOn] of [[10_000_000n, "2024-06-28"], [5_000_000n, "2024-07-15"]] as const) {
+    await db.loanRecovery.create({ data: { loanId: loanH.id, amountFen, recoveredOn: day(recoveredOn), reference: `R-${recoveredOn}`, recordedById: centre.userId } });
+  }
   const I = await makeCase({ submitted: "2023-05-15", status: "SETTLED" });
   await makeLoan(I.app.id, I.enterprise.id, { principalFen: 10_000_000n, disbursedOn: "2023-05-20", maturityOn: "2024-05-19", status: "SETTLED", closedOn: "2024-05-19" });
   await makeCase({ submitted: "2024-05-27", status: "CENTER_REVIEW", kind: "RENEWAL", previousLoanId: loanH.id });
@@ -191,6 +196,10 @@ describe("how the programme works, spring 2024", () => {
     expect(f.portfolio.renewal).toEqual({ matured: 2, renewed: 1, rate: 0.5 });
     // Lent in the period: A and B, ¥500,000; subsidy paid on them by its end: A's ¥3,300 (H's is a 2023 loan's).
     expect(f.portfolio.subsidyPerYuan).toEqual({ subsidyFen: 330_000n, lentFen: 50_000_000n, perYuan: 0.0066 });
+    // H's 代偿 and the first recovery fall in the period; the second recovery in the next half-year.
+    expect(f.portfolio.recovery).toEqual({ compensatedLoans: 1, compensatedFen: 50_120_000n, recoveredFen: 10_000_000n });
+    expect((await figures(ALL, { from: "2024-07-01", to: "2024-12-31" })).portfolio.recovery).toEqual({ compensatedLoans: 0, compensatedFen: 0n, recoveredFen: 5_000_000n });
+    expect((await figures({ channel: "all", org: "SCDB" })).portfolio.recovery.compensatedFen).toBe(50_120_000n);
     expect(f.portfolio.exceptions).toEqual({
       INTEREST_DEFERRAL: { approved: 1, inForce: 1 }, EXTENSION: { approved: 1, inForce: 0 }, RENEWAL_FAST_TRACK: { approved: 0, inForce: 1 },
     });
