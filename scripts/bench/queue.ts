@@ -2,25 +2,27 @@
 // Builds a scratch PostgreSQL database (127.0.0.1:5432), fills it with generate_series, times the
 // first page and a page deep in the keyset, and prints the medians. Drops the database after.
 import { performance } from "node:perf_hooks";
-import { migrate } from "@/lib/db/migrator";
-import { connectPostgres } from "@/lib/db/sql-executor";
 import { createDatabase, dropDatabase } from "../db/tools";
 
 const sizes = (process.argv[2] ?? "1000,1000000").split(",").map(Number);
 const RUNS = 15;
 
 const { name, url } = await createDatabase("ncd_bench_queue");
+// Before anything reads the environment (lib/env.ts parses it once, on first import).
 process.env.DATABASE_URL = url;
+const { migrate } = await import("@/lib/db/migrator");
+const { connectPostgres } = await import("@/lib/db/sql-executor");
 const sql = await connectPostgres(url);
 try {
   await migrate(sql);
   const { seedDemo } = await import("@/lib/demo/seed");
   const { db, disconnectShared } = await import("@/lib/db/client");
   const { listQueue } = await import("@/lib/reviews/queries");
-  const { staffActorFor } = await import("./actors");
+  const { demoStaffActor } = await import("@/lib/demo/actors");
+  const { mobileLookup } = await import("@/lib/personal-data/sealed");
   await seedDemo(db);
-  const reviewer = await staffActorFor(db, "reviewer@center.demo");
-  const applicantId = (await sql.query<{ id: string }>(`SELECT id FROM "User" WHERE mobile = '13800000001'`))[0]!.id;
+  const reviewer = await demoStaffActor(db, "reviewer@center.demo");
+  const applicantId = (await db.user.findFirstOrThrow({ where: mobileLookup("13800000001"), select: { id: true } })).id;
   const enterpriseId = (await sql.query<{ id: string }>(`SELECT id FROM "Enterprise" LIMIT 1`))[0]!.id;
 
   const results: { cases: number; first: number; deep: number; pages: number }[] = [];

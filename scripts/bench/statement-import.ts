@@ -4,8 +4,6 @@
 // line + store in one transaction (chunked inserts). Builds a scratch PostgreSQL database on
 // 127.0.0.1:5432, prints the figures, and drops the database. Goal: within 10 s.
 import { performance } from "node:perf_hooks";
-import { migrate } from "@/lib/db/migrator";
-import { connectPostgres } from "@/lib/db/sql-executor";
 import { accruedInterestFen } from "@/lib/loans/interest";
 import { addMonthsClamped, daysBetween, epochDay, isoFromEpochDay } from "@/lib/loans/schedule";
 import { fenToYuanString } from "@/lib/money/fen";
@@ -18,7 +16,10 @@ const GOAL_MS = 10_000;
 const DISBURSED = "2019-01-05";
 
 const { name, url } = await createDatabase("ncd_bench_statement");
+// Before anything reads the environment (lib/env.ts parses it once, on first import).
 process.env.DATABASE_URL = url;
+const { migrate } = await import("@/lib/db/migrator");
+const { connectPostgres } = await import("@/lib/db/sql-executor");
 const sql = await connectPostgres(url);
 try {
   await migrate(sql);
@@ -30,7 +31,7 @@ try {
     `INSERT INTO "User" (id, email, "passwordHash", "displayName") VALUES (gen_random_uuid(), 'bench@bank.test', 'x', '基准') RETURNING id`)) as [{ id: string }];
   await sql.query(`INSERT INTO "Membership" (id, "userId", "organisationId", role) VALUES (gen_random_uuid(), $1, $2, 'BANK_OFFICER')`, [officerId, bankId]);
   const [{ id: applicantId }] = (await sql.query<{ id: string }>(
-    `INSERT INTO "User" (id, mobile, "passwordHash", "displayName") VALUES (gen_random_uuid(), '13900000000', 'x', '申请人') RETURNING id`)) as [{ id: string }];
+    `INSERT INTO "User" (id, "passwordHash", "displayName") VALUES (gen_random_uuid(), 'x', '申请人') RETURNING id`)) as [{ id: string }];
   await sql.query(
     `INSERT INTO "Enterprise" (id, "representativeId", name, "creditCode", "legalRepName", address, industry, "foundedOn", employees, "annualRevenueFen", "hasUnion", "updatedAt")
      SELECT gen_random_uuid(), $1, '企业' || g, 'BENCH' || lpad(g::text, 13, '0'), '法人', '北京', '服务', '2015-01-01', 10, 100000000, true, now()
@@ -69,8 +70,8 @@ try {
 
   const { db, disconnectShared } = await import("@/lib/db/client");
   const { importStatement } = await import("@/lib/subsidies/services/import-statement");
-  const { staffActorFor } = await import("./actors");
-  const officer = await staffActorFor(db, "bench@bank.test");
+  const { demoStaffActor } = await import("@/lib/demo/actors");
+  const officer = await demoStaffActor(db, "bench@bank.test");
   await db.$queryRaw`SELECT 1`; // open the pool outside the timing
 
   const timings: Record<string, number> = {};
