@@ -35,6 +35,8 @@ const schema = z.object({
   // Calendar days before a repayment date, and before the loan ends, that the applicant is reminded.
   REPAYMENT_REMIND_DAYS: z.coerce.number().int().min(1).max(30).default(5),
   MATURITY_REMIND_DAYS: z.coerce.number().int().min(1).max(120).default(30),
+  // The largest list export (rows) a reader may download at once; larger ones are refused with the count.
+  EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(5_000_000).default(1_000_000),
   // Union standing missing for a loan: asked for in a quarter's last days, and after it ends
   // until the batch is usually done.
   STANDING_REMIND_DAYS: z.coerce.number().int().min(1).max(92).default(15),

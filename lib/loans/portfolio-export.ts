@@ -2,11 +2,12 @@ import "server-only";
 import type { StaffActor } from "@/lib/auth/roles";
 import type { LoanStatus } from "@/lib/generated/prisma/enums";
 import { fenToYuanString } from "@/lib/money/fen";
-import { listPortfolio, type PortfolioFilter } from "@/lib/loans/portfolio-queries";
+import { countPortfolio, listPortfolio, type PortfolioFilter } from "@/lib/loans/portfolio-queries";
+import { env } from "@/lib/env";
 import type { Cell } from "@/lib/stats/xlsx";
 import { streamWorkbook } from "@/lib/stats/xlsx-stream";
 
-const MAX_ROWS = 20_000;
+const PAGE = 1_000;
 
 export const PORTFOLIO_CSV_COLUMNS = [
   "contractNo", "enterprise", "bank", "status", "principal", "outstanding", "overduePrincipal", "overdueInterest",
@@ -18,46 +19,71 @@ const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('
 const safe = (value: string) => cell(/^[=+\-@]/.test(value) ? `'${value}` : value);
 
 type Words = { header: (column: (typeof PORTFOLIO_CSV_COLUMNS)[number]) => string; status: (status: LoanStatus) => string };
-type Amount = { fen: bigint };
-type Value = string | Amount;
+type Options = { filter: PortfolioFilter; q?: string };
+type Value = string | { fen: bigint };
 
 /**
- * The portfolio list as a table (the screen's filter and search), walking its keyset pages up to
- * MAX_ROWS. Loan figures and the enterprise only: no personal data column. Words come from the
- * caller (next-intl); amounts stay fen until a format writes them.
+ * The portfolio list's rows (the screen's filter and search), one keyset page at a time: an
+ * export of any size holds one page in memory. Loan figures and the enterprise only, no personal
+ * data column; amounts stay fen until a format writes them.
  */
-async function portfolioTable(actor: StaffActor, options: { filter: PortfolioFilter; q?: string }, words: Words): Promise<{ header: string[]; rows: Value[][] }> {
-  const rows: Value[][] = [];
+async function* portfolioRows(actor: StaffActor, options: Options, words: Words): AsyncGenerator<Value[]> {
   let cursor: string | null = null;
   do {
-    const page: Awaited<ReturnType<typeof listPortfolio>> = await listPortfolio(actor, { ...options, cursor, pageSize: 500 });
+    const page: Awaited<ReturnType<typeof listPortfolio>> = await listPortfolio(actor, { ...options, cursor, pageSize: PAGE });
     for (const r of page.rows) {
-      rows.push([
+      yield [
         r.contractNo, r.enterpriseName, r.bankName, words.status(r.status), { fen: r.principalFen }, { fen: r.outstandingFen },
         { fen: r.overduePrincipalFen }, { fen: r.overdueInterestFen }, { fen: r.compensatedFen }, { fen: r.recoveredFen },
         r.disbursedOn, r.maturityOn,
-      ]);
+      ];
     }
-    cursor = rows.length >= MAX_ROWS ? null : page.nextCursor;
+    cursor = page.nextCursor;
   } while (cursor);
-  return { header: PORTFOLIO_CSV_COLUMNS.map((c) => words.header(c)), rows };
 }
 
-/** The portfolio as CSV (UTF-8 with BOM, for Excel); amounts in yuan with two decimals. */
-export async function portfolioCsv(actor: StaffActor, options: { filter: PortfolioFilter; q?: string }, words: Words): Promise<string> {
-  const { header, rows } = await portfolioTable(actor, options, words);
-  const text = (v: Value) => (typeof v === "string" ? v : fenToYuanString(v.fen));
-  const lines = [header.map(safe).join(","), ...rows.map((r) => r.map((v) => safe(text(v))).join(","))];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+/** The export's row count when it is larger than `max` (refused before it starts), else null. */
+export async function exportTooLarge(actor: StaffActor, options: Options, max: number = env.EXPORT_MAX_ROWS): Promise<number | null> {
+  const rows = await countPortfolio(actor, options);
+  return rows > max ? rows : null;
+}
+
+/** The portfolio as CSV (UTF-8 with BOM, for Excel), streamed page by page as the reader pulls; amounts in yuan. */
+export function portfolioCsvStream(actor: StaffActor, options: Options, words: Words): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const text = (v: Value) => safe(typeof v === "string" ? v : fenToYuanString(v.fen));
+  const rows = portfolioRows(actor, options, words);
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(`\uFEFF${PORTFOLIO_CSV_COLUMNS.map((c) => safe(words.header(c))).join(",")}\r\n`));
+      }
+      // A chunk of rows per pull: few enough to stay small, enough to keep the socket busy.
+      const lines: string[] = [];
+      for (let i = 0; i < PAGE; i += 1) {
+        const next = await rows.next();
+        if (next.done) break;
+        lines.push(next.value.map(text).join(","));
+      }
+      if (lines.length) controller.enqueue(encoder.encode(`${lines.join("\r\n")}\r\n`));
+      if (lines.length < PAGE) controller.close();
+    },
+    async cancel() {
+      await rows.return(undefined);
+    },
+  });
 }
 
 /** The portfolio as one XLSX sheet, streamed; amounts are yuan numbers a spreadsheet can add up. */
-export async function portfolioXlsx(
+export function portfolioXlsx(
   actor: StaffActor,
-  options: { filter: PortfolioFilter; q?: string },
+  options: Options,
   words: Words & { sheet: string; about: { title: string; rows: [string, string][] } },
-): Promise<ReadableStream<Uint8Array>> {
-  const { header, rows } = await portfolioTable(actor, options, words);
-  const cells: Cell[][] = rows.map((r) => r.map((v) => (typeof v === "string" ? v : Number(v.fen) / 100)));
-  return streamWorkbook([{ key: "loans", title: words.sheet, header, rows: cells }], words.about);
+): ReadableStream<Uint8Array> {
+  const cells = async function* (): AsyncGenerator<Cell[]> {
+    for await (const r of portfolioRows(actor, options, words)) yield r.map((v) => (typeof v === "string" ? v : Number(v.fen) / 100));
+  };
+  return streamWorkbook([{ key: "loans", title: words.sheet, header: PORTFOLIO_CSV_COLUMNS.map((c) => words.header(c)), rows: cells() }], words.about);
 }

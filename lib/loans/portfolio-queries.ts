@@ -72,6 +72,13 @@ function filterWhere(filter: PortfolioFilter, q: string | undefined, today: stri
 
 const isoAfter = (iso: string, days: number): string => isoDay(new Date(dateOf(iso).getTime() + days * 86_400_000));
 
+/** How many loans the list holds under a filter and search (an export's size, before it starts). */
+export async function countPortfolio(actor: StaffActor, options: { filter?: PortfolioFilter; q?: string } = {}): Promise<number> {
+  const scope = portfolioScope(actor);
+  if (!scope) return 0;
+  return db.loan.count({ where: { AND: [scope, ...filterWhere(options.filter ?? "all", options.q, beijingToday())] } });
+}
+
 /** One page in maturity order (then id), keyset-paged: the cursor is the last row's loan id. */
 export async function listPortfolio(
   actor: StaffActor,

@@ -1,16 +1,21 @@
 import "server-only";
+import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import type { Sheet } from "@/lib/stats/xlsx";
+import type { Cell, Sheet } from "@/lib/stats/xlsx";
+
+/** A sheet whose rows may come one at a time (an export too large to hold). */
+type StreamedSheet = Omit<Sheet, "rows"> & { rows: Iterable<Cell[]> | AsyncIterable<Cell[]> };
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
  * Sheets written row by row with exceljs's streaming writer: each row is committed (and leaves
- * memory) as soon as it is added, and the bytes flow to the response while the rest is written.
+ * memory) as soon as it is added, and the bytes flow to the response while the rest is written;
+ * rows may come from an async iterable, and writing waits while the reader is behind.
  * The first row of each sheet is its header; `about` rows go on a last sheet.
  */
-export function streamWorkbook(sheets: Sheet[], about: { title: string; rows: [string, string][] }): ReadableStream<Uint8Array> {
+export function streamWorkbook(sheets: StreamedSheet[], about: { title: string; rows: [string, string][] }): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const write = async () => {
@@ -22,7 +27,11 @@ export function streamWorkbook(sheets: Sheet[], about: { title: string; rows: [s
         header.font = { bold: true };
         header.commit();
       }
-      for (const row of sheet.rows) ws.addRow(row).commit();
+      for await (const row of sheet.rows) {
+        ws.addRow(row).commit();
+        // Let the reader catch up before writing more (a slow download never piles up in memory).
+        if (out.writableNeedDrain) await once(out, "drain");
+      }
       ws.commit();
     }
     await workbook.commit();

@@ -7,7 +7,9 @@ import { recordRecovery } from "@/lib/loans/services/servicing/record-recovery";
 import { recordRepayment } from "@/lib/loans/services/servicing/record-repayment";
 import { beijingToday } from "@/lib/subsidies/periods";
 import { db, uniqueSuffix } from "../support/db";
-import { createStaff, staffActor } from "../support/factories";
+import { createStaff, ensureReferenceData, staffActor } from "../support/factories";
+import { exportTooLarge, portfolioCsvStream, portfolioXlsx } from "@/lib/loans/portfolio-export";
+import ExcelJS from "exceljs";
 import { disbursedLoan } from "./loan-servicing-support";
 
 describe("loan portfolios", () => {
@@ -88,4 +90,51 @@ describe("loan portfolios", () => {
     // The bank does not hold this renewal yet: not found.
     expect(await servicingForCase(bank, renewal.id)).toBeNull();
   });
+});
+
+describe("portfolio exports", () => {
+  it("stream every loan of the list page by page, as CSV and XLSX, in maturity order; a list over the limit is refused with its size", async () => {
+    await ensureReferenceData();
+    const org = await db.organisation.create({ data: { code: `X-${uniqueSuffix()}`, type: "BANK", nameZh: "导出银行", nameEn: "XB" } });
+    const bank = await createStaff(org.code, "BANK_OFFICER");
+    const { applicationId } = await disbursedLoan({ bankCode: org.code });
+    const app = await db.loanApplication.findUniqueOrThrow({ where: { id: applicationId } });
+    // 2,345 more loans in SQL: more than two export pages.
+    const tag = uniqueSuffix();
+    await db.$executeRaw`
+      WITH apps AS (
+        INSERT INTO "LoanApplication" (id, number, status, "applicantId", "enterpriseId", "bankOrgId", "amountFen", "termMonths", "updatedAt")
+        SELECT gen_random_uuid(), ${`XP-${tag}-`} || g, 'ACTIVE', ${app.applicantId}::uuid, ${app.enterpriseId}::uuid, ${org.id}::uuid, 10000000, 12, now()
+        FROM generate_series(1, 2345) AS g RETURNING id, number)
+      INSERT INTO "Loan" (id, "applicationId", "enterpriseId", "bankOrgId", "contractNo", "principalFen", "disbursedFen", "annualRateMicros", "lprReference",
+        "termMonths", "repaymentMethod", status, "disbursedOn", "maturityOn")
+      SELECT gen_random_uuid(), a.id, ${app.enterpriseId}::uuid, ${org.id}::uuid, 'HT-' || a.number, 10000000, 10000000, 34500, 'LPR', 12,
+        'INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY', 'ACTIVE', DATE '2026-01-01', DATE '2026-06-01' + (substr(a.number, length(${`XP-${tag}-`}) + 1)::int % 400)
+      FROM apps a`;
+    const words = { header: (c: string) => c, status: (s: string) => `status:${s}` };
+
+    const csv = await new Response(portfolioCsvStream(bank, { filter: "all" }, words)).text();
+    const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    expect(lines[0]).toBe("contractNo,enterprise,bank,status,principal,outstanding,overduePrincipal,overdueInterest,compensated,recovered,disbursedOn,maturityOn");
+    const body = lines.slice(1);
+    expect(body).toHaveLength(2346);
+    expect(new Set(body.map((l) => l.split(",")[0])).size).toBe(2346);
+    const maturities = body.map((l) => l.split(",")[11]!);
+    expect(maturities).toEqual([...maturities].sort());
+    expect(body.find((l) => l.startsWith(`HT-XP-${tag}-7,`))).toMatch(/,status:ACTIVE,100000\.00,100000\.00,0\.00,0\.00,0\.00,0\.00,2026-01-01,/);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await new Response(portfolioXlsx(bank, { filter: "all" }, { ...words, sheet: "loans", about: { title: "about", rows: [] } })).arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("loans")!;
+    expect(sheet.rowCount).toBe(2347);
+    const first = sheet.getRow(2);
+    expect([first.getCell(5).value, first.getCell(6).value]).toEqual([
+      Number(lines[1]!.split(",")[4]), Number(lines[1]!.split(",")[5]),
+    ]);
+    expect(first.getCell(1).value).toBe(lines[1]!.split(",")[0]);
+
+    expect(await exportTooLarge(bank, { filter: "all" }, 2346)).toBeNull();
+    expect(await exportTooLarge(bank, { filter: "all" }, 2345)).toBe(2346);
+    expect(await exportTooLarge(bank, { filter: "overdue" }, 0)).toBeNull();
+  }, 120_000);
 });

@@ -3,12 +3,16 @@ import { attachmentResponse } from "@/lib/http/attachment";
 import { currentActor } from "@/lib/auth/actor";
 import { loanScope } from "@/lib/loans/services/loan-scope";
 import { isPortfolioFilter } from "@/lib/loans/portfolio-queries";
-import { PORTFOLIO_CSV_COLUMNS, portfolioCsv, portfolioXlsx } from "@/lib/loans/portfolio-export";
+import { exportTooLarge, PORTFOLIO_CSV_COLUMNS, portfolioCsvStream, portfolioXlsx } from "@/lib/loans/portfolio-export";
+import { env } from "@/lib/env";
 import { XLSX_TYPE } from "@/lib/stats/xlsx-stream";
 import type { LoanStatus } from "@/lib/generated/prisma/enums";
 import { beijingToday } from "@/lib/subsidies/periods";
 
-/** The actor's loan portfolio (filter and search as on the screen) as CSV, or XLSX with `format=xlsx`. */
+/**
+ * The actor's loan portfolio (filter and search as on the screen) as CSV, or XLSX with
+ * `format=xlsx`, streamed: an export of any size up to EXPORT_MAX_ROWS holds one page in memory.
+ */
 export async function GET(request: Request) {
   const actor = await currentActor();
   if (!actor) return new Response("Unauthorized", { status: 401 });
@@ -19,10 +23,15 @@ export async function GET(request: Request) {
   const options = { filter: isPortfolioFilter(raw) ? raw : "all", q: params.get("q")?.trim().slice(0, 100) || undefined } as const;
   const words = { header: (c: (typeof PORTFOLIO_CSV_COLUMNS)[number]) => t(`csv.${c}`), status: (s: LoanStatus) => status(s) };
   const day = beijingToday();
+  // Refused before it starts when larger than the configured limit: the reader narrows the filter.
+  const rows = await exportTooLarge(actor, options);
+  if (rows !== null) {
+    return new Response(t("csv.tooLarge", { rows, max: env.EXPORT_MAX_ROWS }), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   if (params.get("format") === "xlsx") {
     const about = { title: t("csv.about"), rows: [[t("csv.asOf"), day], [t("filters.label"), t(`filters.${options.filter}`)], [t("search.q"), options.q ?? ""]] as [string, string][] };
-    const body = await portfolioXlsx(actor, options, { ...words, sheet: t("link"), about });
+    const body = portfolioXlsx(actor, options, { ...words, sheet: t("link"), about });
     return attachmentResponse(body, t("csv.xlsxFileName", { day }), XLSX_TYPE);
   }
-  return attachmentResponse(await portfolioCsv(actor, options, words), t("csv.fileName", { day }), "text/csv; charset=utf-8");
+  return attachmentResponse(portfolioCsvStream(actor, options, words), t("csv.fileName", { day }), "text/csv; charset=utf-8");
 }
