@@ -7,6 +7,7 @@ import { timelineOf } from "@/lib/applications/timeline";
 import { HOLDER, OPEN_STATUSES } from "@/lib/applications/workflow";
 import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
 import { policyInForce } from "@/lib/policy/queries";
+import { limitsForCase } from "@/lib/exceptions/in-force";
 import { documentChecklist } from "@/lib/applications/required-documents";
 import { fenToYuanString, formatFen } from "@/lib/money/fen";
 import { StatusBadge } from "@/components/applications/status-badge";
@@ -121,8 +122,10 @@ async function EnterpriseStep({ app }: { app: App }) {
 }
 
 async function LoanStep({ app }: { app: App }) {
-  // A submitted (returned) case keeps the limits of the policy it was pinned to; a draft shows today's.
-  const [t, categories, policy] = await Promise.all([getTranslations("applicant.application"), loanCategories(), app.policyVersion ?? policyInForce()]);
+  // A submitted (returned) case keeps the limits of the policy it was pinned to, as its 一企一策
+  // exceptions in force raise them; a draft shows today's.
+  const [t, categories, pinned] = await Promise.all([getTranslations("applicant.application"), loanCategories(), app.policyVersion ?? policyInForce()]);
+  const policy = await limitsForCase({ id: app.id, enterpriseId: app.enterprise.id }, pinned);
   return (
     <>
       <h2>{t("steps.loan")}</h2>
