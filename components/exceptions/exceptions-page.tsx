@@ -48,9 +48,11 @@ export async function ExceptionsPage({ actor, searchParams }: { actor: StaffActo
       {found.rows.length === 0 ? (
         <p className="notice notice--info">{t("empty")}</p>
       ) : (
-        <ul className="case-list card" data-testid="exception-list">
-          {found.rows.map((e) => <ExceptionItem key={e.id} e={e} withCase />)}
-        </ul>
+        <section className="card">
+          <ul className="case-list" data-testid="exception-list">
+            {found.rows.map((e) => <ExceptionItem key={e.id} e={e} withCase />)}
+          </ul>
+        </section>
       )}
       <nav className="actions" aria-label={t("paging")}>
         {filters.page > 1 ? <Link className="btn btn--secondary btn--small" href={href(filters, filters.page - 1)}>{t("previous")}</Link> : null}

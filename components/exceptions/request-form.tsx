@@ -28,7 +28,9 @@ export function ExceptionRequestForm({ ctx }: { ctx: CaseFormContext }) {
             <p className="field__hint">{t("hint")}</p>
             <LabelledField id="exception-type" label={t("type")} required errors={fieldErrors(state, "type")}>
               {(aria) => (
-                <select {...aria} name="type" value={chosen} onChange={(e) => setType(e.target.value)}>
+                // Uncontrolled and keyed by the kept value: React 19 resets a form after its action,
+                // and a controlled select would then show one value and send another.
+                <select key={kept(state, "type")} {...aria} name="type" defaultValue={chosen} onChange={(e) => setType(e.target.value)}>
                   <option value="">{t("choose")}</option>
                   {EXCEPTION_TYPES.map((id) => <option key={id} value={id}>{names(id)}</option>)}
                 </select>

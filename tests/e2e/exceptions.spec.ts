@@ -68,6 +68,7 @@ test.beforeAll(async () => {
 test("a reviewer asks for a higher cap; beyond the ceiling is refused, and the reviewer cannot approve it", async ({ browser }) => {
   const reviewer = await as(browser, "reviewer@center.demo");
   await reviewer.goto(`/center/cases/${raised}`);
+  await reviewer.locator('[data-action="requestException"] summary').click();
   await reviewer.locator("#exception-type").selectOption("HIGHER_CAP");
   await reviewer.locator("#exception-valueYuan").fill("1000000.01");
   await reviewer.locator("#exception-reason").fill("冷链订单增长，需一次购置两辆车");
@@ -112,14 +113,14 @@ test("that case goes through the review at ¥800,000; the other case of the same
   const page = await as(browser, applicant.mobile, applicant.password);
   await page.goto(`/applicant/applications/${other}?step=loan`);
   await page.locator("#amountYuan").fill("800000");
-  await page.getByRole("button", { name: "下一步" }).click();
+  await page.getByRole("button", { name: "保存并下一步" }).click();
   await expect(page.locator("#amountYuan-error")).toContainText("¥500,000.00");
   expect((await queryE2e<{ amountFen: string }>(`SELECT "amountFen"::text AS "amountFen" FROM "LoanApplication" WHERE id = $1`, [other]))[0]!.amountFen).toBe("50000000");
 
   await page.goto(`/applicant/applications/${raised}?step=loan`);
   await expect(page.getByText("¥800,000.00").first()).toBeVisible();
   await page.locator("#amountYuan").fill("800000");
-  await page.getByRole("button", { name: "下一步" }).click();
+  await page.getByRole("button", { name: "保存并下一步" }).click();
   await expect.poll(async () => (await queryE2e<{ amountFen: string }>(`SELECT "amountFen"::text AS "amountFen" FROM "LoanApplication" WHERE id = $1`, [raised]))[0]!.amountFen).toBe("80000000");
   await page.goto(`/applicant/applications/${raised}?step=review`);
   await expect(page.getByTestId("eligibility-blocks")).toHaveCount(0);
