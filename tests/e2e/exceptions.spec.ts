@@ -150,6 +150,24 @@ test("that case goes through the review at ¥800,000; the other case of the same
   expect(guarantee!.fen).toBe("80000000");
 });
 
+test("a third firm's draft shows the per-person cap from the first step", async ({ browser }) => {
+  // The person now holds ¥800,000 (in review) and ¥500,000 (returned): ¥300,000 more is above ¥1,500,000.
+  const [enterprise] = await queryE2e<{ id: string }>(
+    `INSERT INTO "Enterprise" (id, "representativeId", name, "creditCode", "legalRepName", address, industry, "foundedOn", employees,
+       "annualRevenueFen", "hasUnion", "unionMemberCount", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, '孙测试', '北京市丰台区测试路 5 号', '仓储服务', '2021-03-01', 8, 200000000, true, 6, now()) RETURNING id`,
+    [applicant.userId, `北京一企一策第三家公司${stamp}`, makeCreditCode()],
+  );
+  const [draft] = await queryE2e<{ id: string }>(
+    `INSERT INTO "LoanApplication" (id, number, "applicantId", "enterpriseId", "categoryCode", "amountFen", "termMonths", purpose, "repaymentSource", "draftStep", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, 'SMALL_MICRO', 30000000, 12, '仓库改造', '仓储收入', 1, now()) RETURNING id`,
+    [`SQ-EXC-${stamp}-3`, applicant.userId, enterprise!.id],
+  );
+  const page = await as(browser, applicant.mobile, applicant.password);
+  await page.goto(`/applicant/applications/${draft!.id}?step=enterprise`);
+  await expect(page.getByTestId("standing-blocks")).toContainText("超过每人最高 ¥1,500,000.00");
+});
+
 test("the list page in English", async ({ browser }) => {
   const context = await browser.newContext();
   await signInViaApi(context, "approver@center.demo");

@@ -76,11 +76,22 @@ export default async function ApplicationPage({ params, searchParams }: {
 
 type App = NonNullable<Awaited<ReturnType<typeof applicationForApplicant>>>;
 
+// Blocks that no field of the form can lift (the enterprise's and the person's exposure, the
+// cooling period): shown from the first step, not only at the last.
+const STANDING_BLOCKS = new Set(["OPEN_CASE", "OUTSTANDING_LOAN", "COOLING", "PERSON_CASES", "PERSON_EXPOSURE"]);
+
 async function EditSteps({ app, step }: { app: App; step: StepKey }) {
   const base = `/applicant/applications/${app.id}`;
-  const t = await getTranslations("applicant.application");
+  const [t, eligibility] = await Promise.all([
+    getTranslations("applicant.application"),
+    step === "review" ? null : checkEligibility({ ...app, enterpriseId: app.enterprise.id }),
+  ]);
+  const standing = eligibility?.blocks.filter((b) => STANDING_BLOCKS.has(b.code)) ?? [];
   return (
     <>
+      {standing.length ? (
+        <ul className="notice notice--warn" data-testid="standing-blocks">{standing.map((b) => <li key={b.code}>{b.message}</li>)}</ul>
+      ) : null}
       <ol className="stepper" aria-label={t("stepsLabel")}>
         {STEPS.map((s, i) => (
           <li key={s} aria-current={s === step ? "step" : undefined} className={i < STEPS.indexOf(step) ? "done" : undefined}>
