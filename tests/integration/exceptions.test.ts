@@ -154,6 +154,19 @@ describe("an approved exception applied by the rules, for that case only", () =>
     expect(await load(raised.id)).toMatchObject({ status: "BANK_REVIEW" });
   });
 
+  it("a longer term lets that case (only that case) ask for up to the approved months and pass eligibility at resubmission", async () => {
+    const { reviewer, approver } = await people();
+    const [longer, other] = [await caseAtCentre(), await caseAtCentre()];
+    for (const c of [longer, other]) await returnForInformation(reviewer, { applicationId: c.id, version: 1, comment: "请调整期限", missingItems: ["贷款用途计划"] });
+    const { id: exceptionId } = await requestException(reviewer, { applicationId: longer.id, type: "LONGER_TERM", reason: "设备回收期长", valueMonths: 48, expiresOn: inDays(30) });
+    await decideException(approver, { exceptionId, version: 0, decision: "approve", comment: "同意" });
+    await saveLoanRequest(longer.applicant, request(longer.id, 50_000_000n, 48));
+    expect(await code(saveLoanRequest(longer.applicant, request(longer.id, 50_000_000n, 49)))).toBe("VALIDATION");
+    expect(await code(saveLoanRequest(other.applicant, request(other.id, 50_000_000n, 48)))).toBe("VALIDATION");
+    await resubmitApplication(longer.applicant, longer.id, (await load(longer.id)).version);
+    expect((await checkEligibility(await load(longer.id))).blocks).toEqual([]);
+  });
+
   it("the database's credit chain accepts the case's approved cap and nothing more, and not once it has expired", async () => {
     const { reviewer, approver } = await people();
     const [raised, other] = [await caseAtCentre(), await caseAtCentre()];
