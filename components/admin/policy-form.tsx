@@ -8,12 +8,14 @@ import { publishPolicyAction } from "@/lib/organisations/actions";
 
 export type PolicyDefaults = Record<
   | "effectiveFrom" | "maxLoanYuan" | "maxTermMonths" | "subsidyRatioPercent" | "coolingDays" | "centerReviewDays" | "guarantorReviewDays"
-  | "bankReviewDays" | "disbursementDays" | "returnAnswerDays" | "greenChannelDays" | "documentQuotaMb" | "note",
+  | "bankReviewDays" | "disbursementDays" | "returnAnswerDays" | "greenChannelDays" | "documentQuotaMb" | "note"
+  | "exceptionMaxLoanYuan" | "exceptionMaxTermMonths" | "maxOpenCasesPerPerson" | "maxExposurePerPersonYuan",
   string
 > & { recommendNeedsChecker: boolean };
 
 const NUMBERS = ["maxLoanYuan", "maxTermMonths", "subsidyRatioPercent", "coolingDays", "centerReviewDays", "guarantorReviewDays",
-  "bankReviewDays", "disbursementDays", "returnAnswerDays", "greenChannelDays", "documentQuotaMb"] as const;
+  "bankReviewDays", "disbursementDays", "returnAnswerDays", "greenChannelDays", "documentQuotaMb",
+  "exceptionMaxLoanYuan", "exceptionMaxTermMonths", "maxOpenCasesPerPerson", "maxExposurePerPersonYuan"] as const;
 
 /** Publishing the next policy version, prefilled with the one in force. */
 export function PolicyForm({ defaults }: { defaults: PolicyDefaults }) {

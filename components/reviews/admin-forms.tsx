@@ -2,12 +2,9 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldErrors } from "@/components/ui/form-message";
-import { LabelledField } from "@/components/ui/labelled-field";
 import { CommentField, SelectField, TextField, type CaseFormContext } from "@/components/reviews/form-bits";
-import { kept } from "@/components/ui/form-message";
 import { useReportedAction } from "@/components/ui/page-feedback";
-import { assignAction, exceptionAction, greenChannelAction, revealAction } from "@/lib/reviews/actions";
+import { assignAction, greenChannelAction, revealAction } from "@/lib/reviews/actions";
 
 type Props = { ctx: CaseFormContext };
 
@@ -21,25 +18,6 @@ export function GreenChannelForm({ ctx }: Props) {
           <p className="field__hint">{t("greenHint")}</p>
           <CommentField form="green" state={state} label={t("greenComment")} />
           <div className="actions"><SubmitButton variant="secondary">{t("greenSubmit")}</SubmitButton></div>
-        </>
-      )}
-    </ActionForm>
-  );
-}
-
-export function ExceptionForm({ ctx }: Props) {
-  const t = useTranslations("case.form");
-  const types = (["INTEREST_DEFERRAL", "RENEWAL_FAST_TRACK", "EXTENSION"] as const).map((id) => ({ id, name: t(`exceptionType.${id}`) }));
-  return (
-    <ActionForm action={exceptionAction} hidden={{ applicationId: ctx.applicationId }}>
-      {(state) => (
-        <>
-          <SelectField form="exception" state={state} name="type" label={t("exceptionTypeLabel")} options={types} placeholder={t("choose")} />
-          <LabelledField id="exception-reason" label={t("exceptionReason")} required errors={fieldErrors(state, "reason")}>
-            {(aria) => <textarea {...aria} name="reason" defaultValue={kept(state, "reason")} maxLength={500} />}
-          </LabelledField>
-          <TextField form="exception" state={state} name="expiresOn" label={t("expiresOn")} type="date" min={ctx.defaults.today} />
-          <div className="actions"><SubmitButton variant="secondary">{t("exceptionSubmit")}</SubmitButton></div>
         </>
       )}
     </ActionForm>

@@ -14,7 +14,8 @@ import {
   ReturnForm,
   SignForm,
 } from "@/components/reviews/step-forms";
-import { AssignForm, ExceptionForm, GreenChannelForm } from "@/components/reviews/admin-forms";
+import { AssignForm, GreenChannelForm } from "@/components/reviews/admin-forms";
+import { ExceptionRequestForm } from "@/components/exceptions/request-form";
 import { CompensateForm, CureForm, RecoveryForm, RepaymentForm, ReportOverdueForm, SettleForm } from "@/components/reviews/loan-forms";
 
 type Form = ComponentType<{ ctx: CaseFormContext }>;
@@ -42,7 +43,7 @@ const SECONDARY: [StaffAction, Form][] = [
 const CASE_ADMIN: [StaffAction, Form][] = [
   ["assign", AssignForm],
   ["markGreenChannel", GreenChannelForm],
-  ["recordException", ExceptionForm],
+  ["requestException", ExceptionRequestForm],
 ];
 
 /** The "办理" card: only what the viewer may do now, as the server listed it. */

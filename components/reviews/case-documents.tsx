@@ -17,7 +17,7 @@ export async function CaseDocuments({ checklist }: { checklist: ChecklistItem[] 
           <li key={d.kind} data-kind={d.kind}>
             <div>
               <strong>{d.label}</strong>
-              {d.required ? null : <span className="field__hint"> {t("optional")}</span>}
+              {d.waived ? <span className="badge badge--green" data-testid="waived"> {t("waived")}</span> : d.required ? null : <span className="field__hint"> {t("optional")}</span>}
               <br />
               {d.current ? (
                 <span className="field__hint">{t("file", { name: d.current.fileName, version: d.current.version, size: formatBytes(d.current.sizeBytes) })}</span>

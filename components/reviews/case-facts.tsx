@@ -10,8 +10,6 @@ export const ratePercent = (micros: number): string => (micros / 10_000).toFixed
 
 const dash = "—";
 
-// An expiry date (stored as UTC midnight) holds through that whole day in Beijing (UTC+8).
-const expiredBy = (expiresOn: Date, now: Date): boolean => expiresOn.getTime() + 16 * 3600_000 <= now.getTime();
 
 export async function ApplicationFacts({ c }: Props) {
   const [t, table, format] = await Promise.all([getTranslations("case"), getTranslations("table"), getFormatter()]);
@@ -129,25 +127,3 @@ export async function GuaranteeAndLoan({ c }: Props) {
   );
 }
 
-export async function Exceptions({ c, now }: Props & { now: Date }) {
-  const [t, format] = await Promise.all([getTranslations("case"), getFormatter()]);
-  if (c.exceptions.length === 0) return null;
-  return (
-    <section className="card" aria-labelledby="case-exceptions">
-      <h2 id="case-exceptions">{t("exceptions.title")}</h2>
-      <ul className="case-list">
-        {c.exceptions.map((e) => (
-          <li key={e.id}>
-            <strong>{t(`form.exceptionType.${e.type}`)}</strong>{" "}
-            {expiredBy(e.expiresOn, now) ? <span className="badge badge--red">{t("exceptions.expired")}</span> : <span className="badge badge--green">{t("exceptions.valid")}</span>}
-            <br />
-            <span className="field__hint">
-              {t("exceptions.dates", { approved: format.dateTime(e.approvedAt, { dateStyle: "medium" }), expires: format.dateTime(e.expiresOn, { dateStyle: "medium" }) })}
-            </span>
-            <p>{e.reason}</p>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}

@@ -13,7 +13,8 @@ import { Timeline } from "@/components/applications/timeline";
 import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
 import { CaseAdmin, CaseDecisions } from "@/components/reviews/case-actions";
 import type { CaseFormContext } from "@/components/reviews/form-bits";
-import { ApplicantFacts, ApplicationFacts, EnterpriseFacts, Exceptions, GuaranteeAndLoan } from "@/components/reviews/case-facts";
+import { ApplicantFacts, ApplicationFacts, EnterpriseFacts, GuaranteeAndLoan } from "@/components/reviews/case-facts";
+import { CaseExceptions } from "@/components/exceptions/case-exceptions";
 import { servicingForCase } from "@/lib/loans/servicing-queries";
 import { CaseServicing } from "@/components/loans/servicing-history";
 import { CaseDocuments } from "@/components/reviews/case-documents";
@@ -104,6 +105,7 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
       <div className="case-layout">
         <div className="case-main">
           <CaseDecisions actions={c.actions} ctx={ctx} />
+          <CaseExceptions actor={actor} applicationId={c.id} />
           <ApplicationFacts c={c} />
           <EnterpriseFacts c={c} />
           <ApplicantFacts c={c} mayReveal={c.actions.includes("revealPersonalData")} />
@@ -111,7 +113,6 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
           {servicing ? <CaseServicing servicing={servicing} /> : null}
           <CaseLetters c={c} organisationType={actor.organisationType} />
           <CaseDocuments checklist={checklist} />
-          <Exceptions c={c} now={now} />
         </div>
         <aside className="case-side" aria-label={t("header.side")}>
           <CaseAdmin actions={c.actions} ctx={ctx} />

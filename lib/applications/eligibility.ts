@@ -1,4 +1,5 @@
 import { formatFen } from "@/lib/money/fen";
+import { programmeTranslator } from "@/lib/i18n/translator";
 
 // The pre-check shown before the applicant types and enforced again at submission. Each block
 // is explained in plain words; the list is empty when the case may go ahead.
@@ -8,7 +9,12 @@ export type EligibilityFacts = {
   consents: { sensitive: boolean; credit: boolean };
   amountFen: bigint | null;
   termMonths: number | null;
+  /** The case's limits: the pinned policy's, raised by the case's 一企一策 exceptions in force. */
   policy: { maxLoanFen: bigint; maxTermMonths: number; coolingDays: number };
+  /** An approved, unexpired cooling waiver of the enterprise lifts the cooling block. */
+  coolingWaived?: boolean;
+  /** The person's other open cases and outstanding loans, across all their enterprises. */
+  person?: PersonExposure;
   otherOpenCase: { number: string } | null;
   /** A loan of the enterprise not yet repaid (active or overdue) that this case does not renew. */
   outstandingLoan: { contractNo: string } | null;
@@ -16,7 +22,33 @@ export type EligibilityFacts = {
   now: Date;
 };
 
-export type EligibilityBlock = { code: "NOT_MEMBER" | "NO_CONSENT" | "OVER_CAP" | "TERM" | "COOLING" | "OPEN_CASE" | "OUTSTANDING_LOAN" | "INCOMPLETE"; message: string };
+export type PersonExposure = {
+  /** Open cases and outstanding loans other than this case (a renewal's loan counts as the renewal). */
+  others: number;
+  /** What they add up to: amounts requested, principal not yet repaid. */
+  othersFen: bigint;
+  maxCases: number;
+  maxExposureFen: bigint;
+};
+
+export type EligibilityBlock = {
+  code: "NOT_MEMBER" | "NO_CONSENT" | "OVER_CAP" | "TERM" | "COOLING" | "OPEN_CASE" | "OUTSTANDING_LOAN" | "INCOMPLETE" | "PERSON_CASES" | "PERSON_EXPOSURE";
+  message: string;
+};
+
+/** The per-person rule: this case beside the person's others stays within both caps. */
+export function personBlocks(person: PersonExposure, amountFen: bigint | null): EligibilityBlock[] {
+  const t = programmeTranslator("personExposure");
+  const blocks: EligibilityBlock[] = [];
+  if (person.others + 1 > person.maxCases) {
+    blocks.push({ code: "PERSON_CASES", message: t("PERSON_CASES", { max: person.maxCases, others: person.others }) });
+  }
+  const total = person.othersFen + (amountFen ?? 0n);
+  if (total > person.maxExposureFen) {
+    blocks.push({ code: "PERSON_EXPOSURE", message: t("PERSON_EXPOSURE", { max: formatFen(person.maxExposureFen), others: formatFen(person.othersFen), total: formatFen(total) }) });
+  }
+  return blocks;
+}
 
 const DAY_MS = 86_400_000;
 
@@ -43,7 +75,8 @@ export function eligibilityBlocks(f: EligibilityFacts): EligibilityBlock[] {
       message: `该企业的贷款（合同 ${f.outstandingLoan.contractNo}）尚未结清：结清前只能为这笔贷款申请续贷。`,
     });
   }
-  if (f.lastRejection) {
+  if (f.person) blocks.push(...personBlocks(f.person, f.amountFen));
+  if (f.lastRejection && !f.coolingWaived) {
     const until = new Date(f.lastRejection.closedAt.getTime() + f.policy.coolingDays * DAY_MS);
     if (until > f.now) {
       const day = until.toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" });

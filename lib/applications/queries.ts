@@ -94,7 +94,7 @@ export async function applicationForApplicant(actor: Actor, id: string) {
       enterprise: { select: { id: true, name: true, creditCode: true, legalRepName: true, address: true, industry: true,
         foundedOn: true, employees: true, annualRevenueFen: true, hasUnion: true, unionMemberCount: true } },
       previousLoan: { select: { contractNo: true, principalFen: true } },
-      policyVersion: { select: { maxLoanFen: true, maxTermMonths: true } },
+      policyVersion: { select: { maxLoanFen: true, maxTermMonths: true, exceptionMaxLoanFen: true, exceptionMaxTermMonths: true } },
       loan: { select: { id: true, contractNo: true, principalFen: true, annualRateMicros: true, termMonths: true, status: true, disbursedOn: true, maturityOn: true } },
       decisions: {
         where: { action: "RETURN" },

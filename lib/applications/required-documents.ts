@@ -3,6 +3,8 @@ import type { ApplicationKind, ApplicationStatus, DocumentKind } from "@/lib/gen
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { mayOpenDocument } from "@/lib/documents/access";
+import { isInForce } from "@/lib/exceptions/rules";
+import { beijingToday } from "@/lib/subsidies/periods";
 
 /** The checklist per application kind; a renewal re-uses the enterprise's standing documents. */
 export const REQUIRED_DOCUMENTS = {
@@ -30,18 +32,36 @@ export const DOCUMENT_LABELS: Record<DocumentKind, string> = {
   LOAN_USE_PLAN: "贷款用途计划",
 };
 
+/** Documents an approved, unexpired 一企一策 waiver of this case takes off its checklist. */
+export async function waivedDocuments(applicationId: string, today: string = beijingToday()): Promise<Set<DocumentKind>> {
+  const waivers = await db.policyException.findMany({
+    where: { applicationId, type: "DOCUMENT_WAIVED", status: "APPROVED", documentKind: { not: null } },
+    select: { status: true, expiresOn: true, documentKind: true },
+  });
+  return new Set(waivers.filter((w) => isInForce(w, today)).map((w) => w.documentKind!));
+}
+
+/** The documents this case must have: its kind's checklist less what a waiver in force removed. */
+export async function requiredDocumentsFor(applicationId: string, kind: ApplicationKind): Promise<DocumentKind[]> {
+  const waived = await waivedDocuments(applicationId);
+  return REQUIRED_DOCUMENTS[kind].filter((k) => !waived.has(k));
+}
+
 /** Labels of the required documents the case does not have yet (callers pass an id they already scoped). */
 export async function missingDocuments(applicationId: string, kind: ApplicationKind): Promise<string[]> {
-  const present = new Set(
-    (await db.document.findMany({ where: { applicationId, supersededAt: null }, select: { kind: true } })).map((d) => d.kind),
-  );
-  return REQUIRED_DOCUMENTS[kind].filter((k) => !present.has(k)).map((k) => DOCUMENT_LABELS[k]);
+  const [present, required] = await Promise.all([
+    db.document.findMany({ where: { applicationId, supersededAt: null }, select: { kind: true } }).then((rows) => new Set(rows.map((d) => d.kind))),
+    requiredDocumentsFor(applicationId, kind),
+  ]);
+  return required.filter((k) => !present.has(k)).map((k) => DOCUMENT_LABELS[k]);
 }
 
 export type ChecklistItem = {
   kind: DocumentKind;
   label: string;
   required: boolean;
+  /** Required by the checklist, but a 一企一策 waiver in force took it off for this case. */
+  waived?: boolean;
   /** `readable`: the reader's step needs this file, so the page links to it (lib/documents/access.ts). */
   current?: { id: string; fileName: string; version: number; sizeBytes: number; readable: boolean };
 };
@@ -63,11 +83,12 @@ export async function documentChecklist(
       })
     ).map((d) => [d.kind, d]),
   );
-  const required = new Set<DocumentKind>(REQUIRED_DOCUMENTS[kind]);
+  const waived = await waivedDocuments(applicationId);
+  const listed = new Set<DocumentKind>(REQUIRED_DOCUMENTS[kind]);
   return (Object.keys(DOCUMENT_LABELS) as DocumentKind[])
-    .filter((k) => required.has(k) || current.has(k))
+    .filter((k) => listed.has(k) || current.has(k))
     .map((k) => {
       const d = current.get(k);
-      return { kind: k, label: DOCUMENT_LABELS[k], required: required.has(k), ...(d ? { current: { id: d.id, fileName: d.fileName, version: d.version, sizeBytes: d.sizeBytes, readable: !reader || mayOpenDocument(reader.actor, k, reader.status) } } : {}) };
+      return { kind: k, label: DOCUMENT_LABELS[k], required: listed.has(k) && !waived.has(k), ...(waived.has(k) ? { waived: true } : {}), ...(d ? { current: { id: d.id, fileName: d.fileName, version: d.version, sizeBytes: d.sizeBytes, readable: !reader || mayOpenDocument(reader.actor, k, reader.status) } } : {}) };
     });
 }

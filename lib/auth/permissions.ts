@@ -10,7 +10,11 @@ export const PERMISSIONS = {
   "oversight.read": ["CENTER_REVIEWER", "CENTER_APPROVER"],
   "application.create": ["APPLICANT", "DISTRICT_AGENT"],
   "application.markGreenChannel": ["DISTRICT_AGENT", "CENTER_REVIEWER", "CENTER_APPROVER"],
-  "application.recordException": ["CENTER_APPROVER"],
+  // 一企一策 (lib/exceptions): requested by a centre reviewer or approver, decided by an approver
+  // who did not ask.
+  "exception.request": ["CENTER_REVIEWER", "CENTER_APPROVER"],
+  "exception.decide": ["CENTER_APPROVER"],
+  "exception.read": ["CENTER_REVIEWER", "CENTER_APPROVER"],
   "application.assign": ["CENTER_REVIEWER", "CENTER_APPROVER", "GUARANTOR_OFFICER", "GUARANTOR_MANAGER", "BANK_OFFICER", "BANK_MANAGER"],
   "pii.viewFull": ["CENTER_REVIEWER", "CENTER_APPROVER", "BANK_OFFICER"],
   "outbox.read": ["PROGRAM_ADMIN"],

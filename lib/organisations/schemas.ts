@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { safeTextField, yuanAmountField } from "@/lib/validation/zod-fields";
+import { programmeTranslator } from "@/lib/i18n/translator";
 
 const days = (label: string, max = 60) =>
   z.coerce.number({ error: `${label}须为整数` }).int({ error: `${label}须为整数` }).min(0, { error: `${label}不能为负数` }).max(max, { error: `${label}不能超过 ${max}` });
+const te = programmeTranslator("admin");
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 /** A new, effective-dated version of the programme's rules. */
@@ -19,6 +21,11 @@ export const policySchema = z.object({
   returnAnswerDays: days("补正时限"),
   greenChannelDays: days("绿色通道时限"),
   recommendNeedsChecker: checkbox,
+  // 一企一策's ceiling and the per-person rule (lib/exceptions, lib/applications/services/person-exposure.ts).
+  exceptionMaxLoanYuan: yuanAmountField.refine((f) => f > 0n, { error: te("policyErrors.exceptionMaxLoanYuan") }),
+  exceptionMaxTermMonths: z.coerce.number({ error: te("policyErrors.months") }).int({ error: te("policyErrors.months") }).min(1, { error: te("policyErrors.months") }).max(240, { error: te("policyErrors.months") }),
+  maxOpenCasesPerPerson: z.coerce.number({ error: te("policyErrors.count") }).int({ error: te("policyErrors.count") }).min(1, { error: te("policyErrors.count") }).max(50, { error: te("policyErrors.count") }),
+  maxExposurePerPersonYuan: yuanAmountField.refine((f) => f > 0n, { error: te("policyErrors.maxExposurePerPersonYuan") }),
   documentQuotaMb: z.coerce.number({ error: "材料总量须为整数 MB" }).int().min(10, { error: "至少 10 MB" }).max(500, { error: "不能超过 500 MB" }),
   note: safeTextField(200, { min: 2 }),
 });

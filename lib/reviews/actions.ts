@@ -14,7 +14,6 @@ import {
   bankApproveSchema,
   confirmSchema,
   disburseSchema,
-  exceptionSchema,
   greenChannelSchema,
   guaranteeSchema,
   percentToMicros,
@@ -29,7 +28,7 @@ import { confirmRecommendation, recommendApplication, reopenApplication } from "
 import { rejectApplication, returnForInformation } from "@/lib/reviews/services/return-or-reject";
 import { issueGuarantee } from "@/lib/reviews/services/guarantor-review";
 import { approveCredit, recordContractSigned, recordDisbursement } from "@/lib/reviews/services/bank-review";
-import { assignCase, assignCases, markGreenChannel, recordException } from "@/lib/reviews/services/case-admin";
+import { assignCase, assignCases, markGreenChannel } from "@/lib/reviews/services/case-admin";
 import { revealPersonalData } from "@/lib/reviews/services/reveal-personal-data";
 
 // Each action's audience comes from the typed tables: a workflow step's roles
@@ -69,7 +68,6 @@ export const signAction = step(stepRoles("signContract"), signSchema, (i, a) => 
 export const disburseAction = step(stepRoles("disburse"), disburseSchema, (i, a) => recordDisbursement(a, i), "已登记放款，贷款生效");
 export const reopenAction = step(stepRoles("reopen"), reopenSchema, (i, a) => reopenApplication(a, i), "已重新开启，申请人可继续补充");
 export const greenChannelAction = step(staffRolesOf(PERMISSIONS["application.markGreenChannel"]), greenChannelSchema, (i, a) => markGreenChannel(a, i), "已纳入绿色通道");
-export const exceptionAction = step(staffRolesOf(PERMISSIONS["application.recordException"]), exceptionSchema, (i, a) => recordException(a, i), "已登记一企一策事项");
 export const assignAction = step(staffRolesOf(PERMISSIONS["application.assign"]), assignSchema, (i, a) => assignCase(a, i), "已分配");
 
 export const batchAssignAction = staffAction(staffRolesOf(PERMISSIONS["application.assign"]), {

@@ -20,7 +20,7 @@ export type StaffAction =
   | "recordRepayment"
   | "recordRecovery"
   | "markGreenChannel"
-  | "recordException"
+  | "requestException"
   | "assign"
   | "revealPersonalData";
 
@@ -58,7 +58,8 @@ export function availableActions(
   }
   const open = ["DRAFT", "CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED", "CONTRACTING"].includes(app.status);
   if (open && !app.greenChannel && can(actor, "application.markGreenChannel")) actions.push("markGreenChannel");
-  if (open && can(actor, "application.recordException")) actions.push("recordException");
+  // 一企一策: asked on a case under way, or (a cooling waiver) on the rejected case that started it.
+  if ((open || app.status === "REJECTED") && can(actor, "exception.request")) actions.push("requestException");
   // Money received while the loan runs is the bank's to record; what the guarantor recovers after 代偿 is its own.
   if (actor.role === "BANK_OFFICER" && (app.status === "ACTIVE" || app.status === "OVERDUE")) actions.push("recordRepayment");
   if (actor.role === "GUARANTOR_OFFICER" && app.status === "COMPENSATED") actions.push("recordRecovery");

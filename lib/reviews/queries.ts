@@ -112,7 +112,6 @@ export async function caseForStaff(actor: StaffActor, id: string) {
       loan: true,
       policyVersion: { select: { version: true, maxLoanFen: true, maxTermMonths: true, recommendNeedsChecker: true } },
       category: { select: { nameZh: true } },
-      exceptions: { orderBy: { approvedAt: "desc" } },
       guarantorOrg: { select: { nameZh: true } },
       bankOrg: { select: { nameZh: true } },
       intakeOrg: { select: { nameZh: true } },
@@ -178,7 +177,6 @@ export async function caseForStaff(actor: StaffActor, id: string) {
       status: app.loan.status, signedAt: app.loan.signedAt, disbursedOn: app.loan.disbursedOn, disbursedFen: app.loan.disbursedFen,
       accountNoMasked: app.loan.accountNoSealed ? maskBankAccount(unseal(app.loan.accountNoSealed, "Loan.accountNo")) : null, maturityOn: app.loan.maturityOn,
     },
-    exceptions: app.exceptions.map((e) => ({ id: e.id, type: e.type, reason: e.reason, expiresOn: e.expiresOn, approvedAt: e.approvedAt })),
     earlierLoans,
     actions: availableActions(actor, { ...app, loanSigned: app.loan ? app.loan.signedAt !== null : null }),
   };

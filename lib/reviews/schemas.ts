@@ -55,12 +55,6 @@ export const disburseSchema = z.object({
 });
 export const reopenSchema = z.object({ ...base });
 export const greenChannelSchema = z.object({ applicationId: uuid, version, comment });
-export const exceptionSchema = z.object({
-  applicationId: uuid,
-  type: z.enum(["INTEREST_DEFERRAL", "RENEWAL_FAST_TRACK", "EXTENSION"], { error: "请选择类型" }),
-  reason: safeMultilineTextField(500, { min: 4 }),
-  expiresOn: isoDate,
-});
 export const assignSchema = z.object({ applicationId: uuid, assigneeId: uuid.optional().or(z.literal("").transform(() => undefined)) });
 export const batchAssignSchema = z.object({
   ids: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(uuid).min(1, { error: "请先勾选案件" }).max(500)),

@@ -45,6 +45,12 @@ export const FIRST_POLICY = {
   greenChannelDays: 2,
   recommendNeedsChecker: true,
   documentQuotaBytes: 50 * 1024 * 1024,
+  // 一企一策 may reach ¥1,000,000 and 48 months (the 2018 notice allowed up to 48); one person holds
+  // at most 3 open cases and outstanding loans, ¥1,500,000 in all (the demo's 李娜 runs three firms).
+  exceptionMaxLoanFen: 100_000_000n,
+  exceptionMaxTermMonths: 48,
+  maxOpenCasesPerPerson: 3,
+  maxExposurePerPersonFen: 150_000_000n,
   note: "项目默认规则：单户最高 50 万元，最长 36 个月，全额贴息，免担保费、评审费",
 };
 

@@ -11,7 +11,8 @@ import { scopeFilterSql, type InsightScope } from "@/lib/stats/scope";
 export const LOAN_STATES = ["ACTIVE", "OVERDUE", "SETTLED", "COMPENSATED"] as const;
 export type LoanState = (typeof LOAN_STATES)[number];
 
-export const EXCEPTION_TYPES = ["INTEREST_DEFERRAL", "RENEWAL_FAST_TRACK", "EXTENSION"] as const;
+import { EXCEPTION_TYPES } from "@/lib/exceptions/rules";
+export { EXCEPTION_TYPES };
 export type ExceptionKind = (typeof EXCEPTION_TYPES)[number];
 
 export type Portfolio = {
@@ -77,11 +78,11 @@ export async function portfolioFigures(s: InsightScope): Promise<Portfolio> {
       (SELECT coalesce(round(subsidy.fen::numeric / nullif(lent.fen, 0), 4), 0)::text FROM subsidy, lent) AS "perYuan"`;
   const exceptions = await db.$queryRaw<Record<string, Numeric>[]>`
     SELECT e.type::text AS type,
-      (count(*) FILTER (WHERE e."approvedAt" >= ${s.fromUtc}::timestamp))::int AS approved,
+      (count(*) FILTER (WHERE e."decidedAt" >= ${s.fromUtc}::timestamp))::int AS approved,
       (count(*) FILTER (WHERE e."expiresOn" >= ${s.to}::date))::int AS "inForce"
     FROM "PolicyException" e
     LEFT JOIN "LoanApplication" a ON a.id = e."applicationId"
-    WHERE e."approvedAt" < ${s.beforeUtc}::timestamp
+    WHERE e.status = 'APPROVED' AND e."decidedAt" < ${s.beforeUtc}::timestamp
       AND (${s.channel}::text = 'all' AND ${s.orgId}::uuid IS NULL OR a.id IS NOT NULL AND ${scopeFilterSql(s)})
     GROUP BY e.type`;
 

@@ -110,6 +110,7 @@ const OUTSIDE_SCHEMA = [
   /audit_event_no_(update_delete|truncate)/,
   /credit_chain_/,
   /Guarantee_standing_per_application/,
+  /PolicyException_pending_per_type/,
   /UnionFounding_current_per_enterprise/,
 ];
 

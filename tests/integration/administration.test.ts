@@ -14,7 +14,8 @@ async function input(effectiveFrom: string, changes: Partial<PolicyInput> = {}):
   return {
     effectiveFrom, maxLoanYuan: latest.maxLoanFen, maxTermMonths: latest.maxTermMonths, subsidyRatioPercent: latest.subsidyRatioBp / 100,
     coolingDays: latest.coolingDays, centerReviewDays: 5, guarantorReviewDays: 5, bankReviewDays: 3, disbursementDays: 5, returnAnswerDays: 15,
-    greenChannelDays: 2, recommendNeedsChecker: latest.recommendNeedsChecker, documentQuotaMb: 50, note: "调整办理时限", ...changes,
+    greenChannelDays: 2, exceptionMaxLoanYuan: latest.exceptionMaxLoanFen, exceptionMaxTermMonths: latest.exceptionMaxTermMonths,
+    maxOpenCasesPerPerson: latest.maxOpenCasesPerPerson, maxExposurePerPersonYuan: latest.maxExposurePerPersonFen, recommendNeedsChecker: latest.recommendNeedsChecker, documentQuotaMb: 50, note: "调整办理时限", ...changes,
   };
 }
 

@@ -16,7 +16,8 @@ async function nextPolicy(changes: Partial<PolicyInput>): Promise<PolicyInput> {
   return {
     effectiveFrom: day, maxLoanYuan: latest.maxLoanFen, maxTermMonths: latest.maxTermMonths, subsidyRatioPercent: latest.subsidyRatioBp / 100,
     coolingDays: latest.coolingDays, centerReviewDays: 5, guarantorReviewDays: 5, bankReviewDays: 3, disbursementDays: 5, returnAnswerDays: 15,
-    greenChannelDays: 2, recommendNeedsChecker: true, documentQuotaMb: 50, note: "复核测试", ...changes,
+    greenChannelDays: 2, exceptionMaxLoanYuan: latest.exceptionMaxLoanFen, exceptionMaxTermMonths: latest.exceptionMaxTermMonths,
+    maxOpenCasesPerPerson: latest.maxOpenCasesPerPerson, maxExposurePerPersonYuan: latest.maxExposurePerPersonFen, recommendNeedsChecker: true, documentQuotaMb: 50, note: "复核测试", ...changes,
   };
 }
 const versions = () => db.policyVersion.count();

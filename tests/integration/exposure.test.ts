@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { submitApplication } from "@/lib/applications/services/submit-application";
 import { startRenewal } from "@/lib/applications/services/start-renewal";
 import { saveLoanRequest } from "@/lib/applications/services/drafts";
+import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
 import { REQUIRED_DOCUMENTS } from "@/lib/applications/required-documents";
 import { outcome as code } from "../support/outcome";
 import { db, itOnPostgres, uniqueSuffix } from "../support/db";
@@ -56,3 +57,51 @@ describe("exposure per enterprise", () => {
     }
   });
 });
+
+/** An open case of the person's, for a firm of theirs, already in review (amount in fen). */
+async function openCaseOf(applicant: { userId: string }, amountFen: bigint) {
+  const enterprise = await createEnterprise(applicant as Parameters<typeof createEnterprise>[0]);
+  return db.loanApplication.create({
+    data: { number: `T-${uniqueSuffix()}`, applicantId: applicant.userId, enterpriseId: enterprise.id, status: "CENTER_REVIEW", amountFen, termMonths: 12, categoryCode: "SMALL_MICRO" },
+  });
+}
+
+// Per person (policy: at most 3 open cases and outstanding loans, ¥1,500,000 in all), across all
+// the firms one person runs; a renewal counts in place of the loan it renews.
+describe("exposure per person", () => {
+  it("shows the per-person blocks from the first step and refuses the submission; a renewal does not count beside its loan", async () => {
+    const applicant = await createApplicant();
+    await openCaseOf(applicant, 50_000_000n);
+    const loanFirm = await createEnterprise(applicant);
+    const loan = await activeLoanFor(loanFirm.id, applicant.userId);
+    const third = await createReadyDraft(applicant, { amountFen: 50_000_000n });
+    expect((await checkEligibility(third)).blocks).toEqual([]);
+    // ¥500,000 + ¥300,000 + ¥500,000 + ¥200,001 > ¥1,500,000, and a fourth case.
+    await openCaseOf(applicant, 20_000_001n);
+    const blocks = (await checkEligibility(third)).blocks.map((b) => b.code);
+    expect(blocks).toEqual(["PERSON_CASES", "PERSON_EXPOSURE"]);
+    const refused = await submitApplication(applicant, third.id, 0).catch((e) => e);
+    expect(refused).toMatchObject({ code: "INELIGIBLE" });
+    expect((await db.loanApplication.findUniqueOrThrow({ where: { id: third.id } })).status).toBe("DRAFT");
+    await db.loanApplication.update({ where: { id: third.id }, data: { status: "WITHDRAWN" } });
+
+    // The renewal of the running loan takes the loan's place: three in all, ¥1,500,000 − ¥300,000 + ¥300,000.
+    const { applicationId } = await startRenewal(applicant, loan.id);
+    await saveLoanRequest(applicant, { applicationId, categoryCode: "SMALL_MICRO", amountYuan: 29_999_999n, termMonths: 12, purpose: "续贷", repaymentSource: "经营收入" });
+    const renewal = await db.loanApplication.findUniqueOrThrow({ where: { id: applicationId } });
+    expect((await checkEligibility(renewal)).blocks.map((b) => b.code)).toEqual([]);
+  });
+
+  itOnPostgres("two submissions of one person for two firms at the same moment against the last free place: exactly one passes", async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const applicant = await createApplicant();
+      await openCaseOf(applicant, 10_000_000n);
+      await openCaseOf(applicant, 10_000_000n);
+      const [a, b] = [await createReadyDraft(applicant), await createReadyDraft(applicant)];
+      const results = await Promise.all([code(submitApplication(applicant, a.id, 0)), code(submitApplication(applicant, b.id, 0))]);
+      expect(results.sort()).toEqual(["INELIGIBLE", "OK"]);
+      expect(await db.loanApplication.count({ where: { id: { in: [a.id, b.id] }, status: "CENTER_REVIEW" } })).toBe(1);
+    }
+  });
+});
+

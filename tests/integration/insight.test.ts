@@ -134,9 +134,17 @@ beforeAll(async () => {
   // 一企一策: one approved in the period and still in force, one approved and expired, one older and in force.
   for (const [type, approvedAt, expiresOn] of [["INTEREST_DEFERRAL", "2024-04-09", "2024-12-30"], ["EXTENSION", "2024-05-04", "2024-05-31"], ["RENEWAL_FAST_TRACK", "2024-02-10", "2024-09-29"]] as const) {
     await db.policyException.create({
-      data: { enterpriseId: A.enterprise.id, applicationId: A.app.id, type, reason: "测试", createdById: centre.userId, approverId: centre.userId, approvedAt: at(approvedAt), expiresOn: day(expiresOn) },
+      data: { enterpriseId: A.enterprise.id, applicationId: A.app.id, type, reason: "测试", status: "APPROVED", requestedById: centre.userId, decidedById: centre.userId, decidedAt: at(approvedAt), expiresOn: day(expiresOn) },
     });
   }
+  await db.policyException.createMany({
+    data: [
+      { enterpriseId: A.enterprise.id, applicationId: A.app.id, type: "HIGHER_CAP", reason: "驳回", valueFen: 60_000_000n, status: "REFUSED",
+        requestedById: centre.userId, decidedById: centre.userId, decidedAt: at("2024-04-10"), expiresOn: day("2024-12-30") },
+      { enterpriseId: A.enterprise.id, applicationId: A.app.id, type: "LONGER_TERM", reason: "待批", valueMonths: 40, status: "PENDING",
+        requestedById: centre.userId, requestedAt: at("2024-04-10"), expiresOn: day("2024-12-30") },
+    ],
+  });
 });
 
 async function figures(filters: InsightFilters = ALL, period = PERIOD) {
@@ -202,6 +210,8 @@ describe("how the programme works, spring 2024", () => {
     expect((await figures({ channel: "all", org: "SCDB" })).portfolio.recovery.compensatedFen).toBe(50_120_000n);
     expect(f.portfolio.exceptions).toEqual({
       INTEREST_DEFERRAL: { approved: 1, inForce: 1 }, EXTENSION: { approved: 1, inForce: 0 }, RENEWAL_FAST_TRACK: { approved: 0, inForce: 1 },
+      // Refused and pending requests are not counted.
+      HIGHER_CAP: { approved: 0, inForce: 0 }, LONGER_TERM: { approved: 0, inForce: 0 }, COOLING_WAIVED: { approved: 0, inForce: 0 }, DOCUMENT_WAIVED: { approved: 0, inForce: 0 },
     });
     expect(f.budget.year).toBe(2024);
     expect(f.budget.budgetFen).toBe(10_000_000n);

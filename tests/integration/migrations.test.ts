@@ -23,6 +23,32 @@ describe("migrations", () => {
     }
   });
 
+  itOnPostgres("exceptions recorded before requests and decisions existed stay approved, with who recorded and approved them", async () => {
+    const { name, url } = await createDatabase("ncd_it_mig_exc");
+    const sql = await connectPostgres(url);
+    try {
+      const migrations = await readMigrations();
+      const at = migrations.findIndex((m) => m.name.endsWith("_policy_exceptions"));
+      await migrate(sql, { migrations: migrations.slice(0, at) });
+      await sql.query(`INSERT INTO "User" (id, "passwordHash", "displayName") VALUES ('00000000-0000-4000-8000-000000000001', 'x', '审批人')`);
+      await sql.query(`INSERT INTO "Enterprise" (id, "representativeId", name, "creditCode", "legalRepName", address, industry, "foundedOn", employees, "annualRevenueFen", "hasUnion", "updatedAt")
+        VALUES ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', '企业', 'CODE', '法人', '地址', '行业', '2020-01-01', 1, 1, true, now())`);
+      await sql.query(`INSERT INTO "PolicyException" (id, "enterpriseId", type, reason, "createdById", "approverId", "approvedAt", "expiresOn")
+        VALUES ('00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000002', 'EXTENSION', '展期', '00000000-0000-4000-8000-000000000001',
+          '00000000-0000-4000-8000-000000000001', '2024-05-04T02:00:00Z', '2024-12-31')`);
+      await migrate(sql, { migrations });
+      const [row] = await sql.query<Record<string, unknown>>(
+        `SELECT type::text, status::text, "requestedById"::text, "decidedById"::text, to_char("decidedAt", 'YYYY-MM-DD HH24:MI') AS "decidedAt",
+          to_char("requestedAt", 'YYYY-MM-DD HH24:MI') AS "requestedAt", version FROM "PolicyException"`,
+      );
+      expect(row).toMatchObject({ type: "EXTENSION", status: "APPROVED", requestedById: "00000000-0000-4000-8000-000000000001",
+        decidedById: "00000000-0000-4000-8000-000000000001", decidedAt: "2024-05-04 02:00", requestedAt: "2024-05-04 02:00", version: 0 });
+    } finally {
+      await sql.close();
+      await dropDatabase(name);
+    }
+  });
+
   itOnPostgres("a failing migration leaves the database as it was and is not recorded", async () => {
     const { name, url } = await createDatabase("ncd_it_mig_fail");
     const sql = await connectPostgres(url);

@@ -77,7 +77,8 @@ describe("demo seed", () => {
     const now = new Date("2026-11-30T01:02:03.456Z");
     await db.policyException.create({
       data: { enterpriseId: app.enterpriseId, applicationId: app.id, type: "INTEREST_DEFERRAL", reason: "疫情期间延期付息",
-        createdById: user.id, approverId: user.id, approvedAt: now, expiresOn: new Date("2027-03-31T00:00:00Z") },
+        status: "APPROVED", version: 1, valueFen: 60_000_000n, valueMonths: 40, documentKind: "BANK_STATEMENTS", requestedById: user.id, requestedAt: now,
+        decidedById: user.id, decidedAt: now, decisionComment: "同意", expiresOn: new Date("2027-03-31T00:00:00Z") },
     });
     const doc = await db.document.create({
       data: { applicationId: app.id, kind: "BUSINESS_LICENCE", version: 1, storageKey: `rt/${now.getTime()}`, fileName: "执照.pdf",

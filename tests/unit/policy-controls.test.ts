@@ -2,11 +2,15 @@ import { describe, expect, it } from "vitest";
 import { weakenedControls } from "@/lib/organisations/policy-controls";
 import type { PolicyInput } from "@/lib/organisations/schemas";
 
-const current = { recommendNeedsChecker: true, maxLoanFen: 50_000_000n, maxTermMonths: 36, coolingDays: 30, subsidyRatioBp: 10_000 };
+const current = {
+  recommendNeedsChecker: true, maxLoanFen: 50_000_000n, maxTermMonths: 36, coolingDays: 30, subsidyRatioBp: 10_000,
+  exceptionMaxLoanFen: 100_000_000n, exceptionMaxTermMonths: 48, maxOpenCasesPerPerson: 3, maxExposurePerPersonFen: 150_000_000n,
+};
 const same: PolicyInput = {
   effectiveFrom: "2027-01-01", maxLoanYuan: 50_000_000n, maxTermMonths: 36, subsidyRatioPercent: 100, coolingDays: 30, centerReviewDays: 5,
   guarantorReviewDays: 5, bankReviewDays: 3, disbursementDays: 5, returnAnswerDays: 15, greenChannelDays: 2, recommendNeedsChecker: true,
-  documentQuotaMb: 50, note: "x",
+  documentQuotaMb: 50, note: "x", exceptionMaxLoanYuan: 100_000_000n, exceptionMaxTermMonths: 48, maxOpenCasesPerPerson: 3,
+  maxExposurePerPersonYuan: 150_000_000n,
 };
 
 describe("which controls a new policy version loosens", () => {
@@ -16,6 +20,10 @@ describe("which controls a new policy version loosens", () => {
     expect(weakenedControls(current, { ...same, recommendNeedsChecker: false })).toEqual(["MAKER_CHECKER_OFF"]);
     expect(weakenedControls(current, { ...same, maxLoanYuan: 50_000_001n, maxTermMonths: 37, coolingDays: 29 })).toEqual(["HIGHER_LOAN_CAP", "LONGER_TERM", "SHORTER_COOLING_OFF"]);
     expect(weakenedControls({ ...current, subsidyRatioBp: 5_000 }, same)).toEqual(["HIGHER_SUBSIDY_RATIO"]);
+    // Raising what an exception may reach or what one person may hold loosens; lowering does not.
+    expect(weakenedControls(current, { ...same, exceptionMaxLoanYuan: 100_000_001n, exceptionMaxTermMonths: 49, maxOpenCasesPerPerson: 4, maxExposurePerPersonYuan: 150_000_001n }))
+      .toEqual(["HIGHER_EXCEPTION_CAP", "LONGER_EXCEPTION_TERM", "MORE_CASES_PER_PERSON", "HIGHER_PERSON_EXPOSURE"]);
+    expect(weakenedControls(current, { ...same, exceptionMaxLoanYuan: 90_000_000n, exceptionMaxTermMonths: 40, maxOpenCasesPerPerson: 1, maxExposurePerPersonYuan: 50_000_000n })).toEqual([]);
     // The first version of an installation follows nothing.
     expect(weakenedControls(null, { ...same, recommendNeedsChecker: false })).toEqual([]);
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
+import { limitsForCase } from "@/lib/exceptions/in-force";
 import { AppError } from "@/lib/errors";
 import { formatFen } from "@/lib/money/fen";
 import { auditAction } from "@/lib/applications/events";
@@ -47,13 +48,14 @@ export async function saveLoanRequest(actor: Actor, input: LoanRequestInput): Pr
   if (actor.kind !== "APPLICANT") throw new AppError("NOT_FOUND");
   const app = await db.loanApplication.findFirst({
     where: { AND: [applicationScope(actor), { id: applicationId }] },
-    select: { id: true, status: true, draftStep: true, amountFen: true, termMonths: true, returnedFrom: true,
-      policyVersion: { select: { maxLoanFen: true, maxTermMonths: true } } },
+    select: { id: true, enterpriseId: true, status: true, draftStep: true, amountFen: true, termMonths: true, returnedFrom: true,
+      policyVersion: { select: { maxLoanFen: true, maxTermMonths: true, exceptionMaxLoanFen: true, exceptionMaxTermMonths: true } } },
   });
   if (!app) throw new AppError("NOT_FOUND");
   if (app.status !== "DRAFT" && app.status !== "RETURNED") throw new AppError("INVALID_TRANSITION");
-  // A submitted case stays within the policy it was pinned to (a draft is checked at submission).
-  const pinned = app.policyVersion;
+  // A submitted case stays within the policy it was pinned to, as its 一企一策 exceptions in force
+  // raise it (a draft is checked at submission).
+  const pinned = app.policyVersion ? await limitsForCase(app, app.policyVersion) : null;
   if (pinned && amountYuan > pinned.maxLoanFen) {
     throw new AppError("VALIDATION", undefined, { amountYuan: [`申请金额不能超过 ${formatFen(pinned.maxLoanFen)}`] });
   }

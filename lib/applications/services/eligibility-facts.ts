@@ -6,6 +6,8 @@ import { consentState } from "@/lib/applications/services/consents";
 import { AppError } from "@/lib/errors";
 import { missingDocuments } from "@/lib/applications/required-documents";
 import { policyInForce, type Policy } from "@/lib/policy/queries";
+import { limitsForCase } from "@/lib/exceptions/in-force";
+import { personExposure } from "@/lib/applications/services/person-exposure";
 
 const OPEN: ("DRAFT" | "CENTER_REVIEW" | "GUARANTOR_REVIEW" | "BANK_REVIEW" | "RETURNED" | "CONTRACTING")[] = [
   "CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED", "CONTRACTING",
@@ -28,8 +30,10 @@ type CaseFacts = {
  */
 export async function checkEligibility(app: CaseFacts, pinned?: Policy | null): Promise<{ blocks: EligibilityBlock[]; policyId: string }> {
   const now = new Date();
-  const [policy, profile, consents, otherOpenCase, lastRejection, outstandingLoan] = await Promise.all([
-    pinned ?? policyInForce(now),
+  const policy = pinned ?? (await policyInForce(now));
+  const [limits, person, profile, consents, otherOpenCase, lastRejection, outstandingLoan] = await Promise.all([
+    limitsForCase(app, policy),
+    personExposure(app, policy),
     db.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true } }),
     consentState(app.applicantId),
     db.loanApplication.findFirst({
@@ -48,7 +52,9 @@ export async function checkEligibility(app: CaseFacts, pinned?: Policy | null): 
     consents,
     amountFen: app.amountFen,
     termMonths: app.termMonths,
-    policy,
+    policy: { maxLoanFen: limits.maxLoanFen, maxTermMonths: limits.maxTermMonths, coolingDays: policy.coolingDays },
+    coolingWaived: limits.coolingWaived,
+    person,
     otherOpenCase,
     outstandingLoan,
     lastRejection: lastRejection?.closedAt ? { number: lastRejection.number, closedAt: lastRejection.closedAt } : null,

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { notifyUser } from "@/lib/notifications/notify";
 import { runTransition } from "@/lib/applications/services/transition";
 import { assertSoleExposure, assertSubmittable } from "@/lib/applications/services/eligibility-facts";
+import { assertPersonExposure } from "@/lib/applications/services/person-exposure";
 import { holidaySet } from "@/lib/policy/queries";
 import { stageDueAt } from "@/lib/policy/deadlines";
 
@@ -24,7 +25,12 @@ export async function submitApplication(actor: Actor, applicationId: string, exp
       const policy = await db.policyVersion.findUniqueOrThrow({ where: { id: policyId } });
       pinned = { policyId, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, await holidaySet()) };
     },
-    exclusive: assertSoleExposure,
+    // The person's lock first, then the enterprise's: always in this order.
+    exclusive: async (tx, app) => {
+      const policy = await tx.policyVersion.findUniqueOrThrow({ where: { id: pinned!.policyId } });
+      await assertPersonExposure(tx, app, policy);
+      await assertSoleExposure(tx, app);
+    },
     changes: () => ({
       policyVersionId: pinned!.policyId,
       stageDueAt: pinned!.due,

@@ -5,6 +5,7 @@ import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { programmeTranslator } from "@/lib/i18n/translator";
 import type { PolicyInput } from "@/lib/organisations/schemas";
 import { weakenedControls, type WeakenedControl } from "@/lib/organisations/policy-controls";
 
@@ -17,6 +18,9 @@ const organisationOf = (actor: Actor) => (actor.kind === "STAFF" ? actor.organis
 function checkPolicyInput(input: PolicyInput): Date {
   const effectiveFrom = new Date(`${input.effectiveFrom}T00:00:00+08:00`);
   if (Number.isNaN(effectiveFrom.getTime())) throw new AppError("VALIDATION", undefined, { effectiveFrom: ["日期不存在"] });
+  const te = programmeTranslator("admin");
+  if (input.exceptionMaxLoanYuan < input.maxLoanYuan) throw new AppError("VALIDATION", undefined, { exceptionMaxLoanYuan: [te("policyErrors.ceilingBelowCap")] });
+  if (input.exceptionMaxTermMonths < input.maxTermMonths) throw new AppError("VALIDATION", undefined, { exceptionMaxTermMonths: [te("policyErrors.ceilingBelowTerm")] });
   if (input.greenChannelDays > Math.max(input.centerReviewDays, input.guarantorReviewDays, input.bankReviewDays)) {
     throw new AppError("VALIDATION", undefined, { greenChannelDays: ["绿色通道时限不应长于普通时限"] });
   }
@@ -24,10 +28,16 @@ function checkPolicyInput(input: PolicyInput): Date {
 }
 
 /** A policy input as a change waiting for approval keeps it (JSON: the cap as a string of fen). */
-export const policyPayload = (input: PolicyInput) => ({ ...input, maxLoanYuan: input.maxLoanYuan.toString() });
+export const policyPayload = (input: PolicyInput) => ({
+  ...input, maxLoanYuan: input.maxLoanYuan.toString(), exceptionMaxLoanYuan: input.exceptionMaxLoanYuan.toString(),
+  maxExposurePerPersonYuan: input.maxExposurePerPersonYuan.toString(),
+});
 export const policyFromPayload = (payload: Prisma.JsonValue): PolicyInput => {
   const p = payload as ReturnType<typeof policyPayload>;
-  return { ...p, maxLoanYuan: BigInt(p.maxLoanYuan) };
+  return {
+    ...p, maxLoanYuan: BigInt(p.maxLoanYuan), exceptionMaxLoanYuan: BigInt(p.exceptionMaxLoanYuan),
+    maxExposurePerPersonYuan: BigInt(p.maxExposurePerPersonYuan),
+  };
 };
 
 /**
@@ -61,6 +71,10 @@ export async function writePolicyVersion(tx: Prisma.TransactionClient, actor: Ac
       greenChannelDays: input.greenChannelDays,
       recommendNeedsChecker: input.recommendNeedsChecker,
       documentQuotaBytes: input.documentQuotaMb * 1024 * 1024,
+      exceptionMaxLoanFen: input.exceptionMaxLoanYuan,
+      exceptionMaxTermMonths: input.exceptionMaxTermMonths,
+      maxOpenCasesPerPerson: input.maxOpenCasesPerPerson,
+      maxExposurePerPersonFen: input.maxExposurePerPersonYuan,
       note: input.note,
     },
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { StaffActor } from "@/lib/auth/roles";
+import { limitsForCase } from "@/lib/exceptions/in-force";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { runTransition } from "@/lib/applications/services/transition";
@@ -41,8 +42,9 @@ export async function approveCredit(actor: StaffActor, input: ApproveTerms) {
       if (!guarantee) throw new AppError("INVALID_TRANSITION", "该申请没有有效的担保，不能审批");
       if (input.principalYuan > guarantee.guaranteedFen) fieldErrors.principalYuan = ["批准金额不能超过担保金额"];
       else if (app.amountFen !== null && input.principalYuan > app.amountFen) fieldErrors.principalYuan = ["批准金额不能超过申请金额"];
-      if (app.policyVersion && input.termMonths > app.policyVersion.maxTermMonths) {
-        fieldErrors.termMonths = [`期限不能超过 ${app.policyVersion.maxTermMonths} 个月`];
+      const limits = app.policyVersion ? await limitsForCase(app, app.policyVersion) : null;
+      if (limits && input.termMonths > limits.maxTermMonths) {
+        fieldErrors.termMonths = [`期限不能超过 ${limits.maxTermMonths} 个月`];
       }
       if (input.annualRateMicros <= 0 || input.annualRateMicros > 240_000) fieldErrors.annualRatePercent = ["年利率须大于 0 且不超过 24%"];
       if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", undefined, fieldErrors);

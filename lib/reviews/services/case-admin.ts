@@ -39,31 +39,6 @@ export async function markGreenChannel(actor: Actor, input: { applicationId: str
   return { repeated: false };
 }
 
-/** 一企一策: a structured exception with its approver and expiry, recorded by a centre approver. */
-export async function recordException(
-  actor: StaffActor,
-  input: { applicationId: string; type: "INTEREST_DEFERRAL" | "RENEWAL_FAST_TRACK" | "EXTENSION"; reason: string; expiresOn: string },
-) {
-  assertCan(actor, "application.recordException");
-  const app = await db.loanApplication.findFirst({ where: scopedApplication(actor, input.applicationId), select: { id: true, enterpriseId: true } });
-  if (!app) throw new AppError("NOT_FOUND");
-  const expires = new Date(`${input.expiresOn}T00:00:00Z`);
-  if (Number.isNaN(expires.getTime()) || expires <= new Date()) {
-    throw new AppError("VALIDATION", undefined, { expiresOn: ["有效期须晚于今天"] });
-  }
-  await db.$transaction(async (tx) => {
-    const exception = await tx.policyException.create({
-      data: { enterpriseId: app.enterpriseId, applicationId: app.id, type: input.type, reason: input.reason,
-        createdById: actor.userId, approverId: actor.userId, expiresOn: expires },
-    });
-    await appendAudit(tx, {
-      actorId: actor.userId, organisationId: actor.organisationId, applicationId: app.id, entityType: "PolicyException",
-      entityId: exception.id, action: auditAction("exception_recorded"),
-      data: { type: input.type, reason: input.reason, expiresOn: input.expiresOn },
-    });
-  });
-}
-
 /** Self-assign, assign or reassign within the actor's own organisation, to someone who works cases. */
 export async function assignCase(actor: StaffActor, input: { applicationId: string; assigneeId?: string }) {
   const assigned = await assignCases(actor, { applicationIds: [input.applicationId], assigneeId: input.assigneeId });

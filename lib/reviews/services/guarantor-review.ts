@@ -1,5 +1,6 @@
 import "server-only";
 import type { StaffActor } from "@/lib/auth/roles";
+import { limitsForCase } from "@/lib/exceptions/in-force";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { runTransition } from "@/lib/applications/services/transition";
@@ -35,11 +36,13 @@ export async function issueGuarantee(actor: StaffActor, input: IssueGuarantee) {
       if (input.guaranteedYuan <= 0n || (app.amountFen !== null && input.guaranteedYuan > app.amountFen)) {
         fieldErrors.guaranteedYuan = ["担保金额须大于 0 且不超过申请金额"];
       }
-      if (app.amountFen !== null && app.policyVersion && app.amountFen > app.policyVersion.maxLoanFen) {
+      // The pinned policy's limits, as the case's 一企一策 exceptions in force raise them.
+      const limits = app.policyVersion ? await limitsForCase(app, app.policyVersion) : null;
+      if (app.amountFen !== null && limits && app.amountFen > limits.maxLoanFen) {
         throw new AppError("INELIGIBLE", "申请金额超过该案件适用政策的最高额度，请退回保障中心");
       }
-      if (app.policyVersion && input.termMonths > app.policyVersion.maxTermMonths) {
-        fieldErrors.termMonths = [`担保期限不能超过 ${app.policyVersion.maxTermMonths} 个月`];
+      if (limits && input.termMonths > limits.maxTermMonths) {
+        fieldErrors.termMonths = [`担保期限不能超过 ${limits.maxTermMonths} 个月`];
       }
       if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", undefined, fieldErrors);
     },

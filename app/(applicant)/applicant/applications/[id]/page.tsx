@@ -7,6 +7,7 @@ import { timelineOf } from "@/lib/applications/timeline";
 import { HOLDER, OPEN_STATUSES } from "@/lib/applications/workflow";
 import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
 import { policyInForce } from "@/lib/policy/queries";
+import { limitsForCase } from "@/lib/exceptions/in-force";
 import { documentChecklist } from "@/lib/applications/required-documents";
 import { fenToYuanString, formatFen } from "@/lib/money/fen";
 import { StatusBadge } from "@/components/applications/status-badge";
@@ -75,11 +76,22 @@ export default async function ApplicationPage({ params, searchParams }: {
 
 type App = NonNullable<Awaited<ReturnType<typeof applicationForApplicant>>>;
 
+// Blocks that no field of the form can lift (the enterprise's and the person's exposure, the
+// cooling period): shown from the first step, not only at the last.
+const STANDING_BLOCKS = new Set(["OPEN_CASE", "OUTSTANDING_LOAN", "COOLING", "PERSON_CASES", "PERSON_EXPOSURE"]);
+
 async function EditSteps({ app, step }: { app: App; step: StepKey }) {
   const base = `/applicant/applications/${app.id}`;
-  const t = await getTranslations("applicant.application");
+  const [t, eligibility] = await Promise.all([
+    getTranslations("applicant.application"),
+    step === "review" ? null : checkEligibility({ ...app, enterpriseId: app.enterprise.id }),
+  ]);
+  const standing = eligibility?.blocks.filter((b) => STANDING_BLOCKS.has(b.code)) ?? [];
   return (
     <>
+      {standing.length ? (
+        <ul className="notice notice--warn" data-testid="standing-blocks">{standing.map((b) => <li key={b.code}>{b.message}</li>)}</ul>
+      ) : null}
       <ol className="stepper" aria-label={t("stepsLabel")}>
         {STEPS.map((s, i) => (
           <li key={s} aria-current={s === step ? "step" : undefined} className={i < STEPS.indexOf(step) ? "done" : undefined}>
@@ -121,8 +133,10 @@ async function EnterpriseStep({ app }: { app: App }) {
 }
 
 async function LoanStep({ app }: { app: App }) {
-  // A submitted (returned) case keeps the limits of the policy it was pinned to; a draft shows today's.
-  const [t, categories, policy] = await Promise.all([getTranslations("applicant.application"), loanCategories(), app.policyVersion ?? policyInForce()]);
+  // A submitted (returned) case keeps the limits of the policy it was pinned to, as its 一企一策
+  // exceptions in force raise them; a draft shows today's.
+  const [t, categories, pinned] = await Promise.all([getTranslations("applicant.application"), loanCategories(), app.policyVersion ?? policyInForce()]);
+  const policy = await limitsForCase({ id: app.id, enterpriseId: app.enterprise.id }, pinned);
   return (
     <>
       <h2>{t("steps.loan")}</h2>

@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireSection } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { ExceptionsPage } from "@/components/exceptions/exceptions-page";
+
+export const metadata: Metadata = { title: "一企一策" };
+
+export default async function ExceptionsRoute({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireSection("center");
+  if (actor.kind !== "STAFF" || !can(actor, "exception.read")) notFound();
+  return <ExceptionsPage actor={actor} searchParams={await searchParams} />;
+}

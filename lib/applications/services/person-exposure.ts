@@ -1,0 +1,65 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { personBlocks, type PersonExposure } from "@/lib/applications/eligibility";
+
+type Client = Prisma.TransactionClient | typeof db;
+
+// The programme's per-person rule: one person's open cases and outstanding loans, across all the
+// enterprises they run or applied for, stay within the policy's count and amount. One person is
+// one ID number (its keyed index), whatever accounts they hold; without a profile, the account.
+
+const OPEN_STATUSES = ["CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED", "CONTRACTING"] as const;
+
+type CaseRef = { id: string; applicantId: string; previousLoanId?: string | null };
+type PersonPolicy = { maxOpenCasesPerPerson: number; maxExposurePerPersonFen: bigint };
+
+/** The person behind an applicant account: the lock key and every account of the same ID number. */
+export async function personOf(client: Client, applicantId: string): Promise<{ key: string; userIds: string[] }> {
+  const profile = await client.applicantProfile.findUnique({ where: { userId: applicantId }, select: { idNumberIndex: true } });
+  if (!profile) return { key: `user:${applicantId}`, userIds: [applicantId] };
+  const same = await client.applicantProfile.findMany({ where: { idNumberIndex: profile.idNumberIndex }, select: { userId: true } });
+  return { key: `id:${profile.idNumberIndex}`, userIds: [...new Set([applicantId, ...same.map((p) => p.userId)])] };
+}
+
+/**
+ * What the person has open besides this case: open cases (the amount requested) and loans not
+ * yet repaid (principal less principal repaid). A loan that this case or another open case
+ * renews is not counted beside its renewal.
+ */
+export async function othersOfPerson(client: Client, app: CaseRef, userIds: string[]): Promise<{ others: number; othersFen: bigint }> {
+  const mine: Prisma.LoanApplicationWhereInput = { OR: [{ applicantId: { in: userIds } }, { enterprise: { representativeId: { in: userIds } } }] };
+  const cases = await client.loanApplication.findMany({
+    where: { AND: [mine, { id: { not: app.id }, status: { in: [...OPEN_STATUSES] }, historical: false }] },
+    select: { amountFen: true, previousLoanId: true },
+  });
+  const renewed = new Set([app.previousLoanId, ...cases.map((c) => c.previousLoanId)].filter((id): id is string => !!id));
+  const loans = await client.loan.findMany({
+    where: { status: { in: ["ACTIVE", "OVERDUE"] }, id: { notIn: [...renewed] }, application: mine },
+    select: { principalFen: true, repayments: { select: { principalFen: true } } },
+  });
+  const casesFen = cases.reduce((sum, c) => sum + (c.amountFen ?? 0n), 0n);
+  const loansFen = loans.reduce((sum, l) => sum + l.principalFen - l.repayments.reduce((r, p) => r + p.principalFen, 0n), 0n);
+  return { others: cases.length + loans.length, othersFen: casesFen + loansFen };
+}
+
+/** The figures the eligibility rules show from the first step. */
+export async function personExposure(app: CaseRef, policy: PersonPolicy, client: Client = db): Promise<PersonExposure> {
+  const { userIds } = await personOf(client, app.applicantId);
+  const { others, othersFen } = await othersOfPerson(client, app, userIds);
+  return { others, othersFen, maxCases: policy.maxOpenCasesPerPerson, maxExposureFen: policy.maxExposurePerPersonFen };
+}
+
+/**
+ * Judged again when the submission commits, under a per-person advisory lock. The lock is taken
+ * before the enterprise's (assertSoleExposure), always in that order, so two submissions never
+ * wait on each other crosswise; of two submissions of one person at once, the second sees the first.
+ */
+export async function assertPersonExposure(tx: Prisma.TransactionClient, app: CaseRef & { amountFen: bigint | null }, policy: PersonPolicy): Promise<void> {
+  const person = await personOf(tx, app.applicantId);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`person-exposure:${person.key}`}))`;
+  const { others, othersFen } = await othersOfPerson(tx, app, person.userIds);
+  const blocks = personBlocks({ others, othersFen, maxCases: policy.maxOpenCasesPerPerson, maxExposureFen: policy.maxExposurePerPersonFen }, app.amountFen);
+  if (blocks.length) throw new AppError("INELIGIBLE", blocks.map((b) => b.message).join(" "));
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { beijingToday } from "@/lib/subsidies/periods";
+import { caseLimits, type Ceilings, type CaseLimits, type ExceptionRecord } from "@/lib/exceptions/rules";
+
+type Client = Prisma.TransactionClient | typeof db;
+
+const SELECT = { type: true, status: true, expiresOn: true, valueFen: true, valueMonths: true, documentKind: true } as const;
+
+/**
+ * The approved exceptions that can bear on one case: its own, and its enterprise's cooling
+ * waivers (the cooling period belongs to the enterprise, not to one case). Expiry is judged by
+ * the pure rules on the day given.
+ */
+export async function approvedExceptionsFor(client: Client, app: { id: string; enterpriseId: string }): Promise<ExceptionRecord[]> {
+  return client.policyException.findMany({
+    where: {
+      status: "APPROVED",
+      OR: [{ applicationId: app.id }, { enterpriseId: app.enterpriseId, type: "COOLING_WAIVED" }],
+    },
+    select: SELECT,
+  });
+}
+
+/** What this case may reach today under `policy` and its exceptions in force. */
+export async function limitsForCase(
+  app: { id: string; enterpriseId: string },
+  policy: Ceilings,
+  client: Client = db,
+  today: string = beijingToday(),
+): Promise<CaseLimits> {
+  return caseLimits(policy, await approvedExceptionsFor(client, app), today);
+}
