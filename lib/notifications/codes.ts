@@ -7,6 +7,16 @@ export const NOTICE_CODES = [
   "repaymentDue",
   "loanMaturing",
   "loanOverdue",
+  // What the applicant is told of their case (lib/reviews/applicant-message.ts): a decision's
+  // template, with what the staff member wrote to them kept as written (`staffText`).
+  "applicationReturned",
+  "applicationRejected",
+  "applicationReopened",
+  "recommendationConfirmed",
+  "guaranteeIssued",
+  "creditApproved",
+  "loanDisbursed",
+  "caseMessage",
 ] as const;
 
 export type NoticeCode = (typeof NOTICE_CODES)[number];
@@ -22,7 +32,20 @@ export const NOTICE_GROUP = {
   repaymentDue: "due",
   loanMaturing: "due",
   loanOverdue: "escalated",
-} as const satisfies Record<NoticeCode, "due" | "escalated" | "assigned">;
+  applicationReturned: "case",
+  applicationRejected: "case",
+  applicationReopened: "case",
+  recommendationConfirmed: "case",
+  guaranteeIssued: "case",
+  creditApproved: "case",
+  loanDisbursed: "case",
+  caseMessage: "case",
+} as const satisfies Record<NoticeCode, NoticeGroup>;
+
+export type NoticeGroup = "due" | "escalated" | "assigned" | "case";
+
+/** The parameter that carries what a staff member wrote to the applicant, shown as written (never an ICU value). */
+export const STAFF_TEXT = "staffText";
 
 const CST_OFFSET_MS = 8 * 3600_000;
 

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { programmeTranslator } from "@/lib/i18n/translator";
-import { displayParams, type NoticeCode, type NoticeParams } from "@/lib/notifications/codes";
+import { displayParams, STAFF_TEXT, type NoticeCode, type NoticeParams } from "@/lib/notifications/codes";
 import { formatFen } from "@/lib/money/fen";
 
 type Worded = { title: string; body: string; applicationId?: string };
@@ -21,7 +21,9 @@ export async function notifyUser(tx: Prisma.TransactionClient, userId: string, m
   if (!user?.email) return;
   const words = coded ? wordsOf(message.code, message.params) : message;
   const subject = inboxWords()("mailSubject", { title: words.title });
-  await tx.outboxEmail.create({ data: { to: user.email, subject, body: words.body } });
+  // What a staff member wrote to the reader goes out as written, below the template's words.
+  const written = coded ? message.params[STAFF_TEXT] : undefined;
+  await tx.outboxEmail.create({ data: { to: user.email, subject, body: written ? `${words.body}\n\n${written}` : words.body } });
 }
 
 export function wordsOf(code: NoticeCode, params: NoticeParams): { title: string; body: string } {

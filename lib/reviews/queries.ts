@@ -110,7 +110,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
       applicant: { select: { displayName: true, profile: { select: { fullName: true, idNumberSealed: true, mobileSealed: true, unionName: true, memberCardNo: true, targetGroup: { select: { nameZh: true } } } } } },
       guarantees: { where: { voidedAt: null }, take: 1 },
       loan: true,
-      policyVersion: { select: { version: true, maxLoanFen: true, maxTermMonths: true, recommendNeedsChecker: true } },
+      policyVersion: { select: { version: true, maxLoanFen: true, maxTermMonths: true, recommendNeedsChecker: true, returnAnswerDays: true } },
       category: { select: { nameZh: true } },
       exceptions: { orderBy: { approvedAt: "desc" } },
       guarantorOrg: { select: { nameZh: true } },
