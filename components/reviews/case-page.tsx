@@ -3,9 +3,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { StaffActor } from "@/lib/auth/roles";
 import { HOLDER } from "@/lib/applications/workflow";
 import { IntakeChannelNote } from "@/components/intake/channel-label";
-import { timelineOf, type TimelineEntry } from "@/lib/applications/timeline";
+import type { TimelineEntry } from "@/lib/applications/timeline";
 import { documentChecklist } from "@/lib/applications/required-documents";
-import { routingTargets, type CaseForStaff } from "@/lib/reviews/queries";
+import { routingTargets, staffTimeline, type CaseForStaff } from "@/lib/reviews/queries";
 import { REJECT_REASONS } from "@/lib/reviews/schemas";
 import { fenToYuanString } from "@/lib/money/fen";
 import { StatusBadge } from "@/components/applications/status-badge";
@@ -37,7 +37,7 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
     getTranslations("history"),
     getTranslations("orgTypes"),
     getFormatter(),
-    timelineOf(c.id, { internal: true }),
+    staffTimeline(actor, c.id).then((entries) => entries ?? []),
     documentChecklist(c.id, c.kind, { actor, status: c.status }),
     c.actions.some((a) => ROUTING_ACTIONS.has(a)) ? routingTargets() : Promise.resolve({ guarantors: [], banks: [] }),
     servicingForCase(actor, c.id),
