@@ -69,6 +69,21 @@ test("the reviewer writes an internal note, then returns the case with a message
   await captureScreens(reviewer, "notes-reviewer-after-return");
 });
 
+const OWN_MESSAGE = `您好，退回期间如需延长补正期限，请在此页面回复或致电 12351。${stamp}`;
+
+test("the reviewer sends a message of its own, previewed before it goes", async ({ browser }) => {
+  const reviewer = await as(browser, "reviewer@center.demo");
+  await reviewer.goto(`/center/cases/${applicationId}`);
+  const messaging = reviewer.locator('[data-action="messageApplicant"]');
+  await messaging.locator("summary").click();
+  await reviewer.locator("#message-text").fill(OWN_MESSAGE);
+  await expect(messaging.getByTestId("message-preview")).toContainText(`关于申请 SQ-E2E-${stamp} 的消息`);
+  await expect(messaging.getByTestId("message-preview").locator(".staff-text")).toHaveText(OWN_MESSAGE);
+  await captureScreens(reviewer, "notes-reviewer-message-preview");
+  await messaging.getByRole("button", { name: "确认发送给申请人" }).click();
+  await expect(reviewer.getByTestId("timeline").locator('[data-event="message_sent"]')).toContainText(OWN_MESSAGE);
+});
+
 test("the applicant sees the message and the list, never the note nor the comment", async ({ browser }) => {
   const page = await as(browser, applicant.mobile, applicant.password);
   await page.goto(`/applicant/applications/${applicationId}`);
@@ -80,11 +95,12 @@ test("the applicant sees the message and the list, never the note nor the commen
   await expect(body).not.toContainText(NOTE);
   await expect(body).not.toContainText(COMMENT);
   await expect(page.getByTestId("timeline").locator('[data-event="note_added"]')).toHaveCount(0);
+  await expect(page.getByTestId("timeline").locator('[data-event="message_sent"]')).toContainText(OWN_MESSAGE);
   await captureScreens(page, "notes-applicant-case");
 
   await page.goto("/applicant/inbox");
-  const notice = page.getByTestId("notification").filter({ hasText: `SQ-E2E-${stamp}` }).first();
-  await expect(notice).toContainText("需要补充材料");
+  const notice = page.getByTestId("notification").filter({ hasText: `SQ-E2E-${stamp} 需要补充材料` });
+  await expect(page.getByTestId("notification").filter({ hasText: OWN_MESSAGE })).toContainText("保障中心给您留言");
   await expect(notice.getByTestId("staff-text")).toHaveText(MESSAGE);
   await expect(page.locator("body")).not.toContainText(NOTE);
   await expect(page.locator("body")).not.toContainText(COMMENT);
@@ -94,8 +110,7 @@ test("the applicant sees the message and the list, never the note nor the commen
 test("in English the applicant reads the template in English and the reviewer's words as written", async ({ browser }) => {
   const page = await as(browser, applicant.mobile, applicant.password, "en");
   await page.goto("/applicant/inbox");
-  const notice = page.getByTestId("notification").filter({ hasText: `SQ-E2E-${stamp}` }).first();
-  await expect(notice).toContainText("needs more information");
+  const notice = page.getByTestId("notification").filter({ hasText: "needs more information" });
   await expect(notice.getByTestId("staff-text")).toHaveText(MESSAGE);
   await captureScreens(page, "notes-applicant-inbox-en");
   await page.goto(`/applicant/applications/${applicationId}`);
