@@ -111,6 +111,7 @@ const OUTSIDE_SCHEMA = [
   /credit_chain_/,
   /Guarantee_standing_per_application/,
   /UnionFounding_current_per_enterprise/,
+  /notification_words_(fixed|no_update)/,
 ];
 
 /** The diff statements that concern schema.prisma, without those about objects outside it. */

@@ -144,6 +144,12 @@ describe("internal notes and messages to the applicant", () => {
     const event = await db.auditEvent.findFirstOrThrow({ where: { applicationId: id, action: "application.message_sent" } });
     await expect(db.auditEvent.update({ where: { id: event.id }, data: { data: { message: { code: "caseMessage", params: {}, text: "改过的" } } } })).rejects.toThrow();
     expect((await timelineOf(id)).find((e) => e.event === "message_sent")!.message!.text).toBe(text);
+    // The inbox copy too: its words are fixed by the database; only the read mark moves.
+    const row = await db.notification.findFirstOrThrow({ where: { userId: applicant.userId, code: "caseMessage", applicationId: id } });
+    await expect(db.notification.update({ where: { id: row.id }, data: { params: { ...(row.params as object), staffText: "改过的" } } })).rejects.toThrow();
+    await expect(db.notification.update({ where: { id: row.id }, data: { body: "改过的" } })).rejects.toThrow();
+    await db.notification.update({ where: { id: row.id }, data: { readAt: new Date() } });
+    expect((await db.notification.findUniqueOrThrow({ where: { id: row.id } })).params).toMatchObject({ staffText: text });
   });
 
   it("an outsider cannot add a note or send a message: the case does not exist for them, and nothing is written", async () => {
