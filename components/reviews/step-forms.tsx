@@ -42,6 +42,7 @@ export function RecommendForm({ ctx }: Props) {
             <SelectField form="recommend" state={state} name="guarantorOrgId" label={t("guarantor")} options={ctx.guarantors} fallback={onlyOption(ctx.guarantors)} placeholder={t("choose")} />
           )}
           <CommentField form="recommend" state={state} label={t("reviewComment")} />
+          {ctx.needsChecker ? null : <ApplicantMessageField form="recommend" state={state} step="confirm" ctx={ctx.preview} />}
           {ctx.needsChecker ? <p className="field__hint">{t("needsCheckerHint")}</p> : null}
           <div className="actions"><SubmitButton>{t(ctx.needsChecker ? "recommendSubmit" : "recommendRoute")}</SubmitButton></div>
         </>

@@ -62,7 +62,7 @@ function step<S extends z.ZodType>(
 }
 
 export const recommendAction = step(stepRoles("centerPropose"), recommendSchema, (i, a) =>
-  recommendApplication(a, { applicationId: i.applicationId, version: i.version, comment: i.comment, guarantorOrgId: i.guarantorOrgId,
+  recommendApplication(a, { applicationId: i.applicationId, version: i.version, comment: i.comment, guarantorOrgId: i.guarantorOrgId, applicantMessage: i.applicantMessage,
     checklist: { member: i.checkMember, targetGroup: i.checkTargetGroup, documents: i.checkDocuments } }), "已提交推荐意见");
 export const confirmAction = step(stepRoles("centerConfirm"), confirmSchema, (i, a) => confirmRecommendation(a, i), "已复核并推荐至担保公司");
 export const returnAction = step(CASE_DECIDERS, returnSchema, (i, a) => returnForInformation(a, i), "已退回申请人补充材料");

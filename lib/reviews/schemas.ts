@@ -25,7 +25,7 @@ export const REJECT_REASONS = {
 } as const;
 
 export const recommendSchema = z.object({
-  ...base,
+  ...told,
   checkMember: checkbox.refine((v) => v, { error: "请确认会员身份核验" }),
   checkTargetGroup: checkbox,
   checkDocuments: checkbox.refine((v) => v, { error: "请确认材料齐全、真实" }),

@@ -131,6 +131,27 @@ describe("internal notes and messages to the applicant", () => {
     expect(await applicantView(applicant, draft.id)).not.toContain("会员证号查无此人");
   });
 
+  it("a recommendation that routes the case at once (no checker) tells the applicant; a maker's proposal does not", async () => {
+    const applicant = await applicantWithMail();
+    const reviewer = await staffActor("reviewer@center.demo");
+    const draft = await createReadyDraft(applicant);
+    await submitApplication(applicant, draft.id, 0);
+    // Pin the case to a version of the policy without maker-checker (a copy of its own).
+    const pinned = await db.loanApplication.findUniqueOrThrow({ where: { id: draft.id }, include: { policyVersion: true } });
+    const { id: _id, version: _version, ...terms } = pinned.policyVersion!;
+    const top = await db.policyVersion.aggregate({ _max: { version: true } });
+    const direct = await db.policyVersion.create({ data: { ...terms, version: (top._max.version ?? 0) + 1000, recommendNeedsChecker: false } });
+    await db.loanApplication.update({ where: { id: draft.id }, data: { policyVersionId: direct.id } });
+    await recommendApplication(reviewer, {
+      applicationId: draft.id, version: 1, comment: "中心内部：直接推荐", checklist, guarantorOrgId: await orgId("SCDB"), applicantMessage: "请留意担保公司来电。",
+    });
+    const recommended = (await timelineOf(draft.id)).find((e) => e.event === "recommended")!;
+    expect(recommended).toMatchObject({ comment: null, message: { code: "recommendationConfirmed", text: "请留意担保公司来电。" } });
+    expect(await applicantView(applicant, draft.id)).not.toContain("中心内部：直接推荐");
+    await db.loanApplication.update({ where: { id: draft.id }, data: { policyVersionId: pinned.policyVersionId } });
+    await db.policyVersion.delete({ where: { id: direct.id } });
+  });
+
   it("a message of its own reaches the applicant as written, once, and stays on record unchanged", async () => {
     const { applicant, id, bank } = await caseAtTheBank();
     const text = "您好，银行需要核实经营场所，请保持电话畅通。";

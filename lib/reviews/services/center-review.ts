@@ -16,6 +16,8 @@ type Recommend = {
   comment: string;
   checklist: { member: boolean; targetGroup: boolean; documents: boolean };
   guarantorOrgId?: string;
+  /** Sent only where the recommendation goes straight to the guarantor (no checker). */
+  applicantMessage?: string | null;
 };
 
 /**
@@ -31,6 +33,7 @@ export async function recommendApplication(actor: StaffActor, input: Recommend) 
     select: { policyVersion: { select: { recommendNeedsChecker: true } } },
   });
   const needsChecker = pinned?.policyVersion?.recommendNeedsChecker ?? true;
+  const routed = (app: { number: string }): ApplicantMessage => ({ code: "recommendationConfirmed", params: { number: app.number }, text: textOrNull(input.applicantMessage) });
   if (!needsChecker) {
     if (!input.guarantorOrgId) throw new AppError("VALIDATION", undefined, { guarantorOrgId: ["请选择担保公司"] });
     await assertOrganisation(input.guarantorOrgId, "GUARANTOR");
@@ -49,6 +52,9 @@ export async function recommendApplication(actor: StaffActor, input: Recommend) 
       if (blocks.length) throw new AppError("INELIGIBLE", blocks.map((b) => b.message).join(" "));
     },
     changes: () => (needsChecker ? { pendingRecommendationById: actor.userId } : { guarantorOrgId: input.guarantorOrgId! }),
+    // A maker's proposal is internal until confirmed; a recommendation that routes the case is a result the applicant is told.
+    within: needsChecker ? undefined : (tx, app) => deliverToApplicant(tx, app, routed(app)),
+    auditData: needsChecker ? undefined : (app) => ({ message: routed(app) }),
   });
 }
 
