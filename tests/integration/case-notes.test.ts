@@ -138,9 +138,9 @@ describe("internal notes and messages to the applicant", () => {
     await submitApplication(applicant, draft.id, 0);
     // Pin the case to a version of the policy without maker-checker (a copy of its own).
     const pinned = await db.loanApplication.findUniqueOrThrow({ where: { id: draft.id }, include: { policyVersion: true } });
-    const { id: _id, version: _version, ...terms } = pinned.policyVersion!;
     const top = await db.policyVersion.aggregate({ _max: { version: true } });
-    const direct = await db.policyVersion.create({ data: { ...terms, version: (top._max.version ?? 0) + 1000, recommendNeedsChecker: false } });
+    const terms = { ...pinned.policyVersion!, id: undefined, version: (top._max.version ?? 0) + 1000, recommendNeedsChecker: false };
+    const direct = await db.policyVersion.create({ data: terms });
     await db.loanApplication.update({ where: { id: draft.id }, data: { policyVersionId: direct.id } });
     await recommendApplication(reviewer, {
       applicationId: draft.id, version: 1, comment: "中心内部：直接推荐", checklist, guarantorOrgId: await orgId("SCDB"), applicantMessage: "请留意担保公司来电。",
