@@ -69,7 +69,7 @@ test("the reviewer writes an internal note, then returns the case with a message
   await captureScreens(reviewer, "notes-reviewer-after-return");
 });
 
-const OWN_MESSAGE = `您好，退回期间如需延长补正期限，请在此页面回复或致电 12351。${stamp}`;
+const OWN_MESSAGE = `您好，如需延长补正期限，请致电 12351 说明原因。${stamp}`;
 
 test("the reviewer sends a message of its own, previewed before it goes", async ({ browser }) => {
   const reviewer = await as(browser, "reviewer@center.demo");
