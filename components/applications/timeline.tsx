@@ -1,22 +1,42 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { TimelineEntry } from "@/lib/applications/timeline";
+import { displayParams } from "@/lib/notifications/codes";
+import { formatFen } from "@/lib/money/fen";
 
-export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
-  const [t, orgTypes, format] = await Promise.all([getTranslations("events"), getTranslations("orgTypes"), getFormatter()]);
+/**
+ * A case's history. The staff see each decision's comment and the internal notes, marked as
+ * internal, and what the applicant was told beside them; the applicant sees only what they were
+ * told (and their own words), in their language, the staff's free text as written.
+ */
+export async function Timeline({ entries, audience = "applicant" }: { entries: TimelineEntry[]; audience?: "applicant" | "staff" }) {
+  const [t, orgTypes, inbox, format] = await Promise.all([getTranslations("events"), getTranslations("orgTypes"), getTranslations("inbox"), getFormatter()]);
   if (entries.length === 0) return null;
+  const staff = audience === "staff";
   return (
     <ol className="timeline" data-testid="timeline">
       {entries.map((e) => (
         <li key={e.id} data-event={e.event}>
-          <strong>{t(e.event)}</strong>{" "}
+          <strong>{e.event === "message_sent" && !staff ? t("messageToYou") : t(e.event)}</strong>{" "}
           <span className="who">
             {e.by.kind === "organisation" ? `${orgTypes(e.by.type)} · ${e.by.name}${e.by.person ? ` · ${e.by.person}` : ""}` : e.by.kind === "applicant" ? t("byApplicant") : t("bySystem")}
           </span>
           <br />
           <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</time>
-          {e.comment ? <p>{e.comment}</p> : null}
+          {e.comment ? (
+            staff && e.by.kind === "organisation"
+              ? <p className="internal-note" data-testid="internal-comment"><span className="badge">{t("internalLabel")}</span> {e.comment}</p>
+              : <p>{e.comment}</p>
+          ) : null}
           {e.missingItems.length ? (
             <ul>{e.missingItems.map((m) => <li key={m}>{m}</li>)}</ul>
+          ) : null}
+          {e.message ? (
+            <div className="timeline-message" data-testid="timeline-message">
+              {staff ? <span className="badge badge--green">{t("messageLabel")}</span> : null}
+              {/* A return's list is shown above; its template only repeats it in a sentence. */}
+              {e.event !== "returned" ? <p>{inbox(`notice.${e.message.code}.body`, displayParams(e.message.params, formatFen))}</p> : null}
+              {e.message.text ? <blockquote className="staff-text">{e.message.text}</blockquote> : null}
+            </div>
           ) : null}
         </li>
       ))}

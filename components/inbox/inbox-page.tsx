@@ -2,12 +2,12 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/roles";
 import { formatFen } from "@/lib/money/fen";
-import { displayParams } from "@/lib/notifications/codes";
+import { displayParams, STAFF_TEXT } from "@/lib/notifications/codes";
 import { myAssignedCases, myInbox, type InboxItem } from "@/lib/notifications/inbox-queries";
 import { MarkReadButton } from "@/components/inbox/mark-read-button";
 import { RenewButton } from "@/components/applications/case-actions";
 
-const GROUP_BADGE = { due: "badge--amber", escalated: "badge--red", assigned: "" } as const;
+const GROUP_BADGE = { due: "badge--amber", escalated: "badge--red", assigned: "", case: "" } as const;
 
 /**
  * The signed-in user's messages: what is due, what was escalated to them, what was assigned; coded
@@ -69,6 +69,9 @@ export async function InboxPage({ actor, caseBase, basePath, cursor }: { actor: 
               <time className="who" dateTime={item.createdAt.toISOString()}>{format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
             </p>
             <p>{body}</p>
+            {"code" in item.notice && item.notice.params[STAFF_TEXT] ? (
+              <blockquote className="staff-text" data-testid="staff-text">{item.notice.params[STAFF_TEXT]}</blockquote>
+            ) : null}
             <div className="actions">
               {item.applicationId ? <Link href={`${caseBase}/${item.applicationId}`}>{actor.kind === "APPLICANT" ? t("viewApplication") : t("viewCase")}</Link> : null}
               {loanId && actor.kind === "APPLICANT" ? <RenewButton loanId={loanId} /> : null}

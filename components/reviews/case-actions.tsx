@@ -16,6 +16,7 @@ import {
 } from "@/components/reviews/step-forms";
 import { AssignForm, GreenChannelForm } from "@/components/reviews/admin-forms";
 import { ExceptionRequestForm } from "@/components/exceptions/request-form";
+import { MessageForm, NoteForm } from "@/components/reviews/note-forms";
 import { CompensateForm, CureForm, RecoveryForm, RepaymentForm, ReportOverdueForm, SettleForm } from "@/components/reviews/loan-forms";
 
 type Form = ComponentType<{ ctx: CaseFormContext }>;
@@ -89,6 +90,29 @@ export function CaseAdmin({ actions, ctx }: { actions: StaffAction[]; ctx: CaseF
           </details>
         ),
       )}
+    </section>
+  );
+}
+
+const NOTES: [StaffAction, Form][] = [
+  ["addNote", NoteForm],
+  ["messageApplicant", MessageForm],
+];
+
+/** Internal notes to the organisations on the case, and deliberate messages to the applicant: kept apart. */
+export function CaseNotes({ actions, ctx }: { actions: StaffAction[]; ctx: CaseFormContext }) {
+  const t = useTranslations("case.actions");
+  const forms = NOTES.filter(([a]) => actions.includes(a));
+  if (forms.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="case-notes-title" data-testid="case-notes">
+      <h2 id="case-notes-title">{t("notesTitle")}</h2>
+      {forms.map(([action, Form]) => (
+        <details key={action} className="case-step" data-action={action}>
+          <summary>{t(action)}</summary>
+          <Form ctx={ctx} />
+        </details>
+      ))}
     </section>
   );
 }

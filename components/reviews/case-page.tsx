@@ -3,15 +3,19 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { StaffActor } from "@/lib/auth/roles";
 import { HOLDER } from "@/lib/applications/workflow";
 import { IntakeChannelNote } from "@/components/intake/channel-label";
-import { timelineOf, type TimelineEntry } from "@/lib/applications/timeline";
+import type { TimelineEntry } from "@/lib/applications/timeline";
 import { documentChecklist } from "@/lib/applications/required-documents";
-import { routingTargets, type CaseForStaff } from "@/lib/reviews/queries";
+import { routingTargets, staffTimeline, type CaseForStaff } from "@/lib/reviews/queries";
 import { REJECT_REASONS } from "@/lib/reviews/schemas";
 import { fenToYuanString } from "@/lib/money/fen";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { Timeline } from "@/components/applications/timeline";
 import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
-import { CaseAdmin, CaseDecisions } from "@/components/reviews/case-actions";
+import { CaseAdmin, CaseDecisions, CaseNotes } from "@/components/reviews/case-actions";
+import { previewTemplates } from "@/lib/reviews/message-templates";
+import { beijingDay } from "@/lib/reviews/applicant-message";
+import { addWorkingDays } from "@/lib/calendar/working-days";
+import { holidaySet } from "@/lib/policy/queries";
 import type { CaseFormContext } from "@/components/reviews/form-bits";
 import { ApplicantFacts, ApplicationFacts, EnterpriseFacts, GuaranteeAndLoan } from "@/components/reviews/case-facts";
 import { CaseExceptions } from "@/components/exceptions/case-exceptions";
@@ -29,15 +33,16 @@ const ROUTING_ACTIONS = new Set(["recommend", "confirm", "issueGuarantee"]);
 /** One case as the centre, guarantor, bank or intake agent sees it; the forms are what it may do now. */
 export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: CaseForStaff; basePath: string }) {
   const now = new Date();
-  const [t, th, orgTypes, format, timeline, checklist, targets, servicing] = await Promise.all([
+  const [t, th, orgTypes, format, timeline, checklist, targets, servicing, holidays] = await Promise.all([
     getTranslations("case"),
     getTranslations("history"),
     getTranslations("orgTypes"),
     getFormatter(),
-    timelineOf(c.id, { internal: true }),
+    staffTimeline(actor, c.id).then((entries) => entries ?? []),
     documentChecklist(c.id, c.kind, { actor, status: c.status }),
     c.actions.some((a) => ROUTING_ACTIONS.has(a)) ? routingTargets() : Promise.resolve({ guarantors: [], banks: [] }),
     servicingForCase(actor, c.id),
+    holidaySet(),
   ]);
   const ctx: CaseFormContext = {
     applicationId: c.id,
@@ -48,6 +53,13 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
     rejectReasons: Object.entries(REJECT_REASONS).map(([id, name]) => ({ id, name })),
     colleagues: c.colleagues,
     currentUserId: actor.userId,
+    preview: {
+      ...previewTemplates(),
+      number: c.number,
+      orgType: actor.organisationType,
+      // The deadline a return or reopening sent now gets: the services compute it the same way.
+      answerDueOn: beijingDay(addWorkingDays(now, c.policy?.returnAnswerDays ?? 15, holidays)),
+    },
     defaults: {
       amountYuan: c.amountFen === null ? "" : fenToYuanString(c.amountFen),
       termMonths: String(c.guarantee?.termMonths ?? c.termMonths ?? ""),
@@ -97,7 +109,7 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
         <section className="notice notice--warn case-gap" data-testid="return-list">
           <strong>{t("header.returnList")}</strong>
           <ul>{lastReturn.missingItems.map((m) => <li key={m}>{m}</li>)}</ul>
-          {lastReturn.comment ? <p>{lastReturn.comment}</p> : null}
+          {lastReturn.message?.text ? <blockquote className="staff-text">{lastReturn.message.text}</blockquote> : null}
         </section>
       ) : null}
       <PageFeedbackNotice />
@@ -116,9 +128,10 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
         </div>
         <aside className="case-side" aria-label={t("header.side")}>
           <CaseAdmin actions={c.actions} ctx={ctx} />
+          <CaseNotes actions={c.actions} ctx={ctx} />
           <section className="card" aria-labelledby="case-timeline">
             <h2 id="case-timeline">{t("timeline")}</h2>
-            <Timeline entries={timeline} />
+            <Timeline entries={timeline} audience="staff" />
           </section>
         </aside>
       </div>

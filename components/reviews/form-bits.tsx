@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/state";
 import { fieldErrors, kept } from "@/components/ui/form-message";
 import { LabelledField } from "@/components/ui/labelled-field";
+import type { PreviewContext } from "@/components/reviews/message-preview";
 
 export type Option = { id: string; name: string };
 
@@ -17,6 +18,8 @@ export type CaseFormContext = {
   rejectReasons: Option[];
   colleagues: Option[];
   currentUserId: string;
+  /** What the applicant would be told, for the forms' previews. */
+  preview: PreviewContext;
   defaults: {
     amountYuan: string;
     termMonths: string;
@@ -30,10 +33,11 @@ export type CaseFormContext = {
 export const ticked = (state: ActionState, name: string): boolean =>
   state.status === "error" && state.fields?.[name] === "on";
 
+/** A decision's comment: a note between the organisations on the case, never sent to the applicant. */
 export function CommentField({ form, state, label, hint }: { form: string; state: ActionState; label?: string; hint?: string }) {
   const t = useTranslations("case.form");
   return (
-    <LabelledField id={`${form}-comment`} label={label ?? t("comment")} hint={hint} required errors={fieldErrors(state, "comment")}>
+    <LabelledField id={`${form}-comment`} label={label ?? t("comment")} hint={hint ?? t("internalHint")} required errors={fieldErrors(state, "comment")}>
       {(aria) => <textarea {...aria} name="comment" defaultValue={kept(state, "comment")} maxLength={1000} />}
     </LabelledField>
   );

@@ -8,6 +8,7 @@ import { LabelledField } from "@/components/ui/labelled-field";
 import { CommentField, onlyOption, SelectField, TextField, ticked, type CaseFormContext } from "@/components/reviews/form-bits";
 import { kept } from "@/components/ui/form-message";
 import { useReportedAction } from "@/components/ui/page-feedback";
+import { ApplicantMessageField } from "@/components/reviews/message-preview";
 import {
   bankApproveAction,
   confirmAction,
@@ -41,6 +42,7 @@ export function RecommendForm({ ctx }: Props) {
             <SelectField form="recommend" state={state} name="guarantorOrgId" label={t("guarantor")} options={ctx.guarantors} fallback={onlyOption(ctx.guarantors)} placeholder={t("choose")} />
           )}
           <CommentField form="recommend" state={state} label={t("reviewComment")} />
+          {ctx.needsChecker ? null : <ApplicantMessageField form="recommend" state={state} step="confirm" ctx={ctx.preview} />}
           {ctx.needsChecker ? <p className="field__hint">{t("needsCheckerHint")}</p> : null}
           <div className="actions"><SubmitButton>{t(ctx.needsChecker ? "recommendSubmit" : "recommendRoute")}</SubmitButton></div>
         </>
@@ -58,6 +60,7 @@ export function ConfirmForm({ ctx }: Props) {
         <>
           <SelectField form="confirm" state={state} name="guarantorOrgId" label={t("guarantor")} options={ctx.guarantors} fallback={onlyOption(ctx.guarantors)} placeholder={t("choose")} />
           <CommentField form="confirm" state={state} label={t("confirmComment")} />
+          <ApplicantMessageField form="confirm" state={state} step="confirm" ctx={ctx.preview} />
           <div className="actions"><SubmitButton>{t("confirmSubmit")}</SubmitButton></div>
         </>
       )}
@@ -76,6 +79,7 @@ export function ReturnForm({ ctx }: Props) {
             {(aria) => <textarea {...aria} name="missingItems" rows={5} defaultValue={kept(state, "missingItems")} maxLength={2000} />}
           </LabelledField>
           <CommentField form="return" state={state} label={t("returnComment")} />
+          <ApplicantMessageField form="return" state={state} step="return" ctx={ctx.preview} />
           <div className="actions"><SubmitButton variant="secondary">{t("returnSubmit")}</SubmitButton></div>
         </>
       )}
@@ -92,6 +96,7 @@ export function RejectForm({ ctx }: Props) {
         <>
           <SelectField form="reject" state={state} name="reasonCode" label={t("reasonCode")} options={ctx.rejectReasons} placeholder={t("choose")} />
           <CommentField form="reject" state={state} label={t("rejectComment")} />
+          <ApplicantMessageField form="reject" state={state} step="reject" ctx={ctx.preview} />
           <p className="field__hint">{t("rejectHint")}</p>
           <div className="actions"><SubmitButton variant="danger">{t("rejectSubmit")}</SubmitButton></div>
         </>
@@ -114,6 +119,7 @@ export function GuaranteeForm({ ctx }: Props) {
             <SelectField form="guarantee" state={state} name="bankOrgId" label={t("bank")} options={ctx.banks} fallback={onlyOption(ctx.banks)} placeholder={t("choose")} />
           </div>
           <CommentField form="guarantee" state={state} label={t("guaranteeComment")} />
+          <ApplicantMessageField form="guarantee" state={state} step="issueGuarantee" ctx={ctx.preview} />
           <div className="actions"><SubmitButton>{t("guaranteeSubmit")}</SubmitButton></div>
         </>
       )}
@@ -141,6 +147,7 @@ export function BankApproveForm({ ctx }: Props) {
             <TextField form="approve" state={state} name="contractNo" label={t("loanContractNo")} hint={t("loanContractNoHint")} maxLength={40} autoComplete="off" />
           </div>
           <CommentField form="approve" state={state} label={t("approveComment")} />
+          <ApplicantMessageField form="approve" state={state} step="approveCredit" ctx={ctx.preview} />
           <div className="actions"><SubmitButton>{t("approveSubmit")}</SubmitButton></div>
         </>
       )}
@@ -176,6 +183,7 @@ export function DisburseForm({ ctx }: Props) {
             <TextField form="disburse" state={state} name="accountNo" label={t("accountNo")} inputMode="numeric" maxLength={30} autoComplete="off" hint={t("accountNoHint")} />
           </div>
           <CommentField form="disburse" state={state} label={t("disburseComment")} />
+          <ApplicantMessageField form="disburse" state={state} step="disburse" ctx={ctx.preview} />
           <div className="actions"><SubmitButton>{t("disburseSubmit")}</SubmitButton></div>
         </>
       )}
@@ -191,6 +199,7 @@ export function ReopenForm({ ctx }: Props) {
       {(state) => (
         <>
           <CommentField form="reopen" state={state} label={t("reopenComment")} />
+          <ApplicantMessageField form="reopen" state={state} step="reopen" ctx={ctx.preview} />
           <div className="actions"><SubmitButton>{t("reopenSubmit")}</SubmitButton></div>
         </>
       )}

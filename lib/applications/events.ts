@@ -30,6 +30,8 @@ export const APPLICATION_EVENTS = [
   "recovery_recorded",
   "pii_viewed",
   "approvals_voided",
+  "note_added",
+  "message_sent",
 ] as const;
 
 export type ApplicationEvent = (typeof APPLICATION_EVENTS)[number];

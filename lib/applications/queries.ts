@@ -100,7 +100,8 @@ export async function applicationForApplicant(actor: Actor, id: string) {
         where: { action: "RETURN" },
         orderBy: { createdAt: "desc" },
         take: 1,
-        select: { comment: true, missingItems: true, createdAt: true, stage: true },
+        // The list only: the reviewer's comment is internal (what they wrote to the applicant is in the timeline).
+        select: { missingItems: true, createdAt: true, stage: true },
       },
     },
   });
@@ -110,7 +111,7 @@ export async function applicationForApplicant(actor: Actor, id: string) {
   return {
     ...rest,
     lastReturn: lastReturn
-      ? { comment: lastReturn.comment, missingItems: (lastReturn.missingItems as string[] | null) ?? [], at: lastReturn.createdAt }
+      ? { missingItems: (lastReturn.missingItems as string[] | null) ?? [], at: lastReturn.createdAt }
       : null,
   };
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { OrganisationType } from "@/lib/generated/prisma/enums";
 import { APPLICATION_EVENTS, type ApplicationEvent } from "@/lib/applications/events";
+import { isNoticeCode } from "@/lib/notifications/codes";
+import type { ApplicantMessage } from "@/lib/reviews/applicant-message";
 
 export type TimelineEntry = {
   id: string;
@@ -9,18 +11,22 @@ export type TimelineEntry = {
   event: ApplicationEvent;
   /** Who acted, as the applicant may see it: an organisation, "applicant" or "system". */
   by: { kind: "applicant" } | { kind: "system" } | { kind: "organisation"; type: OrganisationType; name: string; person?: string };
+  /** Staff only: the decision's comment or the internal note. The applicant sees only their own words (a withdrawal's reason). */
   comment: string | null;
+  /** What the applicant was told with this event (a decision's message, or a message of its own). */
+  message: ApplicantMessage | null;
   missingItems: string[];
   reasonCode: string | null;
 };
 
-// Events an applicant's timeline leaves out (internal housekeeping).
-const INTERNAL: ReadonlySet<ApplicationEvent> = new Set(["saved", "assigned", "pii_viewed", "document_uploaded"]);
+// Events an applicant's timeline leaves out (internal housekeeping, and the organisations' notes).
+const INTERNAL: ReadonlySet<ApplicationEvent> = new Set(["saved", "assigned", "pii_viewed", "document_uploaded", "note_added"]);
 
-// The only events whose words are addressed to the applicant: what to supply, why not, their own
-// reason. Every other comment (a recommendation, a guarantor's or bank's assessment, a note on a
-// green channel or an exception) is an internal note between the organisations on the case.
-const COMMENT_FOR_APPLICANT: ReadonlySet<ApplicationEvent> = new Set(["returned", "rejected", "withdrawn"]);
+// Staff comments are internal notes between the organisations on the case, every one of them
+// (a recommendation, a return's or a refusal's reasoning, a green channel). What the applicant is
+// told is the event's `message`, written deliberately; the only comment of their timeline is
+// their own reason for withdrawing.
+const OWN_WORDS: ReadonlySet<ApplicationEvent> = new Set(["withdrawn"]);
 
 /** A case's history, oldest first, rendered from its audit events (the record is the source). */
 export async function timelineOf(applicationId: string, options: { internal?: boolean } = {}): Promise<TimelineEntry[]> {
@@ -44,7 +50,7 @@ export async function timelineOf(applicationId: string, options: { internal?: bo
     const event = e.action.slice("application.".length) as ApplicationEvent;
     if (!APPLICATION_EVENTS.includes(event)) return [];
     if (!options.internal && INTERNAL.has(event)) return [];
-    const data = (e.data ?? {}) as { comment?: string; missingItems?: string[]; reasonCode?: string; reason?: string };
+    const data = (e.data ?? {}) as { comment?: string; missingItems?: string[]; reasonCode?: string; reason?: string; note?: string; message?: unknown };
     const org = e.organisationId ? orgs.get(e.organisationId) : undefined;
     const by: TimelineEntry["by"] = org
       ? { kind: "organisation", type: org.type, name: org.nameZh, ...(e.actorId && agents.has(e.actorId) ? { person: agents.get(e.actorId)! } : {}) }
@@ -56,9 +62,18 @@ export async function timelineOf(applicationId: string, options: { internal?: bo
       at: e.at,
       event,
       by,
-      comment: options.internal || COMMENT_FOR_APPLICANT.has(event) ? (data.comment ?? data.reason ?? null) : null,
+      comment: options.internal || OWN_WORDS.has(event) ? (data.comment ?? data.reason ?? data.note ?? null) : null,
+      message: messageOf(data.message),
       missingItems: data.missingItems ?? [],
       reasonCode: data.reasonCode ?? null,
     }];
   });
+}
+
+function messageOf(value: unknown): ApplicantMessage | null {
+  if (!value || typeof value !== "object") return null;
+  const m = value as { code?: unknown; params?: unknown; text?: unknown };
+  if (!isNoticeCode(m.code)) return null;
+  const params = m.params && typeof m.params === "object" ? Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, String(v)])) : {};
+  return { code: m.code, params, text: typeof m.text === "string" ? m.text : null };
 }

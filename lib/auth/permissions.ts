@@ -17,6 +17,10 @@ export const PERMISSIONS = {
   "exception.read": ["CENTER_REVIEWER", "CENTER_APPROVER"],
   "application.assign": ["CENTER_REVIEWER", "CENTER_APPROVER", "GUARANTOR_OFFICER", "GUARANTOR_MANAGER", "BANK_OFFICER", "BANK_MANAGER"],
   "pii.viewFull": ["CENTER_REVIEWER", "CENTER_APPROVER", "BANK_OFFICER"],
+  // The people of the organisations on a case (its scope says which cases): internal notes to
+  // each other, and a deliberate message to the applicant. Administrators and auditors only read.
+  "case.note": ["CENTER_REVIEWER", "CENTER_APPROVER", "GUARANTOR_OFFICER", "BANK_OFFICER", "DISTRICT_AGENT"],
+  "case.messageApplicant": ["CENTER_REVIEWER", "CENTER_APPROVER", "GUARANTOR_OFFICER", "BANK_OFFICER", "DISTRICT_AGENT"],
   "outbox.read": ["PROGRAM_ADMIN"],
   // Interest subsidy ledger (lib/subsidies): the bank reports, the centre checks, approves with two
   // people (maker "approve", checker "check"), pays and reconciles.

@@ -8,13 +8,15 @@ import { seedDemoSubsidies } from "@/lib/demo/seed-subsidies";
 import { demoStaffActor } from "@/lib/demo/actors";
 import { writeStanding } from "@/lib/unions/standing-write";
 import { seal, unsealOptional } from "@/lib/personal-data/sealed";
+import { joinItems } from "@/lib/reviews/applicant-message";
 
 type Step = {
   at: string;
   event: ApplicationEvent;
   by: string;
   to: ApplicationStatus;
-  decision?: { stage: ReviewStage; action: DecisionAction; comment: string; missingItems?: string[] };
+  /** `message`: what the reviewer wrote to the applicant with a return (the comment stays internal). */
+  decision?: { stage: ReviewStage; action: DecisionAction; comment: string; missingItems?: string[]; message?: string };
 };
 
 type CaseSpec = {
@@ -92,8 +94,9 @@ const CASES: CaseSpec[] = [
     steps: [
       { at: "2026-11-16T10:00", event: "submitted", by: "13800000002", to: "CENTER_REVIEW" },
       { at: "2026-11-18T15:00", event: "returned", by: R, to: "RETURNED",
-        decision: { stage: "CENTER", action: "RETURN", comment: "材料不全，请一次性补充以下材料",
-          missingItems: ["2025 年度财务报表（加盖公章）", "工会会员证明（须在有效期内）"] } },
+        decision: { stage: "CENTER", action: "RETURN", comment: "材料不全，财务报表未盖章，会员证明已过期",
+          missingItems: ["2025 年度财务报表（加盖公章）", "工会会员证明（须在有效期内）"],
+          message: "您好，请按清单一次性补充材料后重新提交；如有疑问请致电 12351。" } },
     ],
     returnedFrom: "CENTER_REVIEW", returnDueAt: "2026-12-09T23:59:59.999+08:00" },
   { number: "SQ-2026-0003", enterprise: "91110108MA03JKLM37", applicantMobile: "13800000002", kind: "NEW",
@@ -208,7 +211,15 @@ async function createCase(tx: Prisma.TransactionClient, spec: CaseSpec, { users,
     await appendAudit(tx, {
       at: cst(step.at), actorId: actor.id, organisationId: actor.membership?.organisationId ?? null, applicationId: app.id,
       entityType: "LoanApplication", entityId: app.id, action: auditAction(step.event),
-      data: { from, to: step.to, comment: step.decision?.comment, missingItems: step.decision?.missingItems },
+      data: {
+        from, to: step.to, comment: step.decision?.comment, missingItems: step.decision?.missingItems,
+        // The return's message as returnForInformation records it (lib/reviews/applicant-message.ts).
+        message: step.decision?.message && spec.returnDueAt ? {
+          code: "applicationReturned",
+          params: { number: spec.number, dueOn: spec.returnDueAt.slice(0, 10), items: joinItems(step.decision.missingItems ?? []) },
+          text: step.decision.message,
+        } : undefined,
+      },
     });
     from = step.to;
   }

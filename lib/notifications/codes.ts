@@ -9,6 +9,16 @@ export const NOTICE_CODES = [
   "loanOverdue",
   "standingMissing",
   "standingMissingApplicant",
+  // What the applicant is told of their case (lib/reviews/applicant-message.ts): a decision's
+  // template, with what the staff member wrote to them kept as written (`staffText`).
+  "applicationReturned",
+  "applicationRejected",
+  "applicationReopened",
+  "recommendationConfirmed",
+  "guaranteeIssued",
+  "creditApproved",
+  "loanDisbursed",
+  "caseMessage",
 ] as const;
 
 export type NoticeCode = (typeof NOTICE_CODES)[number];
@@ -26,7 +36,20 @@ export const NOTICE_GROUP = {
   loanOverdue: "escalated",
   standingMissing: "due",
   standingMissingApplicant: "due",
-} as const satisfies Record<NoticeCode, "due" | "escalated" | "assigned">;
+  applicationReturned: "case",
+  applicationRejected: "case",
+  applicationReopened: "case",
+  recommendationConfirmed: "case",
+  guaranteeIssued: "case",
+  creditApproved: "case",
+  loanDisbursed: "case",
+  caseMessage: "case",
+} as const satisfies Record<NoticeCode, NoticeGroup>;
+
+export type NoticeGroup = "due" | "escalated" | "assigned" | "case";
+
+/** The parameter that carries what a staff member wrote to the applicant, shown as written (never an ICU value). */
+export const STAFF_TEXT = "staffText";
 
 /**
  * Notices that also go out as a text message to the reader's mobile: the applicant's reminders

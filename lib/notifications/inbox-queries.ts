@@ -5,12 +5,12 @@ import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { applicationScope } from "@/lib/applications/scope";
 import { HOLDER, OPEN_STATUSES } from "@/lib/applications/workflow";
 import { isUuid } from "@/lib/ids";
-import { isNoticeCode, NOTICE_GROUP, type NoticeCode, type NoticeParams } from "@/lib/notifications/codes";
+import { isNoticeCode, NOTICE_GROUP, type NoticeCode, type NoticeGroup, type NoticeParams } from "@/lib/notifications/codes";
 
 export type InboxItem = {
   id: string; applicationId: string | null; createdAt: Date; unread: boolean;
   /** A coded message (rendered in the reader's language) or an older worded one. */
-  notice: { code: NoticeCode; params: NoticeParams; group: "due" | "escalated" | "assigned" } | { title: string; body: string };
+  notice: { code: NoticeCode; params: NoticeParams; group: NoticeGroup } | { title: string; body: string };
 };
 
 export type Inbox = { items: InboxItem[]; nextCursor: string | null; unread: number };

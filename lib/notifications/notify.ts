@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { programmeTranslator } from "@/lib/i18n/translator";
-import { displayParams, TEXTED_CODES, type NoticeCode, type NoticeParams } from "@/lib/notifications/codes";
+import { displayParams, STAFF_TEXT, TEXTED_CODES, type NoticeCode, type NoticeParams } from "@/lib/notifications/codes";
 import { queueSms } from "@/lib/notifications/sms-outbox";
 import { unsealOptional } from "@/lib/personal-data/sealed";
 import { formatFen } from "@/lib/money/fen";
@@ -26,7 +26,9 @@ export async function notifyUser(tx: Prisma.TransactionClient, userId: string, m
   const words = coded ? wordsOf(message.code, message.params) : message;
   if (user.email) {
     const subject = inboxWords()("mailSubject", { title: words.title });
-    await tx.outboxEmail.create({ data: { to: user.email, subject, body: words.body } });
+    // What a staff member wrote to the reader goes out as written, below the template's words.
+    const written = coded ? message.params[STAFF_TEXT] : undefined;
+    await tx.outboxEmail.create({ data: { to: user.email, subject, body: written ? `${words.body}\n\n${written}` : words.body } });
   }
   const mobile = texted ? unsealOptional(user.mobileSealed, "User.mobile") : null;
   if (mobile) await queueSms(tx, mobile, inboxWords()("smsText", { title: words.title, body: words.body }));

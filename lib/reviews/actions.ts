@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { staffAction } from "@/lib/actions/safe-action";
@@ -16,6 +17,8 @@ import {
   disburseSchema,
   greenChannelSchema,
   guaranteeSchema,
+  messageSchema,
+  noteSchema,
   percentToMicros,
   recommendSchema,
   rejectSchema,
@@ -30,6 +33,8 @@ import { issueGuarantee } from "@/lib/reviews/services/guarantor-review";
 import { approveCredit, recordContractSigned, recordDisbursement } from "@/lib/reviews/services/bank-review";
 import { assignCase, assignCases, markGreenChannel } from "@/lib/reviews/services/case-admin";
 import { revealPersonalData } from "@/lib/reviews/services/reveal-personal-data";
+import { addCaseNote } from "@/lib/reviews/services/case-notes";
+import { sendApplicantMessage } from "@/lib/reviews/services/applicant-messages";
 
 // Each action's audience comes from the typed tables: a workflow step's roles
 // (lib/applications/workflow.ts) or a permission's (lib/auth/permissions.ts). The services
@@ -56,7 +61,7 @@ function step<S extends z.ZodType>(
 }
 
 export const recommendAction = step(stepRoles("centerPropose"), recommendSchema, (i, a) =>
-  recommendApplication(a, { applicationId: i.applicationId, version: i.version, comment: i.comment, guarantorOrgId: i.guarantorOrgId,
+  recommendApplication(a, { applicationId: i.applicationId, version: i.version, comment: i.comment, guarantorOrgId: i.guarantorOrgId, applicantMessage: i.applicantMessage,
     checklist: { member: i.checkMember, targetGroup: i.checkTargetGroup, documents: i.checkDocuments } }), "已提交推荐意见");
 export const confirmAction = step(stepRoles("centerConfirm"), confirmSchema, (i, a) => confirmRecommendation(a, i), "已复核并推荐至担保公司");
 export const returnAction = step(CASE_DECIDERS, returnSchema, (i, a) => returnForInformation(a, i), "已退回申请人补充材料");
@@ -69,6 +74,30 @@ export const disburseAction = step(stepRoles("disburse"), disburseSchema, (i, a)
 export const reopenAction = step(stepRoles("reopen"), reopenSchema, (i, a) => reopenApplication(a, i), "已重新开启，申请人可继续补充");
 export const greenChannelAction = step(staffRolesOf(PERMISSIONS["application.markGreenChannel"]), greenChannelSchema, (i, a) => markGreenChannel(a, i), "已纳入绿色通道");
 export const assignAction = step(staffRolesOf(PERMISSIONS["application.assign"]), assignSchema, (i, a) => assignCase(a, i), "已分配");
+
+const doneWords = async (key: "noteAdded" | "messageSent") => (await getTranslations("case.done"))(key);
+
+/** An internal note between the organisations on the case; never shown to the applicant. */
+export const noteAction = staffAction(staffRolesOf(PERMISSIONS["case.note"]), {
+  schema: noteSchema,
+  run: async (input, actor) => {
+    await addCaseNote(actor, input);
+    return actor;
+  },
+  success: () => doneWords("noteAdded"),
+  after: (acting) => revalidatePath(homeOf(acting.role), "layout"),
+});
+
+/** A message to the applicant on their case, sent as written (the form previews it first). */
+export const messageApplicantAction = staffAction(staffRolesOf(PERMISSIONS["case.messageApplicant"]), {
+  schema: messageSchema,
+  run: async (input, actor) => {
+    await sendApplicantMessage(actor, input);
+    return actor;
+  },
+  success: () => doneWords("messageSent"),
+  after: (acting) => revalidatePath(homeOf(acting.role), "layout"),
+});
 
 export const batchAssignAction = staffAction(staffRolesOf(PERMISSIONS["application.assign"]), {
   schema: batchAssignSchema,

@@ -22,7 +22,9 @@ export type StaffAction =
   | "markGreenChannel"
   | "requestException"
   | "assign"
-  | "revealPersonalData";
+  | "revealPersonalData"
+  | "addNote"
+  | "messageApplicant";
 
 const STEP_ACTIONS: [StaffAction, TransitionName][] = [
   ["recommend", "centerPropose"],
@@ -65,5 +67,8 @@ export function availableActions(
   if (actor.role === "GUARANTOR_OFFICER" && app.status === "COMPENSATED") actions.push("recordRecovery");
   if (mine && can(actor, "application.assign")) actions.push("assign");
   if (can(actor, "pii.viewFull")) actions.push("revealPersonalData");
+  // Anyone of an organisation on the case (it is in their scope, or the page would not exist).
+  if (can(actor, "case.note")) actions.push("addNote");
+  if (can(actor, "case.messageApplicant")) actions.push("messageApplicant");
   return actions;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { timelineOf, type TimelineEntry } from "@/lib/applications/timeline";
 import { db } from "@/lib/db/client";
 import { CASE_WORKER_ROLES, type StaffActor } from "@/lib/auth/roles";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
@@ -110,7 +111,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
       applicant: { select: { displayName: true, profile: { select: { fullName: true, idNumberSealed: true, mobileSealed: true, unionName: true, memberCardNo: true, targetGroup: { select: { nameZh: true } } } } } },
       guarantees: { where: { voidedAt: null }, take: 1 },
       loan: true,
-      policyVersion: { select: { version: true, maxLoanFen: true, maxTermMonths: true, recommendNeedsChecker: true } },
+      policyVersion: { select: { version: true, maxLoanFen: true, maxTermMonths: true, recommendNeedsChecker: true, returnAnswerDays: true } },
       category: { select: { nameZh: true } },
       guarantorOrg: { select: { nameZh: true } },
       bankOrg: { select: { nameZh: true } },
@@ -183,6 +184,16 @@ export async function caseForStaff(actor: StaffActor, id: string) {
 }
 
 export type CaseForStaff = NonNullable<Awaited<ReturnType<typeof caseForStaff>>>;
+
+/**
+ * A case's history as the staff of the organisations on it see it: decision comments and internal
+ * notes included. Outside the actor's scope the case has no history for them (null).
+ */
+export async function staffTimeline(actor: StaffActor, id: string): Promise<TimelineEntry[] | null> {
+  if (!isUuid(id)) return null;
+  const app = await db.loanApplication.findFirst({ where: scopedApplication(actor, id), select: { id: true } });
+  return app ? timelineOf(app.id, { internal: true }) : null;
+}
 
 /** Organisations a case can be routed to next. */
 export async function routingTargets() {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { splitMissingItems } from "@/lib/reviews/applicant-message";
 import { safeMultilineTextField, safeTextField, yuanAmountField } from "@/lib/validation/zod-fields";
 
 export const uuid = z.uuid({ error: "无效的编号" });
@@ -10,6 +11,9 @@ const contractNo = safeTextField(40).refine((v) => /^[A-Za-z0-9-]+$/.test(v), { 
 export const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD" });
 
 const base = { applicationId: uuid, version, comment };
+/** What the applicant is told besides the decision's template: optional, sent exactly as written. */
+export const applicantMessage = safeMultilineTextField(1000, { min: 0 }).optional().default("");
+const told = { ...base, applicantMessage };
 
 export const REJECT_REASONS = {
   NOT_MEMBER: "非工会会员或会籍无效",
@@ -21,24 +25,22 @@ export const REJECT_REASONS = {
 } as const;
 
 export const recommendSchema = z.object({
-  ...base,
+  ...told,
   checkMember: checkbox.refine((v) => v, { error: "请确认会员身份核验" }),
   checkTargetGroup: checkbox,
   checkDocuments: checkbox.refine((v) => v, { error: "请确认材料齐全、真实" }),
   guarantorOrgId: uuid.optional(),
 });
-export const confirmSchema = z.object({ ...base, guarantorOrgId: uuid });
+export const confirmSchema = z.object({ ...told, guarantorOrgId: uuid });
 /** One item per line: the complete list of what is missing (一次性告知). */
 export const returnSchema = z.object({
-  ...base,
-  missingItems: safeMultilineTextField(2000, { min: 2 }).transform((v) =>
-    v.split("\n").map((line) => line.replace(/^\s*(?:[-•*]|\d+[.、)）])\s*/, "").trim()).filter(Boolean),
-  ).refine((items) => items.length > 0 && items.length <= 30, { error: "请逐行列出需要补充的材料（1 至 30 项）" }),
+  ...told,
+  missingItems: safeMultilineTextField(2000, { min: 2 }).transform(splitMissingItems).refine((items) => items.length > 0 && items.length <= 30, { error: "请逐行列出需要补充的材料（1 至 30 项）" }),
 });
-export const rejectSchema = z.object({ ...base, reasonCode: z.enum(Object.keys(REJECT_REASONS) as [keyof typeof REJECT_REASONS], { error: "请选择原因" }) });
-export const guaranteeSchema = z.object({ ...base, contractNo, guaranteedYuan: yuanAmountField, termMonths: months, bankOrgId: uuid });
+export const rejectSchema = z.object({ ...told, reasonCode: z.enum(Object.keys(REJECT_REASONS) as [keyof typeof REJECT_REASONS], { error: "请选择原因" }) });
+export const guaranteeSchema = z.object({ ...told, contractNo, guaranteedYuan: yuanAmountField, termMonths: months, bankOrgId: uuid });
 export const bankApproveSchema = z.object({
-  ...base,
+  ...told,
   principalYuan: yuanAmountField.refine((f) => f > 0n, { error: "金额须大于 0" }),
   annualRatePercent: z.string().trim().regex(/^\d{1,2}(\.\d{1,4})?$/, { error: "年利率格式如 3.85（百分比，最多四位小数）" }),
   lprReference: safeTextField(60),
@@ -48,12 +50,14 @@ export const bankApproveSchema = z.object({
 });
 export const signSchema = z.object({ ...base });
 export const disburseSchema = z.object({
-  ...base,
+  ...told,
   disbursedOn: isoDate,
   amountYuan: yuanAmountField,
   accountNo: z.string().trim().regex(/^\d{12,30}$/, { error: "账号应为 12 至 30 位数字" }),
 });
-export const reopenSchema = z.object({ ...base });
+export const reopenSchema = z.object({ ...told });
+export const noteSchema = z.object({ applicationId: uuid, note: safeMultilineTextField(2000, { min: 2 }) });
+export const messageSchema = z.object({ applicationId: uuid, text: safeMultilineTextField(1000, { min: 2 }) });
 export const greenChannelSchema = z.object({ applicationId: uuid, version, comment });
 export const assignSchema = z.object({ applicationId: uuid, assigneeId: uuid.optional().or(z.literal("").transform(() => undefined)) });
 export const batchAssignSchema = z.object({

@@ -112,6 +112,7 @@ const OUTSIDE_SCHEMA = [
   /Guarantee_standing_per_application/,
   /PolicyException_pending_per_type/,
   /UnionFounding_current_per_enterprise/,
+  /notification_words_(fixed|no_update)/,
 ];
 
 /** The diff statements that concern schema.prisma, without those about objects outside it. */

@@ -1,11 +1,10 @@
 import { expect, test, type Browser, type Page } from "./support/test";
-import { makeCreditCode } from "../support/ids";
 import { signInViaApi } from "./support/auth";
 import { createApplicant } from "./support/factories";
 import { queryE2e } from "./support/db";
 import { captureScreens } from "./support/screens";
 import { pdfText } from "./support/files";
-import { profileColumns } from "@/lib/personal-data/sealed";
+import { preparedDraft } from "./support/prepared-draft";
 
 // Four organisations, four people signed in at once, one case from submission to disbursement.
 test.describe.configure({ mode: "serial" });
@@ -20,46 +19,11 @@ async function as(browser: Browser, identifier: string, password?: string): Prom
   return context.newPage();
 }
 
-/** A draft with a complete loan request and every document, made directly in the database. */
-async function preparedDraft(userId: string): Promise<string> {
-  const [enterprise] = await queryE2e<{ id: string }>(
-    `INSERT INTO "Enterprise" (id, "representativeId", name, "creditCode", "legalRepName", address, industry, "foundedOn", employees,
-       "annualRevenueFen", "hasUnion", "unionMemberCount", "updatedAt")
-     VALUES (gen_random_uuid(), $1, $2, $3, '周测试', '北京市海淀区测试路 9 号', '餐饮服务', '2020-05-01', 12, 300000000, true, 10, now())
-     RETURNING id`,
-    [userId, `北京审核流程测试有限公司${stamp}`, makeCreditCode()],
-  );
-  await queryE2e(
-    `INSERT INTO "ApplicantProfile" (id, "userId", "fullName", "idNumberSealed", "idNumberIndex", "mobileSealed", "unionName", "memberCardNo", "updatedAt")
-     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, '海淀区总工会', $6, now())`,
-    [userId, applicant.displayName, ...Object.values(profileColumns(applicant)), `GH-${stamp}`],
-  );
-  await queryE2e(
-    `INSERT INTO "Consent" (id, "userId", kind, "wordingVersion") VALUES
-       (gen_random_uuid(), $1, 'SENSITIVE_PERSONAL_INFO', 'PI-2024-1'), (gen_random_uuid(), $1, 'CREDIT_REPORT_AUTHORISATION', 'CR-2024-1')`,
-    [userId],
-  );
-  const [app] = await queryE2e<{ id: string }>(
-    `INSERT INTO "LoanApplication" (id, number, "applicantId", "enterpriseId", "categoryCode", "amountFen", "termMonths", purpose, "repaymentSource", "draftStep", "updatedAt")
-     VALUES (gen_random_uuid(), $1, $2, $3, 'SMALL_MICRO', 45000000, 24, '门店装修及设备购置', '餐饮经营收入', 3, now()) RETURNING id`,
-    [`SQ-E2E-${stamp}`, userId, enterprise!.id],
-  );
-  const kinds = ["BUSINESS_LICENCE", "ID_CARD_FRONT", "ID_CARD_BACK", "UNION_PROOF", "FINANCIAL_STATEMENTS", "BANK_STATEMENTS", "CREDIT_AUTHORISATION", "LOAN_USE_PLAN"];
-  for (const kind of kinds) {
-    await queryE2e(
-      `INSERT INTO "Document" (id, "applicationId", kind, version, "storageKey", "fileName", "mimeType", "sizeBytes", sha256, "uploadedById")
-       VALUES (gen_random_uuid(), $1, $2, 1, $3, $4, 'application/pdf', 100, $5, $6)`,
-      [app!.id, kind, `e2e/${app!.id}/${kind}`, `${kind}.pdf`, "0".repeat(64), userId],
-    );
-  }
-  return app!.id;
-}
-
 const statusOf = async (id: string) => (await queryE2e<{ status: string }>(`SELECT status FROM "LoanApplication" WHERE id = $1`, [id]))[0]!.status;
 
 test("the applicant submits", async ({ browser }) => {
   applicant = await createApplicant();
-  applicationId = await preparedDraft(applicant.userId);
+  applicationId = await preparedDraft(applicant, stamp);
   const page = await as(browser, applicant.mobile, applicant.password);
   await page.goto(`/applicant/applications/${applicationId}?step=review`);
   await page.getByRole("button", { name: "确认无误，提交申请" }).click();
@@ -86,7 +50,8 @@ test("the centre returns it with the complete list; the applicant fixes it and i
   await captureScreens(reviewer, "center-case");
   await reviewer.locator('[data-action="return"] summary').click();
   await reviewer.locator("#return-missingItems").fill("2025 年度财务报表（加盖公章）\n近六个月银行流水");
-  await reviewer.locator("#return-comment").fill("请一次性补充以下材料");
+  await reviewer.locator("#return-comment").fill("材料不全，退回补正");
+  await reviewer.locator("#return-applicantMessage").fill("请一次性补充以下材料");
   await reviewer.getByRole("button", { name: "确认退回，通知申请人补充" }).click();
   await expect.poll(() => statusOf(applicationId)).toBe("RETURNED");
 
@@ -153,9 +118,9 @@ test("the applicant's timeline shows every step in plain Chinese and the loan ap
     await expect(timeline).toContainText(label);
   }
   await expect(timeline).not.toContainText("application.");
-  // The return's words are for the applicant; the organisations' notes to each other are not.
+  // The return's message is for the applicant; the organisations' comments to each other are not.
   await expect(timeline).toContainText("请一次性补充以下材料");
-  for (const note of ["会员身份、企业资质核验通过", "同意提供全额担保", "同意授信"]) await expect(timeline).not.toContainText(note);
+  for (const note of ["材料不全，退回补正", "会员身份、企业资质核验通过", "同意提供全额担保", "同意授信"]) await expect(timeline).not.toContainText(note);
   await expect(page.getByText(`NCD-${stamp}`)).toBeVisible();
   await captureScreens(page, "applicant-timeline-active");
   await page.goto("/applicant");

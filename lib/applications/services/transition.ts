@@ -34,7 +34,8 @@ export type TransitionRequest<T> = {
   changes?: (app: LoadedApplication, to: ApplicationStatus) => Prisma.LoanApplicationUncheckedUpdateManyInput;
   /** More rows written in the same transaction (guarantee, loan, notification). */
   within?: (tx: Prisma.TransactionClient, app: LoadedApplication, to: ApplicationStatus) => Promise<T>;
-  auditData?: Record<string, unknown>;
+  /** More of the audit event (a function when it depends on the loaded case: the message to the applicant). */
+  auditData?: Record<string, unknown> | ((app: LoadedApplication) => Record<string, unknown>);
 };
 
 type Decision = {
@@ -132,7 +133,7 @@ export async function runTransition<T = void>(req: TransitionRequest<T>): Promis
         comment: decision?.comment,
         reasonCode: decision?.reasonCode ?? undefined,
         missingItems: decision?.missingItems,
-        ...req.auditData,
+        ...(typeof req.auditData === "function" ? req.auditData(app) : req.auditData),
       },
     });
     return within;

@@ -57,7 +57,8 @@ function loanStep(
       if (updated.count !== 1 || !loan) throw new AppError("INVALID_TRANSITION");
       await servicing.write?.(tx, loan);
       await servicing.tell?.(tx, app, loan);
-      await notifyUser(tx, app.applicantId, { applicationId: app.id, title: `贷款 ${app.number}：${notice.title}`, body: `${notice.body}${input.comment}` });
+      // The officer's comment is a note between the organisations; the applicant gets the notice alone.
+      await notifyUser(tx, app.applicantId, { applicationId: app.id, title: `贷款 ${app.number}：${notice.title}`, body: notice.body });
     },
     auditData: { comment: input.comment, ...(closedOn ? { closedOn } : {}), ...servicing.auditData },
   });

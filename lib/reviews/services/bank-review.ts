@@ -4,7 +4,8 @@ import { limitsForCase } from "@/lib/exceptions/in-force";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { runTransition } from "@/lib/applications/services/transition";
-import { notifyUser } from "@/lib/notifications/notify";
+import { textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
+import { deliverToApplicant } from "@/lib/reviews/services/applicant-messages";
 import { addMonthsClamped } from "@/lib/loans/schedule";
 import { assertConsentsActive } from "@/lib/reviews/services/guards";
 import { seal } from "@/lib/personal-data/sealed";
@@ -19,10 +20,15 @@ type ApproveTerms = {
   termMonths: number;
   repaymentMethod: "INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY" | "EQUAL_INSTALMENTS";
   contractNo: string;
+  applicantMessage?: string | null;
 };
+
+const messageOf = (code: "creditApproved" | "loanDisbursed", text: string | null | undefined) =>
+  (app: { number: string }): ApplicantMessage => ({ code, params: { number: app.number }, text: textOrNull(text) });
 
 /** The bank approves the credit with its terms; the loan exists from here, not yet disbursed. */
 export async function approveCredit(actor: StaffActor, input: ApproveTerms) {
+  const message = messageOf("creditApproved", input.applicantMessage);
   if (await db.loan.findUnique({ where: { contractNo: input.contractNo }, select: { id: true } })) {
     throw new AppError("DUPLICATE", "借款合同编号已被使用", { contractNo: ["借款合同编号已被使用"] });
   }
@@ -63,13 +69,9 @@ export async function approveCredit(actor: StaffActor, input: ApproveTerms) {
           repaymentMethod: input.repaymentMethod,
         },
       });
-      await notifyUser(tx, app.applicantId, {
-        applicationId: app.id,
-        title: `申请 ${app.number} 银行审批通过`,
-        body: "银行已批准您的贷款，请按银行通知在线签订借款合同。",
-      });
+      await deliverToApplicant(tx, app, message(app));
     },
-    auditData: { contractNo: input.contractNo, principalFen: input.principalYuan, annualRateMicros: input.annualRateMicros },
+    auditData: (app) => ({ contractNo: input.contractNo, principalFen: input.principalYuan, annualRateMicros: input.annualRateMicros, message: message(app) }),
   });
 }
 
@@ -93,7 +95,11 @@ export async function recordContractSigned(actor: StaffActor, input: { applicati
 }
 
 /** Disbursement opens the loan: the amount, date and account are recorded and the clock starts. */
-export async function recordDisbursement(actor: StaffActor, input: { applicationId: string; version: number; comment: string; disbursedOn: string; amountYuan: bigint; accountNo: string }) {
+export async function recordDisbursement(
+  actor: StaffActor,
+  input: { applicationId: string; version: number; comment: string; disbursedOn: string; amountYuan: bigint; accountNo: string; applicantMessage?: string | null },
+) {
+  const message = messageOf("loanDisbursed", input.applicantMessage);
   let maturityOn = "";
   return runTransition({
     actor,
@@ -122,12 +128,8 @@ export async function recordDisbursement(actor: StaffActor, input: { application
           maturityOn: new Date(`${maturityOn}T00:00:00Z`),
         },
       });
-      await notifyUser(tx, app.applicantId, {
-        applicationId: app.id,
-        title: `申请 ${app.number} 已放款`,
-        body: "贷款已发放至您的企业账户。工会将按季度为您全额贴息，请按时付息。",
-      });
+      await deliverToApplicant(tx, app, message(app));
     },
-    auditData: { disbursedOn: input.disbursedOn, amountFen: input.amountYuan },
+    auditData: (app) => ({ disbursedOn: input.disbursedOn, amountFen: input.amountYuan, message: message(app) }),
   });
 }

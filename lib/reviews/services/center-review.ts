@@ -2,9 +2,10 @@ import "server-only";
 import type { StaffActor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
-import { runTransition } from "@/lib/applications/services/transition";
+import { runTransition, type LoadedApplication } from "@/lib/applications/services/transition";
 import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
-import { notifyUser } from "@/lib/notifications/notify";
+import { beijingDay, textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
+import { deliverToApplicant } from "@/lib/reviews/services/applicant-messages";
 import { assertConsentsActive, assertOrganisation } from "@/lib/reviews/services/guards";
 import { addWorkingDays } from "@/lib/calendar/working-days";
 import { holidaySet } from "@/lib/policy/queries";
@@ -15,6 +16,8 @@ type Recommend = {
   comment: string;
   checklist: { member: boolean; targetGroup: boolean; documents: boolean };
   guarantorOrgId?: string;
+  /** Sent only where the recommendation goes straight to the guarantor (no checker). */
+  applicantMessage?: string | null;
 };
 
 /**
@@ -30,6 +33,7 @@ export async function recommendApplication(actor: StaffActor, input: Recommend) 
     select: { policyVersion: { select: { recommendNeedsChecker: true } } },
   });
   const needsChecker = pinned?.policyVersion?.recommendNeedsChecker ?? true;
+  const routed = (app: { number: string }): ApplicantMessage => ({ code: "recommendationConfirmed", params: { number: app.number }, text: textOrNull(input.applicantMessage) });
   if (!needsChecker) {
     if (!input.guarantorOrgId) throw new AppError("VALIDATION", undefined, { guarantorOrgId: ["请选择担保公司"] });
     await assertOrganisation(input.guarantorOrgId, "GUARANTOR");
@@ -48,12 +52,19 @@ export async function recommendApplication(actor: StaffActor, input: Recommend) 
       if (blocks.length) throw new AppError("INELIGIBLE", blocks.map((b) => b.message).join(" "));
     },
     changes: () => (needsChecker ? { pendingRecommendationById: actor.userId } : { guarantorOrgId: input.guarantorOrgId! }),
+    // A maker's proposal is internal until confirmed; a recommendation that routes the case is a result the applicant is told.
+    within: needsChecker ? undefined : (tx, app) => deliverToApplicant(tx, app, routed(app)),
+    auditData: needsChecker ? undefined : (app) => ({ message: routed(app) }),
   });
 }
 
 /** The checker's confirmation: a different person, with the approver role, sends it on. */
-export async function confirmRecommendation(actor: StaffActor, input: { applicationId: string; version: number; comment: string; guarantorOrgId: string }) {
+export async function confirmRecommendation(
+  actor: StaffActor,
+  input: { applicationId: string; version: number; comment: string; guarantorOrgId: string; applicantMessage?: string | null },
+) {
   await assertOrganisation(input.guarantorOrgId, "GUARANTOR");
+  const message = (app: { number: string }): ApplicantMessage => ({ code: "recommendationConfirmed", params: { number: app.number }, text: textOrNull(input.applicantMessage) });
   return runTransition({
     actor,
     applicationId: input.applicationId,
@@ -67,18 +78,19 @@ export async function confirmRecommendation(actor: StaffActor, input: { applicat
       await assertConsentsActive(app.applicantId);
     },
     changes: () => ({ guarantorOrgId: input.guarantorOrgId, pendingRecommendationById: null }),
-    within: (tx, app) =>
-      notifyUser(tx, app.applicantId, {
-        applicationId: app.id,
-        title: `申请 ${app.number} 已通过保障中心审核`,
-        body: "保障中心已将您的申请推荐至担保公司，担保公司将尽快审核。",
-      }),
+    within: (tx, app) => deliverToApplicant(tx, app, message(app)),
+    auditData: (app) => ({ message: message(app) }),
   });
 }
 
 /** An expired case comes back to the applicant with a fresh answer deadline. */
-export async function reopenApplication(actor: StaffActor, input: { applicationId: string; version: number; comment: string }) {
+export async function reopenApplication(actor: StaffActor, input: { applicationId: string; version: number; comment: string; applicantMessage?: string | null }) {
   const holidays = await holidaySet();
+  const now = new Date();
+  const dueOf = (app: LoadedApplication) => addWorkingDays(now, app.policyVersion?.returnAnswerDays ?? 15, holidays);
+  const message = (app: LoadedApplication): ApplicantMessage => ({
+    code: "applicationReopened", params: { number: app.number, dueOn: beijingDay(dueOf(app)) }, text: textOrNull(input.applicantMessage),
+  });
   return runTransition({
     actor,
     applicationId: input.applicationId,
@@ -86,8 +98,8 @@ export async function reopenApplication(actor: StaffActor, input: { applicationI
     event: "reopened",
     expectedVersion: input.version,
     decision: { stage: "CENTER", action: "REOPEN", comment: input.comment },
-    changes: (app) => ({ returnDueAt: addWorkingDays(new Date(), app.policyVersion?.returnAnswerDays ?? 15, holidays) }),
-    within: (tx, app) =>
-      notifyUser(tx, app.applicantId, { applicationId: app.id, title: `申请 ${app.number} 已重新开启`, body: `保障中心已重新开启您的申请：${input.comment}` }),
+    changes: (app) => ({ returnDueAt: dueOf(app) }),
+    within: (tx, app) => deliverToApplicant(tx, app, message(app)),
+    auditData: (app) => ({ message: message(app) }),
   });
 }

@@ -4,7 +4,8 @@ import { limitsForCase } from "@/lib/exceptions/in-force";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { runTransition } from "@/lib/applications/services/transition";
-import { notifyUser } from "@/lib/notifications/notify";
+import { textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
+import { deliverToApplicant } from "@/lib/reviews/services/applicant-messages";
 import { assertConsentsActive, assertOrganisation } from "@/lib/reviews/services/guards";
 
 type IssueGuarantee = {
@@ -15,11 +16,13 @@ type IssueGuarantee = {
   guaranteedYuan: bigint;
   termMonths: number;
   bankOrgId: string;
+  applicantMessage?: string | null;
 };
 
 /** The guarantee company approves and issues a full guarantee, free of fees, and routes to the bank. */
 export async function issueGuarantee(actor: StaffActor, input: IssueGuarantee) {
   await assertOrganisation(input.bankOrgId, "BANK");
+  const message = (app: { number: string }): ApplicantMessage => ({ code: "guaranteeIssued", params: { number: app.number }, text: textOrNull(input.applicantMessage) });
   if (await db.guarantee.findUnique({ where: { contractNo: input.contractNo }, select: { id: true } })) {
     throw new AppError("DUPLICATE", "担保合同编号已被使用", { contractNo: ["担保合同编号已被使用"] });
   }
@@ -58,12 +61,8 @@ export async function issueGuarantee(actor: StaffActor, input: IssueGuarantee) {
           issuedById: actor.userId,
         },
       });
-      await notifyUser(tx, app.applicantId, {
-        applicationId: app.id,
-        title: `申请 ${app.number} 已获担保`,
-        body: "担保公司已同意为您的贷款提供全额担保（免担保费、评审费），案件已转至银行审批。",
-      });
+      await deliverToApplicant(tx, app, message(app));
     },
-    auditData: { contractNo: input.contractNo, guaranteedFen: input.guaranteedYuan },
+    auditData: (app) => ({ contractNo: input.contractNo, guaranteedFen: input.guaranteedYuan, message: message(app) }),
   });
 }

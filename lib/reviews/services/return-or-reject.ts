@@ -3,18 +3,29 @@ import type { StaffActor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { addWorkingDays } from "@/lib/calendar/working-days";
 import { holidaySet } from "@/lib/policy/queries";
-import { notifyUser } from "@/lib/notifications/notify";
-import { runTransition } from "@/lib/applications/services/transition";
+import { runTransition, type LoadedApplication } from "@/lib/applications/services/transition";
 import { isReviewStatus, STAGE_OF } from "@/lib/applications/workflow";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { REJECT_REASONS } from "@/lib/reviews/schemas";
+import { beijingDay, joinItems, textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
+import { deliverToApplicant } from "@/lib/reviews/services/applicant-messages";
+
+type ReturnInput = { applicationId: string; version: number; comment: string; missingItems: string[]; applicantMessage?: string | null };
 
 /**
  * Any review stage may return the case with the one complete list of what is missing
- * (一次性告知) and an answer deadline; the stage's own clock pauses meanwhile.
+ * (一次性告知) and an answer deadline; the stage's own clock pauses meanwhile. The list and what
+ * the reviewer wrote to the applicant are the message; the comment stays between the organisations.
  */
-export async function returnForInformation(actor: StaffActor, input: { applicationId: string; version: number; comment: string; missingItems: string[] }) {
+export async function returnForInformation(actor: StaffActor, input: ReturnInput) {
   const holidays = await holidaySet();
+  const now = new Date();
+  const dueOf = (app: LoadedApplication) => addWorkingDays(now, app.policyVersion?.returnAnswerDays ?? 15, holidays);
+  const message = (app: LoadedApplication): ApplicantMessage => ({
+    code: "applicationReturned",
+    params: { number: app.number, dueOn: beijingDay(dueOf(app)), items: joinItems(input.missingItems) },
+    text: textOrNull(input.applicantMessage),
+  });
   return runTransition({
     actor,
     applicationId: input.applicationId,
@@ -22,22 +33,19 @@ export async function returnForInformation(actor: StaffActor, input: { applicati
     event: "returned",
     expectedVersion: input.version,
     decision: (app) => ({ stage: stageOf(app.status), action: "RETURN", comment: input.comment, missingItems: input.missingItems }),
-    changes: (app) => ({
-      returnedFrom: app.status,
-      returnDueAt: addWorkingDays(new Date(), app.policyVersion?.returnAnswerDays ?? 15, holidays),
-      pendingRecommendationById: null,
-    }),
-    within: (tx, app) =>
-      notifyUser(tx, app.applicantId, {
-        applicationId: app.id,
-        title: `申请 ${app.number} 需要补充材料`,
-        body: `请补充：${input.missingItems.join("；")}。${input.comment}`,
-      }),
+    changes: (app) => ({ returnedFrom: app.status, returnDueAt: dueOf(app), pendingRecommendationById: null }),
+    within: (tx, app) => deliverToApplicant(tx, app, message(app)),
+    auditData: (app) => ({ message: message(app) }),
   });
 }
 
+type RejectInput = { applicationId: string; version: number; comment: string; reasonCode: keyof typeof REJECT_REASONS; applicantMessage?: string | null };
+
 /** A refusal with a reason code and a comment closes the case; the cooling period starts. */
-export async function rejectApplication(actor: StaffActor, input: { applicationId: string; version: number; comment: string; reasonCode: keyof typeof REJECT_REASONS }) {
+export async function rejectApplication(actor: StaffActor, input: RejectInput) {
+  const message = (app: LoadedApplication): ApplicantMessage => ({
+    code: "applicationRejected", params: { number: app.number, reasonCode: input.reasonCode }, text: textOrNull(input.applicantMessage),
+  });
   return runTransition({
     actor,
     applicationId: input.applicationId,
@@ -46,12 +54,8 @@ export async function rejectApplication(actor: StaffActor, input: { applicationI
     expectedVersion: input.version,
     decision: (app) => ({ stage: stageOf(app.status), action: "REJECT", comment: input.comment, reasonCode: input.reasonCode }),
     changes: () => ({ closedAt: new Date(), closeReason: REJECT_REASONS[input.reasonCode], stageDueAt: null, pendingRecommendationById: null }),
-    within: (tx, app) =>
-      notifyUser(tx, app.applicantId, {
-        applicationId: app.id,
-        title: `申请 ${app.number} 未获通过`,
-        body: `原因：${REJECT_REASONS[input.reasonCode]}。${input.comment}`,
-      }),
+    within: (tx, app) => deliverToApplicant(tx, app, message(app)),
+    auditData: (app) => ({ message: message(app) }),
   });
 }
 

@@ -27,9 +27,11 @@ export default async function ApplicationPage({ params, searchParams }: {
   const [{ id }, { step }] = await Promise.all([params, searchParams]);
   const app = await applicationForApplicant(actor, id);
   if (!app) notFound();
-  const [t, format, orgTypes, table] = await Promise.all([
-    getTranslations("applicant.application"), getFormatter(), getTranslations("orgTypes"), getTranslations("table"),
+  const [t, format, orgTypes, table, timeline] = await Promise.all([
+    getTranslations("applicant.application"), getFormatter(), getTranslations("orgTypes"), getTranslations("table"), timelineOf(app.id),
   ]);
+  // What the reviewer wrote to the applicant with the return (never the organisations' comment).
+  const returnMessage = timeline.findLast((e) => e.event === "returned")?.message?.text ?? null;
   const editable = app.status === "DRAFT" || app.status === "RETURNED";
   const holder = HOLDER[app.status];
   const due = app.status === "RETURNED" ? app.returnDueAt : app.stageDueAt;
@@ -55,7 +57,7 @@ export default async function ApplicationPage({ params, searchParams }: {
         <section className="notice notice--warn" data-testid="return-list">
           <strong>{t("returnTitle")}</strong>
           <ul>{app.lastReturn.missingItems.map((m) => <li key={m}>{m}</li>)}</ul>
-          <p>{app.lastReturn.comment}</p>
+          {returnMessage ? <blockquote className="staff-text">{returnMessage}</blockquote> : null}
           {app.returnDueAt ? <p>{t("returnDue", { date: format.dateTime(app.returnDueAt, { dateStyle: "long" }) })}</p> : null}
         </section>
       ) : null}
@@ -69,7 +71,7 @@ export default async function ApplicationPage({ params, searchParams }: {
       {OPEN_STATUSES.includes(app.status) && app.status !== "CONTRACTING" ? <WithdrawForm applicationId={app.id} version={app.version} /> : null}
 
       <h2>{t("progress")}</h2>
-      <Timeline entries={await timelineOf(app.id)} />
+      <Timeline entries={timeline} />
     </>
   );
 }
