@@ -32,8 +32,8 @@ async function holderStaff(app: ClockedCase): Promise<string[]> {
 }
 
 /**
- * Whom a late case escalates to besides the centre's approvers: the partner's managers, or its
- * officers when it has no manager (at the centre, its own reviewers and approvers).
+ * Whom a late case escalates to besides the centre's approvers: the holding organisation's staff
+ * and, at a partner, its managers too.
  */
 async function escalationStaff(app: ClockedCase, staff: string[]): Promise<string[]> {
   const holder = HOLDER[app.status];
@@ -42,7 +42,7 @@ async function escalationStaff(app: ClockedCase, staff: string[]): Promise<strin
     where: { organisationId: (holder === "GUARANTOR" ? app.guarantorOrgId : app.bankOrgId) ?? "", role: MANAGER_OF[holder], user: { disabledAt: null } },
     select: { userId: true },
   });
-  return managers.length ? managers.map((m) => m.userId) : staff;
+  return [...staff, ...managers.map((m) => m.userId)];
 }
 
 async function centreApprovers(): Promise<string[]> {
@@ -61,8 +61,8 @@ const stageParams = (app: ClockedCase) => ({ number: app.number, stage: app.stat
 /**
  * The deadline clocks of the cases at the centre, the guarantee company and the bank, run hourly:
  * a day before the deadline the holding organisation's staff are reminded; once it has passed they
- * are told it is late; after `escalateAfterDays` working days past it the case escalates to the
- * partner's managers (its officers when it has none) and to the centre's approvers. Each is sent once per stage spell (`SentReminder`) and is an
+ * are told it is late; after `escalateAfterDays` working days past it the case escalates to them,
+ * the partner's managers and the centre's approvers. Each is sent once per stage spell (`SentReminder`) and is an
  * audit event. Returns how many reminders went out.
  */
 export async function sendDeadlineReminders(

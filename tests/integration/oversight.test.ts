@@ -118,7 +118,7 @@ describe("the centre oversees every stage", () => {
     expect((await myInbox(bankOfficer)).unread).toBeGreaterThan(0);
   });
 
-  it("a bank with a manager: the late case escalates to the manager and the centre's approver; the manager sees the bank's cases and loans but decides nothing", async () => {
+  it("a bank with a manager: the late case escalates to the manager too; the manager sees the bank's cases and loans but decides nothing", async () => {
     const approver = await staffActor("approver@center.demo");
     const bank = await db.organisation.create({ data: { code: `BK-${uniqueSuffix()}`, type: "BANK", nameZh: `测试银行${uniqueSuffix().slice(-4)}`, nameEn: "Test bank" } });
     const [officer, manager] = await Promise.all([createStaff(bank.code, "BANK_OFFICER"), createStaff(bank.code, "BANK_MANAGER")]);
@@ -126,7 +126,7 @@ describe("the centre oversees every stage", () => {
     await db.loanApplication.update({ where: { id: late.id }, data: { bankOrgId: bank.id } });
 
     await sendDeadlineReminders(new Date(addWorkingDays(late.due, 3, await holidaySet()).getTime() - 13 * 3600_000), { escalateAfterDays: 2 });
-    expect(await codesFor(officer, late.id)).toEqual(["stageOverdue"]);
+    expect(await codesFor(officer, late.id)).toEqual(["stageEscalated", "stageOverdue"]);
     expect(await codesFor(manager, late.id)).toEqual(["stageEscalated"]);
     expect(await codesFor(approver, late.id)).toEqual(["stageEscalated"]);
 
