@@ -16,6 +16,7 @@ import type { CaseFormContext } from "@/components/reviews/form-bits";
 import { ApplicantFacts, ApplicationFacts, EnterpriseFacts, Exceptions, GuaranteeAndLoan } from "@/components/reviews/case-facts";
 import { servicingForCase } from "@/lib/loans/servicing-queries";
 import { CaseServicing } from "@/components/loans/servicing-history";
+import { CaseSnapshot } from "@/components/reviews/case-snapshot";
 import { CaseDocuments } from "@/components/reviews/case-documents";
 import { CaseLetters } from "@/components/reviews/case-letters";
 
@@ -104,6 +105,7 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
       <div className="case-layout">
         <div className="case-main">
           <CaseDecisions actions={c.actions} ctx={ctx} />
+          <CaseSnapshot c={c} />
           <ApplicationFacts c={c} />
           <EnterpriseFacts c={c} />
           <ApplicantFacts c={c} mayReveal={c.actions.includes("revealPersonalData")} />

@@ -4,6 +4,7 @@ import { addWorkingDays, workingDaysBetween } from "@/lib/calendar/working-days"
 import { notifyUser } from "@/lib/notifications/notify";
 import { holidaySet } from "@/lib/policy/queries";
 import { dueForStage, runTransition } from "@/lib/applications/services/transition";
+import { takeCaseSnapshot } from "@/lib/applications/snapshot-store";
 import { assertSubmittable } from "@/lib/applications/services/eligibility-facts";
 
 /**
@@ -33,11 +34,13 @@ export async function resubmitApplication(actor: Actor, applicationId: string, e
         : fresh;
       return { stageDueAt: due, returnedFrom: null, returnDueAt: null };
     },
-    within: (tx, app) =>
-      notifyUser(tx, app.applicantId, {
+    within: async (tx, app) => {
+      await takeCaseSnapshot(tx, app.id, "RESUBMITTED");
+      return notifyUser(tx, app.applicantId, {
         applicationId: app.id,
         title: `申请 ${app.number} 已重新提交`,
         body: "补充的材料已提交，案件回到原审核环节继续办理。",
-      }),
+      });
+    },
   });
 }
