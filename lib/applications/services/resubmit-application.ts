@@ -12,7 +12,8 @@ import { assertSubmittable } from "@/lib/applications/services/eligibility-facts
  * under the policy it is pinned to. Earlier approvals stand (unless the applicant changed the
  * amount or term, which sent it back to the centre: see saveLoanRequest), and the stage's clock,
  * paused while the applicant had the case, resumes with the working days it had left; a stage
- * the case enters afresh gets its full time.
+ * the case enters afresh gets its full time. The case's facts as resubmitted become its next
+ * snapshot.
  */
 export async function resubmitApplication(actor: Actor, applicationId: string, expectedVersion: number) {
   const holidays = await holidaySet();

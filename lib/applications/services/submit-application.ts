@@ -10,7 +10,8 @@ import { stageDueAt } from "@/lib/policy/deadlines";
 
 /**
  * DRAFT → CENTER_REVIEW. Pins the policy version in force, starts the centre's clock, freezes the
- * case's facts as its first snapshot (what the reviewers judge) and tells the applicant. A repeated submit (double click, retried request) changes nothing.
+ * case's facts as its first snapshot (what the reviewers judge) and tells the applicant. A
+ * repeated submit (double click, retried request) changes nothing.
  */
 export async function submitApplication(actor: Actor, applicationId: string, expectedVersion: number) {
   let pinned: { policyId: string; due: Date | null } | null = null;
