@@ -76,6 +76,46 @@ test("other organisations cannot open it yet", async ({ browser }) => {
   }
 });
 
+test("the applicant renames the enterprise while the centre has the case; the reviewer sees the submitted name and the change", async ({ browser }) => {
+  const submittedName = `北京审核流程测试有限公司${stamp}`;
+  const renamed = `北京审核流程改名有限公司${stamp}`;
+  const [app] = await queryE2e<{ enterpriseId: string }>(`SELECT "enterpriseId" FROM "LoanApplication" WHERE id = $1`, [applicationId]);
+  const enterpriseId = app!.enterpriseId;
+  const page = await as(browser, applicant.mobile, applicant.password);
+  await page.goto(`/applicant/enterprises/${enterpriseId}`);
+  await page.getByLabel("企业名称").fill(renamed);
+  await page.getByRole("button", { name: "保存企业信息" }).click();
+  await expect.poll(async () => (await queryE2e<{ name: string }>(`SELECT name FROM "Enterprise" WHERE id = $1`, [enterpriseId]))[0]!.name).toBe(renamed);
+
+  const reviewer = await as(browser, "reviewer@center.demo");
+  await reviewer.goto(`/center/cases/${applicationId}`);
+  await expect(reviewer.locator("h1")).toContainText(submittedName);
+  await expect(reviewer.locator("#case-enterprise + dl")).toContainText(submittedName);
+  await expect(reviewer.locator("#case-enterprise + dl")).not.toContainText(renamed);
+  const diff = reviewer.getByTestId("changed-since-submission");
+  await expect(diff).toContainText("提交后有变更（1 项）");
+  const row = diff.locator('tr[data-field="enterprise.name"]');
+  await expect(row.locator("del")).toHaveText(submittedName);
+  await expect(row.locator("ins")).toHaveText(renamed);
+  await expect(diff.locator("tbody tr")).toHaveCount(1);
+  // The policy the case is judged under: its version and the day it took effect.
+  await expect(reviewer.locator("#case-application + dl")).toContainText(/第 \d+ 版，.+起施行/);
+  await reviewer.getByTestId("case-snapshot").scrollIntoViewIfNeeded();
+  await captureScreens(reviewer, "center-case-snapshot-diff");
+  await reviewer.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: reviewer.url() }]);
+  await reviewer.reload();
+  await expect(reviewer.getByTestId("changed-since-submission")).toContainText("Changed since submission (1)");
+  await captureScreens(reviewer, "center-case-snapshot-diff-en");
+
+  // Put the name back: the rest of the journey reads the letters by the submitted name.
+  await page.goto(`/applicant/enterprises/${enterpriseId}`);
+  await page.getByLabel("企业名称").fill(submittedName);
+  await page.getByRole("button", { name: "保存企业信息" }).click();
+  await expect.poll(async () => (await queryE2e<{ name: string }>(`SELECT name FROM "Enterprise" WHERE id = $1`, [enterpriseId]))[0]!.name).toBe(submittedName);
+  await reviewer.reload();
+  await expect(reviewer.getByTestId("unchanged-since-submission")).toBeVisible();
+});
+
 test("the centre returns it with the complete list; the applicant fixes it and it comes back", async ({ browser }) => {
   const reviewer = await as(browser, "reviewer@center.demo");
   await reviewer.goto(`/center?q=SQ-E2E-${stamp}`);
