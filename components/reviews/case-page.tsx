@@ -92,6 +92,11 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
         </div>
       ) : null}
       <IntakeChannelNote {...c.intake} />
+      {c.snapshots.sinceSnapshot.length ? (
+        <p className="notice notice--warn case-gap" data-testid="changed-since-notice">
+          <a href="#case-snapshot">{t("header.changedSinceSubmission", { n: c.snapshots.sinceSnapshot.length })}</a>
+        </p>
+      ) : null}
       {waiting ? <p className="notice notice--info case-gap" data-testid="pending-maker">{waiting}</p> : null}
       {lastReturn && lastReturn.missingItems.length ? (
         <section className="notice notice--warn case-gap" data-testid="return-list">

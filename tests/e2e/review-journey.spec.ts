@@ -100,12 +100,12 @@ test("the applicant renames the enterprise while the centre has the case; the re
   await expect(diff.locator("tbody tr")).toHaveCount(1);
   // The policy the case is judged under: its version and the day it took effect.
   await expect(reviewer.locator("#case-application + dl")).toContainText(/第 \d+ 版，.+起施行/);
-  await reviewer.getByTestId("case-snapshot").scrollIntoViewIfNeeded();
-  await captureScreens(reviewer, "center-case-snapshot-diff");
+  await expect(reviewer.getByTestId("changed-since-notice")).toContainText("修改了 1 项信息");
+  expect(await captureScreens(reviewer, "center-case-snapshot-diff")).toEqual({ phone: 0, desktop: 0 });
   await reviewer.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: reviewer.url() }]);
   await reviewer.reload();
   await expect(reviewer.getByTestId("changed-since-submission")).toContainText("Changed since submission (1)");
-  await captureScreens(reviewer, "center-case-snapshot-diff-en");
+  expect(await captureScreens(reviewer, "center-case-snapshot-diff-en")).toEqual({ phone: 0, desktop: 0 });
 
   // Put the name back: the rest of the journey reads the letters by the submitted name.
   await page.goto(`/applicant/enterprises/${enterpriseId}`);
@@ -114,6 +114,7 @@ test("the applicant renames the enterprise while the centre has the case; the re
   await expect.poll(async () => (await queryE2e<{ name: string }>(`SELECT name FROM "Enterprise" WHERE id = $1`, [enterpriseId]))[0]!.name).toBe(submittedName);
   await reviewer.reload();
   await expect(reviewer.getByTestId("unchanged-since-submission")).toBeVisible();
+  await expect(reviewer.getByTestId("changed-since-notice")).toHaveCount(0);
 });
 
 test("the centre returns it with the complete list; the applicant fixes it and it comes back", async ({ browser }) => {
