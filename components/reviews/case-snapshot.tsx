@@ -29,13 +29,16 @@ function label(c: FactChange, t: Translate): string {
   return `${t(`section.${c.section}`)} · ${name}`;
 }
 
-async function ChangeTable({ changes, testId }: { changes: FactChange[]; testId: string }) {
+/** What the two columns compare: the submission and the live record, two submissions, or the earlier loan's case and this one. */
+type Columns = "live" | "history" | "renewal";
+
+async function ChangeTable({ changes, testId, columns }: { changes: FactChange[]; testId: string; columns: Columns }) {
   const [t, table, format] = await Promise.all([getTranslations("case.snapshot"), getTranslations("table"), getFormatter()]);
   const months = (n: number) => table("months", { n });
   return (
     <table className="table snapshot-diff" data-testid={testId}>
       <thead>
-        <tr><th scope="col">{t("field")}</th><th scope="col">{t("then")}</th><th scope="col">{t("now")}</th></tr>
+        <tr><th scope="col">{t("field")}</th><th scope="col">{t(`columns.${columns}.then`)}</th><th scope="col">{t(`columns.${columns}.now`)}</th></tr>
       </thead>
       <tbody>
         {changes.map((c) => (
@@ -63,13 +66,15 @@ export async function CaseSnapshot({ c }: { c: CaseForStaff }) {
     <section className="card" aria-labelledby="case-snapshot" data-testid="case-snapshot">
       <h2 id="case-snapshot">{t("title")}</h2>
       <p className="field__hint">
-        {latest ? t("asOf", { sequence: latest.sequence, reason: t(`reason.${latest.reason}`), at: at(latest.takenAt) }) : t("none")}
+        {latest
+          ? t("asOf", { sequence: latest.sequence, reason: t(`reason.${latest.reason}`), at: at(latest.takenAt) })
+          : t(c.submittedAt ? "none" : "notSubmitted")}
       </p>
       {latest && sinceSnapshot.length ? (
         <div className="notice notice--warn" data-testid="changed-since-submission">
           <strong>{t("changedTitle", { n: sinceSnapshot.length })}</strong>
           <p>{t("changedHint")}</p>
-          <ChangeTable changes={sinceSnapshot} testId="snapshot-diff-live" />
+          <ChangeTable changes={sinceSnapshot} testId="snapshot-diff-live" columns="live" />
         </div>
       ) : latest ? (
         <p className="notice notice--info" data-testid="unchanged-since-submission">{t("unchanged")}</p>
@@ -87,7 +92,7 @@ export async function CaseSnapshot({ c }: { c: CaseForStaff }) {
                 ) : (
                   <>
                     <p className="field__hint">{t("historyChanged")}</p>
-                    <ChangeTable changes={h.changes} testId={`snapshot-diff-${h.sequence}`} />
+                    <ChangeTable changes={h.changes} testId={`snapshot-diff-${h.sequence}`} columns="history" />
                   </>
                 )}
               </li>
@@ -106,7 +111,7 @@ export async function CaseSnapshot({ c }: { c: CaseForStaff }) {
           ) : (
             <>
               <p className="field__hint">{t("renewalAsOf", { at: at(renewal.takenAt) })}</p>
-              <ChangeTable changes={renewal.changes} testId="snapshot-diff-renewal" />
+              <ChangeTable changes={renewal.changes} testId="snapshot-diff-renewal" columns="renewal" />
             </>
           )}
         </div>

@@ -144,6 +144,11 @@ test("the centre returns it with the complete list; the applicant fixes it and i
 test("a reviewer recommends and a different approver confirms", async ({ browser }) => {
   const reviewer = await as(browser, "reviewer@center.demo");
   await reviewer.goto(`/center/cases/${applicationId}`);
+  // The resubmission took the case's second snapshot; the name was put back, so nothing changed between them.
+  const history = reviewer.getByTestId("snapshot-history");
+  await expect(history).toContainText("历次提交（2）");
+  await history.locator("summary").click();
+  await expect(history.locator('li[data-sequence="2"]')).toContainText("与上次提交相比没有变化");
   await reviewer.getByLabel("已核验申请人工会会员身份").check();
   await reviewer.getByLabel("已核对材料齐全、真实有效").check();
   await reviewer.locator("#recommend-comment").fill("会员身份、企业资质核验通过");
@@ -238,4 +243,20 @@ test("the centre's queue: batch assignment and CSV export of the tab", async ({ 
   const text = await csv.text();
   expect(text).toContain("申请编号,类型,企业");
   expect(text).toContain("SQ-2026-0001");
+});
+
+test("a renewal shows what changed in the firm since the earlier loan's case", async ({ browser }) => {
+  const reviewer = await as(browser, "reviewer@center.demo");
+  const [renewal] = await queryE2e<{ id: string }>(`SELECT id FROM "LoanApplication" WHERE number = 'SQ-2026-0001'`);
+  await reviewer.goto(`/center/cases/${renewal!.id}`);
+  const diff = reviewer.getByTestId("renewal-diff");
+  await expect(diff).toContainText("与上一笔贷款的申请（SQ-2021-0158）相比");
+  await expect(diff.locator("thead")).toContainText("上一笔贷款的申请");
+  await expect(diff.locator("tbody tr")).toHaveCount(2);
+  await expect(diff.locator('tr[data-field="enterprise.employees"]')).toContainText("11");
+  await expect(diff.locator('tr[data-field="enterprise.employees"] ins')).toHaveText("12");
+  await expect(diff.locator('tr[data-field="enterprise.annualRevenueFen"] del')).toHaveText("¥2,900,000.00");
+  await expect(diff.locator('tr[data-field="enterprise.annualRevenueFen"] ins')).toHaveText("¥3,200,000.00");
+  await expect(reviewer.getByTestId("unchanged-since-submission")).toBeVisible();
+  expect(await captureScreens(reviewer, "center-renewal-diff")).toEqual({ phone: 0, desktop: 0 });
 });
