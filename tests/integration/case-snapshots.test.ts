@@ -9,12 +9,14 @@ import { startRenewal } from "@/lib/applications/services/start-renewal";
 import { REQUIRED_DOCUMENTS } from "@/lib/applications/required-documents";
 import { openCaseFacts } from "@/lib/applications/snapshot-store";
 import { returnForInformation } from "@/lib/reviews/services/return-or-reject";
-import { recommendApplication } from "@/lib/reviews/services/center-review";
+import { confirmRecommendation, recommendApplication } from "@/lib/reviews/services/center-review";
+import { reviewLetter } from "@/lib/reviews/letters";
 import { caseForStaff } from "@/lib/reviews/queries";
 import { openedProfile } from "@/lib/personal-data/sealed";
 import { db, uniqueSuffix } from "../support/db";
 import { createApplicant, createReadyDraft, staffActor } from "../support/factories";
 import { makeMobile } from "../support/ids";
+import { pdfText } from "../e2e/support/files";
 
 // What the reviewers decided on stays as it was: the profile, the enterprise, the request and the
 // documents are frozen at each (re)submission; staff see those values, with what changed since.
@@ -159,6 +161,25 @@ describe("case snapshots", () => {
     // An earlier case without a snapshot (before they were kept) says so instead of comparing.
     await db.caseSnapshot.deleteMany({ where: { applicationId: earlierId } });
     expect((await caseForStaff(await staffActor("reviewer@center.demo"), applicationId))!.snapshots.renewal).toEqual({ number: earlier.number, takenAt: null, changes: null });
+  });
+});
+
+describe("letters", () => {
+  it("name the enterprise as it stood when the step was decided, not as renamed since", async () => {
+    const { applicant, id, enterpriseId } = await submittedCase();
+    const [reviewer, approver] = await Promise.all(["reviewer@center.demo", "approver@center.demo"].map(staffActor));
+    const guarantor = await db.organisation.findUniqueOrThrow({ where: { code: "SCDB" } });
+    await recommendApplication(reviewer!, { applicationId: id, version: 1, comment: "符合条件", checklist: { member: true, targetGroup: true, documents: true } });
+    await confirmRecommendation(approver!, { applicationId: id, version: 2, comment: "复核同意", guarantorOrgId: guarantor.id });
+    const submittedName = (await db.enterprise.findUniqueOrThrow({ where: { id: enterpriseId } })).name;
+    const renamed = `改名企业${uniqueSuffix()}`;
+    await saveEnterprise(applicant, { ...(await enterpriseInput(enterpriseId)), name: renamed, legalRepName: "王改名" });
+
+    const letter = await reviewLetter(approver!, id, "recommendation");
+    const text = pdfText(letter!.pdf).replace(/\s+/g, "");
+    expect(text).toContain(submittedName);
+    expect(text).not.toContain(renamed);
+    expect(text).not.toContain("王改名");
   });
 });
 
