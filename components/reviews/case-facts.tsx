@@ -26,7 +26,7 @@ export async function ApplicationFacts({ c }: Props) {
         <dt>{t("application.policy")}</dt>
         <dd>
           {c.policy
-            ? t("application.policyValue", { version: c.policy.version, maxLoan: formatFen(c.policy.maxLoanFen), maxTerm: c.policy.maxTermMonths })
+            ? t("application.policyValue", { version: c.policy.version, effectiveFrom: format.dateTime(c.policy.effectiveFrom, { dateStyle: "medium", timeZone: "Asia/Shanghai" }), maxLoan: formatFen(c.policy.maxLoanFen), maxTerm: c.policy.maxTermMonths })
             : dash}
         </dd>
         <dt>{t("application.submittedAt")}</dt><dd>{c.submittedAt ? format.dateTime(c.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : dash}</dd>

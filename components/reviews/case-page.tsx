@@ -21,6 +21,7 @@ import { ApplicantFacts, ApplicationFacts, EnterpriseFacts, GuaranteeAndLoan } f
 import { CaseExceptions } from "@/components/exceptions/case-exceptions";
 import { servicingForCase } from "@/lib/loans/servicing-queries";
 import { CaseServicing } from "@/components/loans/servicing-history";
+import { CaseSnapshot } from "@/components/reviews/case-snapshot";
 import { CaseDocuments } from "@/components/reviews/case-documents";
 import { CaseLetters } from "@/components/reviews/case-letters";
 
@@ -104,6 +105,11 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
         </div>
       ) : null}
       <IntakeChannelNote {...c.intake} />
+      {c.snapshots.sinceSnapshot.length ? (
+        <p className="notice notice--warn case-gap" data-testid="changed-since-notice">
+          <a href="#case-snapshot">{t("header.changedSinceSubmission", { n: c.snapshots.sinceSnapshot.length })}</a>
+        </p>
+      ) : null}
       {waiting ? <p className="notice notice--info case-gap" data-testid="pending-maker">{waiting}</p> : null}
       {lastReturn && lastReturn.missingItems.length ? (
         <section className="notice notice--warn case-gap" data-testid="return-list">
@@ -117,6 +123,7 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
       <div className="case-layout">
         <div className="case-main">
           <CaseDecisions actions={c.actions} ctx={ctx} />
+          <CaseSnapshot c={c} />
           <CaseExceptions actor={actor} applicationId={c.id} />
           <ApplicationFacts c={c} />
           <EnterpriseFacts c={c} />

@@ -9,6 +9,7 @@ import { demoStaffActor } from "@/lib/demo/actors";
 import { writeStanding } from "@/lib/unions/standing-write";
 import { seal, unsealOptional } from "@/lib/personal-data/sealed";
 import { joinItems } from "@/lib/reviews/applicant-message";
+import { takeCaseSnapshot } from "@/lib/applications/snapshot-store";
 
 type Step = {
   at: string;
@@ -37,6 +38,8 @@ type CaseSpec = {
   returnDueAt?: string;
   returnedFrom?: ApplicationStatus;
   loan?: { index: number; status: "SETTLED" | "ACTIVE" };
+  /** The enterprise's figures when this case was submitted, where they differ from today's (its snapshot shows them). */
+  enterpriseThen?: { employees: number; annualRevenueFen: bigint };
 };
 
 const ENTERPRISES = [
@@ -76,15 +79,15 @@ const CASES: CaseSpec[] = [
   { number: "SQ-2019-0087", enterprise: "91110105MA01ABCD13", applicantMobile: "13800000001", kind: "NEW",
     categoryCode: "SMALL_MICRO", amountYuan: 500_000n, termMonths: 12, purpose: "购置数据分析服务器及软件", repaymentSource: "咨询服务收入",
     steps: fullPath(["2019-05-20T10:00", "2019-05-23T15:00", "2019-05-24T09:30", "2019-06-03T11:00", "2019-06-12T16:00", "2019-06-20T10:00", "2019-06-24T09:00"], "13800000001"),
-    loan: { index: 0, status: "SETTLED" } },
+    loan: { index: 0, status: "SETTLED" }, enterpriseThen: { employees: 8, annualRevenueFen: 210_000_000n } },
   { number: "SQ-2020-0133", enterprise: "91110105MA01ABCD13", applicantMobile: "13800000001", kind: "RENEWAL", previousContractNo: "NCD-2019-0087",
     categoryCode: "SMALL_MICRO", amountYuan: 500_000n, termMonths: 12, purpose: "支付员工工资及办公场地租金", repaymentSource: "咨询服务收入",
     steps: fullPath(["2020-05-25T10:00", "2020-05-27T14:00", "2020-05-28T09:00", "2020-06-04T10:00", "2020-06-15T15:00", "2020-06-19T10:00", "2020-06-22T09:00"], "13800000001", true),
-    greenChannel: true, loan: { index: 1, status: "SETTLED" } },
+    greenChannel: true, loan: { index: 1, status: "SETTLED" }, enterpriseThen: { employees: 10, annualRevenueFen: 260_000_000n } },
   { number: "SQ-2021-0158", enterprise: "91110105MA01ABCD13", applicantMobile: "13800000001", kind: "RENEWAL", previousContractNo: "NCD-2020-0133",
     categoryCode: "SMALL_MICRO", amountYuan: 400_000n, termMonths: 12, purpose: "数据平台升级", repaymentSource: "咨询服务收入",
     steps: fullPath(["2021-05-31T10:00", "2021-06-01T14:00", "2021-06-02T09:00", "2021-06-08T10:00", "2021-06-16T15:00", "2021-06-21T10:00", "2021-06-23T09:00"], "13800000001", true),
-    greenChannel: true, loan: { index: 2, status: "SETTLED" } },
+    greenChannel: true, loan: { index: 2, status: "SETTLED" }, enterpriseThen: { employees: 11, annualRevenueFen: 290_000_000n } },
   { number: "SQ-2026-0001", enterprise: "91110105MA01ABCD13", applicantMobile: "13800000001", kind: "RENEWAL", previousContractNo: "NCD-2021-0158",
     categoryCode: "SMALL_MICRO", amountYuan: 500_000n, termMonths: 12, purpose: "居家办公期间维持经营、支付工资", repaymentSource: "咨询服务收入",
     greenChannel: true, steps: [{ at: "2026-11-27T10:00", event: "submitted", by: "13800000001", to: "CENTER_REVIEW" }],
@@ -196,6 +199,7 @@ async function createCase(tx: Prisma.TransactionClient, spec: CaseSpec, { users,
       createdAt: cst(spec.steps[0]!.at),
     },
   });
+  await snapshotAsSubmitted(tx, spec, app.id, enterprise.id);
   let from: ApplicationStatus = "DRAFT";
   for (const step of spec.steps) {
     const actor = users.get(step.by)!;
@@ -246,4 +250,16 @@ async function createCase(tx: Prisma.TransactionClient, spec: CaseSpec, { users,
       },
     });
   }
+}
+
+/**
+ * The case's snapshot at its submission, taken by the submit service's own function. A case of an
+ * earlier year saw the enterprise's figures of that year: they stand in for the snapshot, then
+ * today's come back.
+ */
+async function snapshotAsSubmitted(tx: Prisma.TransactionClient, spec: CaseSpec, applicationId: string, enterpriseId: string): Promise<void> {
+  const today = spec.enterpriseThen ? await tx.enterprise.findUniqueOrThrow({ where: { id: enterpriseId }, select: { employees: true, annualRevenueFen: true } }) : null;
+  if (spec.enterpriseThen) await tx.enterprise.update({ where: { id: enterpriseId }, data: spec.enterpriseThen });
+  await takeCaseSnapshot(tx, applicationId, "SUBMITTED", cst(spec.steps[0]!.at));
+  if (today) await tx.enterprise.update({ where: { id: enterpriseId }, data: today });
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { scopedApplication } from "@/lib/applications/scope";
 import { isUuid } from "@/lib/ids";
+import { openCaseFacts } from "@/lib/applications/snapshot-store";
 import { renderBankApprovalNotice, renderGuaranteeLetter, renderRecommendationLetter } from "@/lib/pdf/review-letters";
 
 export const LETTER_KINDS = ["recommendation", "guarantee", "approval"] as const;
@@ -34,20 +35,28 @@ export async function reviewLetter(actor: Actor, id: string, kind: LetterKind): 
       guarantorOrg: { select: { nameZh: true } },
       bankOrg: { select: { nameZh: true } },
       decisions: { where: { stage: "CENTER", action: { in: ["RECOMMEND", "CONFIRM"] } }, orderBy: { createdAt: "desc" } },
+      snapshots: { orderBy: { sequence: "asc" }, select: { takenAt: true, payloadSealed: true } },
     },
   });
   if (!app) return null;
   const guarantee = app.guarantees[0] ?? null;
   const centre = await db.organisation.findFirst({ where: { type: "SUPPORT_CENTER" }, select: { nameZh: true } });
-  const enterprise = { name: app.enterprise.name, creditCode: app.enterprise.creditCode, legalRep: app.enterprise.legalRepName };
+  // A letter names the enterprise as the case stood when the letter's step was decided on: the
+  // last snapshot taken before that moment (the live record for a case without snapshots).
+  const asDecided = (at: Date) => {
+    const taken = app.snapshots.filter((s) => s.takenAt <= at).at(-1);
+    const e = taken ? openCaseFacts(taken.payloadSealed).enterprise : app.enterprise;
+    return { enterprise: { name: e.name, creditCode: e.creditCode, legalRep: e.legalRepName }, industry: e.industry };
+  };
   const generatedAt = new Date();
   if (kind === "recommendation") {
     const confirmed = app.decisions.find((d) => d.action === "CONFIRM");
     if (!confirmed || !app.guarantorOrg) return null;
+    const { enterprise, industry } = asDecided(confirmed.createdAt);
     const opinion = app.decisions.find((d) => d.action === "RECOMMEND")?.comment ?? confirmed.comment;
     const pdf = await renderRecommendationLetter({
       documentNo: `TJ-${app.number}`, issuedOn: isoDay(confirmed.createdAt), generatedAt, enterprise, applicationNo: app.number,
-      kind: app.kind, centreName: centre?.nameZh ?? "", guarantorName: app.guarantorOrg.nameZh, industry: app.enterprise.industry,
+      kind: app.kind, centreName: centre?.nameZh ?? "", guarantorName: app.guarantorOrg.nameZh, industry,
       amountFen: app.amountFen ?? 0n, termMonths: app.termMonths ?? 0, purpose: app.purpose ?? "", greenChannel: app.greenChannel,
       centreOpinion: opinion,
     });
@@ -55,6 +64,7 @@ export async function reviewLetter(actor: Actor, id: string, kind: LetterKind): 
   }
   if (kind === "guarantee") {
     if (!guarantee || !app.guarantorOrg || !app.bankOrg) return null;
+    const { enterprise } = asDecided(guarantee.issuedAt);
     const pdf = await renderGuaranteeLetter({
       documentNo: guarantee.contractNo, issuedOn: isoDay(guarantee.issuedAt), generatedAt, enterprise,
       guarantorName: app.guarantorOrg.nameZh, bankName: app.bankOrg.nameZh, guaranteeContractNo: guarantee.contractNo,
@@ -63,6 +73,7 @@ export async function reviewLetter(actor: Actor, id: string, kind: LetterKind): 
     return { fileName: `担保函-${app.number}.pdf`, pdf };
   }
   if (!app.loan || !guarantee || !app.bankOrg || !app.guarantorOrg) return null;
+  const { enterprise } = asDecided(app.loan.approvedAt);
   const rate = app.loan.annualRateMicros;
   const pdf = await renderBankApprovalNotice({
     documentNo: app.loan.contractNo, issuedOn: isoDay(app.loan.approvedAt), generatedAt, enterprise, bankName: app.bankOrg.nameZh,

@@ -6,10 +6,11 @@ import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { applicationScope, scopedApplication } from "@/lib/applications/scope";
 import { isUuid } from "@/lib/ids";
-import { maskBankAccount, maskIdNumber, maskMobile } from "@/lib/validation/identity";
+import { maskBankAccount } from "@/lib/validation/identity";
 import { availableActions } from "@/lib/reviews/available";
 import { SUMMARY_SELECT, type ApplicationSummary } from "@/lib/applications/queries";
-import { openedProfile, unseal } from "@/lib/personal-data/sealed";
+import { unseal } from "@/lib/personal-data/sealed";
+import { caseSnapshotView } from "@/lib/reviews/snapshot-queries";
 
 /** The statuses each organisation type works on, the first being its default tab. */
 export const QUEUE_STATUSES = {
@@ -108,10 +109,10 @@ export async function caseForStaff(actor: StaffActor, id: string) {
     where: scopedApplication(actor, id),
     include: {
       enterprise: true,
-      applicant: { select: { displayName: true, profile: { select: { fullName: true, idNumberSealed: true, mobileSealed: true, unionName: true, memberCardNo: true, targetGroup: { select: { nameZh: true } } } } } },
+      applicant: { select: { displayName: true } },
       guarantees: { where: { voidedAt: null }, take: 1 },
       loan: true,
-      policyVersion: { select: { version: true, maxLoanFen: true, maxTermMonths: true, recommendNeedsChecker: true, returnAnswerDays: true } },
+      policyVersion: { select: { version: true, effectiveFrom: true, maxLoanFen: true, maxTermMonths: true, recommendNeedsChecker: true, returnAnswerDays: true } },
       category: { select: { nameZh: true } },
       guarantorOrg: { select: { nameZh: true } },
       bankOrg: { select: { nameZh: true } },
@@ -121,7 +122,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
   });
   if (!app) return null;
   const guarantee = app.guarantees[0] ?? null;
-  const [earlierLoans, assignee, colleagues, pendingBy] = await Promise.all([
+  const [earlierLoans, assignee, colleagues, pendingBy, snapshots] = await Promise.all([
     db.loan.findMany({
       where: { enterpriseId: app.enterpriseId, applicationId: { not: app.id } },
       orderBy: { disbursedOn: "asc" },
@@ -130,9 +131,10 @@ export async function caseForStaff(actor: StaffActor, id: string) {
     app.assigneeId ? db.user.findUnique({ where: { id: app.assigneeId }, select: { displayName: true } }) : null,
     caseWorkers(actor),
     app.pendingRecommendationById ? db.user.findUnique({ where: { id: app.pendingRecommendationById }, select: { displayName: true } }) : null,
+    caseSnapshotView(app),
   ]);
-  const p = app.applicant.profile;
-  const opened = p ? openedProfile(p) : null;
+  // Reviewers judge the record as (re)submitted: the latest snapshot's values, masked.
+  const { applicant: a, enterprise: e } = snapshots.facts;
   return {
     id: app.id,
     number: app.number,
@@ -158,19 +160,19 @@ export async function caseForStaff(actor: StaffActor, id: string) {
     assignee: assignee?.displayName ?? null,
     colleagues,
     applicant: {
-      name: p?.fullName ?? app.applicant.displayName,
-      idNumberMasked: opened ? maskIdNumber(opened.idNumber) : "",
-      mobileMasked: opened ? maskMobile(opened.mobile) : "",
-      unionName: p?.unionName ?? "",
-      memberCardNo: p?.memberCardNo ?? "",
-      targetGroup: p?.targetGroup?.nameZh ?? null,
+      name: a?.fullName ?? app.applicant.displayName,
+      idNumberMasked: a?.idNumber ?? "",
+      mobileMasked: a?.mobile ?? "",
+      unionName: a?.unionName ?? "",
+      memberCardNo: a?.memberCardNo ?? "",
+      targetGroup: a ? a.targetGroupName ?? a.targetGroupCode : null,
     },
     enterprise: {
-      name: app.enterprise.name, creditCode: app.enterprise.creditCode, legalRepName: app.enterprise.legalRepName,
-      address: app.enterprise.address, industry: app.enterprise.industry, foundedOn: app.enterprise.foundedOn,
-      employees: app.enterprise.employees, annualRevenueFen: app.enterprise.annualRevenueFen, hasUnion: app.enterprise.hasUnion,
-      unionMemberCount: app.enterprise.unionMemberCount,
+      name: e.name, creditCode: e.creditCode, legalRepName: e.legalRepName, address: e.address, industry: e.industry,
+      foundedOn: new Date(`${e.foundedOn}T00:00:00Z`), employees: e.employees, annualRevenueFen: BigInt(e.annualRevenueFen),
+      hasUnion: e.hasUnion, unionMemberCount: e.unionMemberCount,
     },
+    snapshots: { latest: snapshots.latest, sinceSnapshot: snapshots.sinceSnapshot, history: snapshots.history, renewal: snapshots.renewal },
     guarantee: guarantee && { contractNo: guarantee.contractNo, guaranteedFen: guarantee.guaranteedFen, termMonths: guarantee.termMonths, feeFen: guarantee.feeFen, issuedAt: guarantee.issuedAt },
     loan: app.loan && {
       contractNo: app.loan.contractNo, principalFen: app.loan.principalFen, annualRateMicros: app.loan.annualRateMicros,

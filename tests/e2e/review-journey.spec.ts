@@ -40,6 +40,47 @@ test("other organisations cannot open it yet", async ({ browser }) => {
   }
 });
 
+test("the applicant renames the enterprise while the centre has the case; the reviewer sees the submitted name and the change", async ({ browser }) => {
+  const submittedName = `北京审核流程测试有限公司${stamp}`;
+  const renamed = `北京审核流程改名有限公司${stamp}`;
+  const [app] = await queryE2e<{ enterpriseId: string }>(`SELECT "enterpriseId" FROM "LoanApplication" WHERE id = $1`, [applicationId]);
+  const enterpriseId = app!.enterpriseId;
+  const page = await as(browser, applicant.mobile, applicant.password);
+  await page.goto(`/applicant/enterprises/${enterpriseId}`);
+  await page.getByLabel("企业名称").fill(renamed);
+  await page.getByRole("button", { name: "保存企业信息" }).click();
+  await expect.poll(async () => (await queryE2e<{ name: string }>(`SELECT name FROM "Enterprise" WHERE id = $1`, [enterpriseId]))[0]!.name).toBe(renamed);
+
+  const reviewer = await as(browser, "reviewer@center.demo");
+  await reviewer.goto(`/center/cases/${applicationId}`);
+  await expect(reviewer.locator("h1")).toContainText(submittedName);
+  await expect(reviewer.locator("#case-enterprise + dl")).toContainText(submittedName);
+  await expect(reviewer.locator("#case-enterprise + dl")).not.toContainText(renamed);
+  const diff = reviewer.getByTestId("changed-since-submission");
+  await expect(diff).toContainText("提交后有变更（1 项）");
+  const row = diff.locator('tr[data-field="enterprise.name"]');
+  await expect(row.locator("del")).toHaveText(submittedName);
+  await expect(row.locator("ins")).toHaveText(renamed);
+  await expect(diff.locator("tbody tr")).toHaveCount(1);
+  // The policy the case is judged under: its version and the day it took effect.
+  await expect(reviewer.locator("#case-application + dl")).toContainText(/第 \d+ 版，.+起施行/);
+  await expect(reviewer.getByTestId("changed-since-notice")).toContainText("修改了 1 项信息");
+  expect(await captureScreens(reviewer, "center-case-snapshot-diff")).toEqual({ phone: 0, desktop: 0 });
+  await reviewer.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: reviewer.url() }]);
+  await reviewer.reload();
+  await expect(reviewer.getByTestId("changed-since-submission")).toContainText("Changed since submission (1)");
+  expect(await captureScreens(reviewer, "center-case-snapshot-diff-en")).toEqual({ phone: 0, desktop: 0 });
+
+  // Put the name back: the rest of the journey reads the letters by the submitted name.
+  await page.goto(`/applicant/enterprises/${enterpriseId}`);
+  await page.getByLabel("企业名称").fill(submittedName);
+  await page.getByRole("button", { name: "保存企业信息" }).click();
+  await expect.poll(async () => (await queryE2e<{ name: string }>(`SELECT name FROM "Enterprise" WHERE id = $1`, [enterpriseId]))[0]!.name).toBe(submittedName);
+  await reviewer.reload();
+  await expect(reviewer.getByTestId("unchanged-since-submission")).toBeVisible();
+  await expect(reviewer.getByTestId("changed-since-notice")).toHaveCount(0);
+});
+
 test("the centre returns it with the complete list; the applicant fixes it and it comes back", async ({ browser }) => {
   const reviewer = await as(browser, "reviewer@center.demo");
   await reviewer.goto(`/center?q=SQ-E2E-${stamp}`);
@@ -68,6 +109,11 @@ test("the centre returns it with the complete list; the applicant fixes it and i
 test("a reviewer recommends and a different approver confirms", async ({ browser }) => {
   const reviewer = await as(browser, "reviewer@center.demo");
   await reviewer.goto(`/center/cases/${applicationId}`);
+  // The resubmission took the case's second snapshot; the name was put back, so nothing changed between them.
+  const history = reviewer.getByTestId("snapshot-history");
+  await expect(history).toContainText("历次提交（2）");
+  await history.locator("summary").click();
+  await expect(history.locator('li[data-sequence="2"]')).toContainText("与上次提交相比没有变化");
   await reviewer.getByLabel("已核验申请人工会会员身份").check();
   await reviewer.getByLabel("已核对材料齐全、真实有效").check();
   await reviewer.locator("#recommend-comment").fill("会员身份、企业资质核验通过");
@@ -162,4 +208,20 @@ test("the centre's queue: batch assignment and CSV export of the tab", async ({ 
   const text = await csv.text();
   expect(text).toContain("申请编号,类型,企业");
   expect(text).toContain("SQ-2026-0001");
+});
+
+test("a renewal shows what changed in the firm since the earlier loan's case", async ({ browser }) => {
+  const reviewer = await as(browser, "reviewer@center.demo");
+  const [renewal] = await queryE2e<{ id: string }>(`SELECT id FROM "LoanApplication" WHERE number = 'SQ-2026-0001'`);
+  await reviewer.goto(`/center/cases/${renewal!.id}`);
+  const diff = reviewer.getByTestId("renewal-diff");
+  await expect(diff).toContainText("与上一笔贷款的申请（SQ-2021-0158）相比");
+  await expect(diff.locator("thead")).toContainText("上一笔贷款的申请");
+  await expect(diff.locator("tbody tr")).toHaveCount(2);
+  await expect(diff.locator('tr[data-field="enterprise.employees"]')).toContainText("11");
+  await expect(diff.locator('tr[data-field="enterprise.employees"] ins')).toHaveText("12");
+  await expect(diff.locator('tr[data-field="enterprise.annualRevenueFen"] del')).toHaveText("¥2,900,000.00");
+  await expect(diff.locator('tr[data-field="enterprise.annualRevenueFen"] ins')).toHaveText("¥3,200,000.00");
+  await expect(reviewer.getByTestId("unchanged-since-submission")).toBeVisible();
+  expect(await captureScreens(reviewer, "center-renewal-diff")).toEqual({ phone: 0, desktop: 0 });
 });

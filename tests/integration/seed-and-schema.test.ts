@@ -5,6 +5,7 @@ import { verifyAuditChain } from "@/lib/audit/verify";
 import { DEMO_CONSULTING_SUBSIDY_TOTAL_FEN } from "@/lib/subsidies/demo-fixture";
 import { db } from "../support/db";
 import { mobileLookup, seal } from "@/lib/personal-data/sealed";
+import { openCaseFacts } from "@/lib/applications/snapshot-store";
 
 const counts = async () =>
   Object.fromEntries(
@@ -62,6 +63,22 @@ describe("demo seed", () => {
     const renewal = await db.loanApplication.findUniqueOrThrow({ where: { number: "SQ-2020-0133" }, include: { previousLoan: true } });
     expect(renewal.kind).toBe("RENEWAL");
     expect(renewal.previousLoan?.contractNo).toBe("NCD-2019-0087");
+  });
+
+  it("gives every submitted case the snapshot its submission took, with the enterprise as it stood then", async () => {
+    // The seed's own cases (other test files make cases of their own in this database).
+    const numbers = ["SQ-2019-0087", "SQ-2020-0133", "SQ-2021-0158", "SQ-2026-0001", "SQ-2026-0002", "SQ-2026-0003", "SQ-2026-0004"];
+    const submitted = await db.loanApplication.findMany({ where: { number: { in: numbers } }, select: { number: true, submittedAt: true, snapshots: true } });
+    expect(submitted).toHaveLength(numbers.length);
+    for (const a of submitted) {
+      // The first one: another file may have taken a demo case further since.
+      const first = a.snapshots.find((s) => s.sequence === 1);
+      expect(first && [first.reason, first.takenAt.getTime()], a.number).toEqual(["SUBMITTED", a.submittedAt!.getTime()]);
+    }
+    const first = await db.caseSnapshot.findFirstOrThrow({ where: { application: { number: "SQ-2019-0087" } } });
+    expect(openCaseFacts(first.payloadSealed).enterprise).toMatchObject({ employees: 8, annualRevenueFen: "210000000" });
+    const live = await db.enterprise.findFirstOrThrow({ where: { name: "北京某信息咨询有限公司" } });
+    expect([live.employees, live.annualRevenueFen]).toEqual([12, 320_000_000n]);
   });
 
   it("leaves an intact audit chain", async () => {
@@ -147,6 +164,10 @@ describe("demo seed", () => {
         organisationId: bankOrg.id, historyImportId: imp.id, supersededAt: now, createdAt: now },
     });
     expect(await db.unionFounding.findUniqueOrThrow({ where: { id: founding.id } })).toEqual(founding);
+    const snapshot = await db.caseSnapshot.create({
+      data: { applicationId: app.id, sequence: 99, reason: "RESUBMITTED", takenAt: now, payloadSealed: seal('{"v":1}', "CaseSnapshot.payload") },
+    });
+    expect(await db.caseSnapshot.findUniqueOrThrow({ where: { id: snapshot.id } })).toEqual(snapshot);
     for (const name of Object.values(Prisma.ModelName)) {
       const delegate = (db as unknown as Record<string, { findFirst: () => Promise<Record<string, unknown> | null> }>)[
         name.charAt(0).toLowerCase() + name.slice(1)

@@ -4,6 +4,7 @@ import { addWorkingDays, workingDaysBetween } from "@/lib/calendar/working-days"
 import { notifyUser } from "@/lib/notifications/notify";
 import { holidaySet } from "@/lib/policy/queries";
 import { dueForStage, runTransition } from "@/lib/applications/services/transition";
+import { takeCaseSnapshot } from "@/lib/applications/snapshot-store";
 import { assertSubmittable } from "@/lib/applications/services/eligibility-facts";
 
 /**
@@ -11,7 +12,8 @@ import { assertSubmittable } from "@/lib/applications/services/eligibility-facts
  * under the policy it is pinned to. Earlier approvals stand (unless the applicant changed the
  * amount or term, which sent it back to the centre: see saveLoanRequest), and the stage's clock,
  * paused while the applicant had the case, resumes with the working days it had left; a stage
- * the case enters afresh gets its full time.
+ * the case enters afresh gets its full time. The case's facts as resubmitted become its next
+ * snapshot.
  */
 export async function resubmitApplication(actor: Actor, applicationId: string, expectedVersion: number) {
   const holidays = await holidaySet();
@@ -33,11 +35,13 @@ export async function resubmitApplication(actor: Actor, applicationId: string, e
         : fresh;
       return { stageDueAt: due, returnedFrom: null, returnDueAt: null };
     },
-    within: (tx, app) =>
-      notifyUser(tx, app.applicantId, {
+    within: async (tx, app) => {
+      await takeCaseSnapshot(tx, app.id, "RESUBMITTED");
+      return notifyUser(tx, app.applicantId, {
         applicationId: app.id,
         title: `申请 ${app.number} 已重新提交`,
         body: "补充的材料已提交，案件回到原审核环节继续办理。",
-      }),
+      });
+    },
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { notifyUser } from "@/lib/notifications/notify";
+import { takeCaseSnapshot } from "@/lib/applications/snapshot-store";
 import { runTransition } from "@/lib/applications/services/transition";
 import { assertSoleExposure, assertSubmittable } from "@/lib/applications/services/eligibility-facts";
 import { assertPersonExposure } from "@/lib/applications/services/person-exposure";
@@ -9,8 +10,9 @@ import { holidaySet } from "@/lib/policy/queries";
 import { stageDueAt } from "@/lib/policy/deadlines";
 
 /**
- * DRAFT → CENTER_REVIEW. Pins the policy version in force, starts the centre's clock and tells
- * the applicant. A repeated submit (double click, retried request) changes nothing.
+ * DRAFT → CENTER_REVIEW. Pins the policy version in force, starts the centre's clock, freezes the
+ * case's facts as its first snapshot (what the reviewers judge) and tells the applicant. A
+ * repeated submit (double click, retried request) changes nothing.
  */
 export async function submitApplication(actor: Actor, applicationId: string, expectedVersion: number) {
   let pinned: { policyId: string; due: Date | null } | null = null;
@@ -37,11 +39,13 @@ export async function submitApplication(actor: Actor, applicationId: string, exp
       submittedAt: new Date(),
       draftStep: 4,
     }),
-    within: (tx, app) =>
-      notifyUser(tx, app.applicantId, {
+    within: async (tx, app) => {
+      await takeCaseSnapshot(tx, app.id, "SUBMITTED");
+      return notifyUser(tx, app.applicantId, {
         applicationId: app.id,
         title: `申请 ${app.number} 已提交`,
         body: "您的贷款申请已提交至北京市职工互助保障服务中心审核，请留意审核进度。",
-      }),
+      });
+    },
   });
 }

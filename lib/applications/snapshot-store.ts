@@ -1,0 +1,71 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SnapshotReason } from "@/lib/generated/prisma/enums";
+import { openedProfile, seal, unseal } from "@/lib/personal-data/sealed";
+import type { CaseFacts } from "@/lib/applications/snapshot";
+
+// Reading a case's facts and freezing them, inside the caller's transaction (like
+// lib/audit/record.ts, it touches only the client it is given): the submit and resubmit services
+// and the demo seed all take snapshots through `takeCaseSnapshot`. The payload holds the ID
+// number and mobile, so it is stored sealed as one value (AES-GCM, field "CaseSnapshot.payload").
+
+type Client = Prisma.TransactionClient;
+
+const day = (d: Date): string => d.toISOString().slice(0, 10);
+
+/**
+ * The case's facts as the records hold them now (the current version of each document). One
+ * relation per query, one query at a time: inside a transaction they share one connection.
+ */
+export async function readCaseFacts(client: Client, applicationId: string): Promise<CaseFacts> {
+  const app = await client.loanApplication.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: {
+      applicantId: true, enterpriseId: true, categoryCode: true, amountFen: true, termMonths: true, purpose: true, repaymentSource: true,
+      category: { select: { nameZh: true } },
+    },
+  });
+  const e = await client.enterprise.findUniqueOrThrow({
+    where: { id: app.enterpriseId },
+    select: { name: true, creditCode: true, legalRepName: true, address: true, industry: true, foundedOn: true, employees: true, annualRevenueFen: true, hasUnion: true, unionMemberCount: true },
+  });
+  const p = await client.applicantProfile.findUnique({
+    where: { userId: app.applicantId },
+    select: { fullName: true, idNumberSealed: true, mobileSealed: true, unionName: true, memberCardNo: true, targetGroupCode: true, targetGroup: { select: { nameZh: true } } },
+  });
+  const documents = await client.document.findMany({
+    where: { applicationId, supersededAt: null },
+    orderBy: { kind: "asc" },
+    select: { id: true, kind: true, version: true, fileName: true, sizeBytes: true, sha256: true },
+  });
+  return {
+    v: 1,
+    applicant: p && {
+      fullName: p.fullName, ...openedProfile(p), unionName: p.unionName, memberCardNo: p.memberCardNo,
+      targetGroupCode: p.targetGroupCode, targetGroupName: p.targetGroup?.nameZh ?? null,
+    },
+    enterprise: {
+      name: e.name, creditCode: e.creditCode, legalRepName: e.legalRepName, address: e.address, industry: e.industry, foundedOn: day(e.foundedOn),
+      employees: e.employees, annualRevenueFen: e.annualRevenueFen.toString(), hasUnion: e.hasUnion, unionMemberCount: e.unionMemberCount,
+    },
+    request: {
+      categoryCode: app.categoryCode, categoryName: app.category?.nameZh ?? null, amountFen: app.amountFen?.toString() ?? null,
+      termMonths: app.termMonths, purpose: app.purpose, repaymentSource: app.repaymentSource,
+    },
+    documents,
+  };
+}
+
+export const sealCaseFacts = (facts: CaseFacts): string => seal(JSON.stringify(facts), "CaseSnapshot.payload");
+export const openCaseFacts = (sealed: string): CaseFacts => JSON.parse(unseal(sealed, "CaseSnapshot.payload")) as CaseFacts;
+
+/**
+ * Freezes the case's facts as the next snapshot of the case. Called inside the transition's
+ * transaction, after its compare-and-set: the case row is locked, so the sequence cannot race.
+ */
+export async function takeCaseSnapshot(tx: Client, applicationId: string, reason: SnapshotReason, takenAt: Date = new Date()): Promise<{ sequence: number }> {
+  const facts = await readCaseFacts(tx, applicationId);
+  const last = await tx.caseSnapshot.findFirst({ where: { applicationId }, orderBy: { sequence: "desc" }, select: { sequence: true } });
+  const sequence = (last?.sequence ?? 0) + 1;
+  await tx.caseSnapshot.create({ data: { applicationId, sequence, reason, takenAt, payloadSealed: sealCaseFacts(facts) } });
+  return { sequence };
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { SnapshotReason } from "@/lib/generated/prisma/enums";
+import { diffCaseFacts, maskChanges, type CaseFacts, type FactChange } from "@/lib/applications/snapshot";
+import { openCaseFacts, readCaseFacts } from "@/lib/applications/snapshot-store";
+import { maskIdNumber, maskMobile } from "@/lib/validation/identity";
+
+export type SnapshotEntry = { sequence: number; reason: SnapshotReason; takenAt: Date; changes: FactChange[] };
+
+export type CaseSnapshotView = {
+  /** The facts the reviewers judge: the latest snapshot's, else (a case submitted before snapshots were kept) the live record's. */
+  facts: CaseFacts;
+  latest: { sequence: number; reason: SnapshotReason; takenAt: Date } | null;
+  /** What the live record changed since the latest snapshot. */
+  sinceSnapshot: FactChange[];
+  /** Every snapshot, oldest first, each with what changed from the one before it. */
+  history: SnapshotEntry[];
+  /** A renewal: what changed since the earlier loan's case (its last snapshot); null when it has none. */
+  renewal: { number: string; takenAt: Date | null; changes: FactChange[] | null } | null;
+};
+
+// Staff see ID numbers and mobiles masked, snapshots included; the full values are a separate,
+// logged act (revealPersonalData).
+const STAFF_MASKS = { idNumber: maskIdNumber, mobile: maskMobile };
+
+function maskedFacts(facts: CaseFacts): CaseFacts {
+  return facts.applicant
+    ? { ...facts, applicant: { ...facts.applicant, idNumber: maskIdNumber(facts.applicant.idNumber), mobile: maskMobile(facts.applicant.mobile) } }
+    : facts;
+}
+
+/**
+ * The snapshots of a case the caller has already loaded through the actor's scope, compared with
+ * the live record and with each other, personal data masked for staff.
+ */
+export async function caseSnapshotView(app: { id: string; kind: "NEW" | "RENEWAL"; previousLoanId: string | null }): Promise<CaseSnapshotView> {
+  const [rows, live, earlier] = await Promise.all([
+    db.caseSnapshot.findMany({ where: { applicationId: app.id }, orderBy: { sequence: "asc" }, select: { sequence: true, reason: true, takenAt: true, payloadSealed: true } }),
+    readCaseFacts(db, app.id),
+    app.kind === "RENEWAL" && app.previousLoanId
+      ? db.loan.findUnique({
+          where: { id: app.previousLoanId },
+          select: { application: { select: { number: true, snapshots: { orderBy: { sequence: "desc" }, take: 1, select: { takenAt: true, payloadSealed: true } } } } },
+        })
+      : null,
+  ]);
+  const opened = rows.map((r) => ({ ...r, facts: openCaseFacts(r.payloadSealed) }));
+  const history = opened.map((r, i) => ({
+    sequence: r.sequence, reason: r.reason, takenAt: r.takenAt,
+    changes: i === 0 ? [] : maskChanges(diffCaseFacts(opened[i - 1]!.facts, r.facts), STAFF_MASKS),
+  }));
+  const last = opened[opened.length - 1];
+  const facts = last?.facts ?? live;
+
+  let renewal: CaseSnapshotView["renewal"] = null;
+  if (earlier) {
+    const prior = earlier.application.snapshots[0];
+    // A renewal is a new case with its own request and papers: what matters is the person and the firm.
+    renewal = {
+      number: earlier.application.number,
+      takenAt: prior?.takenAt ?? null,
+      changes: prior ? maskChanges(diffCaseFacts(openCaseFacts(prior.payloadSealed), facts, ["applicant", "enterprise"]), STAFF_MASKS) : null,
+    };
+  }
+  return {
+    facts: maskedFacts(facts),
+    latest: last ? { sequence: last.sequence, reason: last.reason, takenAt: last.takenAt } : null,
+    sinceSnapshot: last ? maskChanges(diffCaseFacts(last.facts, live), STAFF_MASKS) : [],
+    history,
+    renewal,
+  };
+}
