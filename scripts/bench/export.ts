@@ -1,0 +1,147 @@
+// npm run bench:export [-- 1000,1000000] — the centre's loan-list export and its statistics at
+// 1,000 and at 1,000,000 loans, side by side. Builds a scratch PostgreSQL database
+// (127.0.0.1:5432), fills it with generate_series, then for each size prints, in one table:
+//   - the baseline: the same rows read straight from PostgreSQL in keyset pages and written as CSV
+//     (no Prisma, no app code): what the database and Node give at best;
+//   - the portal's CSV export (lib/loans/portfolio-export.ts), streamed and drained;
+//   - the portal's XLSX export, streamed and drained;
+//   - the statistics page's figures: the published table (programmeFigures) and the year's
+//     "how the programme works" figures (insightFigures);
+// each with its wall time, rows per second, bytes and the process's peak RSS while it ran.
+// Drops the database after.
+import { performance } from "node:perf_hooks";
+import { createDatabase, dropDatabase } from "../db/tools";
+
+const sizes = (process.argv[2] ?? "1000,1000000").split(",").map(Number);
+const PAGE = 1_000;
+
+const { name, url } = await createDatabase("ncd_bench_export");
+// Before anything reads the environment (lib/env.ts parses it once, on first import).
+process.env.DATABASE_URL = url;
+process.env.EXPORT_MAX_ROWS = String(Math.max(...sizes) + 1_000);
+const { migrate } = await import("@/lib/db/migrator");
+const { connectPostgres } = await import("@/lib/db/sql-executor");
+const sql = await connectPostgres(url);
+
+type Result = { loans: number; what: string; seconds: number; rows: number; bytes: number; peakMb: number };
+
+/** Runs `fn`, sampling the RSS every 20 ms; the peak is the process's, relative to nothing (Node's own baseline included). */
+async function measure(fn: () => Promise<{ rows: number; bytes: number }>): Promise<{ seconds: number; rows: number; bytes: number; peakMb: number }> {
+  global.gc?.();
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 20);
+  const t0 = performance.now();
+  try {
+    const { rows, bytes } = await fn();
+    return { seconds: (performance.now() - t0) / 1000, rows, bytes, peakMb: Math.max(peak, process.memoryUsage.rss()) / 1024 / 1024 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Reads a web stream to the end, counting bytes and lines, keeping nothing. */
+async function drain(stream: ReadableStream<Uint8Array>): Promise<{ rows: number; bytes: number }> {
+  let bytes = 0;
+  let rows = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    for (const b of value) if (b === 10) rows += 1;
+  }
+  return { rows, bytes };
+}
+
+try {
+  await migrate(sql);
+  const { db, disconnectShared } = await import("@/lib/db/client");
+  const { seedDemo } = await import("@/lib/demo/seed");
+  const { demoStaffActor } = await import("@/lib/demo/actors");
+  const { portfolioCsvStream, portfolioXlsx } = await import("@/lib/loans/portfolio-export");
+  const { programmeFigures } = await import("@/lib/stats/queries");
+  const { insightFigures } = await import("@/lib/stats/insight");
+  await seedDemo(db);
+  const centre = await demoStaffActor(db, "reviewer@center.demo");
+  const [{ applicantId, enterpriseId, bankId }] = (await sql.query<{ applicantId: string; enterpriseId: string; bankId: string }>(
+    `SELECT a."applicantId", a."enterpriseId", a."bankOrgId" AS "bankId" FROM "LoanApplication" a WHERE a."bankOrgId" IS NOT NULL LIMIT 1`,
+  )) as [{ applicantId: string; enterpriseId: string; bankId: string }];
+  const words = { header: (c: string) => c, status: (s: string) => s };
+  const results: Result[] = [];
+  let have = 0;
+
+  for (const target of sizes) {
+    const t0 = performance.now();
+    // Loans disbursed over 2021–2025, matured a year later: 1 in 20 overdue, 1 in 10 settled.
+    for (let from = have + 1; from <= target; from += 100_000) {
+      const to = Math.min(target, from + 99_999);
+      await sql.query(
+        `WITH apps AS (
+           INSERT INTO "LoanApplication" (id, number, status, "applicantId", "enterpriseId", "bankOrgId", "amountFen", "termMonths", "submittedAt", "updatedAt")
+           SELECT gen_random_uuid(), 'BX-' || g, 'ACTIVE', $1, $2, $3, 30000000, 12, timestamp '2021-01-01' + (g % 1800) * interval '1 day', now()
+           FROM generate_series($4::int, $5::int) AS g RETURNING id, number)
+         INSERT INTO "Loan" (id, "applicationId", "enterpriseId", "bankOrgId", "contractNo", "principalFen", "disbursedFen", "annualRateMicros", "lprReference",
+           "termMonths", "repaymentMethod", status, "disbursedOn", "maturityOn", "closedOn")
+         SELECT gen_random_uuid(), a.id, $2, $3, 'HT-' || a.number, 30000000, 30000000, 34500, 'LPR', 12, 'INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY',
+           CASE WHEN n % 20 = 0 THEN 'OVERDUE' WHEN n % 10 = 0 THEN 'SETTLED' ELSE 'ACTIVE' END::"LoanStatus",
+           date '2021-01-05' + (n % 1800), date '2022-01-05' + (n % 1800), CASE WHEN n % 20 <> 0 AND n % 10 = 0 THEN date '2022-01-05' + (n % 1800) END
+         FROM (SELECT id, number, substr(number, 4)::int AS n FROM apps) a`,
+        [applicantId, enterpriseId, bankId, from, to],
+      );
+    }
+    await sql.exec(`ANALYZE "LoanApplication"; ANALYZE "Loan"`);
+    have = target;
+    console.error(`filled ${target.toLocaleString()} loans in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const loans = await db.loan.count();
+
+    results.push({ loans, what: "baseline: keyset SQL → CSV", ...await measure(async () => {
+      let rows = 0;
+      let bytes = 0;
+      let after: { maturityOn: string; id: string } | null = null;
+      for (;;) {
+        const page: { id: string; contractNo: string; status: string; principalFen: string; maturityOn: string; disbursedOn: string }[] = await sql.query(
+          `SELECT id, "contractNo", status::text, "principalFen"::text, "maturityOn"::text, "disbursedOn"::text FROM "Loan"
+           WHERE "disbursedOn" IS NOT NULL AND "maturityOn" IS NOT NULL ${after ? `AND ("maturityOn", id) > ($1::date, $2::uuid)` : ""}
+           ORDER BY "maturityOn", id LIMIT ${PAGE}`,
+          after ? [after.maturityOn, after.id] : [],
+        );
+        for (const r of page) bytes += Buffer.byteLength(`${r.contractNo},${r.status},${r.principalFen},${r.disbursedOn},${r.maturityOn}\r\n`);
+        rows += page.length;
+        if (page.length < PAGE) break;
+        after = { maturityOn: page.at(-1)!.maturityOn, id: page.at(-1)!.id };
+      }
+      return { rows, bytes };
+    }) });
+    results.push({ loans, what: "portal CSV export", ...await measure(async () => {
+      const { rows, bytes } = await drain(portfolioCsvStream(centre, { filter: "all" }, words));
+      return { rows: rows - 1, bytes };
+    }) });
+    results.push({ loans, what: "portal XLSX export", ...await measure(async () => {
+      const { bytes } = await drain(portfolioXlsx(centre, { filter: "all" }, { ...words, sheet: "loans", about: { title: "about", rows: [] } }));
+      return { rows: loans, bytes };
+    }) });
+    results.push({ loans, what: "statistics: published table", ...await measure(async () => {
+      const f = await programmeFigures(centre, { asOf: new Date() });
+      return { rows: f.loans, bytes: 0 };
+    }) });
+    results.push({ loans, what: "statistics: a year's insight", ...await measure(async () => {
+      const r = await insightFigures(centre, { from: "2024-01-01", to: "2024-12-31" }, { channel: "all", org: null });
+      if (!r.ok) throw new Error(r.code);
+      return { rows: Object.values(r.figures.portfolio.loansByState).reduce((n, s) => n + s.loans, 0), bytes: 0 };
+    }) });
+  }
+
+  console.log("\nloan-list export and statistics (one run each; peak RSS of the whole process)");
+  console.log(["loans", "what", "seconds", "rows/s", "rows", "MB out", "peak RSS MB"].map((h, i) => (i === 1 ? `  ${h}`.padEnd(32) : h.padStart(12))).join(""));
+  for (const r of results) {
+    console.log([
+      r.loans.toLocaleString().padStart(12), `  ${r.what}`.padEnd(32), r.seconds.toFixed(2).padStart(12),
+      (r.bytes ? Math.round(r.rows / r.seconds).toLocaleString() : "—").padStart(12), r.rows.toLocaleString().padStart(12),
+      (r.bytes / 1024 / 1024).toFixed(1).padStart(12), r.peakMb.toFixed(0).padStart(12),
+    ].join(""));
+  }
+  await disconnectShared();
+} finally {
+  await sql.close();
+  await dropDatabase(name);
+}
