@@ -138,6 +138,9 @@ export function renderAnnualReport(data: AnnualReportPdf): Promise<Buffer> {
       drawParagraph(doc, paragraph);
     }
     for (const section of data.sections) {
+      // A heading never ends a page: it stays with its note and the chart (or first table) below it.
+      const first = section.chart ? chartHeight(section.chart) : section.empty ? 30 : 90;
+      ensureSpace(doc, 48 + (section.note ? paragraphHeight(doc, section.note) : 0) + first);
       drawSectionHeading(doc, section.heading);
       if (section.note) drawNote(doc, section.note);
       if (section.empty) {

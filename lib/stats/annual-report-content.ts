@@ -55,30 +55,30 @@ export function annualReportContent(f: AnnualReportFigures, { t, locale, generat
   const paidThisYear = budget.months.at(-1)?.cumulativeFen ?? 0n;
   const ordinal = (k: number) => t(`annualReport.section.${k}`);
 
+  // Counts go in as numbers: the catalogue formats them (and chooses English plurals).
+  const rejected = i.funnel.dropOuts.rejectedCenter + i.funnel.dropOuts.rejectedGuarantor + i.funnel.dropOuts.rejectedBank;
   const summary = [
     t("annualReport.summary.period", {
-      from, to, applications: n(p.applications), renewals: n(p.renewals), loans: n(p.loans), funded: n(p.enterprisesFunded),
-      lent: formatFen(p.lentFen), lentUpper: upper(p.lentFen), subsidised: n(p.enterprisesSubsidised), subsidy: formatFen(p.subsidyFen),
-      subsidyUpper: upper(p.subsidyFen), unions: n(p.unionsFounded), members: n(p.newMembers),
+      from, to, applications: p.applications, renewals: p.renewals, loans: p.loans, funded: p.enterprisesFunded,
+      lent: formatFen(p.lentFen), lentUpper: upper(p.lentFen), subsidised: p.enterprisesSubsidised, subsidy: formatFen(p.subsidyFen),
+      subsidyUpper: upper(p.subsidyFen), unions: p.unionsFounded, members: p.newMembers,
     }),
     t("annualReport.summary.funnel", {
-      applied: n(steps.applied), disbursed: n(steps.disbursed), share: share(steps.disbursed), subsidised: n(steps.subsidised),
-      rejected: n(i.funnel.dropOuts.rejectedCenter + i.funnel.dropOuts.rejectedGuarantor + i.funnel.dropOuts.rejectedBank),
-      inProgress: n(i.funnel.dropOuts.inProgress),
+      applied: steps.applied, disbursed: steps.disbursed, share: share(steps.disbursed), subsidised: steps.subsidised, rejected, inProgress: i.funnel.dropOuts.inProgress,
     }),
     t("annualReport.summary.loans", {
-      to, active: n(loans.ACTIVE.loans), overdue: n(loans.OVERDUE.loans), settled: n(loans.SETTLED.loans), compensated: n(loans.COMPENSATED.loans),
+      to, active: loans.ACTIVE.loans, overdue: loans.OVERDUE.loans, settled: loans.SETTLED.loans, compensated: loans.COMPENSATED.loans,
       principal: formatFen(loans.ACTIVE.principalFen + loans.OVERDUE.principalFen),
     }),
     budget.budgetFen === null
-      ? t("annualReport.summary.budgetNone", { year: budget.year, paid: formatFen(paidThisYear) })
+      ? t("annualReport.summary.budgetNone", { year: String(budget.year), paid: formatFen(paidThisYear) })
       : t("annualReport.summary.budget", {
-        year: budget.year, budget: formatFen(budget.budgetFen), paid: formatFen(paidThisYear),
+        year: String(budget.year), budget: formatFen(budget.budgetFen), paid: formatFen(paidThisYear),
         rate: pct(budget.budgetFen === 0n ? 0 : Number(paidThisYear) / Number(budget.budgetFen)), remaining: formatFen(budget.budgetFen - paidThisYear),
       }),
     t("annualReport.summary.cumulative", {
-      to, applications: n(f.end.applications), funded: n(f.end.enterprisesFunded), lent: formatFen(f.end.lentFen), lentUpper: upper(f.end.lentFen),
-      subsidised: n(f.end.enterprisesSubsidised), subsidy: formatFen(f.end.subsidyFen), unions: n(f.end.unionsFounded), members: n(f.end.newMembers),
+      to, applications: f.end.applications, funded: f.end.enterprisesFunded, lent: formatFen(f.end.lentFen), lentUpper: upper(f.end.lentFen),
+      subsidised: f.end.enterprisesSubsidised, subsidy: formatFen(f.end.subsidyFen), unions: f.end.unionsFounded, members: f.end.newMembers,
     }),
   ];
 
@@ -108,7 +108,7 @@ export function annualReportContent(f: AnnualReportFigures, { t, locale, generat
       ],
     },
     i.clocks.length === 0 ? { heading: ordinal(4), empty: t("insight.clocksEmpty") } : {
-      heading: ordinal(4), note: t("insight.clocksNote"),
+      heading: ordinal(4), note: t("annualReport.clocksNote"),
       chart: {
         title: t("insight.clocksTitle"), series: [t("insight.legend.median"), t("insight.legend.p90")],
         rows: i.clocks.map((c) => ({
@@ -118,9 +118,9 @@ export function annualReportContent(f: AnnualReportFigures, { t, locale, generat
       },
       tables: [{
         columns: [
-          { header: t("insight.col.stage"), weight: 3 }, { header: t("insight.col.organisation"), weight: 5 }, { header: t("insight.col.spells"), weight: 2, align: "right" },
-          { header: t("insight.col.deadlineDays"), weight: 2, align: "right" }, { header: t("insight.col.median"), weight: 2, align: "right" },
-          { header: t("insight.col.p90"), weight: 2, align: "right" }, { header: t("insight.col.lateShare"), weight: 2, align: "right" },
+          { header: t("insight.col.stage"), weight: 2.2 }, { header: t("insight.col.organisation"), weight: 5.2 }, { header: t("insight.col.spells"), weight: 1.7, align: "right" },
+          { header: t("annualReport.col.deadline"), weight: 1.4, align: "right" }, { header: t("annualReport.col.median"), weight: 1.4, align: "right" },
+          { header: t("annualReport.col.p90"), weight: 1.4, align: "right" }, { header: t("insight.col.lateShare"), weight: 1.7, align: "right" },
         ],
         rows: i.clocks.map((c) => [t(`insight.stage.${c.stage}`), name({ nameZh: c.orgNameZh, nameEn: c.orgNameEn }), n(c.spells),
           c.deadlineDays === null ? t("insight.none") : n(c.deadlineDays), days(c.medianDays), days(c.p90Days), pct(c.lateShare)]),
