@@ -139,6 +139,8 @@ test("the centre sees the funnel, stage clocks and charts; the XLSX export has t
   await expect(page.locator('svg[data-chart="chart-funnel"] title')).toHaveText("Application funnel");
   expect((await cells(page, "insight-funnel")).map((r) => [r[0], r[1]])).toEqual(funnel.map((r, i) => [["Applied", "Recommended", "Guaranteed", "Approved by bank", "Disbursed", "Subsidised"][i], r[1]]));
   await captureScreens(page, "insight-stats-en");
+  // The cookie set above is scoped to /center/; the report's route reads the same choice.
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: new URL("/", page.url()).href }]);
   const englishReport = await context.request.get("/api/stats/annual-report?from=2017-05-01");
   expect(englishReport.status()).toBe(200);
   const englishPdf = await englishReport.body();
