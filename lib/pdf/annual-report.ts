@@ -148,7 +148,12 @@ export function renderAnnualReport(data: AnnualReportPdf): Promise<Buffer> {
         continue;
       }
       if (section.chart) drawBarChart(doc, section.chart);
-      for (const table of section.tables ?? []) drawGridTable(doc, table.columns, table.rows, table.totalRow ? { totalRow: table.totalRow } : {});
+      for (const table of section.tables ?? []) {
+        // A short table stays on one page; a long one breaks with its header repeated.
+        const estimate = (table.rows.length + (table.totalRow ? 2 : 1)) * 26;
+        if (estimate < 360) ensureSpace(doc, estimate);
+        drawGridTable(doc, table.columns, table.rows, table.totalRow ? { totalRow: table.totalRow } : {});
+      }
     }
     drawSectionHeading(doc, data.definitions.heading);
     for (const item of data.definitions.items) drawNote(doc, `· ${item}`);

@@ -118,9 +118,9 @@ export function annualReportContent(f: AnnualReportFigures, { t, locale, generat
       },
       tables: [{
         columns: [
-          { header: t("insight.col.stage"), weight: 2.2 }, { header: t("insight.col.organisation"), weight: 5.2 }, { header: t("insight.col.spells"), weight: 1.7, align: "right" },
-          { header: t("annualReport.col.deadline"), weight: 1.4, align: "right" }, { header: t("annualReport.col.median"), weight: 1.4, align: "right" },
-          { header: t("annualReport.col.p90"), weight: 1.4, align: "right" }, { header: t("insight.col.lateShare"), weight: 1.7, align: "right" },
+          { header: t("insight.col.stage"), weight: 2.1 }, { header: t("insight.col.organisation"), weight: 4.6 }, { header: t("insight.col.spells"), weight: 1.7, align: "right" },
+          { header: t("annualReport.col.deadline"), weight: 1.4, align: "right" }, { header: t("annualReport.col.median"), weight: 1.7, align: "right" },
+          { header: t("annualReport.col.p90"), weight: 1.3, align: "right" }, { header: t("insight.col.lateShare"), weight: 1.6, align: "right" },
         ],
         rows: i.clocks.map((c) => [t(`insight.stage.${c.stage}`), name({ nameZh: c.orgNameZh, nameEn: c.orgNameEn }), n(c.spells),
           c.deadlineDays === null ? t("insight.none") : n(c.deadlineDays), days(c.medianDays), days(c.p90Days), pct(c.lateShare)]),
