@@ -18,7 +18,7 @@ type Params = Record<string, string | string[] | undefined>;
 const text = (v: string | string[] | undefined): string => (Array.isArray(v) ? v[0] : v) ?? "";
 
 export async function InsightSection({ actor, params, action, years }: { actor: Actor; params: Params; action: string; years: YearFigures[] }) {
-  const [t, format, locale] = await Promise.all([getTranslations("insight"), getFormatter(), getLocale()]);
+  const [t, tr, format, locale] = await Promise.all([getTranslations("insight"), getTranslations("annualReport"), getFormatter(), getLocale()]);
   const choice = parsePeriodParams(params);
   let error: PeriodErrorCode | null = choice.ok ? null : choice.code;
   let result = choice.ok ? await insightFigures(actor, choice.period, choice.filters) : null;
@@ -65,6 +65,7 @@ export async function InsightSection({ actor, params, action, years }: { actor: 
         <div className="actions" style={{ paddingBottom: ".1rem" }}>
           <button type="submit" className="btn btn--primary">{t("show")}</button>
           <a href={`/api/stats/insight?${query.toString()}`} className="btn btn--secondary" download data-testid="insight-xlsx">{t("downloadXlsx")}</a>
+          <a href={`/api/stats/annual-report?${query.toString()}`} className="btn btn--secondary" download data-testid="insight-pdf">{tr("download")}</a>
         </div>
         <p id="insight-hint" className="field__hint" style={{ flexBasis: "100%" }}>{t("periodHint", { start })}</p>
       </form>

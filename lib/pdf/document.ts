@@ -16,6 +16,10 @@ export type PdfMeta = {
   /** Passed in rather than read from the clock so a render is a pure function of its input. */
   generatedAt: Date;
   subject?: string;
+  /** Footer words in the reader's language (the letters keep the Chinese defaults). */
+  footer?: { documentNo: string; generated: string; page: (page: number, pages: number) => string };
+  /** The document's language (PDF /Lang), zh-CN unless given. */
+  lang?: string;
 };
 
 const FONT_FILES = {
@@ -26,7 +30,7 @@ type FontName = keyof typeof FONT_FILES;
 
 const FONT_PACKAGE = "@expo-google-fonts/noto-sans-sc";
 const MARGINS = { top: 56, bottom: 64, left: 56, right: 56 };
-const COLORS = {
+export const COLORS = {
   text: "#1f1f1f",
   muted: "#5f6368",
   rule: "#9aa0a6",
@@ -74,7 +78,7 @@ export function createPdfDocument(meta: PdfMeta): PdfDoc {
     margins: MARGINS,
     // Page numbers ("第1页／共n页") are only known once every page exists.
     bufferPages: true,
-    lang: "zh-CN",
+    lang: meta.lang ?? "zh-CN",
     displayTitle: true,
     info: {
       Title: meta.title,
@@ -149,11 +153,11 @@ export function formatAmountWithUpper(fen: bigint): string {
 
 // ---------- layout primitives ----------
 
-function contentLeft(doc: PdfDoc): number {
+export function contentLeft(doc: PdfDoc): number {
   return doc.page.margins.left;
 }
 
-function contentWidth(doc: PdfDoc): number {
+export function contentWidth(doc: PdfDoc): number {
   return doc.page.width - doc.page.margins.left - doc.page.margins.right;
 }
 
@@ -171,12 +175,12 @@ export function ensureSpace(doc: PdfDoc, height: number): void {
 
 export function drawTitleBlock(
   doc: PdfDoc,
-  block: { title: string; refLeft?: string; refRight?: string },
+  block: { title: string; refLeft?: string; refRight?: string; heading?: string },
 ): void {
   const x = contentLeft(doc);
   const width = contentWidth(doc);
   doc.font("cjk").fontSize(11).fillColor(COLORS.accent);
-  doc.text(PROGRAMME_NAME, x, doc.page.margins.top, { width, align: "center" });
+  doc.text(block.heading ?? PROGRAMME_NAME, x, doc.page.margins.top, { width, align: "center" });
   doc.moveDown(0.3);
   doc.font("cjk-bold").fontSize(20).fillColor(COLORS.text);
   doc.text(block.title, x, doc.y, { width, align: "center", characterSpacing: 2 });
@@ -393,7 +397,7 @@ export function drawIssuerSeal(doc: PdfDoc, issuer: { orgName: string; date: str
 /** Document number, generation time and page x / n at the foot of every page. */
 export function drawFooters(doc: PdfDoc, meta: PdfMeta): void {
   const range = doc.bufferedPageRange();
-  const stamp = `生成时间：${formatDateTimeCn(meta.generatedAt)}（北京时间）`;
+  const stamp = meta.footer?.generated ?? `生成时间：${formatDateTimeCn(meta.generatedAt)}（北京时间）`;
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
     // Writing below the bottom margin would otherwise make pdfkit open a new page.
@@ -406,9 +410,10 @@ export function drawFooters(doc: PdfDoc, meta: PdfMeta): void {
     doc.font("cjk").fontSize(8.5).fillColor(COLORS.muted);
     // Two lines, so a long 文号 can never run into the time stamp.
     // Aligned text needs pdfkit's line wrapper (a width, no `lineBreak: false`) to be placed.
-    doc.text(`文件编号：${meta.documentNo}`, x, y + 5, { width: width - 90, align: "left" });
+    doc.text(meta.footer?.documentNo ?? `文件编号：${meta.documentNo}`, x, y + 5, { width: width - 90, align: "left" });
     doc.text(stamp, x, y + 18, { width: width - 90, align: "left" });
-    doc.text(`第${i - range.start + 1}页／共${range.count}页`, x, y + 5, { width, align: "right" });
+    const page = i - range.start + 1;
+    doc.text(meta.footer ? meta.footer.page(page, range.count) : `第${page}页／共${range.count}页`, x, y + 5, { width, align: "right" });
     doc.page.margins.bottom = bottom;
   }
   doc.fillColor(COLORS.text);

@@ -1,5 +1,7 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { signInViaApi } from "./support/auth";
+import { pdfText } from "./support/files";
 import { captureScreens } from "./support/screens";
 import { expect, test, type Page } from "./support/test";
 
@@ -77,6 +79,44 @@ test("the centre sees the funnel, stage clocks and charts; the XLSX export has t
   const dropOuts = await cells(page, "insight-dropouts");
   expect(sheet("未走完原因").map((r) => [r[0], r[1]])).toEqual(dropOuts.map((r) => [r[0], number(r[1]!)]));
 
+  // The annual report of the same period: the page's and the workbook's numbers, read back with pdftotext.
+  const pdfHref = await page.getByTestId("insight-pdf").getAttribute("href");
+  expect(pdfHref).toContain("/api/stats/annual-report?from=2017-05-01");
+  const report = await context.request.get(pdfHref!);
+  expect(report.status()).toBe(200);
+  expect(report.headers()["content-type"]).toBe("application/pdf");
+  expect(report.headers()["content-disposition"]).toContain("attachment");
+  const pdf = await report.body();
+  mkdirSync("test-results", { recursive: true });
+  writeFileSync("test-results/annual-report-zh.pdf", pdf);
+  const text = pdfText(pdf);
+  const row = (...values: (string | number)[]) => new RegExp(values.map((v) => String(v).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+"));
+  expect(text).toContain("项目运行情况报告");
+  for (const [step, count, share] of funnel) expect(text).toMatch(row(step!, count!, share!));
+  for (const [step, count] of sheet("申请漏斗")) expect(text).toMatch(row(String(step), Number(count).toLocaleString("en-US")));
+  for (const [reason, count] of dropOuts) expect(text).toMatch(row(reason!, count!));
+  for (const [state, count, principal] of loans) expect(text).toMatch(row(state!, count!, principal!));
+  for (const [state, count, yuan] of sheet("贷款状态")) expect(text).toMatch(row(String(state), Number(count), `¥${Number(yuan).toLocaleString("en-US", { minimumFractionDigits: 2 })}`));
+  // The headline table's cumulative column is the page's table (both as of today).
+  const headline = (key: string) => page.locator(`[data-testid="stats-headline"] tr[data-figure="${key}"] td`).innerText();
+  const first = async (key: string) => (await headline(key)).split("\n")[0]!.trim();
+  const yuanOf = async (key: string) => (await headline(key)).match(/¥[\d,]+\.\d{2}/)![0];
+  expect(text).toMatch(new RegExp(`收到贷款申请（份）\\s+[\\d,]+\\s+${await first("applications")}\\s*$`, "m"));
+  expect(text).toMatch(new RegExp(`放款企业（家）\\s+[\\d,]+\\s+${await first("enterprisesFunded")}`));
+  expect(text).toMatch(new RegExp(`放款金额\\s+¥[\\d,.]+\\s+${(await yuanOf("lent")).replace(/[.$]/g, "\\$&")}`));
+  expect(text).toMatch(new RegExp(`贴息金额\\s+¥[\\d,.]+\\s+${(await yuanOf("subsidy")).replace(/[.$]/g, "\\$&")}`));
+
+  // A year: refused before the programme, in the future, as garbage, or together with dates.
+  const yearReport = await context.request.get("/api/stats/annual-report?year=2021");
+  expect(yearReport.status()).toBe(200);
+  expect(pdfText(await yearReport.body())).toContain("2021年度项目运行报告");
+  for (const [query, words] of [["year=2016", "所选期间在项目开始（2017-05-01）之前"], ["year=2999", "所选年度尚未开始"], ["year=abc", "日期格式不正确"],
+    ["year=2021&from=2021-01-01", "二者不能同时使用"], ["from=2018-07-01&to=2018-03-01", "期间起始日期晚于截止日期"]] as const) {
+    const refusedReport = await context.request.get(`/api/stats/annual-report?${query}`);
+    expect(refusedReport.status(), query).toBe(400);
+    expect(await refusedReport.text()).toContain(words);
+  }
+
   const overflow = await captureScreens(page, "insight-stats");
   expect(overflow).toEqual({ phone: 0, desktop: 0 });
 
@@ -99,12 +139,24 @@ test("the centre sees the funnel, stage clocks and charts; the XLSX export has t
   await expect(page.locator('svg[data-chart="chart-funnel"] title')).toHaveText("Application funnel");
   expect((await cells(page, "insight-funnel")).map((r) => [r[0], r[1]])).toEqual(funnel.map((r, i) => [["Applied", "Recommended", "Guaranteed", "Approved by bank", "Disbursed", "Subsidised"][i], r[1]]));
   await captureScreens(page, "insight-stats-en");
+  // The cookie set above is scoped to /center/; the report's route reads the same choice.
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: new URL("/", page.url()).href }]);
+  const englishReport = await context.request.get("/api/stats/annual-report?from=2017-05-01");
+  expect(englishReport.status()).toBe(200);
+  const englishPdf = await englishReport.body();
+  writeFileSync("test-results/annual-report-en.pdf", englishPdf);
+  const english = pdfText(englishPdf);
+  expect(english).toContain("Programme report");
+  expect(english).toMatch(/Applied\s+[\d,]+\s+100%/);
+  expect(english).toMatch(new RegExp(`Disbursed\\s+${funnel[4]![1]}\\s+`));
+
   expect(errors).toEqual([]);
 
   // Not for a bank officer.
   const bankContext = await browser.newContext();
   await signInViaApi(bankContext, "officer@bank.demo");
   expect((await bankContext.request.get("/api/stats/insight")).status()).toBe(404);
+  expect((await bankContext.request.get("/api/stats/annual-report?year=2021")).status()).toBe(404);
   await bankContext.close();
   await context.close();
 });

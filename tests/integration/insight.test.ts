@@ -1,4 +1,15 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createTranslator } from "use-intl/core";
 import { beforeAll, describe, expect, it } from "vitest";
+import en from "@/lib/i18n/messages/en.json";
+import zhCN from "@/lib/i18n/messages/zh-CN.json";
+import { formatFen } from "@/lib/money/fen";
+import { renderAnnualReport } from "@/lib/pdf/annual-report";
+import { annualReportFigures } from "@/lib/stats/annual-report";
+import { annualReportContent, type Translate } from "@/lib/stats/annual-report-content";
 import type { StaffActor } from "@/lib/auth/roles";
 import type { ApplicationStatus, LoanStatus } from "@/lib/generated/prisma/enums";
 import { beijingNoon } from "@/lib/stats/as-of";
@@ -311,3 +322,72 @@ describe("the public figures", () => {
     }).toEqual({ applications: 7, enterprisesFunded: 2, lentFen: 50_000_000n, subsidyFen: 550_000n });
   });
 });
+
+describe("the annual report", () => {
+  const translator = (locale: "zh-CN" | "en") => createTranslator({ locale, messages: locale === "en" ? en : zhCN }) as unknown as Translate;
+  const cells = (...values: string[]) => new RegExp(values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+"));
+  const key = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? String(x) : x));
+  // Other files may add 2022 records at any moment (stats.test.ts): read until two reads agree.
+  async function steadyReport(year: number | null, period = PERIOD) {
+    for (let i = 0; i < 5; i += 1) {
+      const [a, b] = [await annualReportFigures(centre, period, ALL), await annualReportFigures(centre, period, ALL)];
+      if (a.ok && b.ok && key(a.figures) === key(b.figures)) return { figures: a.figures, year };
+    }
+    throw new Error("the figures kept changing");
+  }
+  const render = async (r: Awaited<ReturnType<typeof steadyReport>>, locale: "zh-CN" | "en") => {
+    const pdf = await renderAnnualReport(annualReportContent(r.figures, { t: translator(locale), locale, generatedAt: new Date("2024-07-01T02:00:00Z"), year: r.year }));
+    if (process.env.REPORT_PDF_OUT) writeFileSync(`${process.env.REPORT_PDF_OUT}-${locale}.pdf`, pdf);
+    return { pdf, text: pdfText(pdf) };
+  };
+
+  it("prints the statistics' own figures for the period: the table, the funnel, the loan book and the budget", async () => {
+    const r = await steadyReport(null);
+    const { pdf, text } = await render(r, "zh-CN");
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const end = r.figures.end;
+    expect(text).toContain("首都职工创业小额贷款（暖·创贷）");
+    expect(text).toContain("项目运行情况报告");
+    expect(text).toContain("统计期间：2024-03-01 至 2024-06-30");
+    // The period column by hand (A–F and R submitted; A and B disbursed, ¥500,000; H's and A's subsidy, ¥5,500); the cumulative one as the query has it.
+    expect(text).toMatch(cells("收到贷款申请（份）", "7", end.applications.toLocaleString("en-US")));
+    expect(text).toMatch(cells("其中续贷（份）", "1", end.renewals.toLocaleString("en-US")));
+    expect(text).toMatch(cells("放款企业（家）", "2", end.enterprisesFunded.toLocaleString("en-US")));
+    expect(text).toMatch(cells("放款金额", "¥500,000.00", formatFen(end.lentFen)));
+    expect(text).toMatch(cells("贴息金额", "¥5,500.00", formatFen(end.subsidyFen)));
+    // The funnel and why the others stopped, as the page counts them.
+    for (const [step, n, share] of [["提交申请", "7", "100%"], ["中心推荐", "3", "42.9%"], ["担保通过", "2", "28.6%"], ["已放款", "2", "28.6%"], ["已贴息", "1", "14.3%"]]) {
+      expect(text).toMatch(cells(step!, n!, share!));
+    }
+    expect(text).toMatch(cells("中心审核未通过", "1"));
+    expect(text).toMatch(cells("退回补正逾期", "1"));
+    // The stage clocks, the 2024 budget burn-down and the summary's words.
+    expect(text).toMatch(cells("5", "5", "2", "5.6", "20%"));
+    expect(text).toMatch(cells("担保审核", "北京首创融资担保有限公司", "3", "5", "3", "6.2", "33.3%"));
+    expect(text).toMatch(cells("2024-06", "¥3,300.00", "¥5,500.00", "¥94,500.00"));
+    expect(text).toContain("七、2024 年贴息预算执行情况");
+    expect(text.replace(/\s+/g, "")).toContain("发放贷款2笔，金额¥500,000.00（人民币伍拾万元整）");
+    expect(text.replace(/\s+/g, "")).toContain("2024年贴息预算¥100,000.00，已支付¥5,500.00，执行率5.5%");
+    expect(text).toContain("文号：NCD-AR-20240301-20240630");
+    expect(text).toMatch(/第1页／共\d页/);
+  });
+
+  it("speaks English to an English reader, with the same figures", async () => {
+    const r = await steadyReport(2024, { from: "2024-01-01", to: "2024-06-30" });
+    const { text } = await render(r, "en");
+    expect(text).toContain("Annual report 2024");
+    expect(text).toMatch(cells("Loan applications received", "7", r.figures.end.applications.toLocaleString("en-US")));
+    expect(text).toMatch(cells("Amount lent", "¥500,000.00", formatFen(r.figures.end.lentFen)));
+    expect(text).toMatch(cells("Disbursed", "2", "28.6%"));
+    expect(text).toMatch(/Page 1 of \d/);
+    expect(text).not.toContain("人民币");
+    expect(text).not.toContain("统计期间");
+  });
+});
+
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "ncd-pdf-"));
+  const file = path.join(dir, "report.pdf");
+  writeFileSync(file, pdf);
+  return execFileSync("pdftotext", ["-layout", file, "-"]).toString("utf8");
+}

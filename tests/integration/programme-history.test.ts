@@ -1,4 +1,14 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createTranslator } from "use-intl/core";
 import { afterAll, beforeAll, describe, expect } from "vitest";
+import zhCN from "@/lib/i18n/messages/zh-CN.json";
+import { formatFen } from "@/lib/money/fen";
+import { renderAnnualReport } from "@/lib/pdf/annual-report";
+import { annualReportFigures } from "@/lib/stats/annual-report";
+import { annualReportContent, type Translate } from "@/lib/stats/annual-report-content";
 import { createPrismaClient, db, disconnectShared } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrator";
 import { connectPostgres } from "@/lib/db/sql-executor";
@@ -69,6 +79,28 @@ describe("the programme-history demo", () => {
     expect(Number(e.subsidyFen) / 100).toBeGreaterThan(640_000);
     expect(Number(e.subsidyFen) / 100).toBeLessThan(660_000);
 
+    // The annual report of the programme up to 2022-05-31 prints the published table; 2021's own column is the year row.
+    const translate = createTranslator({ locale: "zh-CN", messages: zhCN }) as unknown as Translate;
+    const report = await annualReportFigures(center, { from: "2017-05-01", to: "2022-05-31" }, { channel: "all", org: null });
+    if (!report.ok) throw new Error(report.code);
+    const text = pdfText(await renderAnnualReport(annualReportContent(report.figures, { t: translate, locale: "zh-CN", generatedAt: new Date(), year: null })));
+    const line = (...cells: string[]) => new RegExp(cells.map((c) => c.replace(/[.$]/g, "\\$&")).join("\\s+"));
+    expect(text).toMatch(line("收到贷款申请（份）", "418", "418"));
+    expect(text).toMatch(line("放款企业（家）", "174", "174"));
+    expect(text).toMatch(line("放款金额", "¥46,490,000.00", "¥46,490,000.00"));
+    expect(text).toMatch(line("贴息企业（家）", "133", "133"));
+    expect(text).toMatch(line("贴息金额", "¥1,420,000.00", "¥1,420,000.00"));
+    expect(text).toMatch(line("新建工会（家）", "109", "109"));
+    expect(text.replace(/\s+/g, "")).toContain("累计为174家企业发放贷款¥46,490,000.00（人民币肆仟陆佰肆拾玖万元整）");
+    const y2021 = f.years.find((y) => y.year === 2021)!;
+    const year = await annualReportFigures(center, { from: "2021-01-01", to: "2021-12-31" }, { channel: "all", org: null });
+    if (!year.ok) throw new Error(year.code);
+    const yearText = pdfText(await renderAnnualReport(annualReportContent(year.figures, { t: translate, locale: "zh-CN", generatedAt: new Date(), year: 2021 })));
+    expect(yearText).toContain("2021年度项目运行报告");
+    expect(yearText).toMatch(line("收到贷款申请（份）", y2021.applications.toLocaleString("en-US")));
+    expect(yearText).toMatch(line("放款金额", formatFen(y2021.lentFen)));
+    expect(yearText).toMatch(line("贴息金额", formatFen(y2021.subsidyFen)));
+
     // Loading it again adds nothing.
     expect(await seedProgrammeHistory()).toEqual({ status: "ALREADY_IMPORTED" });
     const again = await programmeFigures(center, { asOf: beijingNoon("2022-05-31") });
@@ -76,3 +108,11 @@ describe("the programme-history demo", () => {
     expect(programmeHistoryFile().length).toBeLessThan(200_000);
   }, 300_000);
 });
+
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "ncd-pdf-"));
+  const file = path.join(dir, "report.pdf");
+  writeFileSync(file, pdf);
+  if (process.env.REPORT_PDF_OUT) writeFileSync(`${process.env.REPORT_PDF_OUT}-history-${Date.now()}.pdf`, pdf);
+  return execFileSync("pdftotext", ["-layout", file, "-"]).toString("utf8");
+}
