@@ -6,7 +6,7 @@ import { myAssignedCases, myInbox } from "@/lib/notifications/inbox-queries";
 import { markInboxRead } from "@/lib/notifications/services/mark-read";
 import { reportOverdue } from "@/lib/loans/services/loan-status";
 import { addWorkingDays } from "@/lib/calendar/working-days";
-import { holidaySet } from "@/lib/policy/queries";
+import { workingCalendar } from "@/lib/policy/queries";
 import { addMonthsClamped, buildSchedule, isoFromEpochDay, epochDay } from "@/lib/loans/schedule";
 import type { StaffActor } from "@/lib/auth/roles";
 import { db } from "../support/db";
@@ -25,7 +25,7 @@ async function caseAtBank(entered: Date) {
     db.organisation.findUniqueOrThrow({ where: { code: "SCDB" } }),
     db.policyVersion.findFirstOrThrow({ orderBy: { version: "asc" } }),
   ]);
-  const due = addWorkingDays(entered, policy.bankReviewDays, await holidaySet());
+  const due = addWorkingDays(entered, policy.bankReviewDays, await workingCalendar());
   const app = await db.loanApplication.update({
     where: { id: draft.id },
     data: { status: "BANK_REVIEW", version: 5, bankOrgId: bank.id, guarantorOrgId: guarantor.id, policyVersionId: policy.id, stageEnteredAt: entered, stageDueAt: due },
@@ -82,7 +82,7 @@ describe("the centre oversees every stage", () => {
     expect(await codesFor(guarantorOfficer, late.id)).toEqual([]);
 
     // Two working days late: escalated to the bank's staff and the centre's approver.
-    const twoDaysLate = new Date(addWorkingDays(late.due, 2, await holidaySet()).getTime() - 13 * 3600_000);
+    const twoDaysLate = new Date(addWorkingDays(late.due, 2, await workingCalendar()).getTime() - 13 * 3600_000);
     await sendDeadlineReminders(twoDaysLate, { escalateAfterDays: 2 });
     expect(await codesFor(bankOfficer, late.id)).toEqual(["stageEscalated", "stageOverdue"]);
     expect(await codesFor(approver, late.id)).toEqual(["stageEscalated"]);

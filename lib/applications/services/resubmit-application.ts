@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { addWorkingDays, workingDaysBetween } from "@/lib/calendar/working-days";
 import { notifyUser } from "@/lib/notifications/notify";
-import { holidaySet } from "@/lib/policy/queries";
+import { workingCalendar } from "@/lib/policy/queries";
 import { dueForStage, runTransition } from "@/lib/applications/services/transition";
 import { assertSubmittable } from "@/lib/applications/services/eligibility-facts";
 
@@ -14,7 +14,7 @@ import { assertSubmittable } from "@/lib/applications/services/eligibility-facts
  * the case enters afresh gets its full time.
  */
 export async function resubmitApplication(actor: Actor, applicationId: string, expectedVersion: number) {
-  const holidays = await holidaySet();
+  const calendar = await workingCalendar();
   let fresh: Date | null = null;
   return runTransition({
     actor,
@@ -29,7 +29,7 @@ export async function resubmitApplication(actor: Actor, applicationId: string, e
     changes: (app) => {
       const now = new Date();
       const due = app.stageDueAt && app.stageEnteredAt
-        ? addWorkingDays(now, Math.max(1, workingDaysBetween(app.stageEnteredAt, app.stageDueAt, holidays)), holidays)
+        ? addWorkingDays(now, Math.max(1, workingDaysBetween(app.stageEnteredAt, app.stageDueAt, calendar)), calendar)
         : fresh;
       return { stageDueAt: due, returnedFrom: null, returnDueAt: null };
     },

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { notifyUser } from "@/lib/notifications/notify";
 import { runTransition } from "@/lib/applications/services/transition";
 import { assertSoleExposure, assertSubmittable } from "@/lib/applications/services/eligibility-facts";
-import { holidaySet } from "@/lib/policy/queries";
+import { workingCalendar } from "@/lib/policy/queries";
 import { stageDueAt } from "@/lib/policy/deadlines";
 
 /**
@@ -22,7 +22,7 @@ export async function submitApplication(actor: Actor, applicationId: string, exp
     guard: async (app) => {
       const policyId = await assertSubmittable(app);
       const policy = await db.policyVersion.findUniqueOrThrow({ where: { id: policyId } });
-      pinned = { policyId, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, await holidaySet()) };
+      pinned = { policyId, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, await workingCalendar()) };
     },
     exclusive: assertSoleExposure,
     changes: () => ({

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { scopedApplication } from "@/lib/applications/scope";
 import { HOLDER, isActorsTurn, roleMayAttempt, targetOf, type TransitionName } from "@/lib/applications/workflow";
 import { auditAction, type ApplicationEvent } from "@/lib/applications/events";
-import { holidaySet } from "@/lib/policy/queries";
+import { workingCalendar } from "@/lib/policy/queries";
 import { stageDueAt } from "@/lib/policy/deadlines";
 
 export type LoadedApplication = Prisma.LoanApplicationGetPayload<{ include: { policyVersion: true } }>;
@@ -83,8 +83,8 @@ export async function runTransition<T = void>(req: TransitionRequest<T>): Promis
 
   const now = new Date();
   const policy = app.policyVersion;
-  const holidays = await holidaySet();
-  const due = policy ? stageDueAt(to, now, policy, app.greenChannel, holidays) : null;
+  const calendar = await workingCalendar();
+  const due = policy ? stageDueAt(to, now, policy, app.greenChannel, calendar) : null;
   const extra = req.changes?.(app, to) ?? {};
   const decision = typeof req.decision === "function" ? req.decision(app) : req.decision;
 
@@ -153,5 +153,5 @@ async function isRepeatOfLastStep(applicationId: string, actorId: string, event:
 
 /** The deadline for a stage under the case's pinned policy (used by services that set it directly). */
 export async function dueForStage(status: ApplicationStatus, app: Pick<LoadedApplication, "policyVersion" | "greenChannel">, at: Date) {
-  return app.policyVersion ? stageDueAt(status, at, app.policyVersion, app.greenChannel, await holidaySet()) : null;
+  return app.policyVersion ? stageDueAt(status, at, app.policyVersion, app.greenChannel, await workingCalendar()) : null;
 }
