@@ -43,6 +43,12 @@ export function makeWorkingCalendar(holidays: readonly string[], workdays: reado
   return { holidays: makeHolidaySet(holidays), workdays: makeHolidaySet(workdays) };
 }
 
+/** Whether two calendars mark the same days the same way. */
+export function sameCalendar(a: WorkingCalendar, b: WorkingCalendar): boolean {
+  const same = (x: ReadonlySet<string>, y: ReadonlySet<string>) => x.size === y.size && [...x].every((d) => y.has(d));
+  return same(a.holidays, b.holidays) && same(a.workdays, b.workdays);
+}
+
 export function addWorkingDays(start: Date, days: number, calendar: WorkingCalendar): Date {
   if (!Number.isSafeInteger(days) || days < 0) throw new RangeError(`days must be a non-negative integer, got ${days}`);
   let day = cstDayNumber(start);

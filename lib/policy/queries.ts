@@ -20,3 +20,12 @@ export async function workingCalendar(client: Client = db): Promise<WorkingCalen
   const iso = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.day.toISOString().slice(0, 10));
   return makeWorkingCalendar(iso("HOLIDAY"), iso("WORKDAY"));
 }
+
+// Calendar changes take this lock exclusively; every step that sets a deadline takes it shared, so
+// a change and a step never interleave: the change recounts the deadlines the step has written.
+const CALENDAR_LOCK = 1_100_020_031;
+
+export async function lockCalendar(tx: Prisma.TransactionClient, mode: "shared" | "exclusive"): Promise<void> {
+  if (mode === "shared") await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${CALENDAR_LOCK})`;
+  else await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CALENDAR_LOCK})`;
+}

@@ -4,7 +4,6 @@ import { db } from "@/lib/db/client";
 import { notifyUser } from "@/lib/notifications/notify";
 import { runTransition } from "@/lib/applications/services/transition";
 import { assertSoleExposure, assertSubmittable } from "@/lib/applications/services/eligibility-facts";
-import { workingCalendar } from "@/lib/policy/queries";
 import { stageDueAt } from "@/lib/policy/deadlines";
 
 /**
@@ -19,10 +18,10 @@ export async function submitApplication(actor: Actor, applicationId: string, exp
     transition: "submit",
     event: "submitted",
     expectedVersion,
-    guard: async (app) => {
+    guard: async (app, _to, calendar) => {
       const policyId = await assertSubmittable(app);
       const policy = await db.policyVersion.findUniqueOrThrow({ where: { id: policyId } });
-      pinned = { policyId, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, await workingCalendar()) };
+      pinned = { policyId, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, calendar) };
     },
     exclusive: assertSoleExposure,
     changes: () => ({

@@ -7,7 +7,6 @@ import { checkEligibility } from "@/lib/applications/services/eligibility-facts"
 import { notifyUser } from "@/lib/notifications/notify";
 import { assertConsentsActive, assertOrganisation } from "@/lib/reviews/services/guards";
 import { addWorkingDays } from "@/lib/calendar/working-days";
-import { workingCalendar } from "@/lib/policy/queries";
 
 type Recommend = {
   applicationId: string;
@@ -78,7 +77,6 @@ export async function confirmRecommendation(actor: StaffActor, input: { applicat
 
 /** An expired case comes back to the applicant with a fresh answer deadline. */
 export async function reopenApplication(actor: StaffActor, input: { applicationId: string; version: number; comment: string }) {
-  const calendar = await workingCalendar();
   return runTransition({
     actor,
     applicationId: input.applicationId,
@@ -86,7 +84,7 @@ export async function reopenApplication(actor: StaffActor, input: { applicationI
     event: "reopened",
     expectedVersion: input.version,
     decision: { stage: "CENTER", action: "REOPEN", comment: input.comment },
-    changes: (app) => ({ returnDueAt: addWorkingDays(new Date(), app.policyVersion?.returnAnswerDays ?? 15, calendar) }),
+    changes: (app, _to, calendar) => ({ returnDueAt: addWorkingDays(new Date(), app.policyVersion?.returnAnswerDays ?? 15, calendar) }),
     within: (tx, app) =>
       notifyUser(tx, app.applicantId, { applicationId: app.id, title: `申请 ${app.number} 已重新开启`, body: `保障中心已重新开启您的申请：${input.comment}` }),
   });

@@ -2,7 +2,6 @@ import "server-only";
 import type { StaffActor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { addWorkingDays } from "@/lib/calendar/working-days";
-import { workingCalendar } from "@/lib/policy/queries";
 import { notifyUser } from "@/lib/notifications/notify";
 import { runTransition } from "@/lib/applications/services/transition";
 import { isReviewStatus, STAGE_OF } from "@/lib/applications/workflow";
@@ -14,7 +13,6 @@ import { REJECT_REASONS } from "@/lib/reviews/schemas";
  * (一次性告知) and an answer deadline; the stage's own clock pauses meanwhile.
  */
 export async function returnForInformation(actor: StaffActor, input: { applicationId: string; version: number; comment: string; missingItems: string[] }) {
-  const calendar = await workingCalendar();
   return runTransition({
     actor,
     applicationId: input.applicationId,
@@ -22,7 +20,7 @@ export async function returnForInformation(actor: StaffActor, input: { applicati
     event: "returned",
     expectedVersion: input.version,
     decision: (app) => ({ stage: stageOf(app.status), action: "RETURN", comment: input.comment, missingItems: input.missingItems }),
-    changes: (app) => ({
+    changes: (app, _to, calendar) => ({
       returnedFrom: app.status,
       returnDueAt: addWorkingDays(new Date(), app.policyVersion?.returnAnswerDays ?? 15, calendar),
       pendingRecommendationById: null,
