@@ -7,7 +7,8 @@ import { staffAudience } from "@/lib/actions/audience";
 import { AppError } from "@/lib/errors";
 import { readCalendarLine, type CalendarProblem } from "@/lib/calendar/calendar-days";
 import { parseCalendarFile, MAX_CALENDAR_BYTES } from "@/lib/calendar/calendar-file";
-import { changeCalendar, isCalendarRefused, type CalendarEdit } from "@/lib/calendar/services/change-calendar";
+import { changeCalendar } from "@/lib/calendar/services/change-calendar";
+import { isCalendarRefused, type CalendarEdit } from "@/lib/calendar/calendar-write";
 import type { Actor } from "@/lib/auth/roles";
 
 // The administrators' calendar page: add, remove and rename a day, import the notice's CSV. The

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import type { CalendarDayKind } from "@/lib/calendar/calendar-days";
-import type { MovedDue } from "@/lib/calendar/services/change-calendar";
+import type { MovedDue } from "@/lib/calendar/calendar-write";
 import { beijingToday } from "@/lib/subsidies/periods";
 
 export type CalendarDayRow = { day: string; kind: CalendarDayKind; name: string; version: number };

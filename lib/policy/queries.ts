@@ -1,7 +1,10 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { makeWorkingCalendar, type WorkingCalendar } from "@/lib/calendar/working-days";
+import type { WorkingCalendar } from "@/lib/calendar/working-days";
+import { readWorkingCalendar } from "@/lib/calendar/calendar-write";
+
+export { lockCalendar } from "@/lib/calendar/calendar-write";
 
 type Client = Prisma.TransactionClient | typeof db;
 
@@ -16,16 +19,6 @@ export type Policy = Awaited<ReturnType<typeof policyInForce>>;
 
 /** The working calendar every deadline clock counts on: public holidays and 调休 working weekends. */
 export async function workingCalendar(client: Client = db): Promise<WorkingCalendar> {
-  const rows = await client.holiday.findMany({ select: { day: true, kind: true } });
-  const iso = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.day.toISOString().slice(0, 10));
-  return makeWorkingCalendar(iso("HOLIDAY"), iso("WORKDAY"));
+  return readWorkingCalendar(client);
 }
 
-// Calendar changes take this lock exclusively; every step that sets a deadline takes it shared, so
-// a change and a step never interleave: the change recounts the deadlines the step has written.
-const CALENDAR_LOCK = 1_100_020_031;
-
-export async function lockCalendar(tx: Prisma.TransactionClient, mode: "shared" | "exclusive"): Promise<void> {
-  if (mode === "shared") await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${CALENDAR_LOCK})`;
-  else await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CALENDAR_LOCK})`;
-}

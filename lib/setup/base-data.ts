@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { BASE_ORGANISATION, CATEGORIES, FIRST_POLICY, HOLIDAYS, TARGET_GROUPS, WORKING_WEEKENDS } from "@/lib/setup/programme-defaults";
-import { recordCalendarChange } from "@/lib/calendar/services/change-calendar";
+import { recordCalendarChange } from "@/lib/calendar/calendar-write";
 import type { NewCalendarDay } from "@/lib/calendar/calendar-days";
 
 // What every installation starts with: the support centre, the loan categories and target

@@ -1,13 +1,15 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { changeCalendar, CalendarRefused, type MovedDue } from "@/lib/calendar/services/change-calendar";
+import { changeCalendar } from "@/lib/calendar/services/change-calendar";
+import { CalendarRefused, type MovedDue } from "@/lib/calendar/calendar-write";
 import { parseCalendarFile } from "@/lib/calendar/calendar-file";
 import { calendarYear, latestCalendarChange } from "@/lib/calendar/queries";
 import { addWorkingDays, toCstIsoDate } from "@/lib/calendar/working-days";
-import { workingCalendar } from "@/lib/policy/queries";
+import { lockCalendar, workingCalendar } from "@/lib/policy/queries";
+import { submitApplication } from "@/lib/applications/services/submit-application";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { beijingToday } from "@/lib/subsidies/periods";
 import { outcome } from "../support/outcome";
-import { db, itOnPostgres } from "../support/db";
+import { db, itOnPostgres, secondClient } from "../support/db";
 import { createApplicant, createReadyDraft, createStaff, ensureReferenceData, staffActor } from "../support/factories";
 
 // The working calendar's service on PostgreSQL: every edit is checked under the calendar's lock,
@@ -165,5 +167,35 @@ describe("the working calendar", () => {
     const [row] = (await calendarYear(a, YEAR)).filter((d) => d.day === fri);
     const renames = await Promise.all([a, b].map((who, i) => outcome(changeCalendar(who, YEAR, { op: "rename", day: fri, version: row!.version, name: `名${i}` }))));
     expect(renames.sort()).toEqual(["CONFLICT", "OK"]);
+  });
+
+  itOnPostgres("a step that counted its deadline on the calendar a change replaced does not commit; a retry counts on the new one", async () => {
+    const applicant = await createApplicant();
+    const draft = await createReadyDraft(applicant);
+    const other = secondClient();
+    let release!: () => void;
+    let locked!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const isLocked = new Promise<void>((r) => (locked = r));
+    // Another server changes the calendar: it holds the lock, the new day not yet committed.
+    const change = other.$transaction(async (tx) => {
+      await lockCalendar(tx, "exclusive");
+      await tx.holiday.create({ data: { day: new Date(`${YEAR}-12-24T00:00:00Z`), kind: "HOLIDAY", name: "竞态" } });
+      locked();
+      await held;
+    });
+    try {
+      await isLocked;
+      const submitted = outcome(submitApplication(applicant, draft.id, 0));
+      await new Promise((r) => setTimeout(r, 1_500)); // the step has counted and now waits for the shared lock
+      release();
+      await change;
+      expect(await submitted).toBe("CONFLICT");
+      expect((await db.loanApplication.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
+      expect(await outcome(submitApplication(applicant, draft.id, 0))).toBe("OK");
+    } finally {
+      release();
+      await other.$disconnect();
+    }
   });
 });

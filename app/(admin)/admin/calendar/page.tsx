@@ -19,7 +19,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
     <PageFeedback>
       <h1>{t("title")}</h1>
       <p className="field__hint">{t("lead")}</p>
-      <nav className="actions section-links" aria-label={t("yearNav")}>
+      <nav className="actions" aria-label={t("yearNav")}>
         {years.map((y) => (
           <Link key={y} href={`/admin/calendar?year=${y}`} className={`btn btn--small ${y === year ? "btn--primary" : "btn--secondary"}`} aria-current={y === year ? "page" : undefined}>{y}</Link>
         ))}
@@ -29,7 +29,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         <section className="card" data-testid="calendar-latest" style={{ marginBottom: "1rem" }}>
           <h2>{t("latest.title")}</h2>
           <p>
-            <strong>{t(`action.${latest.action}` as "action.calendar.days_added")}</strong>{" · "}
+            <strong>{t(`action.${latest.action.replace("calendar.", "")}` as "action.days_added")}</strong>{" · "}
             {t("latest.by", { name: latest.actorName ?? t("latest.system"), at: format.dateTime(latest.at, { dateStyle: "medium", timeStyle: "short" }) })}
           </p>
           <p data-testid="calendar-moved-count">{t("latest.moved", { n: latest.moved.length })}</p>

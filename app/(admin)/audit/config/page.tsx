@@ -65,14 +65,14 @@ export default async function ConfigAuditPage({ searchParams }: { searchParams: 
                 <tr key={r.id} data-action={r.action}>
                   <td>{format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium" })}</td>
                   <td>{t(`kinds.${r.kind}`)}</td>
-                  <td>
-                    {r.kind === "calendar" ? calendar(`action.${r.action}` as "action.calendar.days_added") : <code>{r.action}</code>}
-                    {r.movedCases !== null ? <><br /><small>{t("movedCases", { n: r.movedCases })}</small></> : null}
-                  </td>
+                  <td>{r.kind === "calendar" ? calendar(`action.${r.action.replace("calendar.", "")}` as "action.days_added") : <code>{r.action}</code>}</td>
                   <td>{r.actorName ?? t("system")}</td>
                   <td>{r.subject}</td>
                   <td><small>{r.before || "—"}</small></td>
-                  <td><small>{r.after || "—"}</small></td>
+                  <td>
+                    <small>{r.after || "—"}</small>
+                    {r.movedCases !== null ? <><br /><strong><small>{t("movedCases", { n: r.movedCases })}</small></strong></> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
