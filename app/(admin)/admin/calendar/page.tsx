@@ -55,15 +55,15 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
       <h2>{t("days", { year })}</h2>
       {days.length === 0 ? <p>{t("none")}</p> : (
         <div className="table-wrap">
-          <table className="table" data-testid="calendar-days">
+          <table className="table table--stack" data-testid="calendar-days">
             <thead><tr><th>{t("day")}</th><th>{t("weekday")}</th><th>{t("kindLabel")}</th><th>{t("name")}</th><th /></tr></thead>
             <tbody>
               {days.map((d) => (
                 <tr key={d.day} data-day={d.day}>
-                  <td>{d.day}</td>
-                  <td>{weekday(d.day)}</td>
-                  <td><span className={`badge ${d.kind === "HOLIDAY" ? "badge--red" : "badge--green"}`}>{t(`kind.${d.kind}`)}</span></td>
-                  <td>{d.name}</td>
+                  <td data-label={t("day")}>{d.day}</td>
+                  <td data-label={t("weekday")}>{weekday(d.day)}</td>
+                  <td data-label={t("kindLabel")}><span className={`badge ${d.kind === "HOLIDAY" ? "badge--red" : "badge--green"}`}>{t(`kind.${d.kind}`)}</span></td>
+                  <td data-label={t("name")}>{d.name}</td>
                   <td><CalendarDayActions year={year} day={d} /></td>
                 </tr>
               ))}

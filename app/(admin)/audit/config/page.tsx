@@ -58,18 +58,18 @@ export default async function ConfigAuditPage({ searchParams }: { searchParams: 
       </form>
       {page.rows.length === 0 ? <p>{t("none")}</p> : (
         <div className="table-wrap">
-          <table className="table" data-testid="config-changes">
+          <table className="table table--stack" data-testid="config-changes">
             <thead><tr><th>{t("at")}</th><th>{t("kind")}</th><th>{t("action")}</th><th>{t("actor")}</th><th>{t("subject")}</th><th>{t("before")}</th><th>{t("after")}</th></tr></thead>
             <tbody>
               {page.rows.map((r) => (
                 <tr key={r.id} data-action={r.action}>
-                  <td>{format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium" })}</td>
-                  <td>{t(`kinds.${r.kind}`)}</td>
-                  <td>{r.kind === "calendar" ? calendar(`action.${r.action.replace("calendar.", "")}` as "action.days_added") : <code>{r.action}</code>}</td>
-                  <td>{r.actorName ?? t("system")}</td>
-                  <td>{r.subject}</td>
-                  <td><small>{r.before || "—"}</small></td>
-                  <td>
+                  <td data-label={t("at")}>{format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium" })}</td>
+                  <td data-label={t("kind")}>{t(`kinds.${r.kind}`)}</td>
+                  <td data-label={t("action")}>{r.kind === "calendar" ? calendar(`action.${r.action.replace("calendar.", "")}` as "action.days_added") : <code>{r.action}</code>}</td>
+                  <td data-label={t("actor")}>{r.actorName ?? t("system")}</td>
+                  <td data-label={t("subject")}>{r.subject}</td>
+                  <td data-label={t("before")}><small>{r.before || "—"}</small></td>
+                  <td data-label={t("after")}>
                     <small>{r.after || "—"}</small>
                     {r.movedCases !== null ? <><br /><strong><small>{t("movedCases", { n: r.movedCases })}</small></strong></> : null}
                   </td>
