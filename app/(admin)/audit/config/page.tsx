@@ -70,8 +70,10 @@ export default async function ConfigAuditPage({ searchParams }: { searchParams: 
                   <td data-label={t("subject")}>{r.subject}</td>
                   <td data-label={t("before")}><small>{r.before || "—"}</small></td>
                   <td data-label={t("after")}>
-                    <small>{r.after || "—"}</small>
-                    {r.movedCases !== null ? <><br /><strong><small>{t("movedCases", { n: r.movedCases })}</small></strong></> : null}
+                    <div>
+                      <small>{r.after || "—"}</small>
+                      {r.movedCases !== null ? <><br /><strong><small>{t("movedCases", { n: r.movedCases })}</small></strong></> : null}
+                    </div>
                   </td>
                 </tr>
               ))}
