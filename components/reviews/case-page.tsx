@@ -15,7 +15,7 @@ import { CaseAdmin, CaseDecisions, CaseNotes } from "@/components/reviews/case-a
 import { previewTemplates } from "@/lib/reviews/message-templates";
 import { beijingDay } from "@/lib/reviews/applicant-message";
 import { addWorkingDays } from "@/lib/calendar/working-days";
-import { holidaySet } from "@/lib/policy/queries";
+import { workingCalendar } from "@/lib/policy/queries";
 import type { CaseFormContext } from "@/components/reviews/form-bits";
 import { ApplicantFacts, ApplicationFacts, EnterpriseFacts, GuaranteeAndLoan } from "@/components/reviews/case-facts";
 import { CaseExceptions } from "@/components/exceptions/case-exceptions";
@@ -43,7 +43,7 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
     documentChecklist(c.id, c.kind, { actor, status: c.status }),
     c.actions.some((a) => ROUTING_ACTIONS.has(a)) ? routingTargets() : Promise.resolve({ guarantors: [], banks: [] }),
     servicingForCase(actor, c.id),
-    holidaySet(),
+    workingCalendar(),
   ]);
   const ctx: CaseFormContext = {
     applicationId: c.id,

@@ -9,12 +9,20 @@
 // due at the end of the following Monday; one submitted on Saturday with 1 working day is due at
 // the end of Monday. With 0 days it is due at the end of the day it arrived.
 //
-// China also moves working days onto weekends around holidays (调休, e.g. a working Saturday);
-// pass those as `makeUpWorkdays`. Both sets come from policy data, never from code.
+// China also moves working days onto weekends around holidays (调休, e.g. a working Saturday).
+// A `WorkingCalendar` carries both: the public holidays and those working weekend days. Every
+// function takes the whole calendar, so no clock can read the holidays and forget the 调休 days.
+// Both come from the administrators' calendar (the `Holiday` table), never from code.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
-const EMPTY: ReadonlySet<string> = new Set();
+
+export type WorkingCalendar = {
+  /** Public holidays, "YYYY-MM-DD" (Beijing dates): no work even on a weekday. */
+  readonly holidays: ReadonlySet<string>;
+  /** Weekend days worked instead (调休), "YYYY-MM-DD". A holiday wins if a day is in both. */
+  readonly workdays: ReadonlySet<string>;
+};
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -30,17 +38,23 @@ export function makeHolidaySet(list: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
-export function addWorkingDays(
-  start: Date,
-  days: number,
-  holidays: ReadonlySet<string>,
-  makeUpWorkdays: ReadonlySet<string> = EMPTY,
-): Date {
+/** A calendar from lists of dates; each must be a real YYYY-MM-DD date. */
+export function makeWorkingCalendar(holidays: readonly string[], workdays: readonly string[] = []): WorkingCalendar {
+  return { holidays: makeHolidaySet(holidays), workdays: makeHolidaySet(workdays) };
+}
+
+/** Whether two calendars mark the same days the same way. */
+export function sameCalendar(a: WorkingCalendar, b: WorkingCalendar): boolean {
+  const same = (x: ReadonlySet<string>, y: ReadonlySet<string>) => x.size === y.size && [...x].every((d) => y.has(d));
+  return same(a.holidays, b.holidays) && same(a.workdays, b.workdays);
+}
+
+export function addWorkingDays(start: Date, days: number, calendar: WorkingCalendar): Date {
   if (!Number.isSafeInteger(days) || days < 0) throw new RangeError(`days must be a non-negative integer, got ${days}`);
   let day = cstDayNumber(start);
   for (let counted = 0; counted < days; ) {
     day += 1;
-    if (isWorkingDayNumber(day, holidays, makeUpWorkdays)) counted += 1;
+    if (isWorkingDayNumber(day, calendar)) counted += 1;
   }
   return endOfCstDay(day);
 }
@@ -48,29 +62,32 @@ export function addWorkingDays(
 // Working days d with a < d <= b (calendar days in CST), the same counting as addWorkingDays,
 // so workingDaysBetween(s, addWorkingDays(s, n, h), h) === n. If b is before a the result is
 // negative (how many working days overdue).
-export function workingDaysBetween(
-  a: Date,
-  b: Date,
-  holidays: ReadonlySet<string>,
-  makeUpWorkdays: ReadonlySet<string> = EMPTY,
-): number {
+export function workingDaysBetween(a: Date, b: Date, calendar: WorkingCalendar): number {
   const from = cstDayNumber(a);
   const to = cstDayNumber(b);
   // `0 -` rather than unary minus, so an empty backwards span is 0, not -0.
-  if (to < from) return 0 - workingDaysBetween(b, a, holidays, makeUpWorkdays);
+  if (to < from) return 0 - workingDaysBetween(b, a, calendar);
   let count = 0;
   for (let day = from + 1; day <= to; day += 1) {
-    if (isWorkingDayNumber(day, holidays, makeUpWorkdays)) count += 1;
+    if (isWorkingDayNumber(day, calendar)) count += 1;
   }
   return count;
 }
 
-export function isWorkingDay(
-  date: Date,
-  holidays: ReadonlySet<string>,
-  makeUpWorkdays: ReadonlySet<string> = EMPTY,
-): boolean {
-  return isWorkingDayNumber(cstDayNumber(date), holidays, makeUpWorkdays);
+export function isWorkingDay(date: Date, calendar: WorkingCalendar): boolean {
+  return isWorkingDayNumber(cstDayNumber(date), calendar);
+}
+
+/** Whether a calendar date ("YYYY-MM-DD") is a Saturday or a Sunday. */
+export function isWeekendDate(isoDate: string): boolean {
+  if (!isRealIsoDate(isoDate)) throw new RangeError(`not a valid YYYY-MM-DD date: "${isoDate}"`);
+  const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
+/** Whether a string is a real calendar date in the form YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  return isRealIsoDate(value);
 }
 
 // The Beijing calendar date of an instant, as "YYYY-MM-DD".
@@ -78,10 +95,10 @@ export function toCstIsoDate(date: Date): string {
   return isoOfDayNumber(cstDayNumber(date));
 }
 
-function isWorkingDayNumber(day: number, holidays: ReadonlySet<string>, makeUpWorkdays: ReadonlySet<string>): boolean {
+function isWorkingDayNumber(day: number, { holidays, workdays }: WorkingCalendar): boolean {
   const iso = isoOfDayNumber(day);
   if (holidays.has(iso)) return false;
-  if (makeUpWorkdays.has(iso)) return true;
+  if (workdays.has(iso)) return true;
   // Day 0 (1970-01-01) was a Thursday; 0 = Sunday … 6 = Saturday.
   const weekday = (((day + 4) % 7) + 7) % 7;
   return weekday !== 0 && weekday !== 6;

@@ -7,7 +7,7 @@
 export const BODY_LIMITS = { anonymous: 64 * 1024, signedIn: 1024 * 1024, upload: 12 * 1024 * 1024 } as const;
 
 /** Pages whose forms upload a file to a server action. */
-export const UPLOAD_PAGES: readonly RegExp[] = [/^\/bank\/statements$/, /^\/(agent|center)\/union-standing$/, /^\/center\/history$/];
+export const UPLOAD_PAGES: readonly RegExp[] = [/^\/bank\/statements$/, /^\/(agent|center)\/union-standing$/, /^\/center\/history$/, /^\/admin\/calendar$/];
 
 export function bodyLimitFor(pathname: string, signedIn: boolean): number {
   if (!signedIn) return BODY_LIMITS.anonymous;

@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { HOLDER, REVIEW_STATUSES } from "@/lib/applications/workflow";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { workingDaysBetween } from "@/lib/calendar/working-days";
-import { holidaySet } from "@/lib/policy/queries";
+import { workingCalendar } from "@/lib/policy/queries";
 import { MANAGER_OF } from "@/lib/auth/roles";
 import { sendOnce } from "@/lib/jobs/send-once";
 
@@ -92,11 +92,11 @@ export async function sendDeadlineReminders(
     take: 1000,
   });
   if (late.length === 0) return sent;
-  const holidays = await holidaySet();
+  const calendar = await workingCalendar();
   const approvers = await centreApprovers();
   for (const app of late) {
     const staff = await holderStaff(app);
-    const daysLate = workingDaysBetween(app.stageDueAt!, now, holidays);
+    const daysLate = workingDaysBetween(app.stageDueAt!, now, calendar);
     const params = { ...stageParams(app), daysLate: String(daysLate) };
     if (await sendOnce({
       kind: "STAGE_OVERDUE", subjectKey: spellKey(app), applicationId: app.id, recipients: staff,

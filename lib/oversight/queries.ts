@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
 import { workingDaysBetween } from "@/lib/calendar/working-days";
-import { holidaySet } from "@/lib/policy/queries";
+import { workingCalendar } from "@/lib/policy/queries";
 import { CLOCKED_STATUSES } from "@/lib/jobs/reminders";
 
 export const OVERSIGHT_STAGES = CLOCKED_STATUSES;
@@ -84,8 +84,8 @@ export async function listOversight(
     })));
   }
   const page = rows.slice(0, pageSize);
-  const [holidays, sent, lateTotal, centre] = await Promise.all([
-    holidaySet(),
+  const [calendar, sent, lateTotal, centre] = await Promise.all([
+    workingCalendar(),
     db.sentReminder.findMany({ where: { applicationId: { in: page.map((r) => r.id) }, kind: { in: ["STAGE_OVERDUE", "STAGE_ESCALATED"] } }, select: { applicationId: true, kind: true, subjectKey: true } }),
     db.loanApplication.count({ where: { AND: [...base, { stageDueAt: { lt: now } }] } }),
     db.organisation.findFirst({ where: { type: "SUPPORT_CENTER" }, select: ORG_NAMES }),
@@ -101,7 +101,7 @@ export async function listOversight(
         id: r.id, number: r.number, enterpriseName: r.enterprise.name, status: r.status, greenChannel: r.greenChannel,
         holder: r.status === "GUARANTOR_REVIEW" ? r.guarantorOrg : r.status === "CENTER_REVIEW" ? centre : r.bankOrg,
         stageEnteredAt: r.stageEnteredAt, stageDueAt: r.stageDueAt, late,
-        daysLate: late ? workingDaysBetween(r.stageDueAt!, now, holidays) : 0,
+        daysLate: late ? workingDaysBetween(r.stageDueAt!, now, calendar) : 0,
         reminded: sentFor(r, "STAGE_OVERDUE"), escalated: sentFor(r, "STAGE_ESCALATED"),
       };
     }),

@@ -1,5 +1,5 @@
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import { addWorkingDays } from "@/lib/calendar/working-days";
+import { addWorkingDays, type WorkingCalendar } from "@/lib/calendar/working-days";
 
 export type StageDays = {
   centerReviewDays: number;
@@ -35,8 +35,8 @@ export function stageDueAt(
   enteredAt: Date,
   policy: StageDays,
   greenChannel: boolean,
-  holidays: ReadonlySet<string>,
+  calendar: WorkingCalendar,
 ): Date | null {
   const days = stageDays(status, policy, greenChannel);
-  return days === null ? null : addWorkingDays(enteredAt, days, holidays);
+  return days === null ? null : addWorkingDays(enteredAt, days, calendar);
 }

@@ -1,7 +1,10 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { makeHolidaySet } from "@/lib/calendar/working-days";
+import type { WorkingCalendar } from "@/lib/calendar/working-days";
+import { readWorkingCalendar } from "@/lib/calendar/calendar-write";
+
+export { lockCalendar } from "@/lib/calendar/calendar-write";
 
 type Client = Prisma.TransactionClient | typeof db;
 
@@ -14,7 +17,8 @@ export async function policyInForce(at: Date = new Date(), client: Client = db) 
 
 export type Policy = Awaited<ReturnType<typeof policyInForce>>;
 
-export async function holidaySet(client: Client = db): Promise<ReadonlySet<string>> {
-  const rows = await client.holiday.findMany({ select: { day: true } });
-  return makeHolidaySet(rows.map((r) => r.day.toISOString().slice(0, 10)));
+/** The working calendar every deadline clock counts on: public holidays and 调休 working weekends. */
+export async function workingCalendar(client: Client = db): Promise<WorkingCalendar> {
+  return readWorkingCalendar(client);
 }
+

@@ -1,8 +1,11 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { BASE_ORGANISATION, CATEGORIES, FIRST_POLICY, HOLIDAYS, TARGET_GROUPS } from "@/lib/setup/programme-defaults";
+import { BASE_ORGANISATION, CATEGORIES, FIRST_POLICY, HOLIDAYS, TARGET_GROUPS, WORKING_WEEKENDS } from "@/lib/setup/programme-defaults";
+import { recordCalendarChange } from "@/lib/calendar/calendar-write";
+import type { NewCalendarDay } from "@/lib/calendar/calendar-days";
 
 // What every installation starts with: the support centre, the loan categories and target
-// groups, the programme's first policy version and the public holidays. Keyed by natural keys and
+// groups, the programme's first policy version and the working calendar (public holidays and
+// 调休 working weekends, written by the calendar's own service, as an audit event). Keyed by natural keys and
 // only created when missing, so `npm run setup` (and the demo seed, which starts from the same
 // base) can run any number of times. Administrators change all of it afterwards.
 export async function installBaseData(db: PrismaClient): Promise<void> {
@@ -10,8 +13,17 @@ export async function installBaseData(db: PrismaClient): Promise<void> {
   for (const c of CATEGORIES) await db.loanCategory.upsert({ where: { code: c.code }, create: c, update: {} });
   for (const g of TARGET_GROUPS) await db.targetGroup.upsert({ where: { code: g.code }, create: g, update: {} });
   await db.policyVersion.upsert({ where: { version: FIRST_POLICY.version }, create: FIRST_POLICY, update: {} });
-  for (const [day, name] of HOLIDAYS) {
-    const date = new Date(`${day}T00:00:00Z`);
-    await db.holiday.upsert({ where: { day: date }, create: { day: date, name }, update: {} });
+  await installCalendar(db);
+}
+
+async function installCalendar(db: PrismaClient): Promise<void> {
+  const marked = new Set((await db.holiday.findMany({ select: { day: true } })).map((h) => h.day.toISOString().slice(0, 10)));
+  const days: NewCalendarDay[] = [
+    ...HOLIDAYS.map(([day, name]) => ({ day, kind: "HOLIDAY" as const, name })),
+    ...WORKING_WEEKENDS.map(([day, name]) => ({ day, kind: "WORKDAY" as const, name })),
+  ].filter((d) => !marked.has(d.day)).map((d, i) => ({ ...d, line: i + 1 }));
+  for (const year of new Set(days.map((d) => Number(d.day.slice(0, 4))))) {
+    const ofYear = days.filter((d) => d.day.startsWith(`${year}-`));
+    await recordCalendarChange(db, { actorId: null, organisationId: null }, year, { op: "add", days: ofYear, source: "setup" });
   }
 }

@@ -54,7 +54,8 @@ export const FIRST_POLICY = {
   note: "项目默认规则：单户最高 50 万元，最长 36 个月，全额贴息，免担保费、评审费",
 };
 
-// Public holidays for the working-day clocks; administrators keep this list current.
+// The working calendar the clocks start from (State Council notice for 2026): public holidays,
+// and the weekend days worked instead (调休). Administrators keep it current on /admin/calendar.
 export const HOLIDAYS: readonly [string, string][] = [
   ["2026-01-01", "元旦"],
   ["2026-01-02", "元旦"],
@@ -63,6 +64,7 @@ export const HOLIDAYS: readonly [string, string][] = [
   ["2026-02-18", "春节"],
   ["2026-02-19", "春节"],
   ["2026-02-20", "春节"],
+  ["2026-02-23", "春节"],
   ["2026-04-06", "清明节"],
   ["2026-05-01", "劳动节"],
   ["2026-05-04", "劳动节"],
@@ -74,4 +76,13 @@ export const HOLIDAYS: readonly [string, string][] = [
   ["2026-10-05", "国庆节"],
   ["2026-10-06", "国庆节"],
   ["2026-10-07", "国庆节"],
+];
+
+export const WORKING_WEEKENDS: readonly [string, string][] = [
+  ["2026-01-04", "元旦调休上班"],
+  ["2026-02-14", "春节调休上班"],
+  ["2026-02-28", "春节调休上班"],
+  ["2026-05-09", "劳动节调休上班"],
+  ["2026-09-20", "国庆节调休上班"],
+  ["2026-10-10", "国庆节调休上班"],
 ];

@@ -4,7 +4,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { scopeFilterSql, type InsightScope } from "@/lib/stats/scope";
 
 // Time in each stage against its deadline, in working days on the Beijing calendar (weekends and
-// the `Holiday` table skipped; the day a case arrives does not count), exactly as
+// the `Holiday` table's holidays skipped, its 调休 working weekends counted; the day a case
+// arrives does not count), exactly as
 // lib/calendar/working-days.ts counts them. A stage spell starts at the record that moved the case
 // into the stage (its submission, or the review decision) and ends at the decision that moved it
 // out (on, back for information, or rejected); spells that ended in the period count. The deadline
@@ -34,10 +35,16 @@ export type Turnaround = { channel: "green" | "normal"; loans: number; medianDay
 type Numeric = number | bigint | string | boolean | null | undefined;
 const n = (v: Numeric): number => Number(v ?? 0);
 
+// A working day: a weekday that is not a public holiday, or a 调休 working weekend day (the
+// `Holiday` table's two kinds); a holiday wins, as in lib/calendar/working-days.ts.
+const isWorkingDaySql = (d: Prisma.Sql) => Prisma.sql`(
+  NOT EXISTS (SELECT 1 FROM "Holiday" h WHERE h.day = (${d})::date AND h.kind = 'HOLIDAY')
+  AND (extract(isodow FROM ${d}) < 6 OR EXISTS (SELECT 1 FROM "Holiday" h WHERE h.day = (${d})::date AND h.kind = 'WORKDAY')))`;
+
 // Working days in (a, b], days as `date`.
 const workingDaysSql = (a: Prisma.Sql, b: Prisma.Sql) => Prisma.sql`
   (SELECT count(*) FROM generate_series((${a}) + 1, (${b}), interval '1 day') AS g(d)
-   WHERE extract(isodow FROM g.d) < 6 AND NOT EXISTS (SELECT 1 FROM "Holiday" h WHERE h.day = g.d::date))`;
+   WHERE ${isWorkingDaySql(Prisma.sql`g.d`)})`;
 
 export async function stageClocks(s: InsightScope): Promise<StageClock[]> {
   const rows = await db.$queryRaw<Record<string, Numeric>[]>`
@@ -74,7 +81,7 @@ export async function stageClocks(s: InsightScope): Promise<StageClock[]> {
       SELECT al.*, al.end_day > (
         CASE WHEN al.allowed = 0 THEN al.start_day ELSE
           (SELECT g.d::date FROM generate_series(al.start_day + 1, al.start_day + 3 * al.allowed + 30, interval '1 day') AS g(d)
-           WHERE extract(isodow FROM g.d) < 6 AND NOT EXISTS (SELECT 1 FROM "Holiday" h WHERE h.day = g.d::date)
+           WHERE ${isWorkingDaySql(Prisma.sql`g.d`)}
            ORDER BY g.d OFFSET al.allowed - 1 LIMIT 1) END) AS late
       FROM allowed al
     )

@@ -36,6 +36,11 @@ describe("programme administration", () => {
     const { version } = published;
     expect(version).toBeGreaterThan(before.version);
     expect((await policyInForce()).id).toBe(before.id);
+    // The audit event names the version it follows, as it stood: the configuration view's "before".
+    const previous = await db.policyVersion.findFirstOrThrow({ where: { version: { lt: version } }, orderBy: { effectiveFrom: "desc" } });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "policy.published" }, orderBy: { id: "desc" } });
+    expect((event.data as { before: { version: number; maxLoanYuan: string; bankReviewDays: number } }).before)
+      .toMatchObject({ version: previous.version, maxLoanYuan: previous.maxLoanFen.toString(), bankReviewDays: previous.bankReviewDays });
     expect((await policyInForce(new Date(`${day}T12:00:00+08:00`))).version).toBe(version);
     // Not on or before the latest date, not by anyone but an administrator.
     expect(await outcome(publishPolicy(admin, await input(day)))).toBe("VALIDATION");

@@ -199,6 +199,19 @@ describe("how the programme works, spring 2024", () => {
     }
   });
 
+  it("counts a 调休 working weekend: Saturday 03-16 worked lengthens C's centre spell and A's bank spell by a day", async () => {
+    await db.holiday.create({ data: { day: day("2024-03-16"), kind: "WORKDAY", name: "调休上班" } });
+    try {
+      const clocks = (await figures()).clocks;
+      const centreClock = clocks.find((c) => c.stage === "CENTER_REVIEW")!;
+      // Centre [1, 2, 2, 5, 7]: p90 = 5 + 0.6 × (7 − 5); bank [2, 2].
+      expect([centreClock.medianDays, centreClock.p90Days, centreClock.late, centreClock.lateShare]).toEqual([2, 6.2, 1, 0.2]);
+      expect(clocks.find((c) => c.stage === "BANK_REVIEW")).toMatchObject({ medianDays: 2, p90Days: 2, late: 0 });
+    } finally {
+      await db.holiday.delete({ where: { day: day("2024-03-16") } });
+    }
+  });
+
   it("gives the loan book, the renewal rate, subsidy per yuan lent, exceptions and the budget burn-down", async () => {
     const f = await figures();
     // The bank's loans on the books in the period: H and I (2023) closed in it, A settled only on 07-09.

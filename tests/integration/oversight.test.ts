@@ -6,7 +6,7 @@ import { myAssignedCases, myInbox } from "@/lib/notifications/inbox-queries";
 import { markInboxRead } from "@/lib/notifications/services/mark-read";
 import { reportOverdue } from "@/lib/loans/services/loan-status";
 import { addWorkingDays } from "@/lib/calendar/working-days";
-import { holidaySet } from "@/lib/policy/queries";
+import { workingCalendar } from "@/lib/policy/queries";
 import { addMonthsClamped, buildSchedule, isoFromEpochDay, epochDay } from "@/lib/loans/schedule";
 import type { StaffActor } from "@/lib/auth/roles";
 import { db, textsToUser, uniqueSuffix } from "../support/db";
@@ -29,7 +29,7 @@ async function caseAtBank(entered: Date) {
     db.organisation.findUniqueOrThrow({ where: { code: "SCDB" } }),
     db.policyVersion.findFirstOrThrow({ orderBy: { version: "asc" } }),
   ]);
-  const due = addWorkingDays(entered, policy.bankReviewDays, await holidaySet());
+  const due = addWorkingDays(entered, policy.bankReviewDays, await workingCalendar());
   const app = await db.loanApplication.update({
     where: { id: draft.id },
     data: { status: "BANK_REVIEW", version: 5, bankOrgId: bank.id, guarantorOrgId: guarantor.id, policyVersionId: policy.id, stageEnteredAt: entered, stageDueAt: due },
@@ -86,7 +86,7 @@ describe("the centre oversees every stage", () => {
     expect(await codesFor(guarantorOfficer, late.id)).toEqual([]);
 
     // Two working days late: escalated to the bank's staff and the centre's approver.
-    const twoDaysLate = new Date(addWorkingDays(late.due, 2, await holidaySet()).getTime() - 13 * 3600_000);
+    const twoDaysLate = new Date(addWorkingDays(late.due, 2, await workingCalendar()).getTime() - 13 * 3600_000);
     await sendDeadlineReminders(twoDaysLate, { escalateAfterDays: 2 });
     expect(await codesFor(bankOfficer, late.id)).toEqual(["stageEscalated", "stageOverdue"]);
     expect(await codesFor(approver, late.id)).toEqual(["stageEscalated"]);
@@ -125,7 +125,7 @@ describe("the centre oversees every stage", () => {
     const late = await caseAtBank(at("2025-11-03T10:00:00"));
     await db.loanApplication.update({ where: { id: late.id }, data: { bankOrgId: bank.id } });
 
-    await sendDeadlineReminders(new Date(addWorkingDays(late.due, 3, await holidaySet()).getTime() - 13 * 3600_000), { escalateAfterDays: 2 });
+    await sendDeadlineReminders(new Date(addWorkingDays(late.due, 3, await workingCalendar()).getTime() - 13 * 3600_000), { escalateAfterDays: 2 });
     expect(await codesFor(officer, late.id)).toEqual(["stageEscalated", "stageOverdue"]);
     expect(await codesFor(manager, late.id)).toEqual(["stageEscalated"]);
     expect(await codesFor(approver, late.id)).toEqual(["stageEscalated"]);

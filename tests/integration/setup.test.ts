@@ -6,6 +6,7 @@ import { APPLICANTS, STAFF } from "@/lib/demo/reference-data";
 import { createDatabase, dropDatabase } from "../../scripts/db/tools";
 import { itOnPostgres } from "../support/db";
 import { mobileLookup } from "@/lib/personal-data/sealed";
+import { HOLIDAYS, WORKING_WEEKENDS } from "@/lib/setup/programme-defaults";
 
 // `npm run setup` as an installer runs it, on an empty PostgreSQL database: migrations, the
 // programme's base, the first administrator with a one-time link, and nothing of the demo.
@@ -42,6 +43,10 @@ describe("npm run setup", () => {
       expect(await prisma.loanCategory.count()).toBe(2);
       expect(await prisma.targetGroup.count()).toBe(7);
       expect(await prisma.policyVersion.count()).toBe(1);
+      // The working calendar, through the calendar's own service: one audit event per year.
+      expect(await prisma.holiday.count({ where: { kind: "HOLIDAY" } })).toBe(HOLIDAYS.length);
+      expect(await prisma.holiday.count({ where: { kind: "WORKDAY" } })).toBe(WORKING_WEEKENDS.length);
+      expect(await prisma.auditEvent.count({ where: { action: "calendar.days_added", entityId: "2026" } })).toBe(1);
       for (const table of [prisma.loanApplication, prisma.loan, prisma.enterprise, prisma.subsidyBatch, prisma.statementLine] as unknown as { count(): Promise<number> }[]) {
         expect(await table.count()).toBe(0);
       }

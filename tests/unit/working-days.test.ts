@@ -2,15 +2,17 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   addWorkingDays,
+  isWeekendDate,
   isWorkingDay,
   makeHolidaySet,
+  makeWorkingCalendar,
   toCstIsoDate,
   workingDaysBetween,
 } from "@/lib/calendar/working-days";
 
-const NONE = makeHolidaySet([]);
+const NONE = makeWorkingCalendar([]);
 // 2024 National Day (国庆): 1–7 October off; Sunday 29 September and Saturday 12 October worked.
-const NATIONAL_DAY = makeHolidaySet([
+const NATIONAL_DAY_OFF = [
   "2024-10-01",
   "2024-10-02",
   "2024-10-03",
@@ -18,8 +20,9 @@ const NATIONAL_DAY = makeHolidaySet([
   "2024-10-05",
   "2024-10-06",
   "2024-10-07",
-]);
-const NATIONAL_DAY_MAKE_UP = makeHolidaySet(["2024-09-29", "2024-10-12"]);
+];
+const NATIONAL_DAY = makeWorkingCalendar(NATIONAL_DAY_OFF);
+const NATIONAL_DAY_WITH_MAKE_UP = makeWorkingCalendar(NATIONAL_DAY_OFF, ["2024-09-29", "2024-10-12"]);
 
 const cst = (local: string) => new Date(`${local}+08:00`);
 
@@ -50,16 +53,16 @@ describe("addWorkingDays", () => {
   it("skips holidays and counts make-up working weekends", () => {
     const start = cst("2024-09-27T15:00:00"); // Friday before National Day
     expect(toCstIsoDate(addWorkingDays(start, 1, NATIONAL_DAY))).toBe("2024-09-30");
-    expect(toCstIsoDate(addWorkingDays(start, 1, NATIONAL_DAY, NATIONAL_DAY_MAKE_UP))).toBe("2024-09-29");
+    expect(toCstIsoDate(addWorkingDays(start, 1, NATIONAL_DAY_WITH_MAKE_UP))).toBe("2024-09-29");
     expect(toCstIsoDate(addWorkingDays(start, 2, NATIONAL_DAY))).toBe("2024-10-08");
-    expect(toCstIsoDate(addWorkingDays(start, 5, NATIONAL_DAY, NATIONAL_DAY_MAKE_UP))).toBe("2024-10-10");
-    expect(toCstIsoDate(addWorkingDays(start, 7, NATIONAL_DAY, NATIONAL_DAY_MAKE_UP))).toBe("2024-10-12");
+    expect(toCstIsoDate(addWorkingDays(start, 5, NATIONAL_DAY_WITH_MAKE_UP))).toBe("2024-10-10");
+    expect(toCstIsoDate(addWorkingDays(start, 7, NATIONAL_DAY_WITH_MAKE_UP))).toBe("2024-10-12");
     expect(toCstIsoDate(addWorkingDays(start, 7, NATIONAL_DAY))).toBe("2024-10-15");
   });
 
   it("lets a holiday override a make-up day listed by mistake in both sets", () => {
     const both = makeHolidaySet(["2024-06-10"]);
-    expect(toCstIsoDate(addWorkingDays(cst("2024-06-07T09:00:00"), 1, both, both))).toBe("2024-06-11");
+    expect(toCstIsoDate(addWorkingDays(cst("2024-06-07T09:00:00"), 1, { holidays: both, workdays: both }))).toBe("2024-06-11");
   });
 
   it("uses the Beijing date, not the UTC date, of the start", () => {
@@ -80,8 +83,8 @@ describe("addWorkingDays", () => {
   it("always lands on the end of a working day, never before the start", () => {
     fc.assert(
       fc.property(instants, fc.integer({ min: 1, max: 60 }), (start, days) => {
-        const due = addWorkingDays(start, days, NATIONAL_DAY, NATIONAL_DAY_MAKE_UP);
-        expect(isWorkingDay(due, NATIONAL_DAY, NATIONAL_DAY_MAKE_UP)).toBe(true);
+        const due = addWorkingDays(start, days, NATIONAL_DAY_WITH_MAKE_UP);
+        expect(isWorkingDay(due, NATIONAL_DAY_WITH_MAKE_UP)).toBe(true);
         expect(due.getTime()).toBeGreaterThan(start.getTime());
         expect(toCstIsoDate(new Date(due.getTime() + 1))).not.toBe(toCstIsoDate(due));
       }),
@@ -96,7 +99,7 @@ describe("workingDaysBetween", () => {
     expect(workingDaysBetween(cst("2024-06-07T10:00:00"), cst("2024-06-09T10:00:00"), NONE)).toBe(0);
     expect(workingDaysBetween(cst("2024-09-27T10:00:00"), cst("2024-10-08T10:00:00"), NATIONAL_DAY)).toBe(2);
     expect(
-      workingDaysBetween(cst("2024-09-27T10:00:00"), cst("2024-10-08T10:00:00"), NATIONAL_DAY, NATIONAL_DAY_MAKE_UP),
+      workingDaysBetween(cst("2024-09-27T10:00:00"), cst("2024-10-08T10:00:00"), NATIONAL_DAY_WITH_MAKE_UP),
     ).toBe(3);
   });
 
@@ -107,8 +110,8 @@ describe("workingDaysBetween", () => {
   it("inverts addWorkingDays", () => {
     fc.assert(
       fc.property(instants, fc.integer({ min: 0, max: 60 }), (start, days) => {
-        const due = addWorkingDays(start, days, NATIONAL_DAY, NATIONAL_DAY_MAKE_UP);
-        expect(workingDaysBetween(start, due, NATIONAL_DAY, NATIONAL_DAY_MAKE_UP)).toBe(days);
+        const due = addWorkingDays(start, days, NATIONAL_DAY_WITH_MAKE_UP);
+        expect(workingDaysBetween(start, due, NATIONAL_DAY_WITH_MAKE_UP)).toBe(days);
       }),
     );
   });
@@ -151,4 +154,52 @@ describe("server time zone", () => {
       expect(toCstIsoDate(new Date("2024-06-07T16:30:00Z"))).toBe("2024-06-08");
     },
   );
+});
+
+describe("调休 working weekends", () => {
+  // 2026 Spring Festival: 15–23 February off; Saturday 14 and Saturday 28 February worked.
+  const SPRING = makeWorkingCalendar(
+    ["2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20", "2026-02-23"],
+    ["2026-02-14", "2026-02-28"],
+  );
+
+  it("counts a working Saturday and skips the holiday week", () => {
+    const friday = cst("2026-02-13T16:00:00");
+    expect(toCstIsoDate(addWorkingDays(friday, 1, SPRING))).toBe("2026-02-14");
+    expect(toCstIsoDate(addWorkingDays(friday, 2, SPRING))).toBe("2026-02-24");
+    expect(toCstIsoDate(addWorkingDays(friday, 5, SPRING))).toBe("2026-02-27");
+    expect(toCstIsoDate(addWorkingDays(friday, 6, SPRING))).toBe("2026-02-28");
+    expect(toCstIsoDate(addWorkingDays(friday, 7, SPRING))).toBe("2026-03-02");
+    expect(workingDaysBetween(friday, cst("2026-03-02T09:00:00"), SPRING)).toBe(7);
+  });
+
+  it("treats a working weekend day as a working day and an ordinary Saturday as not", () => {
+    expect(isWorkingDay(cst("2026-02-14T12:00:00"), SPRING)).toBe(true);
+    expect(isWorkingDay(cst("2026-02-21T12:00:00"), SPRING)).toBe(false);
+    expect(isWorkingDay(cst("2026-02-16T12:00:00"), SPRING)).toBe(false);
+  });
+
+  it("never lets more 调休 days make a deadline later, nor more holidays make it earlier", () => {
+    const days = fc.uniqueArray(fc.integer({ min: 0, max: 120 }), { maxLength: 12 });
+    const iso = (offset: number) => new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 30 }), days, days, (startOffset, n, off, on) => {
+        const start = cst(`${iso(startOffset)}T10:00:00`);
+        const plain = addWorkingDays(start, n, NONE);
+        const weekends = on.map(iso).filter(isWeekendDate);
+        expect(addWorkingDays(start, n, makeWorkingCalendar([], weekends)).getTime()).toBeLessThanOrEqual(plain.getTime());
+        expect(addWorkingDays(start, n, makeWorkingCalendar(off.map(iso))).getTime()).toBeGreaterThanOrEqual(plain.getTime());
+      }),
+    );
+  });
+});
+
+describe("isWeekendDate", () => {
+  it.each([["2026-02-14", true], ["2026-02-15", true], ["2026-02-16", false], ["2026-10-09", false]])("%s → %s", (day, weekend) => {
+    expect(isWeekendDate(day)).toBe(weekend);
+  });
+
+  it("refuses a date that does not exist", () => {
+    expect(() => isWeekendDate("2026-02-30")).toThrow(RangeError);
+  });
 });

@@ -17,7 +17,7 @@ import { ORGANISATION_OF_ROLE } from "@/lib/auth/roles";
 
 export default async function AdminHome() {
   const actor = await requireSection("admin");
-  const [t, home, types, links, audit, format, orgs, policies, latest, accounts, roles, budgets, changes] = await Promise.all([
+  const [t, home, types, links, audit, format, orgs, policies, latest, accounts, roles, budgets, changes, calendar, config] = await Promise.all([
     getTranslations("admin"),
     getTranslations("home"),
     getTranslations("orgTypes"),
@@ -31,13 +31,17 @@ export default async function AdminHome() {
     getTranslations("roles"),
     budgetOverview(actor),
     pendingControlChanges(actor),
+    getTranslations("calendar"),
+    getTranslations("configAudit"),
   ]);
   return (
     <PageFeedback>
       <h1>{home("adminTitle")}</h1>
       <nav className="actions section-links" aria-label={links("sectionLinks.label")}>
         <Link href="/admin/outbox" className="btn btn--secondary btn--small">{links("outbox.title")}</Link>
+        <Link href="/admin/calendar" className="btn btn--secondary btn--small">{calendar("title")}</Link>
         <Link href="/audit" className="btn btn--secondary btn--small">{audit("events")}</Link>
+        <Link href="/audit/config" className="btn btn--secondary btn--small">{config("link")}</Link>
       </nav>
       <PageFeedbackNotice />
       <ControlChanges changes={changes} />

@@ -1,11 +1,13 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { auditChainStatus, recentAuditEvents } from "@/lib/audit/queries";
+import Link from "next/link";
 import { StatsNav } from "@/components/stats/stats-link";
 
 export default async function AuditHome() {
   const actor = await requireSection("audit");
-  const [t, home, format, events, chain] = await Promise.all([
+  const [config, t, home, format, events, chain] = await Promise.all([
+    getTranslations("configAudit"),
     getTranslations("audit"),
     getTranslations("home"),
     getFormatter(),
@@ -16,6 +18,9 @@ export default async function AuditHome() {
     <>
       <StatsNav href="/audit/stats" />
       <h1>{home("auditTitle")}</h1>
+      <nav className="actions section-links" aria-label={config("title")}>
+        <Link href="/audit/config" className="btn btn--secondary btn--small">{config("link")}</Link>
+      </nav>
       <p className={`notice ${chain.ok ? "notice--success" : "notice--error"}`} data-testid="chain-status">
         {chain.ok ? t("chainOk", { n: chain.checked }) : t("chainBroken", { id: String(chain.brokenAtId), reason: chain.reason })}
       </p>

@@ -2,7 +2,6 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { addWorkingDays, workingDaysBetween } from "@/lib/calendar/working-days";
 import { notifyUser } from "@/lib/notifications/notify";
-import { holidaySet } from "@/lib/policy/queries";
 import { dueForStage, runTransition } from "@/lib/applications/services/transition";
 import { takeCaseSnapshot } from "@/lib/applications/snapshot-store";
 import { assertSubmittable } from "@/lib/applications/services/eligibility-facts";
@@ -16,7 +15,6 @@ import { assertSubmittable } from "@/lib/applications/services/eligibility-facts
  * snapshot.
  */
 export async function resubmitApplication(actor: Actor, applicationId: string, expectedVersion: number) {
-  const holidays = await holidaySet();
   let fresh: Date | null = null;
   return runTransition({
     actor,
@@ -24,14 +22,14 @@ export async function resubmitApplication(actor: Actor, applicationId: string, e
     transition: "resubmit",
     event: "resubmitted",
     expectedVersion,
-    guard: async (app, to) => {
+    guard: async (app, to, calendar) => {
       await assertSubmittable(app, app.policyVersion);
-      fresh = app.stageDueAt && app.stageEnteredAt ? null : await dueForStage(to, app, new Date());
+      fresh = app.stageDueAt && app.stageEnteredAt ? null : await dueForStage(to, app, new Date(), calendar);
     },
-    changes: (app) => {
+    changes: (app, _to, calendar) => {
       const now = new Date();
       const due = app.stageDueAt && app.stageEnteredAt
-        ? addWorkingDays(now, Math.max(1, workingDaysBetween(app.stageEnteredAt, app.stageDueAt, holidays)), holidays)
+        ? addWorkingDays(now, Math.max(1, workingDaysBetween(app.stageEnteredAt, app.stageDueAt, calendar)), calendar)
         : fresh;
       return { stageDueAt: due, returnedFrom: null, returnDueAt: null };
     },

@@ -6,7 +6,6 @@ import { takeCaseSnapshot } from "@/lib/applications/snapshot-store";
 import { runTransition } from "@/lib/applications/services/transition";
 import { assertSoleExposure, assertSubmittable } from "@/lib/applications/services/eligibility-facts";
 import { assertPersonExposure } from "@/lib/applications/services/person-exposure";
-import { holidaySet } from "@/lib/policy/queries";
 import { stageDueAt } from "@/lib/policy/deadlines";
 
 /**
@@ -22,10 +21,10 @@ export async function submitApplication(actor: Actor, applicationId: string, exp
     transition: "submit",
     event: "submitted",
     expectedVersion,
-    guard: async (app) => {
+    guard: async (app, _to, calendar) => {
       const policyId = await assertSubmittable(app);
       const policy = await db.policyVersion.findUniqueOrThrow({ where: { id: policyId } });
-      pinned = { policyId, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, await holidaySet()) };
+      pinned = { policyId, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, calendar) };
     },
     // The person's lock first, then the enterprise's: always in this order.
     exclusive: async (tx, app) => {

@@ -8,7 +8,8 @@ import { AppError } from "@/lib/errors";
 import { scopedApplication } from "@/lib/applications/scope";
 import { HOLDER, isActorsTurn, roleMayAttempt, targetOf, type TransitionName } from "@/lib/applications/workflow";
 import { auditAction, type ApplicationEvent } from "@/lib/applications/events";
-import { holidaySet } from "@/lib/policy/queries";
+import { lockCalendar, workingCalendar } from "@/lib/policy/queries";
+import { sameCalendar, type WorkingCalendar } from "@/lib/calendar/working-days";
 import { stageDueAt } from "@/lib/policy/deadlines";
 
 export type LoadedApplication = Prisma.LoanApplicationGetPayload<{ include: { policyVersion: true } }>;
@@ -23,7 +24,7 @@ export type TransitionRequest<T> = {
   /** The decision row; a function when it depends on the loaded case (the stage that decides). */
   decision?: Decision | ((app: LoadedApplication) => Decision);
   /** Checks that need the loaded case (business rules); throw AppError to refuse. */
-  guard?: (app: LoadedApplication, to: ApplicationStatus) => void | Promise<void>;
+  guard?: (app: LoadedApplication, to: ApplicationStatus, calendar: WorkingCalendar) => void | Promise<void>;
   /**
    * Checks that must still hold when the change commits, run inside the transaction before the
    * compare-and-set: a rule over other rows (one open case per enterprise) takes a lock first, so
@@ -31,7 +32,7 @@ export type TransitionRequest<T> = {
    */
   exclusive?: (tx: Prisma.TransactionClient, app: LoadedApplication) => Promise<void>;
   /** More columns to set with the status change. */
-  changes?: (app: LoadedApplication, to: ApplicationStatus) => Prisma.LoanApplicationUncheckedUpdateManyInput;
+  changes?: (app: LoadedApplication, to: ApplicationStatus, calendar: WorkingCalendar) => Prisma.LoanApplicationUncheckedUpdateManyInput;
   /** More rows written in the same transaction (guarantee, loan, notification). */
   within?: (tx: Prisma.TransactionClient, app: LoadedApplication, to: ApplicationStatus) => Promise<T>;
   /** More of the audit event (a function when it depends on the loaded case: the message to the applicant). */
@@ -80,16 +81,21 @@ export async function runTransition<T = void>(req: TransitionRequest<T>): Promis
   if (!isActorsTurn(req.transition, holder, actorSide)) throw new AppError("NOT_YOUR_TURN");
   const to = targetOf(req.transition, app.status, app.returnedFrom);
   if (!to) throw new AppError("INVALID_TRANSITION");
-  await req.guard?.(app, to);
+  const calendar = await workingCalendar();
+  await req.guard?.(app, to, calendar);
 
   const now = new Date();
   const policy = app.policyVersion;
-  const holidays = await holidaySet();
-  const due = policy ? stageDueAt(to, now, policy, app.greenChannel, holidays) : null;
-  const extra = req.changes?.(app, to) ?? {};
+  const due = policy ? stageDueAt(to, now, policy, app.greenChannel, calendar) : null;
+  const extra = req.changes?.(app, to, calendar) ?? {};
   const decision = typeof req.decision === "function" ? req.decision(app) : req.decision;
 
   const result = await db.$transaction(async (tx) => {
+    // Deadlines were counted on `calendar`: a calendar change that committed since then has
+    // already recounted the open cases, so this step must not write dates of the old calendar.
+    // (The change waits for this shared lock, and recounts this case after it commits.)
+    await lockCalendar(tx, "shared");
+    if (!sameCalendar(calendar, await workingCalendar(tx))) throw new AppError("CONFLICT");
     await req.exclusive?.(tx, app);
     const updated = await tx.loanApplication.updateMany({
       where: { id: app.id, status: app.status, version: app.version },
@@ -153,6 +159,11 @@ async function isRepeatOfLastStep(applicationId: string, actorId: string, event:
 }
 
 /** The deadline for a stage under the case's pinned policy (used by services that set it directly). */
-export async function dueForStage(status: ApplicationStatus, app: Pick<LoadedApplication, "policyVersion" | "greenChannel">, at: Date) {
-  return app.policyVersion ? stageDueAt(status, at, app.policyVersion, app.greenChannel, await holidaySet()) : null;
+export async function dueForStage(
+  status: ApplicationStatus,
+  app: Pick<LoadedApplication, "policyVersion" | "greenChannel">,
+  at: Date,
+  calendar?: WorkingCalendar,
+) {
+  return app.policyVersion ? stageDueAt(status, at, app.policyVersion, app.greenChannel, calendar ?? (await workingCalendar())) : null;
 }

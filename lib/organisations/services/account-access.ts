@@ -22,13 +22,19 @@ export async function setAccountDisabled(actor: Actor, userId: string, disabled:
   await changeAccess(actor, userId, disabled ? "user.disabled" : "user.enabled", { disabledAt: disabled ? new Date() : null });
 }
 
+const accessState = (user: { disabledAt: Date | null } | null) => (user ? { disabled: user.disabledAt !== null } : null);
+
 async function changeAccess(actor: Actor, userId: string, action: string, data: { disabledAt?: Date | null }) {
   assertCan(actor, "admin.write");
   await db.$transaction(async (tx) => {
-    const updated = await tx.user.updateMany({ where: { id: userId }, data: { ...data, sessionVersion: { increment: 1 } } });
+    // The row lock of the update makes "before" the state this change replaced.
+    const updated = await tx.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
     if (updated.count !== 1) throw new AppError("NOT_FOUND");
+    const before = accessState(await tx.user.findUnique({ where: { id: userId }, select: { disabledAt: true } }));
+    if ("disabledAt" in data) await tx.user.update({ where: { id: userId }, data });
     await appendAudit(tx, {
-      actorId: actor.userId, organisationId: actor.kind === "STAFF" ? actor.organisationId : null, entityType: "User", entityId: userId, action, data: {},
+      actorId: actor.userId, organisationId: actor.kind === "STAFF" ? actor.organisationId : null, entityType: "User", entityId: userId, action,
+      data: "disabledAt" in data ? { before, after: { disabled: data.disabledAt !== null } } : {},
     });
   });
 }

@@ -32,6 +32,29 @@ export const policyPayload = (input: PolicyInput) => ({
   ...input, maxLoanYuan: input.maxLoanYuan.toString(), exceptionMaxLoanYuan: input.exceptionMaxLoanYuan.toString(),
   maxExposurePerPersonYuan: input.maxExposurePerPersonYuan.toString(),
 });
+/** A stored version in the same shape as policyPayload: the audit event's "before". */
+const publishedPayload = (v: Prisma.PolicyVersionGetPayload<object>) => ({
+  version: v.version,
+  effectiveFrom: new Date(v.effectiveFrom.getTime() + 8 * 3600_000).toISOString().slice(0, 10),
+  maxLoanYuan: v.maxLoanFen.toString(),
+  maxTermMonths: v.maxTermMonths,
+  exceptionMaxLoanYuan: v.exceptionMaxLoanFen.toString(),
+  exceptionMaxTermMonths: v.exceptionMaxTermMonths,
+  maxOpenCasesPerPerson: v.maxOpenCasesPerPerson,
+  maxExposurePerPersonYuan: v.maxExposurePerPersonFen.toString(),
+  subsidyRatioPercent: v.subsidyRatioBp / 100,
+  coolingDays: v.coolingDays,
+  centerReviewDays: v.centerReviewDays,
+  guarantorReviewDays: v.guarantorReviewDays,
+  bankReviewDays: v.bankReviewDays,
+  disbursementDays: v.disbursementDays,
+  returnAnswerDays: v.returnAnswerDays,
+  greenChannelDays: v.greenChannelDays,
+  recommendNeedsChecker: v.recommendNeedsChecker,
+  documentQuotaMb: Math.round(v.documentQuotaBytes / (1024 * 1024)),
+  note: v.note,
+});
+
 export const policyFromPayload = (payload: Prisma.JsonValue): PolicyInput => {
   const p = payload as ReturnType<typeof policyPayload>;
   return {
@@ -48,7 +71,7 @@ export async function writePolicyVersion(tx: Prisma.TransactionClient, actor: Ac
   const effectiveFrom = checkPolicyInput(input);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${POLICY_LOCK})`;
   const [latest, numbers] = await Promise.all([
-    tx.policyVersion.findFirst({ orderBy: { effectiveFrom: "desc" }, select: { effectiveFrom: true } }),
+    tx.policyVersion.findFirst({ orderBy: { effectiveFrom: "desc" } }),
     tx.policyVersion.aggregate({ _max: { version: true } }),
   ]);
   if (latest && effectiveFrom <= latest.effectiveFrom) {
@@ -80,7 +103,8 @@ export async function writePolicyVersion(tx: Prisma.TransactionClient, actor: Ac
   });
   await appendAudit(tx, {
     actorId: actor.userId, organisationId: organisationOf(actor), entityType: "PolicyVersion",
-    entityId: created.id, action: "policy.published", data: { ...policyPayload(input), ...(approvedBy ? { proposedBy: approvedBy } : {}) },
+    entityId: created.id, action: "policy.published",
+    data: { ...policyPayload(input), before: latest ? publishedPayload(latest) : null, ...(approvedBy ? { proposedBy: approvedBy } : {}) },
   });
   return { id: created.id, version };
 }

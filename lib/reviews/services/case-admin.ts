@@ -8,6 +8,7 @@ import { applicationScope, scopedApplication } from "@/lib/applications/scope";
 import { auditAction } from "@/lib/applications/events";
 import { isReviewStatus } from "@/lib/applications/workflow";
 import { dueForStage } from "@/lib/applications/services/transition";
+import { lockCalendar, workingCalendar } from "@/lib/policy/queries";
 
 /**
  * 即申即办: the district agent of the intake or the centre marks a case green channel. It keeps
@@ -23,8 +24,11 @@ export async function markGreenChannel(actor: Actor, input: { applicationId: str
     throw new AppError("INVALID_TRANSITION");
   }
   if (app.version !== input.version) throw new AppError("CONFLICT");
-  const due = isReviewStatus(app.status) && app.stageEnteredAt ? await dueForStage(app.status, { ...app, greenChannel: true }, app.stageEnteredAt) : app.stageDueAt;
+  const enteredAt = app.stageEnteredAt;
   await db.$transaction(async (tx) => {
+    // Counted on the calendar as it stands under its shared lock: a calendar change waits, then recounts.
+    await lockCalendar(tx, "shared");
+    const due = isReviewStatus(app.status) && enteredAt ? await dueForStage(app.status, { ...app, greenChannel: true }, enteredAt, await workingCalendar(tx)) : app.stageDueAt;
     const updated = await tx.loanApplication.updateMany({
       where: { id: app.id, version: app.version, greenChannel: false },
       data: { greenChannel: true, version: { increment: 1 }, stageDueAt: due },

@@ -8,7 +8,6 @@ import { beijingDay, textOrNull, type ApplicantMessage } from "@/lib/reviews/app
 import { deliverToApplicant } from "@/lib/reviews/services/applicant-messages";
 import { assertConsentsActive, assertOrganisation } from "@/lib/reviews/services/guards";
 import { addWorkingDays } from "@/lib/calendar/working-days";
-import { holidaySet } from "@/lib/policy/queries";
 
 type Recommend = {
   applicationId: string;
@@ -85,11 +84,10 @@ export async function confirmRecommendation(
 
 /** An expired case comes back to the applicant with a fresh answer deadline. */
 export async function reopenApplication(actor: StaffActor, input: { applicationId: string; version: number; comment: string; applicantMessage?: string | null }) {
-  const holidays = await holidaySet();
-  const now = new Date();
-  const dueOf = (app: LoadedApplication) => addWorkingDays(now, app.policyVersion?.returnAnswerDays ?? 15, holidays);
+  // The answer deadline is counted on the calendar the step runs under (runTransition checks it in its transaction).
+  let due: Date | null = null;
   const message = (app: LoadedApplication): ApplicantMessage => ({
-    code: "applicationReopened", params: { number: app.number, dueOn: beijingDay(dueOf(app)) }, text: textOrNull(input.applicantMessage),
+    code: "applicationReopened", params: { number: app.number, dueOn: beijingDay(due!) }, text: textOrNull(input.applicantMessage),
   });
   return runTransition({
     actor,
@@ -98,7 +96,10 @@ export async function reopenApplication(actor: StaffActor, input: { applicationI
     event: "reopened",
     expectedVersion: input.version,
     decision: { stage: "CENTER", action: "REOPEN", comment: input.comment },
-    changes: (app) => ({ returnDueAt: dueOf(app) }),
+    changes: (app, _to, calendar) => {
+      due = addWorkingDays(new Date(), app.policyVersion?.returnAnswerDays ?? 15, calendar);
+      return { returnDueAt: due };
+    },
     within: (tx, app) => deliverToApplicant(tx, app, message(app)),
     auditData: (app) => ({ message: message(app) }),
   });

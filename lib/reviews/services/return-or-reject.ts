@@ -2,7 +2,6 @@ import "server-only";
 import type { StaffActor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { addWorkingDays } from "@/lib/calendar/working-days";
-import { holidaySet } from "@/lib/policy/queries";
 import { runTransition, type LoadedApplication } from "@/lib/applications/services/transition";
 import { isReviewStatus, STAGE_OF } from "@/lib/applications/workflow";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
@@ -18,12 +17,11 @@ type ReturnInput = { applicationId: string; version: number; comment: string; mi
  * the reviewer wrote to the applicant are the message; the comment stays between the organisations.
  */
 export async function returnForInformation(actor: StaffActor, input: ReturnInput) {
-  const holidays = await holidaySet();
-  const now = new Date();
-  const dueOf = (app: LoadedApplication) => addWorkingDays(now, app.policyVersion?.returnAnswerDays ?? 15, holidays);
+  // The answer deadline is counted on the calendar the step runs under (runTransition checks it in its transaction).
+  let due: Date | null = null;
   const message = (app: LoadedApplication): ApplicantMessage => ({
     code: "applicationReturned",
-    params: { number: app.number, dueOn: beijingDay(dueOf(app)), items: joinItems(input.missingItems) },
+    params: { number: app.number, dueOn: beijingDay(due!), items: joinItems(input.missingItems) },
     text: textOrNull(input.applicantMessage),
   });
   return runTransition({
@@ -33,7 +31,10 @@ export async function returnForInformation(actor: StaffActor, input: ReturnInput
     event: "returned",
     expectedVersion: input.version,
     decision: (app) => ({ stage: stageOf(app.status), action: "RETURN", comment: input.comment, missingItems: input.missingItems }),
-    changes: (app) => ({ returnedFrom: app.status, returnDueAt: dueOf(app), pendingRecommendationById: null }),
+    changes: (app, _to, calendar) => {
+      due = addWorkingDays(new Date(), app.policyVersion?.returnAnswerDays ?? 15, calendar);
+      return { returnedFrom: app.status, returnDueAt: due, pendingRecommendationById: null };
+    },
     within: (tx, app) => deliverToApplicant(tx, app, message(app)),
     auditData: (app) => ({ message: message(app) }),
   });

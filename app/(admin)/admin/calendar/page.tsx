@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireSection } from "@/lib/auth/actor";
+import { calendarYear, calendarYears, latestCalendarChange } from "@/lib/calendar/queries";
+import { AddCalendarDayForm, CalendarDayActions } from "@/components/calendar/calendar-forms";
+import { CalendarImport } from "@/components/calendar/calendar-import";
+import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
+import { beijingToday } from "@/lib/subsidies/periods";
+
+export default async function CalendarPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+  const actor = await requireSection("admin");
+  const asked = Number((await searchParams).year);
+  const years = await calendarYears(actor);
+  const year = years.includes(asked) ? asked : Number(beijingToday().slice(0, 4));
+  const [t, format, days, latest] = await Promise.all([getTranslations("calendar"), getFormatter(), calendarYear(actor, year), latestCalendarChange(actor, year)]);
+  const weekday = (day: string) => format.dateTime(new Date(`${day}T12:00:00+08:00`), { weekday: "short", timeZone: "Asia/Shanghai" });
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Asia/Shanghai" });
+  return (
+    <PageFeedback>
+      <h1>{t("title")}</h1>
+      <p className="field__hint">{t("lead")}</p>
+      <nav className="actions" aria-label={t("yearNav")}>
+        {years.map((y) => (
+          <Link key={y} href={`/admin/calendar?year=${y}`} className={`btn btn--small ${y === year ? "btn--primary" : "btn--secondary"}`} aria-current={y === year ? "page" : undefined}>{y}</Link>
+        ))}
+      </nav>
+      <PageFeedbackNotice />
+      {latest ? (
+        <section className="card" data-testid="calendar-latest" style={{ marginBottom: "1rem" }}>
+          <h2>{t("latest.title")}</h2>
+          <p>
+            <strong>{t(`action.${latest.action.replace("calendar.", "")}` as "action.days_added")}</strong>{" · "}
+            {t("latest.by", { name: latest.actorName ?? t("latest.system"), at: format.dateTime(latest.at, { dateStyle: "medium", timeStyle: "short" }) })}
+          </p>
+          <p data-testid="calendar-moved-count">{t("latest.moved", { n: latest.moved.length })}</p>
+          {latest.moved.length ? (
+            <div className="table-wrap">
+              <table className="table" data-testid="calendar-moved">
+                <thead><tr><th>{t("latest.number")}</th><th>{t("latest.field")}</th><th>{t("latest.from")}</th><th>{t("latest.to")}</th></tr></thead>
+                <tbody>
+                  {latest.moved.map((m) => (
+                    <tr key={`${m.applicationId}-${m.field}`}>
+                      <td>{m.number}</td>
+                      <td>{t(`latest.${m.field}`)}</td>
+                      <td>{when(m.from)}</td>
+                      <td>{when(m.to)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+      <h2>{t("days", { year })}</h2>
+      {days.length === 0 ? <p>{t("none")}</p> : (
+        <div className="table-wrap">
+          <table className="table table--stack" data-testid="calendar-days">
+            <thead><tr><th>{t("day")}</th><th>{t("weekday")}</th><th>{t("kindLabel")}</th><th>{t("name")}</th><th /></tr></thead>
+            <tbody>
+              {days.map((d) => (
+                <tr key={d.day} data-day={d.day}>
+                  <td data-label={t("day")}>{d.day}</td>
+                  <td data-label={t("weekday")}>{weekday(d.day)}</td>
+                  <td data-label={t("kindLabel")}><span className={`badge ${d.kind === "HOLIDAY" ? "badge--red" : "badge--green"}`}>{t(`kind.${d.kind}`)}</span></td>
+                  <td data-label={t("name")}>{d.name}</td>
+                  <td><CalendarDayActions year={year} day={d} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <section className="card" style={{ marginTop: "1rem" }}>
+        <h2>{t("form.addTitle")}</h2>
+        <AddCalendarDayForm year={year} />
+      </section>
+      <section className="card" style={{ marginTop: "1rem" }}>
+        <h2>{t("import.title")}</h2>
+        <p className="field__hint">{t("import.lead")}</p>
+        <CalendarImport year={year} labels={{ file: t("import.file"), upload: t("import.upload"), template: t("import.template"), line: t("import.line"), problem: t("import.problem") }} />
+      </section>
+    </PageFeedback>
+  );
+}
