@@ -11,4 +11,5 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: "Loan", column: "accountNoSealed", field: "Loan.accountNo" },
   { table: "OutboxSms", column: "toSealed", field: "OutboxSms.to" },
   { table: "OutboxSms", column: "bodySealed", field: "OutboxSms.body" },
+  { table: "FormDraft", column: "fieldsSealed", field: "FormDraft.fields" },
 ];

@@ -6,6 +6,7 @@ import { consentState } from "@/lib/applications/services/consents";
 import { AppError } from "@/lib/errors";
 import { missingDocuments } from "@/lib/applications/required-documents";
 import { policyInForce, type Policy } from "@/lib/policy/queries";
+import { assertNoPendingDrafts } from "@/lib/applications/services/form-drafts";
 
 const OPEN: ("DRAFT" | "CENTER_REVIEW" | "GUARANTOR_REVIEW" | "BANK_REVIEW" | "RETURNED" | "CONTRACTING")[] = [
   "CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED", "CONTRACTING",
@@ -69,6 +70,7 @@ export async function assertSubmittable(
   if (app.amountFen === null || app.termMonths === null || !app.purpose || !app.categoryCode) {
     throw new AppError("INELIGIBLE", "请先填写完整的贷款申请信息");
   }
+  await assertNoPendingDrafts(app);
   const missing = await missingDocuments(app.id, app.kind);
   if (missing.length) throw new AppError("INELIGIBLE", `请先上传：${missing.join("、")}`);
   const { blocks, policyId } = await checkEligibility(app, pinned);

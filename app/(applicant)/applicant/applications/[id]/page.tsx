@@ -7,6 +7,7 @@ import { timelineOf } from "@/lib/applications/timeline";
 import { HOLDER, OPEN_STATUSES } from "@/lib/applications/workflow";
 import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
 import { policyInForce } from "@/lib/policy/queries";
+import { draftForPage } from "@/lib/applications/draft-queries";
 import { documentChecklist } from "@/lib/applications/required-documents";
 import { fenToYuanString, formatFen } from "@/lib/money/fen";
 import { StatusBadge } from "@/components/applications/status-badge";
@@ -122,7 +123,10 @@ async function EnterpriseStep({ app }: { app: App }) {
 
 async function LoanStep({ app }: { app: App }) {
   // A submitted (returned) case keeps the limits of the policy it was pinned to; a draft shows today's.
-  const [t, categories, policy] = await Promise.all([getTranslations("applicant.application"), loanCategories(), app.policyVersion ?? policyInForce()]);
+  const actor = await requireSection("applicant");
+  const [t, categories, policy, draft] = await Promise.all([
+    getTranslations("applicant.application"), loanCategories(), app.policyVersion ?? policyInForce(), draftForPage(actor, "LOAN_REQUEST", app.id),
+  ]);
   return (
     <>
       <h2>{t("steps.loan")}</h2>
@@ -133,6 +137,7 @@ async function LoanStep({ app }: { app: App }) {
         applicationId={app.id}
         categories={categories}
         limits={{ maxLoan: formatFen(policy.maxLoanFen), maxTermMonths: policy.maxTermMonths }}
+        draft={draft}
         defaults={{
           categoryCode: app.categoryCode ?? "",
           amountYuan: app.amountFen === null ? "" : fenToYuanString(app.amountFen),
