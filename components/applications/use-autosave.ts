@@ -30,6 +30,8 @@ export function useAutosave(save: Save, identity: Record<string, string>, initia
   // After a change, the autosave's hints are newer than the errors of the form's last sending.
   const [changedSinceSubmit, setChangedSinceSubmit] = useState(false);
 
+  // The retry timer and the follow-up save call the latest flush through this ref.
+  const again = useRef<() => void>(() => undefined);
   const flush = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
@@ -37,7 +39,7 @@ export function useAutosave(save: Save, identity: Record<string, string>, initia
     if (!data || busy.current) return;
     busy.current = true;
     setView({ phase: "saving", savedAt: savedAt.current });
-    let again = false;
+    let newer = false;
     try {
       const result = await save({ status: "idle" }, data);
       attempts.current = 0;
@@ -49,18 +51,21 @@ export function useAutosave(save: Save, identity: Record<string, string>, initia
         setView({ phase: "refused", message: result.message, savedAt: savedAt.current });
       }
       if (latest.current === data) latest.current = null;
-      else again = true;
+      else newer = true;
     } catch {
       // Nothing reached the server: keep the input and try again.
       const pause = RETRY_MS[Math.min(attempts.current, RETRY_MS.length - 1)]!;
       attempts.current += 1;
       setView({ phase: "retrying", savedAt: savedAt.current });
-      timer.current = setTimeout(() => void flush(), pause);
+      timer.current = setTimeout(() => again.current(), pause);
     } finally {
       busy.current = false;
     }
-    if (again) void flush();
+    if (newer) again.current();
   }, [save]);
+  useEffect(() => {
+    again.current = () => void flush();
+  }, [flush]);
 
   const onChange = useCallback((form: HTMLFormElement) => {
     const data = new FormData(form);
