@@ -5,6 +5,8 @@ import { requireSection } from "@/lib/auth/actor";
 import { applicantOverview, listMyApplications } from "@/lib/applications/queries";
 import { formatFen } from "@/lib/money/fen";
 import { ApplicationTable } from "@/components/applications/application-table";
+import { EligibilityNotice } from "@/components/applications/eligibility-notice";
+import { enterpriseEligibility } from "@/lib/applications/services/eligibility-facts";
 import { RenewButton, StartApplicationButton } from "@/components/applications/case-actions";
 
 export default async function ApplicantHome() {
@@ -18,6 +20,7 @@ export default async function ApplicantHome() {
     applicantOverview(actor),
   ]);
   const ready = overview?.profileComplete && overview.consents.sensitive && overview.consents.credit;
+  const eligibility = await enterpriseEligibility(actor, overview?.enterprises.map((e) => e.id) ?? []);
   return (
     <>
       <h1>{t("applicantTitle")}</h1>
@@ -45,6 +48,7 @@ export default async function ApplicantHome() {
               </div>
               {ready ? <StartApplicationButton enterpriseId={e.id} /> : null}
             </div>
+            <EligibilityNotice blocks={eligibility.get(e.id) ?? []} />
             {e.loans.length ? (
               <div className="table-wrap" style={{ marginTop: ".8rem" }}>
                 <table className="table">

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { runTransition } from "@/lib/applications/services/transition";
 import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
+import { IneligibleError } from "@/lib/applications/eligibility";
 import { notifyUser } from "@/lib/notifications/notify";
 import { assertConsentsActive, assertOrganisation } from "@/lib/reviews/services/guards";
 import { addWorkingDays } from "@/lib/calendar/working-days";
@@ -45,7 +46,7 @@ export async function recommendApplication(actor: StaffActor, input: Recommend) 
       if (needsChecker && app.pendingRecommendationById) throw new AppError("INVALID_TRANSITION", "已有待复核的推荐意见");
       await assertConsentsActive(app.applicantId);
       const { blocks } = await checkEligibility(app, app.policyVersion);
-      if (blocks.length) throw new AppError("INELIGIBLE", blocks.map((b) => b.message).join(" "));
+      if (blocks.length) throw new IneligibleError(blocks);
     },
     changes: () => (needsChecker ? { pendingRecommendationById: actor.userId } : { guarantorOrgId: input.guarantorOrgId! }),
   });

@@ -12,6 +12,7 @@ import { documentChecklist } from "@/lib/applications/required-documents";
 import { fenToYuanString, formatFen } from "@/lib/money/fen";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { Timeline } from "@/components/applications/timeline";
+import { EligibilityNotice } from "@/components/applications/eligibility-notice";
 import { LoanRequestForm } from "@/components/applications/loan-request-form";
 import { SubmitForm, WithdrawForm } from "@/components/applications/case-actions";
 import { DocumentUploader } from "@/components/documents/document-uploader";
@@ -78,7 +79,8 @@ type App = NonNullable<Awaited<ReturnType<typeof applicationForApplicant>>>;
 
 async function EditSteps({ app, step }: { app: App; step: StepKey }) {
   const base = `/applicant/applications/${app.id}`;
-  const t = await getTranslations("applicant.application");
+  // Shown on every step, so a problem is known before the applicant fills in the rest (the review step shows its own).
+  const [t, { blocks }] = await Promise.all([getTranslations("applicant.application"), checkEligibility({ ...app, enterpriseId: app.enterprise.id })]);
   return (
     <>
       <ol className="stepper" aria-label={t("stepsLabel")}>
@@ -88,6 +90,7 @@ async function EditSteps({ app, step }: { app: App; step: StepKey }) {
           </li>
         ))}
       </ol>
+      {step !== "review" ? <EligibilityNotice blocks={blocks} /> : null}
       <section className="card">
         {step === "enterprise" ? <EnterpriseStep app={app} /> : null}
         {step === "loan" ? <LoanStep app={app} /> : null}
@@ -184,7 +187,7 @@ async function ReviewStep({ app }: { app: App }) {
       {incomplete ? <p className="notice notice--warn">{t("loanStepFirst")}</p> : null}
       {missingDocs.length ? <p className="notice notice--warn">{t("missingDocs", { list: missingDocs.join(t("listSeparator")) })}</p> : null}
       {blocks.length ? (
-        <ul className="notice notice--error" data-testid="eligibility-blocks">{blocks.map((b) => <li key={b.code}>{b.message}</li>)}</ul>
+          <EligibilityNotice blocks={blocks} />
       ) : null}
       <div className="actions" style={{ marginTop: "1rem" }}>
         <a className="btn btn--secondary" href={`/api/applications/${app.id}/form-pdf`}>{t("downloadForm")}</a>
