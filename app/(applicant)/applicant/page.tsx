@@ -61,7 +61,7 @@ export default async function ApplicantHome() {
                         <td className="num">{formatFen(l.principalFen)}</td>
                         <td>{l.disbursedOn ? format.dateTime(l.disbursedOn, { dateStyle: "medium", timeZone: "UTC" }) : "—"}</td>
                         <td>{l.maturityOn ? format.dateTime(l.maturityOn, { dateStyle: "medium", timeZone: "UTC" }) : "—"}</td>
-                        <td>{l.status === "SETTLED" || l.status === "ACTIVE" ? loanStatus(l.status) : l.status}</td>
+                        <td>{loanStatus(l.status)}</td>
                         <td>{l.renewable && ready ? <RenewButton loanId={l.id} /> : null}</td>
                       </tr>
                     ))}
