@@ -23,3 +23,13 @@ export async function draftForPage(actor: Actor, form: DraftForm, recordKey: str
   const draft = await formDraftOf(actor.userId, form, recordKey);
   return draft && { ...draft, savedAt: draft.savedAt.toISOString() };
 }
+
+/** Which of a case's forms hold a draft that was never saved (the review step names them). */
+export async function pendingDraftForms(app: { id: string; applicantId: string; enterpriseId: string }): Promise<DraftForm[]> {
+  const rows = await db.formDraft.findMany({
+    where: { userId: app.applicantId, OR: [{ form: "LOAN_REQUEST", recordKey: app.id }, { form: "ENTERPRISE", recordKey: app.enterpriseId }, { form: "PROFILE", recordKey: "" }] },
+    select: { form: true },
+    orderBy: { form: "asc" },
+  });
+  return rows.map((r) => r.form);
+}

@@ -7,7 +7,7 @@ import { timelineOf } from "@/lib/applications/timeline";
 import { HOLDER, OPEN_STATUSES } from "@/lib/applications/workflow";
 import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
 import { policyInForce } from "@/lib/policy/queries";
-import { draftForPage } from "@/lib/applications/draft-queries";
+import { draftForPage, pendingDraftForms } from "@/lib/applications/draft-queries";
 import { documentChecklist } from "@/lib/applications/required-documents";
 import { fenToYuanString, formatFen } from "@/lib/money/fen";
 import { StatusBadge } from "@/components/applications/status-badge";
@@ -168,10 +168,13 @@ async function DocumentsStep({ app }: { app: App }) {
 }
 
 async function ReviewStep({ app }: { app: App }) {
-  const [{ blocks }, checklist, t, table] = await Promise.all([
+  const [{ blocks }, checklist, t, table, drafts] = await Promise.all([
     checkEligibility({ ...app, enterpriseId: app.enterprise.id }), documentChecklist(app.id, app.kind),
-    getTranslations("applicant.application"), getTranslations("table"),
+    getTranslations("applicant.application"), getTranslations("table"), pendingDraftForms({ ...app, enterpriseId: app.enterprise.id }),
   ]);
+  const draftLink: Record<(typeof drafts)[number], string> = {
+    LOAN_REQUEST: `/applicant/applications/${app.id}?step=loan`, ENTERPRISE: `/applicant/enterprises/${app.enterprise.id}`, PROFILE: "/applicant/profile",
+  };
   const missingDocs = checklist.filter((c) => c.required && !c.current).map((c) => c.label);
   const incomplete = app.amountFen === null || app.termMonths === null || !app.purpose || !app.categoryCode;
   return (
@@ -191,7 +194,7 @@ async function ReviewStep({ app }: { app: App }) {
       ) : null}
       <div className="actions" style={{ marginTop: "1rem" }}>
         <a className="btn btn--secondary" href={`/api/applications/${app.id}/form-pdf`}>{t("downloadForm")}</a>
-        <SubmitForm applicationId={app.id} version={app.version} resubmit={app.status === "RETURNED"} disabled={incomplete || missingDocs.length > 0 || blocks.length > 0} />
+        <SubmitForm applicationId={app.id} version={app.version} resubmit={app.status === "RETURNED"} disabled={incomplete || missingDocs.length > 0 || blocks.length > 0 || drafts.length > 0} />
       </div>
     </>
   );
