@@ -189,9 +189,13 @@ async function ReviewStep({ app }: { app: App }) {
       </dl>
       {incomplete ? <p className="notice notice--warn">{t("loanStepFirst")}</p> : null}
       {missingDocs.length ? <p className="notice notice--warn">{t("missingDocs", { list: missingDocs.join(t("listSeparator")) })}</p> : null}
-      {blocks.length ? (
-          <EligibilityNotice blocks={blocks} />
+      {drafts.length ? (
+        <div className="notice notice--warn" data-testid="pending-drafts">
+          <strong>{t("draftsPending")}</strong>
+          <ul>{drafts.map((d) => <li key={d}><Link href={draftLink[d]}>{t(`draftForm.${d}`)}</Link></li>)}</ul>
+        </div>
       ) : null}
+      <EligibilityNotice blocks={blocks} />
       <div className="actions" style={{ marginTop: "1rem" }}>
         <a className="btn btn--secondary" href={`/api/applications/${app.id}/form-pdf`}>{t("downloadForm")}</a>
         <SubmitForm applicationId={app.id} version={app.version} resubmit={app.status === "RETURNED"} disabled={incomplete || missingDocs.length > 0 || blocks.length > 0 || drafts.length > 0} />
