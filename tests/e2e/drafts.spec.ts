@@ -6,7 +6,7 @@ import { queryE2e } from "./support/db";
 import { captureScreens } from "./support/screens";
 import { createPrismaClient } from "@/lib/db/client";
 import { profileColumns } from "@/lib/personal-data/sealed";
-import { REQUIRED_DOCUMENTS } from "@/lib/applications/required-documents";
+import { DocumentKind } from "@/lib/generated/prisma/enums";
 import { makeCreditCode, makeIdNumber } from "../support/ids";
 
 // Drafts lose nothing: the applicant types a credit code with a wrong check character and half
@@ -39,7 +39,8 @@ test.beforeAll(async () => {
     const app = await prisma.loanApplication.create({ data: { number: `CG-${Date.now().toString(36)}`, applicantId: me.userId, enterpriseId, draftStep: 1 } });
     applicationId = app.id;
     await prisma.document.createMany({
-      data: REQUIRED_DOCUMENTS.NEW.map((kind) => ({ applicationId, kind, version: 1, storageKey: `e2e/${applicationId}/${kind}`, fileName: `${kind}.pdf`,
+      // Every kind of document on file (more than a new case requires).
+      data: Object.values(DocumentKind).map((kind) => ({ applicationId, kind, version: 1, storageKey: `e2e/${applicationId}/${kind}`, fileName: `${kind}.pdf`,
         mimeType: "application/pdf", sizeBytes: 100, sha256: "0".repeat(64), uploadedById: me.userId })),
     });
   } finally {
