@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test, expect, type BrowserContext, type Page } from "./support/test";
@@ -11,10 +11,10 @@ import { createPrismaClient } from "@/lib/db/client";
 import { makeCreditCode } from "../support/ids";
 import { ApplicationStatus, BatchStatus, ControlChangeStatus, LoanStatus, SubsidyExclusion } from "@/lib/generated/prisma/enums";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
-import zhCN from "@/lib/i18n/messages/zh-CN.json";
-import en from "@/lib/i18n/messages/en.json";
 
-const CATALOGUE = { "zh-CN": zhCN, en };
+type Words = { status: Record<string, string>; case: { loanStatus: Record<string, string> } };
+const catalogue = (locale: string): Words => JSON.parse(readFileSync(path.join(process.cwd(), `lib/i18n/messages/${locale}.json`), "utf8")) as Words;
+const CATALOGUE = { "zh-CN": catalogue("zh-CN"), en: catalogue("en") };
 
 // Status words everywhere: a case in every application status and a loan in every loan status
 // are walked through every page, export and PDF that shows a status (the applicant's, the
