@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { randomInt } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -31,7 +32,14 @@ const LOAN_OF: Partial<Record<ApplicationStatus, LoanStatus>> = {
   CONTRACTING: "APPROVED", ACTIVE: "ACTIVE", OVERDUE: "OVERDUE", SETTLED: "SETTLED", COMPENSATED: "COMPENSATED",
 };
 
-type Fixture = { applicant: { mobile: string; password: string }; enterpriseName: string; cases: { id: string; status: ApplicationStatus; loanId?: string }[] };
+type Fixture = {
+  applicant: { mobile: string; password: string };
+  enterpriseName: string;
+  cases: { id: string; status: ApplicationStatus; loanId?: string }[];
+  batchIds: string[];
+  activeLoanId: string;
+  firstQuarter: string;
+};
 let fx: Fixture;
 
 test.beforeAll(async () => {
@@ -39,7 +47,7 @@ test.beforeAll(async () => {
   const { prisma } = createPrismaClient({ url: e2eDatabase().url });
   try {
     const org = async (code: string) => (await prisma.organisation.findUniqueOrThrow({ where: { code } })).id;
-    const [guarantorOrgId, bankOrgId, policy] = [await org("SCDB"), await org("BJRCB"), await prisma.policyVersion.findFirstOrThrow()];
+    const [guarantorOrgId, bankOrgId, intakeOrgId, policy] = [await org("SCDB"), await org("BJRCB"), await org("CYQZGH"), await prisma.policyVersion.findFirstOrThrow()];
     const suffix = Date.now().toString(36);
     const enterpriseName = `状态词企业${suffix}`;
     const cases: Fixture["cases"] = [];
@@ -54,6 +62,8 @@ test.beforeAll(async () => {
         data: {
           number: `SW-${suffix}-${cases.length + 1}`, applicantId: applicant.userId, enterpriseId: enterprise.id, status, categoryCode: "SMALL_MICRO",
           amountFen: 30_000_000n, termMonths: 12, purpose: "采购设备扩大经营", repaymentSource: "经营收入", draftStep: 3,
+          // Taken in at a district union's desk, so the union's pages show every status too.
+          intakeChannel: "DISTRICT_UNION", intakeOrgId,
           ...(submitted ? { submittedAt: new Date(), policyVersionId: policy.id, guarantorOrgId, bankOrgId, stageEnteredAt: new Date(), stageDueAt: new Date(Date.now() + 5 * 86_400_000) } : {}),
           ...(status === "RETURNED" || status === "EXPIRED" ? { returnedFrom: "CENTER_REVIEW", returnDueAt: new Date(Date.now() + 86_400_000) } : {}),
           ...(["REJECTED", "WITHDRAWN", "EXPIRED", "SETTLED", "COMPENSATED"].includes(status) ? { closedAt: new Date() } : {}),
@@ -72,7 +82,34 @@ test.beforeAll(async () => {
         : null;
       cases.push({ id: app.id, status, loanId: loan?.id });
     }
-    fx = { applicant, enterpriseName, cases };
+    // A subsidy batch in every batch status (quarters no other test uses), and statement lines
+    // with every exclusion in the first of them, on the active loan.
+    const activeLoanId = cases.find((c) => c.status === "ACTIVE")!.loanId!;
+    const importer = await prisma.user.findFirstOrThrow({ where: { email: "officer@bank.demo" } });
+    const statement = await prisma.statementImport.create({
+      data: { bankOrgId, fileName: "status-words.csv", fileSha256: `sw-${suffix}`, lineCount: 6, importedById: importer.id },
+    });
+    const batchIds: string[] = [];
+    // Quarters no other test uses, different on every run (a retried worker builds the fixture again).
+    const firstYear = 1100 + randomInt(800);
+    for (const [i, status] of Object.values(BatchStatus).entries()) {
+      const paid = status === "PAID" || status === "RECONCILED";
+      const batch = await prisma.subsidyBatch.create({
+        data: { bankOrgId, quarter: `${firstYear + i}Q1`, status, totalFen: 0n,
+          ...(paid ? { paidOn: new Date(`${firstYear + i}-04-20T00:00:00Z`), payerAccount: "工会贴息专户", paymentRef: `SW-PAY-${suffix}-${i}` } : {}) },
+      });
+      batchIds.push(batch.id);
+    }
+    for (const [i, reason] of [...Object.values(SubsidyExclusion), null].entries()) {
+      await prisma.statementLine.create({
+        data: {
+          importId: statement.id, loanId: activeLoanId, batchId: batchIds[0]!, lineKey: `sw-${suffix}-${i}`, periodStart: new Date(`${firstYear}-01-01T00:00:00Z`),
+          periodEnd: new Date(`${firstYear}-03-20T00:00:00Z`), balanceFen: 30_000_000n, annualRateMicros: 34_500, interestDueFen: 100_000n, interestPaidFen: reason === "NOTHING_PAID" ? 0n : 100_000n,
+          paidOn: new Date(`${firstYear}-03-21T00:00:00Z`), overdue: reason === "OVERDUE", extended: reason === "EXTENDED", subsidyFen: reason ? 0n : 100_000n, excludedReason: reason,
+        },
+      });
+    }
+    fx = { applicant, enterpriseName, cases, batchIds, activeLoanId, firstQuarter: `${firstYear}Q1` };
   } finally {
     await prisma.$disconnect();
   }
@@ -132,13 +169,25 @@ for (const locale of ["zh-CN", "en"] as const) {
       leaks.push(...(await pageLeaks(page, `/center/loans?q=${encodeURIComponent(fx.enterpriseName)}`)));
       leaks.push(...(await downloadLeaks(context, `/api/loans/export?filter=all&q=${encodeURIComponent(fx.enterpriseName)}`)));
       leaks.push(...(await pageLeaks(page, "/center/subsidies")));
-      const batches = await queryE2e<{ id: string }>(`SELECT id FROM "SubsidyBatch" ORDER BY quarter DESC LIMIT 4`);
-      for (const b of batches) {
+      const demoBatches = await queryE2e<{ id: string }>(`SELECT id FROM "SubsidyBatch" WHERE quarter > '2010' ORDER BY quarter DESC LIMIT 2`);
+      for (const b of [...fx.batchIds.map((id) => ({ id })), ...demoBatches]) {
         leaks.push(...(await pageLeaks(page, `/center/subsidies/${b.id}`)));
         leaks.push(...(await downloadLeaks(context, `/api/subsidies/batches/${b.id}/summary`, true)));
       }
+      leaks.push(...(await pageLeaks(page, `/center/subsidies?status=all`)));
+      leaks.push(...(await downloadLeaks(context, `/api/subsidies/statement/${fx.activeLoanId}/${fx.firstQuarter}`, true)));
       leaks.push(...(await pageLeaks(page, "/center/inbox")));
       leaks.push(...(await pageLeaks(page, "/center/oversight")));
+      expect(leaks).toEqual([]);
+    });
+
+    test("the district union's desk: its queues and the cases it took in", async ({ page, context }) => {
+      await asLocale(context, locale);
+      await signInViaApi(context, "agent@district.demo");
+      const leaks = await pageLeaks(page, "/agent");
+      for (const status of ["DRAFT", "CENTER_REVIEW", "RETURNED"]) leaks.push(...(await pageLeaks(page, `/agent?status=${status}`)));
+      leaks.push(...(await pageLeaks(page, "/agent/intake")));
+      for (const c of fx.cases) leaks.push(...(await pageLeaks(page, c.status === "DRAFT" ? `/agent/intake/${c.id}` : `/agent/cases/${c.id}`)));
       expect(leaks).toEqual([]);
     });
 
@@ -161,6 +210,7 @@ for (const locale of ["zh-CN", "en"] as const) {
       }
       for (const c of fx.cases.filter((x) => x.status !== "DRAFT")) leaks.push(...(await pageLeaks(page, `/bank/cases/${c.id}`)));
       leaks.push(...(await pageLeaks(page, "/bank/loans")));
+      leaks.push(...(await pageLeaks(page, "/bank/statements")));
       leaks.push(...(await downloadLeaks(context, "/api/loans/export?filter=all")));
       expect(leaks).toEqual([]);
     });
