@@ -13,7 +13,7 @@ import { makeCreditCode } from "../support/ids";
 import { ApplicationStatus, BatchStatus, ControlChangeStatus, LoanStatus, SubsidyExclusion } from "@/lib/generated/prisma/enums";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 
-type Words = { status: Record<string, string>; case: { loanStatus: Record<string, string> } };
+type Words = { status: Record<string, string>; case: { loanStatus: Record<string, string> }; subsidy: { status: Record<string, string>; exclusion: Record<string, string> } };
 const catalogue = (locale: string): Words => JSON.parse(readFileSync(path.join(process.cwd(), `lib/i18n/messages/${locale}.json`), "utf8")) as Words;
 const CATALOGUE = { "zh-CN": catalogue("zh-CN"), en: catalogue("en") };
 
@@ -170,8 +170,15 @@ for (const locale of ["zh-CN", "en"] as const) {
       leaks.push(...(await downloadLeaks(context, `/api/loans/export?filter=all&q=${encodeURIComponent(fx.enterpriseName)}`)));
       leaks.push(...(await pageLeaks(page, "/center/subsidies")));
       const demoBatches = await queryE2e<{ id: string }>(`SELECT id FROM "SubsidyBatch" WHERE quarter > '2010' ORDER BY quarter DESC LIMIT 2`);
+      const words = CATALOGUE[locale];
+      for (const [i, status] of Object.values(BatchStatus).entries()) {
+        // Each batch's page names its status in words; the first holds a line of every exclusion.
+        leaks.push(...(await pageLeaks(page, `/center/subsidies/${fx.batchIds[i]}`)));
+        const text = await page.locator("body").innerText();
+        expect(text, status).toContain(words.subsidy.status[status]);
+        if (i === 0) for (const reason of Object.values(SubsidyExclusion)) expect(text, reason).toContain(words.subsidy.exclusion[reason]);
+      }
       for (const b of [...fx.batchIds.map((id) => ({ id })), ...demoBatches]) {
-        leaks.push(...(await pageLeaks(page, `/center/subsidies/${b.id}`)));
         leaks.push(...(await downloadLeaks(context, `/api/subsidies/batches/${b.id}/summary`, true)));
       }
       leaks.push(...(await pageLeaks(page, `/center/subsidies?status=all`)));
