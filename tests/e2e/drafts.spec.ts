@@ -4,6 +4,7 @@ import { createApplicant } from "./support/factories";
 import { e2eDatabase } from "./support/database";
 import { queryE2e } from "./support/db";
 import { captureScreens } from "./support/screens";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { createPrismaClient } from "@/lib/db/client";
 import { profileColumns } from "@/lib/personal-data/sealed";
 import { DocumentKind } from "@/lib/generated/prisma/enums";
@@ -75,6 +76,14 @@ test("an invalid credit code and half a loan request survive a reload, with thei
   await expect(page.locator("#termMonths-error")).toBeVisible();
   await expect(page.getByLabel("申请金额（元）")).toHaveAttribute("aria-invalid", "true");
   await captureScreens(page, "draft-loan-step-after-reload");
+  // The same draft in English: the hints and the saved time in the reader's language.
+  await context.addCookies([{ name: LOCALE_COOKIE, value: "en", domain: "localhost", path: "/" }]);
+  await page.reload();
+  await expect(page.getByLabel("Amount requested (yuan)")).toHaveValue("30万");
+  await expect(page.getByTestId("autosave-status")).toHaveText(/^Saved at \d{2}:\d{2}/);
+  await expect(page.getByTestId("draft-hints")).toContainText("3 fields still need correcting");
+  await captureScreens(page, "draft-loan-step-after-reload-en");
+  await context.addCookies([{ name: LOCALE_COOKIE, value: "zh-CN", domain: "localhost", path: "/" }]);
   await page.goto(`/applicant/enterprises/${enterpriseId}`);
   await expect(page.getByLabel("统一社会信用代码")).toHaveValue(badCode);
   await expect(page.getByText("统一社会信用代码校验位不正确")).toBeVisible();

@@ -8,6 +8,7 @@ import { signInViaApi } from "./support/auth";
 import { createApplicant } from "./support/factories";
 import { e2eDatabase } from "./support/database";
 import { queryE2e } from "./support/db";
+import { captureScreens } from "./support/screens";
 import { createPrismaClient } from "@/lib/db/client";
 import { makeCreditCode } from "../support/ids";
 import { ApplicationStatus, BatchStatus, ControlChangeStatus, LoanStatus, SubsidyExclusion } from "@/lib/generated/prisma/enums";
@@ -148,6 +149,9 @@ for (const locale of ["zh-CN", "en"] as const) {
       const words = CATALOGUE[locale];
       for (const s of Object.values(ApplicationStatus)) expect(dashboard, s).toContain(words.status[s]);
       for (const s of Object.values(LoanStatus)) expect(dashboard, s).toContain(words.case.loanStatus[s]);
+      // Eligibility from the first page: the enterprise rejected a moment ago is in its cooling period.
+      await expect(page.locator('[data-testid="eligibility-blocks"] [data-code="COOLING"]')).toHaveCount(1);
+      await captureScreens(page, `status-words-dashboard-${locale}`);
       for (const c of fx.cases) {
         leaks.push(...(await pageLeaks(page, `/applicant/applications/${c.id}`)));
         if (c.loanId && c.status !== "CONTRACTING") leaks.push(...(await pageLeaks(page, `/applicant/loans/${c.loanId}`)));

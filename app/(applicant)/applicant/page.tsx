@@ -7,7 +7,10 @@ import { formatFen } from "@/lib/money/fen";
 import { ApplicationTable } from "@/components/applications/application-table";
 import { EligibilityNotice } from "@/components/applications/eligibility-notice";
 import { enterpriseEligibility } from "@/lib/applications/services/eligibility-facts";
+import type { EligibilityCode } from "@/lib/applications/eligibility";
 import { RenewButton, StartApplicationButton } from "@/components/applications/case-actions";
+
+const PERSONAL_BLOCKS: ReadonlySet<EligibilityCode> = new Set(["NOT_MEMBER", "NO_CONSENT"]);
 
 export default async function ApplicantHome() {
   const actor = await requireSection("applicant");
@@ -48,7 +51,8 @@ export default async function ApplicantHome() {
               </div>
               {ready ? <StartApplicationButton enterpriseId={e.id} /> : null}
             </div>
-            <EligibilityNotice blocks={eligibility.get(e.id) ?? []} />
+            {/* The person's own blocks (profile, consents) are the notice at the top; here, the enterprise's. */}
+            <EligibilityNotice blocks={(eligibility.get(e.id) ?? []).filter((b) => !PERSONAL_BLOCKS.has(b.code))} />
             {e.loans.length ? (
               <div className="table-wrap" style={{ marginTop: ".8rem" }}>
                 <table className="table">
