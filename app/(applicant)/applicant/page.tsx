@@ -52,7 +52,7 @@ export default async function ApplicantHome() {
               {ready ? <StartApplicationButton enterpriseId={e.id} /> : null}
             </div>
             {/* The person's own blocks (profile, consents) are the notice at the top; here, the enterprise's. */}
-            <EligibilityNotice blocks={(eligibility.get(e.id) ?? []).filter((b) => !PERSONAL_BLOCKS.has(b.code))} />
+            <EligibilityNotice blocks={(eligibility.get(e.id) ?? []).filter((b) => !PERSONAL_BLOCKS.has(b.code))} about="enterprise" />
             {e.loans.length ? (
               <div className="table-wrap" style={{ marginTop: ".8rem" }}>
                 <table className="table">
