@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { autosaveForm } from "@/lib/applications/services/form-drafts";
 import { formDraftOf } from "@/lib/applications/draft-queries";
 import { submitApplication } from "@/lib/applications/services/submit-application";
+import { resubmitApplication } from "@/lib/applications/services/resubmit-application";
 import { draftFieldsOf, DRAFT_VALUE_MAX } from "@/lib/applications/drafts";
 import { outcome as code } from "../support/outcome";
 import { db } from "../support/db";
@@ -61,6 +62,19 @@ describe("applicant drafts keep what was typed", () => {
     expect(await autosaveForm(applicant, "ENTERPRISE", enterprise.id, enterpriseFields(good))).toMatchObject({ applied: true });
     expect((await db.enterprise.findUniqueOrThrow({ where: { id: enterprise.id } })).creditCode).toBe(good);
     expect(await submitApplication(applicant, app.id, app.version)).toMatchObject({ status: "CENTER_REVIEW" });
+  });
+
+  it("on a returned case, a valid amount caught half-typed is only a draft: standing approvals are never voided by autosave", async () => {
+    const applicant = await createApplicant();
+    const app = await createReadyDraft(applicant);
+    await db.loanApplication.update({ where: { id: app.id }, data: { status: "RETURNED", returnedFrom: "BANK_REVIEW" } });
+    const saved = await autosaveForm(applicant, "LOAN_REQUEST", app.id, { categoryCode: "SMALL_MICRO", amountYuan: "3", termMonths: "12", purpose: "采购设备", repaymentSource: "经营收入" });
+    expect(saved).toMatchObject({ applied: false, fieldErrors: {} });
+    const after = await db.loanApplication.findUniqueOrThrow({ where: { id: app.id } });
+    expect(after).toMatchObject({ amountFen: app.amountFen, returnedFrom: "BANK_REVIEW" });
+    expect(await db.auditEvent.count({ where: { applicationId: app.id, action: "application.approvals_voided" } })).toBe(0);
+    // The resubmission waits until "save and continue" saves it.
+    expect(await code(resubmitApplication(applicant, app.id, app.version))).toBe("DRAFT_PENDING");
   });
 
   it("a new enterprise stays a draft even when valid (nothing is created until its form is sent)", async () => {

@@ -19,13 +19,15 @@ export type AutosaveOutcome = { savedAt: Date; applied: boolean; fieldErrors: Re
  * Autosave of one of the applicant's forms. What was typed is kept whatever it is: when it passes
  * the form's strict rules it is saved to the record itself (and any draft goes), otherwise it is
  * kept as a sealed draft and the rule breaches come back as hints. A new enterprise is only ever a
- * draft until its form is sent (the record would need an id the page does not have yet).
+ * draft until its form is sent (the record would need an id the page does not have yet), and so is
+ * the loan request of a returned case: there a changed amount voids standing approvals, which an
+ * amount caught half-typed must never do; its "save and continue" saves it.
  */
 export async function autosaveForm(actor: Actor, form: DraftForm, recordKey: string, fields: DraftFields): Promise<AutosaveOutcome> {
   if (actor.kind !== "APPLICANT") throw new AppError("NOT_FOUND");
-  await assertOwnRecord(actor, form, recordKey);
+  const { appliesOnItsOwn } = await assertOwnRecord(actor, form, recordKey);
   const check = checkDraft(form, recordKey, fields);
-  if (check.ok && !(form === "ENTERPRISE" && recordKey === "")) {
+  if (check.ok && appliesOnItsOwn) {
     try {
       await applyForm(actor, form, check.input);
       await clearFormDraft(actor, form, recordKey);
@@ -40,20 +42,21 @@ export async function autosaveForm(actor: Actor, form: DraftForm, recordKey: str
 }
 
 /** The forms' records are the applicant's own: an application in their scope still open to edits, an enterprise they represent. */
-async function assertOwnRecord(actor: Actor & { kind: "APPLICANT" }, form: DraftForm, recordKey: string): Promise<void> {
+async function assertOwnRecord(actor: Actor & { kind: "APPLICANT" }, form: DraftForm, recordKey: string): Promise<{ appliesOnItsOwn: boolean }> {
   if (form === "PROFILE") {
     if (recordKey !== "") throw new AppError("NOT_FOUND");
-    return;
+    return { appliesOnItsOwn: true };
   }
   if (form === "ENTERPRISE") {
-    if (recordKey === "") return;
+    if (recordKey === "") return { appliesOnItsOwn: false };
     const own = await db.enterprise.findFirst({ where: { id: recordKey, representativeId: actor.userId }, select: { id: true } });
     if (!own) throw new AppError("NOT_FOUND");
-    return;
+    return { appliesOnItsOwn: true };
   }
   const app = await db.loanApplication.findFirst({ where: { AND: [applicationScope(actor), { id: recordKey }] }, select: { status: true } });
   if (!app) throw new AppError("NOT_FOUND");
   if (app.status !== "DRAFT" && app.status !== "RETURNED") throw new AppError("INVALID_TRANSITION");
+  return { appliesOnItsOwn: app.status === "DRAFT" };
 }
 
 function applyForm(actor: Actor, form: DraftForm, input: unknown): Promise<unknown> {
