@@ -13,6 +13,7 @@ export const APP_ERROR_CODES = [
   "CONSENT_REQUIRED",
   "SAME_PERSON",
   "QUOTA_EXCEEDED",
+  "DRAFT_PENDING",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

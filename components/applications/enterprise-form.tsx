@@ -1,11 +1,15 @@
 "use client";
+import { useMemo } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, fieldValue } from "@/components/ui/form-message";
-import { saveEnterpriseAction } from "@/lib/applications/actions";
+import { autosaveDraftAction, saveEnterpriseAction } from "@/lib/applications/actions";
 import type { ActionState } from "@/lib/actions/state";
+import type { DraftDto } from "@/lib/applications/autosave-state";
+import { AutosaveStatus } from "@/components/applications/autosave-status";
+import { useAutosave } from "@/components/applications/use-autosave";
 
 type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -14,22 +18,33 @@ export type EnterpriseDefaults = {
   foundedOn: string; employees: string; annualRevenueYuan: string; hasUnion: boolean; unionMemberCount: string;
 };
 
-/** The applicant's own enterprise form; a district union's desk sends the same fields to its own action (lib/intake). */
-export function EnterpriseForm({ defaults, action = saveEnterpriseAction, hidden, submitLabel }: {
+/**
+ * The applicant's own enterprise form, kept as a draft while typed (`draft` is what was kept
+ * last time); a district union's desk sends the same fields to its own action (lib/intake),
+ * without autosave.
+ */
+export function EnterpriseForm({ defaults, action, hidden, submitLabel, draft }: {
   defaults: EnterpriseDefaults;
   action?: FormAction;
   hidden?: Record<string, string>;
   submitLabel?: string;
+  draft?: DraftDto | null;
 }) {
   const t = useTranslations("applicant.enterpriseForm");
+  const own = !action;
+  const identity = useMemo(() => ({ draftForm: "ENTERPRISE", draftRecord: defaults.enterpriseId }), [defaults.enterpriseId]);
+  const autosave = useAutosave(autosaveDraftAction, identity, draft ?? undefined);
+  const typed = (name: Exclude<keyof EnterpriseDefaults, "hasUnion">) => draft?.fields[name] ?? defaults[name];
   return (
-    <ActionForm action={action} hidden={hidden ?? { enterpriseId: defaults.enterpriseId }} className="form form--wide">
+    <ActionForm action={action ?? saveEnterpriseAction} hidden={hidden ?? { enterpriseId: defaults.enterpriseId }} className="form form--wide"
+      onChange={own ? autosave.onChange : undefined} onSubmit={own ? autosave.onSubmit : undefined}>
       {(state) => {
+        const errors = (name: string) => (own ? autosave.errorsFor(fieldErrors(state, name), name) : fieldErrors(state, name));
         const f = (name: Exclude<keyof EnterpriseDefaults, "hasUnion">) => ({
-          defaultValue: fieldValue(state, name, defaults[name]),
-          errors: fieldErrors(state, name),
+          defaultValue: fieldValue(state, name, typed(name)),
+          errors: errors(name),
         });
-        const hasUnion = state.status === "idle" ? defaults.hasUnion : state.fields?.hasUnion === "on";
+        const hasUnion = state.status === "idle" ? (draft ? draft.fields.hasUnion === "on" : defaults.hasUnion) : state.fields?.hasUnion === "on";
         return (
           <>
             <Field name="name" label={t("name")} required {...f("name")} />
@@ -46,6 +61,7 @@ export function EnterpriseForm({ defaults, action = saveEnterpriseAction, hidden
             </label>
             <Field name="unionMemberCount" label={t("unionMemberCount")} inputMode="numeric" {...f("unionMemberCount")} />
             <SubmitButton>{submitLabel ?? t("submit")}</SubmitButton>
+            {own ? <AutosaveStatus view={autosave.view} hintCount={Object.keys(autosave.hints).length} /> : null}
           </>
         );
       }}

@@ -1,19 +1,30 @@
 "use client";
+import { useMemo } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, fieldValue } from "@/components/ui/form-message";
-import { saveProfileAction } from "@/lib/applications/actions";
+import { autosaveDraftAction, saveProfileAction } from "@/lib/applications/actions";
+import type { DraftDto } from "@/lib/applications/autosave-state";
+import { AutosaveStatus } from "@/components/applications/autosave-status";
+import { useAutosave } from "@/components/applications/use-autosave";
 
 export type ProfileDefaults = { fullName: string; idNumber: string; mobile: string; unionName: string; memberCardNo: string; targetGroupCode: string };
 
-export function ProfileForm({ defaults, groups }: { defaults: ProfileDefaults; groups: { code: string; nameZh: string }[] }) {
+const IDENTITY = { draftForm: "PROFILE", draftRecord: "" };
+
+/** The applicant's profile, kept as a draft while typed; `draft` is what was kept last time. */
+export function ProfileForm({ defaults, groups, draft }: { defaults: ProfileDefaults; groups: { code: string; nameZh: string }[]; draft?: DraftDto | null }) {
   const t = useTranslations("applicant.profileForm");
+  const identity = useMemo(() => IDENTITY, []);
+  const autosave = useAutosave(autosaveDraftAction, identity, draft ?? undefined);
+  const typed = (name: keyof ProfileDefaults) => draft?.fields[name] ?? defaults[name];
   return (
-    <ActionForm action={saveProfileAction}>
+    <ActionForm action={saveProfileAction} onChange={autosave.onChange} onSubmit={autosave.onSubmit}>
       {(state) => {
-        const f = (name: keyof ProfileDefaults) => ({ defaultValue: fieldValue(state, name, defaults[name]), errors: fieldErrors(state, name) });
+        const errors = (name: string) => autosave.errorsFor(fieldErrors(state, name), name);
+        const f = (name: keyof ProfileDefaults) => ({ defaultValue: fieldValue(state, name, typed(name)), errors: errors(name) });
         return (
           <>
             <Field name="fullName" label={t("fullName")} required autoComplete="name" {...f("fullName")} />
@@ -21,14 +32,15 @@ export function ProfileForm({ defaults, groups }: { defaults: ProfileDefaults; g
             <Field name="mobile" label={t("mobile")} required inputMode="numeric" maxLength={11} {...f("mobile")} />
             <Field name="unionName" label={t("unionName")} required {...f("unionName")} />
             <Field name="memberCardNo" label={t("memberCardNo")} required {...f("memberCardNo")} />
-            <Field name="targetGroupCode" label={t("targetGroup")} errors={fieldErrors(state, "targetGroupCode")}>
+            <Field name="targetGroupCode" label={t("targetGroup")} errors={errors("targetGroupCode")}>
               {/* Keyed on the value: React does not re-apply a changed defaultValue to a mounted select. */}
-              <select key={fieldValue(state, "targetGroupCode", defaults.targetGroupCode)} id="targetGroupCode" name="targetGroupCode" defaultValue={fieldValue(state, "targetGroupCode", defaults.targetGroupCode)}>
+              <select key={fieldValue(state, "targetGroupCode", typed("targetGroupCode"))} id="targetGroupCode" name="targetGroupCode" defaultValue={fieldValue(state, "targetGroupCode", typed("targetGroupCode"))}>
                 <option value="">{t("noTargetGroup")}</option>
                 {groups.map((g) => <option key={g.code} value={g.code}>{g.nameZh}</option>)}
               </select>
             </Field>
             <SubmitButton>{t("submit")}</SubmitButton>
+            <AutosaveStatus view={autosave.view} hintCount={Object.keys(autosave.hints).length} />
           </>
         );
       }}

@@ -2,7 +2,7 @@
 import { useActionState, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { importStatementAction, type ImportState } from "@/lib/subsidies/actions";
-import { MAX_STATEMENT_BYTES, STATEMENT_ACCEPT } from "@/lib/subsidies/schemas";
+import { MAX_STATEMENT_BYTES, STATEMENT_ACCEPT } from "@/lib/subsidies/statement-file";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 const IDLE: ImportState = { status: "idle" };

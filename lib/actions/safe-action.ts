@@ -6,6 +6,7 @@ import type { z } from "zod";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { currentAccountHolder, currentActor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors";
+import { isIneligible, wordEligibility } from "@/lib/applications/eligibility";
 import { logger } from "@/lib/logger";
 import { env } from "@/lib/env";
 import { isSameOrigin } from "@/lib/http/origin";
@@ -145,8 +146,12 @@ export const adminAction = <S extends z.ZodType, R>(options: FormOptions<S, R, A
 
 export function errorState(
   error: unknown,
-  t: (key: string) => string,
+  t: (key: string, values?: Record<string, string>) => string,
 ): { code: string; message: string; fieldErrors?: Record<string, string[]> } {
+  // Eligibility refusals carry their reasons as codes: worded here, in the reader's language.
+  if (isIneligible(error)) {
+    return { code: error.code, message: wordEligibility(error.blocks, t) };
+  }
   if (isAppError(error)) {
     return { code: error.code, message: error.detail ?? t(error.code), fieldErrors: error.fieldErrors };
   }

@@ -1,7 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { applicantAction } from "@/lib/actions/safe-action";
+import { getTranslations } from "next-intl/server";
+import { applicantAction, errorState, guardedAction } from "@/lib/actions/safe-action";
+import { applicantAudience } from "@/lib/actions/audience";
+import type { AutosaveState } from "@/lib/applications/autosave-state";
+import { DRAFT_FORMS, draftFieldsOf } from "@/lib/applications/drafts";
+import { autosaveForm, clearFormDraft } from "@/lib/applications/services/form-drafts";
+import type { DraftForm } from "@/lib/generated/prisma/enums";
 import { clientIp } from "@/lib/auth/client-ip";
 import {
   consentSchema,
@@ -27,7 +33,10 @@ import { startRenewal } from "@/lib/applications/services/start-renewal";
 
 export const saveProfileAction = applicantAction({
   schema: profileSchema,
-  run: (input, actor) => saveProfile(actor, input),
+  run: async (input, actor) => {
+    await saveProfile(actor, input);
+    await clearFormDraft(actor, "PROFILE", "");
+  },
   success: () => "个人信息已保存",
   after: () => revalidatePath("/applicant", "layout"),
 });
@@ -48,7 +57,11 @@ export const withdrawConsentAction = applicantAction({
 
 export const saveEnterpriseAction = applicantAction({
   schema: enterpriseSchema,
-  run: (input, actor) => saveEnterprise(actor, input),
+  run: async (input, actor) => {
+    const result = await saveEnterprise(actor, input);
+    await clearFormDraft(actor, "ENTERPRISE", input.enterpriseId ?? "");
+    return result;
+  },
   success: () => "企业信息已保存",
   after: async (result) => {
     revalidatePath("/applicant", "layout");
@@ -68,6 +81,7 @@ export const saveLoanRequestAction = applicantAction({
   schema: loanRequestSchema,
   run: async (input, actor, formData) => {
     await saveLoanRequest(actor, input);
+    await clearFormDraft(actor, "LOAN_REQUEST", input.applicationId);
     return { id: input.applicationId, next: formData.get("intent") === "next" };
   },
   success: () => "已保存草稿",
@@ -122,3 +136,24 @@ export const startRenewalAction = applicantAction({
   success: () => "",
   after: (result) => redirect(`/applicant/applications/${result.applicationId}?step=loan`),
 });
+
+/**
+ * Autosave of the applicant's forms (profile, enterprise, loan request): keeps what was typed,
+ * valid or not, and answers with the time it was kept and the hints for each field. `draftForm`
+ * names the form and `draftRecord` the record it edits ("" for the profile or a new enterprise).
+ */
+export const autosaveDraftAction = guardedAction(
+  applicantAudience,
+  async (code): Promise<AutosaveState> => ({ status: "error", code, message: (await getTranslations("errors"))(code) }),
+  async (actor, _prev: AutosaveState, formData: FormData): Promise<AutosaveState> => {
+    const form = String(formData.get("draftForm") ?? "") as DraftForm;
+    const record = formData.get("draftRecord");
+    if (!DRAFT_FORMS.includes(form) || typeof record !== "string") return { status: "error", code: "NOT_FOUND", message: (await getTranslations("errors"))("NOT_FOUND") };
+    try {
+      const outcome = await autosaveForm(actor, form, record, draftFieldsOf(form, formData));
+      return { status: "saved", savedAt: outcome.savedAt.toISOString(), applied: outcome.applied, fieldErrors: outcome.fieldErrors };
+    } catch (error) {
+      return { status: "error", ...errorState(error, await getTranslations("errors")) };
+    }
+  },
+);

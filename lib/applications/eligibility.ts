@@ -1,5 +1,5 @@
 import { formatFen } from "@/lib/money/fen";
-import { programmeTranslator } from "@/lib/i18n/translator";
+import { AppError } from "@/lib/errors";
 
 // The pre-check shown before the applicant types and enforced again at submission. Each block
 // is explained in plain words; the list is empty when the case may go ahead.
@@ -31,60 +31,69 @@ export type PersonExposure = {
   maxExposureFen: bigint;
 };
 
-export type EligibilityBlock = {
-  code: "NOT_MEMBER" | "NO_CONSENT" | "OVER_CAP" | "TERM" | "COOLING" | "OPEN_CASE" | "OUTSTANDING_LOAN" | "INCOMPLETE" | "PERSON_CASES" | "PERSON_EXPOSURE";
-  message: string;
-};
+export const ELIGIBILITY_CODES = [
+  "NOT_MEMBER", "NO_CONSENT", "OVER_CAP", "TERM", "COOLING", "OPEN_CASE", "OUTSTANDING_LOAN", "INCOMPLETE", "MISSING_DOCUMENTS",
+  "PERSON_CASES", "PERSON_EXPOSURE",
+] as const;
+export type EligibilityCode = (typeof ELIGIBILITY_CODES)[number];
+
+/**
+ * One reason a case may not go ahead, as a code with its figures (amounts already written as
+ * ¥1,234.56, dates as YYYY-MM-DD): pages and refusals put it into words in the reader's language
+ * (next-intl, "errors.eligibility").
+ */
+export type EligibilityBlock = { code: EligibilityCode; params: Record<string, string> };
 
 /** The per-person rule: this case beside the person's others stays within both caps. */
 export function personBlocks(person: PersonExposure, amountFen: bigint | null): EligibilityBlock[] {
-  const t = programmeTranslator("personExposure");
   const blocks: EligibilityBlock[] = [];
   if (person.others + 1 > person.maxCases) {
-    blocks.push({ code: "PERSON_CASES", message: t("PERSON_CASES", { max: person.maxCases, others: person.others }) });
+    blocks.push({ code: "PERSON_CASES", params: { max: String(person.maxCases), others: String(person.others) } });
   }
   const total = person.othersFen + (amountFen ?? 0n);
   if (total > person.maxExposureFen) {
-    blocks.push({ code: "PERSON_EXPOSURE", message: t("PERSON_EXPOSURE", { max: formatFen(person.maxExposureFen), others: formatFen(person.othersFen), total: formatFen(total) }) });
+    blocks.push({ code: "PERSON_EXPOSURE", params: { max: formatFen(person.maxExposureFen), others: formatFen(person.othersFen), total: formatFen(total) } });
   }
   return blocks;
 }
 
 const DAY_MS = 86_400_000;
 
+/** The day in Beijing, as YYYY-MM-DD. */
+const beijingDay = (d: Date): string => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
 export function eligibilityBlocks(f: EligibilityFacts): EligibilityBlock[] {
   const blocks: EligibilityBlock[] = [];
-  if (!f.hasMemberProfile) {
-    blocks.push({ code: "NOT_MEMBER", message: "请先填写个人信息和工会会员信息：本贷款仅面向工会会员。" });
-  }
-  if (!f.consents.sensitive || !f.consents.credit) {
-    blocks.push({ code: "NO_CONSENT", message: "请先同意个人敏感信息处理和征信查询授权，否则无法审核您的申请。" });
-  }
+  if (!f.hasMemberProfile) blocks.push({ code: "NOT_MEMBER", params: {} });
+  if (!f.consents.sensitive || !f.consents.credit) blocks.push({ code: "NO_CONSENT", params: {} });
   if (f.amountFen !== null && f.amountFen > f.policy.maxLoanFen) {
-    blocks.push({ code: "OVER_CAP", message: `申请金额超过单户最高额度 ${formatFen(f.policy.maxLoanFen)}。` });
+    blocks.push({ code: "OVER_CAP", params: { maxLoan: formatFen(f.policy.maxLoanFen) } });
   }
   if (f.termMonths !== null && (f.termMonths < 1 || f.termMonths > f.policy.maxTermMonths)) {
-    blocks.push({ code: "TERM", message: `贷款期限须在 1 至 ${f.policy.maxTermMonths} 个月之间。` });
+    blocks.push({ code: "TERM", params: { maxTermMonths: String(f.policy.maxTermMonths) } });
   }
-  if (f.otherOpenCase) {
-    blocks.push({ code: "OPEN_CASE", message: `该企业已有办理中的申请（${f.otherOpenCase.number}），请先完成或撤回该申请。` });
-  }
-  if (f.outstandingLoan) {
-    blocks.push({
-      code: "OUTSTANDING_LOAN",
-      message: `该企业的贷款（合同 ${f.outstandingLoan.contractNo}）尚未结清：结清前只能为这笔贷款申请续贷。`,
-    });
-  }
+  if (f.otherOpenCase) blocks.push({ code: "OPEN_CASE", params: { number: f.otherOpenCase.number } });
+  if (f.outstandingLoan) blocks.push({ code: "OUTSTANDING_LOAN", params: { contractNo: f.outstandingLoan.contractNo } });
   if (f.person) blocks.push(...personBlocks(f.person, f.amountFen));
   if (f.lastRejection && !f.coolingWaived) {
     const until = new Date(f.lastRejection.closedAt.getTime() + f.policy.coolingDays * DAY_MS);
     if (until > f.now) {
-      const day = until.toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" });
-      blocks.push({
-        code: "COOLING",
-        message: `该企业的申请（${f.lastRejection.number}）未获通过，冷静期 ${f.policy.coolingDays} 天，${day} 后可再次申请。`,
-      });
+      blocks.push({ code: "COOLING", params: { number: f.lastRejection.number, coolingDays: String(f.policy.coolingDays), until: beijingDay(until) } });
     }
   }
   return blocks;
 }
+
+/** A refusal for eligibility: the blocks travel with it, the action words them (lib/actions/safe-action.ts). */
+export class IneligibleError extends AppError {
+  constructor(readonly blocks: EligibilityBlock[]) {
+    super("INELIGIBLE", undefined);
+    this.name = "IneligibleError";
+  }
+}
+
+export const isIneligible = (e: unknown): e is IneligibleError => e instanceof IneligibleError;
+
+/** The blocks in words, with `t` over the "errors" namespace of the reader's catalogue. */
+export const wordEligibility = (blocks: EligibilityBlock[], t: (key: string, values?: Record<string, string>) => string): string =>
+  blocks.map((b) => t(`eligibility.${b.code}`, b.params)).join(" ");

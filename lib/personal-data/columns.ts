@@ -12,4 +12,5 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: "OutboxSms", column: "toSealed", field: "OutboxSms.to" },
   { table: "OutboxSms", column: "bodySealed", field: "OutboxSms.body" },
   { table: "CaseSnapshot", column: "payloadSealed", field: "CaseSnapshot.payload" },
+  { table: "FormDraft", column: "fieldsSealed", field: "FormDraft.fields" },
 ];

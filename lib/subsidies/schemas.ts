@@ -5,10 +5,6 @@ import { safeMultilineTextField, safeTextField, yuanAmountField } from "@/lib/va
 // a typed or corrected line stay text here: they go through the statement parser itself, so a
 // typed line is checked exactly like a line of an uploaded file.
 
-/** The upload cap: a quarter of a large bank's loans fits easily, and the action's body limit is 12 MB. */
-export const MAX_STATEMENT_BYTES = 11 * 1024 * 1024;
-export const STATEMENT_ACCEPT = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 const uuid = z.uuid({ error: "无效的编号" });
 const version = z.coerce.number().int().min(0);
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());

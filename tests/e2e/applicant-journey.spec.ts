@@ -80,7 +80,7 @@ test("the loan form saves itself and resumes in a new session", async ({ page, c
   await page.getByLabel("贷款期限（月）").fill("12");
   await page.getByLabel("贷款用途").fill("采购服务器和软件许可");
   await page.getByLabel("还款来源").fill("软件服务收入");
-  await expect(page.getByTestId("autosave-status")).toHaveText("草稿已自动保存", { timeout: 15_000 });
+  await expect(page.getByTestId("autosave-status")).toHaveText(/^已保存于 \d{2}:\d{2}$/, { timeout: 15_000 });
   await captureScreens(page, "applicant-loan-step");
   await signOutViaHeader(page);
   await expect(page).toHaveURL(/\/login/);

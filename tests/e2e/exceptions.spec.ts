@@ -165,7 +165,7 @@ test("a third firm's draft shows the per-person cap from the first step", async 
   );
   const page = await as(browser, applicant.mobile, applicant.password);
   await page.goto(`/applicant/applications/${draft!.id}?step=enterprise`);
-  await expect(page.getByTestId("standing-blocks")).toContainText("超过每人最高 ¥1,500,000.00");
+  await expect(page.getByTestId("eligibility-blocks")).toContainText("超过每人最高 ¥1,500,000.00");
 });
 
 test("the list page in English", async ({ browser }) => {

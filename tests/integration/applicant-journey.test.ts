@@ -8,9 +8,18 @@ import { withdrawConsent } from "@/lib/applications/services/consents";
 import { expireOverdueReturns } from "@/lib/applications/services/expire-returns";
 import { saveEnterprise } from "@/lib/applications/services/save-enterprise";
 import { outcome as code } from "../support/outcome";
+import { isIneligible, wordEligibility } from "@/lib/applications/eligibility";
+import { programmeTranslator } from "@/lib/i18n/translator";
 import { db, itOnPostgres } from "../support/db";
 import { auditCount, createApplicant, createEnterprise, createReadyDraft } from "../support/factories";
 import { makeCreditCode } from "../support/ids";
+
+/** A refusal as the applicant reads it (the action's words, in the programme's language). */
+const refusalWords = async (p: Promise<unknown>): Promise<string> => {
+  const error = await p.then(() => null, (e: unknown) => e);
+  if (!isIneligible(error)) throw new Error(`not an eligibility refusal: ${String(error)}`);
+  return wordEligibility(error.blocks, programmeTranslator("errors") as unknown as (key: string, values?: Record<string, string>) => string);
+};
 
 const snapshot = (id: string) => db.loanApplication.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, updatedAt: true } });
 
@@ -62,24 +71,24 @@ describe("submitting an application", () => {
     const applicant = await createApplicant();
     const enterprise = await createEnterprise(applicant);
     const overCap = await createReadyDraft(applicant, { amountFen: 50_000_001n, enterpriseId: enterprise.id });
-    await expect(submitApplication(applicant, overCap.id, 0)).rejects.toThrow(/超过单户最高额度/);
+    expect(await refusalWords(submitApplication(applicant, overCap.id, 0))).toMatch(/超过单户最高额度/);
     const longTerm = await createReadyDraft(applicant, { termMonths: 48 });
-    await expect(submitApplication(applicant, longTerm.id, 0)).rejects.toThrow(/1 至 36 个月/);
+    expect(await refusalWords(submitApplication(applicant, longTerm.id, 0))).toMatch(/1 至 36 个月/);
 
     const noDocs = await db.loanApplication.create({
       data: { number: `T-nodocs-${Date.now()}`, applicantId: applicant.userId, enterpriseId: (await createEnterprise(applicant)).id,
         categoryCode: "SMALL_MICRO", amountFen: 100n, termMonths: 12, purpose: "采购", repaymentSource: "收入" },
     });
-    await expect(submitApplication(applicant, noDocs.id, 0)).rejects.toThrow(/请先上传：营业执照/);
+    expect(await refusalWords(submitApplication(applicant, noDocs.id, 0))).toMatch(/请先上传：营业执照/);
 
     const first = await createReadyDraft(applicant, { enterpriseId: enterprise.id, amountFen: 100_000n });
     await submitApplication(applicant, first.id, 0);
     const second = await createReadyDraft(applicant, { enterpriseId: enterprise.id, amountFen: 100_000n });
-    await expect(submitApplication(applicant, second.id, 0)).rejects.toThrow(/已有办理中的申请/);
+    expect(await refusalWords(submitApplication(applicant, second.id, 0))).toMatch(/已有办理中的申请/);
 
     const unconsented = await createApplicant({ consents: false });
     const draft = await createReadyDraft(unconsented);
-    await expect(submitApplication(unconsented, draft.id, 0)).rejects.toThrow(/征信查询授权/);
+    expect(await refusalWords(submitApplication(unconsented, draft.id, 0))).toMatch(/征信查询授权/);
     for (const id of [overCap.id, longTerm.id, noDocs.id, second.id, draft.id]) expect((await snapshot(id)).status).toBe("DRAFT");
   });
 
@@ -98,7 +107,7 @@ describe("submitting an application", () => {
       data: { number: `T-rej-${Date.now()}`, applicantId: applicant.userId, enterpriseId: enterprise.id, status: "REJECTED", closedAt: new Date() },
     });
     const draft = await createReadyDraft(applicant, { enterpriseId: enterprise.id });
-    await expect(submitApplication(applicant, draft.id, 0)).rejects.toThrow(/冷静期 30 天/);
+    expect(await refusalWords(submitApplication(applicant, draft.id, 0))).toMatch(/冷静期 30 天/);
   });
 });
 

@@ -217,7 +217,7 @@ describe("the pinned policy", () => {
     const strict = await pinnedCase(await createApplicant(), 3650, inForce.coolingDays + 5);
     const refused = await recommendApplication(reviewer, { applicationId: strict, version: 1, comment: "符合条件", checklist }).catch((e) => e);
     expect(refused).toMatchObject({ code: "INELIGIBLE" });
-    expect(String(refused.detail)).toContain("冷静期 3650 天");
+    expect(refused.blocks).toEqual([expect.objectContaining({ code: "COOLING", params: expect.objectContaining({ coolingDays: "3650" }) })]);
     expect((await load(strict)).version).toBe(1);
   });
 

@@ -31,7 +31,7 @@ describe("exposure per enterprise", () => {
     const second = await createReadyDraft(applicant, { enterpriseId: enterprise.id });
     const refused = await submitApplication(applicant, second.id, 0).catch((e) => e);
     expect(refused).toMatchObject({ code: "INELIGIBLE" });
-    expect(String(refused.detail)).toContain(loan.contractNo);
+    expect(refused.blocks).toEqual([{ code: "OUTSTANDING_LOAN", params: { contractNo: loan.contractNo } }]);
     expect((await db.loanApplication.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("DRAFT");
     await db.loanApplication.update({ where: { id: second.id }, data: { status: "WITHDRAWN" } });
 

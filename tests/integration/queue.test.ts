@@ -60,6 +60,10 @@ describe("the centre's queue", () => {
 describe("queue export", () => {
   it("exports the tab the actor may see, keyset page by page, safe for spreadsheets", async () => {
     const { exportQueueCsv } = await import("@/lib/reviews/export");
+    const { programmeTranslator } = await import("@/lib/i18n/translator");
+    const [t, status] = [programmeTranslator("queueCsv"), programmeTranslator("status")];
+    const words = { header: (c: string) => t(`columns.${c}` as "columns.number"), status: (s: string) => status(s as "DRAFT"),
+      kind: (k: string) => t(`kind.${k}` as "kind.NEW"), yes: t("yes"), no: t("no") };
     const reviewer = await staffActor("reviewer@center.demo");
     const applicant = await createApplicant();
     const enterprise = await db.enterprise.create({
@@ -70,13 +74,16 @@ describe("queue export", () => {
       data: Array.from({ length: 3 }, (_, i) => ({ number: `X-${uniqueSuffix()}-${i}`, applicantId: applicant.userId, enterpriseId: enterprise.id,
         status: "CENTER_REVIEW" as const, amountFen: 12_345_678n, termMonths: 12, stageDueAt: new Date(Date.now() + 86_400_000) })),
     });
-    const csv = await exportQueueCsv(reviewer, "CENTER_REVIEW", { q: enterprise.name });
+    const csv = await exportQueueCsv(reviewer, "CENTER_REVIEW", { q: enterprise.name }, words);
     const rows = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(rows[0]).toBe("申请编号,类型,企业,申请金额（元）,期限（月）,状态,绿色通道,办理时限");
     expect(rows).toHaveLength(4);
     expect(rows[1]).toContain("123456.78");
+    // The status in words, never its code.
+    expect(rows[1]).toContain(`,${status("CENTER_REVIEW")},`);
+    expect(csv).not.toMatch(/CENTER_REVIEW/);
     expect(rows[1]).toContain(`"'=HYPERLINK(""x"")`);
     const guarantor = await staffActor("officer@guarantor.demo");
-    expect((await exportQueueCsv(guarantor, "GUARANTOR_REVIEW", { q: enterprise.name })).trim().split("\r\n")).toHaveLength(1);
+    expect((await exportQueueCsv(guarantor, "GUARANTOR_REVIEW", { q: enterprise.name }, words)).trim().split("\r\n")).toHaveLength(1);
   });
 });

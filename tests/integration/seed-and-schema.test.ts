@@ -124,6 +124,10 @@ describe("demo seed", () => {
       data: { toSealed: seal("13800000000", "OutboxSms.to"), bodySealed: seal("rt", "OutboxSms.body"), sentAt: now, error: "e", createdAt: now },
     });
     expect(await db.outboxSms.findUniqueOrThrow({ where: { id: sms.id } })).toEqual(sms);
+    const draft = await db.formDraft.create({
+      data: { userId: user.id, form: "ENTERPRISE", recordKey: `rt-${now.getTime()}`, fieldsSealed: seal('{"creditCode":"x"}', "FormDraft.fields"), updatedAt: now },
+    });
+    expect(await db.formDraft.findUniqueOrThrow({ where: { id: draft.id } })).toEqual(draft);
     const mobileCode = await db.mobileCode.create({
       data: { purpose: "RESET", mobileIndex: `rt-${now.getTime()}`, codeHash: "h", addressKey: "a", attempts: 2, expiresAt: now, usedAt: now, createdAt: now },
     });

@@ -6,7 +6,7 @@ import { daysBetween } from "@/lib/loans/schedule";
 import { beijingToday, parseQuarter, quarterOf } from "@/lib/subsidies/periods";
 import type { Actor } from "@/lib/auth/roles";
 import { db, textsToUser as textsTo } from "../support/db";
-import { staffActor } from "../support/factories";
+import { ensureReferenceData, staffActor } from "../support/factories";
 import { disbursedLoan } from "./loan-servicing-support";
 
 // Before a quarter's subsidy batch the district union that took a case in is asked to record the
@@ -23,6 +23,7 @@ async function notices(actor: Actor, applicationId: string) {
 
 describe("union standing reminders before the quarter's batch", () => {
   it("asks the intake district union and tells the applicant, once, in the quarter's last days; a covered loan is left alone", async () => {
+    await ensureReferenceData();
     const [agent, reviewer, district] = await Promise.all([
       staffActor("agent@district.demo"), staffActor("reviewer@center.demo"), db.organisation.findUniqueOrThrow({ where: { code: "CYQZGH" } }),
     ]);

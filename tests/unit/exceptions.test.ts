@@ -84,6 +84,6 @@ describe("per-person exposure", () => {
     expect(personBlocks(person, 50_000_000n)).toEqual([]);
     expect(personBlocks({ ...person, others: 3 }, 1n).map((b) => b.code)).toEqual(["PERSON_CASES"]);
     expect(personBlocks(person, 50_000_001n).map((b) => b.code)).toEqual(["PERSON_EXPOSURE"]);
-    expect(personBlocks(person, 50_000_001n)[0]!.message).toContain("¥1,500,000.00");
+    expect(personBlocks(person, 50_000_001n)[0]!.params).toEqual({ max: "¥1,500,000.00", others: "¥1,000,000.00", total: "¥1,500,000.01" });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HOLDER, isActorsTurn, roleMayAttempt, targetOf, TRANSITIONS } from "@/lib/applications/workflow";
-import { eligibilityBlocks } from "@/lib/applications/eligibility";
+import { eligibilityBlocks, wordEligibility } from "@/lib/applications/eligibility";
 import { can, PERMISSIONS } from "@/lib/auth/permissions";
 import { HOME_BY_ROLE, mayEnterSection, SECTION_ROLES } from "@/lib/auth/roles";
 import { availableActions } from "@/lib/reviews/available";
@@ -83,6 +83,16 @@ describe("rules", () => {
     const recent = { number: "SQ-1", closedAt: new Date("2026-11-15T00:00:00Z") };
     expect(eligibilityBlocks({ ...base, lastRejection: recent }).map((b) => b.code)).toEqual(["COOLING"]);
     expect(eligibilityBlocks({ ...base, lastRejection: { ...recent, closedAt: new Date("2026-10-01T00:00:00Z") } })).toEqual([]);
+  });
+
+  it("eligibility blocks carry their figures as text, for the catalogue's words in either language", () => {
+    expect(eligibilityBlocks({ ...base, amountFen: 50_000_001n })).toEqual([{ code: "OVER_CAP", params: { maxLoan: "¥500,000.00" } }]);
+    // 30 days after 15 November 08:00 in Beijing, as the Beijing day.
+    expect(eligibilityBlocks({ ...base, lastRejection: { number: "SQ-1", closedAt: new Date("2026-11-15T00:00:00Z") } }))
+      .toEqual([{ code: "COOLING", params: { number: "SQ-1", coolingDays: "30", until: "2026-12-15" } }]);
+    const t = (key: string, values?: Record<string, string>) => `${key}:${JSON.stringify(values ?? {})}`;
+    expect(wordEligibility([{ code: "OPEN_CASE", params: { number: "SQ-2" } }, { code: "NO_CONSENT", params: {} }], t))
+      .toBe('eligibility.OPEN_CASE:{"number":"SQ-2"} eligibility.NO_CONSENT:{}');
   });
 
   it("green channel shortens review deadlines, never lengthens them", () => {

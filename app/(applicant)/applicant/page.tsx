@@ -5,7 +5,12 @@ import { requireSection } from "@/lib/auth/actor";
 import { applicantOverview, listMyApplications } from "@/lib/applications/queries";
 import { formatFen } from "@/lib/money/fen";
 import { ApplicationTable } from "@/components/applications/application-table";
+import { EligibilityNotice } from "@/components/applications/eligibility-notice";
+import { enterpriseEligibility } from "@/lib/applications/services/eligibility-facts";
+import type { EligibilityCode } from "@/lib/applications/eligibility";
 import { RenewButton, StartApplicationButton } from "@/components/applications/case-actions";
+
+const PERSONAL_BLOCKS: ReadonlySet<EligibilityCode> = new Set(["NOT_MEMBER", "NO_CONSENT"]);
 
 export default async function ApplicantHome() {
   const actor = await requireSection("applicant");
@@ -18,6 +23,7 @@ export default async function ApplicantHome() {
     applicantOverview(actor),
   ]);
   const ready = overview?.profileComplete && overview.consents.sensitive && overview.consents.credit;
+  const eligibility = await enterpriseEligibility(actor, overview?.enterprises.map((e) => e.id) ?? []);
   return (
     <>
       <h1>{t("applicantTitle")}</h1>
@@ -45,6 +51,8 @@ export default async function ApplicantHome() {
               </div>
               {ready ? <StartApplicationButton enterpriseId={e.id} /> : null}
             </div>
+            {/* The person's own blocks (profile, consents) are the notice at the top; here, the enterprise's. */}
+            <EligibilityNotice blocks={(eligibility.get(e.id) ?? []).filter((b) => !PERSONAL_BLOCKS.has(b.code))} about="enterprise" />
             {e.loans.length ? (
               <div className="table-wrap" style={{ marginTop: ".8rem" }}>
                 <table className="table">
@@ -57,7 +65,7 @@ export default async function ApplicantHome() {
                         <td className="num">{formatFen(l.principalFen)}</td>
                         <td>{l.disbursedOn ? format.dateTime(l.disbursedOn, { dateStyle: "medium", timeZone: "UTC" }) : "—"}</td>
                         <td>{l.maturityOn ? format.dateTime(l.maturityOn, { dateStyle: "medium", timeZone: "UTC" }) : "—"}</td>
-                        <td>{l.status === "SETTLED" || l.status === "ACTIVE" ? loanStatus(l.status) : l.status}</td>
+                        <td>{loanStatus(l.status)}</td>
                         <td>{l.renewable && ready ? <RenewButton loanId={l.id} /> : null}</td>
                       </tr>
                     ))}

@@ -1,13 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { eligibilityBlocks, type EligibilityBlock } from "@/lib/applications/eligibility";
+import { eligibilityBlocks, IneligibleError, type EligibilityBlock } from "@/lib/applications/eligibility";
 import { consentState } from "@/lib/applications/services/consents";
-import { AppError } from "@/lib/errors";
 import { missingDocuments } from "@/lib/applications/required-documents";
 import { policyInForce, type Policy } from "@/lib/policy/queries";
 import { limitsForCase } from "@/lib/exceptions/in-force";
 import { personExposure } from "@/lib/applications/services/person-exposure";
+import { assertNoPendingDrafts } from "@/lib/applications/services/form-drafts";
 
 const OPEN: ("DRAFT" | "CENTER_REVIEW" | "GUARANTOR_REVIEW" | "BANK_REVIEW" | "RETURNED" | "CONTRACTING")[] = [
   "CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED", "CONTRACTING",
@@ -73,12 +73,13 @@ export async function assertSubmittable(
   pinned?: Policy | null,
 ): Promise<string> {
   if (app.amountFen === null || app.termMonths === null || !app.purpose || !app.categoryCode) {
-    throw new AppError("INELIGIBLE", "请先填写完整的贷款申请信息");
+    throw new IneligibleError([{ code: "INCOMPLETE", params: {} }]);
   }
+  await assertNoPendingDrafts(app);
   const missing = await missingDocuments(app.id, app.kind);
-  if (missing.length) throw new AppError("INELIGIBLE", `请先上传：${missing.join("、")}`);
+  if (missing.length) throw new IneligibleError([{ code: "MISSING_DOCUMENTS", params: { list: missing.join("、") } }]);
   const { blocks, policyId } = await checkEligibility(app, pinned);
-  if (blocks.length) throw new AppError("INELIGIBLE", blocks.map((b) => b.message).join(" "));
+  if (blocks.length) throw new IneligibleError(blocks);
   return policyId;
 }
 
@@ -102,6 +103,32 @@ export async function assertSoleExposure(tx: Prisma.TransactionClient, app: Pick
     tx.loanApplication.findFirst({ where: { enterpriseId: app.enterpriseId, id: { not: app.id }, status: { in: OPEN } }, select: { number: true } }),
     outstandingLoanOf(tx, app),
   ]);
-  if (other) throw new AppError("INELIGIBLE", `该企业已有办理中的申请（${other.number}），请先完成或撤回该申请。`);
-  if (loan) throw new AppError("INELIGIBLE", `该企业的贷款（合同 ${loan.contractNo}）尚未结清：结清前只能为这笔贷款申请续贷。`);
+  if (other) throw new IneligibleError([{ code: "OPEN_CASE", params: { number: other.number } }]);
+  if (loan) throw new IneligibleError([{ code: "OUTSTANDING_LOAN", params: { contractNo: loan.contractNo } }]);
+}
+
+const NO_CASE = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * What stands in the way of each of the applicant's enterprises applying, shown on the dashboard
+ * from the first visit: judged for its open draft if it has one, else for a case not yet begun.
+ * An enterprise whose case is already with the reviewers is left out (it is not waiting to apply).
+ */
+export async function enterpriseEligibility(actor: { kind: string; userId: string }, enterpriseIds: string[]): Promise<Map<string, EligibilityBlock[]>> {
+  const out = new Map<string, EligibilityBlock[]>();
+  if (actor.kind !== "APPLICANT" || enterpriseIds.length === 0) return out;
+  const open = await db.loanApplication.findMany({
+    where: { applicantId: actor.userId, enterpriseId: { in: enterpriseIds }, status: { in: ["DRAFT", ...OPEN] } },
+    select: { id: true, status: true, enterpriseId: true, amountFen: true, termMonths: true, previousLoanId: true },
+  });
+  for (const enterpriseId of enterpriseIds) {
+    const cases = open.filter((c) => c.enterpriseId === enterpriseId);
+    if (cases.some((c) => c.status !== "DRAFT")) continue;
+    const draft = cases[0];
+    const { blocks } = await checkEligibility(
+      draft ? { ...draft, applicantId: actor.userId } : { id: NO_CASE, applicantId: actor.userId, enterpriseId, amountFen: null, termMonths: null },
+    );
+    out.set(enterpriseId, blocks);
+  }
+  return out;
 }

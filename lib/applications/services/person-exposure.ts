@@ -1,8 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { personBlocks, type PersonExposure } from "@/lib/applications/eligibility";
+import { IneligibleError, personBlocks, type PersonExposure } from "@/lib/applications/eligibility";
 
 type Client = Prisma.TransactionClient | typeof db;
 
@@ -61,5 +60,5 @@ export async function assertPersonExposure(tx: Prisma.TransactionClient, app: Ca
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`person-exposure:${person.key}`}))`;
   const { others, othersFen } = await othersOfPerson(tx, app, person.userIds);
   const blocks = personBlocks({ others, othersFen, maxCases: policy.maxOpenCasesPerPerson, maxExposureFen: policy.maxExposurePerPersonFen }, app.amountFen);
-  if (blocks.length) throw new AppError("INELIGIBLE", blocks.map((b) => b.message).join(" "));
+  if (blocks.length) throw new IneligibleError(blocks);
 }

@@ -6,6 +6,7 @@ import { runTransition, type LoadedApplication } from "@/lib/applications/servic
 import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
 import { beijingDay, textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
 import { deliverToApplicant } from "@/lib/reviews/services/applicant-messages";
+import { IneligibleError } from "@/lib/applications/eligibility";
 import { assertConsentsActive, assertOrganisation } from "@/lib/reviews/services/guards";
 import { addWorkingDays } from "@/lib/calendar/working-days";
 
@@ -48,7 +49,7 @@ export async function recommendApplication(actor: StaffActor, input: Recommend) 
       if (needsChecker && app.pendingRecommendationById) throw new AppError("INVALID_TRANSITION", "已有待复核的推荐意见");
       await assertConsentsActive(app.applicantId);
       const { blocks } = await checkEligibility(app, app.policyVersion);
-      if (blocks.length) throw new AppError("INELIGIBLE", blocks.map((b) => b.message).join(" "));
+      if (blocks.length) throw new IneligibleError(blocks);
     },
     changes: () => (needsChecker ? { pendingRecommendationById: actor.userId } : { guarantorOrgId: input.guarantorOrgId! }),
     // A maker's proposal is internal until confirmed; a recommendation that routes the case is a result the applicant is told.

@@ -5,15 +5,7 @@ import { isUuid } from "@/lib/ids";
 import { renderSubsidyBatchSummary } from "@/lib/pdf/subsidy-statement";
 import { scopedBatch } from "@/lib/subsidies/services/batch-scope";
 import { isoDay, parseQuarter } from "@/lib/subsidies/periods";
-
-export const BATCH_STATUS_ZH = {
-  OPEN: "待核验",
-  VERIFIED: "已核验",
-  MAKER_APPROVED: "已经办审批",
-  APPROVED: "已复核通过",
-  PAID: "已支付",
-  RECONCILED: "已对账",
-} as const;
+import { programmeTranslator } from "@/lib/i18n/translator";
 
 /** The batch summary (贴息批次汇总表) for the centre and the batch's own bank; null outside scope. */
 export async function batchSummaryPdf(actor: Actor, id: string): Promise<{ fileName: string; pdf: Buffer } | null> {
@@ -56,7 +48,8 @@ export async function batchSummaryPdf(actor: Actor, id: string): Promise<{ fileN
     enterpriseCount: enterprises.size,
     totalInterestPaidFen: byLoan.reduce((s, g) => s + (g._sum.interestPaidFen ?? 0n), 0n),
     totalSubsidyFen: batch.totalFen,
-    statusLabel: BATCH_STATUS_ZH[batch.status],
+    // A formal document in the programme's language: the status in the catalogue's Chinese words.
+    statusLabel: programmeTranslator("subsidy")(`status.${batch.status}`),
     // The renderer requires a maker; before the first approval the row says so.
     maker: batch.makerId ? { name: name(batch.makerId), at: at("subsidy.batch_maker_approved") } : { name: "（尚未经办审批）", at: new Date() },
     checker: batch.checkerId ? { name: name(batch.checkerId), at: at("subsidy.batch_checker_approved") } : null,

@@ -7,7 +7,7 @@ import type { Actor, StaffActor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import type { ExcludedReason } from "@/lib/subsidies/rules";
 import { lineKey, parseStatement, STATEMENT_COLUMNS, validateAgainstLoans, type LoanTerms, type ParsedLine, type StatementError } from "@/lib/subsidies/statement-parser";
-import { MAX_STATEMENT_BYTES } from "@/lib/subsidies/schemas";
+import { MAX_STATEMENT_BYTES } from "@/lib/subsidies/statement-file";
 import { batchQuarterOf, beijingToday, isoDay, quarterLabel } from "@/lib/subsidies/periods";
 import { formatFen } from "@/lib/money/fen";
 import { evidenceOf, ratioOf, standingByEnterprise, type UnionEvidence } from "@/lib/subsidies/services/subsidy-context";

@@ -8,10 +8,12 @@ import { HOLDER, OPEN_STATUSES } from "@/lib/applications/workflow";
 import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
 import { policyInForce } from "@/lib/policy/queries";
 import { limitsForCase } from "@/lib/exceptions/in-force";
+import { draftForPage, pendingDraftForms } from "@/lib/applications/draft-queries";
 import { documentChecklist } from "@/lib/applications/required-documents";
 import { fenToYuanString, formatFen } from "@/lib/money/fen";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { Timeline } from "@/components/applications/timeline";
+import { EligibilityNotice } from "@/components/applications/eligibility-notice";
 import { LoanRequestForm } from "@/components/applications/loan-request-form";
 import { SubmitForm, WithdrawForm } from "@/components/applications/case-actions";
 import { DocumentUploader } from "@/components/documents/document-uploader";
@@ -78,22 +80,12 @@ export default async function ApplicationPage({ params, searchParams }: {
 
 type App = NonNullable<Awaited<ReturnType<typeof applicationForApplicant>>>;
 
-// Blocks that no field of the form can lift (the enterprise's and the person's exposure, the
-// cooling period): shown from the first step, not only at the last.
-const STANDING_BLOCKS = new Set(["OPEN_CASE", "OUTSTANDING_LOAN", "COOLING", "PERSON_CASES", "PERSON_EXPOSURE"]);
-
 async function EditSteps({ app, step }: { app: App; step: StepKey }) {
   const base = `/applicant/applications/${app.id}`;
-  const [t, eligibility] = await Promise.all([
-    getTranslations("applicant.application"),
-    step === "review" ? null : checkEligibility({ ...app, enterpriseId: app.enterprise.id }),
-  ]);
-  const standing = eligibility?.blocks.filter((b) => STANDING_BLOCKS.has(b.code)) ?? [];
+  // Shown on every step, so a problem is known before the applicant fills in the rest (the review step shows its own).
+  const [t, { blocks }] = await Promise.all([getTranslations("applicant.application"), checkEligibility({ ...app, enterpriseId: app.enterprise.id })]);
   return (
     <>
-      {standing.length ? (
-        <ul className="notice notice--warn" data-testid="standing-blocks">{standing.map((b) => <li key={b.code}>{b.message}</li>)}</ul>
-      ) : null}
       <ol className="stepper" aria-label={t("stepsLabel")}>
         {STEPS.map((s, i) => (
           <li key={s} aria-current={s === step ? "step" : undefined} className={i < STEPS.indexOf(step) ? "done" : undefined}>
@@ -101,6 +93,7 @@ async function EditSteps({ app, step }: { app: App; step: StepKey }) {
           </li>
         ))}
       </ol>
+      {step !== "review" ? <EligibilityNotice blocks={blocks} /> : null}
       <section className="card">
         {step === "enterprise" ? <EnterpriseStep app={app} /> : null}
         {step === "loan" ? <LoanStep app={app} /> : null}
@@ -137,7 +130,10 @@ async function EnterpriseStep({ app }: { app: App }) {
 async function LoanStep({ app }: { app: App }) {
   // A submitted (returned) case keeps the limits of the policy it was pinned to, as its 一企一策
   // exceptions in force raise them; a draft shows today's.
-  const [t, categories, pinned] = await Promise.all([getTranslations("applicant.application"), loanCategories(), app.policyVersion ?? policyInForce()]);
+  const actor = await requireSection("applicant");
+  const [t, categories, pinned, draft] = await Promise.all([
+    getTranslations("applicant.application"), loanCategories(), app.policyVersion ?? policyInForce(), draftForPage(actor, "LOAN_REQUEST", app.id),
+  ]);
   const policy = await limitsForCase({ id: app.id, enterpriseId: app.enterprise.id }, pinned);
   return (
     <>
@@ -149,6 +145,7 @@ async function LoanStep({ app }: { app: App }) {
         applicationId={app.id}
         categories={categories}
         limits={{ maxLoan: formatFen(policy.maxLoanFen), maxTermMonths: policy.maxTermMonths }}
+        draft={draft}
         defaults={{
           categoryCode: app.categoryCode ?? "",
           amountYuan: app.amountFen === null ? "" : fenToYuanString(app.amountFen),
@@ -176,10 +173,13 @@ async function DocumentsStep({ app }: { app: App }) {
 }
 
 async function ReviewStep({ app }: { app: App }) {
-  const [{ blocks }, checklist, t, table] = await Promise.all([
+  const [{ blocks }, checklist, t, table, drafts] = await Promise.all([
     checkEligibility({ ...app, enterpriseId: app.enterprise.id }), documentChecklist(app.id, app.kind),
-    getTranslations("applicant.application"), getTranslations("table"),
+    getTranslations("applicant.application"), getTranslations("table"), pendingDraftForms({ ...app, enterpriseId: app.enterprise.id }),
   ]);
+  const draftLink: Record<(typeof drafts)[number], string> = {
+    LOAN_REQUEST: `/applicant/applications/${app.id}?step=loan`, ENTERPRISE: `/applicant/enterprises/${app.enterprise.id}`, PROFILE: "/applicant/profile",
+  };
   const missingDocs = checklist.filter((c) => c.required && !c.current).map((c) => c.label);
   const incomplete = app.amountFen === null || app.termMonths === null || !app.purpose || !app.categoryCode;
   return (
@@ -194,12 +194,16 @@ async function ReviewStep({ app }: { app: App }) {
       </dl>
       {incomplete ? <p className="notice notice--warn">{t("loanStepFirst")}</p> : null}
       {missingDocs.length ? <p className="notice notice--warn">{t("missingDocs", { list: missingDocs.join(t("listSeparator")) })}</p> : null}
-      {blocks.length ? (
-        <ul className="notice notice--error" data-testid="eligibility-blocks">{blocks.map((b) => <li key={b.code}>{b.message}</li>)}</ul>
+      {drafts.length ? (
+        <div className="notice notice--warn" data-testid="pending-drafts">
+          <strong>{t("draftsPending")}</strong>
+          <ul>{drafts.map((d) => <li key={d}><Link href={draftLink[d]}>{t(`draftForm.${d}`)}</Link></li>)}</ul>
+        </div>
       ) : null}
+      <EligibilityNotice blocks={blocks} />
       <div className="actions" style={{ marginTop: "1rem" }}>
         <a className="btn btn--secondary" href={`/api/applications/${app.id}/form-pdf`}>{t("downloadForm")}</a>
-        <SubmitForm applicationId={app.id} version={app.version} resubmit={app.status === "RETURNED"} disabled={incomplete || missingDocs.length > 0 || blocks.length > 0} />
+        <SubmitForm applicationId={app.id} version={app.version} resubmit={app.status === "RETURNED"} disabled={incomplete || missingDocs.length > 0 || blocks.length > 0 || drafts.length > 0} />
       </div>
     </>
   );

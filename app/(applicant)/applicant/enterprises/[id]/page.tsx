@@ -4,20 +4,21 @@ import { requireSection } from "@/lib/auth/actor";
 import { enterpriseForEdit } from "@/lib/applications/profile-queries";
 import { fenToYuanString } from "@/lib/money/fen";
 import { EnterpriseForm } from "@/components/applications/enterprise-form";
+import { draftForPage } from "@/lib/applications/draft-queries";
 
 export default async function EditEnterprisePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireSection("applicant");
   const { id } = await params;
   const e = await enterpriseForEdit(actor, id);
   if (!e) notFound();
-  const t = await getTranslations("applicant.enterprise");
+  const [t, draft] = await Promise.all([getTranslations("applicant.enterprise"), draftForPage(actor, "ENTERPRISE", e.id)]);
   return (
     <>
       <h1>{t("editTitle")}</h1>
       <section className="card">
         <EnterpriseForm defaults={{ enterpriseId: e.id, name: e.name, creditCode: e.creditCode, legalRepName: e.legalRepName,
           address: e.address, industry: e.industry, foundedOn: e.foundedOn.toISOString().slice(0, 10), employees: String(e.employees),
-          annualRevenueYuan: fenToYuanString(e.annualRevenueFen), hasUnion: e.hasUnion, unionMemberCount: String(e.unionMemberCount) }} />
+          annualRevenueYuan: fenToYuanString(e.annualRevenueFen), hasUnion: e.hasUnion, unionMemberCount: String(e.unionMemberCount) }} draft={draft} />
       </section>
     </>
   );

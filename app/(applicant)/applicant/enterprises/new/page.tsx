@@ -1,16 +1,17 @@
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { EnterpriseForm } from "@/components/applications/enterprise-form";
+import { draftForPage } from "@/lib/applications/draft-queries";
 
 export default async function NewEnterprisePage() {
-  await requireSection("applicant");
-  const t = await getTranslations("applicant.enterprise");
+  const actor = await requireSection("applicant");
+  const [t, draft] = await Promise.all([getTranslations("applicant.enterprise"), draftForPage(actor, "ENTERPRISE", "")]);
   return (
     <>
       <h1>{t("newTitle")}</h1>
       <section className="card">
         <EnterpriseForm defaults={{ enterpriseId: "", name: "", creditCode: "", legalRepName: "", address: "", industry: "",
-          foundedOn: "", employees: "", annualRevenueYuan: "", hasUnion: false, unionMemberCount: "" }} />
+          foundedOn: "", employees: "", annualRevenueYuan: "", hasUnion: false, unionMemberCount: "" }} draft={draft} />
       </section>
     </>
   );
