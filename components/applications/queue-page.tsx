@@ -79,6 +79,7 @@ export async function QueuePage({ actor, title, basePath, searchParams }: {
       <div className="actions" style={{ justifyContent: "space-between", marginBottom: ".6rem" }}>
         {mayAssign && page.rows.length ? <BatchAssignForm formId={BATCH_ASSIGN_FORM} workers={await caseWorkers(actor)} me={actor.userId} /> : <span />}
         <a className="btn btn--secondary btn--small" href={queueHref("/api/queue/export", current, filters)} download>{table("export")}</a>
+        <a className="btn btn--secondary btn--small" href={`${queueHref("/api/queue/export", current, filters)}&format=xlsx`} download>{table("exportXlsx")}</a>
       </div>
       <ApplicationTable rows={page.rows} hrefBase={`${basePath}/cases`} now={new Date()} selectForm={mayAssign ? BATCH_ASSIGN_FORM : undefined} />
       {page.nextCursor ? (

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { beforeAndAfter, CONFIG_ACTIONS, CONFIG_KINDS, dayRange, describeValue, kindOfAction, type ConfigFilters, type ConfigKind } from "@/lib/audit/config-changes";
+import { csvFile, csvLine } from "@/lib/http/csv";
 
 export type ConfigChangeRow = {
   id: string;
@@ -88,20 +89,17 @@ export async function configChangeActors(actor: Actor): Promise<{ id: string; na
 }
 
 const MAX_EXPORT_ROWS = 50_000;
-const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-// A leading =, +, - or @ would make a spreadsheet evaluate the cell.
-const safe = (value: string) => cell(/^[=+\-@]/.test(value) ? `'${value}` : value);
 
 /** The filtered changes as CSV (UTF-8 with BOM), walking the same keyset pages; `header` is worded by the caller. */
 export async function configChangesCsv(actor: Actor, filters: ConfigFilters, header: readonly string[]): Promise<string> {
-  const lines = [header.map(safe).join(",")];
+  const lines = [csvLine(header)];
   let cursor: string | null = null;
   do {
     const page: ConfigChangePage = await listConfigChanges(actor, { filters, cursor, pageSize: 500 });
     for (const r of page.rows) {
-      lines.push([r.at.toISOString(), r.kind, r.action, r.actorName ?? "", r.subject, r.before, r.after, r.movedCases === null ? "" : String(r.movedCases)].map(safe).join(","));
+      lines.push(csvLine([r.at.toISOString(), r.kind, r.action, r.actorName ?? "", r.subject, r.before, r.after, r.movedCases === null ? "" : String(r.movedCases)]));
     }
     cursor = lines.length > MAX_EXPORT_ROWS ? null : page.nextCursor;
   } while (cursor);
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return csvFile(lines);
 }

@@ -6,6 +6,7 @@ import { countPortfolio, listPortfolio, type PortfolioFilter } from "@/lib/loans
 import { env } from "@/lib/env";
 import type { Cell } from "@/lib/stats/xlsx";
 import { streamWorkbook } from "@/lib/stats/xlsx-stream";
+import { csvStream } from "@/lib/http/csv";
 
 const PAGE = 1_000;
 
@@ -14,9 +15,6 @@ export const PORTFOLIO_CSV_COLUMNS = [
   "compensated", "recovered", "disbursedOn", "maturityOn",
 ] as const;
 
-const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-// A leading =, +, - or @ would make a spreadsheet evaluate the cell.
-const safe = (value: string) => cell(/^[=+\-@]/.test(value) ? `'${value}` : value);
 
 type Words = { header: (column: (typeof PORTFOLIO_CSV_COLUMNS)[number]) => string; status: (status: LoanStatus) => string };
 type Options = { filter: PortfolioFilter; q?: string };
@@ -50,30 +48,11 @@ export async function exportTooLarge(actor: StaffActor, options: Options, max: n
 
 /** The portfolio as CSV (UTF-8 with BOM, for Excel), streamed page by page as the reader pulls; amounts in yuan. */
 export function portfolioCsvStream(actor: StaffActor, options: Options, words: Words): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const text = (v: Value) => safe(typeof v === "string" ? v : fenToYuanString(v.fen));
-  const rows = portfolioRows(actor, options, words);
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(`\uFEFF${PORTFOLIO_CSV_COLUMNS.map((c) => safe(words.header(c))).join(",")}\r\n`));
-      }
-      // A chunk of rows per pull: few enough to stay small, enough to keep the socket busy.
-      const lines: string[] = [];
-      for (let i = 0; i < PAGE; i += 1) {
-        const next = await rows.next();
-        if (next.done) break;
-        lines.push(next.value.map(text).join(","));
-      }
-      if (lines.length) controller.enqueue(encoder.encode(`${lines.join("\r\n")}\r\n`));
-      if (lines.length < PAGE) controller.close();
-    },
-    async cancel() {
-      await rows.return(undefined);
-    },
-  });
+  const text = (v: Value) => (typeof v === "string" ? v : fenToYuanString(v.fen));
+  const rows = async function* () {
+    for await (const r of portfolioRows(actor, options, words)) yield r.map(text);
+  };
+  return csvStream(PORTFOLIO_CSV_COLUMNS.map((c) => words.header(c)), rows(), PAGE);
 }
 
 /** The portfolio as one XLSX sheet, streamed; amounts are yuan numbers a spreadsheet can add up. */

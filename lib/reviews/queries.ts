@@ -56,6 +56,13 @@ const SEGMENTS = [
 ] as const;
 
 /** One queue tab: green channel first, then the nearest deadline; keyset paging on that order. */
+/** How many cases a queue tab holds under its filters (an export's size, before it starts). */
+export async function countQueue(actor: StaffActor, options: { status?: ApplicationStatus; filters?: QueueFilters } = {}): Promise<number> {
+  const statuses: readonly ApplicationStatus[] = QUEUE_STATUSES[actor.organisationType];
+  const status = options.status && statuses.includes(options.status) ? options.status : statuses[0]!;
+  return db.loanApplication.count({ where: { AND: [applicationScope(actor), { status }, ...queueFilterWhere(actor, status, options.filters ?? {}, new Date())] } });
+}
+
 export async function listQueue(
   actor: StaffActor,
   options: { status?: ApplicationStatus; cursor?: string | null; pageSize?: number; filters?: QueueFilters } = {},

@@ -1,3 +1,5 @@
+import ExcelJS from "exceljs";
+import type { StaffActor } from "@/lib/auth/roles";
 import { describe, expect, it } from "vitest";
 import { listQueue } from "@/lib/reviews/queries";
 import { db, uniqueSuffix } from "../support/db";
@@ -59,7 +61,9 @@ describe("the centre's queue", () => {
 
 describe("queue export", () => {
   it("exports the tab the actor may see, keyset page by page, safe for spreadsheets", async () => {
-    const { exportQueueCsv } = await import("@/lib/reviews/export");
+    const { queueCsvStream, queueExportTooLarge, queueXlsx } = await import("@/lib/reviews/export");
+    const exportQueueCsv = (actor: StaffActor, status: "CENTER_REVIEW" | "GUARANTOR_REVIEW", filters: { q: string }, w: typeof words) =>
+      new Response(queueCsvStream(actor, { status, filters }, w)).text();
     const { programmeTranslator } = await import("@/lib/i18n/translator");
     const [t, status] = [programmeTranslator("queueCsv"), programmeTranslator("status")];
     const words = { header: (c: string) => t(`columns.${c}` as "columns.number"), status: (s: string) => status(s as "DRAFT"),
@@ -85,5 +89,15 @@ describe("queue export", () => {
     expect(rows[1]).toContain(`"'=HYPERLINK(""x"")`);
     const guarantor = await staffActor("officer@guarantor.demo");
     expect((await exportQueueCsv(guarantor, "GUARANTOR_REVIEW", { q: enterprise.name }, words)).trim().split("\r\n")).toHaveLength(1);
+    // As XLSX: the same rows, the amount a number.
+    const book = new ExcelJS.Workbook();
+    const xlsx = queueXlsx(reviewer, { status: "CENTER_REVIEW", filters: { q: enterprise.name } }, { ...words, sheet: "cases", about: { title: "about", rows: [] } });
+    await book.xlsx.load(Buffer.from(await new Response(xlsx).arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("cases")!;
+    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getRow(2).getCell(4).value).toBe(123456.78);
+    // Larger than the limit: refused before it starts, with its size.
+    expect(await queueExportTooLarge(reviewer, { status: "CENTER_REVIEW", filters: { q: enterprise.name } }, 2)).toBe(3);
+    expect(await queueExportTooLarge(reviewer, { status: "CENTER_REVIEW", filters: { q: enterprise.name } }, 3)).toBeNull();
   });
 });

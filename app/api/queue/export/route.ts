@@ -1,21 +1,40 @@
+import { getTranslations } from "next-intl/server";
 import { attachmentResponse } from "@/lib/http/attachment";
 import { currentActor } from "@/lib/auth/actor";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import { getTranslations } from "next-intl/server";
-import { exportQueueCsv } from "@/lib/reviews/export";
+import { env } from "@/lib/env";
+import { queueCsvStream, queueExportTooLarge, queueXlsx } from "@/lib/reviews/export";
+import { beijingToday } from "@/lib/subsidies/periods";
+import { XLSX_TYPE } from "@/lib/stats/xlsx-stream";
 
+/**
+ * A queue tab (status and filters as on the screen) as CSV, or XLSX with `format=xlsx`, streamed
+ * a keyset page at a time; one larger than EXPORT_MAX_ROWS is refused before it starts.
+ */
 export async function GET(request: Request) {
   const actor = await currentActor();
   if (!actor) return new Response("Unauthorized", { status: 401 });
   if (actor.kind !== "STAFF") return new Response("Not found", { status: 404 });
   const params = new URL(request.url).searchParams;
   const [t, status] = await Promise.all([getTranslations("queueCsv"), getTranslations("status")]);
-  const csv = await exportQueueCsv(actor, (params.get("status") ?? undefined) as ApplicationStatus | undefined, {
-    green: params.get("green") === "1",
-    overdue: params.get("overdue") === "1",
-    mine: params.get("mine") === "1",
-    q: params.get("q")?.trim().slice(0, 100) || undefined,
-  }, { header: (c) => t(`columns.${c}`), status: (s) => status(s), kind: (k) => t(`kind.${k}`), yes: t("yes"), no: t("no") });
-  const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  return attachmentResponse(csv, t("fileName", { day }), "text/csv; charset=utf-8");
+  const query = {
+    status: (params.get("status") ?? undefined) as ApplicationStatus | undefined,
+    filters: {
+      green: params.get("green") === "1",
+      overdue: params.get("overdue") === "1",
+      mine: params.get("mine") === "1",
+      q: params.get("q")?.trim().slice(0, 100) || undefined,
+    },
+  };
+  const words = { header: (c: Parameters<Parameters<typeof queueCsvStream>[2]["header"]>[0]) => t(`columns.${c}`), status: (s: ApplicationStatus) => status(s), kind: (k: "NEW" | "RENEWAL") => t(`kind.${k}`), yes: t("yes"), no: t("no") };
+  const rows = await queueExportTooLarge(actor, query);
+  if (rows !== null) {
+    return new Response(t("tooLarge", { rows, max: env.EXPORT_MAX_ROWS }), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  const day = beijingToday();
+  if (params.get("format") === "xlsx") {
+    const body = queueXlsx(actor, query, { ...words, sheet: t("sheet"), about: { title: t("sheet"), rows: [[t("exportedOn"), day]] } });
+    return attachmentResponse(body, t("xlsxFileName", { day }), XLSX_TYPE);
+  }
+  return attachmentResponse(queueCsvStream(actor, query, words), t("fileName", { day }), "text/csv; charset=utf-8");
 }
