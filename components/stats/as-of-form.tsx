@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-/** A GET form: the day to count up to, and the same figures as CSV. */
+/** A GET form: the day to count up to, and the same figures as CSV or XLSX. */
 export async function AsOfForm({ action, asOf, today }: { action: string; asOf: string; today: string }) {
   const t = await getTranslations("stats");
   return (
@@ -12,6 +12,7 @@ export async function AsOfForm({ action, asOf, today }: { action: string; asOf: 
       <div className="actions" style={{ paddingBottom: ".1rem" }}>
         <button type="submit" className="btn btn--primary">{t("show")}</button>
         <a href={`/api/stats?asOf=${asOf}`} className="btn btn--secondary" download data-testid="stats-csv">{t("downloadCsv")}</a>
+        <a href={`/api/stats?asOf=${asOf}&format=xlsx`} className="btn btn--secondary" download data-testid="stats-xlsx">{t("downloadXlsx")}</a>
       </div>
       <p id="stats-as-of-hint" className="field__hint" style={{ flexBasis: "100%" }}>{t("asOfHint")}</p>
     </form>

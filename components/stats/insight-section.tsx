@@ -65,6 +65,7 @@ export async function InsightSection({ actor, params, action, years }: { actor: 
         <div className="actions" style={{ paddingBottom: ".1rem" }}>
           <button type="submit" className="btn btn--primary">{t("show")}</button>
           <a href={`/api/stats/insight?${query.toString()}`} className="btn btn--secondary" download data-testid="insight-xlsx">{t("downloadXlsx")}</a>
+          <a href={`/api/stats/insight?${query.toString()}&format=csv`} className="btn btn--secondary" download data-testid="insight-csv">{t("downloadCsv")}</a>
           <a href={`/api/stats/annual-report?${query.toString()}`} className="btn btn--secondary" download data-testid="insight-pdf">{tr("download")}</a>
         </div>
         <p id="insight-hint" className="field__hint" style={{ flexBasis: "100%" }}>{t("periodHint", { start })}</p>

@@ -1,6 +1,8 @@
 import type { InsightFigures } from "@/lib/stats/insight";
 import { FUNNEL_STEPS, DROP_OUTS } from "@/lib/stats/funnel";
 import { EXCEPTION_TYPES, LOAN_STATES } from "@/lib/stats/portfolio";
+import type { ProgrammeFigures } from "@/lib/stats/queries";
+import { csvFile, csvLine } from "@/lib/http/csv";
 
 // The statistics tables as sheets of plain cells (the XLSX route streams them; the page shows the
 // same numbers). Pure: labels come from the caller's translator (the `insight` namespace).
@@ -65,4 +67,35 @@ export function insightSheets(f: InsightFigures, { t, locale }: Labels): Sheet[]
       rows: f.budget.months.map((m) => [`${f.budget.year}-${String(m.month).padStart(2, "0")}`, yuan(m.paidFen), yuan(m.cumulativeFen), m.remainingFen === null ? null : yuan(m.remainingFen)]),
     },
   ];
+}
+
+/**
+ * The published table as of a day, as sheets: the cumulative figures, and one row per year with
+ * its total. `t` words the `stats` namespace, `th` the `statsHistory` one (as the page does).
+ */
+export function programmeSheets(f: ProgrammeFigures, t: (key: string) => string, th: (key: string) => string): Sheet[] {
+  return [
+    {
+      key: "figures", title: t("title"), header: [t("item"), t("value")],
+      rows: [
+        [t("applications"), f.applications], [t("renewals"), f.renewals], [t("enterprisesFunded"), f.enterprisesFunded],
+        [t("renewingEnterprises"), f.renewingEnterprises], [t("loansCount"), f.loans], [t("lentYuan"), yuan(f.lentFen)],
+        [t("enterprisesSubsidised"), f.enterprisesSubsidised], [t("subsidyYuan"), yuan(f.subsidyFen)],
+        [th("unionsFounded"), f.unionsFounded], [th("newMembers"), f.newMembers],
+      ],
+    },
+    {
+      key: "years", title: t("yearsTitle"),
+      header: [t("year"), t("yearApplications"), t("yearRenewals"), t("yearLoans"), t("lentYuan"), t("subsidyYuan"), th("yearUnions"), th("yearMembers")],
+      rows: [...f.years.map((y) => ({ label: String(y.year), ...y })), { label: t("total"), ...f }].map((r) => [
+        r.label, r.applications, r.renewals, r.loans, yuan(r.lentFen), yuan(r.subsidyFen), r.unionsFounded, r.newMembers,
+      ]),
+    },
+  ];
+}
+
+/** Sheets as one CSV file: each table under its title, a blank line between them. */
+export function sheetsCsv(sheets: Sheet[]): string {
+  const text = (c: Cell) => (c === null ? "" : String(c));
+  return csvFile(sheets.flatMap((s, i) => [...(i ? [""] : []), csvLine([s.title]), csvLine(s.header), ...s.rows.map((r) => csvLine(r.map(text)))]));
 }

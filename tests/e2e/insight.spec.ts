@@ -191,3 +191,26 @@ test("the public programme page shows the live figures without signing in", asyn
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test("the published table downloads as XLSX and the period's tables as one CSV, with the page's numbers", async ({ browser }) => {
+  const context = await browser.newContext();
+  await signInViaApi(context, "reviewer@center.demo");
+  const page = await context.newPage();
+  await page.goto("/center/stats");
+  const applications = number((await page.getByTestId("stats-headline").locator('[data-figure="applications"] td').textContent()) ?? "");
+  const xlsx = await page.request.get(await page.getByTestId("stats-xlsx").getAttribute("href") ?? "");
+  expect(xlsx.ok()).toBe(true);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(await xlsx.body()) as unknown as ArrayBuffer);
+  const figures = book.worksheets[0]!;
+  expect(figures.getRow(2).getCell(1).value).toBe("累计收到贷款申请（份）");
+  expect(figures.getRow(2).getCell(2).value).toBe(applications);
+
+  const csv = await page.request.get(await page.getByTestId("insight-csv").getAttribute("href") ?? "");
+  expect(csv.ok()).toBe(true);
+  const text = (await csv.text()).replace(/^\uFEFF/, "");
+  const funnel = await cells(page, "insight-funnel");
+  expect(text).toContain("申请漏斗");
+  expect(text).toContain(`${funnel[0]![0]},${number(funnel[0]![1]!)}`);
+  await context.close();
+});

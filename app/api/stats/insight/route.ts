@@ -4,12 +4,12 @@ import { can } from "@/lib/auth/permissions";
 import { attachmentResponse } from "@/lib/http/attachment";
 import { insightFigures, programmeStartDay } from "@/lib/stats/insight";
 import { parsePeriodParams } from "@/lib/stats/period";
-import { insightSheets } from "@/lib/stats/xlsx";
+import { insightSheets, sheetsCsv } from "@/lib/stats/xlsx";
 import { streamWorkbook, XLSX_TYPE } from "@/lib/stats/xlsx-stream";
 
 /**
  * The "how the programme works" tables for a period (`?from&to&channel&org`, as on the page) as
- * a streamed XLSX download; 404 without stats.read, 400 with the reason for a refused period.
+ * a streamed XLSX download (or every table in one CSV with `format=csv`); 404 without stats.read, 400 with the reason for a refused period.
  */
 export async function GET(request: Request): Promise<Response> {
   const actor = await currentActor();
@@ -21,13 +21,18 @@ export async function GET(request: Request): Promise<Response> {
 
   const params: Record<string, string> = {};
   for (const [key, value] of new URL(request.url).searchParams) params[key] ??= value;
-  const choice = parsePeriodParams(params);
+  const { format, ...periodParams } = params;
+  const choice = parsePeriodParams(periodParams);
   if (!choice.ok) return refuse(choice.code);
   const result = await insightFigures(actor, choice.period, choice.filters);
   if (!result.ok) return refuse(result.code);
   const f = result.figures;
   const label = (key: string) => t(key as "title");
-  const body = streamWorkbook(insightSheets(f, { t: label, locale }), {
+  const sheets = insightSheets(f, { t: label, locale });
+  if (format === "csv") {
+    return attachmentResponse(sheetsCsv(sheets), `insight-${f.period.from}-${f.period.to}.csv`, "text/csv; charset=utf-8");
+  }
+  const body = streamWorkbook(sheets, {
     title: t("title"),
     rows: [[t("from"), f.period.from], [t("to"), f.period.to], [t("channelLabel"), t(`channel.${f.filters.channel}`)], [t("org"), f.filters.org ?? t("allOrgs")]],
   });
