@@ -2,7 +2,7 @@ import "server-only";
 import type { StaffActor } from "@/lib/auth/roles";
 import type { LoanStatus } from "@/lib/generated/prisma/enums";
 import { fenToYuanString } from "@/lib/money/fen";
-import { countPortfolio, listPortfolio, type PortfolioFilter } from "@/lib/loans/portfolio-queries";
+import { allPortfolioLoans, countPortfolio, type PortfolioFilter } from "@/lib/loans/portfolio-queries";
 import { env } from "@/lib/env";
 import type { Cell } from "@/lib/stats/xlsx";
 import { streamWorkbook } from "@/lib/stats/xlsx-stream";
@@ -26,18 +26,13 @@ type Value = string | { fen: bigint };
  * data column; amounts stay fen until a format writes them.
  */
 async function* portfolioRows(actor: StaffActor, options: Options, words: Words): AsyncGenerator<Value[]> {
-  let cursor: string | null = null;
-  do {
-    const page: Awaited<ReturnType<typeof listPortfolio>> = await listPortfolio(actor, { ...options, cursor, pageSize: PAGE });
-    for (const r of page.rows) {
-      yield [
-        r.contractNo, r.enterpriseName, r.bankName, words.status(r.status), { fen: r.principalFen }, { fen: r.outstandingFen },
-        { fen: r.overduePrincipalFen }, { fen: r.overdueInterestFen }, { fen: r.compensatedFen }, { fen: r.recoveredFen },
-        r.disbursedOn, r.maturityOn,
-      ];
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
+  for await (const r of allPortfolioLoans(actor, options, PAGE)) {
+    yield [
+      r.contractNo, r.enterpriseName, r.bankName, words.status(r.status), { fen: r.principalFen }, { fen: r.outstandingFen },
+      { fen: r.overduePrincipalFen }, { fen: r.overdueInterestFen }, { fen: r.compensatedFen }, { fen: r.recoveredFen },
+      r.disbursedOn, r.maturityOn,
+    ];
+  }
 }
 
 /** The export's row count when it is larger than `max` (refused before it starts), else null. */

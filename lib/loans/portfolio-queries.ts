@@ -72,62 +72,91 @@ function filterWhere(filter: PortfolioFilter, q: string | undefined, today: stri
 
 const isoAfter = (iso: string, days: number): string => isoDay(new Date(dateOf(iso).getTime() + days * 86_400_000));
 
+const baseWhere = (actor: StaffActor, options: { filter?: PortfolioFilter; q?: string }): Prisma.LoanWhereInput[] | null => {
+  const scope = portfolioScope(actor);
+  return scope ? [scope, ...filterWhere(options.filter ?? "all", options.q, beijingToday())] : null;
+};
+
 /** How many loans the list holds under a filter and search (an export's size, before it starts). */
 export async function countPortfolio(actor: StaffActor, options: { filter?: PortfolioFilter; q?: string } = {}): Promise<number> {
-  const scope = portfolioScope(actor);
-  if (!scope) return 0;
-  return db.loan.count({ where: { AND: [scope, ...filterWhere(options.filter ?? "all", options.q, beijingToday())] } });
+  const base = baseWhere(actor, options);
+  return base ? db.loan.count({ where: { AND: base } }) : 0;
 }
+
+type Keyset = { maturityOn: Date; id: string };
+
+/**
+ * One page of loans in maturity order (then id) after `after`: the keys through Prisma under the
+ * scope and filter, then the rows' figures in one SQL statement (joins and sums in the database).
+ */
+async function pageOfLoans(base: Prisma.LoanWhereInput[], after: Keyset | null, size: number): Promise<{ rows: PortfolioRow[]; more: boolean }> {
+  const where = after
+    ? [...base, { maturityOn: { gte: after.maturityOn }, OR: [{ maturityOn: { gt: after.maturityOn } }, { maturityOn: after.maturityOn, id: { gt: after.id } }] }]
+    : base;
+  const keys = await db.loan.findMany({ where: { AND: where }, orderBy: [{ maturityOn: "asc" }, { id: "asc" }], take: size + 1, select: { id: true } });
+  const ids = keys.slice(0, size).map((k) => k.id);
+  if (ids.length === 0) return { rows: [], more: false };
+  const found = await db.$queryRaw<LoanFigures[]>`
+    SELECT l.id, l."applicationId", l."contractNo", e.name AS "enterpriseName", o."nameZh" AS "bankName", l.status::text AS status,
+      coalesce(l."disbursedFen", l."principalFen") AS principal, l."disbursedOn", l."maturityOn",
+      (SELECT coalesce(sum(r."principalFen"), 0) FROM "LoanRepayment" r WHERE r."loanId" = l.id)::bigint AS repaid,
+      (SELECT coalesce(sum(v."principalFen"), 0) FROM "LoanOverdue" v WHERE v."loanId" = l.id AND v."curedOn" IS NULL)::bigint AS "overduePrincipal",
+      (SELECT coalesce(sum(v."interestFen"), 0) FROM "LoanOverdue" v WHERE v."loanId" = l.id AND v."curedOn" IS NULL)::bigint AS "overdueInterest",
+      coalesce(c."amountFen", 0)::bigint AS compensated,
+      (SELECT coalesce(sum(x."amountFen"), 0) FROM "LoanRecovery" x WHERE x."loanId" = l.id)::bigint AS recovered
+    FROM "Loan" l
+    JOIN "Enterprise" e ON e.id = l."enterpriseId"
+    JOIN "Organisation" o ON o.id = l."bankOrgId"
+    LEFT JOIN "LoanCompensation" c ON c."loanId" = l.id
+    WHERE l.id = ANY(${ids}::uuid[])
+    ORDER BY l."maturityOn", l.id`;
+  const rows = found.map((l): PortfolioRow => {
+    const running = RUNNING.includes(l.status);
+    return {
+      loanId: l.id, applicationId: l.applicationId, contractNo: l.contractNo, enterpriseName: l.enterpriseName, bankName: l.bankName,
+      status: l.status, principalFen: l.principal, outstandingFen: running ? l.principal - l.repaid : 0n,
+      disbursedOn: isoDay(l.disbursedOn), maturityOn: isoDay(l.maturityOn),
+      // Open overdue amounts only while the loan is overdue (a compensated loan is no longer overdue to the bank).
+      overduePrincipalFen: l.status === "OVERDUE" ? l.overduePrincipal : 0n,
+      overdueInterestFen: l.status === "OVERDUE" ? l.overdueInterest : 0n,
+      compensatedFen: l.compensated, recoveredFen: l.recovered,
+    };
+  });
+  return { rows, more: keys.length > size };
+}
+
+type LoanFigures = {
+  id: string; applicationId: string; contractNo: string; enterpriseName: string; bankName: string; status: LoanStatus;
+  principal: bigint; disbursedOn: Date; maturityOn: Date; repaid: bigint; overduePrincipal: bigint; overdueInterest: bigint; compensated: bigint; recovered: bigint;
+};
 
 /** One page in maturity order (then id), keyset-paged: the cursor is the last row's loan id. */
 export async function listPortfolio(
   actor: StaffActor,
   options: { filter?: PortfolioFilter; q?: string; cursor?: string | null; pageSize?: number } = {},
 ): Promise<{ rows: PortfolioRow[]; nextCursor: string | null }> {
-  const scope = portfolioScope(actor);
-  if (!scope) return { rows: [], nextCursor: null };
+  const base = baseWhere(actor, options);
+  if (!base) return { rows: [], nextCursor: null };
   const pageSize = options.pageSize ?? 50;
-  const base = [scope, ...filterWhere(options.filter ?? "all", options.q, beijingToday())];
   const after = options.cursor && isUuid(options.cursor)
     ? await db.loan.findFirst({ where: { AND: [...base, { id: options.cursor }] }, select: { id: true, maturityOn: true } })
     : null;
-  const where = after?.maturityOn
-    ? [...base, { maturityOn: { gte: after.maturityOn }, OR: [{ maturityOn: { gt: after.maturityOn } }, { maturityOn: after.maturityOn, id: { gt: after.id } }] }]
-    : base;
-  const loans = await db.loan.findMany({
-    where: { AND: where },
-    orderBy: [{ maturityOn: "asc" }, { id: "asc" }],
-    take: pageSize + 1,
-    select: {
-      id: true, applicationId: true, contractNo: true, status: true, principalFen: true, disbursedFen: true, disbursedOn: true, maturityOn: true,
-      enterprise: { select: { name: true } }, bankOrg: { select: { nameZh: true } },
-      overdues: { where: { curedOn: null }, select: { principalFen: true, interestFen: true } },
-      compensation: { select: { amountFen: true } },
-    },
-  });
-  const page = loans.slice(0, pageSize);
-  const ids = page.map((l) => l.id);
-  const [repaid, recovered] = await Promise.all([
-    db.loanRepayment.groupBy({ by: ["loanId"], where: { loanId: { in: ids } }, _sum: { principalFen: true } }),
-    db.loanRecovery.groupBy({ by: ["loanId"], where: { loanId: { in: ids } }, _sum: { amountFen: true } }),
-  ]);
-  const repaidBy = new Map(repaid.map((r) => [r.loanId, r._sum.principalFen ?? 0n]));
-  const recoveredBy = new Map(recovered.map((r) => [r.loanId, r._sum.amountFen ?? 0n]));
-  const rows = page.map((l): PortfolioRow => {
-    const principal = l.disbursedFen ?? l.principalFen;
-    const open = l.status === "OVERDUE" ? l.overdues : [];
-    return {
-      loanId: l.id, applicationId: l.applicationId, contractNo: l.contractNo, enterpriseName: l.enterprise.name, bankName: l.bankOrg.nameZh,
-      status: l.status, principalFen: principal,
-      outstandingFen: RUNNING.includes(l.status) ? principal - (repaidBy.get(l.id) ?? 0n) : 0n,
-      disbursedOn: isoDay(l.disbursedOn!), maturityOn: isoDay(l.maturityOn!),
-      overduePrincipalFen: open.reduce((s, o) => s + o.principalFen, 0n),
-      overdueInterestFen: open.reduce((s, o) => s + o.interestFen, 0n),
-      compensatedFen: l.compensation?.amountFen ?? 0n,
-      recoveredFen: recoveredBy.get(l.id) ?? 0n,
-    };
-  });
-  return { rows, nextCursor: loans.length > pageSize ? page[page.length - 1]!.id : null };
+  const { rows, more } = await pageOfLoans(base, after?.maturityOn ? { id: after.id, maturityOn: after.maturityOn } : null, pageSize);
+  return { rows, nextCursor: more ? rows[rows.length - 1]!.loanId : null };
+}
+
+/** Every loan of the list, page by page (an export): one page of rows in memory at a time. */
+export async function* allPortfolioLoans(actor: StaffActor, options: { filter?: PortfolioFilter; q?: string }, pageSize = 1_000): AsyncGenerator<PortfolioRow> {
+  const base = baseWhere(actor, options);
+  if (!base) return;
+  let after: Keyset | null = null;
+  for (;;) {
+    const { rows, more } = await pageOfLoans(base, after, pageSize);
+    yield* rows;
+    if (!more) return;
+    const last = rows[rows.length - 1]!;
+    after = { id: last.loanId, maturityOn: dateOf(last.maturityOn) };
+  }
 }
 
 /**
