@@ -25,7 +25,7 @@ const sql = await connectPostgres(url);
 
 type Result = { loans: number; what: string; seconds: number; rows: number; bytes: number; peakMb: number };
 
-/** Runs `fn`, sampling the RSS every 20 ms; the peak is the process's, relative to nothing (Node's own baseline included). */
+/** Runs `fn`, sampling the RSS every 20 ms (a failure, such as the statement timeout, reads as NaN seconds); the peak is the process's, relative to nothing (Node's own baseline included). */
 async function measure(fn: () => Promise<{ rows: number; bytes: number }>): Promise<{ seconds: number; rows: number; bytes: number; peakMb: number }> {
   global.gc?.();
   let peak = process.memoryUsage.rss();
@@ -34,6 +34,9 @@ async function measure(fn: () => Promise<{ rows: number; bytes: number }>): Prom
   try {
     const { rows, bytes } = await fn();
     return { seconds: (performance.now() - t0) / 1000, rows, bytes, peakMb: Math.max(peak, process.memoryUsage.rss()) / 1024 / 1024 };
+  } catch (error) {
+    console.error(`failed after ${((performance.now() - t0) / 1000).toFixed(0)} s: ${error instanceof Error ? error.message.split("\n").at(-1) : String(error)}`);
+    return { seconds: Number.NaN, rows: 0, bytes: 0, peakMb: peak / 1024 / 1024 };
   } finally {
     clearInterval(timer);
   }
@@ -55,6 +58,8 @@ async function drain(stream: ReadableStream<Uint8Array>): Promise<{ rows: number
 
 try {
   await migrate(sql);
+  // A query that cannot finish at this size shows as a failure in the table, not a run that never ends.
+  await sql.exec(`ALTER DATABASE "${name}" SET statement_timeout = '180s'`);
   const { db, disconnectShared } = await import("@/lib/db/client");
   const { seedDemo } = await import("@/lib/demo/seed");
   const { demoStaffActor } = await import("@/lib/demo/actors");
@@ -67,7 +72,16 @@ try {
     `SELECT a."applicantId", a."enterpriseId", a."bankOrgId" AS "bankId" FROM "LoanApplication" a WHERE a."bankOrgId" IS NOT NULL LIMIT 1`,
   )) as [{ applicantId: string; enterpriseId: string; bankId: string }];
   const words = { header: (c: string) => c, status: (s: string) => s };
+  const HEAD = ["loans", "what", "seconds", "rows/s", "rows", "MB out", "peak RSS MB"].map((h, i) => (i === 1 ? `  ${h}`.padEnd(32) : h.padStart(12))).join("");
+  const line = (r: Result) => [
+    r.loans.toLocaleString().padStart(12), `  ${r.what}`.padEnd(32), r.seconds.toFixed(2).padStart(12),
+    (r.bytes ? Math.round(r.rows / r.seconds).toLocaleString() : "—").padStart(12), r.rows.toLocaleString().padStart(12),
+    (r.bytes / 1024 / 1024).toFixed(1).padStart(12), r.peakMb.toFixed(0).padStart(12),
+  ].join("");
+  console.error(HEAD);
+  // Each figure goes to stderr as soon as it is measured; the table on stdout at the end.
   const results: Result[] = [];
+  const record = (r: Result) => { results.push(r); console.error(line(r)); };
   let have = 0;
 
   for (const target of sizes) {
@@ -94,7 +108,7 @@ try {
     console.error(`filled ${target.toLocaleString()} loans in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const loans = await db.loan.count();
 
-    results.push({ loans, what: "baseline: keyset SQL → CSV", ...await measure(async () => {
+    record({ loans, what: "baseline: keyset SQL → CSV", ...await measure(async () => {
       let rows = 0;
       let bytes = 0;
       let after: { maturityOn: string; id: string } | null = null;
@@ -112,19 +126,19 @@ try {
       }
       return { rows, bytes };
     }) });
-    results.push({ loans, what: "portal CSV export", ...await measure(async () => {
+    record({ loans, what: "portal CSV export", ...await measure(async () => {
       const { rows, bytes } = await drain(portfolioCsvStream(centre, { filter: "all" }, words));
       return { rows: rows - 1, bytes };
     }) });
-    results.push({ loans, what: "portal XLSX export", ...await measure(async () => {
+    record({ loans, what: "portal XLSX export", ...await measure(async () => {
       const { bytes } = await drain(portfolioXlsx(centre, { filter: "all" }, { ...words, sheet: "loans", about: { title: "about", rows: [] } }));
       return { rows: loans, bytes };
     }) });
-    results.push({ loans, what: "statistics: published table", ...await measure(async () => {
+    record({ loans, what: "statistics: published table", ...await measure(async () => {
       const f = await programmeFigures(centre, { asOf: new Date() });
       return { rows: f.loans, bytes: 0 };
     }) });
-    results.push({ loans, what: "statistics: a year's insight", ...await measure(async () => {
+    record({ loans, what: "statistics: a year's insight", ...await measure(async () => {
       const r = await insightFigures(centre, { from: "2024-01-01", to: "2024-12-31" }, { channel: "all", org: null });
       if (!r.ok) throw new Error(r.code);
       return { rows: Object.values(r.figures.portfolio.loansByState).reduce((n, s) => n + s.loans, 0), bytes: 0 };
@@ -132,14 +146,8 @@ try {
   }
 
   console.log("\nloan-list export and statistics (one run each; peak RSS of the whole process)");
-  console.log(["loans", "what", "seconds", "rows/s", "rows", "MB out", "peak RSS MB"].map((h, i) => (i === 1 ? `  ${h}`.padEnd(32) : h.padStart(12))).join(""));
-  for (const r of results) {
-    console.log([
-      r.loans.toLocaleString().padStart(12), `  ${r.what}`.padEnd(32), r.seconds.toFixed(2).padStart(12),
-      (r.bytes ? Math.round(r.rows / r.seconds).toLocaleString() : "—").padStart(12), r.rows.toLocaleString().padStart(12),
-      (r.bytes / 1024 / 1024).toFixed(1).padStart(12), r.peakMb.toFixed(0).padStart(12),
-    ].join(""));
-  }
+  console.log(HEAD);
+  for (const r of results) console.log(line(r));
   await disconnectShared();
 } finally {
   await sql.close();
