@@ -62,8 +62,8 @@ const stageParams = (app: ClockedCase) => ({ number: app.number, stage: app.stat
  * The deadline clocks of the cases at the centre, the guarantee company and the bank, run hourly:
  * a day before the deadline the holding organisation's staff are reminded; once it has passed they
  * are told it is late; after `escalateAfterDays` working days past it the case escalates to them,
- * the partner's managers and the centre's approvers. Each is sent once per stage spell (`SentReminder`) and is an
- * audit event. Returns how many reminders went out.
+ * the partner's managers and the centre's approvers. Each is sent once per stage spell
+ * (`SentReminder`) and is an audit event. Returns how many reminders went out.
  */
 export async function sendDeadlineReminders(
   now: Date = new Date(),
