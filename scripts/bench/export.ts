@@ -115,7 +115,8 @@ try {
       for (;;) {
         const page: { id: string; contractNo: string; status: string; principalFen: string; maturityOn: string; disbursedOn: string }[] = await sql.query(
           `SELECT id, "contractNo", status::text, "principalFen"::text, "maturityOn"::text, "disbursedOn"::text FROM "Loan"
-           WHERE "disbursedOn" IS NOT NULL AND "maturityOn" IS NOT NULL ${after ? `AND ("maturityOn", id) > ($1::date, $2::uuid)` : ""}
+           WHERE "disbursedOn" IS NOT NULL AND "maturityOn" IS NOT NULL
+             ${after ? `AND "maturityOn" >= $1::date AND ("maturityOn" > $1::date OR ("maturityOn" = $1::date AND id > $2::uuid))` : ""}
            ORDER BY "maturityOn", id LIMIT ${PAGE}`,
           after ? [after.maturityOn, after.id] : [],
         );
