@@ -2,28 +2,22 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { daysBetween } from "@/lib/loans/schedule";
-import { beijingToday, parseQuarter, quarterOf, type QuarterKey } from "@/lib/subsidies/periods";
-import { loansLackingStanding, quarterBounds, type UncoveredLoan } from "@/lib/unions/queries";
+import { beijingToday, parseQuarter, previousQuarter, quarterBounds, quarterKey, quarterOf, type QuarterKey } from "@/lib/subsidies/periods";
+import { loansLackingStanding, type UncoveredLoan } from "@/lib/unions/queries";
 import { sendOnce } from "@/lib/jobs/send-once";
 
 type Options = { aheadDays?: number; afterDays?: number };
-
-/** The quarter before `key`. */
-function previousQuarter(key: QuarterKey): QuarterKey {
-  const q = parseQuarter(key)!;
-  return q.quarter === 1 ? `${q.year - 1}Q4` : `${q.year}Q${(q.quarter - 1) as 1 | 2 | 3}`;
-}
 
 /**
  * The quarters whose subsidy batch is near: the running one in its last `aheadDays` days, and the
  * one just ended for `afterDays` days after it (the bank's statement and the batch come then).
  */
 export function quartersToRemind(today: string, aheadDays: number, afterDays: number): QuarterKey[] {
-  const current = quarterOf(today);
+  const current = parseQuarter(quarterOf(today))!;
   const previous = previousQuarter(current);
   const out: QuarterKey[] = [];
-  if (daysBetween(quarterBounds(parseQuarter(previous)!).end, today) <= afterDays) out.push(previous);
-  if (daysBetween(today, quarterBounds(parseQuarter(current)!).end) < aheadDays) out.push(current);
+  if (daysBetween(quarterBounds(previous).end, today) <= afterDays) out.push(quarterKey(previous));
+  if (daysBetween(today, quarterBounds(current).end) < aheadDays) out.push(quarterKey(current));
   return out;
 }
 
@@ -54,9 +48,10 @@ export async function sendStandingReminders(now: Date = new Date(), options: Opt
   })).map((m) => m.userId));
   let sent = 0;
   for (const quarter of quarters) {
-    const gaps = await loansLackingStanding(parseQuarter(quarter)!, quarterBounds(parseQuarter(quarter)!).end);
+    const ref = parseQuarter(quarter)!;
+    const gaps = await loansLackingStanding(ref, quarterBounds(ref).end);
     for (const gap of gaps) {
-      const { year, quarter: q } = parseQuarter(quarter)!;
+      const { year, quarter: q } = ref;
       const params = {
         year: String(year), q: String(q), contractNo: gap.contractNo, enterpriseName: gap.enterpriseName, creditCode: gap.creditCode,
         from: gap.from, to: gap.to, uncoveredDays: String(gap.uncoveredDays),

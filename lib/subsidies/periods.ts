@@ -25,6 +25,22 @@ export function parseQuarter(text: string): { year: number; quarter: 1 | 2 | 3 |
   return { year: Number(match[1]), quarter: Number(match[2]) as 1 | 2 | 3 | 4 };
 }
 
+export type QuarterRef = { year: number; quarter: 1 | 2 | 3 | 4 };
+
+/** The first and last day of a calendar quarter, YYYY-MM-DD. */
+export function quarterBounds(q: QuarterRef): { start: string; end: string } {
+  return {
+    start: `${q.year}-${String((q.quarter - 1) * 3 + 1).padStart(2, "0")}-01`,
+    end: new Date(Date.UTC(q.year, q.quarter * 3, 0)).toISOString().slice(0, 10),
+  };
+}
+
+/** The quarter before `q`. */
+export const previousQuarter = (q: QuarterRef): QuarterRef =>
+  q.quarter === 1 ? { year: q.year - 1, quarter: 4 } : { year: q.year, quarter: (q.quarter - 1) as 1 | 2 | 3 };
+
+export const quarterKey = (q: QuarterRef): QuarterKey => `${q.year}Q${q.quarter}`;
+
 export function quarterLabel(key: string): string {
   const q = parseQuarter(key);
   return q ? `${q.year}年第${q.quarter}季度` : key;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { coveredDaysBetween } from "@/lib/subsidies/rules";
-import { isoDay } from "@/lib/subsidies/periods";
+import { isoDay, quarterBounds, type QuarterRef } from "@/lib/subsidies/periods";
 import { daysBetween } from "@/lib/loans/schedule";
 
 export type StandingRow = {
@@ -55,16 +55,6 @@ export type StandingGap = {
   /** Whom to ask: the district union that took the case in, if any. */
   intakeOrganisation: string | null;
 };
-
-export type QuarterRef = { year: number; quarter: 1 | 2 | 3 | 4 };
-
-/** The first and last day of a calendar quarter, YYYY-MM-DD. */
-export function quarterBounds(q: QuarterRef): { start: string; end: string } {
-  return {
-    start: `${q.year}-${String((q.quarter - 1) * 3 + 1).padStart(2, "0")}-01`,
-    end: isoDay(new Date(Date.UTC(q.year, q.quarter * 3, 0))),
-  };
-}
 
 export type UncoveredLoan = StandingGap & { applicationId: string; applicantId: string; intakeOrgId: string | null; from: string; to: string };
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { quartersToRemind, sendStandingReminders } from "@/lib/jobs/standing-reminders";
 import { recordUnionStanding } from "@/lib/unions/services/record-standing";
-import { quarterBounds } from "@/lib/unions/queries";
 import { daysBetween } from "@/lib/loans/schedule";
-import { beijingToday, parseQuarter, quarterOf } from "@/lib/subsidies/periods";
+import { beijingToday, parseQuarter, quarterBounds, quarterOf } from "@/lib/subsidies/periods";
 import type { Actor } from "@/lib/auth/roles";
 import { db, textsToUser as textsTo } from "../support/db";
 import { ensureReferenceData, staffActor } from "../support/factories";
