@@ -172,6 +172,16 @@ describe("demo seed", () => {
       data: { applicationId: app.id, sequence: 99, reason: "RESUBMITTED", takenAt: now, payloadSealed: seal('{"v":1}', "CaseSnapshot.payload") },
     });
     expect(await db.caseSnapshot.findUniqueOrThrow({ where: { id: snapshot.id } })).toEqual(snapshot);
+    // A routing rule as an administrator sets it (the person at the step still chooses: nothing routes differently).
+    const districtOrg = await db.organisation.findFirstOrThrow({ where: { type: "DISTRICT_UNION" } });
+    const guarantorOrg = await db.organisation.findFirstOrThrow({ where: { type: "GUARANTOR" } });
+    const routing = await db.partnerRouting.upsert({ where: { partnerType: "GUARANTOR" }, create: { partnerType: "GUARANTOR", mode: "CHOSEN", updatedAt: now }, update: {} });
+    expect(await db.partnerRouting.findUniqueOrThrow({ where: { partnerType: "GUARANTOR" } })).toEqual(routing);
+    const route = await db.districtRoute.upsert({
+      where: { partnerType_districtOrgId: { partnerType: "GUARANTOR", districtOrgId: districtOrg.id } },
+      create: { partnerType: "GUARANTOR", districtOrgId: districtOrg.id, partnerOrgId: guarantorOrg.id, updatedAt: now }, update: {},
+    });
+    expect(await db.districtRoute.findUniqueOrThrow({ where: { partnerType_districtOrgId: { partnerType: "GUARANTOR", districtOrgId: districtOrg.id } } })).toEqual(route);
     for (const name of Object.values(Prisma.ModelName)) {
       const delegate = (db as unknown as Record<string, { findFirst: () => Promise<Record<string, unknown> | null> }>)[
         name.charAt(0).toLowerCase() + name.slice(1)
