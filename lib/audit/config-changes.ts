@@ -60,7 +60,13 @@ export function beforeAndAfter(action: string, data: unknown): BeforeAfter {
     if (action === "policy.published") return { before: d.before ?? null, after: rest };
     return { before: d.before ?? null, after: d.after ?? null };
   }
-  if (action === "subsidy.budget_set") return { before: d.fromFen === undefined ? null : { amountFen: d.fromFen }, after: { amountFen: d.toFen ?? null } };
+  if (action === "subsidy.budget_set") {
+    const deposit = (v: Json | undefined): Record<string, Json> => (v === undefined || v === null ? {} : { guaranteeDepositFen: v });
+    return {
+      before: d.fromFen === undefined ? null : { amountFen: d.fromFen, ...deposit(d.depositFromFen) },
+      after: { amountFen: d.toFen ?? null, ...deposit(d.depositToFen) },
+    };
+  }
   if (action === "user.role_changed") return { before: { role: d.from ?? null }, after: { role: d.to ?? null } };
   return { before: null, after: Object.keys(d).length ? d : null };
 }

@@ -15,6 +15,8 @@ describe("configuration changes in the audit view", () => {
     expect(beforeAndAfter("organisation.renamed", { before: { nameZh: "甲" }, after: { nameZh: "乙" } })).toEqual({ before: { nameZh: "甲" }, after: { nameZh: "乙" } });
     expect(beforeAndAfter("subsidy.budget_set", { year: 2026, fromFen: "100", toFen: "200" })).toEqual({ before: { amountFen: "100" }, after: { amountFen: "200" } });
     expect(beforeAndAfter("subsidy.budget_set", { year: 2026, fromFen: null, toFen: "200" }).before).toEqual({ amountFen: null });
+    expect(beforeAndAfter("subsidy.budget_set", { year: 2026, fromFen: "100", toFen: "100", depositFromFen: null, depositToFen: "5000" }))
+      .toEqual({ before: { amountFen: "100" }, after: { amountFen: "100", guaranteeDepositFen: "5000" } });
     expect(beforeAndAfter("user.role_changed", { from: "CENTER_REVIEWER", to: "CENTER_APPROVER" })).toEqual({ before: { role: "CENTER_REVIEWER" }, after: { role: "CENTER_APPROVER" } });
     expect(beforeAndAfter("policy.published", { version: 2, maxTermMonths: 48, before: { version: 1, maxTermMonths: 36 }, proposedBy: "x" }))
       .toEqual({ before: { version: 1, maxTermMonths: 36 }, after: { maxTermMonths: 48 } });
