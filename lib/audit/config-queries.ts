@@ -6,6 +6,9 @@ import type { Actor } from "@/lib/auth/roles";
 import { beforeAndAfter, CONFIG_ACTIONS, CONFIG_KINDS, dayRange, describeValue, kindOfAction, type ConfigFilters, type ConfigKind } from "@/lib/audit/config-changes";
 import { csvFile, csvLine } from "@/lib/http/csv";
 
+// Reference entries are named by their code (lib/reference): shown whole.
+const REFERENCE_ENTITIES = new Set(["LoanCategory", "TargetGroup", "NumberingPattern"]);
+
 export type ConfigChangeRow = {
   id: string;
   at: Date;
@@ -61,6 +64,7 @@ export async function listConfigChanges(
     e.entityType === "User" ? (userName.get(e.entityId) ?? e.entityId)
       : e.entityType === "Organisation" ? (orgName.get(e.entityId) ?? e.entityId)
         : e.entityType === "WorkingCalendar" ? e.entityId
+          : REFERENCE_ENTITIES.has(e.entityType) ? `${e.entityType} ${e.entityId}`
           : `${e.entityType} ${e.entityId.slice(0, 8)}`;
   const rows = page.map((e) => {
     const { before, after } = beforeAndAfter(e.action, e.data);

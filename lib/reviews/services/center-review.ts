@@ -1,4 +1,5 @@
 import "server-only";
+import { nextRecommendationNumber } from "@/lib/applications/numbering";
 import type { StaffActor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
@@ -78,7 +79,14 @@ export async function confirmRecommendation(
       await assertConsentsActive(app.applicantId);
     },
     changes: () => ({ guarantorOrgId: input.guarantorOrgId, pendingRecommendationById: null }),
-    within: (tx, app) => deliverToApplicant(tx, app, message(app)),
+    within: async (tx, app) => {
+      // The letter's number is issued once, under the pattern in force now, and kept.
+      const current = await tx.loanApplication.findUnique({ where: { id: app.id }, select: { recommendationNo: true } });
+      if (!current?.recommendationNo) {
+        await tx.loanApplication.update({ where: { id: app.id }, data: { recommendationNo: await nextRecommendationNumber(tx, app.number) } });
+      }
+      await deliverToApplicant(tx, app, message(app));
+    },
     auditData: (app) => ({ message: message(app) }),
   });
 }
