@@ -65,7 +65,7 @@ test("the administrator adds a category with its checklist and a numbering patte
   await letter.getByRole("button", { name: "保存规则" }).click();
   await expect(admin.getByText("编号规则已保存：下一个编号按新规则生成")).toBeVisible();
   await expect(admin.getByTestId("next-RECOMMENDATION_LETTER")).toHaveText(/^TJ\d{4}-\d{3}$/);
-  await captureScreens(admin, "admin-reference");
+  expect(await captureScreens(admin, "admin-reference"), "the reference page scrolls sideways").toEqual({ phone: 0, desktop: 0 });
 
   const auditor = await as(browser, "auditor@center.demo");
   await auditor.goto("/audit/config");
