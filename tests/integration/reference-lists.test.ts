@@ -11,6 +11,8 @@ import { nextApplicationNumber, nextRecommendationNumber } from "@/lib/applicati
 import { submitApplication } from "@/lib/applications/services/submit-application";
 import { saveLoanRequest } from "@/lib/applications/services/drafts";
 import { saveProfile } from "@/lib/applications/services/save-profile";
+import { startRenewal } from "@/lib/applications/services/start-renewal";
+import { confirmRecommendation, recommendApplication } from "@/lib/reviews/services/center-review";
 import { loanCategories } from "@/lib/applications/queries";
 import { profilePageData } from "@/lib/applications/profile-queries";
 import { listConfigChanges } from "@/lib/audit/config-queries";
@@ -131,6 +133,27 @@ describe("loan categories and target groups", () => {
     expect((await db.loanApplication.findUniqueOrThrow({ where: { id: holding.id } })).categoryCode).toBe(c);
   });
 
+  it("a renewal takes the earlier loan's category only while it is still offered", async () => {
+    const c = newCode();
+    await createReferenceEntry(admin, "category", { code: c, ...names, checklists: FULL });
+    const bank = await db.organisation.findUniqueOrThrow({ where: { code: "BJRCB" } });
+    const settledLoan = async (applicant: Actor) => {
+      const earlier = await createReadyDraft(applicant);
+      await db.loanApplication.update({ where: { id: earlier.id }, data: { status: "SETTLED", categoryCode: c } });
+      return db.loan.create({
+        data: { applicationId: earlier.id, enterpriseId: earlier.enterpriseId, bankOrgId: bank.id, contractNo: `C-${earlier.id}`, principalFen: 30_000_000n,
+          annualRateMicros: 38_500, lprReference: "LPR", termMonths: 12, repaymentMethod: "INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY", status: "SETTLED" },
+      });
+    };
+    const [first, second] = [await createApplicant(), await createApplicant()];
+    const [loanA, loanB] = [await settledLoan(first), await settledLoan(second)];
+    const renewed = await startRenewal(first, loanA.id);
+    expect((await db.loanApplication.findUniqueOrThrow({ where: { id: renewed.applicationId } })).categoryCode).toBe(c);
+    await updateReferenceEntry(admin, "category", { code: c, version: 0, active: false });
+    const later = await startRenewal(second, loanB.id);
+    expect((await db.loanApplication.findUniqueOrThrow({ where: { id: later.applicationId } })).categoryCode).toBeNull();
+  });
+
   it("an inactive target group is not offered to profiles; a profile that holds it keeps it", async () => {
     const g = newCode();
     await createReferenceEntry(admin, "targetGroup", { code: g, ...names });
@@ -218,6 +241,23 @@ describe("numbering patterns", () => {
 
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityType: "NumberingPattern", entityId: "APPLICATION" }, orderBy: { id: "desc" } });
     expect(event).toMatchObject({ action: "numbering.pattern_changed", actorId: admin.userId, data: { before: { pattern: "SQ-{YYYY}-{SEQ:4}" }, after: { pattern: "AP{YYYY}N{SEQ:6}" } } });
+  });
+
+  it("the recommendation letter is numbered when the centre confirms, under the pattern then in force, and keeps its number", async () => {
+    const applicant = await createApplicant();
+    const draft = await createReadyDraft(applicant);
+    await submitApplication(applicant, draft.id, 0);
+    const reviewer = await staffActor("reviewer@center.demo");
+    const approver = await staffActor("approver@center.demo");
+    await recommendApplication(reviewer, { applicationId: draft.id, version: 1, comment: "符合条件", checklist: { member: true, targetGroup: true, documents: true } });
+    const letter = await db.numberingPattern.findUniqueOrThrow({ where: { key: "RECOMMENDATION_LETTER" } });
+    await setNumberingPattern(admin, { thing: "RECOMMENDATION_LETTER", pattern: "XT{YYYY}-{SEQ:4}", version: letter.version });
+    const guarantorOrgId = (await db.organisation.findUniqueOrThrow({ where: { code: "SCDB" } })).id;
+    await confirmRecommendation(approver, { applicationId: draft.id, version: 2, comment: "复核同意", guarantorOrgId });
+    const issued = (await db.loanApplication.findUniqueOrThrow({ where: { id: draft.id } })).recommendationNo;
+    expect(issued).toMatch(/^XT\d{4}-\d{4}$/);
+    await setNumberingPattern(admin, { thing: "RECOMMENDATION_LETTER", pattern: "TJ-{APP}", version: letter.version + 1 });
+    expect((await db.loanApplication.findUniqueOrThrow({ where: { id: draft.id } })).recommendationNo).toBe(issued);
   });
 
   it("refuses a pattern without a sequence or year, with other characters, unknown or repeated tokens, too long, and a stale view: nothing changed", async () => {
