@@ -5,10 +5,11 @@ import { recordCalendarChange } from "@/lib/calendar/calendar-write";
 import type { NewCalendarDay } from "@/lib/calendar/calendar-days";
 
 // What every installation starts with: the support centre, the loan categories (each with its
-// document checklist) and target groups, the numbering patterns, the programme's first policy version and the working calendar (public holidays and
-// 调休 working weekends, written by the calendar's own service, as an audit event). Keyed by natural keys and
-// only created when missing, so `npm run setup` (and the demo seed, which starts from the same
-// base) can run any number of times. Administrators change all of it afterwards.
+// document checklist) and target groups, the numbering patterns, the programme's first policy
+// version and the working calendar (public holidays and 调休 working weekends, written by the
+// calendar's own service, as an audit event). Keyed by natural keys and only created when
+// missing, so `npm run setup` (and the demo seed, which starts from the same base) can run any
+// number of times. Administrators change all of it afterwards.
 export async function installBaseData(db: PrismaClient): Promise<void> {
   await db.organisation.upsert({ where: { code: BASE_ORGANISATION.code }, create: BASE_ORGANISATION, update: {} });
   for (const c of CATEGORIES) await db.loanCategory.upsert({ where: { code: c.code }, create: c, update: {} });
