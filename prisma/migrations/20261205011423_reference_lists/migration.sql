@@ -35,7 +35,7 @@ alter table "public"."CategoryDocument" validate constraint "CategoryDocument_ca
 
 -- Every existing category keeps the checklist the portal required until now, per kind.
 insert into "CategoryDocument" ("categoryCode", "kind", "documentKind")
-select c.code, k.kind::"ApplicationKind", d.doc::"DocumentKind"
+select c.code, d.kind::"ApplicationKind", d.doc::"DocumentKind"
 from "LoanCategory" c
 cross join (values
   ('NEW', 'BUSINESS_LICENCE'), ('NEW', 'ID_CARD_FRONT'), ('NEW', 'ID_CARD_BACK'), ('NEW', 'UNION_PROOF'),
@@ -43,7 +43,6 @@ cross join (values
   ('RENEWAL', 'UNION_PROOF'), ('RENEWAL', 'FINANCIAL_STATEMENTS'), ('RENEWAL', 'BANK_STATEMENTS'),
   ('RENEWAL', 'CREDIT_AUTHORISATION'), ('RENEWAL', 'LOAN_USE_PLAN')
 ) as d(kind, doc)
-cross join lateral (select d.kind) as k(kind)
 on conflict do nothing;
 
 -- Cases already submitted keep the checklist they were submitted with.
