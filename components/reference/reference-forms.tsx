@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ApplicationKind, DocumentKind } from "@/lib/generated/prisma/enums";
 import type { ActionState } from "@/lib/actions/state";
@@ -29,9 +30,20 @@ function OwnField({ id, name, label, errors, defaultValue }: { id: string; name:
   );
 }
 
-/** The documents of one application kind, ticked as the checklist stands. */
+/**
+ * The documents of one application kind, ticked as the checklist stands. The ticks are kept in
+ * state and written back as each box's default, so the form's reset after a refused action puts
+ * back what the administrator ticked rather than what the page first showed.
+ */
 function ChecklistFields({ kind, chosen, documents, state, prefix }: { kind: ApplicationKind; chosen: readonly DocumentKind[]; documents: { kind: DocumentKind; label: string }[]; state: ActionState; prefix: string }) {
   const t = useTranslations("reference.checklist");
+  const [ticked, setTicked] = useState(() => new Set(chosen));
+  const toggle = (k: DocumentKind, on: boolean) => setTicked((was) => {
+    const next = new Set(was);
+    if (on) next.add(k);
+    else next.delete(k);
+    return next;
+  });
   const name = `checklist${kind}`;
   const errors = fieldErrors(state, name);
   return (
@@ -39,11 +51,27 @@ function ChecklistFields({ kind, chosen, documents, state, prefix }: { kind: App
       <legend>{t(kind)}</legend>
       {documents.map((d) => (
         <label key={d.kind} style={{ display: "block" }}>
-          <input type="checkbox" name={name} value={d.kind} defaultChecked={chosen.includes(d.kind)} /> {d.label}
+          <input type="checkbox" name={name} value={d.kind} defaultChecked={ticked.has(d.kind)} onChange={(e) => toggle(d.kind, e.target.checked)} /> {d.label}
         </label>
       ))}
       {errors?.map((e) => <p key={e} className="field__error" role="alert">{e}</p>)}
     </fieldset>
+  );
+}
+
+/** A new category's checklists: the starting ones again after each category added, kept after a refusal. */
+function NewChecklists({ state, documents, defaults }: { state: ActionState; documents: { kind: DocumentKind; label: string }[]; defaults: Checklists }) {
+  const [seen, setSeen] = useState(state);
+  const [added, setAdded] = useState(0);
+  if (state !== seen) {
+    setSeen(state);
+    if (state.status === "success") setAdded((n) => n + 1);
+  }
+  return (
+    <div key={added} className="grid">
+      <ChecklistFields kind="NEW" chosen={defaults.NEW} documents={documents} state={state} prefix="new" />
+      <ChecklistFields kind="RENEWAL" chosen={defaults.RENEWAL} documents={documents} state={state} prefix="new" />
+    </div>
   );
 }
 
@@ -59,12 +87,7 @@ export function CreateEntryForm({ list, documents, defaults }: { list: List; doc
             <OwnField id={`${list}-new-nameZh`} name="nameZh" label={t("nameZh")} defaultValue={kept(state, "nameZh")} errors={fieldErrors(state, "nameZh")} />
             <OwnField id={`${list}-new-nameEn`} name="nameEn" label={t("nameEn")} defaultValue={kept(state, "nameEn")} errors={fieldErrors(state, "nameEn")} />
           </div>
-          {list === "category" && documents && defaults ? (
-            <div key={state.status} className="grid">
-              <ChecklistFields kind="NEW" chosen={defaults.NEW} documents={documents} state={state} prefix="new" />
-              <ChecklistFields kind="RENEWAL" chosen={defaults.RENEWAL} documents={documents} state={state} prefix="new" />
-            </div>
-          ) : null}
+          {list === "category" && documents && defaults ? <NewChecklists state={state} documents={documents} defaults={defaults} /> : null}
           <SubmitButton>{t(list === "category" ? "categories.create" : "targetGroups.create")}</SubmitButton>
         </>
       )}
@@ -107,7 +130,7 @@ export function ChecklistForm({ category, documents }: { category: Entry & { che
         {(state) => (
           <>
             <p className="field__hint">{t("hint")}</p>
-            <div key={`${state.status}-${category.version}`} className="grid">
+            <div key={category.version} className="grid">
               <ChecklistFields kind="NEW" chosen={category.checklists.NEW} documents={documents} state={state} prefix={category.code} />
               <ChecklistFields kind="RENEWAL" chosen={category.checklists.RENEWAL} documents={documents} state={state} prefix={category.code} />
             </div>

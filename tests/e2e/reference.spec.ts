@@ -41,13 +41,13 @@ test("the administrator adds a category with its checklist and a numbering patte
   await form.getByRole("button", { name: "新增类别" }).click();
   await expect(form.getByText("材料清单不能为空：请至少选择一项材料").first()).toBeVisible();
   await expect(admin.getByTestId("categories").locator(`tr[data-code="${CODE}"]`)).toHaveCount(0);
+  // What was typed and ticked is kept.
+  await expect(form.getByLabel("代码")).toHaveValue(CODE);
+  for (const box of await fresh.getByRole("checkbox").all()) await expect(box).not.toBeChecked();
+  await expect(form.getByTestId("new-checklistRENEWAL").getByRole("checkbox", { name: "贷款用途计划" })).toBeChecked();
 
   // Its own checklist: the licence and the loan-use plan for a new application.
-  await form.getByLabel("代码").fill(CODE);
-  await form.getByLabel("中文名称").fill(NAME);
-  await form.getByLabel("英文名称").fill("Green agriculture enterprise");
-  const listNew = form.getByTestId("new-checklistNEW");
-  for (const box of await listNew.getByRole("checkbox").all()) await box.uncheck();
+  const listNew = fresh;
   await listNew.getByRole("checkbox", { name: "营业执照" }).check();
   await listNew.getByRole("checkbox", { name: "贷款用途计划" }).check();
   await form.getByRole("button", { name: "新增类别" }).click();
