@@ -7,8 +7,13 @@ export const CONFIG_KINDS = {
   policy: ["policy.published"],
   control: ["control_change.proposed", "control_change.approved", "control_change.rejected", "control_change.withdrawn"],
   budget: ["subsidy.budget_set"],
-  organisation: ["organisation.created", "organisation.renamed", "organisation.disabled", "organisation.enabled", "application.organisation_reassigned"],
+  organisation: ["organisation.created", "organisation.renamed", "organisation.disabled", "organisation.enabled"],
   routing: ["routing.changed"],
+  reference: [
+    "category.created", "category.renamed", "category.deactivated", "category.reactivated", "category.checklist_changed",
+    "target_group.created", "target_group.renamed", "target_group.deactivated", "target_group.reactivated",
+    "numbering.pattern_changed",
+  ],
   staff: ["user.invited", "user.role_changed", "user.disabled", "user.enabled", "user.sessions_revoked", "user.unlocked", "user.password_reset_forced"],
 } as const satisfies Record<string, readonly string[]>;
 

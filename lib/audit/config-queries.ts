@@ -6,6 +6,9 @@ import type { Actor } from "@/lib/auth/roles";
 import { beforeAndAfter, CONFIG_ACTIONS, CONFIG_KINDS, dayRange, describeValue, kindOfAction, type ConfigFilters, type ConfigKind, type Wording } from "@/lib/audit/config-changes";
 import { csvFile, csvLine } from "@/lib/http/csv";
 
+// Reference entries are named by their code (lib/reference): shown whole.
+const REFERENCE_ENTITIES = new Set(["LoanCategory", "TargetGroup", "NumberingPattern"]);
+
 export type ConfigChangeRow = {
   id: string;
   at: Date;
@@ -51,20 +54,17 @@ export async function listConfigChanges(
   const page = events.slice(0, pageSize);
   const userIds = [...new Set(page.flatMap((e) => [e.actorId, e.entityType === "User" ? e.entityId : null]).filter((v): v is string => v !== null))];
   const orgIds = [...new Set(page.filter((e) => e.entityType === "Organisation").map((e) => e.entityId))];
-  const appIds = [...new Set(page.filter((e) => e.entityType === "LoanApplication").map((e) => e.entityId))];
-  const [users, orgs, apps] = await Promise.all([
+  const [users, orgs] = await Promise.all([
     db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true, email: true } }),
     db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, nameZh: true, code: true } }),
-    appIds.length ? db.loanApplication.findMany({ where: { id: { in: appIds } }, select: { id: true, number: true } }) : [],
   ]);
-  const caseNumber = new Map(apps.map((a) => [a.id, a.number]));
   const userName = new Map(users.map((u) => [u.id, u.email ? `${u.displayName} <${u.email}>` : u.displayName]));
   const orgName = new Map(orgs.map((o) => [o.id, `${o.nameZh} (${o.code})`]));
   const subjectOf = (e: (typeof page)[number]) =>
     e.entityType === "User" ? (userName.get(e.entityId) ?? e.entityId)
       : e.entityType === "Organisation" ? (orgName.get(e.entityId) ?? e.entityId)
-        : e.entityType === "LoanApplication" ? (caseNumber.get(e.entityId) ?? e.entityId)
         : e.entityType === "WorkingCalendar" || e.entityType === "PartnerRouting" ? e.entityId
+          : REFERENCE_ENTITIES.has(e.entityType) ? `${e.entityType} ${e.entityId}`
           : `${e.entityType} ${e.entityId.slice(0, 8)}`;
   const rows = page.map((e) => {
     const { before, after } = beforeAndAfter(e.action, e.data);

@@ -182,6 +182,13 @@ describe("demo seed", () => {
       create: { partnerType: "GUARANTOR", districtOrgId: districtOrg.id, partnerOrgId: guarantorOrg.id, updatedAt: now }, update: {},
     });
     expect(await db.districtRoute.findUniqueOrThrow({ where: { partnerType_districtOrgId: { partnerType: "GUARANTOR", districtOrgId: districtOrg.id } } })).toEqual(route);
+    // Reference lists (lib/reference): a category's checklist row and a numbering pattern.
+    const category = await db.loanCategory.create({ data: { code: `RT_${now.getTime()}`, nameZh: "往返", nameEn: "Round trip", active: false, version: 3 } });
+    expect(await db.loanCategory.findUniqueOrThrow({ where: { code: category.code } })).toEqual(category);
+    const listed = await db.categoryDocument.create({ data: { categoryCode: category.code, kind: "RENEWAL", documentKind: "LOAN_USE_PLAN" } });
+    expect(await db.categoryDocument.findFirstOrThrow({ where: { categoryCode: category.code } })).toEqual(listed);
+    const pattern = await db.numberingPattern.create({ data: { key: `RT-${now.getTime()}`, pattern: "RT-{YYYY}-{SEQ:3}", version: 2, updatedAt: now } });
+    expect(await db.numberingPattern.findUniqueOrThrow({ where: { key: pattern.key } })).toEqual(pattern);
     for (const name of Object.values(Prisma.ModelName)) {
       const delegate = (db as unknown as Record<string, { findFirst: () => Promise<Record<string, unknown> | null> }>)[
         name.charAt(0).toLowerCase() + name.slice(1)

@@ -44,6 +44,7 @@ export default async function AdminHome() {
         <Link href="/admin/outbox" className="btn btn--secondary btn--small">{links("outbox.title")}</Link>
         <Link href="/admin/calendar" className="btn btn--secondary btn--small">{calendar("title")}</Link>
         <Link href="/admin/routing" className="btn btn--secondary btn--small">{routing("link")}</Link>
+        <Link href="/admin/reference" className="btn btn--secondary btn--small">{t("referenceLink")}</Link>
         <Link href="/audit" className="btn btn--secondary btn--small">{audit("events")}</Link>
         <Link href="/audit/config" className="btn btn--secondary btn--small">{config("link")}</Link>
       </nav>

@@ -1,5 +1,7 @@
 import "server-only";
+import { nextRecommendationNumber } from "@/lib/applications/numbering";
 import type { StaffActor } from "@/lib/auth/roles";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { runTransition, type LoadedApplication } from "@/lib/applications/services/transition";
@@ -10,6 +12,14 @@ import { IneligibleError } from "@/lib/applications/eligibility";
 import { assertConsentsActive } from "@/lib/reviews/services/guards";
 import { routeCase } from "@/lib/routing/services/route-case";
 import { addWorkingDays } from "@/lib/calendar/working-days";
+
+/** The recommendation letter's number, issued once when the case goes to the guarantor, under the pattern in force then. */
+async function issueLetterNumber(tx: Prisma.TransactionClient, app: { id: string; number: string }): Promise<void> {
+  const current = await tx.loanApplication.findUnique({ where: { id: app.id }, select: { recommendationNo: true } });
+  if (!current?.recommendationNo) {
+    await tx.loanApplication.update({ where: { id: app.id }, data: { recommendationNo: await nextRecommendationNumber(tx, app.number) } });
+  }
+}
 
 type Recommend = {
   applicationId: string;
@@ -53,6 +63,7 @@ export async function recommendApplication(actor: StaffActor, input: Recommend) 
     // administrator's rule or the reviewer's choice) is a result the applicant is told.
     within: needsChecker ? undefined : async (tx, app) => {
       await routeCase(tx, app, "GUARANTOR", input.guarantorOrgId);
+      await issueLetterNumber(tx, app);
       await deliverToApplicant(tx, app, routed(app));
     },
     auditData: needsChecker ? undefined : (app) => ({ message: routed(app) }),
@@ -80,6 +91,7 @@ export async function confirmRecommendation(
     changes: () => ({ pendingRecommendationById: null }),
     within: async (tx, app) => {
       await routeCase(tx, app, "GUARANTOR", input.guarantorOrgId);
+      await issueLetterNumber(tx, app);
       await deliverToApplicant(tx, app, message(app));
     },
     auditData: (app) => ({ message: message(app) }),
