@@ -6,6 +6,7 @@ import { LabelledField } from "@/components/ui/labelled-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, kept } from "@/components/ui/form-message";
 import { setRoutingAction } from "@/lib/routing/actions";
+import { useReportedAction } from "@/components/ui/page-feedback";
 import type { PartnerType } from "@/lib/routing/rules";
 
 type Org = { id: string; name: string };
@@ -25,9 +26,11 @@ const MODES = ["CHOSEN", "DEFAULT", "BY_DISTRICT"] as const;
 export function RoutingForm(props: RoutingFormProps) {
   const t = useTranslations("routing");
   const [mode, setMode] = useState(props.mode);
+  // The saved rule comes back as a new version and the form is made again: the page's banner carries the result.
+  const action = useReportedAction(setRoutingAction);
   const id = (name: string) => `routing-${props.type}-${name}`;
   return (
-    <ActionForm action={setRoutingAction} hidden={{ type: props.type, version: props.version }} className="form form--wide">
+    <ActionForm action={action} hidden={{ type: props.type, version: props.version }} className="form form--wide">
       {(state) => (
         <>
           <fieldset className="case-checklist">
