@@ -172,6 +172,11 @@ describe("demo seed", () => {
       data: { applicationId: app.id, sequence: 99, reason: "RESUBMITTED", takenAt: now, payloadSealed: seal('{"v":1}', "CaseSnapshot.payload") },
     });
     expect(await db.caseSnapshot.findUniqueOrThrow({ where: { id: snapshot.id } })).toEqual(snapshot);
+    const call = await db.hotlineCall.create({
+      data: { callerName: "来电人", callerMobileSealed: seal("13800000000", "HotlineCall.callerMobile"), callerMobileIndex: `rt-${now.getTime()}`, topic: "COMPLAINT",
+        outcome: "APPLICATION_STARTED", followUpOn: new Date("2026-12-01T00:00:00Z"), followUpDoneAt: now, notes: "n", operatorId: user.id, applicationId: app.id, version: 2, createdAt: now },
+    });
+    expect(await db.hotlineCall.findUniqueOrThrow({ where: { id: call.id } })).toEqual(call);
     for (const name of Object.values(Prisma.ModelName)) {
       const delegate = (db as unknown as Record<string, { findFirst: () => Promise<Record<string, unknown> | null> }>)[
         name.charAt(0).toLowerCase() + name.slice(1)
