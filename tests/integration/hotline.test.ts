@@ -235,6 +235,31 @@ describe("a call becomes a draft application", () => {
     expect(await outcome(withdrawApplication(operator, applicationId, 1, "不需要"))).toBe("FORBIDDEN");
   });
 
+  it("two operators turning one call into a draft at once: exactly one case, the call linked to it", async () => {
+    const { callId, memberId } = await callWithMember();
+    const results = await Promise.all([
+      outcome(startApplicationFromCall(operator, enterpriseFor(callId, memberId))),
+      outcome(startApplicationFromCall(secondOperator, enterpriseFor(callId, memberId))),
+    ]);
+    expect(results.sort()).toEqual(["DUPLICATE", "OK"]);
+    const cases = await db.loanApplication.findMany({ where: { applicantId: memberId }, select: { id: true } });
+    expect(cases).toHaveLength(1);
+    expect(await callState(callId)).toMatchObject({ applicationId: cases[0]!.id, version: 1 });
+    expect(await db.auditEvent.count({ where: { entityId: callId, action: "hotline.application_started" } })).toBe(1);
+  });
+
+  it("two operators updating one call at once: one wins, the other is told CONFLICT", async () => {
+    const { callId } = await logHotlineCall(operator, callInput(), TODAY);
+    const edit = (outcomeCode: string) => updateCallSchema.parse({ callId, version: "0", outcome: outcomeCode, followUpOn: "", notes: "" });
+    const results = await Promise.all([
+      outcome(updateHotlineCall(operator, edit("ANSWERED"), TODAY)),
+      outcome(updateHotlineCall(secondOperator, edit("REFERRED_TO_DISTRICT"), TODAY)),
+    ]);
+    expect(results.sort()).toEqual(["CONFLICT", "OK"]);
+    expect((await callState(callId)).version).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityId: callId, action: "hotline.call_updated" } })).toBe(1);
+  });
+
   it("the district rule is the district agents' alone: an operator starts a case for a member whatever their district", async () => {
     // The member already has a case taken in by a district union (now closed): the hotline still serves them.
     const { callId, memberId } = await callWithMember();
