@@ -3,7 +3,7 @@ import { makeCreditCode } from "../support/ids";
 import { giveConsents, signInViaApi } from "./support/auth";
 import { applicantFields } from "./support/factories";
 import { pdfFile } from "./support/files";
-import { queryE2e, textsTo } from "./support/db";
+import { textsTo } from "./support/db";
 import { captureScreens } from "./support/screens";
 
 // A member calls the 12351 hotline: the operator records the call with a follow-up, registers the
@@ -104,6 +104,14 @@ test("the hotline logs a call with a follow-up and turns it into a draft; the me
   const applicantSide = await desk.request.get("/applicant/profile", { maxRedirects: 0 });
   expect(applicantSide.status()).toBe(404);
 
+  // The case the call became: channel and operator, waiting for the member.
+  await listed.getByRole("link", { name: number }).click();
+  await expect(desk).toHaveURL(/\/hotline\/cases\/[0-9a-f-]{36}$/);
+  const applicationId = desk.url().split("/").pop()!;
+  await expect(desk.getByTestId("intake-channel")).toHaveText("受理渠道：12351 热线 · 经办人 冯热线");
+  await expect(desk.getByTestId("waiting")).toHaveText("等待申请人核对、同意并提交");
+  await captureScreens(desk, "hotline-case");
+
   // ── the member ──
   const texts = await textsTo(caller.mobile);
   expect(texts).toHaveLength(1);
@@ -117,7 +125,6 @@ test("the hotline logs a call with a follow-up and turns it into a draft; the me
   await expect(page).toHaveURL(/\/login\?passwordSet=1/);
 
   await signInViaApi(memberContext, caller.mobile, caller.password);
-  const applicationId = (await queryE2e<{ id: string }>(`SELECT id FROM "LoanApplication" WHERE number = $1`, [number]))[0]!.id;
   const base = `/applicant/applications/${applicationId}`;
   await page.goto(`${base}?step=enterprise`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(enterprise.name);
@@ -145,7 +152,7 @@ test("the hotline logs a call with a follow-up and turns it into a draft; the me
   await expect(page.getByTestId("holder")).toContainText("保障中心");
   await memberContext.close();
 
-  await desk.reload();
+  await desk.goto("/hotline");
   await expect(desk.getByTestId("assisted-cases").getByRole("row").filter({ hasText: enterprise.name })).toContainText("申请人已提交");
   await deskContext.close();
 

@@ -268,6 +268,9 @@ describe("a call becomes a draft application", () => {
       industry: "零售", foundedOn: "2019-01-01", employees: "2", annualRevenueYuan: "300000", hasUnion: "", unionMemberCount: "",
     }));
     await db.loanApplication.update({ where: { id: first.applicationId }, data: { status: "WITHDRAWN" } });
+    // The district's case stays the district's: the hotline desk does not see it.
+    expect(await assistedCase(operator, first.applicationId)).toBeNull();
+    expect((await assistedCases(operator)).some((r) => r.id === first.applicationId)).toBe(false);
     expect(await outcome(startApplicationFromCall(operator, enterpriseFor(callId, memberId)))).toBe("OK");
   });
 });

@@ -42,7 +42,7 @@ export default async function HotlineHome() {
 
       <section aria-labelledby="cases-title">
         <h2 id="cases-title">{t("casesTitle")}</h2>
-        <AssistedCaseTable rows={cases} linkBase={null} />
+        <AssistedCaseTable rows={cases} linkBase="/hotline/cases" />
       </section>
     </>
   );

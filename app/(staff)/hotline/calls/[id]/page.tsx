@@ -53,7 +53,7 @@ export default async function HotlineCallPage({ params }: { params: Promise<{ id
         <h2 id="start-title">{t("startTitle")}</h2>
         {call.application ? (
           <p className="notice notice--info" data-testid="linked-case">
-            {t("linkedCase", { number: call.application.number })} <StatusBadge status={call.application.status} />
+            <Link href={`/hotline/cases/${call.application.id}`}>{t("linkedCase", { number: call.application.number })}</Link> <StatusBadge status={call.application.status} />
           </p>
         ) : (
           <>
