@@ -26,7 +26,7 @@ export default async function HotlineHome() {
       <p className="lead">{t("lead")}</p>
 
       <section aria-labelledby="due-title">
-        <h2 id="due-title">{t("dueTitle")}</h2>
+        <h2 id="due-title">{t("dueTitle")}{due.length ? ` (${due.length})` : ""}</h2>
         <HotlineCallTable rows={due} empty={t("dueEmpty")} testId="follow-ups-due" />
       </section>
 
