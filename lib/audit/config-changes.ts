@@ -7,7 +7,8 @@ export const CONFIG_KINDS = {
   policy: ["policy.published"],
   control: ["control_change.proposed", "control_change.approved", "control_change.rejected", "control_change.withdrawn"],
   budget: ["subsidy.budget_set"],
-  organisation: ["organisation.created", "organisation.renamed", "organisation.disabled", "organisation.enabled"],
+  organisation: ["organisation.created", "organisation.renamed", "organisation.disabled", "organisation.enabled", "application.organisation_reassigned"],
+  routing: ["routing.changed"],
   staff: ["user.invited", "user.role_changed", "user.disabled", "user.enabled", "user.sessions_revoked", "user.unlocked", "user.password_reset_forced"],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -64,12 +65,18 @@ export function beforeAndAfter(action: string, data: unknown): BeforeAfter {
   return { before: null, after: Object.keys(d).length ? d : null };
 }
 
-/** A value of a before/after as one line of text: `key: value; …`, list items separated by " | ". */
-export function describeValue(value: Json | undefined): string {
+/** How a reader names a payload's field names and plain values (the page and the export word them). */
+export type Wording = { field: (key: string) => string; value: (value: string | number | boolean) => string };
+const AS_WRITTEN: Wording = { field: (k) => k, value: (v) => String(v) };
+
+/** A value of a before/after as one line of text: `field: value; …`, list items separated by " | ". */
+export function describeValue(value: Json | undefined, words: Wording = AS_WRITTEN): string {
   if (value === null || value === undefined) return "";
-  if (Array.isArray(value)) return value.map(describeValue).join(" | ");
+  if (Array.isArray(value)) return value.map((v) => describeValue(v, words)).join(" | ");
   if (typeof value === "object") {
-    return Object.entries(value).map(([k, v]) => `${k}: ${typeof v === "object" && v !== null ? `(${describeValue(v)})` : describeValue(v)}`).join("; ");
+    return Object.entries(value)
+      .map(([k, v]) => `${words.field(k)}: ${typeof v === "object" && v !== null ? `(${describeValue(v, words)})` : describeValue(v, words)}`)
+      .join("; ");
   }
-  return String(value);
+  return words.value(value);
 }

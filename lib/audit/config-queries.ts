@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
-import { beforeAndAfter, CONFIG_ACTIONS, CONFIG_KINDS, dayRange, describeValue, kindOfAction, type ConfigFilters, type ConfigKind } from "@/lib/audit/config-changes";
+import { beforeAndAfter, CONFIG_ACTIONS, CONFIG_KINDS, dayRange, describeValue, kindOfAction, type ConfigFilters, type ConfigKind, type Wording } from "@/lib/audit/config-changes";
 import { csvFile, csvLine } from "@/lib/http/csv";
 
 export type ConfigChangeRow = {
@@ -38,7 +38,7 @@ function whereOf(filters: ConfigFilters, cursor: string | null): Prisma.AuditEve
  */
 export async function listConfigChanges(
   actor: Actor,
-  options: { filters: ConfigFilters; cursor?: string | null; pageSize?: number },
+  options: { filters: ConfigFilters; cursor?: string | null; pageSize?: number; words?: Wording },
 ): Promise<ConfigChangePage> {
   assertCan(actor, "audit.read");
   const pageSize = Math.min(Math.max(options.pageSize ?? 50, 1), 500);
@@ -51,16 +51,20 @@ export async function listConfigChanges(
   const page = events.slice(0, pageSize);
   const userIds = [...new Set(page.flatMap((e) => [e.actorId, e.entityType === "User" ? e.entityId : null]).filter((v): v is string => v !== null))];
   const orgIds = [...new Set(page.filter((e) => e.entityType === "Organisation").map((e) => e.entityId))];
-  const [users, orgs] = await Promise.all([
+  const appIds = [...new Set(page.filter((e) => e.entityType === "LoanApplication").map((e) => e.entityId))];
+  const [users, orgs, apps] = await Promise.all([
     db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true, email: true } }),
     db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, nameZh: true, code: true } }),
+    appIds.length ? db.loanApplication.findMany({ where: { id: { in: appIds } }, select: { id: true, number: true } }) : [],
   ]);
+  const caseNumber = new Map(apps.map((a) => [a.id, a.number]));
   const userName = new Map(users.map((u) => [u.id, u.email ? `${u.displayName} <${u.email}>` : u.displayName]));
   const orgName = new Map(orgs.map((o) => [o.id, `${o.nameZh} (${o.code})`]));
   const subjectOf = (e: (typeof page)[number]) =>
     e.entityType === "User" ? (userName.get(e.entityId) ?? e.entityId)
       : e.entityType === "Organisation" ? (orgName.get(e.entityId) ?? e.entityId)
-        : e.entityType === "WorkingCalendar" ? e.entityId
+        : e.entityType === "LoanApplication" ? (caseNumber.get(e.entityId) ?? e.entityId)
+        : e.entityType === "WorkingCalendar" || e.entityType === "PartnerRouting" ? e.entityId
           : `${e.entityType} ${e.entityId.slice(0, 8)}`;
   const rows = page.map((e) => {
     const { before, after } = beforeAndAfter(e.action, e.data);
@@ -72,8 +76,8 @@ export async function listConfigChanges(
       action: e.action,
       actorName: e.actorId ? (userName.get(e.actorId) ?? e.actorId) : null,
       subject: subjectOf(e),
-      before: describeValue(before),
-      after: describeValue(after),
+      before: describeValue(before, options.words),
+      after: describeValue(after, options.words),
       movedCases: Array.isArray(moved) ? moved.length : null,
     };
   });
@@ -91,11 +95,11 @@ export async function configChangeActors(actor: Actor): Promise<{ id: string; na
 const MAX_EXPORT_ROWS = 50_000;
 
 /** The filtered changes as CSV (UTF-8 with BOM), walking the same keyset pages; `header` is worded by the caller. */
-export async function configChangesCsv(actor: Actor, filters: ConfigFilters, header: readonly string[]): Promise<string> {
+export async function configChangesCsv(actor: Actor, filters: ConfigFilters, header: readonly string[], words?: Wording): Promise<string> {
   const lines = [csvLine(header)];
   let cursor: string | null = null;
   do {
-    const page: ConfigChangePage = await listConfigChanges(actor, { filters, cursor, pageSize: 500 });
+    const page: ConfigChangePage = await listConfigChanges(actor, { filters, cursor, pageSize: 500, words });
     for (const r of page.rows) {
       lines.push(csvLine([r.at.toISOString(), r.kind, r.action, r.actorName ?? "", r.subject, r.before, r.after, r.movedCases === null ? "" : String(r.movedCases)]));
     }

@@ -177,6 +177,16 @@ describe("demo seed", () => {
         outcome: "APPLICATION_STARTED", followUpOn: new Date("2026-12-01T00:00:00Z"), followUpDoneAt: now, notes: "n", operatorId: user.id, applicationId: app.id, version: 2, createdAt: now },
     });
     expect(await db.hotlineCall.findUniqueOrThrow({ where: { id: call.id } })).toEqual(call);
+    // A routing rule as an administrator sets it (the person at the step still chooses: nothing routes differently).
+    const districtOrg = await db.organisation.findFirstOrThrow({ where: { type: "DISTRICT_UNION" } });
+    const guarantorOrg = await db.organisation.findFirstOrThrow({ where: { type: "GUARANTOR" } });
+    const routing = await db.partnerRouting.upsert({ where: { partnerType: "GUARANTOR" }, create: { partnerType: "GUARANTOR", mode: "CHOSEN", updatedAt: now }, update: {} });
+    expect(await db.partnerRouting.findUniqueOrThrow({ where: { partnerType: "GUARANTOR" } })).toEqual(routing);
+    const route = await db.districtRoute.upsert({
+      where: { partnerType_districtOrgId: { partnerType: "GUARANTOR", districtOrgId: districtOrg.id } },
+      create: { partnerType: "GUARANTOR", districtOrgId: districtOrg.id, partnerOrgId: guarantorOrg.id, updatedAt: now }, update: {},
+    });
+    expect(await db.districtRoute.findUniqueOrThrow({ where: { partnerType_districtOrgId: { partnerType: "GUARANTOR", districtOrgId: districtOrg.id } } })).toEqual(route);
     for (const name of Object.values(Prisma.ModelName)) {
       const delegate = (db as unknown as Record<string, { findFirst: () => Promise<Record<string, unknown> | null> }>)[
         name.charAt(0).toLowerCase() + name.slice(1)

@@ -31,6 +31,12 @@ describe("configuration changes in the audit view", () => {
     expect(describeValue(null)).toBe("");
   });
 
+  it("words field names and plain values the reader's way, nested ones too", () => {
+    const words = { field: (k: string) => ({ mode: "分配方式", districts: "按区分配", disabled: "已停用" })[k] ?? k, value: (v: string | number | boolean) => (v === true ? "是" : v === "BY_DISTRICT" ? "按区分配" : String(v)) };
+    expect(describeValue({ mode: "BY_DISTRICT", districts: { HDQ: "BANK2" }, disabled: true, other: 3 }, words))
+      .toBe("分配方式: 按区分配; 按区分配: (HDQ: BANK2); 已停用: 是; other: 3");
+  });
+
   it("takes the filters from the query string, refusing a malformed date and ignoring unknown values", () => {
     expect(parseConfigFilters({ kind: "calendar", actor: "3f1c1d2e-1111-4222-8333-444455556666", from: "2026-12-01", to: "2026-12-31" }))
       .toEqual({ filters: { kind: "calendar", actorId: "3f1c1d2e-1111-4222-8333-444455556666", from: "2026-12-01", to: "2026-12-31" } });

@@ -7,7 +7,8 @@ import { checkEligibility } from "@/lib/applications/services/eligibility-facts"
 import { beijingDay, textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
 import { deliverToApplicant } from "@/lib/reviews/services/applicant-messages";
 import { IneligibleError } from "@/lib/applications/eligibility";
-import { assertConsentsActive, assertOrganisation } from "@/lib/reviews/services/guards";
+import { assertConsentsActive } from "@/lib/reviews/services/guards";
+import { routeCase } from "@/lib/routing/services/route-case";
 import { addWorkingDays } from "@/lib/calendar/working-days";
 
 type Recommend = {
@@ -34,10 +35,6 @@ export async function recommendApplication(actor: StaffActor, input: Recommend) 
   });
   const needsChecker = pinned?.policyVersion?.recommendNeedsChecker ?? true;
   const routed = (app: { number: string }): ApplicantMessage => ({ code: "recommendationConfirmed", params: { number: app.number }, text: textOrNull(input.applicantMessage) });
-  if (!needsChecker) {
-    if (!input.guarantorOrgId) throw new AppError("VALIDATION", undefined, { guarantorOrgId: ["请选择担保公司"] });
-    await assertOrganisation(input.guarantorOrgId, "GUARANTOR");
-  }
   return runTransition({
     actor,
     applicationId: input.applicationId,
@@ -51,9 +48,13 @@ export async function recommendApplication(actor: StaffActor, input: Recommend) 
       const { blocks } = await checkEligibility(app, app.policyVersion);
       if (blocks.length) throw new IneligibleError(blocks);
     },
-    changes: () => (needsChecker ? { pendingRecommendationById: actor.userId } : { guarantorOrgId: input.guarantorOrgId! }),
-    // A maker's proposal is internal until confirmed; a recommendation that routes the case is a result the applicant is told.
-    within: needsChecker ? undefined : (tx, app) => deliverToApplicant(tx, app, routed(app)),
+    changes: () => (needsChecker ? { pendingRecommendationById: actor.userId } : {}),
+    // A maker's proposal is internal until confirmed; a recommendation that routes the case (by the
+    // administrator's rule or the reviewer's choice) is a result the applicant is told.
+    within: needsChecker ? undefined : async (tx, app) => {
+      await routeCase(tx, app, "GUARANTOR", input.guarantorOrgId);
+      await deliverToApplicant(tx, app, routed(app));
+    },
     auditData: needsChecker ? undefined : (app) => ({ message: routed(app) }),
   });
 }
@@ -61,9 +62,8 @@ export async function recommendApplication(actor: StaffActor, input: Recommend) 
 /** The checker's confirmation: a different person, with the approver role, sends it on. */
 export async function confirmRecommendation(
   actor: StaffActor,
-  input: { applicationId: string; version: number; comment: string; guarantorOrgId: string; applicantMessage?: string | null },
+  input: { applicationId: string; version: number; comment: string; guarantorOrgId?: string; applicantMessage?: string | null },
 ) {
-  await assertOrganisation(input.guarantorOrgId, "GUARANTOR");
   const message = (app: { number: string }): ApplicantMessage => ({ code: "recommendationConfirmed", params: { number: app.number }, text: textOrNull(input.applicantMessage) });
   return runTransition({
     actor,
@@ -77,8 +77,11 @@ export async function confirmRecommendation(
       if (app.pendingRecommendationById === actor.userId) throw new AppError("SAME_PERSON");
       await assertConsentsActive(app.applicantId);
     },
-    changes: () => ({ guarantorOrgId: input.guarantorOrgId, pendingRecommendationById: null }),
-    within: (tx, app) => deliverToApplicant(tx, app, message(app)),
+    changes: () => ({ pendingRecommendationById: null }),
+    within: async (tx, app) => {
+      await routeCase(tx, app, "GUARANTOR", input.guarantorOrgId);
+      await deliverToApplicant(tx, app, message(app));
+    },
     auditData: (app) => ({ message: message(app) }),
   });
 }
