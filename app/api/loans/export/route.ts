@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { attachmentResponse } from "@/lib/http/attachment";
 import { currentActor } from "@/lib/auth/actor";
-import { loanScope } from "@/lib/loans/services/loan-scope";
+import { loanScope } from "@/lib/loans/scope";
 import { isPortfolioFilter } from "@/lib/loans/portfolio-queries";
 import { exportTooLarge, PORTFOLIO_CSV_COLUMNS, portfolioCsvStream, portfolioXlsx } from "@/lib/loans/portfolio-export";
 import { env } from "@/lib/env";
