@@ -8,6 +8,8 @@ export const CONFIG_KINDS = {
   control: ["control_change.proposed", "control_change.approved", "control_change.rejected", "control_change.withdrawn"],
   budget: ["subsidy.budget_set"],
   organisation: ["organisation.created", "organisation.renamed", "organisation.disabled", "organisation.enabled"],
+  consent: ["consent.wording_published"],
+  lpr: ["lpr.rate_added"],
   staff: ["user.invited", "user.role_changed", "user.disabled", "user.enabled", "user.sessions_revoked", "user.unlocked", "user.password_reset_forced"],
 } as const satisfies Record<string, readonly string[]>;
 

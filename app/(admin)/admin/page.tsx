@@ -40,6 +40,8 @@ export default async function AdminHome() {
       <nav className="actions section-links" aria-label={links("sectionLinks.label")}>
         <Link href="/admin/outbox" className="btn btn--secondary btn--small">{links("outbox.title")}</Link>
         <Link href="/admin/calendar" className="btn btn--secondary btn--small">{calendar("title")}</Link>
+        <Link href="/admin/consents" className="btn btn--secondary btn--small">{config("kinds.consent")}</Link>
+        <Link href="/admin/lpr" className="btn btn--secondary btn--small">{config("kinds.lpr")}</Link>
         <Link href="/audit" className="btn btn--secondary btn--small">{audit("events")}</Link>
         <Link href="/audit/config" className="btn btn--secondary btn--small">{config("link")}</Link>
       </nav>

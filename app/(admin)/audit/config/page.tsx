@@ -65,7 +65,8 @@ export default async function ConfigAuditPage({ searchParams }: { searchParams: 
                 <tr key={r.id} data-action={r.action}>
                   <td data-label={t("at")}>{format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium" })}</td>
                   <td data-label={t("kind")}>{t(`kinds.${r.kind}`)}</td>
-                  <td data-label={t("action")}>{r.kind === "calendar" ? calendar(`action.${r.action.replace("calendar.", "")}` as "action.days_added") : <code>{r.action}</code>}</td>
+                  <td data-label={t("action")}>{r.kind === "calendar" ? calendar(`action.${r.action.replace("calendar.", "")}` as "action.days_added")
+                    : t.has(`actions.${r.action}` as "actions.lpr.rate_added") ? t(`actions.${r.action}` as "actions.lpr.rate_added") : <code>{r.action}</code>}</td>
                   <td data-label={t("actor")}>{r.actorName ?? t("system")}</td>
                   <td data-label={t("subject")}>{r.subject}</td>
                   <td data-label={t("before")}><small>{r.before || "—"}</small></td>
