@@ -42,6 +42,7 @@ export default async function AdminHome() {
         <Link href="/admin/calendar" className="btn btn--secondary btn--small">{calendar("title")}</Link>
         <Link href="/admin/consents" className="btn btn--secondary btn--small">{config("kinds.consent")}</Link>
         <Link href="/admin/lpr" className="btn btn--secondary btn--small">{config("kinds.lpr")}</Link>
+        <Link href="/admin/policy" className="btn btn--secondary btn--small">{t("policyWhatIfLink")}</Link>
         <Link href="/audit" className="btn btn--secondary btn--small">{audit("events")}</Link>
         <Link href="/audit/config" className="btn btn--secondary btn--small">{config("link")}</Link>
       </nav>
