@@ -5,14 +5,13 @@ import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { openedProfile, unsealOptional } from "@/lib/personal-data/sealed";
 
-/** The applicant's own profile in full (it is theirs), the target groups and live consents. */
+/** The applicant's own profile in full (it is theirs) and the target groups (consents: lib/consents/queries.ts). */
 export async function profilePageData(actor: Actor) {
   if (actor.kind !== "APPLICANT") throw new AppError("NOT_FOUND");
-  const [profile, user, groups, consents] = await Promise.all([
+  const [profile, user, groups] = await Promise.all([
     db.applicantProfile.findUnique({ where: { userId: actor.userId } }),
     db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { displayName: true, mobileSealed: true } }),
     db.targetGroup.findMany({ where: { active: true }, select: { code: true, nameZh: true } }),
-    db.consent.findMany({ where: { userId: actor.userId, withdrawnAt: null }, select: { kind: true } }),
   ]);
   const opened = profile ? openedProfile(profile) : null;
   return {
@@ -25,7 +24,6 @@ export async function profilePageData(actor: Actor) {
       targetGroupCode: profile?.targetGroupCode ?? "",
     },
     groups,
-    granted: new Set(consents.map((c) => c.kind)),
   };
 }
 

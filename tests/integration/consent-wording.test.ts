@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { StaffActor } from "@/lib/auth/roles";
 import { publishConsentWording } from "@/lib/consents/services/publish-wording";
 import { consentStandings, wordingsInForce } from "@/lib/consents/wordings";
+import { applicantConsents } from "@/lib/consents/queries";
 import { grantConsent, withdrawConsent } from "@/lib/applications/services/consents";
 import { submitApplication } from "@/lib/applications/services/submit-application";
 import { listConfigChanges } from "@/lib/audit/config-queries";
@@ -108,6 +109,10 @@ describe("consent wording versions", () => {
     inFuture();
     expect((await wordingsInForce()).SENSITIVE_PERSONAL_INFO).toMatchObject({ version, textZh: text.textZh, textEn: text.textEn });
     expect(await consentStandings(applicant.userId)).toEqual({ SENSITIVE_PERSONAL_INFO: "OUTDATED", CREDIT_REPORT_AUTHORISATION: "CURRENT" });
+    // The profile shows the wording in force in the reader's language, and asks for a new consent.
+    expect((await applicantConsents(applicant, "en"))[0]).toEqual({ kind: "SENSITIVE_PERSONAL_INFO", version, text: text.textEn, standing: "OUTDATED" });
+    expect((await applicantConsents(applicant, "zh-CN"))[0]).toMatchObject({ text: text.textZh, standing: "OUTDATED" });
+    await expect(applicantConsents(admin, "zh-CN")).rejects.toMatchObject({ code: "NOT_FOUND" });
     const blocked = await submitApplication(applicant, draft.id, 0).catch((e: unknown) => e);
     expect(isIneligible(blocked) && blocked.blocks.map((b) => b.code)).toEqual(["CONSENT_CHANGED"]);
     expect((await db.loanApplication.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
