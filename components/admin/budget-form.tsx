@@ -16,6 +16,7 @@ export function BudgetForm({ year }: { year: number }) {
           <div className="grid">
             <Field name="year" label={t("year")} inputMode="numeric" required defaultValue={fieldValue(state, "year", String(year))} errors={fieldErrors(state, "year")} />
             <Field name="amountYuan" label={t("amount")} inputMode="decimal" required defaultValue={fieldValue(state, "amountYuan")} errors={fieldErrors(state, "amountYuan")} />
+            <Field name="guaranteeDepositYuan" label={t("deposit")} hint={t("depositHint")} inputMode="decimal" defaultValue={fieldValue(state, "guaranteeDepositYuan")} errors={fieldErrors(state, "guaranteeDepositYuan")} />
           </div>
           <SubmitButton>{t("submit")}</SubmitButton>
         </>

@@ -5,6 +5,7 @@ import type { ActionState } from "@/lib/actions/state";
 import { fieldErrors, kept } from "@/components/ui/form-message";
 import { LabelledField } from "@/components/ui/labelled-field";
 import type { PreviewContext } from "@/components/reviews/message-preview";
+import type { PartnerRoute } from "@/lib/routing/rules";
 
 export type Option = { id: string; name: string };
 
@@ -15,6 +16,7 @@ export type CaseFormContext = {
   needsChecker: boolean;
   guarantors: Option[];
   banks: Option[];
+  routes: { GUARANTOR: PartnerRoute; BANK: PartnerRoute };
   rejectReasons: Option[];
   colleagues: Option[];
   currentUserId: string;
@@ -86,3 +88,20 @@ export function SelectField({ form, state, name, label, options, fallback = "", 
 
 /** The one organisation to route to is preselected; with several, the user chooses. */
 export const onlyOption = (options: Option[]): string => (options.length === 1 ? options[0]!.id : "");
+
+/** The partner a routing step sends the case to: a choice, or the rule's partner shown as such. */
+export function PartnerField({ form, state, name, label, options, route }: {
+  form: string; state: ActionState; name: string; label: string; options: Option[]; route: PartnerRoute;
+}) {
+  const t = useTranslations("case.form");
+  const r = useTranslations("routing");
+  if (route.by === "choice") {
+    return <SelectField form={form} state={state} name={name} label={label} options={options} fallback={onlyOption(options)} placeholder={t("choose")} />;
+  }
+  return (
+    <div className="field" data-testid={`${form}-routed`}>
+      <span className="field__label">{label}</span>
+      {route.name ? <p>{r("byRule", { name: route.name })}</p> : <p className="form-error" role="alert">{r("noRule")}</p>}
+    </div>
+  );
+}

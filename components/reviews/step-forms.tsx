@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors } from "@/components/ui/form-message";
 import { CaseCheckbox } from "@/components/reviews/case-field";
 import { LabelledField } from "@/components/ui/labelled-field";
-import { CommentField, onlyOption, SelectField, TextField, ticked, type CaseFormContext } from "@/components/reviews/form-bits";
+import { CommentField, PartnerField, SelectField, TextField, ticked, type CaseFormContext } from "@/components/reviews/form-bits";
 import { kept } from "@/components/ui/form-message";
 import { useReportedAction } from "@/components/ui/page-feedback";
 import { ApplicantMessageField } from "@/components/reviews/message-preview";
@@ -40,7 +40,7 @@ export function RecommendForm({ ctx }: Props) {
             <CaseCheckbox id="recommend-checkDocuments" name="checkDocuments" label={t("checkDocuments")} checked={ticked(state, "checkDocuments")} errors={fieldErrors(state, "checkDocuments")} />
           </fieldset>
           {ctx.needsChecker ? null : (
-            <SelectField form="recommend" state={state} name="guarantorOrgId" label={t("guarantor")} options={ctx.guarantors} fallback={onlyOption(ctx.guarantors)} placeholder={t("choose")} />
+            <PartnerField form="recommend" state={state} name="guarantorOrgId" label={t("guarantor")} options={ctx.guarantors} route={ctx.routes.GUARANTOR} />
           )}
           <CommentField form="recommend" state={state} label={t("reviewComment")} />
           {ctx.needsChecker ? null : <ApplicantMessageField form="recommend" state={state} step="confirm" ctx={ctx.preview} />}
@@ -59,7 +59,7 @@ export function ConfirmForm({ ctx }: Props) {
     <ActionForm action={action} hidden={hiddenOf(ctx)}>
       {(state) => (
         <>
-          <SelectField form="confirm" state={state} name="guarantorOrgId" label={t("guarantor")} options={ctx.guarantors} fallback={onlyOption(ctx.guarantors)} placeholder={t("choose")} />
+          <PartnerField form="confirm" state={state} name="guarantorOrgId" label={t("guarantor")} options={ctx.guarantors} route={ctx.routes.GUARANTOR} />
           <CommentField form="confirm" state={state} label={t("confirmComment")} />
           <ApplicantMessageField form="confirm" state={state} step="confirm" ctx={ctx.preview} />
           <div className="actions"><SubmitButton>{t("confirmSubmit")}</SubmitButton></div>
@@ -117,7 +117,7 @@ export function GuaranteeForm({ ctx }: Props) {
             <TextField form="guarantee" state={state} name="contractNo" label={t("guaranteeContractNo")} hint={t("contractNoHint")} maxLength={40} autoComplete="off" />
             <TextField form="guarantee" state={state} name="guaranteedYuan" label={t("guaranteedYuan")} inputMode="decimal" fallback={ctx.defaults.amountYuan} hint={t("notAboveRequested")} />
             <TextField form="guarantee" state={state} name="termMonths" label={t("guaranteeTerm")} inputMode="numeric" fallback={ctx.defaults.termMonths} />
-            <SelectField form="guarantee" state={state} name="bankOrgId" label={t("bank")} options={ctx.banks} fallback={onlyOption(ctx.banks)} placeholder={t("choose")} />
+            <PartnerField form="guarantee" state={state} name="bankOrgId" label={t("bank")} options={ctx.banks} route={ctx.routes.BANK} />
           </div>
           <CommentField form="guarantee" state={state} label={t("guaranteeComment")} />
           <ApplicantMessageField form="guarantee" state={state} step="issueGuarantee" ctx={ctx.preview} />

@@ -31,6 +31,7 @@ export async function BudgetPanel({ years }: { years: BudgetYear[] }) {
               <th className="num">{col("spent")}</th>
               <th className="num">{col("remaining")}</th>
               <th className="num">{col("paidBatches")}</th>
+              <th className="num">{col("guaranteeDeposit")}</th>
             </tr>
           </thead>
           <tbody>
@@ -38,9 +39,10 @@ export async function BudgetPanel({ years }: { years: BudgetYear[] }) {
               <tr key={y.year}>
                 <td>{y.year}{y.current ? <> <span className="badge">{c("thisYear")}</span></> : null}</td>
                 <td className="num">{y.budgetFen === null ? c("notSet") : formatFen(y.budgetFen)}</td>
-                <td className="num">{formatFen(y.spentFen)}</td>
+                <td className="num">{formatFen(y.spentFen)}{y.importedFen > 0n ? <><br /><small className="who">{col("imported", { amount: formatFen(y.importedFen) })}</small></> : null}</td>
                 <td className="num">{y.remainingFen === null ? "—" : formatFen(y.remainingFen)}</td>
                 <td className="num">{y.paidBatches}</td>
+                <td className="num">{y.guaranteeDepositFen === null ? "—" : formatFen(y.guaranteeDepositFen)}</td>
               </tr>
             ))}
           </tbody>

@@ -32,6 +32,7 @@ export const APPLICATION_EVENTS = [
   "approvals_voided",
   "note_added",
   "message_sent",
+  "organisation_reassigned",
 ] as const;
 
 export type ApplicationEvent = (typeof APPLICATION_EVENTS)[number];

@@ -1,12 +1,19 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { issueNumber } from "@/lib/reference/numbering";
 
-/** The next application number of a year (SQ-2026-0005), atomic under concurrency. */
+/** The next application number (SQ-2026-0005 under the default pattern), atomic under concurrency. */
 export async function nextApplicationNumber(tx: Prisma.TransactionClient, at: Date = new Date()): Promise<string> {
-  const year = at.toLocaleString("en", { timeZone: "Asia/Shanghai", year: "numeric" });
-  const key = `application-${year}`;
-  const rows = await tx.$queryRaw<{ value: number }[]>`
-    INSERT INTO "Counter" (key, value) VALUES (${key}, 1)
-    ON CONFLICT (key) DO UPDATE SET value = "Counter".value + 1
-    RETURNING value`;
-  return `SQ-${year}-${String(rows[0]!.value).padStart(4, "0")}`;
+  return issueNumber(tx, "APPLICATION", {
+    at,
+    taken: async (n) => (await tx.loanApplication.count({ where: { number: n } })) > 0,
+  });
+}
+
+/** The recommendation letter's number (TJ-SQ-2026-0005 under the default pattern). */
+export async function nextRecommendationNumber(tx: Prisma.TransactionClient, applicationNumber: string, at: Date = new Date()): Promise<string> {
+  return issueNumber(tx, "RECOMMENDATION_LETTER", {
+    at,
+    app: applicationNumber,
+    taken: async (n) => (await tx.loanApplication.count({ where: { recommendationNo: n } })) > 0,
+  });
 }

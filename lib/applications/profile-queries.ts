@@ -8,10 +8,12 @@ import { openedProfile, unsealOptional } from "@/lib/personal-data/sealed";
 /** The applicant's own profile in full (it is theirs) and the target groups (consents: lib/consents/queries.ts). */
 export async function profilePageData(actor: Actor) {
   if (actor.kind !== "APPLICANT") throw new AppError("NOT_FOUND");
+  const held = (await db.applicantProfile.findUnique({ where: { userId: actor.userId }, select: { targetGroupCode: true } }))?.targetGroupCode;
   const [profile, user, groups] = await Promise.all([
     db.applicantProfile.findUnique({ where: { userId: actor.userId } }),
     db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { displayName: true, mobileSealed: true } }),
-    db.targetGroup.findMany({ where: { active: true }, select: { code: true, nameZh: true } }),
+    // The active groups, and the one the profile already holds (an inactive one stays on it).
+    db.targetGroup.findMany({ where: { OR: [{ active: true }, ...(held ? [{ code: held }] : [])] }, select: { code: true, nameZh: true } }),
   ]);
   const opened = profile ? openedProfile(profile) : null;
   return {

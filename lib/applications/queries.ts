@@ -124,6 +124,7 @@ export async function applicationForApplicant(actor: Actor, id: string) {
 
 export type ApplicationForApplicant = NonNullable<Awaited<ReturnType<typeof applicationForApplicant>>>;
 
-export async function loanCategories() {
-  return db.loanCategory.findMany({ where: { active: true }, orderBy: { code: "desc" }, select: { code: true, nameZh: true, nameEn: true } });
+/** The categories a draft may choose: the active ones, and the one it already holds (an inactive one stays on its records). */
+export async function loanCategories(held?: string | null) {
+  return db.loanCategory.findMany({ where: { OR: [{ active: true }, ...(held ? [{ code: held }] : [])] }, orderBy: { code: "desc" }, select: { code: true, nameZh: true, nameEn: true } });
 }

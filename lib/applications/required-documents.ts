@@ -5,21 +5,26 @@ import type { Actor } from "@/lib/auth/roles";
 import { mayOpenDocument } from "@/lib/documents/access";
 import { isInForce } from "@/lib/exceptions/rules";
 import { beijingToday } from "@/lib/subsidies/periods";
+import { DEFAULT_CHECKLISTS } from "@/lib/setup/programme-defaults";
 
-/** The checklist per application kind; a renewal re-uses the enterprise's standing documents. */
-export const REQUIRED_DOCUMENTS = {
-  NEW: [
-    "BUSINESS_LICENCE",
-    "ID_CARD_FRONT",
-    "ID_CARD_BACK",
-    "UNION_PROOF",
-    "FINANCIAL_STATEMENTS",
-    "BANK_STATEMENTS",
-    "CREDIT_AUTHORISATION",
-    "LOAN_USE_PLAN",
-  ],
-  RENEWAL: ["UNION_PROOF", "FINANCIAL_STATEMENTS", "BANK_STATEMENTS", "CREDIT_AUTHORISATION", "LOAN_USE_PLAN"],
-} as const satisfies Record<ApplicationKind, readonly DocumentKind[]>;
+/** The checklists every category starts from (tests and fixtures build complete cases from them). */
+export const REQUIRED_DOCUMENTS = DEFAULT_CHECKLISTS;
+
+const DOCUMENT_ORDER: readonly DocumentKind[] = DEFAULT_CHECKLISTS.NEW;
+
+/**
+ * The checklist a case is held to, before waivers: the one it was first submitted with; for a
+ * draft, its category's for its kind as it stands now (the starting checklist until a category
+ * is chosen).
+ */
+export async function checklistOf(applicationId: string, kind: ApplicationKind): Promise<DocumentKind[]> {
+  const app = await db.loanApplication.findUnique({ where: { id: applicationId }, select: { categoryCode: true, requiredDocuments: true } });
+  if (app?.requiredDocuments.length) return app.requiredDocuments;
+  if (!app?.categoryCode) return [...DEFAULT_CHECKLISTS[kind]];
+  const rows = await db.categoryDocument.findMany({ where: { categoryCode: app.categoryCode, kind }, select: { documentKind: true } });
+  const listed = new Set(rows.map((r) => r.documentKind));
+  return DOCUMENT_ORDER.filter((k) => listed.has(k));
+}
 
 export const DOCUMENT_LABELS: Record<DocumentKind, string> = {
   BUSINESS_LICENCE: "营业执照",
@@ -43,8 +48,8 @@ export async function waivedDocuments(applicationId: string, today: string = bei
 
 /** The documents this case must have: its kind's checklist less what a waiver in force removed. */
 export async function requiredDocumentsFor(applicationId: string, kind: ApplicationKind): Promise<DocumentKind[]> {
-  const waived = await waivedDocuments(applicationId);
-  return REQUIRED_DOCUMENTS[kind].filter((k) => !waived.has(k));
+  const [waived, checklist] = await Promise.all([waivedDocuments(applicationId), checklistOf(applicationId, kind)]);
+  return checklist.filter((k) => !waived.has(k));
 }
 
 /** Labels of the required documents the case does not have yet (callers pass an id they already scoped). */
@@ -83,8 +88,8 @@ export async function documentChecklist(
       })
     ).map((d) => [d.kind, d]),
   );
-  const waived = await waivedDocuments(applicationId);
-  const listed = new Set<DocumentKind>(REQUIRED_DOCUMENTS[kind]);
+  const [waived, checklist] = await Promise.all([waivedDocuments(applicationId), checklistOf(applicationId, kind)]);
+  const listed = new Set<DocumentKind>(checklist);
   return (Object.keys(DOCUMENT_LABELS) as DocumentKind[])
     .filter((k) => listed.has(k) || current.has(k))
     .map((k) => {

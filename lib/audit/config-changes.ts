@@ -10,6 +10,12 @@ export const CONFIG_KINDS = {
   organisation: ["organisation.created", "organisation.renamed", "organisation.disabled", "organisation.enabled"],
   consent: ["consent.wording_published"],
   lpr: ["lpr.rate_added"],
+  routing: ["routing.changed"],
+  reference: [
+    "category.created", "category.renamed", "category.deactivated", "category.reactivated", "category.checklist_changed",
+    "target_group.created", "target_group.renamed", "target_group.deactivated", "target_group.reactivated",
+    "numbering.pattern_changed",
+  ],
   staff: ["user.invited", "user.role_changed", "user.disabled", "user.enabled", "user.sessions_revoked", "user.unlocked", "user.password_reset_forced"],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -61,17 +67,29 @@ export function beforeAndAfter(action: string, data: unknown): BeforeAfter {
     if (action === "policy.published") return { before: d.before ?? null, after: rest };
     return { before: d.before ?? null, after: d.after ?? null };
   }
-  if (action === "subsidy.budget_set") return { before: d.fromFen === undefined ? null : { amountFen: d.fromFen }, after: { amountFen: d.toFen ?? null } };
+  if (action === "subsidy.budget_set") {
+    const deposit = (v: Json | undefined): Record<string, Json> => (v === undefined || v === null ? {} : { guaranteeDepositFen: v });
+    return {
+      before: d.fromFen === undefined ? null : { amountFen: d.fromFen, ...deposit(d.depositFromFen) },
+      after: { amountFen: d.toFen ?? null, ...deposit(d.depositToFen) },
+    };
+  }
   if (action === "user.role_changed") return { before: { role: d.from ?? null }, after: { role: d.to ?? null } };
   return { before: null, after: Object.keys(d).length ? d : null };
 }
 
-/** A value of a before/after as one line of text: `key: value; …`, list items separated by " | ". */
-export function describeValue(value: Json | undefined): string {
+/** How a reader names a payload's field names and plain values (the page and the export word them). */
+export type Wording = { field: (key: string) => string; value: (value: string | number | boolean) => string };
+const AS_WRITTEN: Wording = { field: (k) => k, value: (v) => String(v) };
+
+/** A value of a before/after as one line of text: `field: value; …`, list items separated by " | ". */
+export function describeValue(value: Json | undefined, words: Wording = AS_WRITTEN): string {
   if (value === null || value === undefined) return "";
-  if (Array.isArray(value)) return value.map(describeValue).join(" | ");
+  if (Array.isArray(value)) return value.map((v) => describeValue(v, words)).join(" | ");
   if (typeof value === "object") {
-    return Object.entries(value).map(([k, v]) => `${k}: ${typeof v === "object" && v !== null ? `(${describeValue(v)})` : describeValue(v)}`).join("; ");
+    return Object.entries(value)
+      .map(([k, v]) => `${words.field(k)}: ${typeof v === "object" && v !== null ? `(${describeValue(v, words)})` : describeValue(v, words)}`)
+      .join("; ");
   }
-  return String(value);
+  return words.value(value);
 }

@@ -3,8 +3,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
-import { beforeAndAfter, CONFIG_ACTIONS, CONFIG_KINDS, dayRange, describeValue, kindOfAction, type ConfigFilters, type ConfigKind } from "@/lib/audit/config-changes";
+import { beforeAndAfter, CONFIG_ACTIONS, CONFIG_KINDS, dayRange, describeValue, kindOfAction, type ConfigFilters, type ConfigKind, type Wording } from "@/lib/audit/config-changes";
 import { csvFile, csvLine } from "@/lib/http/csv";
+
+// Reference entries are named by their code (lib/reference): shown whole.
+const REFERENCE_ENTITIES = new Set(["LoanCategory", "TargetGroup", "NumberingPattern"]);
 
 export type ConfigChangeRow = {
   id: string;
@@ -38,7 +41,7 @@ function whereOf(filters: ConfigFilters, cursor: string | null): Prisma.AuditEve
  */
 export async function listConfigChanges(
   actor: Actor,
-  options: { filters: ConfigFilters; cursor?: string | null; pageSize?: number },
+  options: { filters: ConfigFilters; cursor?: string | null; pageSize?: number; words?: Wording },
 ): Promise<ConfigChangePage> {
   assertCan(actor, "audit.read");
   const pageSize = Math.min(Math.max(options.pageSize ?? 50, 1), 500);
@@ -60,7 +63,8 @@ export async function listConfigChanges(
   const subjectOf = (e: (typeof page)[number]) =>
     e.entityType === "User" ? (userName.get(e.entityId) ?? e.entityId)
       : e.entityType === "Organisation" ? (orgName.get(e.entityId) ?? e.entityId)
-        : e.entityType === "WorkingCalendar" ? e.entityId
+        : e.entityType === "WorkingCalendar" || e.entityType === "PartnerRouting" ? e.entityId
+          : REFERENCE_ENTITIES.has(e.entityType) ? `${e.entityType} ${e.entityId}`
           : `${e.entityType} ${e.entityId.slice(0, 8)}`;
   const rows = page.map((e) => {
     const { before, after } = beforeAndAfter(e.action, e.data);
@@ -72,8 +76,8 @@ export async function listConfigChanges(
       action: e.action,
       actorName: e.actorId ? (userName.get(e.actorId) ?? e.actorId) : null,
       subject: subjectOf(e),
-      before: describeValue(before),
-      after: describeValue(after),
+      before: describeValue(before, options.words),
+      after: describeValue(after, options.words),
       movedCases: Array.isArray(moved) ? moved.length : null,
     };
   });
@@ -91,11 +95,11 @@ export async function configChangeActors(actor: Actor): Promise<{ id: string; na
 const MAX_EXPORT_ROWS = 50_000;
 
 /** The filtered changes as CSV (UTF-8 with BOM), walking the same keyset pages; `header` is worded by the caller. */
-export async function configChangesCsv(actor: Actor, filters: ConfigFilters, header: readonly string[]): Promise<string> {
+export async function configChangesCsv(actor: Actor, filters: ConfigFilters, header: readonly string[], words?: Wording): Promise<string> {
   const lines = [csvLine(header)];
   let cursor: string | null = null;
   do {
-    const page: ConfigChangePage = await listConfigChanges(actor, { filters, cursor, pageSize: 500 });
+    const page: ConfigChangePage = await listConfigChanges(actor, { filters, cursor, pageSize: 500, words });
     for (const r of page.rows) {
       lines.push(csvLine([r.at.toISOString(), r.kind, r.action, r.actorName ?? "", r.subject, r.before, r.after, r.movedCases === null ? "" : String(r.movedCases)]));
     }

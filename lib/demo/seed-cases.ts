@@ -3,6 +3,7 @@ import type { ApplicationStatus, DecisionAction, ReviewStage } from "@/lib/gener
 import { appendAudit } from "@/lib/audit/record";
 import { auditAction, type ApplicationEvent } from "@/lib/applications/events";
 import { APPLICANTS } from "@/lib/demo/reference-data";
+import { DEFAULT_CHECKLISTS } from "@/lib/setup/programme-defaults";
 import { DEMO_CONSULTING_LOANS, DEMO_CONSULTING_STATEMENT_LINES, DEMO_CONSULTING_UNION_STANDING } from "@/lib/subsidies/demo-fixture";
 import { seedDemoSubsidies } from "@/lib/demo/seed-subsidies";
 import { demoStaffActor } from "@/lib/demo/actors";
@@ -195,6 +196,7 @@ async function createCase(tx: Prisma.TransactionClient, spec: CaseSpec, { users,
       stageEnteredAt: cst(last.at),
       stageDueAt: spec.stageDueAt ? new Date(spec.stageDueAt) : null,
       submittedAt: cst(spec.steps[0]!.at),
+      requiredDocuments: [...DEFAULT_CHECKLISTS[spec.kind]],
       closedAt: status === "SETTLED" && loanSpec ? day(loanSpec.repaidOn) : null,
       createdAt: cst(spec.steps[0]!.at),
     },

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { policyFromPayload } from "@/lib/organisations/services/publish-policy";
+import { reassignableWhere } from "@/lib/organisations/open-cases";
 
 export async function listOrganisations(actor: Actor) {
   assertCan(actor, "admin.read");
@@ -10,7 +11,45 @@ export async function listOrganisations(actor: Actor) {
     orderBy: [{ type: "asc" }, { code: "asc" }],
     select: { id: true, code: true, type: true, nameZh: true, nameEn: true, disabledAt: true, version: true, _count: { select: { members: true } } },
   });
-  return orgs.map(({ _count, ...o }) => ({ ...o, memberCount: _count.members }));
+  // A disabled organisation's open cases wait to be moved: the list says how many.
+  const waiting = await Promise.all(orgs.map((o) => (o.disabledAt ? db.loanApplication.count({ where: reassignableWhere(o) }) : 0)));
+  return orgs.map(({ _count, ...o }, i) => ({ ...o, memberCount: _count.members, openCases: waiting[i]! }));
+}
+
+/**
+ * One organisation with its staff (last sign-in, two-factor state) and the open cases it holds
+ * that can be moved to another organisation of its type (after it is disabled, they must be).
+ */
+export async function organisationDetail(actor: Actor, organisationId: string) {
+  assertCan(actor, "admin.read");
+  const org = await db.organisation.findUnique({
+    where: { id: organisationId },
+    select: { id: true, code: true, type: true, nameZh: true, nameEn: true, disabledAt: true, version: true },
+  });
+  if (!org) return null;
+  const [cases, staff, targets] = await Promise.all([
+    db.loanApplication.findMany({
+      where: reassignableWhere(org),
+      orderBy: [{ stageDueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      take: 500,
+      select: { id: true, number: true, status: true, version: true, stageDueAt: true, enterprise: { select: { name: true } } },
+    }),
+    db.user.findMany({
+      where: { membership: { organisationId } },
+      orderBy: { displayName: "asc" },
+      select: { id: true, displayName: true, email: true, disabledAt: true, lastSignInAt: true, totpEnabledAt: true, membership: { select: { role: true } } },
+    }),
+    db.organisation.findMany({ where: { type: org.type, disabledAt: null, id: { not: org.id } }, orderBy: { code: "asc" }, select: { id: true, nameZh: true, code: true } }),
+  ]);
+  return {
+    ...org,
+    cases: cases.map((c) => ({ id: c.id, number: c.number, status: c.status, version: c.version, stageDueAt: c.stageDueAt, enterprise: c.enterprise.name })),
+    staff: staff.map((u) => ({
+      id: u.id, displayName: u.displayName, email: u.email, disabled: u.disabledAt !== null, lastSignInAt: u.lastSignInAt,
+      twoFactor: u.totpEnabledAt !== null, role: u.membership!.role,
+    })),
+    targets,
+  };
 }
 
 export async function listPolicyVersions(actor: Actor) {

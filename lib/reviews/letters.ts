@@ -55,7 +55,7 @@ export async function reviewLetter(actor: Actor, id: string, kind: LetterKind): 
     const { enterprise, industry } = asDecided(confirmed.createdAt);
     const opinion = app.decisions.find((d) => d.action === "RECOMMEND")?.comment ?? confirmed.comment;
     const pdf = await renderRecommendationLetter({
-      documentNo: `TJ-${app.number}`, issuedOn: isoDay(confirmed.createdAt), generatedAt, enterprise, applicationNo: app.number,
+      documentNo: app.recommendationNo ?? `TJ-${app.number}`, issuedOn: isoDay(confirmed.createdAt), generatedAt, enterprise, applicationNo: app.number,
       kind: app.kind, centreName: centre?.nameZh ?? "", guarantorName: app.guarantorOrg.nameZh, industry,
       amountFen: app.amountFen ?? 0n, termMonths: app.termMonths ?? 0, purpose: app.purpose ?? "", greenChannel: app.greenChannel,
       centreOpinion: opinion,

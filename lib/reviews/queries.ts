@@ -1,4 +1,6 @@
 import "server-only";
+import { routingRule } from "@/lib/routing/queries";
+import { routeOf, type PartnerRoute } from "@/lib/routing/rules";
 import { timelineOf, type TimelineEntry } from "@/lib/applications/timeline";
 import { db } from "@/lib/db/client";
 import { CASE_WORKER_ROLES, type StaffActor } from "@/lib/auth/roles";
@@ -162,7 +164,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
     policy: app.policyVersion,
     guarantorOrg: app.guarantorOrg?.nameZh ?? null,
     bankOrg: app.bankOrg?.nameZh ?? null,
-    intake: { channel: app.intakeChannel, organisation: app.intakeOrg?.nameZh ?? null, agent: app.intakeAgent?.displayName ?? null },
+    intake: { orgId: app.intakeOrgId, channel: app.intakeChannel, organisation: app.intakeOrg?.nameZh ?? null, agent: app.intakeAgent?.displayName ?? null },
     pendingRecommendationBy: pendingBy?.displayName ?? null,
     assignee: assignee?.displayName ?? null,
     colleagues,
@@ -205,9 +207,23 @@ export async function staffTimeline(actor: StaffActor, id: string): Promise<Time
 }
 
 /** Organisations a case can be routed to next. */
-export async function routingTargets() {
-  const orgs = await db.organisation.findMany({ where: { type: { in: ["GUARANTOR", "BANK"] }, disabledAt: null }, orderBy: { code: "asc" }, select: { id: true, type: true, nameZh: true } });
-  return { guarantors: orgs.filter((o) => o.type === "GUARANTOR"), banks: orgs.filter((o) => o.type === "BANK") };
+export async function routingTargets(intakeOrgId: string | null) {
+  const [orgs, guarantorRule, bankRule] = await Promise.all([
+    db.organisation.findMany({ where: { type: { in: ["GUARANTOR", "BANK"] }, disabledAt: null }, orderBy: { code: "asc" }, select: { id: true, type: true, nameZh: true } }),
+    routingRule("GUARANTOR"),
+    routingRule("BANK"),
+  ]);
+  const name = new Map(orgs.map((o) => [o.id, o.nameZh]));
+  // A rule's partner that has since been disabled shows as "no partner": the step would refuse it.
+  const route = (rule: typeof guarantorRule): PartnerRoute => {
+    const routed = routeOf(rule, intakeOrgId);
+    return routed.by === "choice" ? routed : { by: "rule", name: routed.orgId ? (name.get(routed.orgId) ?? null) : null };
+  };
+  return {
+    guarantors: orgs.filter((o) => o.type === "GUARANTOR"),
+    banks: orgs.filter((o) => o.type === "BANK"),
+    routes: { GUARANTOR: route(guarantorRule), BANK: route(bankRule) },
+  };
 }
 
 /** The people of the actor's organisation who work cases (the choices when assigning). */

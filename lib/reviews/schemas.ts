@@ -31,14 +31,14 @@ export const recommendSchema = z.object({
   checkDocuments: checkbox.refine((v) => v, { error: "请确认材料齐全、真实" }),
   guarantorOrgId: uuid.optional(),
 });
-export const confirmSchema = z.object({ ...told, guarantorOrgId: uuid });
+export const confirmSchema = z.object({ ...told, guarantorOrgId: uuid.optional() });
 /** One item per line: the complete list of what is missing (一次性告知). */
 export const returnSchema = z.object({
   ...told,
   missingItems: safeMultilineTextField(2000, { min: 2 }).transform(splitMissingItems).refine((items) => items.length > 0 && items.length <= 30, { error: "请逐行列出需要补充的材料（1 至 30 项）" }),
 });
 export const rejectSchema = z.object({ ...told, reasonCode: z.enum(Object.keys(REJECT_REASONS) as [keyof typeof REJECT_REASONS], { error: "请选择原因" }) });
-export const guaranteeSchema = z.object({ ...told, contractNo, guaranteedYuan: yuanAmountField, termMonths: months, bankOrgId: uuid });
+export const guaranteeSchema = z.object({ ...told, contractNo, guaranteedYuan: yuanAmountField, termMonths: months, bankOrgId: uuid.optional() });
 export const bankApproveSchema = z.object({
   ...told,
   principalYuan: yuanAmountField.refine((f) => f > 0n, { error: "金额须大于 0" }),

@@ -1,4 +1,4 @@
-import type { OrganisationType } from "@/lib/generated/prisma/enums";
+import type { ApplicationKind, DocumentKind, OrganisationType } from "@/lib/generated/prisma/enums";
 
 // What every installation starts from (`npm run setup`, and the demo on top of it): the support
 // centre, the loan categories and target groups, the programme's first policy version (the
@@ -15,6 +15,22 @@ export const CATEGORIES = [
   { code: "SMALL_MICRO", nameZh: "小微企业", nameEn: "Small and micro enterprise" },
   { code: "INNOVATION", nameZh: "双创企业", nameEn: "Mass entrepreneurship and innovation enterprise" },
 ] as const;
+
+// Each category's document checklist to start from, per application kind; a renewal re-uses the
+// enterprise's standing documents. Administrators change it per category on /admin/reference.
+export const DEFAULT_CHECKLISTS = {
+  NEW: [
+    "BUSINESS_LICENCE",
+    "ID_CARD_FRONT",
+    "ID_CARD_BACK",
+    "UNION_PROOF",
+    "FINANCIAL_STATEMENTS",
+    "BANK_STATEMENTS",
+    "CREDIT_AUTHORISATION",
+    "LOAN_USE_PLAN",
+  ],
+  RENEWAL: ["UNION_PROOF", "FINANCIAL_STATEMENTS", "BANK_STATEMENTS", "CREDIT_AUTHORISATION", "LOAN_USE_PLAN"],
+} as const satisfies Record<ApplicationKind, readonly DocumentKind[]>;
 
 // The priority groups of the 2018 notice.
 export const TARGET_GROUPS = [

@@ -137,7 +137,7 @@ export const reconcileBatchAction = step(BATCH_TRANSITIONS.reconcile.permission,
 /** An administrator sets a year's budget; the centre's pages show the balance against it. */
 export const setBudgetAction = staffAction(rolesWith("budget.write"), {
   schema: budgetSchema,
-  run: (input, actor) => setSubsidyBudget(actor, { year: input.year, amountFen: input.amountYuan }),
+  run: (input, actor) => setSubsidyBudget(actor, { year: input.year, amountFen: input.amountYuan, guaranteeDepositFen: input.guaranteeDepositYuan ?? null }),
   success: (r) => `已设置 ${r.year} 年贴息预算：${formatFen(r.amountFen)}`,
   after: () => {
     refresh();

@@ -253,26 +253,45 @@ export async function queriedLines(actor: Actor): Promise<QueriedLine[]> {
   return rows.map((r) => ({ ...toLineRow(r), batchId: r.batch!.id, batchVersion: r.batch!.version, quarterLabel: quarterLabel(r.batch!.quarter) }));
 }
 
-export type BudgetYear = { year: number; budgetFen: bigint | null; spentFen: bigint; remainingFen: bigint | null; paidBatches: number; current: boolean };
+export type BudgetYear = {
+  year: number;
+  budgetFen: bigint | null;
+  /** The union's guarantee deposit the administrator noted for the year (information). */
+  guaranteeDepositFen: bigint | null;
+  spentFen: bigint;
+  /** The part of the spend paid before the portal (imported history). */
+  importedFen: bigint;
+  remainingFen: bigint | null;
+  paidBatches: number;
+  current: boolean;
+};
 
-/** Spend (paid and reconciled batches, by the year of payment) against each year's budget. */
+/** Spend (paid and reconciled batches, and imported payments of earlier years, by the year of payment) against each year's budget. */
 export async function budgetOverview(actor: Actor): Promise<BudgetYear[]> {
   assertCan(actor, "budget.read");
-  const [budgets, paid] = await Promise.all([
-    db.subsidyBudget.findMany({ select: { year: true, amountFen: true } }),
+  const [budgets, paid, imported] = await Promise.all([
+    db.subsidyBudget.findMany({ select: { year: true, amountFen: true, guaranteeDepositFen: true } }),
     db.subsidyBatch.findMany({ where: { status: { in: [...SPENT_STATUSES] }, paidOn: { not: null } }, select: { paidOn: true, totalFen: true } }),
+    // The years before the portal paid too (lib/history): their payments count against their year.
+    db.$queryRaw<{ year: number; fen: bigint }[]>`
+      SELECT extract(year FROM "paidOn")::int AS year, sum("amountFen")::bigint AS fen FROM "HistoricalSubsidyPayment" GROUP BY 1`,
   ]);
   const thisYear = Number(beijingToday().slice(0, 4));
   const years = new Map<number, BudgetYear>();
   const yearOf = (year: number) => {
     const existing = years.get(year);
     if (existing) return existing;
-    const created: BudgetYear = { year, budgetFen: null, spentFen: 0n, remainingFen: null, paidBatches: 0, current: year === thisYear };
+    const created: BudgetYear = { year, budgetFen: null, guaranteeDepositFen: null, spentFen: 0n, importedFen: 0n, remainingFen: null, paidBatches: 0, current: year === thisYear };
     years.set(year, created);
     return created;
   };
   yearOf(thisYear);
-  for (const b of budgets) yearOf(b.year).budgetFen = b.amountFen;
+  for (const b of budgets) Object.assign(yearOf(b.year), { budgetFen: b.amountFen, guaranteeDepositFen: b.guaranteeDepositFen });
+  for (const h of imported) {
+    const y = yearOf(h.year);
+    y.spentFen += h.fen;
+    y.importedFen += h.fen;
+  }
   for (const p of paid) {
     const y = yearOf(p.paidOn!.getUTCFullYear());
     y.spentFen += p.totalFen;

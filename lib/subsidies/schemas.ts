@@ -67,4 +67,6 @@ export const reconcileBatchSchema = z.object({ ...batchRef, comment: safeMultili
 export const budgetSchema = z.object({
   year: z.coerce.number({ error: "请输入年份" }).int({ error: "年份须为整数" }),
   amountYuan: yuanAmountField.refine((fen) => fen > 0n, { error: "预算须大于 0" }),
+  // The union's guarantee deposit with the guarantee company: information, optional.
+  guaranteeDepositYuan: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), yuanAmountField.optional()),
 });

@@ -90,10 +90,10 @@ test("the administrator adds a holiday; the open case's due date moves in the ce
   await auditor.getByLabel("类型").selectOption("calendar");
   await auditor.getByRole("button", { name: "筛选" }).click();
   await expect(auditor).toHaveURL(/kind=calendar/);
-  const change = auditor.getByTestId("config-changes").getByRole("row").filter({ hasText: `day: ${WEDNESDAY}` }).first();
+  const change = auditor.getByTestId("config-changes").getByRole("row").filter({ hasText: `日期: ${WEDNESDAY}` }).first();
   await expect(change).toContainText("添加日期");
   await expect(change).toContainText("郑管理");
-  await expect(change).toContainText("name: 测试假日");
+  await expect(change).toContainText("名称: 测试假日");
   await expect(change).toContainText(/\d+ 项在办案件的到期日已调整/);
   const [download] = await Promise.all([auditor.waitForEvent("download"), auditor.getByRole("link", { name: "导出 CSV" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^config-changes-\d{4}-\d{2}-\d{2}\.csv$/);

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,43 +7,13 @@ import { expect, test } from "./support/test";
 import { signInViaApi } from "./support/auth";
 import { createApplicant } from "./support/factories";
 import { queryE2e } from "./support/db";
+import { bin, serverEnv, startServer, waitForHttp } from "./support/servers";
 import { createDatabase, dropDatabase } from "../../scripts/db/tools";
 import { totpCode } from "@/lib/auth/two-factor";
 
 // The server as an operator meets it: sessions that can be revoked, a refusal to start without a
 // strong secret, and the embedded database a fresh machine runs on.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
-
-function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  // Production sends text messages through a gateway; these servers never reach one (port 9 is closed).
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SCHEDULER: "off", SMS_PROVIDER: "http", SMS_HTTP_URL: "http://127.0.0.1:9/sms", ...extra };
-  delete env.DATABASE_URL;
-  delete env.AUTH_SECRET;
-  return { ...env, ...extra };
-}
-
-function startServer(port: number, env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  let output = "";
-  const child = spawn(bin("next"), ["start", "--port", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
 
 test("a revoked session ends on the next request", async ({ page, context }) => {
   const applicant = await createApplicant();

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createOrganisation, updateOrganisation } from "@/lib/organisations/services/manage-organisation";
 import { inviteStaff } from "@/lib/organisations/services/invite-staff";
 import { routingTargets } from "@/lib/reviews/queries";
-import { assertOrganisation } from "@/lib/reviews/services/guards";
+import { partnerForCase } from "@/lib/routing/services/route-case";
 import { outcome as code } from "../support/outcome";
 import { db, itOnPostgres, uniqueSuffix } from "../support/db";
 import { createStaff, staffActor } from "../support/factories";
@@ -14,7 +14,7 @@ describe("administrators keep the organisations", () => {
   it("create a bank, rename it, disable it: it leaves the routing choices and takes no staff; every change on record", async () => {
     const admin = await staffActor("admin@center.demo");
     const { id } = await createOrganisation(admin, { code: newCode(), type: "BANK", nameZh: "北京测试银行", nameEn: "Test Bank of Beijing" });
-    expect((await routingTargets()).banks.some((b) => b.id === id)).toBe(true);
+    expect((await routingTargets(null)).banks.some((b) => b.id === id)).toBe(true);
 
     await updateOrganisation(admin, { organisationId: id, version: 0, names: { nameZh: "北京测试银行股份有限公司", nameEn: "Test Bank" } });
     expect(await load(id)).toMatchObject({ nameZh: "北京测试银行股份有限公司", version: 1, disabledAt: null });
@@ -22,11 +22,11 @@ describe("administrators keep the organisations", () => {
     expect(await code(updateOrganisation(admin, { organisationId: id, version: 0, disabled: true }))).toBe("CONFLICT");
 
     await updateOrganisation(admin, { organisationId: id, version: 1, disabled: true });
-    expect((await routingTargets()).banks.some((b) => b.id === id)).toBe(false);
-    expect(await code(assertOrganisation(id, "BANK"))).toBe("VALIDATION");
+    expect((await routingTargets(null)).banks.some((b) => b.id === id)).toBe(false);
+    expect(await code(partnerForCase("BANK", { intakeOrgId: null }, id))).toBe("VALIDATION");
     expect(await code(inviteStaff(admin, { email: `x-${uniqueSuffix()}@bank.example`, displayName: "新员工", organisationId: id, role: "BANK_OFFICER" }, "https://portal.example"))).toBe("VALIDATION");
     await updateOrganisation(admin, { organisationId: id, version: 2, disabled: false });
-    expect(await code(assertOrganisation(id, "BANK"))).toBe("OK");
+    expect(await code(partnerForCase("BANK", { intakeOrgId: null }, id))).toBe("OK");
 
     const actions = (await db.auditEvent.findMany({ where: { entityType: "Organisation", entityId: id }, orderBy: { id: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["organisation.created", "organisation.renamed", "organisation.disabled", "organisation.enabled"]);

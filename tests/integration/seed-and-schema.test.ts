@@ -179,6 +179,23 @@ describe("demo seed", () => {
       data: { applicationId: app.id, sequence: 99, reason: "RESUBMITTED", takenAt: now, payloadSealed: seal('{"v":1}', "CaseSnapshot.payload") },
     });
     expect(await db.caseSnapshot.findUniqueOrThrow({ where: { id: snapshot.id } })).toEqual(snapshot);
+    // A routing rule as an administrator sets it (the person at the step still chooses: nothing routes differently).
+    const districtOrg = await db.organisation.findFirstOrThrow({ where: { type: "DISTRICT_UNION" } });
+    const guarantorOrg = await db.organisation.findFirstOrThrow({ where: { type: "GUARANTOR" } });
+    const routing = await db.partnerRouting.upsert({ where: { partnerType: "GUARANTOR" }, create: { partnerType: "GUARANTOR", mode: "CHOSEN", updatedAt: now }, update: {} });
+    expect(await db.partnerRouting.findUniqueOrThrow({ where: { partnerType: "GUARANTOR" } })).toEqual(routing);
+    const route = await db.districtRoute.upsert({
+      where: { partnerType_districtOrgId: { partnerType: "GUARANTOR", districtOrgId: districtOrg.id } },
+      create: { partnerType: "GUARANTOR", districtOrgId: districtOrg.id, partnerOrgId: guarantorOrg.id, updatedAt: now }, update: {},
+    });
+    expect(await db.districtRoute.findUniqueOrThrow({ where: { partnerType_districtOrgId: { partnerType: "GUARANTOR", districtOrgId: districtOrg.id } } })).toEqual(route);
+    // Reference lists (lib/reference): a category's checklist row and a numbering pattern.
+    const category = await db.loanCategory.create({ data: { code: `RT_${now.getTime()}`, nameZh: "往返", nameEn: "Round trip", active: false, version: 3 } });
+    expect(await db.loanCategory.findUniqueOrThrow({ where: { code: category.code } })).toEqual(category);
+    const listed = await db.categoryDocument.create({ data: { categoryCode: category.code, kind: "RENEWAL", documentKind: "LOAN_USE_PLAN" } });
+    expect(await db.categoryDocument.findFirstOrThrow({ where: { categoryCode: category.code } })).toEqual(listed);
+    const pattern = await db.numberingPattern.create({ data: { key: `RT-${now.getTime()}`, pattern: "RT-{YYYY}-{SEQ:3}", version: 2, updatedAt: now } });
+    expect(await db.numberingPattern.findUniqueOrThrow({ where: { key: pattern.key } })).toEqual(pattern);
     for (const name of Object.values(Prisma.ModelName)) {
       const delegate = (db as unknown as Record<string, { findFirst: () => Promise<Record<string, unknown> | null> }>)[
         name.charAt(0).toLowerCase() + name.slice(1)

@@ -6,7 +6,7 @@ import { APPLICANTS, STAFF } from "@/lib/demo/reference-data";
 import { createDatabase, dropDatabase } from "../../scripts/db/tools";
 import { itOnPostgres } from "../support/db";
 import { mobileLookup } from "@/lib/personal-data/sealed";
-import { HOLIDAYS, LPR_HISTORY, WORKING_WEEKENDS } from "@/lib/setup/programme-defaults";
+import { DEFAULT_CHECKLISTS, HOLIDAYS, LPR_HISTORY, WORKING_WEEKENDS } from "@/lib/setup/programme-defaults";
 
 // `npm run setup` as an installer runs it, on an empty PostgreSQL database: migrations, the
 // programme's base, the first administrator with a one-time link, and nothing of the demo.
@@ -42,6 +42,11 @@ describe("npm run setup", () => {
       expect(await prisma.organisation.count()).toBe(1);
       expect(await prisma.loanCategory.count()).toBe(2);
       expect(await prisma.targetGroup.count()).toBe(7);
+      // Each base category's document checklists, and the numbering patterns (lib/reference).
+      expect(await prisma.categoryDocument.count()).toBe(2 * (DEFAULT_CHECKLISTS.NEW.length + DEFAULT_CHECKLISTS.RENEWAL.length));
+      expect((await prisma.numberingPattern.findMany({ orderBy: { key: "asc" } })).map((p) => [p.key, p.pattern])).toEqual([
+        ["APPLICATION", "SQ-{YYYY}-{SEQ:4}"], ["RECOMMENDATION_LETTER", "TJ-{APP}"],
+      ]);
       expect(await prisma.policyVersion.count()).toBe(1);
       // The consent wordings the first consents name, and the published LPR history.
       expect((await prisma.consentWording.findMany({ orderBy: { version: "asc" } })).map((w) => w.version)).toEqual(["CR-2024-1", "PI-2024-1"]);

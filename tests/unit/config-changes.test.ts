@@ -15,6 +15,8 @@ describe("configuration changes in the audit view", () => {
     expect(beforeAndAfter("organisation.renamed", { before: { nameZh: "甲" }, after: { nameZh: "乙" } })).toEqual({ before: { nameZh: "甲" }, after: { nameZh: "乙" } });
     expect(beforeAndAfter("subsidy.budget_set", { year: 2026, fromFen: "100", toFen: "200" })).toEqual({ before: { amountFen: "100" }, after: { amountFen: "200" } });
     expect(beforeAndAfter("subsidy.budget_set", { year: 2026, fromFen: null, toFen: "200" }).before).toEqual({ amountFen: null });
+    expect(beforeAndAfter("subsidy.budget_set", { year: 2026, fromFen: "100", toFen: "100", depositFromFen: null, depositToFen: "5000" }))
+      .toEqual({ before: { amountFen: "100" }, after: { amountFen: "100", guaranteeDepositFen: "5000" } });
     expect(beforeAndAfter("user.role_changed", { from: "CENTER_REVIEWER", to: "CENTER_APPROVER" })).toEqual({ before: { role: "CENTER_REVIEWER" }, after: { role: "CENTER_APPROVER" } });
     expect(beforeAndAfter("policy.published", { version: 2, maxTermMonths: 48, before: { version: 1, maxTermMonths: 36 }, proposedBy: "x" }))
       .toEqual({ before: { version: 1, maxTermMonths: 36 }, after: { maxTermMonths: 48 } });
@@ -29,6 +31,12 @@ describe("configuration changes in the audit view", () => {
       .toBe("day: 2027-10-01; kind: HOLIDAY; name: 国庆节 | day: 2027-10-02; kind: HOLIDAY; name: 国庆节");
     expect(describeValue({ disabled: true, names: { zh: "甲" } })).toBe("disabled: true; names: (zh: 甲)");
     expect(describeValue(null)).toBe("");
+  });
+
+  it("words field names and plain values the reader's way, nested ones too", () => {
+    const words = { field: (k: string) => ({ mode: "分配方式", districts: "按区分配", disabled: "已停用" })[k] ?? k, value: (v: string | number | boolean) => (v === true ? "是" : v === "BY_DISTRICT" ? "按区分配" : String(v)) };
+    expect(describeValue({ mode: "BY_DISTRICT", districts: { HDQ: "BANK2" }, disabled: true, other: 3 }, words))
+      .toBe("分配方式: 按区分配; 按区分配: (HDQ: BANK2); 已停用: 是; other: 3");
   });
 
   it("takes the filters from the query string, refusing a malformed date and ignoring unknown values", () => {

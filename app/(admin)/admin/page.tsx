@@ -17,7 +17,7 @@ import { ORGANISATION_OF_ROLE } from "@/lib/auth/roles";
 
 export default async function AdminHome() {
   const actor = await requireSection("admin");
-  const [t, home, types, links, audit, format, orgs, policies, latest, accounts, roles, budgets, changes, calendar, config] = await Promise.all([
+  const [t, home, types, links, audit, format, orgs, policies, latest, accounts, roles, budgets, changes, calendar, config, routing, reassign] = await Promise.all([
     getTranslations("admin"),
     getTranslations("home"),
     getTranslations("orgTypes"),
@@ -33,7 +33,10 @@ export default async function AdminHome() {
     pendingControlChanges(actor),
     getTranslations("calendar"),
     getTranslations("configAudit"),
+    getTranslations("routing"),
+    getTranslations("admin.reassign"),
   ]);
+
   return (
     <PageFeedback>
       <h1>{home("adminTitle")}</h1>
@@ -43,6 +46,8 @@ export default async function AdminHome() {
         <Link href="/admin/consents" className="btn btn--secondary btn--small">{config("kinds.consent")}</Link>
         <Link href="/admin/lpr" className="btn btn--secondary btn--small">{config("kinds.lpr")}</Link>
         <Link href="/admin/policy" className="btn btn--secondary btn--small">{t("policyWhatIfLink")}</Link>
+        <Link href="/admin/routing" className="btn btn--secondary btn--small">{routing("link")}</Link>
+        <Link href="/admin/reference" className="btn btn--secondary btn--small">{t("referenceLink")}</Link>
         <Link href="/audit" className="btn btn--secondary btn--small">{audit("events")}</Link>
         <Link href="/audit/config" className="btn btn--secondary btn--small">{config("link")}</Link>
       </nav>
@@ -55,10 +60,11 @@ export default async function AdminHome() {
           <tbody>
             {orgs.map((o) => (
               <tr key={o.id}>
-                <td>{o.nameZh}<br /><small>{o.nameEn} · {o.code}</small></td>
+                <td><Link href={`/admin/organisations/${o.id}`}>{o.nameZh}</Link><br /><small>{o.nameEn} · {o.code}</small></td>
                 <td>{types(o.type)}</td>
                 <td className="num">{o.memberCount}</td>
-                <td><span className={`badge ${o.disabledAt ? "badge--red" : "badge--green"}`}>{o.disabledAt ? t("accounts.disabled") : t("accounts.active")}</span></td>
+                <td><span className={`badge ${o.disabledAt ? "badge--red" : "badge--green"}`}>{o.disabledAt ? t("accounts.disabled") : t("accounts.active")}</span>
+                  {o.openCases > 0 ? <> <Link href={`/admin/organisations/${o.id}`} className="badge badge--amber">{reassign("waiting", { count: o.openCases })}</Link></> : null}</td>
                 <td><OrganisationActions org={{ id: o.id, version: o.version, nameZh: o.nameZh, nameEn: o.nameEn, disabled: o.disabledAt !== null, centre: o.type === "SUPPORT_CENTER" }} /></td>
               </tr>
             ))}

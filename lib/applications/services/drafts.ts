@@ -48,7 +48,7 @@ export async function saveLoanRequest(actor: Actor, input: LoanRequestInput): Pr
   if (actor.kind !== "APPLICANT") throw new AppError("NOT_FOUND");
   const app = await db.loanApplication.findFirst({
     where: { AND: [applicationScope(actor), { id: applicationId }] },
-    select: { id: true, enterpriseId: true, status: true, draftStep: true, amountFen: true, termMonths: true, returnedFrom: true,
+    select: { id: true, enterpriseId: true, status: true, draftStep: true, categoryCode: true, amountFen: true, termMonths: true, returnedFrom: true,
       policyVersion: { select: { maxLoanFen: true, maxTermMonths: true, exceptionMaxLoanFen: true, exceptionMaxTermMonths: true } } },
   });
   if (!app) throw new AppError("NOT_FOUND");
@@ -62,7 +62,8 @@ export async function saveLoanRequest(actor: Actor, input: LoanRequestInput): Pr
   if (pinned && fields.termMonths > pinned.maxTermMonths) {
     throw new AppError("VALIDATION", undefined, { termMonths: [`期限不能超过 ${pinned.maxTermMonths} 个月`] });
   }
-  if (!(await db.loanCategory.findFirst({ where: { code: fields.categoryCode, active: true } }))) {
+  // Only active categories are offered; a case keeps the one it holds after that category is deactivated.
+  if (fields.categoryCode !== app.categoryCode && !(await db.loanCategory.findFirst({ where: { code: fields.categoryCode, active: true } }))) {
     throw new AppError("VALIDATION", undefined, { categoryCode: ["请选择列表中的贷款类别"] });
   }
   const termsChanged = app.amountFen !== amountYuan || app.termMonths !== fields.termMonths;

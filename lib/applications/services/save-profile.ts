@@ -9,7 +9,9 @@ import { profileColumns } from "@/lib/personal-data/sealed";
 /** The applicant's personal and union-member details (one profile per account). */
 export async function saveProfile(actor: Actor, input: ProfileInput): Promise<void> {
   if (actor.kind !== "APPLICANT") throw new AppError("NOT_FOUND");
-  if (input.targetGroupCode && !(await db.targetGroup.findFirst({ where: { code: input.targetGroupCode, active: true } }))) {
+  // Only active groups are offered; a profile keeps the one it holds after that group is deactivated.
+  const held = (await db.applicantProfile.findUnique({ where: { userId: actor.userId }, select: { targetGroupCode: true } }))?.targetGroupCode;
+  if (input.targetGroupCode && input.targetGroupCode !== held && !(await db.targetGroup.findFirst({ where: { code: input.targetGroupCode, active: true } }))) {
     throw new AppError("VALIDATION", undefined, { targetGroupCode: ["请选择列表中的重点群体"] });
   }
   const { idNumber, mobile, ...plain } = input;

@@ -18,7 +18,7 @@ export async function startRenewal(actor: Actor, loanId: string): Promise<{ appl
       id: true,
       status: true,
       enterpriseId: true,
-      application: { select: { categoryCode: true, amountFen: true, termMonths: true, purpose: true, repaymentSource: true } },
+      application: { select: { categoryCode: true, category: { select: { active: true } }, amountFen: true, termMonths: true, purpose: true, repaymentSource: true } },
     },
   });
   if (!loan) throw new AppError("NOT_FOUND");
@@ -30,6 +30,9 @@ export async function startRenewal(actor: Actor, loanId: string): Promise<{ appl
     select: { id: true },
   });
   if (existing) return { applicationId: existing.id };
+  // A renewal is a new application: it takes the earlier category only while that is still offered.
+  const { category, ...prefill } = loan.application;
+  const categoryCode = category?.active ? prefill.categoryCode : null;
   return db.$transaction(async (tx) => {
     const app = await tx.loanApplication.create({
       data: {
@@ -38,7 +41,8 @@ export async function startRenewal(actor: Actor, loanId: string): Promise<{ appl
         applicantId: actor.userId,
         enterpriseId: loan.enterpriseId,
         previousLoanId: loan.id,
-        ...loan.application,
+        ...prefill,
+        categoryCode,
         draftStep: 2,
       },
       select: { id: true, number: true },

@@ -7,14 +7,17 @@ import { runTransition } from "@/lib/applications/services/transition";
 import { assertSoleExposure, assertSubmittable } from "@/lib/applications/services/eligibility-facts";
 import { assertPersonExposure } from "@/lib/applications/services/person-exposure";
 import { stageDueAt } from "@/lib/policy/deadlines";
+import { checklistOf } from "@/lib/applications/required-documents";
+import type { DocumentKind } from "@/lib/generated/prisma/enums";
 
 /**
  * DRAFT → CENTER_REVIEW. Pins the policy version in force, starts the centre's clock, freezes the
- * case's facts as its first snapshot (what the reviewers judge) and tells the applicant. A
+ * case's facts as its first snapshot (what the reviewers judge), keeps the document checklist it
+ * was judged against, and tells the applicant. A
  * repeated submit (double click, retried request) changes nothing.
  */
 export async function submitApplication(actor: Actor, applicationId: string, expectedVersion: number) {
-  let pinned: { policyId: string; due: Date | null } | null = null;
+  let pinned: { policyId: string; due: Date | null; checklist: DocumentKind[] } | null = null;
   return runTransition({
     actor,
     applicationId,
@@ -23,8 +26,8 @@ export async function submitApplication(actor: Actor, applicationId: string, exp
     expectedVersion,
     guard: async (app, _to, calendar) => {
       const policyId = await assertSubmittable(app);
-      const policy = await db.policyVersion.findUniqueOrThrow({ where: { id: policyId } });
-      pinned = { policyId, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, calendar) };
+      const [policy, checklist] = await Promise.all([db.policyVersion.findUniqueOrThrow({ where: { id: policyId } }), checklistOf(app.id, app.kind)]);
+      pinned = { policyId, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, calendar), checklist };
     },
     // The person's lock first, then the enterprise's: always in this order.
     exclusive: async (tx, app) => {
@@ -37,6 +40,8 @@ export async function submitApplication(actor: Actor, applicationId: string, exp
       stageDueAt: pinned!.due,
       submittedAt: new Date(),
       draftStep: 4,
+      // The checklist it was judged against stays its checklist; later changes reach drafts only.
+      requiredDocuments: pinned!.checklist,
     }),
     within: async (tx, app) => {
       await takeCaseSnapshot(tx, app.id, "SUBMITTED");

@@ -5,6 +5,10 @@ import { appendAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { programmeTranslator } from "@/lib/i18n/translator";
+import { rulesNaming } from "@/lib/routing/queries";
+
+const te = programmeTranslator("admin");
 
 // Administrators keep the programme's organisations: the support centre, the district unions
 // (intake points), and any number of partner guarantee companies and banks. Every change is an
@@ -40,6 +44,10 @@ export async function updateOrganisation(
   if (!before) throw new AppError("NOT_FOUND");
   if ("disabled" in input && input.disabled && before.type === "SUPPORT_CENTER") {
     throw new AppError("FORBIDDEN", "保障中心不能停用：它是项目的主办机构");
+  }
+  // A rule that routes cases to it (or from it, for a district union) would send new cases there.
+  if ("disabled" in input && input.disabled && (await rulesNaming(input.organisationId)) > 0) {
+    throw new AppError("VALIDATION", te("reassign.errors.routed"));
   }
   const data = "names" in input ? input.names : { disabledAt: input.disabled ? new Date() : null };
   await db.$transaction(async (tx) => {

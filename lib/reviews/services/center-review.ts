@@ -1,5 +1,7 @@
 import "server-only";
+import { nextRecommendationNumber } from "@/lib/applications/numbering";
 import type { StaffActor } from "@/lib/auth/roles";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { runTransition, type LoadedApplication } from "@/lib/applications/services/transition";
@@ -7,8 +9,17 @@ import { checkEligibility } from "@/lib/applications/services/eligibility-facts"
 import { beijingDay, textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
 import { deliverToApplicant } from "@/lib/reviews/services/applicant-messages";
 import { IneligibleError } from "@/lib/applications/eligibility";
-import { assertConsentsActive, assertOrganisation } from "@/lib/reviews/services/guards";
+import { assertConsentsActive } from "@/lib/reviews/services/guards";
+import { routeCase } from "@/lib/routing/services/route-case";
 import { addWorkingDays } from "@/lib/calendar/working-days";
+
+/** The recommendation letter's number, issued once when the case goes to the guarantor, under the pattern in force then. */
+async function issueLetterNumber(tx: Prisma.TransactionClient, app: { id: string; number: string }): Promise<void> {
+  const current = await tx.loanApplication.findUnique({ where: { id: app.id }, select: { recommendationNo: true } });
+  if (!current?.recommendationNo) {
+    await tx.loanApplication.update({ where: { id: app.id }, data: { recommendationNo: await nextRecommendationNumber(tx, app.number) } });
+  }
+}
 
 type Recommend = {
   applicationId: string;
@@ -34,10 +45,6 @@ export async function recommendApplication(actor: StaffActor, input: Recommend) 
   });
   const needsChecker = pinned?.policyVersion?.recommendNeedsChecker ?? true;
   const routed = (app: { number: string }): ApplicantMessage => ({ code: "recommendationConfirmed", params: { number: app.number }, text: textOrNull(input.applicantMessage) });
-  if (!needsChecker) {
-    if (!input.guarantorOrgId) throw new AppError("VALIDATION", undefined, { guarantorOrgId: ["请选择担保公司"] });
-    await assertOrganisation(input.guarantorOrgId, "GUARANTOR");
-  }
   return runTransition({
     actor,
     applicationId: input.applicationId,
@@ -51,9 +58,14 @@ export async function recommendApplication(actor: StaffActor, input: Recommend) 
       const { blocks } = await checkEligibility(app, app.policyVersion);
       if (blocks.length) throw new IneligibleError(blocks);
     },
-    changes: () => (needsChecker ? { pendingRecommendationById: actor.userId } : { guarantorOrgId: input.guarantorOrgId! }),
-    // A maker's proposal is internal until confirmed; a recommendation that routes the case is a result the applicant is told.
-    within: needsChecker ? undefined : (tx, app) => deliverToApplicant(tx, app, routed(app)),
+    changes: () => (needsChecker ? { pendingRecommendationById: actor.userId } : {}),
+    // A maker's proposal is internal until confirmed; a recommendation that routes the case (by the
+    // administrator's rule or the reviewer's choice) is a result the applicant is told.
+    within: needsChecker ? undefined : async (tx, app) => {
+      await routeCase(tx, app, "GUARANTOR", input.guarantorOrgId);
+      await issueLetterNumber(tx, app);
+      await deliverToApplicant(tx, app, routed(app));
+    },
     auditData: needsChecker ? undefined : (app) => ({ message: routed(app) }),
   });
 }
@@ -61,9 +73,8 @@ export async function recommendApplication(actor: StaffActor, input: Recommend) 
 /** The checker's confirmation: a different person, with the approver role, sends it on. */
 export async function confirmRecommendation(
   actor: StaffActor,
-  input: { applicationId: string; version: number; comment: string; guarantorOrgId: string; applicantMessage?: string | null },
+  input: { applicationId: string; version: number; comment: string; guarantorOrgId?: string; applicantMessage?: string | null },
 ) {
-  await assertOrganisation(input.guarantorOrgId, "GUARANTOR");
   const message = (app: { number: string }): ApplicantMessage => ({ code: "recommendationConfirmed", params: { number: app.number }, text: textOrNull(input.applicantMessage) });
   return runTransition({
     actor,
@@ -77,8 +88,12 @@ export async function confirmRecommendation(
       if (app.pendingRecommendationById === actor.userId) throw new AppError("SAME_PERSON");
       await assertConsentsActive(app.applicantId);
     },
-    changes: () => ({ guarantorOrgId: input.guarantorOrgId, pendingRecommendationById: null }),
-    within: (tx, app) => deliverToApplicant(tx, app, message(app)),
+    changes: () => ({ pendingRecommendationById: null }),
+    within: async (tx, app) => {
+      await routeCase(tx, app, "GUARANTOR", input.guarantorOrgId);
+      await issueLetterNumber(tx, app);
+      await deliverToApplicant(tx, app, message(app));
+    },
     auditData: (app) => ({ message: message(app) }),
   });
 }

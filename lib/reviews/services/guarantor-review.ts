@@ -6,7 +6,8 @@ import { db } from "@/lib/db/client";
 import { runTransition } from "@/lib/applications/services/transition";
 import { textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
 import { deliverToApplicant } from "@/lib/reviews/services/applicant-messages";
-import { assertConsentsActive, assertOrganisation } from "@/lib/reviews/services/guards";
+import { assertConsentsActive } from "@/lib/reviews/services/guards";
+import { routeCase } from "@/lib/routing/services/route-case";
 
 type IssueGuarantee = {
   applicationId: string;
@@ -15,13 +16,13 @@ type IssueGuarantee = {
   contractNo: string;
   guaranteedYuan: bigint;
   termMonths: number;
-  bankOrgId: string;
+  /** The guarantee company's choice, where the administrator's rule leaves the bank to it. */
+  bankOrgId?: string;
   applicantMessage?: string | null;
 };
 
 /** The guarantee company approves and issues a full guarantee, free of fees, and routes to the bank. */
 export async function issueGuarantee(actor: StaffActor, input: IssueGuarantee) {
-  await assertOrganisation(input.bankOrgId, "BANK");
   const message = (app: { number: string }): ApplicantMessage => ({ code: "guaranteeIssued", params: { number: app.number }, text: textOrNull(input.applicantMessage) });
   if (await db.guarantee.findUnique({ where: { contractNo: input.contractNo }, select: { id: true } })) {
     throw new AppError("DUPLICATE", "担保合同编号已被使用", { contractNo: ["担保合同编号已被使用"] });
@@ -49,8 +50,8 @@ export async function issueGuarantee(actor: StaffActor, input: IssueGuarantee) {
       }
       if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", undefined, fieldErrors);
     },
-    changes: () => ({ bankOrgId: input.bankOrgId }),
     within: async (tx, app) => {
+      await routeCase(tx, app, "BANK", input.bankOrgId);
       await tx.guarantee.create({
         data: {
           applicationId: app.id,

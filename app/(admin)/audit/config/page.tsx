@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { CONFIG_KIND_NAMES, parseConfigFilters } from "@/lib/audit/config-changes";
 import { configChangeActors, listConfigChanges } from "@/lib/audit/config-queries";
+import { configActionWords, configWording } from "@/lib/audit/config-wording";
 
 type Search = { kind?: string; actor?: string; from?: string; to?: string; cursor?: string };
 
@@ -11,12 +12,14 @@ export default async function ConfigAuditPage({ searchParams }: { searchParams: 
   const params = await searchParams;
   const parsed = parseConfigFilters(params);
   const filters = "filters" in parsed ? parsed.filters : {};
-  const [t, calendar, format, page, people] = await Promise.all([
+  const words = await configWording();
+  const [t, calendar, format, page, people, actionWords] = await Promise.all([
     getTranslations("configAudit"),
     getTranslations("calendar"),
     getFormatter(),
-    listConfigChanges(actor, { filters, cursor: params.cursor ?? null }),
+    listConfigChanges(actor, { filters, cursor: params.cursor ?? null, words }),
     configChangeActors(actor),
+    configActionWords(),
   ]);
   const query = new URLSearchParams(Object.entries({ kind: filters.kind, actor: filters.actorId, from: filters.from, to: filters.to }).filter((e): e is [string, string] => Boolean(e[1])));
   const withCursor = (cursor: string) => `/audit/config?${new URLSearchParams([...query, ["cursor", cursor]])}`;
@@ -65,10 +68,9 @@ export default async function ConfigAuditPage({ searchParams }: { searchParams: 
                 <tr key={r.id} data-action={r.action}>
                   <td data-label={t("at")}>{format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium" })}</td>
                   <td data-label={t("kind")}>{t(`kinds.${r.kind}`)}</td>
-                  <td data-label={t("action")}>{r.kind === "calendar" ? calendar(`action.${r.action.replace("calendar.", "")}` as "action.days_added")
-                    : t.has(`actions.${r.action}` as "actions.lpr.rate_added") ? t(`actions.${r.action}` as "actions.lpr.rate_added") : <code>{r.action}</code>}</td>
+                  <td data-label={t("action")}>{r.kind === "calendar" ? calendar(`action.${r.action.replace("calendar.", "")}` as "action.days_added") : actionWords(r.action)}</td>
                   <td data-label={t("actor")}>{r.actorName ?? t("system")}</td>
-                  <td data-label={t("subject")}>{r.subject}</td>
+                  <td data-label={t("subject")}>{words.value(r.subject)}</td>
                   <td data-label={t("before")}><small>{r.before || "—"}</small></td>
                   <td data-label={t("after")}>
                     <div>

@@ -132,7 +132,7 @@ async function LoanStep({ app }: { app: App }) {
   // exceptions in force raise them; a draft shows today's.
   const actor = await requireSection("applicant");
   const [t, categories, pinned, draft] = await Promise.all([
-    getTranslations("applicant.application"), loanCategories(), app.policyVersion ?? policyInForce(), draftForPage(actor, "LOAN_REQUEST", app.id),
+    getTranslations("applicant.application"), loanCategories(app.categoryCode), app.policyVersion ?? policyInForce(), draftForPage(actor, "LOAN_REQUEST", app.id),
   ]);
   const policy = await limitsForCase({ id: app.id, enterpriseId: app.enterprise.id }, pinned);
   return (

@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { attachmentResponse } from "@/lib/http/attachment";
 import { parseConfigFilters } from "@/lib/audit/config-changes";
 import { configChangesCsv } from "@/lib/audit/config-queries";
+import { configWording } from "@/lib/audit/config-wording";
 
 /** The configuration changes, filtered as on the page, as CSV; administrators and auditors only. */
 export async function GET(request: Request): Promise<Response> {
@@ -15,5 +16,5 @@ export async function GET(request: Request): Promise<Response> {
   const t = await getTranslations("configAudit");
   const header = [t("at"), t("kind"), t("action"), t("actor"), t("subject"), t("before"), t("after"), t("moved")];
   const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  return attachmentResponse(await configChangesCsv(actor, parsed.filters, header), `config-changes-${day}.csv`, "text/csv; charset=utf-8");
+  return attachmentResponse(await configChangesCsv(actor, parsed.filters, header, await configWording()), `config-changes-${day}.csv`, "text/csv; charset=utf-8");
 }

@@ -1,0 +1,1 @@
+alter table "public"."SubsidyBudget" add column "guaranteeDepositFen" bigint;
