@@ -3,8 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { AssistedCaseRow } from "@/lib/intake/queries";
 import { StatusBadge } from "@/components/applications/status-badge";
 
-/** The cases a district union took in: who waits for whom, and who entered each. */
-export async function AssistedCaseTable({ rows }: { rows: AssistedCaseRow[] }) {
+/** The cases a district union (or the hotline) took in: who waits for whom, and who entered each. */
+export async function AssistedCaseTable({ rows, linkBase = "/agent/intake" }: { rows: AssistedCaseRow[]; linkBase?: string }) {
   const [t, format] = await Promise.all([getTranslations("intake"), getFormatter()]);
   if (rows.length === 0) return <p className="notice notice--info">{t("listEmpty")}</p>;
   return (
@@ -25,7 +25,7 @@ export async function AssistedCaseTable({ rows }: { rows: AssistedCaseRow[] }) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td data-label={t("columns.number")}><Link href={`/agent/intake/${r.id}`}>{r.number}</Link></td>
+              <td data-label={t("columns.number")}><Link href={`${linkBase}/${r.id}`}>{r.number}</Link></td>
               <td data-label={t("columns.enterprise")}>{r.enterpriseName}</td>
               <td data-label={t("columns.applicant")}>{r.applicantName}</td>
               <td data-label={t("columns.channel")}>{t(`channel.${r.channel}`)}</td>

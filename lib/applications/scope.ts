@@ -21,6 +21,9 @@ export function applicationScope(actor: Actor): Prisma.LoanApplicationWhereInput
       return { bankOrgId: actor.organisationId };
     case "DISTRICT_AGENT":
       return { intakeOrgId: actor.organisationId };
+    // The hotline desk is shared: every operator follows every case started from a call.
+    case "HOTLINE_OPERATOR":
+      return { intakeChannel: "HOTLINE" };
   }
 }
 

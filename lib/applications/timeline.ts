@@ -39,9 +39,13 @@ export async function timelineOf(applicationId: string, options: { internal?: bo
   const orgs = new Map(
     (await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, type: true, nameZh: true } })).map((o) => [o.id, o]),
   );
-  // Staff see which district-union agent entered what on a member's behalf (lib/intake).
+  // Staff see which district-union agent (or hotline operator, the case's intake agent) entered
+  // what on a member's behalf (lib/intake).
+  const intakeAgentId = options.internal
+    ? (await db.loanApplication.findUnique({ where: { id: applicationId }, select: { intakeAgentId: true } }))?.intakeAgentId
+    : null;
   const agentIds = options.internal
-    ? [...new Set(events.filter((e) => e.actorId && orgs.get(e.organisationId ?? "")?.type === "DISTRICT_UNION").map((e) => e.actorId!))]
+    ? [...new Set(events.filter((e) => e.actorId && (orgs.get(e.organisationId ?? "")?.type === "DISTRICT_UNION" || e.actorId === intakeAgentId)).map((e) => e.actorId!))]
     : [];
   const agents = new Map(
     agentIds.length ? (await db.user.findMany({ where: { id: { in: agentIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]) : [],

@@ -27,6 +27,7 @@ export const HOME_BY_ROLE = {
   BANK_OFFICER: "/bank",
   BANK_MANAGER: "/bank",
   DISTRICT_AGENT: "/agent",
+  HOTLINE_OPERATOR: "/hotline",
   PROGRAM_ADMIN: "/admin",
   AUDITOR: "/audit",
 } as const satisfies Record<Role, string>;
@@ -40,6 +41,7 @@ export const ORGANISATION_OF_ROLE = {
   BANK_OFFICER: "BANK",
   BANK_MANAGER: "BANK",
   DISTRICT_AGENT: "DISTRICT_UNION",
+  HOTLINE_OPERATOR: "SUPPORT_CENTER",
   PROGRAM_ADMIN: "SUPPORT_CENTER",
   AUDITOR: "SUPPORT_CENTER",
 } as const satisfies Record<StaffRole, OrganisationType>;
@@ -53,6 +55,7 @@ export const SECTION_ROLES = {
   guarantor: ["GUARANTOR_OFFICER", "GUARANTOR_MANAGER"],
   bank: ["BANK_OFFICER", "BANK_MANAGER"],
   agent: ["DISTRICT_AGENT"],
+  hotline: ["HOTLINE_OPERATOR"],
   admin: ["PROGRAM_ADMIN"],
   audit: ["AUDITOR", "PROGRAM_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

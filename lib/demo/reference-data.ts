@@ -19,6 +19,7 @@ export const STAFF: readonly { email: string; displayName: string; org: string; 
   { email: "officer@guarantor.demo", displayName: "孙担保", org: "SCDB", role: "GUARANTOR_OFFICER" },
   { email: "officer@bank.demo", displayName: "周信贷", org: "BJRCB", role: "BANK_OFFICER" },
   { email: "agent@district.demo", displayName: "吴代办", org: "CYQZGH", role: "DISTRICT_AGENT" },
+  { email: "hotline@center.demo", displayName: "冯热线", org: "BJZGHZ", role: "HOTLINE_OPERATOR" },
   { email: "admin@center.demo", displayName: "郑管理", org: "BJZGHZ", role: "PROGRAM_ADMIN" },
   { email: "auditor@center.demo", displayName: "钱审计", org: "BJZGHZ", role: "AUDITOR" },
 ];

@@ -2,10 +2,10 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { ApplicationStatus, IntakeChannel } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/roles";
-import { scopedApplication } from "@/lib/applications/scope";
+import { applicationScope, scopedApplication } from "@/lib/applications/scope";
 import { mobileLookup, unsealOptional } from "@/lib/personal-data/sealed";
 import { maskMobile } from "@/lib/validation/identity";
-import { isIntakeAgent, UNCLAIMED_PASSWORD } from "@/lib/intake/policy";
+import { intakeChannelOf, isIntakeAgent, UNCLAIMED_PASSWORD } from "@/lib/intake/policy";
 
 /** What the desk learns of a mobile number: a member's masked number and display name, nothing more. */
 export type MemberMatch =
@@ -44,11 +44,11 @@ export type AssistedCaseRow = {
   waitingForApplicant: boolean;
 };
 
-/** The cases the agent's union took in, newest first; drafts wait for their applicant. */
+/** The cases the agent's union (or the hotline desk) took in, newest first; drafts wait for their applicant. */
 export async function assistedCases(actor: Actor, take = 100): Promise<AssistedCaseRow[]> {
   if (!isIntakeAgent(actor)) return [];
   const rows = await db.loanApplication.findMany({
-    where: { intakeOrgId: actor.organisationId, intakeChannel: "DISTRICT_UNION" },
+    where: { AND: [applicationScope(actor), { intakeChannel: intakeChannelOf(actor) }] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     select: {

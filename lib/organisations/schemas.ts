@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { safeTextField, yuanAmountField } from "@/lib/validation/zod-fields";
 import { programmeTranslator } from "@/lib/i18n/translator";
+import type { StaffRole } from "@/lib/generated/prisma/enums";
+import { ORGANISATION_OF_ROLE } from "@/lib/auth/roles";
 
 const days = (label: string, max = 60) =>
   z.coerce.number({ error: `${label}须为整数` }).int({ error: `${label}须为整数` }).min(0, { error: `${label}不能为负数` }).max(max, { error: `${label}不能超过 ${max}` });
@@ -41,7 +43,8 @@ export const controlDecisionSchema = z.object({
 });
 export const changeIdSchema = z.object({ changeId: z.uuid({ error: "无效的编号" }) });
 
-const STAFF_ROLES = ["CENTER_REVIEWER", "CENTER_APPROVER", "GUARANTOR_OFFICER", "GUARANTOR_MANAGER", "BANK_OFFICER", "BANK_MANAGER", "DISTRICT_AGENT", "PROGRAM_ADMIN", "AUDITOR"] as const;
+// Every staff role, from the table of the organisation each belongs to (a new role is offered at once).
+const STAFF_ROLES = Object.keys(ORGANISATION_OF_ROLE) as [StaffRole, ...StaffRole[]];
 
 /** An administrator's invitation of a staff member. */
 export const inviteStaffSchema = z.object({

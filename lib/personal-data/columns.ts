@@ -13,4 +13,5 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: "OutboxSms", column: "bodySealed", field: "OutboxSms.body" },
   { table: "CaseSnapshot", column: "payloadSealed", field: "CaseSnapshot.payload" },
   { table: "FormDraft", column: "fieldsSealed", field: "FormDraft.fields" },
+  { table: "HotlineCall", column: "callerMobileSealed", index: "callerMobileIndex", field: "HotlineCall.callerMobile" },
 ];

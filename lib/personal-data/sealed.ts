@@ -8,7 +8,7 @@ import { readKeyring, type DataKeyring } from "@/lib/personal-data/keys";
 // another column (or another row's column of a different kind) does not open. Look-ups by value
 // (sign-in by mobile) go through a keyed blind index: HMAC-SHA256 under BLIND_INDEX_KEY.
 
-export type SealedField = "User.mobile" | "User.totpSecret" | "ApplicantProfile.idNumber" | "ApplicantProfile.mobile" | "Loan.accountNo" | "OutboxSms.to" | "OutboxSms.body" | "CaseSnapshot.payload" | "FormDraft.fields";
+export type SealedField = "User.mobile" | "User.totpSecret" | "ApplicantProfile.idNumber" | "ApplicantProfile.mobile" | "Loan.accountNo" | "OutboxSms.to" | "OutboxSms.body" | "CaseSnapshot.payload" | "FormDraft.fields" | "HotlineCall.callerMobile";
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -51,6 +51,12 @@ export function blindIndex(value: string, field: SealedField, ring: DataKeyring 
 export const userMobileColumns = (mobile: string) => ({
   mobileSealed: seal(mobile, "User.mobile"),
   mobileIndex: blindIndex(mobile, "User.mobile"),
+});
+
+/** The sealed columns and look-up index of a hotline caller's mobile number. */
+export const callerMobileColumns = (mobile: string) => ({
+  callerMobileSealed: seal(mobile, "HotlineCall.callerMobile"),
+  callerMobileIndex: blindIndex(mobile, "HotlineCall.callerMobile"),
 });
 
 /** Where-clause value for finding an account by mobile number. */

@@ -7,7 +7,7 @@ import { assertCan } from "@/lib/auth/permissions";
 
 export type IntakeChannelRow = {
   channel: IntakeChannel;
-  /** The district union that took the cases in (null for online cases). */
+  /** The organisation that took the cases in: the district union, the centre for hotline cases (null for online cases). */
   organisationId: string | null;
   organisationName: string | null;
   /** Cases created (drafts included) up to the day. */

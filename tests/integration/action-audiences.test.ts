@@ -34,7 +34,7 @@ type Found = { module: string; name: string; action: ((...args: unknown[]) => Pr
 
 const STAFF_EMAILS = [
   "reviewer@center.demo", "approver@center.demo", "officer@guarantor.demo", "officer@bank.demo",
-  "agent@district.demo", "admin@center.demo", "auditor@center.demo",
+  "agent@district.demo", "hotline@center.demo", "admin@center.demo", "auditor@center.demo",
 ];
 
 function inAudience(audience: Audience, actor: Actor | null): boolean {

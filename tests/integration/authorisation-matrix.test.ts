@@ -110,6 +110,8 @@ describe("authorisation matrix", () => {
       { label: "other bank's manager", actor: await createStaff(otherB.code, "BANK_MANAGER"), own: false },
       { label: "district agent", actor: await staffActor("agent@district.demo"), own: true },
       { label: "other district", actor: await createStaff(otherD.code, "DISTRICT_AGENT"), own: false },
+      // The hotline desk follows the cases started from calls only (channel HOTLINE), and takes no workflow step.
+      { label: "hotline operator", actor: await staffActor("hotline@center.demo"), own: false },
     ];
   }, 120_000);
 
@@ -177,6 +179,40 @@ describe("authorisation matrix", () => {
     expect(mismatches).toEqual([]);
     expect(checked).toBe(STATUSES.length * people.length * Object.keys(CALLS).length);
   }, 600_000);
+
+  it("a case started by the hotline: its operators see it and may take no step; the district agent does not see it", async () => {
+    const operator = people.find((p) => p.label === "hotline operator")!.actor;
+    const centreId = (await db.organisation.findUniqueOrThrow({ where: { code: "BJZGHZ" } })).id;
+    const hotline: Who[] = [
+      { label: "hotline operator", actor: operator, own: true },
+      { label: "district agent", actor: people.find((p) => p.label === "district agent")!.actor, own: false },
+    ];
+    const mismatches: string[] = [];
+    for (const status of STATUSES) {
+      const id = await caseIn(status);
+      await db.loanApplication.update({ where: { id }, data: { intakeChannel: "HOTLINE", intakeOrgId: centreId, intakeAgentId: operator.userId } });
+      for (const who of hotline) {
+        for (const [name, call] of Object.entries(CALLS)) {
+          const want = expected(who, call, status, who.own);
+          const before = await db.loanApplication.findUniqueOrThrow({ where: { id } });
+          let got: string;
+          try {
+            await call.run(who.actor, id, before.version, ctx);
+            got = "OK";
+          } catch (e) {
+            if (!(e instanceof AppError)) throw e;
+            got = e.code;
+          }
+          if (got !== want) mismatches.push(`${status} · ${who.label} · ${name}: expected ${want}, got ${got}`);
+          const after = await db.loanApplication.findUniqueOrThrow({ where: { id } });
+          if (after.version !== before.version || after.status !== before.status) mismatches.push(`${status} · ${who.label} · ${name}: the case changed`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // Every step is refused to the operator as not theirs to take.
+    expect(Object.values(CALLS).every((c) => !(TRANSITIONS[c.transition].roles as readonly string[]).includes("HOTLINE_OPERATOR"))).toBe(true);
+  }, 300_000);
 });
 
 /** Refusals by a step's own business rules, reported with INVALID_TRANSITION by design. */

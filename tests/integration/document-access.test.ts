@@ -35,7 +35,7 @@ function expected(role: StaffRole | "APPLICANT", kind: DocumentKind, status: App
     case "BANK_OFFICER":
       return BANK.includes(kind);
     default:
-      return false; // administrators, auditors and partner managers read the record of a case, not its papers
+      return false; // administrators, auditors, partner managers and the hotline read the record of a case, not its papers
   }
 }
 
@@ -63,7 +63,7 @@ describe("document access per type × role × stage", () => {
       docIds.set(d.kind, d.id);
     }
     readers = [owner];
-    for (const email of ["reviewer@center.demo", "approver@center.demo", "officer@guarantor.demo", "officer@bank.demo", "agent@district.demo", "admin@center.demo", "auditor@center.demo"]) {
+    for (const email of ["reviewer@center.demo", "approver@center.demo", "officer@guarantor.demo", "officer@bank.demo", "agent@district.demo", "hotline@center.demo", "admin@center.demo", "auditor@center.demo"]) {
       readers.push(await staffActor(email));
     }
     // Partner managers oversee the cases; the papers stay with the officers whose step needs them.
@@ -94,6 +94,20 @@ describe("document access per type × role × stage", () => {
     expect(allowed).toBeGreaterThan(100);
     expect(allowed).toBeLessThan(STATUSES.length * readers.length * ALL.length);
   }, 300_000);
+
+  it("the hotline opens no paper, even of a case it started", async () => {
+    const operator = readers.find((r) => r.role === "HOTLINE_OPERATOR")!;
+    await db.loanApplication.update({ where: { id: applicationId }, data: { intakeChannel: "HOTLINE" } });
+    try {
+      for (const status of ["DRAFT", "CENTER_REVIEW", "RETURNED"] as const) {
+        await db.loanApplication.update({ where: { id: applicationId }, data: { status } });
+        for (const kind of ALL) expect(await openDocument(operator, docIds.get(kind)!), `${status} · ${kind}`).toBeNull();
+      }
+    } finally {
+      await db.loanApplication.update({ where: { id: applicationId }, data: { intakeChannel: "ONLINE" } });
+    }
+    expect(await db.auditEvent.count({ where: { action: "document.opened", actorId: operator.userId } })).toBe(0);
+  });
 
   it("the access event says who opened which document of which case", async () => {
     await db.loanApplication.update({ where: { id: applicationId }, data: { status: "BANK_REVIEW" } });

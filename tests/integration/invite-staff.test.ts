@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inviteStaff } from "@/lib/organisations/services/invite-staff";
+import { inviteStaffSchema } from "@/lib/organisations/schemas";
 import { setPasswordWithLink } from "@/lib/auth/services/password-links";
 import { outcome as code } from "../support/outcome";
 import { db, itOnPostgres, uniqueSuffix } from "../support/db";
@@ -35,6 +36,15 @@ describe("inviting staff", () => {
     expect(await code(inviteStaff(await staffActor("reviewer@center.demo"), { email: email(), displayName: "越权", organisationId: bank, role: "BANK_OFFICER" }, ORIGIN))).toBe("NOT_FOUND");
     expect(await db.user.count()).toBe(users);
     expect(await db.outboxEmail.count()).toBe(mails);
+  });
+
+  it("a hotline operator is invited into the support centre only (the form offers every role of ORGANISATION_OF_ROLE)", async () => {
+    const admin = await staffActor("admin@center.demo");
+    const parsed = inviteStaffSchema.parse({ email: email(), displayName: "冯接线", organisationId: await orgId("BJZGHZ"), role: "HOTLINE_OPERATOR" });
+    const { userId } = await inviteStaff(admin, parsed, ORIGIN);
+    expect(await db.membership.findUniqueOrThrow({ where: { userId } })).toMatchObject({ role: "HOTLINE_OPERATOR", organisationId: await orgId("BJZGHZ") });
+    expect(await code(inviteStaff(admin, { ...parsed, email: email(), organisationId: await orgId("CYQZGH") }, ORIGIN))).toBe("VALIDATION");
+    expect(inviteStaffSchema.safeParse({ ...parsed, role: "SWITCHBOARD" }).success).toBe(false);
   });
 
   itOnPostgres("two invitations of one address at once: one account", async () => {

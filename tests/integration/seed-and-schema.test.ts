@@ -179,6 +179,11 @@ describe("demo seed", () => {
       data: { applicationId: app.id, sequence: 99, reason: "RESUBMITTED", takenAt: now, payloadSealed: seal('{"v":1}', "CaseSnapshot.payload") },
     });
     expect(await db.caseSnapshot.findUniqueOrThrow({ where: { id: snapshot.id } })).toEqual(snapshot);
+    const call = await db.hotlineCall.create({
+      data: { callerName: "来电人", callerMobileSealed: seal("13800000000", "HotlineCall.callerMobile"), callerMobileIndex: `rt-${now.getTime()}`, topic: "COMPLAINT",
+        outcome: "APPLICATION_STARTED", followUpOn: new Date("2026-12-01T00:00:00Z"), followUpDoneAt: now, notes: "n", operatorId: user.id, applicationId: app.id, version: 2, createdAt: now },
+    });
+    expect(await db.hotlineCall.findUniqueOrThrow({ where: { id: call.id } })).toEqual(call);
     // A routing rule as an administrator sets it (the person at the step still chooses: nothing routes differently).
     const districtOrg = await db.organisation.findFirstOrThrow({ where: { type: "DISTRICT_UNION" } });
     const guarantorOrg = await db.organisation.findFirstOrThrow({ where: { type: "GUARANTOR" } });

@@ -7,12 +7,12 @@ import { issuePasswordLink, LINK_HOURS, setPasswordPath } from "@/lib/auth/servi
 import { queueSms } from "@/lib/notifications/sms-outbox";
 import { mobileLookup, userMobileColumns } from "@/lib/personal-data/sealed";
 import { programmeTranslator } from "@/lib/i18n/translator";
-import { isIntakeAgent, UNCLAIMED_PASSWORD } from "@/lib/intake/policy";
+import { intakeChannelOf, isIntakeAgent, UNCLAIMED_PASSWORD } from "@/lib/intake/policy";
 import type { RegisterMemberInput } from "@/lib/intake/schemas";
 
 
 /**
- * A district union's agent registers a member who has no account yet: the account carries the
+ * A district union's agent (or the centre's hotline operator) registers a member who has no account yet: the account carries the
  * member's mobile (sealed, with its look-up index) and no usable password; the member receives a
  * text with a one-time link to claim it (set a password), valid for LINK_HOURS.CLAIM hours.
  */
@@ -33,7 +33,7 @@ export async function registerMember(actor: Actor, input: RegisterMemberInput, o
       await queueSms(tx, input.mobile, t("claimSms", { name: input.displayName, union: org.nameZh, hours: LINK_HOURS.CLAIM, link }));
       await appendAudit(tx, {
         actorId: actor.userId, organisationId: actor.organisationId, entityType: "User", entityId: user.id,
-        action: "intake.member_registered", data: { channel: "DISTRICT_UNION" },
+        action: "intake.member_registered", data: { channel: intakeChannelOf(actor) },
       });
       return { userId: user.id };
     });

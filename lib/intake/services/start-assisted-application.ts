@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { IntakeChannel } from "@/lib/generated/prisma/enums";
 import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
@@ -9,7 +10,7 @@ import { nextApplicationNumber } from "@/lib/applications/numbering";
 import { OPEN_STATUSES } from "@/lib/applications/workflow";
 import { notifyUser } from "@/lib/notifications/notify";
 import { programmeTranslator } from "@/lib/i18n/translator";
-import { isIntakeAgent } from "@/lib/intake/policy";
+import { intakeChannelOf, isIntakeAgent } from "@/lib/intake/policy";
 import type { StartAssistedInput } from "@/lib/intake/schemas";
 
 /**
@@ -17,9 +18,16 @@ import type { StartAssistedInput } from "@/lib/intake/schemas";
  * enterprise with the same credit code) and a DRAFT application taken in by the agent's union.
  * The member is the applicant: only they can give the consents and submit. An enterprise with an
  * open case, or registered by another account, is refused and nothing is stored.
+ * The centre's hotline operator starts a case the same way, with channel HOTLINE; `linked` runs in
+ * the same transaction (the hotline links its call to the new case).
  */
-export async function startAssistedApplication(actor: Actor, input: StartAssistedInput): Promise<{ applicationId: string }> {
+export async function startAssistedApplication(
+  actor: Actor,
+  input: StartAssistedInput,
+  linked?: (tx: Prisma.TransactionClient, applicationId: string) => Promise<void>,
+): Promise<{ applicationId: string }> {
   if (!isIntakeAgent(actor)) throw new AppError("NOT_FOUND");
+  const channel = intakeChannelOf(actor);
   const t = programmeTranslator("intake");
   const { memberId, enterpriseId: _ignored, annualRevenueYuan, foundedOn, ...fields } = input;
   void _ignored;
@@ -43,23 +51,24 @@ export async function startAssistedApplication(actor: Actor, input: StartAssiste
         const open = await tx.loanApplication.findFirst({ where: { enterpriseId: existing.id, status: { in: [...OPEN_STATUSES] } }, select: { id: true } });
         if (open) throw refuse("openCase");
       }
-      const enterpriseId = await writeEnterprise(tx, actor, member.id, existing?.id ?? null, data);
+      const enterpriseId = await writeEnterprise(tx, actor, channel, member.id, existing?.id ?? null, data);
       const app = await tx.loanApplication.create({
         data: {
           number: await nextApplicationNumber(tx), applicantId: member.id, enterpriseId, draftStep: 1,
-          intakeChannel: "DISTRICT_UNION", intakeOrgId: actor.organisationId, intakeAgentId: actor.userId,
+          intakeChannel: channel, intakeOrgId: actor.organisationId, intakeAgentId: actor.userId,
         },
         select: { id: true, number: true },
       });
       await appendAudit(tx, {
         actorId: actor.userId, organisationId: actor.organisationId, applicationId: app.id, entityType: "LoanApplication", entityId: app.id,
         action: auditAction("created"),
-        data: { number: app.number, kind: "NEW", channel: "DISTRICT_UNION", intakeOrgId: actor.organisationId, agentId: actor.userId, applicantId: member.id },
+        data: { number: app.number, kind: "NEW", channel, intakeOrgId: actor.organisationId, agentId: actor.userId, applicantId: member.id },
       });
+      await linked?.(tx, app.id);
       await notifyUser(tx, member.id, {
         applicationId: app.id,
-        title: t("draftReadyTitle", { number: app.number }),
-        body: t("draftReadyBody", { name: data.name }),
+        title: t(channel === "HOTLINE" ? "hotlineDraftReadyTitle" : "draftReadyTitle", { number: app.number }),
+        body: t(channel === "HOTLINE" ? "hotlineDraftReadyBody" : "draftReadyBody", { name: data.name }),
       });
       return { applicationId: app.id };
     });
@@ -73,6 +82,7 @@ export async function startAssistedApplication(actor: Actor, input: StartAssiste
 async function writeEnterprise(
   tx: Prisma.TransactionClient,
   actor: Extract<Actor, { kind: "STAFF" }>,
+  channel: IntakeChannel,
   memberId: string,
   existingId: string | null,
   data: Omit<Prisma.EnterpriseUncheckedCreateInput, "representativeId">,
@@ -83,7 +93,7 @@ async function writeEnterprise(
   await appendAudit(tx, {
     actorId: actor.userId, organisationId: actor.organisationId, entityType: "Enterprise", entityId: id,
     action: existingId ? "enterprise.updated" : "enterprise.created",
-    data: { name: data.name, creditCode: data.creditCode, channel: "DISTRICT_UNION", onBehalfOf: memberId },
+    data: { name: data.name, creditCode: data.creditCode, channel, onBehalfOf: memberId },
   });
   return id;
 }

@@ -16,6 +16,7 @@ const HEADING_BY_ROLE: Record<Role, string> = {
   BANK_OFFICER: "银行 · 待审批案件",
   BANK_MANAGER: "银行 · 待审批案件",
   DISTRICT_AGENT: "区总工会代办处",
+  HOTLINE_OPERATOR: "12351 热线",
   PROGRAM_ADMIN: "项目管理",
   AUDITOR: "审计查询",
 };

@@ -1,0 +1,81 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { ApplicationStatus, HotlineOutcome, HotlineTopic } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/roles";
+import { unseal } from "@/lib/personal-data/sealed";
+import { beijingToday, dateOf, isoDay } from "@/lib/subsidies/periods";
+import { maskMobile } from "@/lib/validation/identity";
+import { isFollowUpDue, isHotlineOperator } from "@/lib/hotline/policy";
+
+export type HotlineCallRow = {
+  id: string;
+  createdAt: Date;
+  callerName: string;
+  /** Masked in lists; the call's own page shows the number to call back. */
+  callerMobileMasked: string;
+  topic: HotlineTopic;
+  outcome: HotlineOutcome;
+  followUpOn: string | null;
+  followUpDone: boolean;
+  followUpDue: boolean;
+  operatorName: string;
+  application: { id: string; number: string; status: ApplicationStatus } | null;
+};
+
+const ROW_SELECT = {
+  id: true, createdAt: true, callerName: true, callerMobileSealed: true, topic: true, outcome: true,
+  followUpOn: true, followUpDoneAt: true, notes: true, version: true,
+  operator: { select: { displayName: true } },
+  application: { select: { id: true, number: true, status: true } },
+} as const;
+
+type Selected = {
+  id: string; createdAt: Date; callerName: string; callerMobileSealed: string; topic: HotlineTopic; outcome: HotlineOutcome;
+  followUpOn: Date | null; followUpDoneAt: Date | null; operator: { displayName: string };
+  application: { id: string; number: string; status: ApplicationStatus } | null;
+};
+
+function rowOf(c: Selected, today: string): HotlineCallRow & { callerMobile: string } {
+  const callerMobile = unseal(c.callerMobileSealed, "HotlineCall.callerMobile");
+  const followUpOn = c.followUpOn ? isoDay(c.followUpOn) : null;
+  return {
+    id: c.id, createdAt: c.createdAt, callerName: c.callerName, callerMobile, callerMobileMasked: maskMobile(callerMobile),
+    topic: c.topic, outcome: c.outcome, followUpOn, followUpDone: c.followUpDoneAt !== null,
+    followUpDue: isFollowUpDue({ followUpOn, followUpDoneAt: c.followUpDoneAt }, today),
+    operatorName: c.operator.displayName, application: c.application,
+  };
+}
+
+const listRow = (c: Selected, today: string): HotlineCallRow => {
+  const { callerMobile: _plain, ...row } = rowOf(c, today);
+  void _plain;
+  return row;
+};
+
+/** The desk's most recent calls, newest first (a call exists only for hotline operators). */
+export async function recentHotlineCalls(actor: Actor, today: string = beijingToday(), take = 50): Promise<HotlineCallRow[]> {
+  if (!isHotlineOperator(actor)) return [];
+  const calls = await db.hotlineCall.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take, select: ROW_SELECT });
+  return calls.map((c) => listRow(c, today));
+}
+
+/** 待回访: follow-ups due today or earlier and not yet done, the oldest first. */
+export async function dueFollowUps(actor: Actor, today: string = beijingToday()): Promise<HotlineCallRow[]> {
+  if (!isHotlineOperator(actor)) return [];
+  const calls = await db.hotlineCall.findMany({
+    where: { followUpOn: { lte: dateOf(today) }, followUpDoneAt: null },
+    orderBy: [{ followUpOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    take: 200,
+    select: ROW_SELECT,
+  });
+  return calls.map((c) => listRow(c, today));
+}
+
+/** One call, with the caller's number to call back; null outside the hotline desk. */
+export async function hotlineCall(actor: Actor, id: string, today: string = beijingToday()) {
+  if (!isHotlineOperator(actor) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const c = await db.hotlineCall.findUnique({ where: { id }, select: ROW_SELECT });
+  if (!c) return null;
+  return { ...rowOf(c, today), notes: c.notes, version: c.version };
+}
+export type HotlineCallDetail = NonNullable<Awaited<ReturnType<typeof hotlineCall>>>;

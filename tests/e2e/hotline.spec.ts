@@ -1,0 +1,170 @@
+import { expect, test, type Page } from "./support/test";
+import { makeCreditCode } from "../support/ids";
+import { giveConsents, signInViaApi } from "./support/auth";
+import { applicantFields } from "./support/factories";
+import { pdfFile } from "./support/files";
+import { textsTo } from "./support/db";
+import { captureScreens } from "./support/screens";
+
+// A member calls the 12351 hotline: the operator records the call with a follow-up, registers the
+// caller, turns the call into a draft application and marks the follow-up done; the member
+// claims the account from the text, completes the draft, consents and submits; the centre sees
+// the case with channel 热线 and the operator's name.
+
+const caller = applicantFields();
+const enterprise = { name: `海淀小书店${Date.now().toString(36)}有限公司`, creditCode: makeCreditCode() };
+
+/** A Beijing calendar day, `offset` days from today. */
+const beijingDay = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+
+async function uploadAll(page: Page) {
+  const rows = page.locator('[data-testid="document-checklist"] tbody tr');
+  const inputs = page.locator('[data-testid="document-checklist"] input[type="file"]');
+  const count = await inputs.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i += 1) {
+    if ((await rows.nth(i).getByText("待上传").count()) === 0) continue;
+    await inputs.nth(i).setInputFiles(pdfFile(`材料${i + 1}.pdf`));
+    await expect(rows.nth(i).getByText("已上传", { exact: true })).toBeVisible();
+  }
+}
+
+test("the hotline logs a call with a follow-up and turns it into a draft; the member claims, consents and submits; the centre sees channel 热线", async ({ browser }) => {
+  // ── the hotline desk ──
+  const deskContext = await browser.newContext();
+  await signInViaApi(deskContext, "hotline@center.demo");
+  const desk = await deskContext.newPage();
+  await desk.goto("/hotline");
+  await expect(desk.getByRole("heading", { level: 1 })).toHaveText("12351 热线");
+
+  const log = desk.locator("section.card", { has: desk.getByRole("heading", { name: "记录来电" }) });
+  await log.getByRole("textbox", { name: "来电人姓名" }).fill(caller.displayName);
+  await log.getByRole("textbox", { name: "来电人手机号" }).fill(caller.mobile.slice(0, 10));
+  await log.getByLabel("咨询事项").selectOption("HOW_TO_APPLY");
+  await log.getByLabel("处理结果").selectOption("CALL_BACK");
+  await log.getByLabel("回访日期").fill(beijingDay(-1));
+  await log.getByLabel("备注").fill("想申请贷款，约定今天回电");
+  await log.getByRole("button", { name: "保存来电记录" }).click();
+  await expect(log.locator("#callerMobile-error")).toHaveText("请输入正确的11位手机号码");
+
+  await log.getByRole("textbox", { name: "来电人手机号" }).fill(caller.mobile);
+  await log.getByRole("button", { name: "保存来电记录" }).click();
+  await expect(log.locator("#followUpOn-error")).toHaveText("回访日期不能早于今天");
+  await expect(log.getByLabel("咨询事项")).toHaveValue("HOW_TO_APPLY");
+
+  await log.getByLabel("回访日期").fill(beijingDay(0));
+  await captureScreens(desk, "hotline-log");
+  await log.getByRole("button", { name: "保存来电记录" }).click();
+  await expect(desk).toHaveURL(/\/hotline\/calls\/[0-9a-f-]{36}$/);
+  const callUrl = new URL(desk.url()).pathname;
+  await expect(desk.getByText(`${caller.displayName}（${caller.mobile}）`)).toBeVisible();
+
+  // The follow-up is due today: it is on the desk's 待回访 list, the mobile masked.
+  await desk.getByRole("link", { name: "返回热线来电" }).click();
+  const masked = `${caller.mobile.slice(0, 3)}****${caller.mobile.slice(-4)}`;
+  const due = desk.getByTestId("follow-ups-due").getByRole("row").filter({ hasText: caller.displayName });
+  await expect(due).toContainText(masked);
+  await expect(due).toContainText("如何申请");
+  await expect(due).toContainText("需回电");
+  await expect(desk.getByText(caller.mobile)).toHaveCount(0);
+  await captureScreens(desk, "hotline-due");
+
+  // The call becomes a draft for a new member.
+  await desk.goto(callUrl);
+  const start = desk.locator("section.card", { has: desk.getByRole("heading", { name: "转为申请草稿" }) });
+  await expect(start).toContainText("该手机号尚未注册");
+  await start.getByRole("button", { name: "为来电人登记账号并发送认领短信" }).click();
+  await expect(desk.getByTestId("member-found")).toHaveText(`会员账号：${caller.displayName}（${masked}）`);
+  await desk.getByRole("textbox", { name: "企业名称" }).fill(enterprise.name);
+  await desk.getByRole("textbox", { name: "统一社会信用代码" }).fill(enterprise.creditCode);
+  await desk.getByRole("textbox", { name: "法定代表人" }).fill(caller.displayName);
+  await desk.getByRole("textbox", { name: "经营地址" }).fill("北京市海淀区中关村大街 8 号");
+  await desk.getByRole("textbox", { name: "所属行业" }).fill("零售");
+  await desk.getByLabel("成立日期").fill("2021-05-01");
+  await desk.getByRole("textbox", { name: "从业人数" }).fill("3");
+  await desk.getByRole("textbox", { name: "上年营业收入（元）" }).fill("500,000.00");
+  await desk.getByRole("button", { name: "创建申请草稿" }).click();
+  await expect(desk).toHaveURL(new RegExp(`${callUrl}$`));
+  await expect(desk.getByTestId("linked-case")).toContainText(/已转为申请 \S+/);
+  const number = /已转为申请 (\S+)/.exec((await desk.getByTestId("linked-case").textContent()) ?? "")![1]!;
+  await expect(desk.getByTestId("call-facts")).toContainText("已建立申请");
+  await captureScreens(desk, "hotline-call");
+
+  // The follow-up is made.
+  await desk.getByRole("button", { name: "标记已回访" }).click();
+  await expect(desk.getByTestId("call-facts")).toContainText("已回访");
+  await desk.goto("/hotline");
+  await expect(desk.getByTestId("follow-ups-due").getByRole("row").filter({ hasText: caller.displayName })).toHaveCount(0);
+  const listed = desk.getByTestId("assisted-cases").getByRole("row").filter({ hasText: enterprise.name });
+  await expect(listed).toContainText("12351 热线");
+  await expect(listed).toContainText("冯热线");
+  await expect(listed).toContainText("等待申请人核对、同意并提交");
+
+  // The operator has no way into the applicant's side (no consent, no submission).
+  const applicantSide = await desk.request.get("/applicant/profile", { maxRedirects: 0 });
+  expect(applicantSide.status()).toBe(404);
+
+  // The case the call became: channel and operator, waiting for the member.
+  await listed.getByRole("link", { name: number }).click();
+  await expect(desk).toHaveURL(/\/hotline\/cases\/[0-9a-f-]{36}$/);
+  const applicationId = desk.url().split("/").pop()!;
+  await expect(desk.getByTestId("intake-channel")).toHaveText("受理渠道：12351 热线 · 经办人 冯热线");
+  await expect(desk.getByTestId("waiting")).toHaveText("等待申请人核对、同意并提交");
+  await captureScreens(desk, "hotline-case");
+
+  // ── the member ──
+  const texts = await textsTo(caller.mobile);
+  expect(texts).toHaveLength(1);
+  const link = new URL(/https?:\/\/\S+/.exec(texts[0]!)![0]);
+  const memberContext = await browser.newContext();
+  const page = await memberContext.newPage();
+  await page.goto(`${link.pathname}${link.search}`);
+  await page.getByRole("textbox", { name: "新密码", exact: true }).fill(caller.password);
+  await page.getByRole("textbox", { name: "确认密码" }).fill(caller.password);
+  await page.getByRole("button", { name: "设置密码" }).click();
+  await expect(page).toHaveURL(/\/login\?passwordSet=1/);
+
+  await signInViaApi(memberContext, caller.mobile, caller.password);
+  const base = `/applicant/applications/${applicationId}`;
+  await page.goto(`${base}?step=enterprise`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(enterprise.name);
+
+  await page.goto("/applicant/profile");
+  await page.getByLabel("身份证号码").fill(caller.idNumber);
+  await page.getByLabel("所在工会名称").fill("海淀区商贸业联合工会");
+  await page.getByLabel("工会会员证号").fill("GH-0108-2026-1205");
+  await page.getByRole("button", { name: "保存个人信息" }).click();
+  await expect(page.getByText("个人信息已保存")).toBeVisible();
+  await giveConsents(page);
+
+  await page.goto(`${base}?step=loan`);
+  await page.getByLabel("贷款类别").selectOption("SMALL_MICRO");
+  await page.getByLabel("申请金额（元）").fill("150000");
+  await page.getByLabel("贷款期限（月）").fill("12");
+  await page.getByLabel("贷款用途").fill("采购图书");
+  await page.getByLabel("还款来源").fill("门店经营收入");
+  await page.getByRole("button", { name: "保存并下一步" }).click();
+  await expect(page).toHaveURL(/step=documents/);
+  await uploadAll(page);
+  await page.goto(`${base}?step=review`);
+  await page.getByRole("button", { name: "确认无误，提交申请" }).click();
+  await expect(page).toHaveURL(new RegExp(`${base}$`));
+  await expect(page.getByTestId("holder")).toContainText("保障中心");
+  await memberContext.close();
+
+  await desk.goto("/hotline");
+  await expect(desk.getByTestId("assisted-cases").getByRole("row").filter({ hasText: enterprise.name })).toContainText("申请人已提交");
+  await deskContext.close();
+
+  // ── the centre ──
+  const centreContext = await browser.newContext();
+  await signInViaApi(centreContext, "reviewer@center.demo");
+  const centre = await centreContext.newPage();
+  await centre.goto(`/center/cases/${applicationId}`);
+  await expect(centre.getByTestId("intake-channel")).toHaveText("受理渠道：12351 热线 · 经办人 冯热线");
+  await expect(centre.getByTestId("timeline")).toContainText("冯热线");
+  await captureScreens(centre, "hotline-centre-case");
+  await centre.goto("/center/stats");
+  await expect(centre.getByTestId("intake-channel-stats").getByRole("row").filter({ hasText: "12351 热线" })).toBeVisible();
+  await centreContext.close();
+});
