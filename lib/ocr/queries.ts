@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { applicationScope } from "@/lib/applications/scope";
 import { mayOpenDocument } from "@/lib/documents/access";
 import { idSchema } from "@/lib/documents/schemas";
+import { DOCUMENT_EDITABLE_STATUSES } from "@/lib/documents/policy";
 import { unseal } from "@/lib/personal-data/sealed";
 import type { ReadingDto, ReadingFailureCode, ReadingProposals } from "@/lib/ocr/dto";
 
@@ -44,4 +45,19 @@ export async function licenceReadingOfCase(actor: Actor, applicationId: string):
   });
   if (!doc || !doc.reading || !mayOpenDocument(actor, doc.kind, doc.application.status)) return null;
   return toDto(doc.id, doc.reading);
+}
+
+/**
+ * For the enterprise form: the actor's open case of this enterprise (the one a licence can be
+ * uploaded to) and the reading of its current licence. Null when there is no open case in scope.
+ */
+export async function licenceReadingForEnterprise(actor: Actor, enterpriseId: string): Promise<{ applicationId: string; reading: ReadingDto | null } | null> {
+  if (!idSchema.safeParse(enterpriseId).success) return null;
+  const app = await db.loanApplication.findFirst({
+    where: { AND: [{ enterpriseId, status: { in: [...DOCUMENT_EDITABLE_STATUSES] } }, applicationScope(actor)] },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
+  if (!app) return null;
+  return { applicationId: app.id, reading: await licenceReadingOfCase(actor, app.id) };
 }
