@@ -28,23 +28,49 @@ const LABELS: Record<Exclude<LicenceField, "creditCode">, RegExp> = {
 const CREDIT_LABEL = /统\s*一\s*社\s*会\s*信\s*用\s*代\s*码\s*[:：]?\s*/;
 const OTHER_LABELS = /^(注\s*册\s*资\s*本|经\s*营\s*范\s*围|营\s*业\s*期\s*限|登\s*记\s*机\s*关|出\s*资\s*额)/;
 
-const centreY = (box: OcrPoint[]) => box.reduce((sum, p) => sum + p[1], 0) / box.length;
 const height = (box: OcrPoint[]) => Math.max(...box.map((p) => p[1])) - Math.min(...box.map((p) => p[1]));
-const left = (box: OcrPoint[]) => Math.min(...box.map((p) => p[0]));
+const width = (box: OcrPoint[]) => Math.max(...box.map((p) => p[0])) - Math.min(...box.map((p) => p[0]));
 
-/** Boxes whose vertical centres lie within half a line of each other form one row, read left to right. */
+/** The height of a line's box along its own left edge (the page's axes would add the tilt). */
+function lineHeight(box: OcrPoint[]): number {
+  const [first, , , last] = box;
+  return first && last ? Math.hypot(last[0] - first[0], last[1] - first[1]) : height(box);
+}
+
+/** The page's tilt: the median slope of the top edges of the wide boxes (a box's points start top left, then top right). */
+function skew(boxes: OcrPoint[][]): number {
+  const slopes = boxes
+    .filter((b) => b.length >= 2 && width(b) > 3 * height(b))
+    .map((b) => Math.atan2(b[1]![1] - b[0]![1], b[1]![0] - b[0]![0]))
+    .sort((a, b) => a - b);
+  return slopes.length ? slopes[Math.floor(slopes.length / 2)]! : 0;
+}
+
+/**
+ * Boxes whose centres lie within about half a line of each other, measured across the page's
+ * tilt, form one row, read left to right (a tilted photo puts a label and its value at different
+ * heights of the picture).
+ */
 export function joinRows(lines: OcrLine[]): string[] {
   const boxed = lines.filter((l) => l.box && l.box.length > 0);
   if (boxed.length < lines.length) return lines.map((l) => l.text.trim());
-  const sorted = [...boxed].sort((a, b) => centreY(a.box!) - centreY(b.box!));
-  const rows: OcrLine[][] = [];
-  for (const line of sorted) {
+  const angle = skew(boxed.map((l) => l.box!));
+  const [sin, cos] = [Math.sin(angle), Math.cos(angle)];
+  const placed = boxed.map((line) => {
+    const cx = line.box!.reduce((sum, p) => sum + p[0], 0) / line.box!.length;
+    const cy = line.box!.reduce((sum, p) => sum + p[1], 0) / line.box!.length;
+    // Turned back by the tilt: `along` runs with the printed lines, `across` down the page.
+    return { line, along: cx * cos + cy * sin, across: cy * cos - cx * sin, size: lineHeight(line.box!) };
+  });
+  placed.sort((a, b) => a.across - b.across);
+  const rows: (typeof placed)[] = [];
+  for (const item of placed) {
     const row = rows.at(-1);
     const anchor = row?.[0];
-    if (row && anchor && Math.abs(centreY(anchor.box!) - centreY(line.box!)) < Math.max(height(anchor.box!), height(line.box!)) * 0.6) row.push(line);
-    else rows.push([line]);
+    if (row && anchor && Math.abs(anchor.across - item.across) < Math.max(anchor.size, item.size) * 0.6) row.push(item);
+    else rows.push([item]);
   }
-  return rows.map((row) => row.sort((a, b) => left(a.box!) - left(b.box!)).map((l) => l.text.trim()).join(" "));
+  return rows.map((row) => row.sort((a, b) => a.along - b.along).map((p) => p.line.text.trim()).join(" "));
 }
 
 // OCR swaps these shapes; GB 32100 has no I, O, Z, S or V, so those always mean the digit, and

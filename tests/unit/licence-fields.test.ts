@@ -61,6 +61,18 @@ describe("reading a licence's lines", () => {
     expect(readLicence(lines).fields).toEqual({ creditCode: CODE, name: "北京暖心咨询服务有限公司", legalRepName: "王晓明", foundedOn: "2019-03-05" });
   });
 
+  it("keeps a label and its value on one row when the photo is tilted", () => {
+    // Turned 6° about the top left corner: the value, further right, sits lower in the picture.
+    const angle = (6 * Math.PI) / 180;
+    const turn = ([x, y]: [number, number]): [number, number] => [x * Math.cos(angle) - y * Math.sin(angle), x * Math.sin(angle) + y * Math.cos(angle)];
+    const tilted = (text: string, x: number, y: number, w: number): OcrLine => ({
+      text, mean: 0.99, box: [turn([x, y]), turn([x + w, y]), turn([x + w, y + 18]), turn([x, y + 18])],
+    });
+    const lines = [tilted("名称", 90, 150, 40), tilted("北京暖心咨询服务有限公司", 300, 150, 260), tilted("类型", 90, 186, 40),
+      tilted("有限责任公司（自然人独资）", 300, 186, 280), tilted("法定代表人", 90, 222, 90), tilted("王晓明", 300, 222, 60)];
+    expect(joinRows(lines)).toEqual(["名称 北京暖心咨询服务有限公司", "类型 有限责任公司（自然人独资）", "法定代表人 王晓明"]);
+  });
+
   it("takes the value from the next row when the label stands alone", () => {
     const lines = ["名称", "北京某某科技有限公司", "住所", "北京市朝阳区望京街1号"].map((text) => ({ text, mean: 0.9 }));
     expect(readLicence(lines).fields).toEqual({ name: "北京某某科技有限公司", address: "北京市朝阳区望京街1号" });
