@@ -18,12 +18,14 @@ export type LicenceReading = {
   labelsFound: number;
 };
 
+// Two-character labels are printed spread out (名　　称): the engine sometimes reads a stray mark
+// in the gap, so one character is allowed there.
 const LABELS: Record<Exclude<LicenceField, "creditCode">, RegExp> = {
-  name: /^名\s*称\s*[:：]?\s*/,
-  type: /^类\s*型\s*[:：]?\s*/,
+  name: /^名\s*\S?\s*称\s*[:：]?\s*/,
+  type: /^类\s*\S?\s*型\s*[:：]?\s*/,
   legalRepName: /^(法\s*定\s*代\s*表\s*人|负\s*责\s*人|经\s*营\s*者|执\s*行\s*事\s*务\s*合\s*伙\s*人)\s*[:：]?\s*/,
   foundedOn: /^(成\s*立\s*日\s*期|注\s*册\s*日\s*期)\s*[:：]?\s*/,
-  address: /^(住\s*所|经\s*营\s*场\s*所|主\s*要\s*经\s*营\s*场\s*所)\s*[:：]?\s*/,
+  address: /^(住\s*\S?\s*所|经\s*营\s*场\s*所|主\s*要\s*经\s*营\s*场\s*所)\s*[:：]?\s*/,
 };
 const CREDIT_LABEL = /统\s*一\s*社\s*会\s*信\s*用\s*代\s*码\s*[:：]?\s*/;
 const OTHER_LABELS = /^(注\s*册\s*资\s*本|经\s*营\s*范\s*围|营\s*业\s*期\s*限|登\s*记\s*机\s*关|出\s*资\s*额)/;

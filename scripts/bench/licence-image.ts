@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import sharp from "sharp";
+import { creditCodeCheckChar } from "@/lib/validation/identity";
 
 export type LicenceValues = {
   creditCode: string;
@@ -106,4 +107,39 @@ export async function degrade(png: Buffer, how: Degradation, seed = 1): Promise<
       return sharp(tilted).linear(0.55, 70).tint({ r: 230, g: 215, b: 190 }).blur(0.8).jpeg({ quality: 55 }).toBuffer();
     }
   }
+}
+
+function randomIndex(seed: number): (n: number) => number {
+  let s = seed >>> 0;
+  return (n) => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return Math.floor((s / 2 ** 32) * n);
+  };
+}
+const pick = <T>(r: (n: number) => number, list: readonly T[]): T => list[r(list.length)]!;
+
+const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+const WORDS = ["暖心", "创新", "鑫源", "华泰", "博远", "嘉禾", "鼎盛", "明德", "同心", "瑞丰", "恒通", "新航"];
+const TRADES = ["信息咨询", "餐饮管理", "科技", "商贸", "文化传媒", "建筑装饰", "物流", "教育咨询", "家政服务", "电子商务"];
+const TYPES = ["有限责任公司（自然人投资或控股）", "有限责任公司（自然人独资）", "个人独资企业", "有限责任公司（法人独资）"];
+const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "欧阳"];
+const GIVEN = ["晓明", "伟", "芳", "建国", "丽娟", "志强", "静", "海燕", "子涵", "国庆"];
+const DISTRICTS = ["海淀区中关村大街", "朝阳区望京街", "东城区东直门南大街", "丰台区南四环西路", "通州区新华大街", "昌平区回龙观西大街"];
+
+/** Made-up but well-formed licence values, the same for the same seed. */
+export function sampleLicence(seed: number): LicenceValues {
+  const r = randomIndex(seed * 7919 + 17);
+  let body = "";
+  for (let i = 0; i < 9; i += 1) body += ALPHABET[r(ALPHABET.length)];
+  const first17 = `${pick(r, ["91", "92", "93"])}${pick(r, ["110101", "110105", "110108", "110114"])}${body}`;
+  return {
+    creditCode: first17 + creditCodeCheckChar(first17),
+    name: `北京${pick(r, WORDS)}${pick(r, TRADES)}有限公司`,
+    type: pick(r, TYPES),
+    legalRep: pick(r, SURNAMES) + pick(r, GIVEN),
+    capital: pick(r, ["壹佰万元整", "伍拾万元整", "叁拾万元整"]),
+    foundedOn: `${2008 + r(17)}-${String(1 + r(12)).padStart(2, "0")}-${String(1 + r(28)).padStart(2, "0")}`,
+    address: `北京市${pick(r, DISTRICTS)}${1 + r(200)}号${1 + r(9)}单元${100 + r(1500)}室`,
+    scope: "信息咨询；企业管理咨询；技术服务、技术开发。",
+  };
 }

@@ -78,6 +78,11 @@ describe("reading a licence's lines", () => {
     expect(readLicence(lines).fields).toEqual({ name: "北京某某科技有限公司", address: "北京市朝阳区望京街1号" });
   });
 
+  it("reads a spread-out label with a stray mark read in its gap", () => {
+    const lines = ["名 東称 北京鑫源文化传媒有限公司", "类 型 有限责任公司 (自然人独资）"].map((text) => ({ text, mean: 0.9 }));
+    expect(readLicence(lines).fields).toEqual({ name: "北京鑫源文化传媒有限公司", type: "有限责任公司（自然人独资）" });
+  });
+
   it("reports a code that fails its check instead of proposing it", () => {
     const bad = CODE.slice(0, 8) + "XX" + CODE.slice(10);
     const reading = readLicence([{ text: `统一社会信用代码 ${bad}`, mean: 0.9 }, { text: "名称 某公司", mean: 0.9 }]);
