@@ -86,6 +86,7 @@ export function LicenceReader({ applicationId, initial, canUpload, formId }: Pro
   return (
     <section className="notice notice--info" data-testid="licence-reader" aria-live="polite">
       <strong>{t("title")}</strong>
+      {reading ? <span className="badge" data-testid="licence-reading-status"> {t(`status.${reading.status}`)}</span> : null}
       <p className="field__hint">{t("lead")}</p>
       {canUpload && applicationId ? (
         <label className="btn btn--secondary">
