@@ -9,6 +9,7 @@ import { deliverOutbox } from "@/lib/jobs/mail";
 import { deliverSms } from "@/lib/notifications/sms";
 import { runQueuedReadings, runReading } from "@/lib/ocr/services/run-reading";
 import { setReadingStarter } from "@/lib/ocr/dispatch";
+import { serveReadingQueue } from "@/lib/ocr/queue";
 
 export const JOBS = {
   "expire-returns": { cron: "*/10 * * * *", run: () => expireOverdueReturns() },
@@ -21,8 +22,6 @@ export const JOBS = {
   "read-documents": { cron: "* * * * *", run: () => runQueuedReadings() },
 } as const;
 
-/** The queue of licence readings, one message per upload (lib/ocr/dispatch.ts). */
-const READ_DOCUMENT = "read-document";
 
 export type JobName = keyof typeof JOBS;
 
@@ -57,14 +56,9 @@ export async function startScheduler(): Promise<() => Promise<void>> {
       if (count) logger.info("job done", { job: name, count });
     });
   }
-  // One reading at a time per server: each uses a core for about a second.
-  await boss.createQueue(READ_DOCUMENT, { name: READ_DOCUMENT, retryLimit: 0 });
-  await boss.work<{ readingId: string }>(READ_DOCUMENT, { batchSize: 1 }, async ([job]) => {
-    if (job) await runReading(job.data.readingId);
-  });
-  setReadingStarter((readingId) => boss.send(READ_DOCUMENT, { readingId }));
+  const stopReading = await serveReadingQueue(boss);
   return async () => {
-    setReadingStarter(undefined);
+    stopReading();
     await boss.stop({ graceful: true });
   };
 }

@@ -5,7 +5,9 @@ import { uploadDocument } from "@/lib/documents/services/upload-document";
 import { runQueuedReadings, runReading } from "@/lib/ocr/services/run-reading";
 import { licenceReadingOfCase, readingOfDocument } from "@/lib/ocr/queries";
 import { licencePng } from "@/scripts/bench/licence-image";
-import { db } from "../support/db";
+import PgBoss from "pg-boss";
+import { serveReadingQueue } from "@/lib/ocr/queue";
+import { db, itOnPostgres } from "../support/db";
 import { makeCreditCode } from "../support/ids";
 import { auditCount, createApplicant, createReadyDraft, staffActor } from "../support/factories";
 
@@ -86,6 +88,20 @@ describe("reading an uploaded business licence", () => {
     await runQueuedReadings();
     expect(await readingOfDocument(applicant, doc.id)).toMatchObject({ status: "FAILED", failureCode: "ENGINE_ERROR" });
   });
+
+  itOnPostgres("an upload is read through the pg-boss queue, with no one running the sweep", async () => {
+    const boss = new PgBoss({ connectionString: process.env.DATABASE_URL!, schema: "pgboss_ocr_test" });
+    await boss.start();
+    const stop = await serveReadingQueue(boss);
+    try {
+      const { applicant, doc } = await caseWithLicence(await licencePng({ ...values, creditCode: makeCreditCode() }));
+      await expect.poll(async () => (await readingOfDocument(applicant, doc.id))?.status, { timeout: 30_000, interval: 250 }).toBe("DONE");
+      expect((await readingOfDocument(applicant, doc.id))?.proposals?.fields.name).toBe(values.name);
+    } finally {
+      stop();
+      await boss.stop({ graceful: false, wait: true });
+    }
+  }, 60_000);
 
   it("does not read other kinds of document", async () => {
     const applicant = await createApplicant();
