@@ -36,6 +36,7 @@ test("a licence upload proposes the enterprise's details; used ones fill the for
   });
   await expect(page.getByTestId("proposal-name")).toContainText(values.name, { timeout: 15_000 });
   await expect(page.getByTestId("proposal-creditCode")).toContainText(values.creditCode);
+  await expect(page.getByTestId("licence-reading-status")).toContainText("已读出");
   // Nothing is filled until a proposal is used.
   await expect(page.locator('#enterprise-form [name="name"]')).not.toHaveValue(values.name);
 
