@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { captureScreens } from "./support/screens";
 import { expect, test } from "./support/test";
 import { signInViaApi } from "./support/auth";
 import { createApplicant } from "./support/factories";
@@ -46,6 +47,7 @@ test("a licence upload proposes the enterprise's details; used ones fill the for
   await expect(page.locator('#enterprise-form [name="name"]')).toHaveValue(values.name);
   await expect(page.locator('#enterprise-form [name="creditCode"]')).toHaveValue(values.creditCode);
   await expect(page.getByTestId("proposal-legalRepName")).toContainText("已保留您填写的内容");
+  await captureScreens(page, "licence-reading");
 
   await page.getByRole("button", { name: "保存企业信息" }).click();
   await expect.poll(async () => (await queryE2e<{ name: string; creditCode: string; legalRepName: string }>(
