@@ -115,6 +115,43 @@ describe("the desk finds or registers a member", () => {
     expect(await textsTo(fresh)).toEqual([]);
   });
 
+  it("with the member's e-mail the account keeps it and the same one-time link goes out by text and by e-mail", async () => {
+    const mobile = makeMobile();
+    const email = `Member.${uniqueSuffix()}@Example.test`;
+    const { userId } = await registerMember(agent, registerMemberSchema.parse({ mobile, displayName: "李小红", email: ` ${email} ` }), ORIGIN);
+    const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+    expect(user.email).toBe(email.toLowerCase());
+    const texts = await textsTo(mobile);
+    expect(texts).toHaveLength(1);
+    const mails = await db.outboxEmail.findMany({ where: { to: email.toLowerCase() } });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe("【暖·创贷】请认领您的申请账号");
+    expect(mails[0]!.body).toContain("李小红，您好");
+    expect(mails[0]!.body).toContain("朝阳区总工会代办处");
+    const linkPattern = new RegExp(`${ORIGIN}/set-password\\?token=[\\w-]{40,}`);
+    const smsLink = texts[0]!.match(linkPattern)?.[0];
+    expect(smsLink).toBeDefined();
+    expect(mails[0]!.body.match(linkPattern)?.[0]).toBe(smsLink);
+    expect(await db.passwordToken.count({ where: { userId, purpose: "CLAIM", usedAt: null } })).toBe(1);
+    // The link claims the account once.
+    const token = new URL(smsLink!).searchParams.get("token")!;
+    await setPasswordWithLink(token, "Claimed-Password-2026!");
+    expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: userId } })).passwordHash, "Claimed-Password-2026!")).toBe(true);
+  });
+
+  it("refuses an address that already has an account, with a clear message; nothing is created or sent", async () => {
+    const email = `taken.${uniqueSuffix()}@example.test`;
+    await registerMember(agent, registerMemberSchema.parse({ mobile: makeMobile(), displayName: "王小明", email }), ORIGIN);
+    const mobile = makeMobile();
+    const [users, mails, tokens] = [await db.user.count(), await db.outboxEmail.count(), await db.passwordToken.count()];
+    const again = registerMember(agent, registerMemberSchema.parse({ mobile, displayName: "别人", email: email.toUpperCase() }), ORIGIN);
+    await expect(again).rejects.toMatchObject({ code: "DUPLICATE", detail: "该电子邮箱已有账号，请换一个邮箱或留空", fieldErrors: { email: ["该电子邮箱已有账号，请换一个邮箱或留空"] } });
+    expect([await db.user.count(), await db.outboxEmail.count(), await db.passwordToken.count()]).toEqual([users, mails, tokens]);
+    expect(await textsTo(mobile)).toEqual([]);
+    expect(registerMemberSchema.safeParse({ mobile, displayName: "王小明", email: "not-an-address" }).success).toBe(false);
+    expect(registerMemberSchema.parse({ mobile, displayName: "王小明", email: "" }).email).toBeUndefined();
+  });
+
   it("a staff account's number cannot be an applicant", async () => {
     const mobile = makeMobile();
     await db.user.update({ where: { id: reviewer.userId }, data: (await import("@/lib/personal-data/sealed")).userMobileColumns(mobile) });
