@@ -7,6 +7,7 @@ import { beijingToday } from "@/lib/subsidies/periods";
 import { LogCallForm } from "@/components/hotline/call-forms";
 import { HotlineCallTable } from "@/components/hotline/call-table";
 import { AssistedCaseTable } from "@/components/intake/assisted-case-table";
+import { InboxLink } from "@/components/inbox/inbox-link";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("hotline"))("title") };
@@ -17,13 +18,16 @@ export default async function HotlineHome() {
   const actor = await requireSection("hotline");
   if (actor.kind !== "STAFF") notFound();
   const today = beijingToday();
-  const [t, home, due, recent, cases] = await Promise.all([
-    getTranslations("hotline"), getTranslations("home"), dueFollowUps(actor, today), recentHotlineCalls(actor, today), assistedCases(actor),
+  const [t, home, links, due, recent, cases] = await Promise.all([
+    getTranslations("hotline"), getTranslations("home"), getTranslations("applicant.sectionLinks"), dueFollowUps(actor, today), recentHotlineCalls(actor, today), assistedCases(actor),
   ]);
   return (
     <>
       <h1>{home("hotlineTitle")}</h1>
       <p className="lead">{t("lead")}</p>
+      <nav className="actions section-links" aria-label={links("label")}>
+        <InboxLink actor={actor} href="/hotline/inbox" />
+      </nav>
 
       <section aria-labelledby="due-title">
         <h2 id="due-title">{t("dueTitle")}{due.length ? ` (${due.length})` : ""}</h2>
