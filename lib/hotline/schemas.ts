@@ -24,6 +24,9 @@ export const logCallSchema = z.object({
 export type LogCallInput = z.output<typeof logCallSchema>;
 
 /** A later change to a call: its outcome, its follow-up date (blank clears it) and its notes. */
+/** The call log's search: the caller's mobile, exactly 11 digits (looked up through its blind index). */
+export const callSearchSchema = z.object({ mobile: mobileField });
+
 export const updateCallSchema = z.object({
   callId: z.uuid({ error: t("schema.id") }),
   version: z.coerce.number().int().min(0),
