@@ -172,7 +172,10 @@ export function DocumentUploader({ applicationId, checklist, editable }: Props) 
                       {item.current ? (
                         <label className="checkbox">
                           <input type="checkbox" name={`${inputId}-add-page`} checked={asPage} disabled={uploading}
-                            onChange={(event) => setAddPage((all) => ({ ...all, [item.kind]: event.currentTarget.checked }))} />{" "}
+                            onChange={(event) => {
+                              const checked = event.currentTarget.checked;
+                              setAddPage((all) => ({ ...all, [item.kind]: checked }));
+                            }} />{" "}
                           {t("addPage", { n: pageCount(item) })}
                         </label>
                       ) : null}
