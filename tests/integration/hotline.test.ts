@@ -4,7 +4,7 @@ import { logHotlineCall } from "@/lib/hotline/services/log-call";
 import { markFollowUpDone, updateHotlineCall } from "@/lib/hotline/services/update-call";
 import { registerCaller, startApplicationFromCall } from "@/lib/hotline/services/start-from-call";
 import { dueFollowUps, hotlineCall, hotlineCallPage, recentHotlineCalls } from "@/lib/hotline/queries";
-import { callSearchSchema, logCallSchema, startFromCallSchema, updateCallSchema, type LogCallInput, type StartFromCallInput } from "@/lib/hotline/schemas";
+import { callSearchSchema, logCallSchema, registerCallerSchema, startFromCallSchema, updateCallSchema, type LogCallInput, type StartFromCallInput } from "@/lib/hotline/schemas";
 import { assistedCase, assistedCases, findMemberByMobile } from "@/lib/intake/queries";
 import { startAssistedApplication } from "@/lib/intake/services/start-assisted-application";
 import { startAssistedSchema } from "@/lib/intake/schemas";
@@ -307,6 +307,23 @@ describe("cases per intake channel count the hotline separately", () => {
     expect(a.organisationName).toBe(BASE_ORGANISATION.nameZh);
     expect(district(after)).toBe(district(before));
     expect(after.filter((r) => r.channel === "HOTLINE")).toHaveLength(1);
+  });
+});
+
+describe("registering a caller with an e-mail address", () => {
+  it("the account keeps the address and the claim e-mail goes out; an address already used is refused", async () => {
+    const email = `caller.${uniqueSuffix()}@example.test`;
+    const { callId } = await logHotlineCall(operator, callInput(), TODAY);
+    const { userId } = await registerCaller(operator, callId, ORIGIN, registerCallerSchema.parse({ callId, email }).email);
+    expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).email).toBe(email);
+    const mails = await db.outboxEmail.findMany({ where: { to: email } });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.body).toMatch(new RegExp(`${ORIGIN}/set-password\\?token=[\\w-]{40,}`));
+
+    const second = (await logHotlineCall(operator, callInput(), TODAY)).callId;
+    const users = await db.user.count();
+    await expect(registerCaller(operator, second, ORIGIN, email)).rejects.toMatchObject({ code: "DUPLICATE", fieldErrors: { email: ["该电子邮箱已有账号，请换一个邮箱或留空"] } });
+    expect(await db.user.count()).toBe(users);
   });
 });
 
