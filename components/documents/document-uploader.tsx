@@ -2,9 +2,10 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { DocumentKind } from "@/lib/generated/prisma/enums";
 import { documentHref, formatBytes, type ChecklistItem } from "@/lib/documents/dto";
-import { DOCUMENT_ACCEPT, MAX_DOCUMENT_BYTES } from "@/lib/documents/limits";
+import { CAMERA_ACCEPT, DOCUMENT_ACCEPT, MAX_DOCUMENT_BYTES } from "@/lib/documents/limits";
 
 type UploadState =
   | { phase: "uploading"; percent: number; fileName: string }
@@ -20,13 +21,19 @@ type Props = { applicationId: string; checklist: ChecklistItem[]; editable: bool
 
 type Answer = { ok: true; document: { fileName: string; version: number } } | { ok: false; message: string };
 
+const pageCount = (item: ChecklistItem) => item.pages?.length ?? (item.current ? 1 : 0);
+
 /**
  * The case's document checklist with one file input per item. Uploads go to the JSON route with
  * XMLHttpRequest (fetch cannot report upload progress); the server's message shows next to the
- * item, and a success refreshes the page's data.
+ * item, and a success refreshes the page's data. A document may have several pages (a photo of
+ * each): once one is uploaded, "add as the next page" keeps the pages there; otherwise a file
+ * replaces the whole document. On phones "拍照" opens the camera (`capture="environment"`).
  */
 export function DocumentUploader({ applicationId, checklist, editable }: Props) {
   const router = useRouter();
+  const t = useTranslations("case.upload");
+  const [addPage, setAddPage] = useState<Partial<Record<DocumentKind, boolean>>>({});
   const [uploads, setUploads] = useState<Partial<Record<DocumentKind, UploadState>>>({});
   const requests = useRef(new Map<DocumentKind, XMLHttpRequest>());
 
@@ -37,7 +44,7 @@ export function DocumentUploader({ applicationId, checklist, editable }: Props) 
 
   const setState = (kind: DocumentKind, state: UploadState) => setUploads((all) => ({ ...all, [kind]: state }));
 
-  function upload(kind: DocumentKind, input: HTMLInputElement) {
+  function upload(kind: DocumentKind, input: HTMLInputElement, asPage: boolean) {
     const file = input.files?.[0];
     input.value = "";
     if (!file) return;
@@ -46,6 +53,7 @@ export function DocumentUploader({ applicationId, checklist, editable }: Props) 
 
     const body = new FormData();
     body.set("kind", kind);
+    body.set("mode", asPage ? "page" : "replace");
     body.set("file", file);
     const xhr = new XMLHttpRequest();
     requests.current.set(kind, xhr);
@@ -60,7 +68,8 @@ export function DocumentUploader({ applicationId, checklist, editable }: Props) 
       requests.current.delete(kind);
       const answer = xhr.response as Answer | null;
       if (xhr.status >= 200 && xhr.status < 300 && answer?.ok) {
-        setState(kind, { phase: "done", message: `已上传 ${answer.document.fileName}（第 ${answer.document.version} 版）` });
+        const page = asPage ? pageCount(checklist.find((i) => i.kind === kind)!) + 1 : 0;
+        setState(kind, { phase: "done", message: page ? t("pageAdded", { n: page, name: answer.document.fileName }) : `已上传 ${answer.document.fileName}（第 ${answer.document.version} 版）` });
         router.refresh();
       } else {
         setState(kind, { phase: "error", message: answer && !answer.ok ? answer.message : `上传失败（${xhr.status}），请稍后再试` });
@@ -95,6 +104,7 @@ export function DocumentUploader({ applicationId, checklist, editable }: Props) 
             const statusId = `${inputId}-status`;
             const errorId = `${inputId}-error`;
             const uploading = state?.phase === "uploading";
+            const asPage = Boolean(item.current && addPage[item.kind]);
             return (
               <tr key={item.kind} data-kind={item.kind}>
                 <th scope="row">
@@ -110,7 +120,16 @@ export function DocumentUploader({ applicationId, checklist, editable }: Props) 
                   <ItemBadge item={item} state={state} />
                 </td>
                 <td>
-                  {item.current ? (
+                  {pageCount(item) > 1 ? (
+                    <ol className="document-pages" data-testid="document-pages" aria-label={t("pages", { n: pageCount(item) })}>
+                      {item.pages.map((p, i) => (
+                        <li key={p.id}>
+                          <a href={documentHref(p.id)}>{t("page", { n: i + 1 })}：{p.fileName}</a>{" "}
+                          <span className="field__hint">{formatBytes(p.sizeBytes)}</span>
+                        </li>
+                      ))}
+                    </ol>
+                  ) : item.current ? (
                     <>
                       <a href={documentHref(item.current.id)}>{item.current.fileName}</a>
                       <br />
@@ -135,8 +154,31 @@ export function DocumentUploader({ applicationId, checklist, editable }: Props) 
                         disabled={uploading}
                         aria-invalid={state?.phase === "error" ? true : undefined}
                         aria-describedby={`${statusId}${state?.phase === "error" ? ` ${errorId}` : ""}`}
-                        onChange={(event) => upload(item.kind, event.currentTarget)}
+                        onChange={(event) => upload(item.kind, event.currentTarget, asPage)}
                       />
+                      <label className="btn btn--secondary btn--small" htmlFor={`${inputId}-camera`} aria-label={t("cameraLabel", { label: item.label })}>
+                        {t("camera")}
+                      </label>
+                      <input
+                        id={`${inputId}-camera`}
+                        type="file"
+                        accept={CAMERA_ACCEPT}
+                        capture="environment"
+                        disabled={uploading}
+                        data-testid="camera-input"
+                        style={SCREEN_READER_ONLY}
+                        onChange={(event) => upload(item.kind, event.currentTarget, asPage)}
+                      />
+                      {item.current ? (
+                        <label className="checkbox">
+                          <input type="checkbox" name={`${inputId}-add-page`} checked={asPage} disabled={uploading}
+                            onChange={(event) => {
+                              const checked = event.currentTarget.checked;
+                              setAddPage((all) => ({ ...all, [item.kind]: checked }));
+                            }} />{" "}
+                          {t("addPage", { n: pageCount(item) })}
+                        </label>
+                      ) : null}
                     </div>
                     <div id={statusId} aria-live="polite">
                       {state?.phase === "uploading" ? (

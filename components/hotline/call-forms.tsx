@@ -90,7 +90,13 @@ export function RegisterCallerForm({ callId }: { callId: string }) {
   const t = useTranslations("hotline.form");
   return (
     <ActionForm action={registerCallerAction} className="form" hidden={{ callId }}>
-      {() => <SubmitButton>{t("registerSubmit")}</SubmitButton>}
+      {(state) => (
+        <>
+          <Field name="email" type="email" label={t("email")} hint={t("emailHint")} autoComplete="off" maxLength={254}
+            defaultValue={fieldValue(state, "email", "")} errors={fieldErrors(state, "email")} />
+          <SubmitButton>{t("registerSubmit")}</SubmitButton>
+        </>
+      )}
     </ActionForm>
   );
 }

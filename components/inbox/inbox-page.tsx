@@ -60,6 +60,7 @@ export async function InboxPage({ actor, caseBase, basePath, cursor }: { actor: 
       {inbox.items.map((item) => {
         const { title, body } = words(item);
         const loanId = "code" in item.notice && item.notice.code === "loanMaturing" ? item.notice.params.loanId : undefined;
+        const callId = "code" in item.notice && item.notice.code === "hotlineFollowUpDue" ? item.notice.params.callId : undefined;
         return (
           <article key={item.id} className={`card${item.unread ? " card--unread" : ""}`} data-testid="notification" data-code={"code" in item.notice ? item.notice.code : undefined}>
             <p style={{ margin: 0 }}>
@@ -75,6 +76,7 @@ export async function InboxPage({ actor, caseBase, basePath, cursor }: { actor: 
             <div className="actions">
               {item.applicationId ? <Link href={`${caseBase}/${item.applicationId}`}>{actor.kind === "APPLICANT" ? t("viewApplication") : t("viewCase")}</Link> : null}
               {loanId && actor.kind === "APPLICANT" ? <RenewButton loanId={loanId} /> : null}
+              {callId ? <Link href={`/hotline/calls/${callId}`}>{t("viewCall")}</Link> : null}
             </div>
           </article>
         );

@@ -19,24 +19,28 @@ export async function CaseDocuments({ checklist }: { checklist: ChecklistItem[] 
               <strong>{d.label}</strong>
               {d.waived ? <span className="badge badge--green" data-testid="waived"> {t("waived")}</span> : d.required ? null : <span className="field__hint"> {t("optional")}</span>}
               <br />
-              {d.current ? (
+              {d.pages.length > 1 ? (
+                <span className="field__hint" data-testid="document-page-count">{t("pages", { n: d.pages.length })}</span>
+              ) : d.current ? (
                 <span className="field__hint">{t("file", { name: d.current.fileName, version: d.current.version, size: formatBytes(d.current.sizeBytes) })}</span>
               ) : (
                 <span className="badge badge--red">{t("notUploaded")}</span>
               )}
             </div>
             {d.current && !d.current.readable ? <span className="field__hint">{t("notForYourStep")}</span> : null}
-            {d.current?.readable ? (
-              <div className="actions">
-                <a className="btn btn--secondary btn--small" href={documentHref(d.current.id, true)} target="_blank" rel="noopener noreferrer"
-                  aria-label={t("viewLabel", { label: d.label })}>
+            {d.pages.filter((p) => p.readable).map((p, i) => (
+              <div className="actions" key={p.id} data-testid="document-page">
+                {d.pages.length > 1 ? <span className="field__hint">{t("page", { n: i + 1 })}</span> : null}
+                <a className="btn btn--secondary btn--small" href={documentHref(p.id, true)} target="_blank" rel="noopener noreferrer"
+                  aria-label={t("viewLabel", { label: d.pages.length > 1 ? `${d.label} ${t("page", { n: i + 1 })}` : d.label })}>
                   {t("view")}
                 </a>
-                <a className="btn btn--link" href={documentHref(d.current.id)} download aria-label={t("downloadLabel", { label: d.label })}>
+                <a className="btn btn--link" href={documentHref(p.id)} download
+                  aria-label={t("downloadLabel", { label: d.pages.length > 1 ? `${d.label} ${t("page", { n: i + 1 })}` : d.label })}>
                   {t("download")}
                 </a>
               </div>
-            ) : null}
+            ))}
           </li>
         ))}
       </ul>

@@ -67,9 +67,13 @@ export type ChecklistItem = {
   required: boolean;
   /** Required by the checklist, but a 一企一策 waiver in force took it off for this case. */
   waived?: boolean;
-  /** `readable`: the reader's step needs this file, so the page links to it (lib/documents/access.ts). */
-  current?: { id: string; fileName: string; version: number; sizeBytes: number; readable: boolean };
+  /** `readable`: the reader's step needs this file, so the page links to it (lib/documents/access.ts). The first page. */
+  current?: ChecklistPage;
+  /** Every current page of the document, in upload order (one for a single file). */
+  pages: ChecklistPage[];
 };
+
+export type ChecklistPage = { id: string; fileName: string; version: number; sizeBytes: number; readable: boolean };
 
 /**
  * Every document kind with whether this case needs it and its current version (for an already
@@ -80,20 +84,19 @@ export async function documentChecklist(
   kind: ApplicationKind,
   reader?: { actor: Actor; status: ApplicationStatus },
 ): Promise<ChecklistItem[]> {
-  const current = new Map(
-    (
-      await db.document.findMany({
-        where: { applicationId, supersededAt: null },
-        select: { id: true, kind: true, fileName: true, version: true, sizeBytes: true },
-      })
-    ).map((d) => [d.kind, d]),
-  );
+  const current = new Map<DocumentKind, { id: string; fileName: string; version: number; sizeBytes: number }[]>();
+  for (const d of await db.document.findMany({
+    where: { applicationId, supersededAt: null },
+    orderBy: { version: "asc" },
+    select: { id: true, kind: true, fileName: true, version: true, sizeBytes: true },
+  })) current.set(d.kind, [...(current.get(d.kind) ?? []), d]);
   const [waived, checklist] = await Promise.all([waivedDocuments(applicationId), checklistOf(applicationId, kind)]);
   const listed = new Set<DocumentKind>(checklist);
   return (Object.keys(DOCUMENT_LABELS) as DocumentKind[])
     .filter((k) => listed.has(k) || current.has(k))
     .map((k) => {
-      const d = current.get(k);
-      return { kind: k, label: DOCUMENT_LABELS[k], required: listed.has(k) && !waived.has(k), ...(waived.has(k) ? { waived: true } : {}), ...(d ? { current: { id: d.id, fileName: d.fileName, version: d.version, sizeBytes: d.sizeBytes, readable: !reader || mayOpenDocument(reader.actor, k, reader.status) } } : {}) };
+      const readable = !reader || mayOpenDocument(reader.actor, k, reader.status);
+      const pages = (current.get(k) ?? []).map((d) => ({ id: d.id, fileName: d.fileName, version: d.version, sizeBytes: d.sizeBytes, readable }));
+      return { kind: k, label: DOCUMENT_LABELS[k], required: listed.has(k) && !waived.has(k), ...(waived.has(k) ? { waived: true } : {}), ...(pages[0] ? { current: pages[0] } : {}), pages };
     });
 }

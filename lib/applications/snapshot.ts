@@ -104,9 +104,12 @@ export function diffCaseFacts(before: CaseFacts, after: CaseFacts, sections: rea
   if (sections.includes("documents")) {
     const kinds = [...new Set([...before.documents, ...after.documents].map((d) => d.kind))].sort();
     for (const kind of kinds) {
-      const b = before.documents.find((d) => d.kind === kind) ?? null;
-      const a = after.documents.find((d) => d.kind === kind) ?? null;
-      if (b?.id !== a?.id) changes.push({ section: "documents", field: kind, before: b, after: a });
+      // A document of several pages differs when any page does; the change shows its last page.
+      const pagesOf = (docs: SnapshotDocument[]) => docs.filter((d) => d.kind === kind).sort((x, y) => x.version - y.version);
+      const [bp, ap] = [pagesOf(before.documents), pagesOf(after.documents)];
+      if (bp.map((d) => d.id).join() !== ap.map((d) => d.id).join()) {
+        changes.push({ section: "documents", field: kind, before: bp.at(-1) ?? null, after: ap.at(-1) ?? null });
+      }
     }
   }
   return changes;

@@ -19,6 +19,8 @@ export type ChecklistItem = {
   label: string;
   required: boolean;
   current?: { id: string; fileName: string; version: number; sizeBytes: number };
+  /** Every current page of the document, in upload order. */
+  pages: { id: string; fileName: string; version: number; sizeBytes: number }[];
 };
 
 /** The download route of a stored document; `inline` opens it in the browser (sandboxed). */

@@ -6,4 +6,6 @@ export const idSchema = z.guid();
 
 export const uploadFieldsSchema = z.object({
   kind: z.enum(DocumentKind, { error: "请选择材料类型" }),
+  /** `page`: a further page of the document; anything else replaces it. */
+  mode: z.preprocess((v) => (v === "page" ? "page" : "replace"), z.enum(["page", "replace"])),
 });

@@ -42,7 +42,7 @@ export const followUpDoneAction = staffAction(OPERATORS, {
 /** The caller has no account: register one from the call (the caller receives the claim text). */
 export const registerCallerAction = staffAction(OPERATORS, {
   schema: registerCallerSchema,
-  run: async (input, actor) => ({ ...(await registerCaller(actor, input.callId, await requestOrigin())), callId: input.callId }),
+  run: async (input, actor) => ({ ...(await registerCaller(actor, input.callId, await requestOrigin(), input.email)), callId: input.callId }),
   success: async () => (await getTranslations("intake"))("registered"),
   after: ({ callId }) => revalidatePath(`/hotline/calls/${callId}`),
 });

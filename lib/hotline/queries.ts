@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { ApplicationStatus, HotlineOutcome, HotlineTopic } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/roles";
-import { unseal } from "@/lib/personal-data/sealed";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isUuid } from "@/lib/ids";
+import { blindIndex, unseal } from "@/lib/personal-data/sealed";
 import { beijingToday, dateOf, isoDay } from "@/lib/subsidies/periods";
 import { maskMobile } from "@/lib/validation/identity";
 import { isFollowUpDue, isHotlineOperator } from "@/lib/hotline/policy";
@@ -54,9 +56,38 @@ const listRow = (c: Selected, today: string): HotlineCallRow => {
 
 /** The desk's most recent calls, newest first (a call exists only for hotline operators). */
 export async function recentHotlineCalls(actor: Actor, today: string = beijingToday(), take = 50): Promise<HotlineCallRow[]> {
-  if (!isHotlineOperator(actor)) return [];
-  const calls = await db.hotlineCall.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take, select: ROW_SELECT });
-  return calls.map((c) => listRow(c, today));
+  return (await hotlineCallPage(actor, { pageSize: take }, today)).rows;
+}
+
+export type HotlineCallPage = { rows: HotlineCallRow[]; nextCursor: string | null };
+
+/**
+ * The call log, newest first, keyset-paged on (createdAt, id) (the cursor is the last row's id).
+ * `mobile`, an exact 11-digit number already validated, finds the calls from that number through
+ * its blind index; the rows show it masked.
+ */
+export async function hotlineCallPage(
+  actor: Actor,
+  options: { cursor?: string | null; mobile?: string | null; pageSize?: number } = {},
+  today: string = beijingToday(),
+): Promise<HotlineCallPage> {
+  if (!isHotlineOperator(actor)) return { rows: [], nextCursor: null };
+  const pageSize = options.pageSize ?? 50;
+  const base: Prisma.HotlineCallWhereInput = options.mobile ? { callerMobileIndex: blindIndex(options.mobile, "HotlineCall.callerMobile") } : {};
+  const after = options.cursor && isUuid(options.cursor)
+    ? await db.hotlineCall.findFirst({ where: { ...base, id: options.cursor }, select: { id: true, createdAt: true } })
+    : null;
+  const calls = await db.hotlineCall.findMany({
+    where: {
+      ...base,
+      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: pageSize + 1,
+    select: ROW_SELECT,
+  });
+  const page = calls.slice(0, pageSize);
+  return { rows: page.map((c) => listRow(c, today)), nextCursor: calls.length > pageSize ? page[page.length - 1]!.id : null };
 }
 
 /** 待回访: follow-ups due today or earlier and not yet done, the oldest first. */

@@ -3,6 +3,7 @@ import { mobileField, safeMultilineTextField, safeTextField } from "@/lib/valida
 import { enterpriseSchema } from "@/lib/applications/schemas";
 import { programmeTranslator } from "@/lib/i18n/translator";
 import { HOTLINE_OUTCOMES, HOTLINE_TOPICS } from "@/lib/hotline/policy";
+import { optionalEmailField } from "@/lib/intake/schemas";
 
 // One schema per hotline form, shared by the form (field names) and its server action. The
 // follow-up date's "not in the past" is the service's check (it knows today's date in Beijing).
@@ -23,6 +24,9 @@ export const logCallSchema = z.object({
 export type LogCallInput = z.output<typeof logCallSchema>;
 
 /** A later change to a call: its outcome, its follow-up date (blank clears it) and its notes. */
+/** The call log's search: the caller's mobile, exactly 11 digits (looked up through its blind index). */
+export const callSearchSchema = z.object({ mobile: mobileField });
+
 export const updateCallSchema = z.object({
   callId: z.uuid({ error: t("schema.id") }),
   version: z.coerce.number().int().min(0),
@@ -39,7 +43,7 @@ export const followUpDoneSchema = z.object({
 export type FollowUpDoneInput = z.output<typeof followUpDoneSchema>;
 
 /** Register the caller as a member (the caller's name and mobile come from the call). */
-export const registerCallerSchema = z.object({ callId: z.uuid({ error: t("schema.id") }) });
+export const registerCallerSchema = z.object({ callId: z.uuid({ error: t("schema.id") }), email: optionalEmailField });
 
 /** The enterprise as the operator typed it during the call, for the member found or registered. */
 export const startFromCallSchema = z.intersection(z.object({ callId: z.uuid({ error: t("schema.id") }), memberId: z.uuid() }), enterpriseSchema);

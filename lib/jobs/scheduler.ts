@@ -5,6 +5,7 @@ import { expireOverdueReturns } from "@/lib/applications/services/expire-returns
 import { sendDeadlineReminders } from "@/lib/jobs/reminders";
 import { sendLoanReminders } from "@/lib/jobs/loan-reminders";
 import { sendStandingReminders } from "@/lib/jobs/standing-reminders";
+import { sendHotlineFollowUpReminders } from "@/lib/jobs/hotline-follow-ups";
 import { deliverOutbox } from "@/lib/jobs/mail";
 import { deliverSms } from "@/lib/notifications/sms";
 import { runQueuedReadings, runReading } from "@/lib/ocr/services/run-reading";
@@ -16,6 +17,7 @@ export const JOBS = {
   "deadline-reminders": { cron: "0 * * * *", run: (now?: Date) => sendDeadlineReminders(now) },
   "loan-reminders": { cron: "0 9 * * *", run: (now?: Date) => sendLoanReminders(now) },
   "standing-reminders": { cron: "0 9 * * *", run: (now?: Date) => sendStandingReminders(now) },
+  "hotline-follow-ups": { cron: "0 8 * * *", run: (now?: Date) => sendHotlineFollowUpReminders(now) },
   "deliver-mail": { cron: "* * * * *", run: () => deliverOutbox() },
   "deliver-sms": { cron: "* * * * *", run: () => deliverSms() },
   // Licence readings no queue message started (or cut off mid-way); each upload queues its own.

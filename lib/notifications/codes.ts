@@ -19,6 +19,8 @@ export const NOTICE_CODES = [
   "creditApproved",
   "loanDisbursed",
   "caseMessage",
+  // The hotline's follow-up due, to the operator who took the call (lib/jobs/hotline-follow-ups.ts).
+  "hotlineFollowUpDue",
 ] as const;
 
 export type NoticeCode = (typeof NOTICE_CODES)[number];
@@ -44,6 +46,7 @@ export const NOTICE_GROUP = {
   creditApproved: "case",
   loanDisbursed: "case",
   caseMessage: "case",
+  hotlineFollowUpDue: "due",
 } as const satisfies Record<NoticeCode, NoticeGroup>;
 
 export type NoticeGroup = "due" | "escalated" | "assigned" | "case";

@@ -15,7 +15,7 @@ const enterprise = { name: `北京测试科技有限公司${Date.now().toString(
 let applicationUrl = "";
 
 async function uploadAll(page: Page) {
-  const inputs = page.locator('[data-testid="document-checklist"] input[type="file"]');
+  const inputs = page.locator('[data-testid="document-checklist"] input[type="file"]:not([capture])');
   const count = await inputs.count();
   for (let i = 0; i < count; i += 1) {
     const row = page.locator('[data-testid="document-checklist"] tbody tr').nth(i);
@@ -98,7 +98,7 @@ test("documents upload with progress, then submit: the centre has it", async ({ 
   await signInViaApi(context, me.mobile, me.password);
   await page.goto(`${applicationUrl}?step=documents`);
   // A disguised file is refused with a message next to it.
-  const firstInput = page.locator('[data-testid="document-checklist"] input[type="file"]').first();
+  const firstInput = page.locator('[data-testid="document-checklist"] input[type="file"]:not([capture])').first();
   await firstInput.setInputFiles({ name: "执照.png", mimeType: "image/png", buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'></svg>") });
   await expect(page.getByRole("alert").first()).toContainText(/格式|不符/);
 

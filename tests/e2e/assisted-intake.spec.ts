@@ -3,6 +3,7 @@ import { makeCreditCode } from "../support/ids";
 import { signInViaApi } from "./support/auth";
 import { claimAccount, completeProfile, fillLoanRequest, uploadMissingDocuments } from "./support/member-steps";
 import { applicantFields } from "./support/factories";
+import { png } from "../support/sample-files";
 import { textsTo } from "./support/db";
 import { captureScreens } from "./support/screens";
 
@@ -57,6 +58,15 @@ test("an agent prepares a new member's application; the member claims the accoun
   await expect(agent.getByTestId("waiting")).toHaveText("等待申请人核对、同意并提交");
   await expect(agent.getByTestId("intake-channel")).toHaveText("受理渠道：区总工会代办 · 朝阳区总工会代办处 · 经办人 吴代办");
   await uploadMissingDocuments(agent, "窗口材料");
+  // A second page of the bank statements, photographed with the phone's camera at the desk.
+  const statements = agent.locator('[data-testid="document-checklist"] tbody tr[data-kind="BANK_STATEMENTS"]');
+  const camera = statements.getByTestId("camera-input");
+  await expect(camera).toHaveAttribute("capture", "environment");
+  await expect(camera).toHaveAttribute("accept", "image/*,application/pdf");
+  await statements.getByRole("checkbox", { name: /作为下一页添加/ }).check();
+  await camera.setInputFiles({ name: "IMG_2041.png", mimeType: "image/png", buffer: Buffer.from(png()) });
+  await expect(statements.getByTestId("document-pages").getByRole("listitem")).toHaveCount(2);
+  await expect(statements.getByTestId("document-pages")).toContainText("第 2 页：IMG_2041.png");
   await captureScreens(agent, "intake-documents");
 
   // The desk's list: the draft waits for the applicant.
@@ -81,6 +91,8 @@ test("an agent prepares a new member's application; the member claims the accoun
   await captureScreens(page, "intake-member-draft");
   await page.goto(`${base}?step=documents`);
   await expect(page.locator('[data-testid="document-checklist"]').getByText("待上传")).toHaveCount(0);
+  // Every page the desk uploaded is shown to the member.
+  await expect(page.locator('[data-testid="document-checklist"] tbody tr[data-kind="BANK_STATEMENTS"]').getByTestId("document-pages")).toContainText("第 2 页：IMG_2041.png");
 
   // The member corrects what the desk typed.
   await page.goto(`${base}?step=enterprise`);

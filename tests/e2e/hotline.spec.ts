@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { expect, test } from "./support/test";
 import { makeCreditCode } from "../support/ids";
 import { signInViaApi } from "./support/auth";
@@ -5,6 +6,7 @@ import { claimAccount, completeProfile, fillLoanRequest, uploadMissingDocuments 
 import { applicantFields } from "./support/factories";
 import { textsTo } from "./support/db";
 import { captureScreens } from "./support/screens";
+import { e2eDatabase } from "./support/database";
 
 // A member calls the 12351 hotline: the operator records the call with a follow-up, registers the
 // caller, turns the call into a draft application and marks the follow-up done; the member
@@ -16,6 +18,14 @@ const enterprise = { name: `海淀小书店${Date.now().toString(36)}有限公�
 
 /** A Beijing calendar day, `offset` days from today. */
 const beijingDay = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** Runs a scheduled job once against the e2e database, as the scheduler would. */
+function runJob(name: string, now: string): void {
+  execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/run-job.ts", name, "--now", now], {
+    env: { ...process.env, DATABASE_URL: e2eDatabase().url, NODE_ENV: "test", SCHEDULER: "off" },
+    encoding: "utf8",
+  });
+}
 
 test("the hotline logs a call with a follow-up and turns it into a draft; the member claims, consents and submits; the centre sees channel 热线", async ({ browser }) => {
   // ── the hotline desk ──
@@ -56,6 +66,26 @@ test("the hotline logs a call with a follow-up and turns it into a draft; the me
   await expect(due).toContainText("需回电");
   await expect(desk.getByText(caller.mobile)).toHaveCount(0);
   await captureScreens(desk, "hotline-due");
+
+  // The call log finds the caller's calls by mobile (11 digits exactly), masked.
+  const search = desk.getByRole("search", { name: "按手机号查找来电" });
+  await search.getByRole("textbox", { name: "来电人手机号（11 位）" }).fill(caller.mobile.slice(0, 10));
+  await search.getByRole("button", { name: "查找" }).click();
+  await expect(desk.locator("#call-search-error")).toHaveText("请输入正确的11位手机号码");
+  await desk.getByRole("search", { name: "按手机号查找来电" }).getByRole("textbox", { name: "来电人手机号（11 位）" }).fill(caller.mobile);
+  await desk.getByRole("search", { name: "按手机号查找来电" }).getByRole("button", { name: "查找" }).click();
+  const found = desk.getByTestId("recent-calls").getByRole("row");
+  await expect(found).toHaveCount(2);
+  await expect(found.nth(1)).toContainText(masked);
+
+  // The daily job puts the follow-up due into the inbox of the operator who took the call.
+  runJob("hotline-follow-ups", new Date().toISOString());
+  await desk.goto("/hotline/inbox");
+  const notice = desk.locator('[data-testid="notification"][data-code="hotlineFollowUpDue"]').filter({ hasText: caller.displayName });
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toContainText(masked);
+  await notice.getByRole("link", { name: "查看来电记录" }).click();
+  await expect(desk).toHaveURL(new RegExp(`${callUrl}$`));
 
   // The call becomes a draft for a new member.
   await desk.goto(callUrl);

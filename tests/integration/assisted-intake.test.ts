@@ -21,11 +21,18 @@ import { db, uniqueSuffix } from "../support/db";
 import { outcome } from "../support/outcome";
 import { createApplicant, createEnterprise, createStaff, ensureReferenceData } from "../support/factories";
 import { makeCreditCode, makeIdNumber, makeMobile } from "../support/ids";
-import { ascii } from "../support/sample-files";
+import { ascii, concat, png } from "../support/sample-files";
+import { DOCUMENT_LABELS, documentChecklist, missingDocuments } from "@/lib/applications/required-documents";
+import { listDocuments } from "@/lib/documents/queries";
+import { MAX_DOCUMENT_PAGES } from "@/lib/documents/limits";
 import { BASE_ORGANISATION } from "@/lib/setup/programme-defaults";
 
 const pdf = (tag: string): Uint8Array =>
   ascii(`%PDF-1.4\n% ${tag}\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`);
+
+/** A phone photo's shape: JPEG (JFIF) start, some data, the end-of-image marker. */
+const jpeg = (tag: string): Uint8Array =>
+  concat(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), ascii(`JFIF ${tag}`), new Uint8Array([0xff, 0xd9]));
 
 const ORIGIN = "https://portal.test";
 
@@ -115,6 +122,43 @@ describe("the desk finds or registers a member", () => {
     expect(await textsTo(fresh)).toEqual([]);
   });
 
+  it("with the member's e-mail the account keeps it and the same one-time link goes out by text and by e-mail", async () => {
+    const mobile = makeMobile();
+    const email = `Member.${uniqueSuffix()}@Example.test`;
+    const { userId } = await registerMember(agent, registerMemberSchema.parse({ mobile, displayName: "李小红", email: ` ${email} ` }), ORIGIN);
+    const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+    expect(user.email).toBe(email.toLowerCase());
+    const texts = await textsTo(mobile);
+    expect(texts).toHaveLength(1);
+    const mails = await db.outboxEmail.findMany({ where: { to: email.toLowerCase() } });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe("【暖·创贷】请认领您的申请账号");
+    expect(mails[0]!.body).toContain("李小红，您好");
+    expect(mails[0]!.body).toContain("朝阳区总工会代办处");
+    const linkPattern = new RegExp(`${ORIGIN}/set-password\\?token=[\\w-]{40,}`);
+    const smsLink = texts[0]!.match(linkPattern)?.[0];
+    expect(smsLink).toBeDefined();
+    expect(mails[0]!.body.match(linkPattern)?.[0]).toBe(smsLink);
+    expect(await db.passwordToken.count({ where: { userId, purpose: "CLAIM", usedAt: null } })).toBe(1);
+    // The link claims the account once.
+    const token = new URL(smsLink!).searchParams.get("token")!;
+    await setPasswordWithLink(token, "Claimed-Password-2026!");
+    expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: userId } })).passwordHash, "Claimed-Password-2026!")).toBe(true);
+  });
+
+  it("refuses an address that already has an account, with a clear message; nothing is created or sent", async () => {
+    const email = `taken.${uniqueSuffix()}@example.test`;
+    await registerMember(agent, registerMemberSchema.parse({ mobile: makeMobile(), displayName: "王小明", email }), ORIGIN);
+    const mobile = makeMobile();
+    const [users, mails, tokens] = [await db.user.count(), await db.outboxEmail.count(), await db.passwordToken.count()];
+    const again = registerMember(agent, registerMemberSchema.parse({ mobile, displayName: "别人", email: email.toUpperCase() }), ORIGIN);
+    await expect(again).rejects.toMatchObject({ code: "DUPLICATE", detail: "该电子邮箱已有账号，请换一个邮箱或留空", fieldErrors: { email: ["该电子邮箱已有账号，请换一个邮箱或留空"] } });
+    expect([await db.user.count(), await db.outboxEmail.count(), await db.passwordToken.count()]).toEqual([users, mails, tokens]);
+    expect(await textsTo(mobile)).toEqual([]);
+    expect(registerMemberSchema.safeParse({ mobile, displayName: "王小明", email: "not-an-address" }).success).toBe(false);
+    expect(registerMemberSchema.parse({ mobile, displayName: "王小明", email: "" }).email).toBeUndefined();
+  });
+
   it("a staff account's number cannot be an applicant", async () => {
     const mobile = makeMobile();
     await db.user.update({ where: { id: reviewer.userId }, data: (await import("@/lib/personal-data/sealed")).userMobileColumns(mobile) });
@@ -171,6 +215,43 @@ describe("the desk starts the application", () => {
     expect(await db.document.count({ where: { applicationId } })).toBe(1);
     const event = await db.auditEvent.findFirstOrThrow({ where: { applicationId, action: "application.document_uploaded" } });
     expect(event).toMatchObject({ actorId: agent.userId, organisationId: agent.organisationId });
+  });
+
+  it("several pages of one document: phone photos and a scan uploaded by the agent, every page shown to the member in order", async () => {
+    const { memberId } = await registered();
+    const { applicationId } = await startAssistedApplication(agent, enterpriseInput(memberId));
+    await uploadDocument(agent, applicationId, "BANK_STATEMENTS", "流水 第1页.jpg", jpeg("p1"));
+    const second = await uploadDocument(agent, applicationId, "BANK_STATEMENTS", "IMG_0002.PNG", png(), { addPage: true });
+    await uploadDocument(agent, applicationId, "BANK_STATEMENTS", "第3页.pdf", pdf("p3"), { addPage: true });
+    expect(second).toMatchObject({ mimeType: "image/png", superseded: false });
+    const pageEvents = await db.auditEvent.findMany({ where: { applicationId, action: "application.document_uploaded" }, orderBy: { id: "asc" } });
+    expect(pageEvents.map((e) => (e.data as { page: number }).page)).toEqual([1, 2, 3]);
+
+    const member: Actor = { kind: "APPLICANT", userId: memberId, role: "APPLICANT", displayName: "王小明" };
+    const app = await db.loanApplication.findUniqueOrThrow({ where: { id: applicationId }, select: { kind: true, status: true } });
+    for (const checklist of [await documentChecklist(applicationId, app.kind), await documentChecklist(applicationId, app.kind, { actor: member, status: app.status })]) {
+      const statements = checklist.find((i) => i.kind === "BANK_STATEMENTS")!;
+      expect(statements.pages.map((p) => [p.fileName, p.readable])).toEqual([["流水 第1页.jpg", true], ["IMG_0002.png", true], ["第3页.pdf", true]]);
+      expect(statements.current?.fileName).toBe("流水 第1页.jpg");
+    }
+    expect((await listDocuments(member, applicationId)).filter((d) => d.kind === "BANK_STATEMENTS" && !d.superseded)).toHaveLength(3);
+    // The papers count as present for the submission check.
+    expect(await missingDocuments(applicationId, app.kind)).not.toContain(DOCUMENT_LABELS.BANK_STATEMENTS);
+
+    // Taken again from the start: a replacement supersedes every page (kept on record).
+    await uploadDocument(agent, applicationId, "BANK_STATEMENTS", "重新扫描.pdf", pdf("all"));
+    const after = (await documentChecklist(applicationId, app.kind)).find((i) => i.kind === "BANK_STATEMENTS")!;
+    expect(after.pages.map((p) => p.fileName)).toEqual(["重新扫描.pdf"]);
+    expect(await db.document.count({ where: { applicationId, kind: "BANK_STATEMENTS" } })).toBe(4);
+
+    // At most MAX_DOCUMENT_PAGES pages; the refusal stores nothing.
+    for (let i = 2; i <= MAX_DOCUMENT_PAGES; i++) await uploadDocument(agent, applicationId, "BANK_STATEMENTS", `p${i}.png`, png(), { addPage: true });
+    const before = await db.document.count({ where: { applicationId } });
+    await expect(uploadDocument(agent, applicationId, "BANK_STATEMENTS", "too-many.png", png(), { addPage: true }))
+      .rejects.toMatchObject({ code: "VALIDATION", detail: `一份材料最多 ${MAX_DOCUMENT_PAGES} 页；如需重新拍摄，请选择“替换整份材料”` });
+    expect(await db.document.count({ where: { applicationId } })).toBe(before);
+    // Another district's agent cannot add a page either.
+    expect(await outcome(uploadDocument(foreignAgent, applicationId, "BANK_STATEMENTS", "x.png", png(), { addPage: true }))).toBe("NOT_FOUND");
   });
 
   it("an online draft is of the online channel", async () => {

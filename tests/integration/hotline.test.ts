@@ -3,8 +3,8 @@ import type { Actor, StaffActor } from "@/lib/auth/roles";
 import { logHotlineCall } from "@/lib/hotline/services/log-call";
 import { markFollowUpDone, updateHotlineCall } from "@/lib/hotline/services/update-call";
 import { registerCaller, startApplicationFromCall } from "@/lib/hotline/services/start-from-call";
-import { dueFollowUps, hotlineCall, recentHotlineCalls } from "@/lib/hotline/queries";
-import { logCallSchema, startFromCallSchema, updateCallSchema, type LogCallInput, type StartFromCallInput } from "@/lib/hotline/schemas";
+import { dueFollowUps, hotlineCall, hotlineCallPage, recentHotlineCalls } from "@/lib/hotline/queries";
+import { callSearchSchema, logCallSchema, registerCallerSchema, startFromCallSchema, updateCallSchema, type LogCallInput, type StartFromCallInput } from "@/lib/hotline/schemas";
 import { assistedCase, assistedCases, findMemberByMobile } from "@/lib/intake/queries";
 import { startAssistedApplication } from "@/lib/intake/services/start-assisted-application";
 import { startAssistedSchema } from "@/lib/intake/schemas";
@@ -307,5 +307,67 @@ describe("cases per intake channel count the hotline separately", () => {
     expect(a.organisationName).toBe(BASE_ORGANISATION.nameZh);
     expect(district(after)).toBe(district(before));
     expect(after.filter((r) => r.channel === "HOTLINE")).toHaveLength(1);
+  });
+});
+
+describe("registering a caller with an e-mail address", () => {
+  it("the account keeps the address and the claim e-mail goes out; an address already used is refused", async () => {
+    const email = `caller.${uniqueSuffix()}@example.test`;
+    const { callId } = await logHotlineCall(operator, callInput(), TODAY);
+    const { userId } = await registerCaller(operator, callId, ORIGIN, registerCallerSchema.parse({ callId, email }).email);
+    expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).email).toBe(email);
+    const mails = await db.outboxEmail.findMany({ where: { to: email } });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.body).toMatch(new RegExp(`${ORIGIN}/set-password\\?token=[\\w-]{40,}`));
+
+    const second = (await logHotlineCall(operator, callInput(), TODAY)).callId;
+    const users = await db.user.count();
+    await expect(registerCaller(operator, second, ORIGIN, email)).rejects.toMatchObject({ code: "DUPLICATE", fieldErrors: { email: ["该电子邮箱已有账号，请换一个邮箱或留空"] } });
+    expect(await db.user.count()).toBe(users);
+  });
+});
+
+describe("the call log: keyset pages and a search by the caller's mobile", () => {
+  it("finds a number's calls through its blind index, masked, page by page; every call once across the pages; nothing for other roles", async () => {
+    const mobile = makeMobile();
+    const other = makeMobile();
+    const mine: string[] = [];
+    for (let i = 0; i < 3; i++) mine.push((await logHotlineCall(operator, callInput({ callerMobile: mobile }), TODAY)).callId);
+    await logHotlineCall(operator, callInput({ callerMobile: other }), TODAY);
+
+    const first = await hotlineCallPage(secondOperator, { mobile, pageSize: 2 }, TODAY);
+    expect(first.rows.map((r) => r.id)).toEqual([mine[2], mine[1]]);
+    expect(first.nextCursor).toBe(mine[1]);
+    const second = await hotlineCallPage(secondOperator, { mobile, pageSize: 2, cursor: first.nextCursor }, TODAY);
+    expect(second.rows.map((r) => r.id)).toEqual([mine[0]]);
+    expect(second.nextCursor).toBeNull();
+    const masked = `${mobile.slice(0, 3)}****${mobile.slice(-4)}`;
+    for (const row of [...first.rows, ...second.rows]) expect(row.callerMobileMasked).toBe(masked);
+    expect(JSON.stringify([first, second])).not.toContain(mobile);
+    // A cursor from another number's list starts nowhere new: the search's first page.
+    const otherCall = (await hotlineCallPage(secondOperator, { mobile: other }, TODAY)).rows;
+    expect(otherCall).toHaveLength(1);
+    expect((await hotlineCallPage(secondOperator, { mobile, pageSize: 2, cursor: otherCall[0]!.id }, TODAY)).rows.map((r) => r.id)).toEqual([mine[2], mine[1]]);
+    expect((await hotlineCallPage(secondOperator, { mobile: makeMobile() }, TODAY)).rows).toEqual([]);
+
+    // The whole log, two at a time: newest first, every call once.
+    const seen: string[] = [];
+    const stamps: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof hotlineCallPage>> = await hotlineCallPage(operator, { pageSize: 2, cursor }, TODAY);
+      seen.push(...page.rows.map((r) => r.id));
+      stamps.push(...page.rows.map((r) => r.createdAt.getTime()));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.length).toBe(await db.hotlineCall.count());
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(stamps).toEqual([...stamps].sort((a, b) => b - a));
+
+    for (const outsider of [reviewer, agent, bankOfficer, applicant]) {
+      expect(await hotlineCallPage(outsider, { mobile }, TODAY)).toEqual({ rows: [], nextCursor: null });
+    }
+    expect(callSearchSchema.safeParse({ mobile: mobile.slice(0, 10) }).success).toBe(false);
+    expect(callSearchSchema.safeParse({ mobile: `${mobile}1` }).success).toBe(false);
   });
 });

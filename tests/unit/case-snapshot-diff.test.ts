@@ -26,6 +26,14 @@ describe("diffCaseFacts", () => {
     expect(diffCaseFacts(base, structuredClone(base))).toEqual([]);
   });
 
+  it("a document of several pages differs when a page is added, and shows its last page", () => {
+    const after = structuredClone(base);
+    const page2 = { id: "d3", kind: "BANK_STATEMENTS" as const, version: 2, fileName: "p2.jpg", sizeBytes: 10, sha256: "1" };
+    after.documents.push(page2);
+    expect(diffCaseFacts(base, after)).toEqual([{ section: "documents", field: "BANK_STATEMENTS", before: base.documents[0], after: page2 }]);
+    expect(diffCaseFacts(after, structuredClone(after))).toEqual([]);
+  });
+
   it("lists exactly the fields that differ, in page order", () => {
     const after = structuredClone(base);
     after.enterprise.employees = 14;

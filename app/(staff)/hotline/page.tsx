@@ -1,29 +1,41 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
-import { dueFollowUps, recentHotlineCalls } from "@/lib/hotline/queries";
+import Link from "next/link";
+import { dueFollowUps, hotlineCallPage } from "@/lib/hotline/queries";
+import { callSearchSchema } from "@/lib/hotline/schemas";
 import { assistedCases } from "@/lib/intake/queries";
 import { beijingToday } from "@/lib/subsidies/periods";
 import { LogCallForm } from "@/components/hotline/call-forms";
 import { HotlineCallTable } from "@/components/hotline/call-table";
 import { AssistedCaseTable } from "@/components/intake/assisted-case-table";
+import { InboxLink } from "@/components/inbox/inbox-link";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("hotline"))("title") };
 }
 
 /** The hotline desk: follow-ups due, a call to record, the recent calls and the cases started from calls. */
-export default async function HotlineHome() {
+export default async function HotlineHome({ searchParams }: { searchParams: Promise<{ mobile?: string; cursor?: string }> }) {
   const actor = await requireSection("hotline");
   if (actor.kind !== "STAFF") notFound();
   const today = beijingToday();
-  const [t, home, due, recent, cases] = await Promise.all([
-    getTranslations("hotline"), getTranslations("home"), dueFollowUps(actor, today), recentHotlineCalls(actor, today), assistedCases(actor),
+  const { mobile: typed = "", cursor } = await searchParams;
+  const search = typed ? callSearchSchema.safeParse({ mobile: typed }) : null;
+  const searchError = search && !search.success ? search.error.issues[0]?.message : undefined;
+  const mobile = search?.success ? search.data.mobile : null;
+  const [t, home, links, due, calls, cases] = await Promise.all([
+    getTranslations("hotline"), getTranslations("home"), getTranslations("applicant.sectionLinks"), dueFollowUps(actor, today),
+    searchError ? Promise.resolve({ rows: [], nextCursor: null }) : hotlineCallPage(actor, { cursor, mobile }, today), assistedCases(actor),
   ]);
+  const more = calls.nextCursor ? `/hotline?${new URLSearchParams({ ...(mobile ? { mobile } : {}), cursor: calls.nextCursor })}#recent-title` : null;
   return (
     <>
       <h1>{home("hotlineTitle")}</h1>
       <p className="lead">{t("lead")}</p>
+      <nav className="actions section-links" aria-label={links("label")}>
+        <InboxLink actor={actor} href="/hotline/inbox" />
+      </nav>
 
       <section aria-labelledby="due-title">
         <h2 id="due-title">{t("dueTitle")}{due.length ? ` (${due.length})` : ""}</h2>
@@ -37,7 +49,20 @@ export default async function HotlineHome() {
 
       <section aria-labelledby="recent-title">
         <h2 id="recent-title">{t("recentTitle")}</h2>
-        <HotlineCallTable rows={recent} empty={t("recentEmpty")} testId="recent-calls" />
+        <form method="get" action="/hotline#recent-title" className="queue-filters" role="search" aria-label={t("search.label")}>
+          <div className="field queue-filters__search">
+            <label htmlFor="call-search-mobile">{t("search.mobile")}</label>
+            <input id="call-search-mobile" name="mobile" type="tel" inputMode="tel" maxLength={11} defaultValue={typed} autoComplete="off"
+              aria-invalid={searchError ? true : undefined} aria-describedby={searchError ? "call-search-error" : undefined} />
+          </div>
+          <div className="actions">
+            <button type="submit" className="btn btn--secondary">{t("search.submit")}</button>
+            {typed ? <Link href="/hotline#recent-title" className="btn btn--secondary">{t("search.clear")}</Link> : null}
+          </div>
+        </form>
+        {searchError ? <p id="call-search-error" className="notice notice--error" role="alert">{searchError}</p> : null}
+        <HotlineCallTable rows={calls.rows} empty={mobile ? t("search.none") : t("recentEmpty")} testId="recent-calls" />
+        {more ? <p><Link href={more} className="btn btn--secondary" data-testid="calls-more">{t("search.more")}</Link></p> : null}
       </section>
 
       <section aria-labelledby="cases-title">

@@ -17,13 +17,25 @@ import { documentDtoSelect, toDocumentDto } from "@/lib/documents/map";
 import { formatBytes, type DocumentDto } from "@/lib/documents/dto";
 import { READ_KINDS } from "@/lib/documents/policy";
 import { startReading } from "@/lib/ocr/dispatch";
+import { MAX_DOCUMENT_PAGES } from "@/lib/documents/limits";
+import { programmeTranslator } from "@/lib/i18n/translator";
 
-type Options = { storage?: ObjectStorage };
+const TOO_MANY_PAGES = programmeTranslator("case")("documents.tooManyPages", { max: MAX_DOCUMENT_PAGES });
+
+type Options = {
+  storage?: ObjectStorage;
+  /**
+   * A further page of the document (a photo of each page, taken at the desk): the pages already
+   * there stay current, up to MAX_DOCUMENT_PAGES. Otherwise the file replaces the whole document.
+   */
+  addPage?: boolean;
+};
 
 /**
- * Adds a version of one document of a case (the first, or a replacement). The bytes are stored
- * first; the rows (old version superseded, new version, audit event) then commit together, and
- * when they do not, the stored bytes are deleted again.
+ * Adds a version of one document of a case (the first, a replacement of every current page, or a
+ * further page). The bytes are stored first; the rows (old pages superseded, the new row, audit
+ * event) then commit together, and when they do not, the stored bytes are deleted again. A
+ * document's current rows are its pages, in upload (version) order.
  */
 export async function uploadDocument(
   actor: Actor,
@@ -47,7 +59,8 @@ export async function uploadDocument(
 
   const quota = app.policyVersion?.documentQuotaBytes ?? (await policyInForce()).documentQuotaBytes;
   // Checked before storing (cheap refusal) and again under the case's row lock (two uploads at once).
-  await assertWithinQuota(db, app.id, kind, bytes.byteLength, quota);
+  const addPage = options.addPage === true;
+  await assertWithinQuota(db, app.id, kind, bytes.byteLength, quota, addPage);
 
   const key = documentKey(app.id);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -61,11 +74,13 @@ export async function uploadDocument(
       const locked = await tx.$queryRaw<{ status: string }[]>`
         SELECT status::text AS status FROM "LoanApplication" WHERE id = ${app.id}::uuid FOR UPDATE`;
       if (!documentsEditableIn(locked[0]?.status ?? "")) throw new AppError("INVALID_TRANSITION", FROZEN_DETAIL);
-      await assertWithinQuota(tx, app.id, kind, bytes.byteLength, quota);
+      await assertWithinQuota(tx, app.id, kind, bytes.byteLength, quota, addPage);
 
       const now = new Date();
       const previous = await tx.document.aggregate({ where: { applicationId: app.id, kind }, _max: { version: true } });
-      await tx.document.updateMany({ where: { applicationId: app.id, kind, supersededAt: null }, data: { supersededAt: now } });
+      const pages = addPage ? await tx.document.count({ where: { applicationId: app.id, kind, supersededAt: null } }) : 0;
+      if (pages >= MAX_DOCUMENT_PAGES) throw new AppError("VALIDATION", TOO_MANY_PAGES, { file: [TOO_MANY_PAGES] });
+      if (!addPage) await tx.document.updateMany({ where: { applicationId: app.id, kind, supersededAt: null }, data: { supersededAt: now } });
       const created = await tx.document.create({
         data: {
           applicationId: app.id,
@@ -88,7 +103,7 @@ export async function uploadDocument(
         entityType: "Document",
         entityId: created.id,
         action: auditAction("document_uploaded"),
-        data: { kind, version: created.version, sizeBytes: created.sizeBytes, fileName: created.fileName },
+        data: { kind, version: created.version, sizeBytes: created.sizeBytes, fileName: created.fileName, page: pages + 1 },
       });
       // A licence is read by the portal in the background (lib/ocr): its proposals wait for the
       // person to confirm them on the enterprise form.
@@ -105,8 +120,8 @@ export async function uploadDocument(
 }
 
 /**
- * The case's current documents after this upload must fit the quota. The current version of the
- * same kind is left out: this upload supersedes it.
+ * The case's current documents after this upload must fit the quota. A replacement leaves out the
+ * current pages of the same kind (it supersedes them); a further page counts them.
  */
 async function assertWithinQuota(
   client: Prisma.TransactionClient | typeof db,
@@ -114,9 +129,10 @@ async function assertWithinQuota(
   kind: DocumentKind,
   incomingBytes: number,
   quota: number,
+  addPage: boolean,
 ): Promise<void> {
   const current = await client.document.aggregate({
-    where: { applicationId, supersededAt: null, kind: { not: kind } },
+    where: { applicationId, supersededAt: null, ...(addPage ? {} : { kind: { not: kind } }) },
     _sum: { sizeBytes: true },
   });
   if ((current._sum.sizeBytes ?? 0) + incomingBytes > quota) {

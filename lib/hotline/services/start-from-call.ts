@@ -19,11 +19,14 @@ async function loadCall(callId: string) {
   return { ...call, callerMobile: unseal(call.callerMobileSealed, "HotlineCall.callerMobile") };
 }
 
-/** The caller has no account: register one for the call's name and mobile (lib/intake; the caller gets the claim text). */
-export async function registerCaller(actor: Actor, callId: string, origin: string): Promise<{ userId: string }> {
+/**
+ * The caller has no account: register one for the call's name and mobile (lib/intake; the caller
+ * gets the claim text, and the claim e-mail when the operator gives an address).
+ */
+export async function registerCaller(actor: Actor, callId: string, origin: string, email?: string): Promise<{ userId: string }> {
   if (!isHotlineOperator(actor)) throw new AppError("NOT_FOUND");
   const call = await loadCall(callId);
-  return registerMember(actor, { mobile: call.callerMobile, displayName: call.callerName }, origin);
+  return registerMember(actor, { mobile: call.callerMobile, displayName: call.callerName, email }, origin);
 }
 
 /**

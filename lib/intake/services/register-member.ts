@@ -14,32 +14,39 @@ import type { RegisterMemberInput } from "@/lib/intake/schemas";
 /**
  * A district union's agent (or the centre's hotline operator) registers a member who has no account yet: the account carries the
  * member's mobile (sealed, with its look-up index) and no usable password; the member receives a
- * text with a one-time link to claim it (set a password), valid for LINK_HOURS.CLAIM hours.
+ * text with a one-time link to claim it (set a password), valid for LINK_HOURS.CLAIM hours. When
+ * the desk gives the member's e-mail address the account keeps it and the same link also goes out
+ * by e-mail (through the outbox); an address that already has an account is refused.
  */
 export async function registerMember(actor: Actor, input: RegisterMemberInput, origin: string): Promise<{ userId: string }> {
   if (!isIntakeAgent(actor)) throw new AppError("NOT_FOUND");
   const t = programmeTranslator("intake");
   const taken = () => new AppError("DUPLICATE", t("errors.mobileTaken"), { mobile: [t("errors.mobileTaken")] });
+  const emailTaken = () => new AppError("DUPLICATE", t("errors.emailTaken"), { email: [t("errors.emailTaken")] });
+  const email = input.email?.trim().toLowerCase() || null;
   if (await db.user.findUnique({ where: mobileLookup(input.mobile), select: { id: true } })) throw taken();
+  if (email && await db.user.findUnique({ where: { email }, select: { id: true } })) throw emailTaken();
   const org = await db.organisation.findUniqueOrThrow({ where: { id: actor.organisationId }, select: { nameZh: true } });
   try {
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { displayName: input.displayName, ...userMobileColumns(input.mobile), passwordHash: UNCLAIMED_PASSWORD },
+        data: { displayName: input.displayName, email, ...userMobileColumns(input.mobile), passwordHash: UNCLAIMED_PASSWORD },
         select: { id: true },
       });
       const token = await issuePasswordLink(tx, user.id, "CLAIM");
       const link = new URL(setPasswordPath(token), origin).toString();
-      await queueSms(tx, input.mobile, t("claimSms", { name: input.displayName, union: org.nameZh, hours: LINK_HOURS.CLAIM, link }));
+      const words = { name: input.displayName, union: org.nameZh, hours: LINK_HOURS.CLAIM, link };
+      await queueSms(tx, input.mobile, t("claimSms", words));
+      if (email) await tx.outboxEmail.create({ data: { to: email, subject: t("claimMailSubject"), body: t("claimMailBody", words) } });
       await appendAudit(tx, {
         actorId: actor.userId, organisationId: actor.organisationId, entityType: "User", entityId: user.id,
-        action: "intake.member_registered", data: { channel: intakeChannelOf(actor) },
+        action: "intake.member_registered", data: { channel: intakeChannelOf(actor), byEmail: email !== null },
       });
       return { userId: user.id };
     });
   } catch (error) {
-    // The same number registered twice at once: the unique index decides.
-    if ((error as { code?: string }).code === "P2002") throw taken();
+    // The same number (or address) registered twice at once: the unique index decides.
+    if ((error as { code?: string }).code === "P2002") throw JSON.stringify((error as { meta?: unknown }).meta ?? {}).includes("email") ? emailTaken() : taken();
     throw error;
   }
 }

@@ -45,7 +45,8 @@ export async function fillLoanRequest(page: Page, base: string, r: { amountYuan:
 /** Uploads a PDF for every document of the checklist still waiting for one. */
 export async function uploadMissingDocuments(page: Page, prefix = "材料"): Promise<void> {
   const rows = page.locator('[data-testid="document-checklist"] tbody tr');
-  const inputs = page.locator('[data-testid="document-checklist"] input[type="file"]');
+  // Each row has the file picker and, for phones, a camera input (capture): the picker is used.
+  const inputs = page.locator('[data-testid="document-checklist"] input[type="file"]:not([capture])');
   const count = await inputs.count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i += 1) {

@@ -61,7 +61,7 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
         <section className="card" aria-labelledby="register-title">
           <h2 id="register-title">{t("registerTitle")}</h2>
           <p>{t("none")}</p>
-          <RegisterMemberForm mobile={lookup.data.mobile} labels={{ mobile: t("mobile"), displayName: t("displayName"), submit: t("registerSubmit") }} />
+          <RegisterMemberForm mobile={lookup.data.mobile} labels={{ mobile: t("mobile"), displayName: t("displayName"), email: t("email"), emailHint: t("emailHint"), submit: t("registerSubmit") }} />
         </section>
       ) : null}
 

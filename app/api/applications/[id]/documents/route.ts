@@ -9,7 +9,7 @@ import { uploadDocument } from "@/lib/documents/services/upload-document";
 // The file plus the multipart envelope and the `kind` field.
 const MAX_BODY_BYTES = MAX_DOCUMENT_BYTES + 64 * 1024;
 
-/** Multipart upload of one document version: fields `kind` and `file`. Answers JSON. */
+/** Multipart upload of one document version or page: fields `kind`, `file` and `mode` (`page` adds a page). Answers JSON. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   try {
     const actor = await currentActor();
@@ -27,14 +27,14 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     } catch {
       return jsonError(400, "上传请求格式不正确，请在页面上重新选择文件");
     }
-    const fields = uploadFieldsSchema.safeParse({ kind: form.get("kind") });
+    const fields = uploadFieldsSchema.safeParse({ kind: form.get("kind"), mode: form.get("mode") });
     if (!fields.success) return jsonError(400, "请选择材料类型");
     const file = form.get("file");
     if (!(file instanceof File)) return jsonError(400, "请选择要上传的文件");
     if (file.size > MAX_DOCUMENT_BYTES) return jsonError(413, INSPECT_MESSAGES.tooLarge);
 
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const document = await uploadDocument(actor, id, fields.data.kind, file.name, bytes);
+    const document = await uploadDocument(actor, id, fields.data.kind, file.name, bytes, { addPage: fields.data.mode === "page" });
     return Response.json({ ok: true, document }, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);

@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireSection } from "@/lib/auth/actor";
+import { InboxPage } from "@/components/inbox/inbox-page";
+
+export const metadata: Metadata = { title: "消息" };
+
+export default async function InboxRoute({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+  const actor = await requireSection("hotline");
+  if (actor.kind !== "STAFF") notFound();
+  return <InboxPage actor={actor} caseBase="/hotline/cases" basePath="/hotline/inbox" cursor={(await searchParams).cursor} />;
+}
