@@ -7,6 +7,7 @@ import { sendLoanReminders } from "@/lib/jobs/loan-reminders";
 import { sendStandingReminders } from "@/lib/jobs/standing-reminders";
 import { deliverOutbox } from "@/lib/jobs/mail";
 import { deliverSms } from "@/lib/notifications/sms";
+import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 
 export const JOBS = {
   "expire-returns": { cron: "*/10 * * * *", run: () => expireOverdueReturns() },
@@ -38,7 +39,7 @@ export async function startScheduler(): Promise<() => Promise<void>> {
     // A failed run is retried (three times, a minute apart, backing off); every reminder it sends
     // is claimed once, so a retry sends only what the failed run did not.
     await boss.createQueue(name, { name, retryLimit: 3, retryDelay: 60, retryBackoff: true });
-    await boss.schedule(name, job.cron, {}, { tz: "Asia/Shanghai" });
+    await boss.schedule(name, job.cron, {}, { tz: BEIJING_TIME_ZONE });
     await boss.work(name, async () => {
       const count = await job.run();
       if (count) logger.info("job done", { job: name, count });

@@ -5,6 +5,7 @@ import { applicantFields } from "./support/factories";
 import { pdfFile } from "./support/files";
 import { textsTo } from "./support/db";
 import { captureScreens } from "./support/screens";
+import { addDays, beijingToday } from "@/lib/calendar/beijing";
 
 // A member calls the 12351 hotline: the operator records the call with a follow-up, registers the
 // caller, turns the call into a draft application and marks the follow-up done; the member
@@ -15,7 +16,7 @@ const caller = applicantFields();
 const enterprise = { name: `海淀小书店${Date.now().toString(36)}有限公司`, creditCode: makeCreditCode() };
 
 /** A Beijing calendar day, `offset` days from today. */
-const beijingDay = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+const beijingDay = (offset: number) => addDays(beijingToday(), offset);
 
 async function uploadAll(page: Page) {
   const rows = page.locator('[data-testid="document-checklist"] tbody tr');

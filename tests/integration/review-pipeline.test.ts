@@ -12,10 +12,11 @@ import { timelineOf } from "@/lib/applications/timeline";
 import { outcome as code } from "../support/outcome";
 import { db, itOnPostgres, uniqueSuffix } from "../support/db";
 import { auditCount, createApplicant, createReadyDraft, createStaff, staffActor } from "../support/factories";
+import { beijingToday } from "@/lib/calendar/beijing";
 
 const orgId = async (code: string) => (await db.organisation.findUniqueOrThrow({ where: { code } })).id;
 const version = async (id: string) => (await db.loanApplication.findUniqueOrThrow({ where: { id } })).version;
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = () => beijingToday();
 
 describe("the review pipeline, end to end in services", () => {
   it("centre returns, applicant resubmits, centre recommends and a second person confirms, guarantor, bank, disbursement", async () => {

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { dueFollowUps, recentHotlineCalls } from "@/lib/hotline/queries";
 import { assistedCases } from "@/lib/intake/queries";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { LogCallForm } from "@/components/hotline/call-forms";
 import { HotlineCallTable } from "@/components/hotline/call-table";
 import { AssistedCaseTable } from "@/components/intake/assisted-case-table";

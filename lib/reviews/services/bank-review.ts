@@ -9,6 +9,7 @@ import { deliverToApplicant } from "@/lib/reviews/services/applicant-messages";
 import { addMonthsClamped } from "@/lib/loans/schedule";
 import { assertConsentsActive } from "@/lib/reviews/services/guards";
 import { seal } from "@/lib/personal-data/sealed";
+import { beijingToday } from "@/lib/calendar/beijing";
 
 type ApproveTerms = {
   applicationId: string;
@@ -112,8 +113,7 @@ export async function recordDisbursement(
       const loan = await db.loan.findUnique({ where: { applicationId: app.id }, select: { signedAt: true, principalFen: true, termMonths: true } });
       if (!loan?.signedAt) throw new AppError("INVALID_TRANSITION", "借款合同尚未签订，不能放款");
       if (input.amountYuan !== loan.principalFen) throw new AppError("VALIDATION", undefined, { amountYuan: ["放款金额须等于批准金额"] });
-      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-      if (input.disbursedOn > today) throw new AppError("VALIDATION", undefined, { disbursedOn: ["放款日期不能晚于今天"] });
+      if (input.disbursedOn > beijingToday()) throw new AppError("VALIDATION", undefined, { disbursedOn: ["放款日期不能晚于今天"] });
       maturityOn = addMonthsClamped(input.disbursedOn, loan.termMonths);
     },
     changes: () => ({ stageDueAt: null }),
