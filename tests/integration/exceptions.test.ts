@@ -151,7 +151,7 @@ describe("an approved exception applied by the rules, for that case only", () =>
     await confirmRecommendation(approver2, { applicationId: raised.id, version: app.version + 1, comment: "复核同意", guarantorOrgId: await orgId("SCDB") });
     const guarantor = await staffActor("officer@guarantor.demo");
     await issueGuarantee(guarantor, { applicationId: raised.id, version: app.version + 2, comment: "同意担保", contractNo: `DB-${uniqueSuffix()}`,
-      guaranteedYuan: 80_000_000n, termMonths: 12, bankOrgId: await orgId("BJRCB") });
+      guaranteedFen: 80_000_000n, termMonths: 12, bankOrgId: await orgId("BJRCB") });
     expect(await load(raised.id)).toMatchObject({ status: "BANK_REVIEW" });
   });
 
