@@ -57,6 +57,8 @@ export default function proxy(req: NextRequest, event: NextFetchEvent) {
   return withSession(req, event);
 }
 
+// The files in public/ (robots.txt, .well-known/, the mark) are public to everyone: the proxy
+// does not run for them, so no sign-in and no session look-up.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth|robots\\.txt|\\.well-known/|mark\\.svg|mark\\.png).*)"],
 };

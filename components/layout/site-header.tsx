@@ -1,3 +1,4 @@
+import Image from "next/image";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentAccountHolder } from "@/lib/auth/actor";
@@ -16,7 +17,7 @@ export async function SiteHeader() {
     <header className="site-header">
       <div className="site-header__inner">
         <Link href={actor ? homeOf(actor.role) : "/"} className="brand">
-          <span className="brand__mark" aria-hidden="true">暖</span>
+          <Image className="brand__mark" src="/mark.svg" alt="" width={40} height={40} unoptimized priority />
           <span className="brand__text">
             <strong>{t("brand")}</strong>
             <small>{t("programme")}</small>

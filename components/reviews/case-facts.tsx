@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { formatFen } from "@/lib/money/fen";
 import type { CaseForStaff } from "@/lib/reviews/queries";
 import { RevealForm } from "@/components/reviews/admin-forms";
+import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 
 type Props = { c: CaseForStaff };
 
@@ -26,7 +27,7 @@ export async function ApplicationFacts({ c }: Props) {
         <dt>{t("application.policy")}</dt>
         <dd>
           {c.policy
-            ? t("application.policyValue", { version: c.policy.version, effectiveFrom: format.dateTime(c.policy.effectiveFrom, { dateStyle: "medium", timeZone: "Asia/Shanghai" }), maxLoan: formatFen(c.policy.maxLoanFen), maxTerm: c.policy.maxTermMonths })
+            ? t("application.policyValue", { version: c.policy.version, effectiveFrom: format.dateTime(c.policy.effectiveFrom, { dateStyle: "medium", timeZone: BEIJING_TIME_ZONE }), maxLoan: formatFen(c.policy.maxLoanFen), maxTerm: c.policy.maxTermMonths })
             : dash}
         </dd>
         <dt>{t("application.submittedAt")}</dt><dd>{c.submittedAt ? format.dateTime(c.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : dash}</dd>

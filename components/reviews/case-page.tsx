@@ -13,7 +13,7 @@ import { Timeline } from "@/components/applications/timeline";
 import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
 import { CaseAdmin, CaseDecisions, CaseNotes } from "@/components/reviews/case-actions";
 import { previewTemplates } from "@/lib/reviews/message-templates";
-import { beijingDay } from "@/lib/reviews/applicant-message";
+import { beijingDayOf, beijingToday } from "@/lib/calendar/beijing";
 import { addWorkingDays } from "@/lib/calendar/working-days";
 import { workingCalendar } from "@/lib/policy/queries";
 import { proposedLprReference } from "@/lib/lpr/rates";
@@ -25,10 +25,6 @@ import { CaseServicing } from "@/components/loans/servicing-history";
 import { CaseSnapshot } from "@/components/reviews/case-snapshot";
 import { CaseDocuments } from "@/components/reviews/case-documents";
 import { CaseLetters } from "@/components/reviews/case-letters";
-
-/** Today's date in Beijing, as a date input wants it (YYYY-MM-DD). */
-const beijingToday = (now: Date): string =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 
 const ROUTING_ACTIONS = new Set(["recommend", "confirm", "issueGuarantee"]);
 
@@ -61,7 +57,7 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
       number: c.number,
       orgType: actor.organisationType,
       // The deadline a return or reopening sent now gets: the services compute it the same way.
-      answerDueOn: beijingDay(addWorkingDays(now, c.policy?.returnAnswerDays ?? 15, holidays)),
+      answerDueOn: beijingDayOf(addWorkingDays(now, c.policy?.returnAnswerDays ?? 15, holidays)),
     },
     defaults: {
       amountYuan: c.amountFen === null ? "" : fenToYuanString(c.amountFen),

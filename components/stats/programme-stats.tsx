@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { formatFenPlain } from "@/lib/money/fen";
-import { beijingNoon } from "@/lib/stats/as-of";
+import { beijingNoon } from "@/lib/calendar/beijing";
 import { fenToWanYuan } from "@/lib/stats/format";
 import type { ProgrammeFigures } from "@/lib/stats/queries";
 import { AsOfForm } from "@/components/stats/as-of-form";

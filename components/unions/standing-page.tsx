@@ -3,7 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { StaffActor } from "@/lib/auth/roles";
 import { can } from "@/lib/auth/permissions";
 import { recentStandings, standingGaps } from "@/lib/unions/queries";
-import { beijingToday, parseQuarter, quarterOf } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
+import { parseQuarter, quarterOf } from "@/lib/subsidies/periods";
 import { StandingForm } from "@/components/unions/standing-form";
 import { RosterUpload } from "@/components/unions/roster-upload";
 

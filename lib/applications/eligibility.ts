@@ -1,5 +1,6 @@
 import { formatFen } from "@/lib/money/fen";
 import { AppError } from "@/lib/errors";
+import { beijingDayOf, DAY_MS } from "@/lib/calendar/beijing";
 
 // The pre-check shown before the applicant types and enforced again at submission. Each block
 // is explained in plain words; the list is empty when the case may go ahead.
@@ -58,11 +59,6 @@ export function personBlocks(person: PersonExposure, amountFen: bigint | null): 
   return blocks;
 }
 
-const DAY_MS = 86_400_000;
-
-/** The day in Beijing, as YYYY-MM-DD. */
-const beijingDay = (d: Date): string => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 export function eligibilityBlocks(f: EligibilityFacts): EligibilityBlock[] {
   const blocks: EligibilityBlock[] = [];
   if (!f.hasMemberProfile) blocks.push({ code: "NOT_MEMBER", params: {} });
@@ -79,7 +75,7 @@ export function eligibilityBlocks(f: EligibilityFacts): EligibilityBlock[] {
   if (f.lastRejection && !f.coolingWaived) {
     const until = new Date(f.lastRejection.closedAt.getTime() + f.policy.coolingDays * DAY_MS);
     if (until > f.now) {
-      blocks.push({ code: "COOLING", params: { number: f.lastRejection.number, coolingDays: String(f.policy.coolingDays), until: beijingDay(until) } });
+      blocks.push({ code: "COOLING", params: { number: f.lastRejection.number, coolingDays: String(f.policy.coolingDays), until: beijingDayOf(until) } });
     }
   }
   return blocks;

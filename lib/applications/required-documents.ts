@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { mayOpenDocument } from "@/lib/documents/access";
 import { isInForce } from "@/lib/exceptions/rules";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { DEFAULT_CHECKLISTS } from "@/lib/setup/programme-defaults";
 
 /** The checklists every category starts from (tests and fixtures build complete cases from them). */

@@ -96,15 +96,21 @@ export function isActorsTurn(name: TransitionName, holder: (typeof HOLDER)[Appli
 export const roleMayAttempt = (name: TransitionName, role: Role): boolean =>
   (TRANSITIONS[name].roles as readonly Role[]).includes(role);
 
-/** Statuses in which the applicant can still withdraw (before contracting). */
-export const OPEN_STATUSES: readonly ApplicationStatus[] = [
-  "DRAFT",
-  "CENTER_REVIEW",
-  "GUARANTOR_REVIEW",
-  "BANK_REVIEW",
-  "RETURNED",
-  "CONTRACTING",
-];
+const fromOf = (name: TransitionName): readonly ApplicationStatus[] => TRANSITIONS[name].from;
+
+/** Statuses the applicant (or the agent for them) may withdraw from: before contracting. */
+export const WITHDRAWABLE_STATUSES: readonly ApplicationStatus[] = fromOf("withdraw");
+
+/**
+ * Open cases: still on their way to a loan. Those that can be withdrawn, and those waiting for
+ * disbursement (contracting); a disbursed, rejected, withdrawn or expired case is not open.
+ */
+export const OPEN_STATUSES: readonly ApplicationStatus[] = [...new Set([...WITHDRAWABLE_STATUSES, ...fromOf("disburse")])];
+
+/** Open cases past the draft: the applicant has submitted them (what counts against a person's limits). */
+export const SUBMITTED_OPEN_STATUSES: readonly ApplicationStatus[] = OPEN_STATUSES.filter((s) => !fromOf("submit").includes(s));
+
+export const isOpenStatus = (status: ApplicationStatus): boolean => OPEN_STATUSES.includes(status);
 
 /** The review stage of a review status (decision rows record it). */
 export const STAGE_OF = {

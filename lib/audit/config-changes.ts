@@ -1,3 +1,5 @@
+import { addDays, startOfBeijingDay } from "@/lib/calendar/beijing";
+
 // Configuration changes as the audit view shows them, pure: which audit actions are changes to
 // the programme's configuration (by kind), the filters a reader may set, and each event's "before"
 // and "after" read from the payload its service wrote.
@@ -49,8 +51,8 @@ export function parseConfigFilters(params: Record<string, string | undefined>): 
 /** The instants a Beijing-day range covers: [from 00:00, the day after `to` 00:00). */
 export function dayRange(filters: ConfigFilters): { gte?: Date; lt?: Date } {
   return {
-    ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00+08:00`) } : {}),
-    ...(filters.to ? { lt: new Date(new Date(`${filters.to}T00:00:00+08:00`).getTime() + 86_400_000) } : {}),
+    ...(filters.from ? { gte: startOfBeijingDay(filters.from) } : {}),
+    ...(filters.to ? { lt: startOfBeijingDay(addDays(filters.to, 1)) } : {}),
   };
 }
 

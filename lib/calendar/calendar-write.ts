@@ -5,6 +5,7 @@ import { checkNewDays, type CalendarDayKind, type CalendarProblem, type NewCalen
 import { recountedDue } from "@/lib/calendar/recount";
 import { makeWorkingCalendar, sameCalendar, type WorkingCalendar } from "@/lib/calendar/working-days";
 import { REVIEW_STATUSES } from "@/lib/applications/workflow";
+import { addDays, dateColumnOf, startOfBeijingDay } from "@/lib/calendar/beijing";
 
 // The one write of the working calendar, inside the transaction it opens on the client it is
 // given (like lib/audit/record.ts it needs nothing else): the administrators' service
@@ -55,7 +56,6 @@ export const isCalendarRefused = (e: unknown): e is CalendarRefused => e instanc
 // return (its answer deadline, and the review's paused one).
 const CLOCKED = [...REVIEW_STATUSES, "CONTRACTING", "RETURNED"] as const;
 const ACTIONS = { add: "calendar.days_added", remove: "calendar.day_removed", rename: "calendar.day_renamed" } as const;
-const dateOf = (day: string) => new Date(`${day}T00:00:00Z`);
 const isoOf = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
@@ -91,15 +91,15 @@ async function applyEdit(tx: Prisma.TransactionClient, year: number, edit: Calen
     const marked = new Set((await tx.holiday.findMany({ select: { day: true } })).map((h) => isoOf(h.day)));
     const problems = checkNewDays(year, edit.days, marked);
     if (problems.length) throw new CalendarRefused(problems);
-    await tx.holiday.createMany({ data: edit.days.map((d) => ({ day: dateOf(d.day), kind: d.kind, name: d.name })) });
+    await tx.holiday.createMany({ data: edit.days.map((d) => ({ day: dateColumnOf(d.day), kind: d.kind, name: d.name })) });
     return { removed: [], added: edit.days.map(({ day, kind, name }) => ({ day, kind, name })) };
   }
   if (!edit.day.startsWith(`${year}-`)) throw new AppError("NOT_FOUND");
-  const row = await tx.holiday.findUnique({ where: { day: dateOf(edit.day) } });
+  const row = await tx.holiday.findUnique({ where: { day: dateColumnOf(edit.day) } });
   if (!row) throw new AppError("NOT_FOUND");
   const was: CalendarEntry = { day: edit.day, kind: row.kind, name: row.name };
   // Compare-and-set on what the administrator saw: another administrator's change in between wins.
-  const where = { day: dateOf(edit.day), version: edit.version };
+  const where = { day: dateColumnOf(edit.day), version: edit.version };
   if (edit.op === "remove") {
     if ((await tx.holiday.deleteMany({ where })).count !== 1) throw new AppError("CONFLICT");
     return { removed: [was], added: [] };
@@ -118,8 +118,8 @@ async function applyEdit(tx: Prisma.TransactionClient, year: number, edit: Calen
 async function recountOpenCases(tx: Prisma.TransactionClient, before: WorkingCalendar, after: WorkingCalendar, days: string[]): Promise<MovedDue[]> {
   if (days.length === 0 || sameCalendar(before, after)) return [];
   const sorted = [...days].sort();
-  const from = new Date(`${sorted[0]}T00:00:00+08:00`);
-  const until = new Date(new Date(`${sorted.at(-1)}T00:00:00+08:00`).getTime() + 24 * 3600_000);
+  const from = startOfBeijingDay(sorted[0]!);
+  const until = startOfBeijingDay(addDays(sorted.at(-1)!, 1));
   const cases = await tx.loanApplication.findMany({
     where: {
       historical: false,

@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import type { CalendarDayKind } from "@/lib/calendar/calendar-days";
 import type { MovedDue } from "@/lib/calendar/calendar-write";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 
 export type CalendarDayRow = { day: string; kind: CalendarDayKind; name: string; version: number };
 

@@ -1,3 +1,5 @@
+import { BEIJING_OFFSET_MS, DAY_MS } from "@/lib/calendar/beijing";
+
 // Working-day arithmetic on the Beijing calendar (Asia/Shanghai, UTC+8, no DST since 1991).
 // Everything is done on "CST day numbers" (days since 1970-01-01 in UTC+8) with a fixed
 // offset, never with the server's local-time methods, so the answer is the same on a UTC
@@ -14,8 +16,6 @@
 // function takes the whole calendar, so no clock can read the holidays and forget the 调休 days.
 // Both come from the administrators' calendar (the `Holiday` table), never from code.
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 export type WorkingCalendar = {
   /** Public holidays, "YYYY-MM-DD" (Beijing dates): no work even on a weekday. */
@@ -107,11 +107,11 @@ function isWorkingDayNumber(day: number, { holidays, workdays }: WorkingCalendar
 function cstDayNumber(date: Date): number {
   const time = date.getTime();
   if (Number.isNaN(time)) throw new RangeError("invalid date");
-  return Math.floor((time + CST_OFFSET_MS) / DAY_MS);
+  return Math.floor((time + BEIJING_OFFSET_MS) / DAY_MS);
 }
 
 function endOfCstDay(day: number): Date {
-  return new Date((day + 1) * DAY_MS - CST_OFFSET_MS - 1);
+  return new Date((day + 1) * DAY_MS - BEIJING_OFFSET_MS - 1);
 }
 
 function isoOfDayNumber(day: number): string {

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { CONSENT_KINDS, consentStandings, wordingsInForce, type ConsentStanding } from "@/lib/consents/wordings";
 
 export type WordingRow = {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ConsentKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
-import { beijingToday, dateOf } from "@/lib/subsidies/periods";
+import { beijingToday, dateColumnOf } from "@/lib/calendar/beijing";
 
 // Which consent wording is in force: per kind, the published version with the latest
 // effective date on or before today in Beijing.
@@ -15,7 +15,7 @@ type Client = Prisma.TransactionClient | typeof db;
 
 export async function wordingInForce(kind: ConsentKind, client: Client = db, today: string = beijingToday()): Promise<WordingInForce | null> {
   const row = await client.consentWording.findFirst({
-    where: { kind, effectiveFrom: { lte: dateOf(today) } },
+    where: { kind, effectiveFrom: { lte: dateColumnOf(today) } },
     orderBy: { effectiveFrom: "desc" },
     select: { kind: true, version: true, textZh: true, textEn: true, effectiveFrom: true },
   });

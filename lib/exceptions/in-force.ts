@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { caseLimits, type Ceilings, type CaseLimits, type ExceptionRecord } from "@/lib/exceptions/rules";
 
 type Client = Prisma.TransactionClient | typeof db;

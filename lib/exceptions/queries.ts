@@ -5,7 +5,7 @@ import type { StaffActor } from "@/lib/auth/roles";
 import { can } from "@/lib/auth/permissions";
 import { applicationScope, scopedApplication } from "@/lib/applications/scope";
 import { policyInForce } from "@/lib/policy/queries";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { decisionRefusal, exceptionState, type CaseLimits, type ExceptionState } from "@/lib/exceptions/rules";
 import { limitsForCase } from "@/lib/exceptions/in-force";
 

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
 import { blindIndex, unseal } from "@/lib/personal-data/sealed";
-import { beijingToday, dateOf, isoDay } from "@/lib/subsidies/periods";
+import { beijingToday, dateColumnOf, dayOfDateColumn } from "@/lib/calendar/beijing";
 import { maskMobile } from "@/lib/validation/identity";
 import { isFollowUpDue, isHotlineOperator } from "@/lib/hotline/policy";
 
@@ -39,7 +39,7 @@ type Selected = {
 
 function rowOf(c: Selected, today: string): HotlineCallRow & { callerMobile: string } {
   const callerMobile = unseal(c.callerMobileSealed, "HotlineCall.callerMobile");
-  const followUpOn = c.followUpOn ? isoDay(c.followUpOn) : null;
+  const followUpOn = c.followUpOn ? dayOfDateColumn(c.followUpOn) : null;
   return {
     id: c.id, createdAt: c.createdAt, callerName: c.callerName, callerMobile, callerMobileMasked: maskMobile(callerMobile),
     topic: c.topic, outcome: c.outcome, followUpOn, followUpDone: c.followUpDoneAt !== null,
@@ -94,7 +94,7 @@ export async function hotlineCallPage(
 export async function dueFollowUps(actor: Actor, today: string = beijingToday()): Promise<HotlineCallRow[]> {
   if (!isHotlineOperator(actor)) return [];
   const calls = await db.hotlineCall.findMany({
-    where: { followUpOn: { lte: dateOf(today) }, followUpDoneAt: null },
+    where: { followUpOn: { lte: dateColumnOf(today) }, followUpDoneAt: null },
     orderBy: [{ followUpOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     take: 200,
     select: ROW_SELECT,

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { unseal } from "@/lib/personal-data/sealed";
-import { beijingToday, dateOf, isoDay } from "@/lib/subsidies/periods";
+import { beijingToday, dateColumnOf, dayOfDateColumn } from "@/lib/calendar/beijing";
 import { maskMobile } from "@/lib/validation/identity";
 import { sendOnce } from "@/lib/jobs/send-once";
 
@@ -14,13 +14,13 @@ import { sendOnce } from "@/lib/jobs/send-once";
 export async function sendHotlineFollowUpReminders(now: Date = new Date()): Promise<number> {
   const today = beijingToday(now);
   const calls = await db.hotlineCall.findMany({
-    where: { followUpOn: { lte: dateOf(today) }, followUpDoneAt: null },
+    where: { followUpOn: { lte: dateColumnOf(today) }, followUpDoneAt: null },
     orderBy: [{ followUpOn: "asc" }, { id: "asc" }],
     select: { id: true, callerName: true, callerMobileSealed: true, followUpOn: true, operatorId: true, applicationId: true },
   });
   let sent = 0;
   for (const call of calls) {
-    const followUpOn = isoDay(call.followUpOn!);
+    const followUpOn = dayOfDateColumn(call.followUpOn!);
     const params = {
       callId: call.id, callerName: call.callerName, followUpOn,
       callerMobile: maskMobile(unseal(call.callerMobileSealed, "HotlineCall.callerMobile")),

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { buildSchedule, daysBetween } from "@/lib/loans/schedule";
-import { beijingToday, isoDay } from "@/lib/subsidies/periods";
+import { beijingToday, dayOfDateColumn } from "@/lib/calendar/beijing";
 import { sendOnce } from "@/lib/jobs/send-once";
 
 type Options = { repaymentDays?: number; maturityDays?: number };
@@ -30,7 +30,7 @@ export async function sendLoanReminders(now: Date = new Date(), options: Options
   for (const loan of loans) {
     const schedule = buildSchedule({
       principalFen: loan.disbursedFen ?? loan.principalFen, annualRateMicros: loan.annualRateMicros, termMonths: loan.termMonths,
-      disbursedOn: isoDay(loan.disbursedOn!), method: loan.repaymentMethod,
+      disbursedOn: dayOfDateColumn(loan.disbursedOn!), method: loan.repaymentMethod,
     });
     const within = (day: string, ahead: number) => { const d = daysBetween(today, day); return d >= 0 && d <= ahead; };
     const next = schedule.find((i) => within(i.dueOn, repaymentDays));
@@ -42,7 +42,7 @@ export async function sendLoanReminders(now: Date = new Date(), options: Options
         principalFen: next.principalFen.toString(), interestFen: next.interestFen.toString(),
       },
     })) sent += 1;
-    const maturityOn = isoDay(loan.maturityOn!);
+    const maturityOn = dayOfDateColumn(loan.maturityOn!);
     if (within(maturityOn, maturityDays) && await sendOnce({
       kind: "LOAN_MATURING", subjectKey: `${loan.id}|${maturityOn}`, applicationId: loan.application.id,
       recipients: [loan.application.applicantId], code: "loanMaturing", auditAction: "loan.maturity_reminder_sent",

@@ -11,6 +11,7 @@ import { deliverSms } from "@/lib/notifications/sms";
 import { runQueuedReadings, runReading } from "@/lib/ocr/services/run-reading";
 import { setReadingStarter } from "@/lib/ocr/dispatch";
 import { serveReadingQueue } from "@/lib/ocr/queue";
+import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 
 export const JOBS = {
   "expire-returns": { cron: "*/10 * * * *", run: () => expireOverdueReturns() },
@@ -52,7 +53,7 @@ export async function startScheduler(): Promise<() => Promise<void>> {
     // A failed run is retried (three times, a minute apart, backing off); every reminder it sends
     // is claimed once, so a retry sends only what the failed run did not.
     await boss.createQueue(name, { name, retryLimit: 3, retryDelay: 60, retryBackoff: true });
-    await boss.schedule(name, job.cron, {}, { tz: "Asia/Shanghai" });
+    await boss.schedule(name, job.cron, {}, { tz: BEIJING_TIME_ZONE });
     await boss.work(name, async () => {
       const count = await job.run();
       if (count) logger.info("job done", { job: name, count });

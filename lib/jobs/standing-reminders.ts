@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { daysBetween } from "@/lib/loans/schedule";
-import { beijingToday, parseQuarter, previousQuarter, quarterBounds, quarterKey, quarterOf, type QuarterKey } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
+import { parseQuarter, previousQuarter, quarterBounds, quarterKey, quarterOf, type QuarterKey } from "@/lib/subsidies/periods";
 import { loansLackingStanding, type UncoveredLoan } from "@/lib/unions/queries";
 import { sendOnce } from "@/lib/jobs/send-once";
 

@@ -5,7 +5,7 @@ import type { LoanStatus } from "@/lib/generated/prisma/enums";
 import type { StaffActor } from "@/lib/auth/roles";
 import { isUuid } from "@/lib/ids";
 import { loanScope } from "@/lib/loans/scope";
-import { beijingToday, dateOf, isoDay } from "@/lib/subsidies/periods";
+import { beijingToday, dateColumnOf, dayOfDateColumn } from "@/lib/calendar/beijing";
 
 // The loans an organisation holds (the centre: the whole programme), filtered, searched and
 // keyset-paged like the review queues, with totals computed by SQL aggregates over the scope.
@@ -59,7 +59,7 @@ function filterWhere(filter: PortfolioFilter, q: string | undefined, today: stri
     case "settled": where.push({ status: "SETTLED" }); break;
     case "compensated": where.push({ status: "COMPENSATED" }); break;
     case "dueSoon":
-      where.push({ status: { in: RUNNING }, maturityOn: { gte: dateOf(today), lte: dateOf(isoAfter(today, DUE_SOON_DAYS)) } });
+      where.push({ status: { in: RUNNING }, maturityOn: { gte: dateColumnOf(today), lte: dateColumnOf(isoAfter(today, DUE_SOON_DAYS)) } });
       break;
     case "all": break;
   }
@@ -70,7 +70,7 @@ function filterWhere(filter: PortfolioFilter, q: string | undefined, today: stri
   return where;
 }
 
-const isoAfter = (iso: string, days: number): string => isoDay(new Date(dateOf(iso).getTime() + days * 86_400_000));
+const isoAfter = (iso: string, days: number): string => dayOfDateColumn(new Date(dateColumnOf(iso).getTime() + days * 86_400_000));
 
 const baseWhere = (actor: StaffActor, options: { filter?: PortfolioFilter; q?: string }): Prisma.LoanWhereInput[] | null => {
   const scope = portfolioScope(actor);
@@ -115,7 +115,7 @@ async function pageOfLoans(base: Prisma.LoanWhereInput[], after: Keyset | null, 
     return {
       loanId: l.id, applicationId: l.applicationId, contractNo: l.contractNo, enterpriseName: l.enterpriseName, bankName: l.bankName,
       status: l.status, principalFen: l.principal, outstandingFen: running ? l.principal - l.repaid : 0n,
-      disbursedOn: isoDay(l.disbursedOn), maturityOn: isoDay(l.maturityOn),
+      disbursedOn: dayOfDateColumn(l.disbursedOn), maturityOn: dayOfDateColumn(l.maturityOn),
       // Open overdue amounts only while the loan is overdue (a compensated loan is no longer overdue to the bank).
       overduePrincipalFen: l.status === "OVERDUE" ? l.overduePrincipal : 0n,
       overdueInterestFen: l.status === "OVERDUE" ? l.overdueInterest : 0n,
@@ -155,7 +155,7 @@ export async function* allPortfolioLoans(actor: StaffActor, options: { filter?: 
     yield* rows;
     if (!more) return;
     const last = rows[rows.length - 1]!;
-    after = { id: last.loanId, maturityOn: dateOf(last.maturityOn) };
+    after = { id: last.loanId, maturityOn: dateColumnOf(last.maturityOn) };
   }
 }
 

@@ -7,7 +7,8 @@ import { buildSchedule, type Instalment } from "@/lib/loans/schedule";
 import { maskBankAccount } from "@/lib/validation/identity";
 import { loanScope } from "@/lib/loans/scope";
 import { SPENT_STATUSES } from "@/lib/subsidies/batch-workflow";
-import { batchQuarterOf, isoDay, quarterLabel } from "@/lib/subsidies/periods";
+import { dayOfDateColumn } from "@/lib/calendar/beijing";
+import { batchQuarterOf, quarterLabel } from "@/lib/subsidies/periods";
 import { unseal } from "@/lib/personal-data/sealed";
 
 // A loan as its applicant (or an organisation in its scope) sees it: terms, schedule, the bank's
@@ -76,18 +77,18 @@ export async function loanDetail(actor: Actor, id: string): Promise<LoanDetail |
     },
   });
   if (!loan) return null;
-  const disbursedOn = loan.disbursedOn ? isoDay(loan.disbursedOn) : null;
+  const disbursedOn = loan.disbursedOn ? dayOfDateColumn(loan.disbursedOn) : null;
   const schedule = disbursedOn
     ? buildSchedule({ principalFen: loan.disbursedFen ?? loan.principalFen, annualRateMicros: loan.annualRateMicros, termMonths: loan.termMonths, disbursedOn, method: loan.repaymentMethod })
     : [];
   const lines: LoanLine[] = loan.statementLines.map((l) => {
-    const paidOn = l.paidOn ? isoDay(l.paidOn) : null;
+    const paidOn = l.paidOn ? dayOfDateColumn(l.paidOn) : null;
     const status = l.batch?.status ?? null;
     return {
-      id: l.id, periodStart: isoDay(l.periodStart), periodEnd: isoDay(l.periodEnd), balanceFen: l.balanceFen, annualRateMicros: l.annualRateMicros,
+      id: l.id, periodStart: dayOfDateColumn(l.periodStart), periodEnd: dayOfDateColumn(l.periodEnd), balanceFen: l.balanceFen, annualRateMicros: l.annualRateMicros,
       interestDueFen: l.interestDueFen, interestPaidFen: l.interestPaidFen, penaltyFen: l.penaltyFen, paidOn, overdue: l.overdue,
       extended: l.extended, subsidyFen: l.subsidyFen, excludedReason: l.excludedReason,
-      quarter: l.batch?.quarter ?? batchQuarterOf({ paidOn, periodEnd: isoDay(l.periodEnd) }),
+      quarter: l.batch?.quarter ?? batchQuarterOf({ paidOn, periodEnd: dayOfDateColumn(l.periodEnd) }),
       batchStatus: status, subsidyPaid: status !== null && SPENT_STATUSES.includes(status),
     };
   });
@@ -99,13 +100,13 @@ export async function loanDetail(actor: Actor, id: string): Promise<LoanDetail |
   }
   for (const l of loan.statementLines) {
     const q = l.batch ? quarters.get(l.batch.quarter) : undefined;
-    if (q && l.batch?.paidOn) q.paidOn = isoDay(l.batch.paidOn);
+    if (q && l.batch?.paidOn) q.paidOn = dayOfDateColumn(l.batch.paidOn);
   }
   const sum = (xs: LoanLine[]) => xs.reduce((s, l) => s + l.subsidyFen, 0n);
   return {
     id: loan.id, contractNo: loan.contractNo, status: loan.status, principalFen: loan.principalFen, annualRateMicros: loan.annualRateMicros,
     lprReference: loan.lprReference, termMonths: loan.termMonths, repaymentMethod: loan.repaymentMethod, disbursedOn,
-    maturityOn: loan.maturityOn ? isoDay(loan.maturityOn) : null, closedOn: loan.closedOn ? isoDay(loan.closedOn) : null,
+    maturityOn: loan.maturityOn ? dayOfDateColumn(loan.maturityOn) : null, closedOn: loan.closedOn ? dayOfDateColumn(loan.closedOn) : null,
     accountMasked: loan.accountNoSealed ? maskBankAccount(unseal(loan.accountNoSealed, "Loan.accountNo")) : null, bankName: loan.bankOrg.nameZh, enterpriseName: loan.enterprise.name,
     applicationId: loan.application.id, applicationNumber: loan.application.number,
     schedule, scheduledInterestFen: schedule.reduce((s, i) => s + i.interestFen, 0n),
@@ -134,6 +135,6 @@ export async function listLoans(actor: Actor): Promise<LoanSummary[]> {
   const sumBy = new Map(sums.map((s) => [s.loanId, s._sum.subsidyFen ?? 0n]));
   return loans.map((l) => ({
     id: l.id, contractNo: l.contractNo, enterpriseName: l.enterprise.name, principalFen: l.principalFen, status: l.status,
-    disbursedOn: l.disbursedOn ? isoDay(l.disbursedOn) : null, subsidyFen: sumBy.get(l.id) ?? 0n,
+    disbursedOn: l.disbursedOn ? dayOfDateColumn(l.disbursedOn) : null, subsidyFen: sumBy.get(l.id) ?? 0n,
   }));
 }

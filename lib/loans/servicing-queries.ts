@@ -7,7 +7,7 @@ import { scopedApplication } from "@/lib/applications/scope";
 import { isUuid } from "@/lib/ids";
 import { loanScope } from "@/lib/loans/scope";
 import { overdueDays } from "@/lib/loans/servicing/ledger";
-import { beijingToday, isoDay } from "@/lib/subsidies/periods";
+import { beijingToday, dayOfDateColumn } from "@/lib/calendar/beijing";
 
 // A loan's servicing record as the pages show it: repayments, overdue episodes (with their days),
 // 代偿 and recoveries, with the sums. Plain DTOs; dates YYYY-MM-DD, amounts fen.
@@ -45,11 +45,11 @@ const loadRecords = (where: Prisma.LoanWhereInput): Promise<Row[]> =>
   db.loan.findMany({ where, orderBy: [{ disbursedOn: "asc" }, { id: "asc" }], select: RECORD_SELECT });
 
 function toRecord(l: Row, today: string): ServicingRecord {
-  const repayments = l.repayments.map((r) => ({ ...r, paidOn: isoDay(r.paidOn) }));
-  const compensatedOn = l.compensation ? isoDay(l.compensation.paidOn) : null;
+  const repayments = l.repayments.map((r) => ({ ...r, paidOn: dayOfDateColumn(r.paidOn) }));
+  const compensatedOn = l.compensation ? dayOfDateColumn(l.compensation.paidOn) : null;
   const overdues = l.overdues.map((o) => {
-    const first = isoDay(o.firstMissedOn);
-    const curedOn = o.curedOn ? isoDay(o.curedOn) : null;
+    const first = dayOfDateColumn(o.firstMissedOn);
+    const curedOn = o.curedOn ? dayOfDateColumn(o.curedOn) : null;
     // An episode ends when cured, or when the guarantor paid the bank.
     const endedBy = curedOn ? ("CURE" as const) : compensatedOn ? ("COMPENSATION" as const) : null;
     return { ...o, firstMissedOn: first, curedOn, endedBy, days: overdueDays(first, curedOn ?? compensatedOn ?? today) };
@@ -58,10 +58,10 @@ function toRecord(l: Row, today: string): ServicingRecord {
   const principal = l.disbursedFen ?? l.principalFen;
   return {
     loanId: l.id, contractNo: l.contractNo, status: l.status, principalFen: principal,
-    disbursedOn: l.disbursedOn ? isoDay(l.disbursedOn) : null, closedOn: l.closedOn ? isoDay(l.closedOn) : null,
+    disbursedOn: l.disbursedOn ? dayOfDateColumn(l.disbursedOn) : null, closedOn: l.closedOn ? dayOfDateColumn(l.closedOn) : null,
     repayments, overdues,
-    compensation: l.compensation ? { amountFen: l.compensation.amountFen, paidOn: isoDay(l.compensation.paidOn) } : null,
-    recoveries: l.recoveries.map((r) => ({ ...r, recoveredOn: isoDay(r.recoveredOn) })),
+    compensation: l.compensation ? { amountFen: l.compensation.amountFen, paidOn: dayOfDateColumn(l.compensation.paidOn) } : null,
+    recoveries: l.recoveries.map((r) => ({ ...r, recoveredOn: dayOfDateColumn(r.recoveredOn) })),
     principalRepaidFen,
     interestPaidFen: repayments.reduce((s, r) => s + r.interestFen, 0n),
     // Owed to the bank: nothing once settled, or once the guarantor paid the bank (then the borrower owes the guarantor).

@@ -4,7 +4,7 @@ import type { LprTenor } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
-import { dateOf } from "@/lib/subsidies/periods";
+import { dateColumnOf } from "@/lib/calendar/beijing";
 import { programmeTranslator } from "@/lib/i18n/translator";
 
 // The LPR reference table (administrators keep it on /admin/lpr): the rate of a tenor in force
@@ -16,7 +16,7 @@ export type LprInForce = { tenor: LprTenor; rateBp: number; effectiveFrom: strin
 
 export async function lprInForce(tenor: LprTenor, day: string, client: Prisma.TransactionClient | typeof db = db): Promise<LprInForce | null> {
   const row = await client.lprRate.findFirst({
-    where: { tenor, effectiveFrom: { lte: dateOf(day) } },
+    where: { tenor, effectiveFrom: { lte: dateColumnOf(day) } },
     orderBy: { effectiveFrom: "desc" },
     select: { tenor: true, rateBp: true, effectiveFrom: true },
   });

@@ -1,3 +1,5 @@
+import { beijingMinuteOf } from "@/lib/calendar/beijing";
+
 // The messages the portal stores as a code with parameters (rendered with next-intl, namespace
 // `inbox.notice.<code>`). Parameters are plain strings: numbers, ISO dates and instants, fen.
 export const NOTICE_CODES = [
@@ -60,8 +62,6 @@ export const STAFF_TEXT = "staffText";
  */
 export const TEXTED_CODES: ReadonlySet<NoticeCode> = new Set(["repaymentDue", "loanMaturing", "standingMissingApplicant"]);
 
-const CST_OFFSET_MS = 8 * 3600_000;
-
 /**
  * The parameters as words show them, the same in every language: amounts (`…Fen`) as ¥1,234.56,
  * instants (`…At`) as Beijing date and time; dates and numbers as stored.
@@ -70,7 +70,7 @@ export function displayParams(params: NoticeParams, formatFen: (fen: bigint) => 
   return Object.fromEntries(Object.entries(params).map(([key, value]) => {
     if (key.endsWith("Fen") && /^-?\d+$/.test(value)) return [key, formatFen(BigInt(value))];
     if (key.endsWith("At") && !Number.isNaN(Date.parse(value))) {
-      return [key, new Date(Date.parse(value) + CST_OFFSET_MS).toISOString().slice(0, 16).replace("T", " ")];
+      return [key, beijingMinuteOf(new Date(Date.parse(value)))];
     }
     return [key, value];
   }));

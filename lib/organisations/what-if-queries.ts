@@ -5,7 +5,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { OPEN_STATUSES } from "@/lib/applications/workflow";
 import { workingCalendar } from "@/lib/policy/queries";
-import { beijingToday, isoDay } from "@/lib/subsidies/periods";
+import { beijingToday, dayOfDateColumn } from "@/lib/calendar/beijing";
 import { standingByEnterprise, ratioOf } from "@/lib/subsidies/services/subsidy-context";
 import { policyFromPayload } from "@/lib/organisations/services/publish-policy";
 import { policyWhatIf, type WhatIf, type WhatIfPolicy } from "@/lib/organisations/policy-what-if";
@@ -58,7 +58,7 @@ export async function whatIfOfPolicy(actor: Actor, input: PolicyInput, today: st
       cases, rejections: [...latestRejection.values()], calendar, today,
       loans: loans.map((l) => ({
         contractNo: l.contractNo, principalFen: l.disbursedFen ?? l.principalFen, annualRateMicros: l.annualRateMicros, termMonths: l.termMonths,
-        disbursedOn: isoDay(l.disbursedOn!), method: l.repaymentMethod, ratioBp: ratioOf(l), standing: standing.get(l.enterpriseId) ?? [],
+        disbursedOn: dayOfDateColumn(l.disbursedOn!), method: l.repaymentMethod, ratioBp: ratioOf(l), standing: standing.get(l.enterpriseId) ?? [],
       })),
     },
   );

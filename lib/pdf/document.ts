@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import { fenToChineseUpper, formatFen } from "@/lib/money/fen";
+import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 
 export type PdfDoc = PDFKit.PDFDocument;
 
@@ -41,7 +42,6 @@ const BODY_SIZE = 10.5;
 const TABLE_SIZE = 10;
 const PAD_X = 6;
 const PAD_Y = 5;
-const BEIJING = "Asia/Shanghai";
 
 const fontCache = new Map<FontName, Buffer>();
 
@@ -60,6 +60,17 @@ function fontPackageDir(): string {
   const dir = candidates.find((c) => path.isAbsolute(c) && existsSync(path.join(c, FONT_FILES.cjk)));
   if (!dir) throw new Error(`PDF font package ${FONT_PACKAGE} not found`);
   return dir;
+}
+
+// The programme's mark, the PNG rendering of public/mark.svg (pdfkit draws no SVG): served from
+// public/ like every static file, so it sits under the working directory the server runs in.
+const MARK_FILE = path.join("public", "mark.png");
+const MARK_SIZE = 26;
+let markCache: Buffer | undefined;
+
+function loadMark(): Buffer {
+  markCache ??= readFileSync(path.join(process.cwd(), MARK_FILE));
+  return markCache;
 }
 
 // Each weight is ~10 MB: read it once per process, pdfkit subsets it per document.
@@ -118,7 +129,7 @@ export function renderPdf(meta: PdfMeta, draw: (doc: PdfDoc) => void): Promise<B
 
 function beijingParts(value: Date): Record<string, string> {
   const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: BEIJING,
+    timeZone: BEIJING_TIME_ZONE,
     year: "numeric",
     month: "numeric",
     day: "numeric",
@@ -179,6 +190,8 @@ export function drawTitleBlock(
 ): void {
   const x = contentLeft(doc);
   const width = contentWidth(doc);
+  // The mark sits in the top-left corner beside the centred heading; it does not move the text.
+  doc.image(loadMark(), x, doc.page.margins.top - 6, { width: MARK_SIZE, height: MARK_SIZE });
   doc.font("cjk").fontSize(11).fillColor(COLORS.accent);
   doc.text(block.heading ?? PROGRAMME_NAME, x, doc.page.margins.top, { width, align: "center" });
   doc.moveDown(0.3);

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { NUMBERED, renderNumber, usesSequence, type NumberedThing } from "@/lib/reference/numbering-rules";
+import { beijingYearOf } from "@/lib/calendar/beijing";
 
 // Issuing a number: the administrator's pattern for the thing (the default until one is set),
 // the year in Beijing, and the next value of that year's counter, taken atomically in the
@@ -12,7 +13,7 @@ export async function patternOf(client: Client, thing: NumberedThing): Promise<{
   return row ?? { pattern: NUMBERED[thing].defaultPattern, version: 0 };
 }
 
-export const beijingYear = (at: Date) => at.toLocaleString("en", { timeZone: "Asia/Shanghai", year: "numeric" });
+export const beijingYear = (at: Date): string => String(beijingYearOf(at));
 export const counterKey = (thing: NumberedThing, year: string) => `${NUMBERED[thing].counter}-${year}`;
 
 async function takeNext(tx: Prisma.TransactionClient, key: string): Promise<number> {

@@ -66,11 +66,11 @@ export const recommendAction = step(stepRoles("centerPropose"), recommendSchema,
 export const confirmAction = step(stepRoles("centerConfirm"), confirmSchema, (i, a) => confirmRecommendation(a, i), "已复核并推荐至担保公司");
 export const returnAction = step(CASE_DECIDERS, returnSchema, (i, a) => returnForInformation(a, i), "已退回申请人补充材料");
 export const rejectAction = step(stepRoles("reject"), rejectSchema, (i, a) => rejectApplication(a, i), "已作出不予通过的决定");
-export const guaranteeAction = step(stepRoles("guarantorApprove"), guaranteeSchema, (i, a) => issueGuarantee(a, i), "已出具担保，案件转至银行");
+export const guaranteeAction = step(stepRoles("guarantorApprove"), guaranteeSchema, ({ guaranteedYuan, ...i }, a) => issueGuarantee(a, { ...i, guaranteedFen: guaranteedYuan }), "已出具担保，案件转至银行");
 export const bankApproveAction = step(stepRoles("bankApprove"), bankApproveSchema, (i, a) =>
-  approveCredit(a, { ...i, annualRateMicros: percentToMicros(i.annualRatePercent) }), "已审批通过");
+  approveCredit(a, { ...i, principalFen: i.principalYuan, annualRateMicros: percentToMicros(i.annualRatePercent) }), "已审批通过");
 export const signAction = step(stepRoles("signContract"), signSchema, (i, a) => recordContractSigned(a, i), "已登记合同签订");
-export const disburseAction = step(stepRoles("disburse"), disburseSchema, (i, a) => recordDisbursement(a, i), "已登记放款，贷款生效");
+export const disburseAction = step(stepRoles("disburse"), disburseSchema, ({ amountYuan, ...i }, a) => recordDisbursement(a, { ...i, amountFen: amountYuan }), "已登记放款，贷款生效");
 export const reopenAction = step(stepRoles("reopen"), reopenSchema, (i, a) => reopenApplication(a, i), "已重新开启，申请人可继续补充");
 export const greenChannelAction = step(staffRolesOf(PERMISSIONS["application.markGreenChannel"]), greenChannelSchema, (i, a) => markGreenChannel(a, i), "已纳入绿色通道");
 export const assignAction = step(staffRolesOf(PERMISSIONS["application.assign"]), assignSchema, (i, a) => assignCase(a, i), "已分配");

@@ -31,9 +31,6 @@ export function splitMissingItems(text: string): string[] {
 /** The list of what is missing, as one template value (the list itself stays on the decision). */
 export const joinItems = (items: readonly string[]): string => items.join("；");
 
-/** The Beijing calendar day of an instant (an answer deadline ends on that day, 24:00). */
-export const beijingDay = (at: Date): string => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
 /** An optional free text: blank means none. */
 export const textOrNull = (text: string | undefined | null): string | null => (text && text.trim() ? text.trim() : null);
 

@@ -1,7 +1,7 @@
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import type { StaffActor } from "@/lib/auth/roles";
 import { can } from "@/lib/auth/permissions";
-import { HOLDER, isActorsTurn, roleMayAttempt, TRANSITIONS, type TransitionName } from "@/lib/applications/workflow";
+import { HOLDER, isActorsTurn, isOpenStatus, roleMayAttempt, TRANSITIONS, type TransitionName } from "@/lib/applications/workflow";
 
 export type StaffAction =
   | "recommend"
@@ -58,7 +58,7 @@ export function availableActions(
     if (action === "disburse" && app.loanSigned !== true) continue;
     actions.push(action);
   }
-  const open = ["DRAFT", "CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED", "CONTRACTING"].includes(app.status);
+  const open = isOpenStatus(app.status);
   if (open && !app.greenChannel && can(actor, "application.markGreenChannel")) actions.push("markGreenChannel");
   // 一企一策: asked on a case under way, or (a cooling waiver) on the rejected case that started it.
   if ((open || app.status === "REJECTED") && can(actor, "exception.request")) actions.push("requestException");

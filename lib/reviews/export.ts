@@ -7,6 +7,7 @@ import { streamWorkbook } from "@/lib/stats/xlsx-stream";
 import type { Cell } from "@/lib/stats/xlsx";
 import { countQueue, listQueue, type QueueFilters } from "@/lib/reviews/queries";
 import { env } from "@/lib/env";
+import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 
 const PAGE = 1_000;
 export const QUEUE_CSV_COLUMNS = ["number", "kind", "enterprise", "amount", "term", "status", "green", "due"] as const;
@@ -32,7 +33,7 @@ async function* queueRows(actor: StaffActor, query: Query, words: QueueCsvWords)
       yield [
         r.number, words.kind(r.kind), r.enterpriseName, r.amountFen === null ? "" : { fen: r.amountFen }, r.termMonths ?? "",
         words.status(r.status), r.greenChannel ? words.yes : words.no,
-        due ? due.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "",
+        due ? due.toLocaleString("zh-CN", { timeZone: BEIJING_TIME_ZONE, hour12: false }) : "",
       ];
     }
     cursor = page.nextCursor;

@@ -5,6 +5,7 @@ import { scopedApplication } from "@/lib/applications/scope";
 import { isUuid } from "@/lib/ids";
 import { openCaseFacts } from "@/lib/applications/snapshot-store";
 import { renderBankApprovalNotice, renderGuaranteeLetter, renderRecommendationLetter } from "@/lib/pdf/review-letters";
+import { beijingDayOf } from "@/lib/calendar/beijing";
 
 export const LETTER_KINDS = ["recommendation", "guarantee", "approval"] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
@@ -17,8 +18,6 @@ const READERS: Record<LetterKind, readonly string[]> = {
 };
 
 const METHOD = { INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY: "按月付息，到期一次还本", EQUAL_INSTALMENTS: "等额本息，按月还款" } as const;
-
-const isoDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * A review letter of a case the actor may see, once the step that issues it has happened. The
@@ -55,7 +54,7 @@ export async function reviewLetter(actor: Actor, id: string, kind: LetterKind): 
     const { enterprise, industry } = asDecided(confirmed.createdAt);
     const opinion = app.decisions.find((d) => d.action === "RECOMMEND")?.comment ?? confirmed.comment;
     const pdf = await renderRecommendationLetter({
-      documentNo: app.recommendationNo ?? `TJ-${app.number}`, issuedOn: isoDay(confirmed.createdAt), generatedAt, enterprise, applicationNo: app.number,
+      documentNo: app.recommendationNo ?? `TJ-${app.number}`, issuedOn: beijingDayOf(confirmed.createdAt), generatedAt, enterprise, applicationNo: app.number,
       kind: app.kind, centreName: centre?.nameZh ?? "", guarantorName: app.guarantorOrg.nameZh, industry,
       amountFen: app.amountFen ?? 0n, termMonths: app.termMonths ?? 0, purpose: app.purpose ?? "", greenChannel: app.greenChannel,
       centreOpinion: opinion,
@@ -66,7 +65,7 @@ export async function reviewLetter(actor: Actor, id: string, kind: LetterKind): 
     if (!guarantee || !app.guarantorOrg || !app.bankOrg) return null;
     const { enterprise } = asDecided(guarantee.issuedAt);
     const pdf = await renderGuaranteeLetter({
-      documentNo: guarantee.contractNo, issuedOn: isoDay(guarantee.issuedAt), generatedAt, enterprise,
+      documentNo: guarantee.contractNo, issuedOn: beijingDayOf(guarantee.issuedAt), generatedAt, enterprise,
       guarantorName: app.guarantorOrg.nameZh, bankName: app.bankOrg.nameZh, guaranteeContractNo: guarantee.contractNo,
       guaranteedAmountFen: guarantee.guaranteedFen, termMonths: guarantee.termMonths, guaranteeFeeFen: guarantee.feeFen, reviewFeeFen: 0n,
     });
@@ -76,7 +75,7 @@ export async function reviewLetter(actor: Actor, id: string, kind: LetterKind): 
   const { enterprise } = asDecided(app.loan.approvedAt);
   const rate = app.loan.annualRateMicros;
   const pdf = await renderBankApprovalNotice({
-    documentNo: app.loan.contractNo, issuedOn: isoDay(app.loan.approvedAt), generatedAt, enterprise, bankName: app.bankOrg.nameZh,
+    documentNo: app.loan.contractNo, issuedOn: beijingDayOf(app.loan.approvedAt), generatedAt, enterprise, bankName: app.bankOrg.nameZh,
     guarantorName: app.guarantorOrg.nameZh, loanContractNo: app.loan.contractNo, guaranteeContractNo: guarantee.contractNo,
     principalFen: app.loan.principalFen, annualRate: `${Math.floor(rate / 10_000)}.${String(rate % 10_000).padStart(4, "0").replace(/0{1,2}$/, "")}%`,
     lprReference: app.loan.lprReference, termMonths: app.loan.termMonths, repaymentMethod: METHOD[app.loan.repaymentMethod],

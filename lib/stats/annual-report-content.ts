@@ -1,6 +1,6 @@
 import type { AnnualReportPdf, ReportSection, ReportTable } from "@/lib/pdf/annual-report";
 import { fenToChineseUpper, formatFen } from "@/lib/money/fen";
-import { beijingDayOf } from "@/lib/stats/as-of";
+import { BEIJING_TIME_ZONE, beijingDayOf } from "@/lib/calendar/beijing";
 import { fenToWanYuan } from "@/lib/stats/format";
 import { DROP_OUTS, FUNNEL_STEPS } from "@/lib/stats/funnel";
 import { LOAN_STATES } from "@/lib/stats/portfolio";
@@ -164,7 +164,7 @@ export function annualReportContent(f: AnnualReportFigures, { t, locale, generat
 
   const filters = i.filters.channel === "all" && i.filters.org === null ? "" : t("annualReport.filters", { channel: t(`insight.channel.${i.filters.channel}`), org: i.filters.org ?? t("insight.allOrgs") });
   const issued = beijingDayOf(generatedAt);
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(generatedAt);
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone: BEIJING_TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(generatedAt);
   return {
     meta: {
       title, documentNo, generatedAt, subject: t("annualReport.programme"), lang: en ? "en" : "zh-CN",

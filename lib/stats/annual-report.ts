@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
-import { beijingNoon } from "@/lib/stats/as-of";
+import { beijingNoon } from "@/lib/calendar/beijing";
 import { insightFigures, type InsightFigures } from "@/lib/stats/insight";
 import type { InsightFilters, InsightPeriod, PeriodErrorCode } from "@/lib/stats/period";
 import { programmeFigures, type ProgrammeFigures } from "@/lib/stats/queries";

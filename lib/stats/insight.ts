@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
-import { beijingDayOf } from "@/lib/stats/as-of";
+import { beijingDayOf } from "@/lib/calendar/beijing";
 import { stageClocks, turnaround, type StageClock, type Turnaround } from "@/lib/stats/clocks";
 import { funnelFigures, partnerFigures, type Funnel, type PartnerRow } from "@/lib/stats/funnel";
 import { periodError, type InsightFilters, type InsightPeriod, type PeriodErrorCode } from "@/lib/stats/period";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { IntakeChannel } from "@/lib/generated/prisma/enums";
-import { beijingNoon } from "@/lib/stats/as-of";
+import { addDays, startOfBeijingDay } from "@/lib/calendar/beijing";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 
@@ -30,7 +30,7 @@ type LoanCounts = { intakeChannel: IntakeChannel; intakeOrgId: string | null; ap
  */
 export async function intakeChannelCounts(actor: Actor | null, asOfDay?: string): Promise<IntakeChannelRow[]> {
   assertCan(actor, "stats.read");
-  const until = asOfDay ? new Date(beijingNoon(asOfDay).getTime() + 12 * 3_600_000) : undefined;
+  const until = asOfDay ? startOfBeijingDay(addDays(asOfDay, 1)) : undefined;
   const where = { historical: false, ...(until ? { createdAt: { lt: until } } : {}) };
   const untilInstant = until ?? new Date("9999-12-31T00:00:00Z");
   const lastDay = asOfDay ?? "9999-12-31";

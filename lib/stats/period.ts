@@ -1,5 +1,5 @@
 import { isIsoDate } from "@/lib/loans/schedule";
-import { beijingDayOf } from "@/lib/stats/as-of";
+import { beijingDayOf } from "@/lib/calendar/beijing";
 
 // The period the "how the programme works" figures cover: from–to, whole Beijing days, both
 // included, with optional filters. Pure: the page, the XLSX route and the tests share it. What

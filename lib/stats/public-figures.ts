@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { afterBeijingDayUtc, beijingDayOf } from "@/lib/stats/as-of";
+import { beijingDayOf } from "@/lib/calendar/beijing";
+import { afterBeijingDayUtc } from "@/lib/stats/as-of";
 
 // The four headline figures the programme publishes, for the public page: counts and sums only,
 // no person, enterprise or case. The same definitions as programmeFigures (lib/stats/queries.ts):

@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { afterBeijingDayUtc, beijingDayOf } from "@/lib/stats/as-of";
+import { beijingDayOf } from "@/lib/calendar/beijing";
+import { afterBeijingDayUtc } from "@/lib/stats/as-of";
 
 // The programme's published figures (domain.md, "Figures from the seed"), computed by the
 // database from the records' own business dates, as they stood at the end of the as-of day in

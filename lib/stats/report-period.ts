@@ -1,4 +1,4 @@
-import { beijingDayOf } from "@/lib/stats/as-of";
+import { beijingDayOf } from "@/lib/calendar/beijing";
 import { KNOWN_KEYS, parsePeriodParams, type InsightFilters, type InsightPeriod, type PeriodErrorCode } from "@/lib/stats/period";
 
 // The period an annual report covers: `?year=YYYY` (that calendar year in Beijing, up to today

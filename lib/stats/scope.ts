@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { afterBeijingDayUtc } from "@/lib/stats/as-of";
 import type { Channel, InsightPeriod } from "@/lib/stats/period";
+import { startOfBeijingDay } from "@/lib/calendar/beijing";
 
 // A checked period with its filters, in the forms the SQL compares with: Beijing days for
 // `@db.Date` columns, and the UTC wall-clock bounds [fromUtc, beforeUtc) for `timestamp(3)` ones.
@@ -15,7 +16,7 @@ export type InsightScope = InsightPeriod & {
 
 /** The first instant of a Beijing day, as the UTC wall-clock text a timestamp column holds. */
 export function startOfBeijingDayUtc(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00.000+08:00`)).toISOString().replace("T", " ").replace("Z", "");
+  return startOfBeijingDay(day).toISOString().replace("T", " ").replace("Z", "");
 }
 
 export function makeScope(period: InsightPeriod, channel: Channel, orgId: string | null): InsightScope {

@@ -39,6 +39,7 @@ import { approveBatchAsChecker } from "@/lib/subsidies/services/approve-batch-as
 import { recordPayment } from "@/lib/subsidies/services/record-payment";
 import { reconcileBatch } from "@/lib/subsidies/services/reconcile-batch";
 import { setSubsidyBudget } from "@/lib/subsidies/services/set-budget";
+import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 
 // gate → parse → (the service authorises) → revalidate. Each action's audience is the role list
 // of the permission its service checks. The upload has its own result shape, because a rejected
@@ -68,7 +69,7 @@ function importedMessage(o: Extract<ImportOutcome, { status: "IMPORTED" }>): str
 }
 
 const duplicateMessage = (o: Extract<ImportOutcome, { status: "ALREADY_IMPORTED" }>) =>
-  `该文件已于 ${o.importedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })} 导入（${o.fileName}），本次未新增任何记录`;
+  `该文件已于 ${o.importedAt.toLocaleString("zh-CN", { timeZone: BEIJING_TIME_ZONE })} 导入（${o.fileName}），本次未新增任何记录`;
 
 export const importStatementAction = guardedAction(
   staffAudience(rolesWith("subsidy.import")),

@@ -1,6 +1,7 @@
+import { quarterOfDay, yearOfDay } from "@/lib/calendar/beijing";
 import { isIsoDate } from "@/lib/loans/schedule";
 
-// Quarters and "today" for the subsidy ledger. Pure: pages, services and tests share it.
+// Quarters for the subsidy ledger ("today" and days: lib/calendar/beijing). Pure: pages, services and tests share it.
 
 export type QuarterKey = `${number}Q${1 | 2 | 3 | 4}`;
 
@@ -16,7 +17,7 @@ export function batchQuarterOf(line: { paidOn: string | null; periodEnd: string 
 
 export function quarterOf(iso: string): QuarterKey {
   if (!isIsoDate(iso)) throw new RangeError(`not a valid YYYY-MM-DD date: ${iso}`);
-  return `${Number(iso.slice(0, 4))}Q${(Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4}`;
+  return `${yearOfDay(iso)}Q${quarterOfDay(iso)}`;
 }
 
 export function parseQuarter(text: string): { year: number; quarter: 1 | 2 | 3 | 4 } | null {
@@ -45,11 +46,3 @@ export function quarterLabel(key: string): string {
   const q = parseQuarter(key);
   return q ? `${q.year}年第${q.quarter}季度` : key;
 }
-
-/** Today's calendar date in Beijing (UTC+8, no daylight saving), YYYY-MM-DD. */
-export function beijingToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
-export const dateOf = (iso: string): Date => new Date(`${iso}T00:00:00Z`);

@@ -6,7 +6,8 @@ import type { BatchStatus, SubsidyExclusion } from "@/lib/generated/prisma/enums
 import { isUuid } from "@/lib/ids";
 import { batchScope } from "@/lib/subsidies/scope";
 import { availableBatchActions, LINES_EDITABLE_IN, SPENT_STATUSES, type BatchAction } from "@/lib/subsidies/batch-workflow";
-import { beijingToday, isoDay, quarterLabel } from "@/lib/subsidies/periods";
+import { beijingToday, dayOfDateColumn } from "@/lib/calendar/beijing";
+import { quarterLabel } from "@/lib/subsidies/periods";
 import type { UnionEvidence } from "@/lib/subsidies/services/subsidy-context";
 import type { VerificationChecklist } from "@/lib/subsidies/services/verify-batch";
 
@@ -55,7 +56,7 @@ export async function listBatches(actor: Actor, options: { status?: BatchStatus 
   return batches.map((b) => ({
     id: b.id, quarter: b.quarter, quarterLabel: quarterLabel(b.quarter), bankName: b.bankOrg.nameZh, status: b.status,
     version: b.version, totalFen: b.totalFen, lineCount: b._count.lines, openQueries: openBy.get(b.id) ?? 0,
-    paidOn: b.paidOn ? isoDay(b.paidOn) : null, paymentRef: b.paymentRef,
+    paidOn: b.paidOn ? dayOfDateColumn(b.paidOn) : null, paymentRef: b.paymentRef,
   }));
 }
 
@@ -109,8 +110,8 @@ function unionNote(evidence: unknown): string {
 export function toLineRow(l: SelectedLine, previous: LineRow["previous"] = []): LineRow {
   return {
     id: l.id, lineKey: l.lineKey, lineVersion: l.lineVersion, contractNo: l.loan.contractNo, enterpriseName: l.loan.enterprise.name,
-    periodStart: isoDay(l.periodStart), periodEnd: isoDay(l.periodEnd), balanceFen: l.balanceFen, annualRateMicros: l.annualRateMicros,
-    interestDueFen: l.interestDueFen, interestPaidFen: l.interestPaidFen, penaltyFen: l.penaltyFen, paidOn: l.paidOn ? isoDay(l.paidOn) : null,
+    periodStart: dayOfDateColumn(l.periodStart), periodEnd: dayOfDateColumn(l.periodEnd), balanceFen: l.balanceFen, annualRateMicros: l.annualRateMicros,
+    interestDueFen: l.interestDueFen, interestPaidFen: l.interestPaidFen, penaltyFen: l.penaltyFen, paidOn: l.paidOn ? dayOfDateColumn(l.paidOn) : null,
     overdue: l.overdue, extended: l.extended, subsidyFen: l.subsidyFen, excludedReason: l.excludedReason, unionNote: unionNote(l.unionEvidence),
     query: l.query, queryAnswer: l.queryAnswer, previous,
   };
@@ -178,7 +179,7 @@ export async function batchDetail(actor: Actor, id: string, options: { page?: nu
   return {
     id: batch.id, quarter: batch.quarter, quarterLabel: quarterLabel(batch.quarter), bankName: batch.bankOrg.nameZh, bankOrgId: batch.bankOrgId,
     status: batch.status, version: batch.version, totalFen: batch.totalFen, lineCount, openQueries,
-    paidOn: batch.paidOn ? isoDay(batch.paidOn) : null, paymentRef: batch.paymentRef, payerAccount: batch.payerAccount, createdAt: batch.createdAt,
+    paidOn: batch.paidOn ? dayOfDateColumn(batch.paidOn) : null, paymentRef: batch.paymentRef, payerAccount: batch.payerAccount, createdAt: batch.createdAt,
     makerName: batch.makerId ? (people.get(batch.makerId) ?? "—") : null,
     checkerName: batch.checkerId ? (people.get(batch.checkerId) ?? "—") : null,
     interestPaidFen: sums._sum.interestPaidFen ?? 0n, excludedCount,

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
-import { isoDay } from "@/lib/subsidies/periods";
+import { dayOfDateColumn } from "@/lib/calendar/beijing";
 import { isUuid } from "@/lib/ids";
 
 export type FoundingRow = {
@@ -40,7 +40,7 @@ export async function foundingPage(actor: Actor, correct?: string, take = 50): P
       .map((u) => [u.id, u.displayName]),
   );
   const dto = (r: (typeof rows)[number]): FoundingRow => ({
-    id: r.id, enterpriseName: r.enterprise.name, creditCode: r.enterprise.creditCode, unionName: r.unionName, foundedOn: isoDay(r.foundedOn),
+    id: r.id, enterpriseName: r.enterprise.name, creditCode: r.enterprise.creditCode, unionName: r.unionName, foundedOn: dayOfDateColumn(r.foundedOn),
     memberCount: r.memberCount, recordedBy: r.recordedById ? (names.get(r.recordedById) ?? null) : null, createdAt: r.createdAt,
     superseded: r.supersededAt !== null, historical: r.historyImportId !== null,
   });

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
-import { dateOf } from "@/lib/subsidies/periods";
+import { dateColumnOf } from "@/lib/calendar/beijing";
 import type { FoundingFacts } from "@/lib/unions/founding";
 
 // Writing a union's founding record inside the caller's transaction (like lib/audit/record.ts, it
@@ -31,7 +31,7 @@ export async function writeFounding(
   const organisationId = actor.kind === "STAFF" ? actor.organisationId : null;
   const record = await tx.unionFounding.create({
     data: {
-      enterpriseId, foundedOn: dateOf(f.foundedOn), memberCount: f.memberCount, unionName: f.unionName.trim(),
+      enterpriseId, foundedOn: dateColumnOf(f.foundedOn), memberCount: f.memberCount, unionName: f.unionName.trim(),
       recordedById: actor.userId, organisationId, historyImportId: historyImportId ?? null,
     },
     select: { id: true },

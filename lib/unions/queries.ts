@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { coveredDaysBetween } from "@/lib/subsidies/rules";
-import { isoDay, quarterBounds, type QuarterRef } from "@/lib/subsidies/periods";
+import { dayOfDateColumn } from "@/lib/calendar/beijing";
+import { quarterBounds, type QuarterRef } from "@/lib/subsidies/periods";
 import { daysBetween } from "@/lib/loans/schedule";
 
 export type StandingRow = {
@@ -39,7 +40,7 @@ export async function recentStandings(actor: Actor, take = 50): Promise<Standing
   );
   return rows.map((r) => ({
     id: r.id, enterpriseName: r.enterprise.name, creditCode: r.enterprise.creditCode, unionName: r.unionName, memberCardNo: r.memberCardNo,
-    validFrom: isoDay(r.validFrom), validTo: r.validTo ? isoDay(r.validTo) : null, recordedBy: r.recordedById ? (names.get(r.recordedById) ?? null) : null,
+    validFrom: dayOfDateColumn(r.validFrom), validTo: r.validTo ? dayOfDateColumn(r.validTo) : null, recordedBy: r.recordedById ? (names.get(r.recordedById) ?? null) : null,
     createdAt: r.createdAt, superseded: r.supersededAt !== null,
   }));
 }
@@ -83,10 +84,10 @@ export async function loansLackingStanding(quarter: QuarterRef, until: string): 
   });
   const gaps: UncoveredLoan[] = [];
   for (const loan of loans) {
-    const from = [qStart, isoDay(loan.disbursedOn!)].sort().at(-1)!;
-    const to = [end, ...(loan.maturityOn ? [isoDay(loan.maturityOn)] : []), ...(loan.closedOn ? [isoDay(loan.closedOn)] : [])].sort()[0]!;
+    const from = [qStart, dayOfDateColumn(loan.disbursedOn!)].sort().at(-1)!;
+    const to = [end, ...(loan.maturityOn ? [dayOfDateColumn(loan.maturityOn)] : []), ...(loan.closedOn ? [dayOfDateColumn(loan.closedOn)] : [])].sort()[0]!;
     if (to < from) continue;
-    const standing = loan.enterprise.unionStandings.map((s) => ({ validFrom: isoDay(s.validFrom), validTo: s.validTo ? isoDay(s.validTo) : null }));
+    const standing = loan.enterprise.unionStandings.map((s) => ({ validFrom: dayOfDateColumn(s.validFrom), validTo: s.validTo ? dayOfDateColumn(s.validTo) : null }));
     const days = daysBetween(from, to) + 1;
     const uncoveredDays = days - coveredDaysBetween(from, to, standing);
     if (uncoveredDays > 0) {
@@ -124,6 +125,6 @@ export async function standingOfOwnLoan(actor: Actor, loanId: string, today: str
     select: { enterprise: { select: { unionStandings: { where: { supersededAt: null }, orderBy: { validFrom: "asc" }, select: { unionName: true, memberCardNo: true, validFrom: true, validTo: true } } } } },
   });
   if (!loan) return null;
-  const records = loan.enterprise.unionStandings.map((s) => ({ unionName: s.unionName, memberCardNo: s.memberCardNo, validFrom: isoDay(s.validFrom), validTo: s.validTo ? isoDay(s.validTo) : null }));
+  const records = loan.enterprise.unionStandings.map((s) => ({ unionName: s.unionName, memberCardNo: s.memberCardNo, validFrom: dayOfDateColumn(s.validFrom), validTo: s.validTo ? dayOfDateColumn(s.validTo) : null }));
   return { records, coversToday: records.some((r) => r.validFrom <= today && (r.validTo === null || r.validTo >= today)) };
 }

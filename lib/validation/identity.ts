@@ -1,3 +1,5 @@
+import { beijingDayOf } from "@/lib/calendar/beijing";
+
 // Checksums and masks for the identifiers applicants type: resident ID (GB 11643-1999),
 // unified social credit code (GB 32100-2015) and mainland mobile numbers.
 
@@ -40,8 +42,7 @@ function isPlausibleBirthDate(yyyymmdd: string, today: Date): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   if (!real) return false;
-  const beijingToday = new Date(today.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10).replaceAll("-", "");
-  return yyyymmdd <= beijingToday;
+  return yyyymmdd <= beijingDayOf(today).replaceAll("-", "");
 }
 
 export type CreditCodeProblem = "format" | "check-char";

@@ -7,6 +7,7 @@ import { applicantFields } from "./support/factories";
 import { textsTo } from "./support/db";
 import { captureScreens } from "./support/screens";
 import { e2eDatabase } from "./support/database";
+import { addDays, beijingToday } from "@/lib/calendar/beijing";
 
 // A member calls the 12351 hotline: the operator records the call with a follow-up, registers the
 // caller, turns the call into a draft application and marks the follow-up done; the member
@@ -17,7 +18,7 @@ const caller = applicantFields();
 const enterprise = { name: `海淀小书店${Date.now().toString(36)}有限公司`, creditCode: makeCreditCode() };
 
 /** A Beijing calendar day, `offset` days from today. */
-const beijingDay = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+const beijingDay = (offset: number) => addDays(beijingToday(), offset);
 
 /** Runs a scheduled job once against the e2e database, as the scheduler would. */
 function runJob(name: string, now: string): void {

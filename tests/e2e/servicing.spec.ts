@@ -6,7 +6,7 @@ import { createApplicant } from "./support/factories";
 import { queryE2e } from "./support/db";
 import { captureScreens } from "./support/screens";
 import { addMonthsClamped, buildSchedule } from "@/lib/loans/schedule";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { fenToYuanString, formatFen, parseYuanToFen } from "@/lib/money/fen";
 
 // After the loan: the bank records a repayment and reports an overdue with amounts; the guarantee

@@ -8,6 +8,7 @@ import type { PolicyInput } from "@/lib/organisations/schemas";
 import { db, itOnPostgres } from "../support/db";
 import { outcome } from "../support/outcome";
 import { createApplicant, createStaff, staffActor } from "../support/factories";
+import { addDays, beijingDayOf } from "@/lib/calendar/beijing";
 
 /** The latest version's rules from a new date (so that it loosens nothing), with changes. */
 async function input(effectiveFrom: string, changes: Partial<PolicyInput> = {}): Promise<PolicyInput> {
@@ -24,7 +25,7 @@ async function input(effectiveFrom: string, changes: Partial<PolicyInput> = {}):
 async function dateAfterLatest(days: number): Promise<string> {
   const latest = await db.policyVersion.findFirstOrThrow({ orderBy: { effectiveFrom: "desc" } });
   const base = Math.max(latest.effectiveFrom.getTime(), Date.now());
-  return new Date(base + days * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+  return addDays(beijingDayOf(new Date(base)), days);
 }
 
 describe("programme administration", () => {

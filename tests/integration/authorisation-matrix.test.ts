@@ -38,14 +38,14 @@ const CALLS: Record<string, Call> = {
   return: { transition: "returnForInfo", run: (a, id, v) => returnForInformation(staff(a), { applicationId: id, version: v, comment: "补充", missingItems: ["财务报表"] }) },
   reject: { transition: "reject", run: (a, id, v) => rejectApplication(staff(a), { applicationId: id, version: v, comment: "不符合", reasonCode: "OTHER" }) },
   reopen: { transition: "reopen", run: (a, id, v) => reopenApplication(staff(a), { applicationId: id, version: v, comment: "重新开启" }) },
-  guarantee: { transition: "guarantorApprove", run: (a, id, v, c) => issueGuarantee(staff(a), { applicationId: id, version: v, comment: "同意", contractNo: `DB-${uniqueSuffix()}`, guaranteedYuan: 1_000_000n, termMonths: 12, bankOrgId: c.bankOrgId }) },
-  approve: { transition: "bankApprove", run: (a, id, v) => approveCredit(staff(a), { applicationId: id, version: v, comment: "同意", principalYuan: 1_000_000n, annualRateMicros: 30_000, lprReference: "LPR", termMonths: 12, repaymentMethod: "EQUAL_INSTALMENTS", contractNo: `JK-${uniqueSuffix()}` }) },
+  guarantee: { transition: "guarantorApprove", run: (a, id, v, c) => issueGuarantee(staff(a), { applicationId: id, version: v, comment: "同意", contractNo: `DB-${uniqueSuffix()}`, guaranteedFen: 1_000_000n, termMonths: 12, bankOrgId: c.bankOrgId }) },
+  approve: { transition: "bankApprove", run: (a, id, v) => approveCredit(staff(a), { applicationId: id, version: v, comment: "同意", principalFen: 1_000_000n, annualRateMicros: 30_000, lprReference: "LPR", termMonths: 12, repaymentMethod: "EQUAL_INSTALMENTS", contractNo: `JK-${uniqueSuffix()}` }) },
   sign: { transition: "signContract", run: (a, id, v) => recordContractSigned(staff(a), { applicationId: id, version: v, comment: "签约" }) },
   settle: { transition: "settle", run: (a, id, v) => settleLoan(staff(a), { applicationId: id, version: v, comment: "结清", settledOn: "2026-01-05" }) },
   overdue: { transition: "reportOverdue", run: (a, id, v) => reportOverdue(staff(a), { applicationId: id, version: v, comment: "逾期", principalFen: 0n, interestFen: 1n, firstMissedOn: "2026-01-05" }) },
   cure: { transition: "cure", run: (a, id, v) => cureOverdue(staff(a), { applicationId: id, version: v, comment: "已还", curedOn: "2026-01-05" }) },
   compensate: { transition: "compensate", run: (a, id, v) => compensateLoan(staff(a), { applicationId: id, version: v, comment: "代偿", amountFen: 1n, paidOn: "2026-01-05" }) },
-  disburse: { transition: "disburse", run: (a, id, v) => recordDisbursement(staff(a), { applicationId: id, version: v, comment: "放款", disbursedOn: "2026-01-05", amountYuan: 1_000_000n, accountNo: "622848001234567890" }) },
+  disburse: { transition: "disburse", run: (a, id, v) => recordDisbursement(staff(a), { applicationId: id, version: v, comment: "放款", disbursedOn: "2026-01-05", amountFen: 1_000_000n, accountNo: "622848001234567890" }) },
 };
 
 type Who = { label: string; actor: Actor; own: boolean };

@@ -47,7 +47,7 @@ async function caseAtTheBank() {
   await confirmRecommendation(approver, { applicationId: draft.id, version: 2, comment: "复核内部意见：同意", guarantorOrgId: await orgId("SCDB") });
   await issueGuarantee(guarantor, {
     applicationId: draft.id, version: 3, comment: "担保内部：反担保已落实", contractNo: `DB-${uniqueSuffix()}`,
-    guaranteedYuan: 20_000_000n, termMonths: 12, bankOrgId: await orgId("BJRCB"),
+    guaranteedFen: 20_000_000n, termMonths: 12, bankOrgId: await orgId("BJRCB"),
   });
   return { applicant, id: draft.id, reviewer, guarantor, bank: await staffActor("officer@bank.demo") };
 }

@@ -4,7 +4,7 @@ import { createOrganisation, updateOrganisation } from "@/lib/organisations/serv
 import { changeRole, setAccountDisabled } from "@/lib/organisations/services/account-access";
 import { setSubsidyBudget } from "@/lib/subsidies/services/set-budget";
 import { changeCalendar } from "@/lib/calendar/services/change-calendar";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { outcome } from "../support/outcome";
 import { db, uniqueSuffix } from "../support/db";
 import { createStaff, staffActor } from "../support/factories";

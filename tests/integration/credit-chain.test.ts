@@ -29,7 +29,7 @@ async function returnedByTheBank(applicant: Actor & { kind: "APPLICANT" }) {
   await submitApplication(applicant, id, 0);
   await recommendApplication(reviewer!, { applicationId: id, version: 1, comment: "符合条件", checklist: { member: true, targetGroup: true, documents: true } });
   await confirmRecommendation(approver!, { applicationId: id, version: 2, comment: "复核同意", guarantorOrgId: await orgId("SCDB") });
-  await issueGuarantee(guarantor!, { applicationId: id, version: 3, comment: "同意担保", contractNo: `DB-${uniqueSuffix()}`, guaranteedYuan: 40_000_000n, termMonths: 12, bankOrgId: await orgId("BJRCB") });
+  await issueGuarantee(guarantor!, { applicationId: id, version: 3, comment: "同意担保", contractNo: `DB-${uniqueSuffix()}`, guaranteedFen: 40_000_000n, termMonths: 12, bankOrgId: await orgId("BJRCB") });
   await returnForInformation(bank!, { applicationId: id, version: 4, comment: "请补充流水", missingItems: ["近六个月银行流水"] });
   return { id, bank: bank!, guarantor: guarantor! };
 }
@@ -57,7 +57,7 @@ describe("terms after an approval", () => {
     expect(back.status).toBe("CENTER_REVIEW");
     expect(back.stageDueAt!.getTime()).toBeGreaterThan(Date.now() + 24 * 3600_000);
     // The bank no longer holds anything on it: approving now finds no case.
-    expect(await code(approveCredit(bank, { applicationId: id, version: back.version, comment: "同意", principalYuan: 40_000_000n, annualRateMicros: 30_000,
+    expect(await code(approveCredit(bank, { applicationId: id, version: back.version, comment: "同意", principalFen: 40_000_000n, annualRateMicros: 30_000,
       lprReference: "LPR", termMonths: 12, repaymentMethod: "EQUAL_INSTALMENTS", contractNo: `JK-${uniqueSuffix()}` }))).toBe("NOT_FOUND");
   });
 
@@ -72,10 +72,10 @@ describe("terms after an approval", () => {
 
     const terms = { applicationId: id, version: app.version, comment: "同意", annualRateMicros: 30_000, lprReference: "LPR", termMonths: 12,
       repaymentMethod: "EQUAL_INSTALMENTS" as const, contractNo: `JK-${uniqueSuffix()}` };
-    const refused = await approveCredit(bank, { ...terms, principalYuan: 40_000_001n }).catch((e) => e);
+    const refused = await approveCredit(bank, { ...terms, principalFen: 40_000_001n }).catch((e) => e);
     expect(refused).toMatchObject({ code: "VALIDATION", fieldErrors: { principalYuan: ["批准金额不能超过担保金额"] } });
     expect(await load(id)).toMatchObject({ status: "BANK_REVIEW", version: app.version });
-    await approveCredit(bank, { ...terms, principalYuan: 40_000_000n });
+    await approveCredit(bank, { ...terms, principalFen: 40_000_000n });
     expect((await load(id)).status).toBe("CONTRACTING");
   });
 

@@ -6,6 +6,7 @@ import type { PolicyInput } from "@/lib/organisations/schemas";
 import { db, itOnPostgres } from "../support/db";
 import { outcome } from "../support/outcome";
 import { createStaff, staffActor } from "../support/factories";
+import { addDays, beijingDayOf } from "@/lib/calendar/beijing";
 
 // Dual control: every policy version (the controls it loosens named), and making someone an
 // administrator, takes effect only when a second administrator approves it, and then in the
@@ -13,7 +14,7 @@ import { createStaff, staffActor } from "../support/factories";
 
 async function nextPolicy(changes: Partial<PolicyInput>): Promise<PolicyInput> {
   const latest = await db.policyVersion.findFirstOrThrow({ orderBy: { effectiveFrom: "desc" } });
-  const day = new Date(Math.max(latest.effectiveFrom.getTime(), Date.now()) + 3 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+  const day = addDays(beijingDayOf(new Date(Math.max(latest.effectiveFrom.getTime(), Date.now()))), 3);
   return {
     effectiveFrom: day, maxLoanYuan: latest.maxLoanFen, maxTermMonths: latest.maxTermMonths, subsidyRatioPercent: latest.subsidyRatioBp / 100,
     coolingDays: latest.coolingDays, centerReviewDays: 5, guarantorReviewDays: 5, bankReviewDays: 3, disbursementDays: 5, returnAnswerDays: 15,

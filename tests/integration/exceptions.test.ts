@@ -14,13 +14,14 @@ import { exceptionsForCase, listExceptions } from "@/lib/exceptions/queries";
 import { outcome as code } from "../support/outcome";
 import { db, itOnPostgres, uniqueSuffix } from "../support/db";
 import { createApplicant, createReadyDraft, createStaff, staffActor } from "../support/factories";
+import { addDays, beijingToday } from "@/lib/calendar/beijing";
 
 // 一企一策 with effect: requested by one centre member, decided by a different approver, applied
 // by the rules for that case only, and refused with nothing stored when it asks too much.
 
 const orgId = async (code: string) => (await db.organisation.findUniqueOrThrow({ where: { code } })).id;
 const load = (id: string) => db.loanApplication.findUniqueOrThrow({ where: { id } });
-const inDays = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
+const inDays = (n: number) => addDays(beijingToday(), n);
 const request = (applicationId: string, amountYuan: bigint, termMonths = 12) =>
   ({ applicationId, categoryCode: "SMALL_MICRO", amountYuan, termMonths, purpose: "扩大经营", repaymentSource: "经营收入" });
 
@@ -150,7 +151,7 @@ describe("an approved exception applied by the rules, for that case only", () =>
     await confirmRecommendation(approver2, { applicationId: raised.id, version: app.version + 1, comment: "复核同意", guarantorOrgId: await orgId("SCDB") });
     const guarantor = await staffActor("officer@guarantor.demo");
     await issueGuarantee(guarantor, { applicationId: raised.id, version: app.version + 2, comment: "同意担保", contractNo: `DB-${uniqueSuffix()}`,
-      guaranteedYuan: 80_000_000n, termMonths: 12, bankOrgId: await orgId("BJRCB") });
+      guaranteedFen: 80_000_000n, termMonths: 12, bankOrgId: await orgId("BJRCB") });
     expect(await load(raised.id)).toMatchObject({ status: "BANK_REVIEW" });
   });
 

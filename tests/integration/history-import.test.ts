@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { historyCsv, type HistoryLine } from "@/lib/history/lines";
 import { importHistory } from "@/lib/history/services/import-history";
 import { reportOverdue } from "@/lib/loans/services/loan-status";
-import { beijingNoon } from "@/lib/stats/as-of";
+import { beijingNoon } from "@/lib/calendar/beijing";
 import { programmeFigures, type ProgrammeFigures } from "@/lib/stats/queries";
 import { db } from "../support/db";
 import { makeCreditCode } from "../support/ids";

@@ -12,7 +12,7 @@ import { annualReportFigures } from "@/lib/stats/annual-report";
 import { annualReportContent, type Translate } from "@/lib/stats/annual-report-content";
 import type { StaffActor } from "@/lib/auth/roles";
 import type { ApplicationStatus, LoanStatus } from "@/lib/generated/prisma/enums";
-import { beijingNoon } from "@/lib/stats/as-of";
+import { beijingNoon } from "@/lib/calendar/beijing";
 import { insightFigures } from "@/lib/stats/insight";
 import { parsePeriodParams, type InsightFilters } from "@/lib/stats/period";
 import { publicProgrammeFigures } from "@/lib/stats/public-figures";

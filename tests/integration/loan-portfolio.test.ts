@@ -5,7 +5,7 @@ import { servicingForCase } from "@/lib/loans/servicing-queries";
 import { compensateLoan, reportOverdue } from "@/lib/loans/services/loan-status";
 import { recordRecovery } from "@/lib/loans/services/servicing/record-recovery";
 import { recordRepayment } from "@/lib/loans/services/servicing/record-repayment";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { db, uniqueSuffix } from "../support/db";
 import { createStaff, ensureReferenceData, staffActor } from "../support/factories";
 import { exportTooLarge, portfolioCsvStream, portfolioXlsx } from "@/lib/loans/portfolio-export";

@@ -1,6 +1,6 @@
 import type { RepaymentMethod } from "@/lib/generated/prisma/enums";
 import { addMonthsClamped } from "@/lib/loans/schedule";
-import { beijingToday, dateOf } from "@/lib/subsidies/periods";
+import { beijingToday, dateColumnOf } from "@/lib/calendar/beijing";
 import { db, uniqueSuffix } from "../support/db";
 import { createApplicant, createReadyDraft, ensureReferenceData } from "../support/factories";
 
@@ -23,7 +23,7 @@ export async function disbursedLoan(options: { monthsAgo?: number; method?: Repa
       applicationId: draft.id, enterpriseId: draft.enterpriseId, bankOrgId: bank.id, contractNo: `S-${uniqueSuffix()}`,
       principalFen: options.principalFen ?? 30_000_000n, disbursedFen: options.principalFen ?? 30_000_000n, annualRateMicros: 34_500, lprReference: "LPR",
       termMonths, repaymentMethod: options.method ?? "INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY", status: "ACTIVE",
-      disbursedOn: dateOf(disbursedOn), maturityOn: dateOf(addMonthsClamped(disbursedOn, termMonths)),
+      disbursedOn: dateColumnOf(disbursedOn), maturityOn: dateColumnOf(addMonthsClamped(disbursedOn, termMonths)),
     },
   });
   return { applicationId: draft.id, loanId: loan.id, applicant, disbursedOn, enterpriseId: draft.enterpriseId, contractNo: loan.contractNo };

@@ -6,7 +6,7 @@ import { isServicingRefusal } from "@/lib/loans/servicing/refusal";
 import { compensateLoan, cureOverdue, reportOverdue, settleLoan } from "@/lib/loans/services/loan-status";
 import { recordRepayment } from "@/lib/loans/services/servicing/record-repayment";
 import { recordRecovery } from "@/lib/loans/services/servicing/record-recovery";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { prepareLines } from "@/lib/subsidies/services/statement-intake";
 import { db, uniqueSuffix } from "../support/db";
 import { outcome } from "../support/outcome";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compensateLoan, cureOverdue, reportOverdue, settleLoan } from "@/lib/loans/services/loan-status";
 import { timelineOf } from "@/lib/applications/timeline";
 import { addMonthsClamped } from "@/lib/loans/schedule";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { db } from "../support/db";
 import { outcome } from "../support/outcome";
 import { staffActor } from "../support/factories";

@@ -134,7 +134,7 @@ describe("the centre oversees every stage", () => {
     expect(loanScope(manager)).toEqual({ bankOrgId: bank.id });
     const version = (await db.loanApplication.findUniqueOrThrow({ where: { id: late.id } })).version;
     await expect(approveCredit(manager, {
-      applicationId: late.id, version, comment: "主管不审批", principalYuan: 100_000n, annualRateMicros: 34_500, termMonths: 12,
+      applicationId: late.id, version, comment: "主管不审批", principalFen: 100_000n, annualRateMicros: 34_500, termMonths: 12,
       repaymentMethod: "INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY", lprReference: "LPR", contractNo: `HT-${uniqueSuffix()}`,
     })).rejects.toBeInstanceOf(AppError);
     expect((await db.loanApplication.findUniqueOrThrow({ where: { id: late.id } })).status).toBe("BANK_REVIEW");

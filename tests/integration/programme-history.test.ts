@@ -15,7 +15,7 @@ import { connectPostgres } from "@/lib/db/sql-executor";
 import { seedDemo } from "@/lib/demo/seed";
 import { programmeHistoryFile, seedProgrammeHistory } from "@/lib/demo/seed-history";
 import { DEMO_CONSULTING_FOUNDING } from "@/lib/demo/seed-foundings";
-import { beijingNoon } from "@/lib/stats/as-of";
+import { beijingNoon } from "@/lib/calendar/beijing";
 import { programmeFigures } from "@/lib/stats/queries";
 import { createDatabase, dropDatabase } from "../../scripts/db/tools";
 import { itOnPostgres, onPostgres } from "../support/db";

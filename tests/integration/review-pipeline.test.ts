@@ -12,10 +12,11 @@ import { timelineOf } from "@/lib/applications/timeline";
 import { outcome as code } from "../support/outcome";
 import { db, itOnPostgres, uniqueSuffix } from "../support/db";
 import { auditCount, createApplicant, createReadyDraft, createStaff, staffActor } from "../support/factories";
+import { beijingToday } from "@/lib/calendar/beijing";
 
 const orgId = async (code: string) => (await db.organisation.findUniqueOrThrow({ where: { code } })).id;
 const version = async (id: string) => (await db.loanApplication.findUniqueOrThrow({ where: { id } })).version;
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = () => beijingToday();
 
 describe("the review pipeline, end to end in services", () => {
   it("centre returns, applicant resubmits, centre recommends and a second person confirms, guarantor, bank, disbursement", async () => {
@@ -44,10 +45,10 @@ describe("the review pipeline, end to end in services", () => {
     await confirmRecommendation(approver, { applicationId: id, version: 4, comment: "复核同意", guarantorOrgId: await orgId("SCDB") });
     expect(await code(confirmRecommendation(makerApprover, { applicationId: id, version: 4, comment: "again", guarantorOrgId: await orgId("SCDB") }))).toBe("CONFLICT");
 
-    await issueGuarantee(guarantor, { applicationId: id, version: 5, comment: "同意担保", contractNo: `DB-${uniqueSuffix()}`, guaranteedYuan: 40_000_000n, termMonths: 12, bankOrgId: await orgId("BJRCB") });
-    await approveCredit(bank, { applicationId: id, version: 6, comment: "同意", principalYuan: 40_000_000n, annualRateMicros: 30_000, lprReference: "一年期 LPR 3.00%", termMonths: 12, repaymentMethod: "INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY", contractNo: `JK-${uniqueSuffix()}` });
+    await issueGuarantee(guarantor, { applicationId: id, version: 5, comment: "同意担保", contractNo: `DB-${uniqueSuffix()}`, guaranteedFen: 40_000_000n, termMonths: 12, bankOrgId: await orgId("BJRCB") });
+    await approveCredit(bank, { applicationId: id, version: 6, comment: "同意", principalFen: 40_000_000n, annualRateMicros: 30_000, lprReference: "一年期 LPR 3.00%", termMonths: 12, repaymentMethod: "INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY", contractNo: `JK-${uniqueSuffix()}` });
     await recordContractSigned(bank, { applicationId: id, version: 7, comment: "已签约" });
-    await recordDisbursement(bank, { applicationId: id, version: 8, comment: "已放款", disbursedOn: today(), amountYuan: 40_000_000n, accountNo: "622848001234567890" });
+    await recordDisbursement(bank, { applicationId: id, version: 8, comment: "已放款", disbursedOn: today(), amountFen: 40_000_000n, accountNo: "622848001234567890" });
 
     app = await db.loanApplication.findUniqueOrThrow({ where: { id } });
     expect(app).toMatchObject({ status: "ACTIVE", version: 9 });
@@ -85,7 +86,7 @@ describe("the review pipeline, end to end in services", () => {
     const bank = await staffActor("officer@bank.demo");
     expect(await caseForStaff(stranger, draft.id)).toBeNull();
     expect(await caseForStaff(bank, draft.id)).toBeNull();
-    expect(await code(issueGuarantee(stranger, { applicationId: draft.id, version: 2, comment: "x x", contractNo: `X-${uniqueSuffix()}`, guaranteedYuan: 1n, termMonths: 1, bankOrgId: await orgId("BJRCB") }))).toBe("NOT_FOUND");
+    expect(await code(issueGuarantee(stranger, { applicationId: draft.id, version: 2, comment: "x x", contractNo: `X-${uniqueSuffix()}`, guaranteedFen: 1n, termMonths: 1, bankOrgId: await orgId("BJRCB") }))).toBe("NOT_FOUND");
     expect(await version(draft.id)).toBe(2);
   });
 

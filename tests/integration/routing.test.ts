@@ -43,7 +43,7 @@ async function caseAtGuarantor(intakeOrgId: string | null, guarantorOrgId?: stri
 }
 
 const guarantee = async (guarantor: Awaited<ReturnType<typeof staffActor>>, id: string, bankOrgId?: string) =>
-  issueGuarantee(guarantor, { applicationId: id, version: await version(id), comment: "同意担保", contractNo: `DB-${uniqueSuffix()}`, guaranteedYuan: 10_000_000n, termMonths: 12, bankOrgId });
+  issueGuarantee(guarantor, { applicationId: id, version: await version(id), comment: "同意担保", contractNo: `DB-${uniqueSuffix()}`, guaranteedFen: 10_000_000n, termMonths: 12, bankOrgId });
 
 afterAll(backToChoice);
 

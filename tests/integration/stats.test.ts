@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/roles";
 import type { BatchStatus } from "@/lib/generated/prisma/enums";
-import { afterBeijingDayUtc, beijingNoon, parseAsOfParam } from "@/lib/stats/as-of";
+import { beijingNoon } from "@/lib/calendar/beijing";
+import { afterBeijingDayUtc, parseAsOfParam } from "@/lib/stats/as-of";
 import { programmeFiguresCsv } from "@/lib/stats/csv";
 import { fenToWanYuan } from "@/lib/stats/format";
 import { programmeFigures, type ProgrammeFigures } from "@/lib/stats/queries";

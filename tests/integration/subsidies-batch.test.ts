@@ -21,7 +21,7 @@ import { subsidyStatementPdf } from "@/lib/subsidies/services/subsidy-statement-
 import { batchSummaryPdf } from "@/lib/subsidies/services/batch-summary-pdf";
 import { batchDetail, budgetOverview, listBatches, queriedLines } from "@/lib/subsidies/queries";
 import { listLoans, loanDetail } from "@/lib/loans/queries";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { DEMO_CONSULTING_SUBSIDY_TOTAL_FEN } from "@/lib/subsidies/demo-fixture";
 import { outcome as code } from "../support/outcome";
 import { db, itOnPostgres, uniqueSuffix } from "../support/db";

@@ -2,9 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/roles";
 import { IDLE, type ActionState } from "@/lib/actions/state";
 import { recordFoundingAction } from "@/lib/unions/founding-actions";
-import { beijingNoon } from "@/lib/stats/as-of";
 import { programmeFigures } from "@/lib/stats/queries";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingNoon, beijingToday } from "@/lib/calendar/beijing";
 import { db } from "../support/db";
 import { createApplicant, createEnterprise, staffActor } from "../support/factories";
 

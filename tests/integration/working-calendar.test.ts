@@ -7,7 +7,7 @@ import { addWorkingDays, toCstIsoDate } from "@/lib/calendar/working-days";
 import { lockCalendar, workingCalendar } from "@/lib/policy/queries";
 import { submitApplication } from "@/lib/applications/services/submit-application";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { outcome } from "../support/outcome";
 import { db, itOnPostgres, secondClient } from "../support/db";
 import { createApplicant, createReadyDraft, createStaff, ensureReferenceData, staffActor } from "../support/factories";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { beijingDayOf } from "@/lib/calendar/beijing";
 import zhCN from "@/lib/i18n/messages/zh-CN.json";
 import en from "@/lib/i18n/messages/en.json";
-import { beijingDay, joinItems, MESSAGE_OF, splitMissingItems, storedParams, textOrNull, wordsOfMessage, type NoticeTemplates } from "@/lib/reviews/applicant-message";
+import { joinItems, MESSAGE_OF, splitMissingItems, storedParams, textOrNull, wordsOfMessage, type NoticeTemplates } from "@/lib/reviews/applicant-message";
 
 const templates = (all: typeof zhCN | typeof en) => all.inbox.notice as unknown as NoticeTemplates;
 
@@ -35,7 +36,7 @@ describe("messages to the applicant", () => {
   });
 
   it("date a deadline by its Beijing day", () => {
-    expect(beijingDay(new Date("2026-12-25T15:59:59.999Z"))).toBe("2026-12-25");
-    expect(beijingDay(new Date("2026-12-25T16:00:00Z"))).toBe("2026-12-26");
+    expect(beijingDayOf(new Date("2026-12-25T15:59:59.999Z"))).toBe("2026-12-25");
+    expect(beijingDayOf(new Date("2026-12-25T16:00:00Z"))).toBe("2026-12-26");
   });
 });

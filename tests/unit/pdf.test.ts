@@ -271,6 +271,20 @@ describe("renderApplicationForm", () => {
     const b = await renderApplicationForm(applicationForm);
     expect(a.equals(b)).toBe(true);
   });
+
+  it("carries the programme's mark in the header's top-left corner, drawn red on the page", async () => {
+    const pdf = await renderApplicationForm(applicationForm);
+    const file = path.join(previewDir, "application-form-mark.pdf");
+    writeFileSync(file, pdf);
+    const images = execFileSync("pdfimages", ["-list", "-f", "1", "-l", "1", file], { encoding: "utf8" });
+    expect(images).toMatch(/^\s*1\s+0\s+image\s+256\s+256\b/m);
+    // At 72 dpi a pixel is a point: the disc spans x 56–82, y 50–76; its left part is plain red.
+    const ppm = execFileSync("pdftoppm", ["-f", "1", "-l", "1", "-r", "72", "-x", "58", "-y", "61", "-W", "4", "-H", "4", file]);
+    const pixels = ppm.subarray(ppm.length - 4 * 4 * 3);
+    for (let i = 0; i < pixels.length; i += 3) expect([pixels[i]! > 150, pixels[i + 1]! < 80, pixels[i + 2]! < 80]).toEqual([true, true, true]);
+    // The text below it is where it was: the heading and the title still come first.
+    expect(squash(inspect("application-form-mark", pdf).text)).toMatch(/^首都职工创业小额贷款/);
+  });
 });
 
 describe("review letters", () => {

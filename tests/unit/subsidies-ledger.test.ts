@@ -3,7 +3,8 @@ import fc from "fast-check";
 import type { Actor } from "@/lib/auth/roles";
 import type { BatchStatus } from "@/lib/generated/prisma/enums";
 import { availableBatchActions, BATCH_TRANSITIONS, mayTransition, refusalOf, type BatchAction } from "@/lib/subsidies/batch-workflow";
-import { batchQuarterOf, beijingToday, parseQuarter, quarterLabel, quarterOf } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
+import { batchQuarterOf, parseQuarter, quarterLabel, quarterOf } from "@/lib/subsidies/periods";
 import { fieldErrorsOf, oneLineStatement } from "@/lib/subsidies/one-line-statement";
 import { parseStatement } from "@/lib/subsidies/statement-parser";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HOLDER, isActorsTurn, roleMayAttempt, targetOf, TRANSITIONS } from "@/lib/applications/workflow";
+import { HOLDER, isActorsTurn, isOpenStatus, OPEN_STATUSES, roleMayAttempt, SUBMITTED_OPEN_STATUSES, targetOf, TRANSITIONS, WITHDRAWABLE_STATUSES } from "@/lib/applications/workflow";
 import { eligibilityBlocks, wordEligibility } from "@/lib/applications/eligibility";
 import { can, PERMISSIONS } from "@/lib/auth/permissions";
 import { HOME_BY_ROLE, mayEnterSection, SECTION_ROLES } from "@/lib/auth/roles";
@@ -163,5 +163,19 @@ describe("rules", () => {
     expect(productionStartProblem({ ...production, SMS_PROVIDER: "log" })).toMatch(/SMS_PROVIDER=log only writes text messages to the log/);
     expect(productionStartProblem({ ...production, SMS_PROVIDER: "log", DEMO_MODE: "true" })).toBeNull();
     expect(productionStartProblem({ ...production, SMS_HTTP_URL: undefined })).toMatch(/needs SMS_HTTP_URL/);
+  });
+});
+
+describe("status sets derived from the workflow table", () => {
+  it("counts a case open from the draft until it is disbursed", () => {
+    expect(OPEN_STATUSES).toEqual(["DRAFT", "CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED", "CONTRACTING"]);
+    expect(SUBMITTED_OPEN_STATUSES).toEqual(["CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED", "CONTRACTING"]);
+    expect(WITHDRAWABLE_STATUSES).toEqual(OPEN_STATUSES.filter((s) => s !== "CONTRACTING"));
+    for (const closed of ["ACTIVE", "REJECTED", "WITHDRAWN", "EXPIRED", "SETTLED", "OVERDUE", "COMPENSATED"] as const) expect(isOpenStatus(closed)).toBe(false);
+  });
+
+  it("keeps every open status on a path to disbursement in the table", () => {
+    const leadsOn = (s: string) => Object.values(TRANSITIONS).some((t) => (t.from as readonly string[]).includes(s) && t.to !== "WITHDRAWN" && t.to !== "REJECTED");
+    for (const s of OPEN_STATUSES) expect(leadsOn(s)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { beijingNoon } from "@/lib/stats/as-of";
+import { beijingNoon } from "@/lib/calendar/beijing";
 import { fenToWanYuan } from "@/lib/stats/format";
 import { cachedPublicProgrammeFigures } from "@/lib/stats/public-figures-cached";
 

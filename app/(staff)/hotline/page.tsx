@@ -5,7 +5,7 @@ import Link from "next/link";
 import { dueFollowUps, hotlineCallPage } from "@/lib/hotline/queries";
 import { callSearchSchema } from "@/lib/hotline/schemas";
 import { assistedCases } from "@/lib/intake/queries";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { LogCallForm } from "@/components/hotline/call-forms";
 import { HotlineCallTable } from "@/components/hotline/call-table";
 import { AssistedCaseTable } from "@/components/intake/assisted-case-table";

@@ -1,7 +1,8 @@
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { attachmentResponse } from "@/lib/http/attachment";
-import { beijingNoon, parseAsOfParam } from "@/lib/stats/as-of";
+import { beijingNoon } from "@/lib/calendar/beijing";
+import { parseAsOfParam } from "@/lib/stats/as-of";
 import { programmeFiguresCsv, programmeFiguresFileName } from "@/lib/stats/csv";
 import { programmeFigures } from "@/lib/stats/queries";
 import { programmeSheets } from "@/lib/stats/xlsx";

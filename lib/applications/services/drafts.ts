@@ -43,7 +43,8 @@ const APPROVED_BEYOND_CENTRE = ["GUARANTOR_REVIEW", "BANK_REVIEW"] as const;
  * guarantee routed the case to no longer holds it.
  */
 export async function saveLoanRequest(actor: Actor, input: LoanRequestInput): Promise<void> {
-  const { applicationId, amountYuan, ...fields } = input;
+  // The form's amountYuan field arrives parsed into fen.
+  const { applicationId, amountYuan: amountFen, ...fields } = input;
   // The request is the applicant's own word: no one else may change it, whatever they can see.
   if (actor.kind !== "APPLICANT") throw new AppError("NOT_FOUND");
   const app = await db.loanApplication.findFirst({
@@ -56,7 +57,7 @@ export async function saveLoanRequest(actor: Actor, input: LoanRequestInput): Pr
   // A submitted case stays within the policy it was pinned to, as its 一企一策 exceptions in force
   // raise it (a draft is checked at submission).
   const pinned = app.policyVersion ? await limitsForCase(app, app.policyVersion) : null;
-  if (pinned && amountYuan > pinned.maxLoanFen) {
+  if (pinned && amountFen > pinned.maxLoanFen) {
     throw new AppError("VALIDATION", undefined, { amountYuan: [`申请金额不能超过 ${formatFen(pinned.maxLoanFen)}`] });
   }
   if (pinned && fields.termMonths > pinned.maxTermMonths) {
@@ -66,7 +67,7 @@ export async function saveLoanRequest(actor: Actor, input: LoanRequestInput): Pr
   if (fields.categoryCode !== app.categoryCode && !(await db.loanCategory.findFirst({ where: { code: fields.categoryCode, active: true } }))) {
     throw new AppError("VALIDATION", undefined, { categoryCode: ["请选择列表中的贷款类别"] });
   }
-  const termsChanged = app.amountFen !== amountYuan || app.termMonths !== fields.termMonths;
+  const termsChanged = app.amountFen !== amountFen || app.termMonths !== fields.termMonths;
   const voids = app.status === "RETURNED" && termsChanged && (APPROVED_BEYOND_CENTRE as readonly string[]).includes(app.returnedFrom ?? "");
   await db.$transaction(async (tx) => {
     const voided = voids
@@ -75,19 +76,19 @@ export async function saveLoanRequest(actor: Actor, input: LoanRequestInput): Pr
     const updated = await tx.loanApplication.updateMany({
       where: { id: app.id, status: app.status },
       data: {
-        ...fields, amountFen: amountYuan, draftStep: Math.max(app.draftStep, 2),
+        ...fields, amountFen, draftStep: Math.max(app.draftStep, 2),
         // Back to the centre with its full time: the earlier stage clock no longer applies.
         ...(voids ? { returnedFrom: "CENTER_REVIEW", bankOrgId: null, stageEnteredAt: null, stageDueAt: null } : {}),
       },
     });
     if (updated.count !== 1) throw new AppError("CONFLICT");
     const audit = { actorId: actor.userId, applicationId: app.id, entityType: "LoanApplication", entityId: app.id };
-    await appendAudit(tx, { ...audit, action: auditAction("saved"), data: { step: "loan", amountFen: amountYuan, termMonths: fields.termMonths } });
+    await appendAudit(tx, { ...audit, action: auditAction("saved"), data: { step: "loan", amountFen, termMonths: fields.termMonths } });
     if (voids) {
       await appendAudit(tx, {
         ...audit, action: auditAction("approvals_voided"),
         data: {
-          returnedFrom: app.returnedFrom, from: { amountFen: app.amountFen, termMonths: app.termMonths }, to: { amountFen: amountYuan, termMonths: fields.termMonths },
+          returnedFrom: app.returnedFrom, from: { amountFen: app.amountFen, termMonths: app.termMonths }, to: { amountFen, termMonths: fields.termMonths },
           guarantees: voided.map((g) => ({ contractNo: g.contractNo, guaranteedFen: g.guaranteedFen })),
         },
       });

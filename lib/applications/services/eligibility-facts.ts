@@ -8,10 +8,8 @@ import { policyInForce, type Policy } from "@/lib/policy/queries";
 import { limitsForCase } from "@/lib/exceptions/in-force";
 import { personExposure } from "@/lib/applications/services/person-exposure";
 import { assertNoPendingDrafts } from "@/lib/applications/services/form-drafts";
+import { OPEN_STATUSES, SUBMITTED_OPEN_STATUSES } from "@/lib/applications/workflow";
 
-const OPEN: ("DRAFT" | "CENTER_REVIEW" | "GUARANTOR_REVIEW" | "BANK_REVIEW" | "RETURNED" | "CONTRACTING")[] = [
-  "CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED", "CONTRACTING",
-];
 
 type CaseFacts = {
   id: string;
@@ -42,7 +40,7 @@ export async function checkEligibility(
     db.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true } }),
     forSubmission ? submissionConsentState(app.applicantId) : consentState(app.applicantId),
     db.loanApplication.findFirst({
-      where: { enterpriseId: app.enterpriseId, id: { not: app.id }, status: { in: OPEN } },
+      where: { enterpriseId: app.enterpriseId, id: { not: app.id }, status: { in: [...SUBMITTED_OPEN_STATUSES] } },
       select: { number: true },
     }),
     db.loanApplication.findFirst({
@@ -105,7 +103,7 @@ export function outstandingLoanOf(client: Pick<typeof db, "loan">, app: Pick<Cas
 export async function assertSoleExposure(tx: Prisma.TransactionClient, app: Pick<CaseFacts, "id" | "enterpriseId" | "previousLoanId">): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`enterprise-exposure:${app.enterpriseId}`}))`;
   const [other, loan] = await Promise.all([
-    tx.loanApplication.findFirst({ where: { enterpriseId: app.enterpriseId, id: { not: app.id }, status: { in: OPEN } }, select: { number: true } }),
+    tx.loanApplication.findFirst({ where: { enterpriseId: app.enterpriseId, id: { not: app.id }, status: { in: [...SUBMITTED_OPEN_STATUSES] } }, select: { number: true } }),
     outstandingLoanOf(tx, app),
   ]);
   if (other) throw new IneligibleError([{ code: "OPEN_CASE", params: { number: other.number } }]);
@@ -123,7 +121,7 @@ export async function enterpriseEligibility(actor: { kind: string; userId: strin
   const out = new Map<string, EligibilityBlock[]>();
   if (actor.kind !== "APPLICANT" || enterpriseIds.length === 0) return out;
   const open = await db.loanApplication.findMany({
-    where: { applicantId: actor.userId, enterpriseId: { in: enterpriseIds }, status: { in: ["DRAFT", ...OPEN] } },
+    where: { applicantId: actor.userId, enterpriseId: { in: enterpriseIds }, status: { in: [...OPEN_STATUSES] } },
     select: { id: true, status: true, enterpriseId: true, amountFen: true, termMonths: true, previousLoanId: true },
   });
   for (const enterpriseId of enterpriseIds) {

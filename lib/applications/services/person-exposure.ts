@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { IneligibleError, personBlocks, type PersonExposure } from "@/lib/applications/eligibility";
+import { SUBMITTED_OPEN_STATUSES } from "@/lib/applications/workflow";
 
 type Client = Prisma.TransactionClient | typeof db;
 
@@ -9,7 +10,6 @@ type Client = Prisma.TransactionClient | typeof db;
 // enterprises they run or applied for, stay within the policy's count and amount. One person is
 // one ID number (its keyed index), whatever accounts they hold; without a profile, the account.
 
-const OPEN_STATUSES = ["CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED", "CONTRACTING"] as const;
 
 type CaseRef = { id: string; applicantId: string; previousLoanId?: string | null };
 type PersonPolicy = { maxOpenCasesPerPerson: number; maxExposurePerPersonFen: bigint };
@@ -30,7 +30,7 @@ export async function personOf(client: Client, applicantId: string): Promise<{ k
 export async function othersOfPerson(client: Client, app: CaseRef, userIds: string[]): Promise<{ others: number; othersFen: bigint }> {
   const mine: Prisma.LoanApplicationWhereInput = { OR: [{ applicantId: { in: userIds } }, { enterprise: { representativeId: { in: userIds } } }] };
   const cases = await client.loanApplication.findMany({
-    where: { AND: [mine, { id: { not: app.id }, status: { in: [...OPEN_STATUSES] }, historical: false }] },
+    where: { AND: [mine, { id: { not: app.id }, status: { in: [...SUBMITTED_OPEN_STATUSES] }, historical: false }] },
     select: { amountFen: true, previousLoanId: true },
   });
   const renewed = new Set([app.previousLoanId, ...cases.map((c) => c.previousLoanId)].filter((id): id is string => !!id));

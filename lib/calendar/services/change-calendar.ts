@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { isCalendarYear, NAME_MAX } from "@/lib/calendar/calendar-days";
 import { CalendarRefused, recordCalendarChange, type CalendarEdit, type MovedDue } from "@/lib/calendar/calendar-write";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 
 // Administrators keep the working calendar a year at a time on /admin/calendar: add a day (a
 // public holiday or a 调休 working weekend), remove one, rename one, or import the State Council

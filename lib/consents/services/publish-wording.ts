@@ -5,7 +5,7 @@ import { appendAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { isIsoDate } from "@/lib/calendar/working-days";
-import { beijingToday, dateOf } from "@/lib/subsidies/periods";
+import { beijingToday, dateColumnOf } from "@/lib/calendar/beijing";
 import { InputRefused, type InputProblem } from "@/lib/validation/refused-input";
 
 // An administrator publishes a new version of a consent's wording (/admin/consents). From its
@@ -38,13 +38,13 @@ export async function publishConsentWording(actor: Actor, input: WordingInput, t
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WORDING_LOCK})`;
     const [sameLabel, sameDay, before] = await Promise.all([
       tx.consentWording.findUnique({ where: { version }, select: { id: true } }),
-      tx.consentWording.findFirst({ where: { kind: input.kind, effectiveFrom: dateOf(input.effectiveFrom) }, select: { version: true } }),
+      tx.consentWording.findFirst({ where: { kind: input.kind, effectiveFrom: dateColumnOf(input.effectiveFrom) }, select: { version: true } }),
       tx.consentWording.findFirst({ where: { kind: input.kind }, orderBy: { effectiveFrom: "desc" }, select: { version: true, effectiveFrom: true } }),
     ]);
     if (sameLabel) throw new InputRefused([{ field: "version", code: "VERSION_EXISTS", params: { version } }]);
     if (sameDay) throw new InputRefused([{ field: "effectiveFrom", code: "DAY_TAKEN", params: { version: sameDay.version } }]);
     const created = await tx.consentWording.create({
-      data: { kind: input.kind, version, textZh, textEn, effectiveFrom: dateOf(input.effectiveFrom), createdById: actor.userId },
+      data: { kind: input.kind, version, textZh, textEn, effectiveFrom: dateColumnOf(input.effectiveFrom), createdById: actor.userId },
       select: { id: true },
     });
     await appendAudit(tx, {

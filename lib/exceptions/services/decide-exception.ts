@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { applicationScope } from "@/lib/applications/scope";
 import { auditAction } from "@/lib/applications/events";
 import { policyInForce } from "@/lib/policy/queries";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { decisionRefusal, isExpired, requestRefusal } from "@/lib/exceptions/rules";
 import { ExceptionRefusal } from "@/lib/exceptions/refusal";
 

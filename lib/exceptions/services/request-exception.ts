@@ -1,5 +1,5 @@
 import "server-only";
-import type { DocumentKind, ExceptionType } from "@/lib/generated/prisma/enums";
+import type { ApplicationStatus, DocumentKind, ExceptionType } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import type { StaffActor } from "@/lib/auth/roles";
@@ -7,8 +7,9 @@ import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { scopedApplication } from "@/lib/applications/scope";
 import { auditAction } from "@/lib/applications/events";
+import { isOpenStatus } from "@/lib/applications/workflow";
 import { policyInForce } from "@/lib/policy/queries";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { requestRefusal, valueFor } from "@/lib/exceptions/rules";
 import { ExceptionRefusal } from "@/lib/exceptions/refusal";
 
@@ -24,9 +25,8 @@ export type ExceptionRequest = {
 
 // A cooling waiver is asked on the rejected case that started the cooling period; the others on a
 // case still under way.
-const OPEN = ["DRAFT", "CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED", "CONTRACTING"] as const;
-const mayAskOn = (type: ExceptionType, status: string): boolean =>
-  type === "COOLING_WAIVED" ? status === "REJECTED" || (OPEN as readonly string[]).includes(status) : (OPEN as readonly string[]).includes(status);
+const mayAskOn = (type: ExceptionType, status: ApplicationStatus): boolean =>
+  type === "COOLING_WAIVED" ? status === "REJECTED" || isOpenStatus(status) : isOpenStatus(status);
 
 /**
  * 一企一策: a centre reviewer or approver asks for an exception on a case. It waits, PENDING, for a

@@ -5,8 +5,7 @@ import { appendAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { beijingNoon } from "@/lib/stats/as-of";
-import { beijingToday, dateOf, isoDay } from "@/lib/subsidies/periods";
+import { beijingNoon, beijingToday, dateColumnOf, dayOfDateColumn } from "@/lib/calendar/beijing";
 import { readRows } from "@/lib/subsidies/statement-parser";
 import { isIsoDate } from "@/lib/loans/schedule";
 import { writeFounding } from "@/lib/unions/founding-write";
@@ -93,7 +92,7 @@ export async function importHistory(
     select: { id: true, creditCode: true, loans: { where: { disbursedOn: { not: null } }, select: { disbursedOn: true } }, unionFoundings: { where: { supersededAt: null }, select: { id: true } } },
   });
   const firmByCode = new Map(firms.map((f) => [f.creditCode, f]));
-  const earlierLoans = new Map(firms.map((f) => [f.creditCode, f.loans.map((l) => isoDay(l.disbursedOn!))]));
+  const earlierLoans = new Map(firms.map((f) => [f.creditCode, f.loans.map((l) => dayOfDateColumn(l.disbursedOn!))]));
   for (const [code, day] of refusedLoans) earlierLoans.set(code, [...(earlierLoans.get(code) ?? []), day]);
   problems.push(...crossLineProblems(lines, earlierLoans));
   const numbers = new Set((await db.loanApplication.findMany({ where: { number: { in: lines.map(numberOf) } }, select: { number: true } })).map((a) => a.number));
@@ -128,7 +127,7 @@ export async function importHistory(
       await tx.enterprise.createMany({
         data: newFirms.map((l) => ({
           id: enterpriseIds.get(l.creditCode)!, representativeId: holder.id, name: l.enterpriseName, creditCode: l.creditCode,
-          legalRepName: l.representative, address: "", industry: "", foundedOn: dateOf(l.enterpriseFoundedOn), employees: 0,
+          legalRepName: l.representative, address: "", industry: "", foundedOn: dateColumnOf(l.enterpriseFoundedOn), employees: 0,
           annualRevenueFen: 0n, hasUnion: false,
         })),
       });
@@ -149,11 +148,11 @@ export async function importHistory(
           id: loanIds.get(l.line)!, applicationId: appIds.get(l.line)!, enterpriseId: enterpriseIds.get(l.creditCode)!, bankOrgId: bank.id,
           contractNo: contractOf(l), principalFen: l.loan!.amountFen, disbursedFen: l.loan!.amountFen, annualRateMicros: l.loan!.annualRateMicros,
           lprReference: "", termMonths: l.loan!.termMonths, repaymentMethod: "INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY", status: "SETTLED",
-          approvedAt: beijingNoon(l.loan!.disbursedOn), disbursedOn: dateOf(l.loan!.disbursedOn), maturityOn: dateOf(l.loan!.maturityOn),
+          approvedAt: beijingNoon(l.loan!.disbursedOn), disbursedOn: dateColumnOf(l.loan!.disbursedOn), maturityOn: dateColumnOf(l.loan!.maturityOn),
           historical: true, historyImportId: imp.id,
         })),
       });
-      const payments = funded.flatMap((l) => l.subsidies.map((s) => ({ importId: imp.id, loanId: loanIds.get(l.line)!, paidOn: dateOf(s.paidOn), amountFen: s.amountFen })));
+      const payments = funded.flatMap((l) => l.subsidies.map((s) => ({ importId: imp.id, loanId: loanIds.get(l.line)!, paidOn: dateColumnOf(s.paidOn), amountFen: s.amountFen })));
       await tx.historicalSubsidyPayment.createMany({ data: payments });
       const unions = lines.filter((l) => l.union);
       for (const l of unions) {

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { programmeTranslator } from "@/lib/i18n/translator";
 import { callerMobileColumns } from "@/lib/personal-data/sealed";
-import { beijingToday, dateOf } from "@/lib/subsidies/periods";
+import { beijingToday, dateColumnOf } from "@/lib/calendar/beijing";
 import { maskMobile } from "@/lib/validation/identity";
 import { isFollowUpDateAllowed, isHotlineOperator } from "@/lib/hotline/policy";
 import type { LogCallInput } from "@/lib/hotline/schemas";
@@ -32,7 +32,7 @@ export async function logHotlineCall(actor: Actor, input: LogCallInput, today: s
         ...callerMobileColumns(input.callerMobile),
         topic: input.topic,
         outcome: input.outcome,
-        followUpOn: input.followUpOn ? dateOf(input.followUpOn) : null,
+        followUpOn: input.followUpOn ? dateColumnOf(input.followUpOn) : null,
         notes: input.notes,
         operatorId: actor.userId,
       },

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { beijingToday, dateOf, isoDay } from "@/lib/subsidies/periods";
+import { beijingToday, dateColumnOf, dayOfDateColumn } from "@/lib/calendar/beijing";
 import { isHotlineOperator, type HotlineOperator } from "@/lib/hotline/policy";
 import { assertFollowUpDate } from "@/lib/hotline/services/log-call";
 import type { FollowUpDoneInput, UpdateCallInput } from "@/lib/hotline/schemas";
@@ -37,14 +37,14 @@ async function changeCall(
 export async function updateHotlineCall(actor: Actor, input: UpdateCallInput, today: string = beijingToday()): Promise<{ version: number }> {
   if (!isHotlineOperator(actor)) throw new AppError("NOT_FOUND");
   return changeCall(actor, input.callId, input.version, (call) => {
-    const before = call.followUpOn ? isoDay(call.followUpOn) : null;
+    const before = call.followUpOn ? dayOfDateColumn(call.followUpOn) : null;
     const after = input.followUpOn ?? null;
     // An unchanged date may lie in the past by now (it is due); a new one may not.
     if (after !== before) assertFollowUpDate(input.followUpOn, today);
     return {
       data: {
         outcome: input.outcome,
-        followUpOn: after ? dateOf(after) : null,
+        followUpOn: after ? dateColumnOf(after) : null,
         notes: input.notes,
         ...(after !== before ? { followUpDoneAt: null } : {}),
       },
@@ -66,7 +66,7 @@ export async function markFollowUpDone(actor: Actor, input: FollowUpDoneInput): 
     return {
       data: { followUpDoneAt: new Date() },
       action: "hotline.follow_up_done",
-      audit: { followUpOn: isoDay(call.followUpOn) },
+      audit: { followUpOn: dayOfDateColumn(call.followUpOn) },
     };
   });
 }

@@ -11,7 +11,7 @@ import { assertServicingDate } from "@/lib/loans/servicing/dates";
 import { owedOn } from "@/lib/loans/servicing/ledger";
 import { ServicingRefusal } from "@/lib/loans/servicing/refusal";
 import { lockedLoan, type ServicedLoan } from "@/lib/loans/services/servicing/locked-loan";
-import { beijingToday, dateOf, isoDay } from "@/lib/subsidies/periods";
+import { beijingToday, dateColumnOf, dayOfDateColumn, startOfBeijingDay } from "@/lib/calendar/beijing";
 
 type Step = { applicationId: string; version: number; comment: string };
 
@@ -44,7 +44,7 @@ function loanStep(
     transition,
     event,
     expectedVersion: input.version,
-    changes: () => (closedOn ? { closedAt: new Date(`${closedOn}T00:00:00+08:00`) } : {}),
+    changes: () => (closedOn ? { closedAt: startOfBeijingDay(closedOn) } : {}),
     exclusive: async (tx, app) => {
       loan = await lockedLoan(tx, { applicationId: app.id });
       await servicing.check?.(tx, loan, today);
@@ -52,7 +52,7 @@ function loanStep(
     within: async (tx, app) => {
       const updated = await tx.loan.updateMany({
         where: { applicationId: app.id },
-        data: { status: loanStatus, ...(closedOn ? { closedOn: dateOf(closedOn) } : {}) },
+        data: { status: loanStatus, ...(closedOn ? { closedOn: dateColumnOf(closedOn) } : {}) },
       });
       if (updated.count !== 1 || !loan) throw new AppError("INVALID_TRANSITION");
       await servicing.write?.(tx, loan);
@@ -95,7 +95,7 @@ export async function settleLoan(actor: StaffActor, input: SettleInput) {
     write: async (tx, loan) => {
       if (!paying) return;
       await tx.loanRepayment.create({
-        data: { loanId: loan.id, principalFen, interestFen, paidOn: dateOf(input.settledOn), reference, recordedById: actor.userId },
+        data: { loanId: loan.id, principalFen, interestFen, paidOn: dateColumnOf(input.settledOn), reference, recordedById: actor.userId },
       });
     },
     auditData: paying ? { principalFen: principalFen.toString(), interestFen: interestFen.toString(), reference } : {},
@@ -109,7 +109,7 @@ export function reportOverdue(actor: StaffActor, input: OverdueInput) {
   return loanStep(actor, input, "reportOverdue", "overdue_reported", "OVERDUE", { title: "逾期", body: "银行报告贷款逾期，请尽快还款；逾期期间不予贴息。" }, {
     check: (_tx, loan, today) => checkOverdue(loan.ledger, loan.repayments, input, today),
     write: (tx, loan) => tx.loanOverdue.create({
-      data: { loanId: loan.id, principalFen: input.principalFen, interestFen: input.interestFen, firstMissedOn: dateOf(input.firstMissedOn), reportedById: actor.userId },
+      data: { loanId: loan.id, principalFen: input.principalFen, interestFen: input.interestFen, firstMissedOn: dateColumnOf(input.firstMissedOn), reportedById: actor.userId },
     }),
     tell: (tx, app, loan) => notifyLoanOverdue(tx, app, loan.id, input),
     auditData: { principalFen: input.principalFen.toString(), interestFen: input.interestFen.toString(), firstMissedOn: input.firstMissedOn },
@@ -125,11 +125,11 @@ export function cureOverdue(actor: StaffActor, input: CureInput) {
     check: async (tx, loan, today) => {
       const open = await tx.loanOverdue.findFirst({ where: { loanId: loan.id, curedOn: null }, orderBy: { createdAt: "desc" }, select: { id: true, firstMissedOn: true } });
       openId = open?.id ?? null;
-      const earliest = open ? { on: isoDay(open.firstMissedOn), reason: "DATE_BEFORE_MISSED" as const } : { on: loan.ledger.disbursedOn, reason: "DATE_BEFORE_DISBURSEMENT" as const };
+      const earliest = open ? { on: dayOfDateColumn(open.firstMissedOn), reason: "DATE_BEFORE_MISSED" as const } : { on: loan.ledger.disbursedOn, reason: "DATE_BEFORE_DISBURSEMENT" as const };
       assertServicingDate("curedOn", input.curedOn, today, earliest);
     },
     write: async (tx) => {
-      if (openId) await tx.loanOverdue.update({ where: { id: openId }, data: { curedOn: dateOf(input.curedOn), curedById: actor.userId } });
+      if (openId) await tx.loanOverdue.update({ where: { id: openId }, data: { curedOn: dateColumnOf(input.curedOn), curedById: actor.userId } });
     },
     auditData: { curedOn: input.curedOn },
   });
@@ -143,10 +143,10 @@ export function compensateLoan(actor: StaffActor, input: CompensateInput) {
     check: async (tx, loan, today) => {
       if (loan.status !== "OVERDUE") throw new ServicingRefusal("NOT_OVERDUE", "_form", { status: loan.status }, "INVALID_TRANSITION");
       const open = await tx.loanOverdue.findFirst({ where: { loanId: loan.id, curedOn: null }, orderBy: { createdAt: "desc" }, select: { firstMissedOn: true } });
-      checkCompensation(loan.ledger, loan.repayments, { ...input, firstMissedOn: open ? isoDay(open.firstMissedOn) : null }, today);
+      checkCompensation(loan.ledger, loan.repayments, { ...input, firstMissedOn: open ? dayOfDateColumn(open.firstMissedOn) : null }, today);
     },
     write: (tx, loan) => tx.loanCompensation.create({
-      data: { loanId: loan.id, amountFen: input.amountFen, paidOn: dateOf(input.paidOn), recordedById: actor.userId },
+      data: { loanId: loan.id, amountFen: input.amountFen, paidOn: dateColumnOf(input.paidOn), recordedById: actor.userId },
     }),
     auditData: { amountFen: input.amountFen.toString(), paidOn: input.paidOn },
   }, input.paidOn);

@@ -5,7 +5,7 @@ import { appendAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { isIsoDate } from "@/lib/calendar/working-days";
-import { dateOf } from "@/lib/subsidies/periods";
+import { dateColumnOf } from "@/lib/calendar/beijing";
 import { InputRefused } from "@/lib/validation/refused-input";
 
 // An administrator records a published LPR (past days too: the table is history). A day already
@@ -21,7 +21,7 @@ export async function addLprRate(actor: Actor, input: LprInput): Promise<{ id: s
   if (!Number.isInteger(input.rateBp) || input.rateBp < 0 || input.rateBp > LPR_MAX_BP) {
     throw new InputRefused([{ field: "ratePercent", code: "RATE_RANGE" }]);
   }
-  const effectiveFrom = dateOf(input.effectiveFrom);
+  const effectiveFrom = dateColumnOf(input.effectiveFrom);
   try {
     return await db.$transaction(async (tx) => {
       const before = await tx.lprRate.findFirst({

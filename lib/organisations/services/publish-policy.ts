@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { programmeTranslator } from "@/lib/i18n/translator";
 import type { PolicyInput } from "@/lib/organisations/schemas";
 import { weakenedControls, type WeakenedControl } from "@/lib/organisations/policy-controls";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingDayOf, beijingToday, startOfBeijingDay } from "@/lib/calendar/beijing";
 
 const POLICY_LOCK = 1_100_020_018;
 
@@ -17,7 +17,7 @@ export type PolicyOutcome = { kind: "proposed"; changeId: string; weakens: Weake
 const organisationOf = (actor: Actor) => (actor.kind === "STAFF" ? actor.organisationId : null);
 
 function checkPolicyInput(input: PolicyInput, today: string = beijingToday()): Date {
-  const effectiveFrom = new Date(`${input.effectiveFrom}T00:00:00+08:00`);
+  const effectiveFrom = startOfBeijingDay(input.effectiveFrom);
   if (Number.isNaN(effectiveFrom.getTime())) throw new AppError("VALIDATION", undefined, { effectiveFrom: ["日期不存在"] });
   const te = programmeTranslator("admin");
   // A version takes effect from a day to come (today at the earliest): the rules of days past stay as they were.
@@ -45,7 +45,7 @@ export const policyPayload = (input: PolicyInput) => ({
 /** A stored version in the same shape as policyPayload: the audit event's "before". */
 const publishedPayload = (v: Prisma.PolicyVersionGetPayload<object>) => ({
   version: v.version,
-  effectiveFrom: new Date(v.effectiveFrom.getTime() + 8 * 3600_000).toISOString().slice(0, 10),
+  effectiveFrom: beijingDayOf(v.effectiveFrom),
   maxLoanYuan: v.maxLoanFen.toString(),
   maxTermMonths: v.maxTermMonths,
   exceptionMaxLoanYuan: v.exceptionMaxLoanFen.toString(),

@@ -9,12 +9,14 @@ import { deliverToApplicant } from "@/lib/reviews/services/applicant-messages";
 import { addMonthsClamped } from "@/lib/loans/schedule";
 import { assertConsentsActive } from "@/lib/reviews/services/guards";
 import { seal } from "@/lib/personal-data/sealed";
+import { beijingToday } from "@/lib/calendar/beijing";
 
 type ApproveTerms = {
   applicationId: string;
   version: number;
   comment: string;
-  principalYuan: bigint;
+  /** The approved principal in fen (the form's principalYuan field, parsed). */
+  principalFen: bigint;
   annualRateMicros: number;
   lprReference: string;
   termMonths: number;
@@ -46,8 +48,8 @@ export async function approveCredit(actor: StaffActor, input: ApproveTerms) {
       // database holds the same rule: migration guarantee_void).
       const guarantee = await db.guarantee.findFirst({ where: { applicationId: app.id, voidedAt: null }, select: { guaranteedFen: true } });
       if (!guarantee) throw new AppError("INVALID_TRANSITION", "该申请没有有效的担保，不能审批");
-      if (input.principalYuan > guarantee.guaranteedFen) fieldErrors.principalYuan = ["批准金额不能超过担保金额"];
-      else if (app.amountFen !== null && input.principalYuan > app.amountFen) fieldErrors.principalYuan = ["批准金额不能超过申请金额"];
+      if (input.principalFen > guarantee.guaranteedFen) fieldErrors.principalYuan = ["批准金额不能超过担保金额"];
+      else if (app.amountFen !== null && input.principalFen > app.amountFen) fieldErrors.principalYuan = ["批准金额不能超过申请金额"];
       const limits = app.policyVersion ? await limitsForCase(app, app.policyVersion) : null;
       if (limits && input.termMonths > limits.maxTermMonths) {
         fieldErrors.termMonths = [`期限不能超过 ${limits.maxTermMonths} 个月`];
@@ -62,7 +64,7 @@ export async function approveCredit(actor: StaffActor, input: ApproveTerms) {
           enterpriseId: app.enterpriseId,
           bankOrgId: actor.organisationId,
           contractNo: input.contractNo,
-          principalFen: input.principalYuan,
+          principalFen: input.principalFen,
           annualRateMicros: input.annualRateMicros,
           lprReference: input.lprReference,
           termMonths: input.termMonths,
@@ -71,7 +73,7 @@ export async function approveCredit(actor: StaffActor, input: ApproveTerms) {
       });
       await deliverToApplicant(tx, app, message(app));
     },
-    auditData: (app) => ({ contractNo: input.contractNo, principalFen: input.principalYuan, annualRateMicros: input.annualRateMicros, message: message(app) }),
+    auditData: (app) => ({ contractNo: input.contractNo, principalFen: input.principalFen, annualRateMicros: input.annualRateMicros, message: message(app) }),
   });
 }
 
@@ -97,7 +99,7 @@ export async function recordContractSigned(actor: StaffActor, input: { applicati
 /** Disbursement opens the loan: the amount, date and account are recorded and the clock starts. */
 export async function recordDisbursement(
   actor: StaffActor,
-  input: { applicationId: string; version: number; comment: string; disbursedOn: string; amountYuan: bigint; accountNo: string; applicantMessage?: string | null },
+  input: { applicationId: string; version: number; comment: string; disbursedOn: string; amountFen: bigint; accountNo: string; applicantMessage?: string | null },
 ) {
   const message = messageOf("loanDisbursed", input.applicantMessage);
   return runTransition({
@@ -110,9 +112,8 @@ export async function recordDisbursement(
     guard: async (app) => {
       const loan = await db.loan.findUnique({ where: { applicationId: app.id }, select: { signedAt: true, principalFen: true, termMonths: true } });
       if (!loan?.signedAt) throw new AppError("INVALID_TRANSITION", "借款合同尚未签订，不能放款");
-      if (input.amountYuan !== loan.principalFen) throw new AppError("VALIDATION", undefined, { amountYuan: ["放款金额须等于批准金额"] });
-      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-      if (input.disbursedOn > today) throw new AppError("VALIDATION", undefined, { disbursedOn: ["放款日期不能晚于今天"] });
+      if (input.amountFen !== loan.principalFen) throw new AppError("VALIDATION", undefined, { amountYuan: ["放款金额须等于批准金额"] });
+      if (input.disbursedOn > beijingToday()) throw new AppError("VALIDATION", undefined, { disbursedOn: ["放款日期不能晚于今天"] });
       return { maturityOn: addMonthsClamped(input.disbursedOn, loan.termMonths) };
     },
     changes: () => ({ stageDueAt: null }),
@@ -122,13 +123,13 @@ export async function recordDisbursement(
         data: {
           status: "ACTIVE",
           disbursedOn: new Date(`${input.disbursedOn}T00:00:00Z`),
-          disbursedFen: input.amountYuan,
+          disbursedFen: input.amountFen,
           accountNoSealed: seal(input.accountNo, "Loan.accountNo"),
           maturityOn: new Date(`${maturityOn}T00:00:00Z`),
         },
       });
       await deliverToApplicant(tx, app, message(app));
     },
-    auditData: (app) => ({ disbursedOn: input.disbursedOn, amountFen: input.amountYuan, message: message(app) }),
+    auditData: (app) => ({ disbursedOn: input.disbursedOn, amountFen: input.amountFen, message: message(app) }),
   });
 }

@@ -6,7 +6,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { applicationScope, scopedApplication } from "@/lib/applications/scope";
 import { auditAction } from "@/lib/applications/events";
-import { isReviewStatus } from "@/lib/applications/workflow";
+import { isOpenStatus, isReviewStatus } from "@/lib/applications/workflow";
 import { dueForStage } from "@/lib/applications/services/transition";
 import { lockCalendar, workingCalendar } from "@/lib/policy/queries";
 
@@ -20,7 +20,7 @@ export async function markGreenChannel(actor: Actor, input: { applicationId: str
   const app = await db.loanApplication.findFirst({ where: scopedApplication(actor, input.applicationId), include: { policyVersion: true } });
   if (!app) throw new AppError("NOT_FOUND");
   if (app.greenChannel) return { repeated: true };
-  if (!["DRAFT", "CENTER_REVIEW", "GUARANTOR_REVIEW", "BANK_REVIEW", "RETURNED", "CONTRACTING"].includes(app.status)) {
+  if (!isOpenStatus(app.status)) {
     throw new AppError("INVALID_TRANSITION");
   }
   if (app.version !== input.version) throw new AppError("CONFLICT");

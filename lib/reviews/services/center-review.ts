@@ -6,12 +6,13 @@ import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { runTransition, type LoadedApplication } from "@/lib/applications/services/transition";
 import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
-import { beijingDay, textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
+import { textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
 import { deliverToApplicant } from "@/lib/reviews/services/applicant-messages";
 import { IneligibleError } from "@/lib/applications/eligibility";
 import { assertConsentsActive } from "@/lib/reviews/services/guards";
 import { routeCase } from "@/lib/routing/services/route-case";
 import { addWorkingDays } from "@/lib/calendar/working-days";
+import { beijingDayOf } from "@/lib/calendar/beijing";
 
 /** The recommendation letter's number, issued once when the case goes to the guarantor, under the pattern in force then. */
 async function issueLetterNumber(tx: Prisma.TransactionClient, app: { id: string; number: string }): Promise<void> {
@@ -101,7 +102,7 @@ export async function confirmRecommendation(
 /** An expired case comes back to the applicant with a fresh answer deadline. */
 export async function reopenApplication(actor: StaffActor, input: { applicationId: string; version: number; comment: string; applicantMessage?: string | null }) {
   const message = (app: LoadedApplication, due: Date): ApplicantMessage => ({
-    code: "applicationReopened", params: { number: app.number, dueOn: beijingDay(due) }, text: textOrNull(input.applicantMessage),
+    code: "applicationReopened", params: { number: app.number, dueOn: beijingDayOf(due) }, text: textOrNull(input.applicantMessage),
   });
   return runTransition({
     actor,

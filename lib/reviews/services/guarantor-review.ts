@@ -14,7 +14,8 @@ type IssueGuarantee = {
   version: number;
   comment: string;
   contractNo: string;
-  guaranteedYuan: bigint;
+  /** The guaranteed amount in fen (the form's guaranteedYuan field, parsed). */
+  guaranteedFen: bigint;
   termMonths: number;
   /** The guarantee company's choice, where the administrator's rule leaves the bank to it. */
   bankOrgId?: string;
@@ -37,7 +38,7 @@ export async function issueGuarantee(actor: StaffActor, input: IssueGuarantee) {
     guard: async (app) => {
       await assertConsentsActive(app.applicantId);
       const fieldErrors: Record<string, string[]> = {};
-      if (input.guaranteedYuan <= 0n || (app.amountFen !== null && input.guaranteedYuan > app.amountFen)) {
+      if (input.guaranteedFen <= 0n || (app.amountFen !== null && input.guaranteedFen > app.amountFen)) {
         fieldErrors.guaranteedYuan = ["担保金额须大于 0 且不超过申请金额"];
       }
       // The pinned policy's limits, as the case's 一企一策 exceptions in force raise them.
@@ -56,7 +57,7 @@ export async function issueGuarantee(actor: StaffActor, input: IssueGuarantee) {
         data: {
           applicationId: app.id,
           contractNo: input.contractNo,
-          guaranteedFen: input.guaranteedYuan,
+          guaranteedFen: input.guaranteedFen,
           termMonths: input.termMonths,
           feeFen: app.policyVersion?.guaranteeFeeFen ?? 0n,
           issuedById: actor.userId,
@@ -64,6 +65,6 @@ export async function issueGuarantee(actor: StaffActor, input: IssueGuarantee) {
       });
       await deliverToApplicant(tx, app, message(app));
     },
-    auditData: (app) => ({ contractNo: input.contractNo, guaranteedFen: input.guaranteedYuan, message: message(app) }),
+    auditData: (app) => ({ contractNo: input.contractNo, guaranteedFen: input.guaranteedFen, message: message(app) }),
   });
 }

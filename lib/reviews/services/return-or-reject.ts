@@ -6,8 +6,9 @@ import { runTransition, type LoadedApplication } from "@/lib/applications/servic
 import { isReviewStatus, STAGE_OF } from "@/lib/applications/workflow";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { REJECT_REASONS } from "@/lib/reviews/schemas";
-import { beijingDay, joinItems, textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
+import { joinItems, textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
 import { deliverToApplicant } from "@/lib/reviews/services/applicant-messages";
+import { beijingDayOf } from "@/lib/calendar/beijing";
 
 type ReturnInput = { applicationId: string; version: number; comment: string; missingItems: string[]; applicantMessage?: string | null };
 
@@ -19,7 +20,7 @@ type ReturnInput = { applicationId: string; version: number; comment: string; mi
 export async function returnForInformation(actor: StaffActor, input: ReturnInput) {
   const message = (app: LoadedApplication, due: Date): ApplicantMessage => ({
     code: "applicationReturned",
-    params: { number: app.number, dueOn: beijingDay(due), items: joinItems(input.missingItems) },
+    params: { number: app.number, dueOn: beijingDayOf(due), items: joinItems(input.missingItems) },
     text: textOrNull(input.applicantMessage),
   });
   return runTransition({

@@ -4,7 +4,8 @@ import type { Actor } from "@/lib/auth/roles";
 import { isUuid } from "@/lib/ids";
 import { renderSubsidyBatchSummary } from "@/lib/pdf/subsidy-statement";
 import { scopedBatch } from "@/lib/subsidies/scope";
-import { isoDay, parseQuarter } from "@/lib/subsidies/periods";
+import { dayOfDateColumn } from "@/lib/calendar/beijing";
+import { parseQuarter } from "@/lib/subsidies/periods";
 import { programmeTranslator } from "@/lib/i18n/translator";
 
 /** The batch summary (贴息批次汇总表) for the centre and the batch's own bank; null outside scope. */
@@ -53,7 +54,7 @@ export async function batchSummaryPdf(actor: Actor, id: string): Promise<{ fileN
     // The renderer requires a maker; before the first approval the row says so.
     maker: batch.makerId ? { name: name(batch.makerId), at: at("subsidy.batch_maker_approved") } : { name: "（尚未经办审批）", at: new Date() },
     checker: batch.checkerId ? { name: name(batch.checkerId), at: at("subsidy.batch_checker_approved") } : null,
-    payment: batch.paidOn && batch.paymentRef ? { reference: batch.paymentRef, paidOn: isoDay(batch.paidOn) } : null,
+    payment: batch.paidOn && batch.paymentRef ? { reference: batch.paymentRef, paidOn: dayOfDateColumn(batch.paidOn) } : null,
     enterprises: [...enterprises.values()].sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
   });
   return { fileName: `贴息批次汇总表-${batch.bankOrg.nameZh}-${batch.quarter}.pdf`, pdf };

@@ -9,7 +9,7 @@ import { recomputeBatchTotal } from "@/lib/subsidies/services/batch-total";
 import { periodPaymentErrors } from "@/lib/subsidies/services/statement-intake";
 import { hasOpenQuery, runLineEdit, type LoadedLine } from "@/lib/subsidies/services/line-edit";
 import { fieldErrorsOf, oneLineStatement } from "@/lib/subsidies/one-line-statement";
-import { beijingToday, dateOf, isoDay } from "@/lib/subsidies/periods";
+import { beijingToday, dateColumnOf, dayOfDateColumn } from "@/lib/calendar/beijing";
 import { ratioOf, standingByEnterprise, subsidyWithEvidence, type StandingRecord } from "@/lib/subsidies/services/subsidy-context";
 
 type Corrected = { newLineId: string; newLineVersion: number; oldSubsidyFen: bigint; newSubsidyFen: bigint; totalFen: bigint };
@@ -37,7 +37,7 @@ export async function correctLine(actor: Actor, input: CorrectLineInput, options
       // Read before the transaction: on PGlite (one connection) a read outside it would wait for it.
       standing = (await standingByEnterprise([line.loan.enterpriseId])).get(line.loan.enterpriseId) ?? [];
       const compensation = await db.loanCompensation.findUnique({ where: { loanId: line.loanId }, select: { paidOn: true } });
-      compensatedOn = compensation ? isoDay(compensation.paidOn) : null;
+      compensatedOn = compensation ? dayOfDateColumn(compensation.paidOn) : null;
     },
     within: async (tx, line) => {
       const p = parsed!;
@@ -49,7 +49,7 @@ export async function correctLine(actor: Actor, input: CorrectLineInput, options
           importId: line.importId, loanId: line.loanId, batchId: line.batchId, lineKey: line.lineKey, lineVersion: line.lineVersion + 1,
           current: true, periodStart: line.periodStart, periodEnd: line.periodEnd, balanceFen: p.principalBalanceFen,
           annualRateMicros: p.annualRateMicros, interestDueFen: p.interestDueFen, interestPaidFen: p.interestPaidFen,
-          penaltyFen: p.penaltyInterestFen, paidOn: p.paidOn ? dateOf(p.paidOn) : null, overdue: p.overdue, extended: p.extended,
+          penaltyFen: p.penaltyInterestFen, paidOn: p.paidOn ? dateColumnOf(p.paidOn) : null, overdue: p.overdue, extended: p.extended,
           subsidyFen: result.subsidyFen, excludedReason: result.excludedReason, unionEvidence: evidence as unknown as Prisma.InputJsonValue,
           query: line.query, queryAnswer: input.answer,
         },
@@ -66,8 +66,8 @@ export async function correctLine(actor: Actor, input: CorrectLineInput, options
 async function parseCorrection(line: LoadedLine, input: CorrectLineInput, today: string): Promise<ParsedLine> {
   const bytes = oneLineStatement({
     contractNo: line.loan.contractNo,
-    periodStart: isoDay(line.periodStart),
-    periodEnd: isoDay(line.periodEnd),
+    periodStart: dayOfDateColumn(line.periodStart),
+    periodEnd: dayOfDateColumn(line.periodEnd),
     principalBalanceFen: input.principalBalanceFen,
     annualRateMicros: input.annualRateMicros,
     interestDueFen: input.interestDueFen,
@@ -81,7 +81,7 @@ async function parseCorrection(line: LoadedLine, input: CorrectLineInput, today:
   if (!result.ok) throw new AppError("VALIDATION", undefined, fieldErrorsOf(result.errors));
   const loan = line.loan;
   if (!loan.disbursedOn || !loan.maturityOn) throw new AppError("VALIDATION", "该笔贷款尚未放款");
-  const terms = new Map([[loan.contractNo, { principalFen: loan.principalFen, startOn: isoDay(loan.disbursedOn), maturityOn: isoDay(loan.maturityOn) }]]);
+  const terms = new Map([[loan.contractNo, { principalFen: loan.principalFen, startOn: dayOfDateColumn(loan.disbursedOn), maturityOn: dayOfDateColumn(loan.maturityOn) }]]);
   const corrected = result.lines[0]!;
   // The period's other payments stay as they are: together with the corrected one they must still agree.
   const siblings = await db.statementLine.findMany({

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { formatFen } from "@/lib/money/fen";
 import { runBatchTransition } from "@/lib/subsidies/services/batch-transition";
 import { SPENT_STATUSES } from "@/lib/subsidies/batch-workflow";
-import { beijingToday, dateOf } from "@/lib/subsidies/periods";
+import { beijingToday, dateColumnOf } from "@/lib/calendar/beijing";
 
 export type PaymentInput = { batchId: string; version: number; paidOn: string; payerAccount: string; paymentRef: string };
 
@@ -30,13 +30,13 @@ export async function recordPayment(actor: Actor, input: PaymentInput) {
         if (input.paidOn < batch.createdAt.toISOString().slice(0, 10)) throw new AppError("VALIDATION", undefined, { paidOn: ["支付日期不能早于批次建立日期"] });
         if (await db.subsidyBatch.findUnique({ where: { paymentRef: input.paymentRef }, select: { id: true } })) throw duplicateRef();
       },
-      changes: () => ({ paidOn: dateOf(input.paidOn), payerAccount: input.payerAccount, paymentRef: input.paymentRef }),
+      changes: () => ({ paidOn: dateColumnOf(input.paidOn), payerAccount: input.payerAccount, paymentRef: input.paymentRef }),
       within: async (tx) => {
         const year = Number(input.paidOn.slice(0, 4));
         const budget = await tx.$queryRaw<{ amountFen: bigint }[]>`SELECT "amountFen" FROM "SubsidyBudget" WHERE year = ${year} FOR UPDATE`;
         if (budget.length === 0) return;
         const spent = await tx.subsidyBatch.aggregate({
-          where: { status: { in: [...SPENT_STATUSES] }, paidOn: { gte: dateOf(`${year}-01-01`), lte: dateOf(`${year}-12-31`) } },
+          where: { status: { in: [...SPENT_STATUSES] }, paidOn: { gte: dateColumnOf(`${year}-01-01`), lte: dateColumnOf(`${year}-12-31`) } },
           _sum: { totalFen: true },
         });
         const total = spent._sum.totalFen ?? 0n;

@@ -8,7 +8,8 @@ import { AppError } from "@/lib/errors";
 import type { ExcludedReason } from "@/lib/subsidies/rules";
 import { lineKey, parseStatement, STATEMENT_COLUMNS, validateAgainstLoans, type LoanTerms, type ParsedLine, type StatementError } from "@/lib/subsidies/statement-parser";
 import { MAX_STATEMENT_BYTES } from "@/lib/subsidies/statement-file";
-import { batchQuarterOf, beijingToday, isoDay, quarterLabel } from "@/lib/subsidies/periods";
+import { beijingToday, dayOfDateColumn } from "@/lib/calendar/beijing";
+import { batchQuarterOf, quarterLabel } from "@/lib/subsidies/periods";
 import { formatFen } from "@/lib/money/fen";
 import { evidenceOf, ratioOf, standingByEnterprise, type UnionEvidence } from "@/lib/subsidies/services/subsidy-context";
 import { computeLineSubsidy } from "@/lib/subsidies/rules";
@@ -100,7 +101,7 @@ function timer(into?: Record<string, number>) {
 const sameFigures = (l: ParsedLine, s: StoredFigures): boolean =>
   l.principalBalanceFen === s.balanceFen && l.annualRateMicros === s.annualRateMicros && l.interestDueFen === s.interestDueFen &&
   l.interestPaidFen === s.interestPaidFen && l.penaltyInterestFen === s.penaltyFen && l.overdue === s.overdue &&
-  l.extended === s.extended && l.paidOn === (s.paidOn ? isoDay(s.paidOn) : null);
+  l.extended === s.extended && l.paidOn === (s.paidOn ? dayOfDateColumn(s.paidOn) : null);
 
 type StoredFigures = {
   balanceFen: bigint; annualRateMicros: number; interestDueFen: bigint; interestPaidFen: bigint; penaltyFen: bigint;
@@ -127,7 +128,7 @@ export async function prepareLines(
   const loanByContract = new Map(loans.map((l) => [l.contractNo, l]));
   const terms = new Map<string, LoanTerms>();
   for (const l of loans) {
-    if (l.disbursedOn && l.maturityOn) terms.set(l.contractNo, { principalFen: l.principalFen, startOn: isoDay(l.disbursedOn), maturityOn: isoDay(l.maturityOn) });
+    if (l.disbursedOn && l.maturityOn) terms.set(l.contractNo, { principalFen: l.principalFen, startOn: dayOfDateColumn(l.disbursedOn), maturityOn: dayOfDateColumn(l.maturityOn) });
   }
 
   const errors: StatementError[] = [];
@@ -166,7 +167,7 @@ export async function prepareLines(
       continue;
     }
     const ratio = ratioOf(loan);
-    const compensatedOn = loan.compensation ? isoDay(loan.compensation.paidOn) : null;
+    const compensatedOn = loan.compensation ? dayOfDateColumn(loan.compensation.paidOn) : null;
     const evidenceKey = `${loan.enterpriseId}|${ratio}|${compensatedOn ?? ""}`;
     let evidence = evidenceBy.get(evidenceKey);
     if (!evidence) evidenceBy.set(evidenceKey, (evidence = evidenceOf(ratio, standing.get(loan.enterpriseId) ?? [], today, compensatedOn)));
@@ -205,7 +206,7 @@ async function storedLines(wanted: { loanId: string; periodStart: string }[]): P
       const k = `${loanId}|${key}`;
       out.versions.set(k, [...(out.versions.get(k) ?? []), figures]);
       if (!current) continue;
-      const period = periodOf(loanId, { periodStart: isoDay(periodStart), periodEnd: isoDay(periodEnd) });
+      const period = periodOf(loanId, { periodStart: dayOfDateColumn(periodStart), periodEnd: dayOfDateColumn(periodEnd) });
       out.payments.set(period, [...(out.payments.get(period) ?? []), { key, interestDueFen: figures.interestDueFen, interestPaidFen: figures.interestPaidFen }]);
     }
   }

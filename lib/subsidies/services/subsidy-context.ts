@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { computeLineSubsidy, FULL_RATIO_BASIS_POINTS, type LineSubsidy, type SubsidyLine, type UnionStanding } from "@/lib/subsidies/rules";
-import { isoDay } from "@/lib/subsidies/periods";
+import { dayOfDateColumn } from "@/lib/calendar/beijing";
 
 // What the subsidy of a line depends on besides the line: the ratio of the policy version the
 // loan is pinned to, and the enterprise's union standing. Both are loaded in bulk for an import.
@@ -36,7 +36,7 @@ export async function standingByEnterprise(enterpriseIds: readonly string[]): Pr
   const out = new Map<string, StandingRecord[]>();
   for (const r of rows) {
     const list = out.get(r.enterpriseId) ?? [];
-    list.push({ validFrom: isoDay(r.validFrom), validTo: r.validTo ? isoDay(r.validTo) : null, evidence: r.evidence });
+    list.push({ validFrom: dayOfDateColumn(r.validFrom), validTo: r.validTo ? dayOfDateColumn(r.validTo) : null, evidence: r.evidence });
     out.set(r.enterpriseId, list);
   }
   return out;

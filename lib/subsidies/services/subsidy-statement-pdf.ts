@@ -6,7 +6,8 @@ import { isUuid } from "@/lib/ids";
 import { renderSubsidyStatement } from "@/lib/pdf/subsidy-statement";
 import { loanScope } from "@/lib/loans/scope";
 import { SPENT_STATUSES } from "@/lib/subsidies/batch-workflow";
-import { beijingToday, isoDay, parseQuarter } from "@/lib/subsidies/periods";
+import { beijingToday, dayOfDateColumn } from "@/lib/calendar/beijing";
+import { parseQuarter } from "@/lib/subsidies/periods";
 
 /**
  * The 贴息确认单 of an enterprise for a quarter: every current line of the enterprise's loans at
@@ -46,10 +47,10 @@ export async function subsidyStatementPdf(actor: Actor, loanId: string, quarterK
     quarter,
     enterprise: { name: e.name, creditCode: e.creditCode, legalRep: e.legalRepName },
     lines: lines.map((l) => ({
-      contractNo: l.loan.contractNo, periodStart: isoDay(l.periodStart), periodEnd: isoDay(l.periodEnd),
+      contractNo: l.loan.contractNo, periodStart: dayOfDateColumn(l.periodStart), periodEnd: dayOfDateColumn(l.periodEnd),
       interestPaidFen: l.interestPaidFen, subsidyFen: l.subsidyFen,
     })),
-    payment: paid ? { reference: batch.paymentRef!, paidOn: isoDay(batch.paidOn!) } : null,
+    payment: paid ? { reference: batch.paymentRef!, paidOn: dayOfDateColumn(batch.paidOn!) } : null,
     notes,
   });
   return { fileName: `贴息确认单-${e.name}-${quarterKey}.pdf`, pdf };

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { computeLineSubsidy, type ExcludedReason } from "@/lib/subsidies/rules";
 import { runBatchTransition } from "@/lib/subsidies/services/batch-transition";
-import { isoDay } from "@/lib/subsidies/periods";
+import { dayOfDateColumn } from "@/lib/calendar/beijing";
 import { ratioOf, standingByEnterprise, type UnionEvidence } from "@/lib/subsidies/services/subsidy-context";
 
 export type VerifyInput = { batchId: string; version: number; checkAmounts: boolean; checkRepayment: boolean; checkUnion: boolean; comment: string };
@@ -70,7 +70,7 @@ async function checkBatch(batchId: string, totalFen: bigint, input: VerifyInput)
   for (const l of lines) {
     const line = {
       interestDueFen: l.interestDueFen, interestPaidFen: l.interestPaidFen, penaltyInterestFen: l.penaltyFen,
-      overdue: l.overdue, extended: l.extended, periodStart: isoDay(l.periodStart), periodEnd: isoDay(l.periodEnd),
+      overdue: l.overdue, extended: l.extended, periodStart: dayOfDateColumn(l.periodStart), periodEnd: dayOfDateColumn(l.periodEnd),
     };
     const evidence = l.unionEvidence as UnionEvidence | null;
     const ratio = evidence?.ratioBasisPoints ?? ratioOf(l.loan);

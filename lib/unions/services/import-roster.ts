@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { parseRoster, type RosterProblem } from "@/lib/unions/roster";
 import { periodProblem, writeStanding } from "@/lib/unions/standing-write";
 

@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { isValidCreditCode } from "@/lib/validation/identity";
-import { beijingToday, isoDay } from "@/lib/subsidies/periods";
+import { beijingToday, dayOfDateColumn } from "@/lib/calendar/beijing";
 import { foundingProblems } from "@/lib/unions/founding";
 import { writeFounding } from "@/lib/unions/founding-write";
 import type { FoundingInput } from "@/lib/unions/founding-schema";
@@ -19,7 +19,7 @@ export async function recordUnionFounding(actor: Actor, input: FoundingInput, to
   if (!isValidCreditCode(input.creditCode)) throw new AppError("VALIDATION", undefined, { creditCode: ["CREDIT_CODE"] });
   const firm = await db.enterprise.findUnique({ where: { creditCode: input.creditCode }, select: { id: true, foundedOn: true } });
   if (!firm) throw new AppError("VALIDATION", undefined, { creditCode: ["UNKNOWN_ENTERPRISE"] });
-  const problems = foundingProblems(input, isoDay(firm.foundedOn), today);
+  const problems = foundingProblems(input, dayOfDateColumn(firm.foundedOn), today);
   if (problems.length) {
     const field = (p: string) => (p === "MEMBERS" ? "memberCount" : p === "UNION_NAME" ? "unionName" : "foundedOn");
     const fieldErrors: Record<string, string[]> = {};

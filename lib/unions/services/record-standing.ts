@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import type { StandingInput } from "@/lib/unions/schemas";
 import { periodProblem, writeStanding } from "@/lib/unions/standing-write";
 

@@ -5,7 +5,7 @@ import { calendarYear, calendarYears, latestCalendarChange } from "@/lib/calenda
 import { AddCalendarDayForm, CalendarDayActions } from "@/components/calendar/calendar-forms";
 import { CalendarImport } from "@/components/calendar/calendar-import";
 import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { BEIJING_TIME_ZONE, beijingNoon, beijingToday } from "@/lib/calendar/beijing";
 
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
   const actor = await requireSection("admin");
@@ -13,8 +13,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const years = await calendarYears(actor);
   const year = years.includes(asked) ? asked : Number(beijingToday().slice(0, 4));
   const [t, format, days, latest] = await Promise.all([getTranslations("calendar"), getFormatter(), calendarYear(actor, year), latestCalendarChange(actor, year)]);
-  const weekday = (day: string) => format.dateTime(new Date(`${day}T12:00:00+08:00`), { weekday: "short", timeZone: "Asia/Shanghai" });
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Asia/Shanghai" });
+  const weekday = (day: string) => format.dateTime(beijingNoon(day), { weekday: "short", timeZone: BEIJING_TIME_ZONE });
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: BEIJING_TIME_ZONE });
   return (
     <PageFeedback>
       <h1>{t("title")}</h1>

@@ -3,7 +3,7 @@ import { requireSection } from "@/lib/auth/actor";
 import { listConsentWordings } from "@/lib/consents/queries";
 import { ConsentWordingForm } from "@/components/admin/consent-wording-form";
 import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { CONSENT_KINDS } from "@/lib/consents/wordings";
 
 export default async function ConsentWordingsPage() {

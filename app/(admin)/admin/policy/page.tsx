@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 import { requireSection } from "@/lib/auth/actor";
 import { pendingControlChanges } from "@/lib/organisations/queries";
 import { pendingPolicyWhatIfs } from "@/lib/organisations/what-if-queries";
@@ -15,7 +16,7 @@ export default async function PolicyWhatIfPage() {
     pendingPolicyWhatIfs(actor), pendingControlChanges(actor),
   ]);
   const mine = new Map(changes.map((c) => [c.id, c.mine]));
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
+  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: BEIJING_TIME_ZONE });
   return (
     <PageFeedback>
       <h1>{t("title")}</h1>

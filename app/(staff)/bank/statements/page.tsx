@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { listBatches, listImports, queriedLines } from "@/lib/subsidies/queries";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { StatementUpload } from "@/components/subsidies/statement-upload";
 import { LineEntryForm } from "@/components/subsidies/line-entry-form";
 import { QueriedLines } from "@/components/subsidies/queried-lines";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
-import { beijingDayOf, beijingNoon, parseAsOfParam } from "@/lib/stats/as-of";
+import { beijingDayOf, beijingNoon } from "@/lib/calendar/beijing";
+import { parseAsOfParam } from "@/lib/stats/as-of";
 import { programmeFigures } from "@/lib/stats/queries";
 import { ProgrammeStats } from "@/components/stats/programme-stats";
 import { InsightSection } from "@/components/stats/insight-section";

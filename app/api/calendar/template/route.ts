@@ -3,7 +3,7 @@ import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { attachmentResponse } from "@/lib/http/attachment";
 import { calendarTemplateCsv } from "@/lib/calendar/calendar-days";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 
 /** The working calendar's import template (CSV), for administrators. */
 export async function GET(request: Request): Promise<Response> {

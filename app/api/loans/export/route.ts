@@ -7,7 +7,7 @@ import { exportTooLarge, PORTFOLIO_CSV_COLUMNS, portfolioCsvStream, portfolioXls
 import { env } from "@/lib/env";
 import { XLSX_TYPE } from "@/lib/stats/xlsx-stream";
 import type { LoanStatus } from "@/lib/generated/prisma/enums";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 
 /**
  * The actor's loan portfolio (filter and search as on the screen) as CSV, or XLSX with

@@ -4,7 +4,7 @@ import { currentActor } from "@/lib/auth/actor";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { env } from "@/lib/env";
 import { queueCsvStream, queueExportTooLarge, queueXlsx } from "@/lib/reviews/export";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { XLSX_TYPE } from "@/lib/stats/xlsx-stream";
 
 /**

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { loanScope } from "@/lib/loans/scope";
 import type { LedgerLoan, RecordedRepayment } from "@/lib/loans/servicing/ledger";
 import { ServicingRefusal } from "@/lib/loans/servicing/refusal";
-import { isoDay } from "@/lib/subsidies/periods";
+import { dayOfDateColumn } from "@/lib/calendar/beijing";
 
 export type ServicedLoan = {
   id: string;
@@ -51,7 +51,7 @@ export async function lockedLoan(tx: Prisma.TransactionClient, where: { loanId: 
     applicationId: loan.applicationId,
     status: loan.status,
     ledger: ledgerOf({ ...loan, disbursedOn: loan.disbursedOn }),
-    repayments: loan.repayments.map((r) => ({ ...r, paidOn: isoDay(r.paidOn) })),
+    repayments: loan.repayments.map((r) => ({ ...r, paidOn: dayOfDateColumn(r.paidOn) })),
   };
 }
 
@@ -62,5 +62,5 @@ export const ledgerOf = (loan: {
   annualRateMicros: loan.annualRateMicros,
   termMonths: loan.termMonths,
   method: loan.repaymentMethod,
-  disbursedOn: isoDay(loan.disbursedOn),
+  disbursedOn: dayOfDateColumn(loan.disbursedOn),
 });

@@ -7,7 +7,7 @@ import { auditAction } from "@/lib/applications/events";
 import { checkRecovery } from "@/lib/loans/servicing/checks";
 import { ServicingRefusal } from "@/lib/loans/servicing/refusal";
 import { lockedLoan, scopedLoanId } from "@/lib/loans/services/servicing/locked-loan";
-import { beijingToday, dateOf, isoDay } from "@/lib/subsidies/periods";
+import { beijingToday, dateColumnOf, dayOfDateColumn } from "@/lib/calendar/beijing";
 
 export type RecoveryInput = { applicationId: string; amountFen: bigint; recoveredOn: string; reference: string };
 
@@ -28,15 +28,15 @@ export async function recordRecovery(actor: StaffActor, input: RecoveryInput): P
     ]);
     const same = recoveries.find((r) => r.reference === input.reference);
     if (same) {
-      const identical = same.amountFen === input.amountFen && isoDay(same.recoveredOn) === input.recoveredOn;
+      const identical = same.amountFen === input.amountFen && dayOfDateColumn(same.recoveredOn) === input.recoveredOn;
       if (identical && same.recordedById === actor.userId) return { id: same.id, repeated: true };
       throw new ServicingRefusal("REFERENCE_TAKEN", "reference", { reference: input.reference }, "DUPLICATE");
     }
     if (loan.status !== "COMPENSATED" || !compensation) throw new ServicingRefusal("NOT_COMPENSATED", "_form", { status: loan.status }, "INVALID_TRANSITION");
     const recovered = recoveries.reduce((s, r) => s + r.amountFen, 0n);
-    checkRecovery({ amountFen: compensation.amountFen, paidOn: isoDay(compensation.paidOn) }, recovered, input, today);
+    checkRecovery({ amountFen: compensation.amountFen, paidOn: dayOfDateColumn(compensation.paidOn) }, recovered, input, today);
     const row = await tx.loanRecovery.create({
-      data: { loanId, amountFen: input.amountFen, recoveredOn: dateOf(input.recoveredOn), reference: input.reference, recordedById: actor.userId },
+      data: { loanId, amountFen: input.amountFen, recoveredOn: dateColumnOf(input.recoveredOn), reference: input.reference, recordedById: actor.userId },
     });
     await appendAudit(tx, {
       actorId: actor.userId, organisationId: actor.organisationId, applicationId: loan.applicationId,

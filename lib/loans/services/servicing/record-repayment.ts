@@ -7,7 +7,7 @@ import { auditAction } from "@/lib/applications/events";
 import { checkRepayment } from "@/lib/loans/servicing/checks";
 import { ServicingRefusal } from "@/lib/loans/servicing/refusal";
 import { lockedLoan, scopedLoanId } from "@/lib/loans/services/servicing/locked-loan";
-import { beijingToday, dateOf } from "@/lib/subsidies/periods";
+import { beijingToday, dateColumnOf } from "@/lib/calendar/beijing";
 
 export type RepaymentInput = { applicationId: string; principalFen: bigint; interestFen: bigint; paidOn: string; reference: string };
 
@@ -31,7 +31,7 @@ export async function recordRepayment(actor: StaffActor, input: RepaymentInput):
     if (loan.status !== "ACTIVE" && loan.status !== "OVERDUE") throw new ServicingRefusal("NOT_SERVICED", "_form", { status: loan.status }, "INVALID_TRANSITION");
     checkRepayment(loan.ledger, loan.repayments, input, today);
     const row = await tx.loanRepayment.create({
-      data: { loanId, principalFen: input.principalFen, interestFen: input.interestFen, paidOn: dateOf(input.paidOn), reference: input.reference, recordedById: actor.userId },
+      data: { loanId, principalFen: input.principalFen, interestFen: input.interestFen, paidOn: dateColumnOf(input.paidOn), reference: input.reference, recordedById: actor.userId },
     });
     await appendAudit(tx, {
       actorId: actor.userId, organisationId: actor.organisationId, applicationId: loan.applicationId,

@@ -7,6 +7,7 @@ import { organisationDetail } from "@/lib/organisations/queries";
 import { ReassignCaseForm } from "@/components/routing/reassign-form";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
+import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 
 /** One organisation: its staff, and its open cases with a way to move each one elsewhere. */
 export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -40,7 +41,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
                   <td data-label={admin("reassignColumns.number")}>{c.number}</td>
                   <td data-label={admin("reassignColumns.enterprise")}>{c.enterprise}</td>
                   <td data-label={admin("reassignColumns.status")}><StatusBadge status={c.status} /></td>
-                  <td data-label={admin("reassignColumns.due")}>{c.stageDueAt ? format.dateTime(c.stageDueAt, { dateStyle: "medium", timeZone: "Asia/Shanghai" }) : "—"}</td>
+                  <td data-label={admin("reassignColumns.due")}>{c.stageDueAt ? format.dateTime(c.stageDueAt, { dateStyle: "medium", timeZone: BEIJING_TIME_ZONE }) : "—"}</td>
                   <td><ReassignCaseForm fromOrgId={org.id} applicationId={c.id} version={c.version} number={c.number} targets={targets} /></td>
                 </tr>
               ))}
@@ -59,7 +60,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
                 <tr key={s.id}>
                   <td data-label={admin("accounts.name")}>{s.displayName}<br /><small className="who">{s.email}</small></td>
                   <td data-label={admin("accounts.role")}>{roles(s.role)}</td>
-                  <td data-label={admin("accounts.lastSignIn")}>{s.lastSignInAt ? format.dateTime(s.lastSignInAt, { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" }) : admin("accounts.never")}</td>
+                  <td data-label={admin("accounts.lastSignIn")}>{s.lastSignInAt ? format.dateTime(s.lastSignInAt, { dateStyle: "short", timeStyle: "short", timeZone: BEIJING_TIME_ZONE }) : admin("accounts.never")}</td>
                   <td data-label={admin("accounts.twoFactor")}><span className={`badge ${s.twoFactor ? "badge--green" : "badge--amber"}`}>{s.twoFactor ? admin("accounts.twoFactorOn") : admin("accounts.twoFactorOff")}</span></td>
                   <td data-label={admin("accounts.status")}><span className={`badge ${s.disabled ? "badge--red" : "badge--green"}`}>{s.disabled ? admin("accounts.disabled") : admin("accounts.active")}</span></td>
                 </tr>

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { applicationForApplicant, loanCategories } from "@/lib/applications/queries";
 import { timelineOf } from "@/lib/applications/timeline";
-import { HOLDER, OPEN_STATUSES } from "@/lib/applications/workflow";
+import { HOLDER, WITHDRAWABLE_STATUSES } from "@/lib/applications/workflow";
 import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
 import { policyInForce } from "@/lib/policy/queries";
 import { limitsForCase } from "@/lib/exceptions/in-force";
@@ -70,7 +70,7 @@ export default async function ApplicationPage({ params, searchParams }: {
         <CaseSummary app={app} />
       )}
 
-      {OPEN_STATUSES.includes(app.status) && app.status !== "CONTRACTING" ? <WithdrawForm applicationId={app.id} version={app.version} /> : null}
+      {WITHDRAWABLE_STATUSES.includes(app.status) ? <WithdrawForm applicationId={app.id} version={app.version} /> : null}
 
       <h2>{t("progress")}</h2>
       <Timeline entries={timeline} />

@@ -9,7 +9,7 @@ import { ScheduleTable } from "@/components/loans/schedule-table";
 import { LoanSubsidy } from "@/components/loans/loan-subsidy";
 import { OwnStandingPanel } from "@/components/unions/own-standing";
 import { standingOfOwnLoan } from "@/lib/unions/queries";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { servicingOfLoan } from "@/lib/loans/servicing-queries";
 import { LoanEvents } from "@/components/loans/loan-events";
 

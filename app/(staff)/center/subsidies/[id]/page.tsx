@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { batchDetail, budgetOverview } from "@/lib/subsidies/queries";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { formatFen } from "@/lib/money/fen";
 import { BatchFacts } from "@/components/subsidies/batch-facts";
 import { LinesTable } from "@/components/subsidies/lines-table";

@@ -5,7 +5,7 @@ import { requireSection } from "@/lib/auth/actor";
 import { hotlineCall } from "@/lib/hotline/queries";
 import { findMemberByMobile } from "@/lib/intake/queries";
 import { startFromCallAction } from "@/lib/hotline/actions";
-import { beijingToday } from "@/lib/subsidies/periods";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { EnterpriseForm } from "@/components/applications/enterprise-form";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { FollowUpDoneForm, RegisterCallerForm, UpdateCallForm } from "@/components/hotline/call-forms";

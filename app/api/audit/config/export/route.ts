@@ -5,6 +5,7 @@ import { attachmentResponse } from "@/lib/http/attachment";
 import { parseConfigFilters } from "@/lib/audit/config-changes";
 import { configChangesCsv } from "@/lib/audit/config-queries";
 import { configWording } from "@/lib/audit/config-wording";
+import { beijingToday } from "@/lib/calendar/beijing";
 
 /** The configuration changes, filtered as on the page, as CSV; administrators and auditors only. */
 export async function GET(request: Request): Promise<Response> {
@@ -15,6 +16,6 @@ export async function GET(request: Request): Promise<Response> {
   if ("error" in parsed) return new Response("Bad request", { status: 400 });
   const t = await getTranslations("configAudit");
   const header = [t("at"), t("kind"), t("action"), t("actor"), t("subject"), t("before"), t("after"), t("moved")];
-  const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const day = beijingToday();
   return attachmentResponse(await configChangesCsv(actor, parsed.filters, header, await configWording()), `config-changes-${day}.csv`, "text/csv; charset=utf-8");
 }
