@@ -18,7 +18,7 @@ const SCREEN_READER_ONLY = {
 
 type Props = { applicationId: string; checklist: ChecklistItem[]; editable: boolean };
 
-type Answer = { ok: true; document: { fileName: string; version: number } } | { ok: false; message: string };
+type Answer = { ok: true; document: { fileName: string; version: number } } | { ok: false; code: string; message: string };
 
 /**
  * The case's document checklist with one file input per item. Uploads go to the JSON route with
