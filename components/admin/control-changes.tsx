@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { formatFen } from "@/lib/money/fen";
 import type { pendingControlChanges } from "@/lib/organisations/queries";
@@ -25,7 +26,9 @@ export async function ControlChanges({ changes }: { changes: Change[] }) {
                       : t("grantSummary", { name: c.target ?? "", role: roles("PROGRAM_ADMIN") })}
                   </td>
                   <td data-label={t("weakens")}>
-                    {c.weakens.length ? c.weakens.map((w) => <span key={w} className="badge badge--amber" style={{ marginRight: ".3rem" }}>{t(`control.${w}`)}</span>) : t("control.ADMIN_ROLE")}
+                    {c.weakens.length ? c.weakens.map((w) => <span key={w} className="badge badge--amber" style={{ marginRight: ".3rem" }}>{t(`control.${w}`)}</span>)
+                      : c.policy ? t("weakensNone") : t("control.ADMIN_ROLE")}
+                    {c.policy ? <><br /><Link href={`/admin/policy#change-${c.id}`}>{t("whatIfLink")}</Link></> : null}
                   </td>
                   <td data-label={t("proposedBy")}>{c.proposedBy}<br /><small>{format.dateTime(c.proposedAt, { dateStyle: "short", timeStyle: "short" })}</small></td>
                   <td><ControlChangeActions changeId={c.id} mine={c.mine} /></td>

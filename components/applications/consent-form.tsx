@@ -5,19 +5,21 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors } from "@/components/ui/form-message";
 import { grantConsentAction, withdrawConsentAction } from "@/lib/applications/actions";
 
-export function ConsentForm({ kind, title, text, version, granted }: {
+export function ConsentForm({ kind, title, text, version, standing }: {
   kind: "SENSITIVE_PERSONAL_INFO" | "CREDIT_REPORT_AUTHORISATION";
   title: string;
   text: string;
   version: string;
-  granted: boolean;
+  /** CURRENT: agreed to this wording; OUTDATED: agreed to an earlier one only; NONE: not agreed. */
+  standing: "CURRENT" | "OUTDATED" | "NONE";
 }) {
   const t = useTranslations("applicant.consent");
   return (
-    <section className="card" aria-labelledby={`consent-${kind}`}>
+    <section className="card" aria-labelledby={`consent-${kind}`} data-testid={`consent-${kind}`}>
       <h2 id={`consent-${kind}`}>{title} <small className="badge">{version}</small></h2>
+      {standing === "OUTDATED" ? <p className="notice notice--warn" data-testid="consent-outdated">{t("changed")}</p> : null}
       <p>{text}</p>
-      {granted ? (
+      {standing === "CURRENT" ? (
         <ActionForm action={withdrawConsentAction} hidden={{ kind }}>
           {() => (
             <div className="actions">
@@ -27,7 +29,7 @@ export function ConsentForm({ kind, title, text, version, granted }: {
           )}
         </ActionForm>
       ) : (
-        <ActionForm action={grantConsentAction} hidden={{ kind }}>
+        <ActionForm action={grantConsentAction} hidden={{ kind, version }}>
           {(state) => (
             <>
               <label className="checkbox">
@@ -35,7 +37,7 @@ export function ConsentForm({ kind, title, text, version, granted }: {
                 <span>{t("agree", { title })}</span>
               </label>
               {fieldErrors(state, "agree") ? <p id={`consent-${kind}-error`} className="field__error">{fieldErrors(state, "agree")!.join("；")}</p> : null}
-              <SubmitButton>{t("submit")}</SubmitButton>
+              <SubmitButton>{standing === "OUTDATED" ? t("submitAgain") : t("submit")}</SubmitButton>
             </>
           )}
         </ActionForm>

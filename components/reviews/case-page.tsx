@@ -16,6 +16,7 @@ import { previewTemplates } from "@/lib/reviews/message-templates";
 import { beijingDay } from "@/lib/reviews/applicant-message";
 import { addWorkingDays } from "@/lib/calendar/working-days";
 import { workingCalendar } from "@/lib/policy/queries";
+import { proposedLprReference } from "@/lib/lpr/rates";
 import type { CaseFormContext } from "@/components/reviews/form-bits";
 import { ApplicantFacts, ApplicationFacts, EnterpriseFacts, GuaranteeAndLoan } from "@/components/reviews/case-facts";
 import { CaseExceptions } from "@/components/exceptions/case-exceptions";
@@ -68,6 +69,7 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
       principalYuan: fenToYuanString(c.guarantee?.guaranteedFen ?? c.amountFen ?? 0n),
       disburseYuan: c.loan ? fenToYuanString(c.loan.principalFen) : "",
       today: beijingToday(now),
+      lpr: c.status === "BANK_REVIEW" ? await proposedLprReference(beijingToday(now)) : null,
     },
   };
   const holder = HOLDER[c.status];

@@ -28,6 +28,8 @@ export type CaseFormContext = {
     principalYuan: string;
     disburseYuan: string;
     today: string;
+    /** The one-year LPR in force today (lib/lpr), proposed as the approval's pricing reference. */
+    lpr: { rateBp: number; effectiveFrom: string; reference: string } | null;
   };
 };
 

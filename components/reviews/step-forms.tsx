@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -127,9 +128,18 @@ export function GuaranteeForm({ ctx }: Props) {
   );
 }
 
+/** A rate typed as a percentage ("3.85") in whole basis points, or null while it is not one. */
+const typedBp = (value: string): number | null => {
+  const m = /^(\d{1,2})(?:\.(\d{1,2}))?$/.exec(value.trim());
+  return m ? Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0")) : null;
+};
+
 export function BankApproveForm({ ctx }: Props) {
   const t = useTranslations("case.form");
   const action = useReportedAction(bankApproveAction);
+  const lpr = ctx.defaults.lpr;
+  const [rate, setRate] = useState("");
+  const spread = lpr ? typedBp(rate) : null;
   const methods = [
     { id: "INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY", name: t("repayment.INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY") },
     { id: "EQUAL_INSTALMENTS", name: t("repayment.EQUAL_INSTALMENTS") },
@@ -140,8 +150,12 @@ export function BankApproveForm({ ctx }: Props) {
         <>
           <div className="case-form-grid">
             <TextField form="approve" state={state} name="principalYuan" label={t("principalYuan")} inputMode="decimal" fallback={ctx.defaults.principalYuan} hint={t("notAboveRequested")} />
-            <TextField form="approve" state={state} name="annualRatePercent" label={t("annualRatePercent")} inputMode="decimal" placeholder="3.85" hint={t("annualRateHint")} />
-            <TextField form="approve" state={state} name="lprReference" label={t("lprReference")} placeholder={t("lprPlaceholder")} maxLength={60} />
+            <TextField form="approve" state={state} name="annualRatePercent" label={t("annualRatePercent")} inputMode="decimal" placeholder="3.85" hint={t("annualRateHint")}
+              onChange={(e) => setRate(e.currentTarget.value)} />
+            <TextField form="approve" state={state} name="lprReference" label={t("lprReference")} placeholder={t("lprPlaceholder")} maxLength={60}
+              fallback={lpr?.reference ?? ""}
+              hint={lpr ? t("lprInForce", { day: ctx.defaults.today, rate: `${(lpr.rateBp / 100).toFixed(2)}%`, from: lpr.effectiveFrom }) : t("lprNoneInForce", { day: ctx.defaults.today })} />
+            {lpr && spread !== null ? <p className="field__hint" data-testid="lpr-spread">{t("lprSpread", { spread: spread - lpr.rateBp })}</p> : null}
             <TextField form="approve" state={state} name="termMonths" label={t("loanTerm")} inputMode="numeric" fallback={ctx.defaults.termMonths} />
             <SelectField form="approve" state={state} name="repaymentMethod" label={t("repaymentMethod")} options={methods} fallback={methods[0]!.id} />
             <TextField form="approve" state={state} name="contractNo" label={t("loanContractNo")} hint={t("loanContractNoHint")} maxLength={40} autoComplete="off" />

@@ -6,6 +6,7 @@ import { LabelledField } from "@/components/ui/labelled-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, kept } from "@/components/ui/form-message";
 import { setRoutingAction } from "@/lib/routing/actions";
+import type { ActionState } from "@/lib/actions/state";
 import { useReportedAction } from "@/components/ui/page-feedback";
 import type { PartnerType } from "@/lib/routing/rules";
 
@@ -24,60 +25,69 @@ const MODES = ["CHOSEN", "DEFAULT", "BY_DISTRICT"] as const;
 
 /** One partner type's rule: how cases are routed, the default partner, and the district table. */
 export function RoutingForm(props: RoutingFormProps) {
-  const t = useTranslations("routing");
-  const [mode, setMode] = useState(props.mode);
   // The saved rule comes back as a new version and the form is made again: the page's banner carries the result.
   const action = useReportedAction(setRoutingAction);
-  const id = (name: string) => `routing-${props.type}-${name}`;
   return (
     <ActionForm action={action} hidden={{ type: props.type, version: props.version }} className="form form--wide">
-      {(state) => (
-        <>
-          <fieldset className="case-checklist">
-            <legend>{t("mode")}</legend>
-            {MODES.map((m) => (
-              <label key={m} className="checkbox">
-                <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
-                {t(`modes.${props.type}.${m}`)}
-              </label>
-            ))}
-          </fieldset>
-          {mode === "CHOSEN" ? null : (
-            <LabelledField id={id("default")} label={t("default")} required errors={fieldErrors(state, "defaultOrgId")}>
-              {(aria) => (
-                <select key={kept(state, "defaultOrgId", props.defaultOrgId ?? "")} {...aria} name="defaultOrgId" defaultValue={kept(state, "defaultOrgId", props.defaultOrgId ?? "")}>
-                  <option value="">{t("none")}</option>
-                  {props.partners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-                </select>
-              )}
-            </LabelledField>
-          )}
-          {mode === "BY_DISTRICT" ? (
-            props.districtUnions.length ? (
-              <div className="table-wrap">
-                <table className="table" data-testid={`routing-${props.type}-districts`}>
-                  <thead><tr><th>{t("district")}</th><th>{t("goesTo")}</th></tr></thead>
-                  <tbody>
-                    {props.districtUnions.map((d) => (
-                      <tr key={d.id}>
-                        <td><label htmlFor={id(d.id)}>{d.name}</label></td>
-                        <td>
-                          <select id={id(d.id)} name={`district:${d.id}`} defaultValue={kept(state, `district:${d.id}`, props.districts[d.id] ?? "")}>
-                            <option value="">{t("useDefault")}</option>
-                            {props.partners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-                          </select>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                <p className="field__hint">{t("online")}</p>
-              </div>
-            ) : <p className="field__hint">{t("noDistricts")}</p>
-          ) : null}
-          <SubmitButton>{t("save")}</SubmitButton>
-        </>
-      )}
+      {(state) => {
+        // React resets a form after its action: the fields are made again with what was sent.
+        const mode = kept(state, "mode", props.mode) as RoutingFormProps["mode"];
+        return <RoutingFields key={`${mode}:${kept(state, "defaultOrgId", props.defaultOrgId ?? "")}`} {...props} initialMode={mode} state={state} />;
+      }}
     </ActionForm>
+  );
+}
+
+function RoutingFields({ initialMode, state, ...props }: RoutingFormProps & { initialMode: RoutingFormProps["mode"]; state: ActionState }) {
+  const t = useTranslations("routing");
+  const [mode, setMode] = useState(initialMode);
+  const id = (name: string) => `routing-${props.type}-${name}`;
+  const district = (d: string) => kept(state, `district:${d}`, props.districts[d] ?? "");
+  return (
+    <>
+      <fieldset className="case-checklist">
+        <legend>{t("mode")}</legend>
+        {MODES.map((m) => (
+          <label key={m} className="checkbox">
+            <input type="radio" name="mode" value={m} defaultChecked={initialMode === m} onChange={() => setMode(m)} />
+            {t(`modes.${props.type}.${m}`)}
+          </label>
+        ))}
+      </fieldset>
+      {mode === "CHOSEN" ? null : (
+        <LabelledField id={id("default")} label={t("default")} required errors={fieldErrors(state, "defaultOrgId")}>
+          {(aria) => (
+            <select {...aria} name="defaultOrgId" defaultValue={kept(state, "defaultOrgId", props.defaultOrgId ?? "")}>
+              <option value="">{t("none")}</option>
+              {props.partners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            </select>
+          )}
+        </LabelledField>
+      )}
+      {mode === "BY_DISTRICT" ? (
+        props.districtUnions.length ? (
+          <div className="table-wrap">
+            <table className="table" data-testid={`routing-${props.type}-districts`}>
+              <thead><tr><th>{t("district")}</th><th>{t("goesTo")}</th></tr></thead>
+              <tbody>
+                {props.districtUnions.map((d) => (
+                  <tr key={d.id}>
+                    <td><label htmlFor={id(d.id)}>{d.name}</label></td>
+                    <td>
+                      <select key={district(d.id)} id={id(d.id)} name={`district:${d.id}`} defaultValue={district(d.id)}>
+                        <option value="">{t("useDefault")}</option>
+                        {props.partners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="field__hint">{t("online")}</p>
+          </div>
+        ) : <p className="field__hint">{t("noDistricts")}</p>
+      ) : null}
+      <SubmitButton>{t("save")}</SubmitButton>
+    </>
   );
 }

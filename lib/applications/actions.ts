@@ -44,7 +44,7 @@ export const saveProfileAction = applicantAction({
 
 export const grantConsentAction = applicantAction({
   schema: consentSchema,
-  run: async (input, actor) => grantConsent(actor, input.kind, await clientIp()),
+  run: async (input, actor) => grantConsent(actor, input.kind, await clientIp(), input.version),
   success: () => "已记录您的授权",
   after: () => revalidatePath("/applicant", "layout"),
 });

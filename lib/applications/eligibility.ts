@@ -6,7 +6,8 @@ import { AppError } from "@/lib/errors";
 
 export type EligibilityFacts = {
   hasMemberProfile: boolean;
-  consents: { sensitive: boolean; credit: boolean };
+  /** `changed`: a consent exists only to an earlier wording (lib/consents): consent again. */
+  consents: { sensitive: boolean; credit: boolean; changed?: boolean };
   amountFen: bigint | null;
   termMonths: number | null;
   /** The case's limits: the pinned policy's, raised by the case's 一企一策 exceptions in force. */
@@ -32,7 +33,7 @@ export type PersonExposure = {
 };
 
 export const ELIGIBILITY_CODES = [
-  "NOT_MEMBER", "NO_CONSENT", "OVER_CAP", "TERM", "COOLING", "OPEN_CASE", "OUTSTANDING_LOAN", "INCOMPLETE", "MISSING_DOCUMENTS",
+  "NOT_MEMBER", "NO_CONSENT", "CONSENT_CHANGED", "OVER_CAP", "TERM", "COOLING", "OPEN_CASE", "OUTSTANDING_LOAN", "INCOMPLETE", "MISSING_DOCUMENTS",
   "PERSON_CASES", "PERSON_EXPOSURE",
 ] as const;
 export type EligibilityCode = (typeof ELIGIBILITY_CODES)[number];
@@ -65,7 +66,7 @@ const beijingDay = (d: Date): string => new Date(d.getTime() + 8 * 3_600_000).to
 export function eligibilityBlocks(f: EligibilityFacts): EligibilityBlock[] {
   const blocks: EligibilityBlock[] = [];
   if (!f.hasMemberProfile) blocks.push({ code: "NOT_MEMBER", params: {} });
-  if (!f.consents.sensitive || !f.consents.credit) blocks.push({ code: "NO_CONSENT", params: {} });
+  if (!f.consents.sensitive || !f.consents.credit) blocks.push({ code: f.consents.changed ? "CONSENT_CHANGED" : "NO_CONSENT", params: {} });
   if (f.amountFen !== null && f.amountFen > f.policy.maxLoanFen) {
     blocks.push({ code: "OVER_CAP", params: { maxLoan: formatFen(f.policy.maxLoanFen) } });
   }

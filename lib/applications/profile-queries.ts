@@ -5,16 +5,15 @@ import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { openedProfile, unsealOptional } from "@/lib/personal-data/sealed";
 
-/** The applicant's own profile in full (it is theirs), the target groups and live consents. */
+/** The applicant's own profile in full (it is theirs) and the target groups (consents: lib/consents/queries.ts). */
 export async function profilePageData(actor: Actor) {
   if (actor.kind !== "APPLICANT") throw new AppError("NOT_FOUND");
   const held = (await db.applicantProfile.findUnique({ where: { userId: actor.userId }, select: { targetGroupCode: true } }))?.targetGroupCode;
-  const [profile, user, groups, consents] = await Promise.all([
+  const [profile, user, groups] = await Promise.all([
     db.applicantProfile.findUnique({ where: { userId: actor.userId } }),
     db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { displayName: true, mobileSealed: true } }),
     // The active groups, and the one the profile already holds (an inactive one stays on it).
     db.targetGroup.findMany({ where: { OR: [{ active: true }, ...(held ? [{ code: held }] : [])] }, select: { code: true, nameZh: true } }),
-    db.consent.findMany({ where: { userId: actor.userId, withdrawnAt: null }, select: { kind: true } }),
   ]);
   const opened = profile ? openedProfile(profile) : null;
   return {
@@ -27,7 +26,6 @@ export async function profilePageData(actor: Actor) {
       targetGroupCode: profile?.targetGroupCode ?? "",
     },
     groups,
-    granted: new Set(consents.map((c) => c.kind)),
   };
 }
 

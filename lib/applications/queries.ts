@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { consentStandings } from "@/lib/consents/wordings";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/roles";
 import type { ApplicationKind, ApplicationStatus } from "@/lib/generated/prisma/enums";
@@ -54,7 +55,7 @@ export async function applicantOverview(actor: Actor) {
   if (actor.kind !== "APPLICANT") return null;
   const [profile, consents, enterprises] = await Promise.all([
     db.applicantProfile.findUnique({ where: { userId: actor.userId }, select: { fullName: true, memberCardNo: true } }),
-    db.consent.findMany({ where: { userId: actor.userId, withdrawnAt: null }, select: { kind: true } }),
+    consentStandings(actor.userId),
     db.enterprise.findMany({
       where: { representativeId: actor.userId },
       orderBy: { createdAt: "asc" },
@@ -74,7 +75,12 @@ export async function applicantOverview(actor: Actor) {
   ]);
   return {
     profileComplete: !!profile?.memberCardNo,
-    consents: { sensitive: consents.some((c) => c.kind === "SENSITIVE_PERSONAL_INFO"), credit: consents.some((c) => c.kind === "CREDIT_REPORT_AUTHORISATION") },
+    // To the wording in force; `changed`: a consent to an earlier wording asks for a new one.
+    consents: {
+      sensitive: consents.SENSITIVE_PERSONAL_INFO === "CURRENT",
+      credit: consents.CREDIT_REPORT_AUTHORISATION === "CURRENT",
+      changed: Object.values(consents).includes("OUTDATED"),
+    },
     enterprises: enterprises.map((e) => ({
       ...e,
       loans: e.loans.map(({ renewals, ...l }) => ({ ...l, renewable: (l.status === "ACTIVE" || l.status === "SETTLED") && renewals.length === 0 })),

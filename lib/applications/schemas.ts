@@ -32,6 +32,8 @@ export type ProfileInput = z.output<typeof profileSchema>;
 
 export const consentSchema = z.object({
   kind: z.enum(["SENSITIVE_PERSONAL_INFO", "CREDIT_REPORT_AUTHORISATION"]),
+  // The wording version the applicant read: a newer one published meanwhile is not agreed to blindly.
+  version: z.string().trim().max(40).optional(),
   agree: checkbox.refine((v) => v, { error: "请阅读并勾选同意" }),
 });
 

@@ -8,6 +8,8 @@ export const CONFIG_KINDS = {
   control: ["control_change.proposed", "control_change.approved", "control_change.rejected", "control_change.withdrawn"],
   budget: ["subsidy.budget_set"],
   organisation: ["organisation.created", "organisation.renamed", "organisation.disabled", "organisation.enabled"],
+  consent: ["consent.wording_published"],
+  lpr: ["lpr.rate_added"],
   routing: ["routing.changed"],
   reference: [
     "category.created", "category.renamed", "category.deactivated", "category.reactivated", "category.checklist_changed",

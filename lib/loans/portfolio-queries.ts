@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LoanStatus } from "@/lib/generated/prisma/enums";
 import type { StaffActor } from "@/lib/auth/roles";
 import { isUuid } from "@/lib/ids";
-import { loanScope } from "@/lib/loans/services/loan-scope";
+import { loanScope } from "@/lib/loans/scope";
 import { beijingToday, dateOf, isoDay } from "@/lib/subsidies/periods";
 
 // The loans an organisation holds (the centre: the whole programme), filtered, searched and

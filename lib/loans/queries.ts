@@ -5,7 +5,7 @@ import type { BatchStatus, LoanStatus, RepaymentMethod, SubsidyExclusion } from 
 import { isUuid } from "@/lib/ids";
 import { buildSchedule, type Instalment } from "@/lib/loans/schedule";
 import { maskBankAccount } from "@/lib/validation/identity";
-import { loanScope } from "@/lib/loans/services/loan-scope";
+import { loanScope } from "@/lib/loans/scope";
 import { SPENT_STATUSES } from "@/lib/subsidies/batch-workflow";
 import { batchQuarterOf, isoDay, quarterLabel } from "@/lib/subsidies/periods";
 import { unseal } from "@/lib/personal-data/sealed";

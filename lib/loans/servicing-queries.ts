@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/roles";
 import type { LoanStatus } from "@/lib/generated/prisma/enums";
 import { scopedApplication } from "@/lib/applications/scope";
 import { isUuid } from "@/lib/ids";
-import { loanScope } from "@/lib/loans/services/loan-scope";
+import { loanScope } from "@/lib/loans/scope";
 import { overdueDays } from "@/lib/loans/servicing/ledger";
 import { beijingToday, isoDay } from "@/lib/subsidies/periods";
 

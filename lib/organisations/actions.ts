@@ -9,14 +9,17 @@ import { requestOrigin } from "@/lib/http/request-origin";
 import { publishPolicy } from "@/lib/organisations/services/publish-policy";
 import { decideControlChange, proposeAdminGrant, withdrawControlChange } from "@/lib/organisations/services/dual-control";
 import { changeRole, forcePasswordReset, revokeSessions, setAccountDisabled, unlockAccount } from "@/lib/organisations/services/account-access";
-const refresh = () => revalidatePath("/admin");
+const refresh = () => {
+  revalidatePath("/admin");
+  revalidatePath("/admin/policy");
+};
 
 export const publishPolicyAction = adminAction({
   schema: policySchema,
   run: (input, actor) => publishPolicy(actor, input),
   success: async (r) => {
     const t = await getTranslations("admin.controls");
-    return r.kind === "published" ? t("published", { version: r.version }) : t("proposed");
+    return r.weakens.length ? t("proposed") : t("proposedPlain");
   },
   after: refresh,
 });

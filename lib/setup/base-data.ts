@@ -1,15 +1,16 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { NUMBERED, NUMBERED_THINGS } from "@/lib/reference/numbering-rules";
-import { BASE_ORGANISATION, CATEGORIES, DEFAULT_CHECKLISTS, FIRST_POLICY, HOLIDAYS, TARGET_GROUPS, WORKING_WEEKENDS } from "@/lib/setup/programme-defaults";
+import { BASE_ORGANISATION, CATEGORIES, CONSENT_WORDINGS, DEFAULT_CHECKLISTS, FIRST_POLICY, HOLIDAYS, LPR_HISTORY, TARGET_GROUPS, WORKING_WEEKENDS } from "@/lib/setup/programme-defaults";
 import { recordCalendarChange } from "@/lib/calendar/calendar-write";
 import type { NewCalendarDay } from "@/lib/calendar/calendar-days";
 
 // What every installation starts with: the support centre, the loan categories (each with its
 // document checklist) and target groups, the numbering patterns, the programme's first policy
-// version and the working calendar (public holidays and 调休 working weekends, written by the
-// calendar's own service, as an audit event). Keyed by natural keys and only created when
-// missing, so `npm run setup` (and the demo seed, which starts from the same base) can run any
-// number of times. Administrators change all of it afterwards.
+// version, the consent wordings the first consents name, the published LPR history and the
+// working calendar (public holidays and 调休 working weekends, written by the calendar's own
+// service, as an audit event). Keyed by natural keys and only created when missing, so
+// `npm run setup` (and the demo seed, which starts from the same base) can run any number of
+// times. Administrators change all of it afterwards.
 export async function installBaseData(db: PrismaClient): Promise<void> {
   await db.organisation.upsert({ where: { code: BASE_ORGANISATION.code }, create: BASE_ORGANISATION, update: {} });
   for (const c of CATEGORIES) await db.loanCategory.upsert({ where: { code: c.code }, create: c, update: {} });
@@ -19,6 +20,16 @@ export async function installBaseData(db: PrismaClient): Promise<void> {
   }
   for (const g of TARGET_GROUPS) await db.targetGroup.upsert({ where: { code: g.code }, create: g, update: {} });
   await db.policyVersion.upsert({ where: { version: FIRST_POLICY.version }, create: FIRST_POLICY, update: {} });
+  for (const w of CONSENT_WORDINGS) {
+    await db.consentWording.upsert({ where: { version: w.version }, create: { ...w, effectiveFrom: new Date(`${w.effectiveFrom}T00:00:00Z`) }, update: {} });
+  }
+  for (const [day, oneYear, fiveYear] of LPR_HISTORY) {
+    const effectiveFrom = new Date(`${day}T00:00:00Z`);
+    for (const [tenor, rateBp] of [["ONE_YEAR", oneYear], ["FIVE_YEAR", fiveYear]] as const) {
+      if (rateBp === null) continue;
+      await db.lprRate.upsert({ where: { tenor_effectiveFrom: { tenor, effectiveFrom } }, create: { tenor, effectiveFrom, rateBp }, update: {} });
+    }
+  }
   await installCalendar(db);
 }
 

@@ -102,3 +102,60 @@ export const WORKING_WEEKENDS: readonly [string, string][] = [
   ["2026-09-20", "国庆节调休上班"],
   ["2026-10-10", "国庆节调休上班"],
 ];
+
+// The consent wordings every installation starts with (the versions the first consents name);
+// administrators publish later versions on /admin/consents. Legal text: the Chinese is what is signed.
+export const CONSENT_WORDINGS = [
+  {
+    kind: "SENSITIVE_PERSONAL_INFO" as const,
+    version: "PI-2024-1",
+    effectiveFrom: "2024-01-01",
+    textZh:
+      "根据《个人信息保护法》第二十九条，本人同意北京市职工互助保障服务中心、北京首创融资担保有限公司和北京农村商业银行，" +
+      "为审核、担保、发放本人所代表企业的首都职工创业小额贷款及办理贴息之目的，处理本人的身份证件号码、手机号码、" +
+      "工会会员信息及银行账户信息。各机构仅在其办理环节所必需的范围内查看上述信息，查看完整信息的行为均被记录。" +
+      "本人可随时撤回本同意；撤回后，需要上述信息的办理环节将停止。",
+    textEn:
+      "Under Article 29 of the Personal Information Protection Law, I agree that the Beijing Workers' Mutual Aid Service Centre, " +
+      "Beijing Capital Financing Guarantee Co., Ltd. and Beijing Rural Commercial Bank process my ID number, mobile number, " +
+      "union membership details and bank account details for the purpose of reviewing, guaranteeing and granting the Capital " +
+      "Workers' Entrepreneurship Microloan to the enterprise I represent and of paying its interest subsidy. Each organisation " +
+      "sees this information only as far as its step requires, and every view of the full information is recorded. I may " +
+      "withdraw this consent at any time; after that, the steps that need this information stop.",
+  },
+  {
+    kind: "CREDIT_REPORT_AUTHORISATION" as const,
+    version: "CR-2024-1",
+    effectiveFrom: "2024-01-01",
+    textZh:
+      "本人及本人所代表的企业授权北京首创融资担保有限公司和北京农村商业银行，为办理首都职工创业小额贷款之目的，" +
+      "向金融信用信息基础数据库查询本人及企业的信用报告，并在贷款存续期间进行贷后管理查询。本授权可随时撤回；" +
+      "撤回后，需要查询信用报告的审核环节将停止。",
+    textEn:
+      "I and the enterprise I represent authorise Beijing Capital Financing Guarantee Co., Ltd. and Beijing Rural Commercial " +
+      "Bank to obtain my and the enterprise's credit reports from the Financial Credit Information Basic Database for the " +
+      "purpose of the Capital Workers' Entrepreneurship Microloan, and to query them for loan management while the loan is " +
+      "outstanding. This authorisation may be withdrawn at any time; after that, the review steps that need a credit report stop.",
+  },
+];
+
+// The loan prime rates published by the National Interbank Funding Center since the 2019 reform,
+// in basis points from each change (days without a change are left out): [day, one-year, five-year].
+// Either figure may be null on a day only the other tenor moved.
+export const LPR_HISTORY: readonly (readonly [string, number | null, number | null])[] = [
+  ["2019-08-20", 425, 485],
+  ["2019-09-20", 420, null],
+  ["2019-11-20", 415, 480],
+  ["2020-02-20", 405, 475],
+  ["2020-04-20", 385, 465],
+  ["2021-12-20", 380, null],
+  ["2022-01-20", 370, 460],
+  ["2022-05-20", null, 445],
+  ["2022-08-22", 365, 430],
+  ["2023-06-20", 355, 420],
+  ["2023-08-21", 345, null],
+  ["2024-02-20", null, 395],
+  ["2024-07-22", 335, 385],
+  ["2024-10-21", 310, 360],
+  ["2025-05-20", 300, 350],
+];

@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import type { BatchStatus, SubsidyExclusion } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
-import { batchScope } from "@/lib/subsidies/services/batch-scope";
+import { batchScope } from "@/lib/subsidies/scope";
 import { availableBatchActions, LINES_EDITABLE_IN, SPENT_STATUSES, type BatchAction } from "@/lib/subsidies/batch-workflow";
 import { beijingToday, isoDay, quarterLabel } from "@/lib/subsidies/periods";
 import type { UnionEvidence } from "@/lib/subsidies/services/subsidy-context";

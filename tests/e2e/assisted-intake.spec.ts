@@ -1,8 +1,8 @@
-import { expect, test, type Page } from "./support/test";
+import { expect, test } from "./support/test";
 import { makeCreditCode } from "../support/ids";
-import { giveConsents, signInViaApi } from "./support/auth";
+import { signInViaApi } from "./support/auth";
+import { claimAccount, completeProfile, fillLoanRequest, uploadMissingDocuments } from "./support/member-steps";
 import { applicantFields } from "./support/factories";
-import { pdfFile } from "./support/files";
 import { textsTo } from "./support/db";
 import { captureScreens } from "./support/screens";
 
@@ -13,18 +13,6 @@ import { captureScreens } from "./support/screens";
 
 const member = applicantFields();
 const enterprise = { name: `朝阳小面馆${Date.now().toString(36)}有限公司`, creditCode: makeCreditCode() };
-
-async function uploadAll(page: Page) {
-  const rows = page.locator('[data-testid="document-checklist"] tbody tr');
-  const inputs = page.locator('[data-testid="document-checklist"] input[type="file"]');
-  const count = await inputs.count();
-  expect(count).toBeGreaterThan(0);
-  for (let i = 0; i < count; i += 1) {
-    if ((await rows.nth(i).getByText("待上传").count()) === 0) continue;
-    await inputs.nth(i).setInputFiles(pdfFile(`窗口材料${i + 1}.pdf`));
-    await expect(rows.nth(i).getByText("已上传", { exact: true })).toBeVisible();
-  }
-}
 
 test("an agent prepares a new member's application; the member claims the account, corrects, consents and submits", async ({ browser }) => {
   // ── the desk ──
@@ -68,7 +56,7 @@ test("an agent prepares a new member's application; the member claims the accoun
   const applicationId = agent.url().split("/").pop()!;
   await expect(agent.getByTestId("waiting")).toHaveText("等待申请人核对、同意并提交");
   await expect(agent.getByTestId("intake-channel")).toHaveText("受理渠道：区总工会代办 · 朝阳区总工会代办处 · 经办人 吴代办");
-  await uploadAll(agent);
+  await uploadMissingDocuments(agent, "窗口材料");
   await captureScreens(agent, "intake-documents");
 
   // The desk's list: the draft waits for the applicant.
@@ -83,16 +71,8 @@ test("an agent prepares a new member's application; the member claims the accoun
   const texts = await textsTo(member.mobile);
   expect(texts).toHaveLength(1);
   expect(texts[0]).toContain("朝阳区总工会代办处已为您登记");
-  const link = new URL(/https?:\/\/\S+/.exec(texts[0]!)![0]);
   const memberContext = await browser.newContext();
-  const page = await memberContext.newPage();
-  await page.goto(`${link.pathname}${link.search}`);
-  await page.getByRole("textbox", { name: "新密码", exact: true }).fill(member.password);
-  await page.getByRole("textbox", { name: "确认密码" }).fill(member.password);
-  await page.getByRole("button", { name: "设置密码" }).click();
-  await expect(page).toHaveURL(/\/login\?passwordSet=1/);
-
-  await signInViaApi(memberContext, member.mobile, member.password);
+  const page = await claimAccount(memberContext, texts[0]!, member);
   const base = `/applicant/applications/${applicationId}`;
   await page.goto(`${base}?step=enterprise`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(enterprise.name);
@@ -110,22 +90,9 @@ test("an agent prepares a new member's application; the member claims the accoun
   await page.getByRole("button", { name: "保存企业信息" }).click();
   await expect(page).toHaveURL(/\/applicant\?enterprise=/);
 
-  await page.goto("/applicant/profile");
-  await page.getByLabel("身份证号码").fill(member.idNumber);
-  await page.getByLabel("所在工会名称").fill("朝阳区餐饮业联合工会");
-  await page.getByLabel("工会会员证号").fill("GH-0105-2026-0420");
-  await page.getByRole("button", { name: "保存个人信息" }).click();
-  await expect(page.getByText("个人信息已保存")).toBeVisible();
-  await giveConsents(page);
+  await completeProfile(page, { idNumber: member.idNumber, unionName: "朝阳区餐饮业联合工会", cardNo: "GH-0105-2026-0420" });
 
-  await page.goto(`${base}?step=loan`);
-  await page.getByLabel("贷款类别").selectOption("SMALL_MICRO");
-  await page.getByLabel("申请金额（元）").fill("200000");
-  await page.getByLabel("贷款期限（月）").fill("12");
-  await page.getByLabel("贷款用途").fill("更新厨房设备");
-  await page.getByLabel("还款来源").fill("餐饮经营收入");
-  await page.getByRole("button", { name: "保存并下一步" }).click();
-  await expect(page).toHaveURL(/step=documents/);
+  await fillLoanRequest(page, base, { amountYuan: "200000", purpose: "更新厨房设备", repaymentSource: "餐饮经营收入" });
   await page.goto(`${base}?step=review`);
   await page.getByRole("button", { name: "确认无误，提交申请" }).click();
   await expect(page).toHaveURL(new RegExp(`${base}$`));

@@ -1,8 +1,8 @@
-import { expect, test, type Page } from "./support/test";
+import { expect, test } from "./support/test";
 import { makeCreditCode } from "../support/ids";
-import { giveConsents, signInViaApi } from "./support/auth";
+import { signInViaApi } from "./support/auth";
+import { claimAccount, completeProfile, fillLoanRequest, uploadMissingDocuments } from "./support/member-steps";
 import { applicantFields } from "./support/factories";
-import { pdfFile } from "./support/files";
 import { textsTo } from "./support/db";
 import { captureScreens } from "./support/screens";
 
@@ -16,18 +16,6 @@ const enterprise = { name: `海淀小书店${Date.now().toString(36)}有限公�
 
 /** A Beijing calendar day, `offset` days from today. */
 const beijingDay = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
-
-async function uploadAll(page: Page) {
-  const rows = page.locator('[data-testid="document-checklist"] tbody tr');
-  const inputs = page.locator('[data-testid="document-checklist"] input[type="file"]');
-  const count = await inputs.count();
-  expect(count).toBeGreaterThan(0);
-  for (let i = 0; i < count; i += 1) {
-    if ((await rows.nth(i).getByText("待上传").count()) === 0) continue;
-    await inputs.nth(i).setInputFiles(pdfFile(`材料${i + 1}.pdf`));
-    await expect(rows.nth(i).getByText("已上传", { exact: true })).toBeVisible();
-  }
-}
 
 test("the hotline logs a call with a follow-up and turns it into a draft; the member claims, consents and submits; the centre sees channel 热线", async ({ browser }) => {
   // ── the hotline desk ──
@@ -115,37 +103,16 @@ test("the hotline logs a call with a follow-up and turns it into a draft; the me
   // ── the member ──
   const texts = await textsTo(caller.mobile);
   expect(texts).toHaveLength(1);
-  const link = new URL(/https?:\/\/\S+/.exec(texts[0]!)![0]);
   const memberContext = await browser.newContext();
-  const page = await memberContext.newPage();
-  await page.goto(`${link.pathname}${link.search}`);
-  await page.getByRole("textbox", { name: "新密码", exact: true }).fill(caller.password);
-  await page.getByRole("textbox", { name: "确认密码" }).fill(caller.password);
-  await page.getByRole("button", { name: "设置密码" }).click();
-  await expect(page).toHaveURL(/\/login\?passwordSet=1/);
-
-  await signInViaApi(memberContext, caller.mobile, caller.password);
+  const page = await claimAccount(memberContext, texts[0]!, caller);
   const base = `/applicant/applications/${applicationId}`;
   await page.goto(`${base}?step=enterprise`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(enterprise.name);
 
-  await page.goto("/applicant/profile");
-  await page.getByLabel("身份证号码").fill(caller.idNumber);
-  await page.getByLabel("所在工会名称").fill("海淀区商贸业联合工会");
-  await page.getByLabel("工会会员证号").fill("GH-0108-2026-1205");
-  await page.getByRole("button", { name: "保存个人信息" }).click();
-  await expect(page.getByText("个人信息已保存")).toBeVisible();
-  await giveConsents(page);
+  await completeProfile(page, { idNumber: caller.idNumber, unionName: "海淀区商贸业联合工会", cardNo: "GH-0108-2026-1205" });
 
-  await page.goto(`${base}?step=loan`);
-  await page.getByLabel("贷款类别").selectOption("SMALL_MICRO");
-  await page.getByLabel("申请金额（元）").fill("150000");
-  await page.getByLabel("贷款期限（月）").fill("12");
-  await page.getByLabel("贷款用途").fill("采购图书");
-  await page.getByLabel("还款来源").fill("门店经营收入");
-  await page.getByRole("button", { name: "保存并下一步" }).click();
-  await expect(page).toHaveURL(/step=documents/);
-  await uploadAll(page);
+  await fillLoanRequest(page, base, { amountYuan: "150000", purpose: "采购图书", repaymentSource: "门店经营收入" });
+  await uploadMissingDocuments(page);
   await page.goto(`${base}?step=review`);
   await page.getByRole("button", { name: "确认无误，提交申请" }).click();
   await expect(page).toHaveURL(new RegExp(`${base}$`));

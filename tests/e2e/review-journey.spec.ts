@@ -138,8 +138,11 @@ test("the guarantor issues the guarantee and the bank approves, signs and disbur
 
   const bank = await as(browser, "officer@bank.demo");
   await bank.goto(`/bank/cases/${applicationId}`);
+  // The form proposes the one-year LPR in force today from the LPR table, and the spread to it.
+  await expect(bank.locator("#approve-lprReference")).toHaveValue("一年期 LPR 3.00%");
+  await bank.locator("#approve-annualRatePercent").fill("3.45");
+  await expect(bank.getByTestId("lpr-spread")).toHaveText("贷款利率与 LPR 之差：45 个基点");
   await bank.locator("#approve-annualRatePercent").fill("3.00");
-  await bank.locator("#approve-lprReference").fill("一年期 LPR 3.00%");
   await bank.locator("#approve-contractNo").fill(`NCD-${stamp}`);
   await bank.locator("#approve-comment").fill("同意授信");
   await bank.getByRole("button", { name: "审批通过" }).click();

@@ -100,6 +100,7 @@ describe("server actions: every one declares its audience and refuses everyone e
       changeId: draft.id, decision: "approve",
       interestYuan: "100", paidOn: "2026-02-05", reference: "RF-1", firstMissedOn: "2026-02-05", curedOn: "2026-03-05", recoveredOn: "2026-04-05",
       unionName: "北京某企业工会", foundedOn: "2025-06-01", memberCount: "12",
+      textZh: "本人同意……", textEn: "I agree …", effectiveFrom: "2998-01-01", tenor: "ONE_YEAR", ratePercent: "3.00",
     };
     form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.set(k, v);

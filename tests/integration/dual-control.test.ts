@@ -7,8 +7,9 @@ import { db, itOnPostgres } from "../support/db";
 import { outcome } from "../support/outcome";
 import { createStaff, staffActor } from "../support/factories";
 
-// Dual control: what loosens a control, or makes someone an administrator, takes effect only
-// when a second administrator approves it, and then in the same transaction.
+// Dual control: every policy version (the controls it loosens named), and making someone an
+// administrator, takes effect only when a second administrator approves it, and then in the
+// same transaction.
 
 async function nextPolicy(changes: Partial<PolicyInput>): Promise<PolicyInput> {
   const latest = await db.policyVersion.findFirstOrThrow({ orderBy: { effectiveFrom: "desc" } });
@@ -44,8 +45,13 @@ describe("a second administrator for changes that weaken a control", () => {
     expect(await db.auditEvent.count({ where: { entityId: proposal.changeId, action: { in: ["control_change.proposed", "control_change.approved"] } } })).toBe(2);
     expect(await outcome(decideControlChange(b, { changeId: proposal.changeId, approve: false }))).toBe("CONFLICT");
 
-    // Tightening again (checker back on, a lower cap) needs nobody else.
-    expect((await publishPolicy(a, await nextPolicy({ recommendNeedsChecker: true, maxLoanYuan: 50_000_000n }))).kind).toBe("published");
+    // Tightening again (checker back on, a lower cap) loosens nothing, and still waits for a second administrator.
+    const tighter = await publishPolicy(a, await nextPolicy({ recommendNeedsChecker: true, maxLoanYuan: 50_000_000n }));
+    expect(tighter).toMatchObject({ kind: "proposed", weakens: [] });
+    expect(await versions()).toBe(before + 1);
+    expect(await outcome(decideControlChange(a, { changeId: tighter.changeId, approve: true }))).toBe("SAME_PERSON");
+    await decideControlChange(b, { changeId: tighter.changeId, approve: true });
+    expect(await versions()).toBe(before + 2);
   });
 
   it("a rejected or withdrawn proposal changes nothing; only its proposer may withdraw it", async () => {

@@ -12,7 +12,7 @@ import type { StaffActor } from "@/lib/auth/roles";
 import { db, textsToUser, uniqueSuffix } from "../support/db";
 import { createApplicant, createReadyDraft, createStaff, ensureReferenceData, staffActor } from "../support/factories";
 import { scopedApplication } from "@/lib/applications/scope";
-import { loanScope } from "@/lib/loans/services/loan-scope";
+import { loanScope } from "@/lib/loans/scope";
 import { approveCredit } from "@/lib/reviews/services/bank-review";
 import { AppError } from "@/lib/errors";
 import { disbursedLoan } from "./loan-servicing-support";

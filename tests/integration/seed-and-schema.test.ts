@@ -128,6 +128,13 @@ describe("demo seed", () => {
       data: { userId: user.id, form: "ENTERPRISE", recordKey: `rt-${now.getTime()}`, fieldsSealed: seal('{"creditCode":"x"}', "FormDraft.fields"), updatedAt: now },
     });
     expect(await db.formDraft.findUniqueOrThrow({ where: { id: draft.id } })).toEqual(draft);
+    const wording = await db.consentWording.create({
+      data: { kind: "CREDIT_REPORT_AUTHORISATION", version: `RT-${now.getTime()}`, textZh: "文本", textEn: "text", effectiveFrom: new Date("2998-12-31T00:00:00Z"),
+        createdById: user.id, createdAt: now },
+    });
+    expect(await db.consentWording.findUniqueOrThrow({ where: { id: wording.id } })).toEqual(wording);
+    const lpr = await db.lprRate.create({ data: { tenor: "FIVE_YEAR", effectiveFrom: new Date("2998-12-31T00:00:00Z"), rateBp: 350, createdById: user.id, createdAt: now } });
+    expect(await db.lprRate.findUniqueOrThrow({ where: { id: lpr.id } })).toEqual(lpr);
     const mobileCode = await db.mobileCode.create({
       data: { purpose: "RESET", mobileIndex: `rt-${now.getTime()}`, codeHash: "h", addressKey: "a", attempts: 2, expiresAt: now, usedAt: now, createdAt: now },
     });

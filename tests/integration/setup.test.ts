@@ -6,7 +6,7 @@ import { APPLICANTS, STAFF } from "@/lib/demo/reference-data";
 import { createDatabase, dropDatabase } from "../../scripts/db/tools";
 import { itOnPostgres } from "../support/db";
 import { mobileLookup } from "@/lib/personal-data/sealed";
-import { DEFAULT_CHECKLISTS, HOLIDAYS, WORKING_WEEKENDS } from "@/lib/setup/programme-defaults";
+import { DEFAULT_CHECKLISTS, HOLIDAYS, LPR_HISTORY, WORKING_WEEKENDS } from "@/lib/setup/programme-defaults";
 
 // `npm run setup` as an installer runs it, on an empty PostgreSQL database: migrations, the
 // programme's base, the first administrator with a one-time link, and nothing of the demo.
@@ -48,6 +48,9 @@ describe("npm run setup", () => {
         ["APPLICATION", "SQ-{YYYY}-{SEQ:4}"], ["RECOMMENDATION_LETTER", "TJ-{APP}"],
       ]);
       expect(await prisma.policyVersion.count()).toBe(1);
+      // The consent wordings the first consents name, and the published LPR history.
+      expect((await prisma.consentWording.findMany({ orderBy: { version: "asc" } })).map((w) => w.version)).toEqual(["CR-2024-1", "PI-2024-1"]);
+      expect(await prisma.lprRate.count()).toBe(LPR_HISTORY.flatMap(([, one, five]) => [one, five]).filter((r) => r !== null).length);
       // The working calendar, through the calendar's own service: one audit event per year.
       expect(await prisma.holiday.count({ where: { kind: "HOLIDAY" } })).toBe(HOLIDAYS.length);
       expect(await prisma.holiday.count({ where: { kind: "WORKDAY" } })).toBe(WORKING_WEEKENDS.length);

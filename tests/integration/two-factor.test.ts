@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { confirmTwoFactor, startTwoFactor, twoFactorState } from "@/lib/auth/services/two-factor";
+import { confirmTwoFactor, startTwoFactor } from "@/lib/auth/services/two-factor";
+import { twoFactorState } from "@/lib/auth/two-factor-queries";
 import { verifySecondFactor } from "@/lib/auth/second-factor";
 import { loadSessionState } from "@/lib/auth/session-state";
 import { totpCode } from "@/lib/auth/two-factor";

@@ -80,6 +80,8 @@ describe("rules", () => {
     expect(eligibilityBlocks({ ...base, termMonths: 37 }).map((b) => b.code)).toEqual(["TERM"]);
     expect(eligibilityBlocks({ ...base, outstandingLoan: { contractNo: "JK-1" } }).map((b) => b.code)).toEqual(["OUTSTANDING_LOAN"]);
     expect(eligibilityBlocks({ ...base, hasMemberProfile: false, consents: { sensitive: true, credit: false } }).map((b) => b.code)).toEqual(["NOT_MEMBER", "NO_CONSENT"]);
+    // A consent to an earlier wording only: the applicant is asked to consent again.
+    expect(eligibilityBlocks({ ...base, consents: { sensitive: false, credit: true, changed: true } }).map((b) => b.code)).toEqual(["CONSENT_CHANGED"]);
     const recent = { number: "SQ-1", closedAt: new Date("2026-11-15T00:00:00Z") };
     expect(eligibilityBlocks({ ...base, lastRejection: recent }).map((b) => b.code)).toEqual(["COOLING"]);
     expect(eligibilityBlocks({ ...base, lastRejection: { ...recent, closedAt: new Date("2026-10-01T00:00:00Z") } })).toEqual([]);

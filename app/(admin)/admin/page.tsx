@@ -43,6 +43,9 @@ export default async function AdminHome() {
       <nav className="actions section-links" aria-label={links("sectionLinks.label")}>
         <Link href="/admin/outbox" className="btn btn--secondary btn--small">{links("outbox.title")}</Link>
         <Link href="/admin/calendar" className="btn btn--secondary btn--small">{calendar("title")}</Link>
+        <Link href="/admin/consents" className="btn btn--secondary btn--small">{config("kinds.consent")}</Link>
+        <Link href="/admin/lpr" className="btn btn--secondary btn--small">{config("kinds.lpr")}</Link>
+        <Link href="/admin/policy" className="btn btn--secondary btn--small">{t("policyWhatIfLink")}</Link>
         <Link href="/admin/routing" className="btn btn--secondary btn--small">{routing("link")}</Link>
         <Link href="/admin/reference" className="btn btn--secondary btn--small">{t("referenceLink")}</Link>
         <Link href="/audit" className="btn btn--secondary btn--small">{audit("events")}</Link>

@@ -10,7 +10,7 @@ import { enterpriseEligibility } from "@/lib/applications/services/eligibility-f
 import type { EligibilityCode } from "@/lib/applications/eligibility";
 import { RenewButton, StartApplicationButton } from "@/components/applications/case-actions";
 
-const PERSONAL_BLOCKS: ReadonlySet<EligibilityCode> = new Set(["NOT_MEMBER", "NO_CONSENT"]);
+const PERSONAL_BLOCKS: ReadonlySet<EligibilityCode> = new Set(["NOT_MEMBER", "NO_CONSENT", "CONSENT_CHANGED"]);
 
 export default async function ApplicantHome() {
   const actor = await requireSection("applicant");
@@ -28,7 +28,11 @@ export default async function ApplicantHome() {
     <>
       <h1>{t("applicantTitle")}</h1>
       <p className="lead">{t("welcome", { name: actor.displayName })}</p>
-      {!ready ? (
+      {overview?.consents.changed ? (
+        <p className="notice notice--warn" data-testid="consent-changed">
+          {a.rich("home.consentChanged", { link: (chunks) => <Link href="/applicant/profile">{chunks}</Link> })}
+        </p>
+      ) : !ready ? (
         <p className="notice notice--warn" data-testid="setup-needed">
           {a.rich("home.setupNeeded", { link: (chunks) => <Link href="/applicant/profile">{chunks}</Link> })}
         </p>

@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { currentAccountHolder } from "@/lib/auth/actor";
 import { homeOf } from "@/lib/auth/roles";
-import { twoFactorState } from "@/lib/auth/services/two-factor";
+import { twoFactorState } from "@/lib/auth/two-factor-queries";
 import { ConfirmTwoFactor, StartTwoFactor } from "@/components/auth/two-factor-setup";
 
 export async function generateMetadata() {

@@ -5,18 +5,28 @@ import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { CONSENT_WORDING } from "@/lib/applications/consent-wording";
+import { consentStandings, wordingInForce } from "@/lib/consents/wordings";
 
-export async function grantConsent(actor: Actor, kind: ConsentKind, ip: string | null): Promise<void> {
+/**
+ * A consent to the wording in force (lib/consents/wordings.ts). A consent to an earlier version
+ * stays (history, and it still covers the reviews of cases already submitted); the new grant is a
+ * row of its own. `readVersion` is the version the applicant read: if another has come into
+ * force meanwhile, nothing is recorded and they are asked to read it.
+ */
+export async function grantConsent(actor: Actor, kind: ConsentKind, ip: string | null, readVersion?: string): Promise<void> {
   if (actor.kind !== "APPLICANT") throw new AppError("NOT_FOUND");
   await db.$transaction(async (tx) => {
-    if (await activeConsent(tx, actor.userId, kind)) return;
+    const wording = await wordingInForce(kind, tx);
+    if (readVersion && wording && wording.version !== readVersion) throw new AppError("CONFLICT");
+    const live = await liveConsents(tx, actor.userId, kind);
+    if (live.some((c) => !wording || c.wordingVersion === wording.version)) return;
+    if (!wording) throw new AppError("NOT_FOUND");
     const consent = await tx.consent.create({
-      data: { userId: actor.userId, kind, wordingVersion: CONSENT_WORDING[kind].version, grantedIp: ip },
+      data: { userId: actor.userId, kind, wordingVersion: wording.version, grantedIp: ip },
     });
     await appendAudit(tx, {
       actorId: actor.userId, entityType: "Consent", entityId: consent.id, action: "consent.granted",
-      data: { kind, wordingVersion: consent.wordingVersion, ip },
+      data: { kind, wordingVersion: consent.wordingVersion, ip, ...(live.length ? { renewed: live.map((c) => c.wordingVersion) } : {}) },
     });
   });
 }
@@ -25,22 +35,35 @@ export async function grantConsent(actor: Actor, kind: ConsentKind, ip: string |
 export async function withdrawConsent(actor: Actor, kind: ConsentKind, ip: string | null): Promise<void> {
   if (actor.kind !== "APPLICANT") throw new AppError("NOT_FOUND");
   await db.$transaction(async (tx) => {
-    const consent = await activeConsent(tx, actor.userId, kind);
-    if (!consent) return;
-    await tx.consent.update({ where: { id: consent.id }, data: { withdrawnAt: new Date(), withdrawnIp: ip } });
-    await appendAudit(tx, {
-      actorId: actor.userId, entityType: "Consent", entityId: consent.id, action: "consent.withdrawn", data: { kind, ip },
-    });
+    for (const consent of await liveConsents(tx, actor.userId, kind)) {
+      await tx.consent.update({ where: { id: consent.id }, data: { withdrawnAt: new Date(), withdrawnIp: ip } });
+      await appendAudit(tx, {
+        actorId: actor.userId, entityType: "Consent", entityId: consent.id, action: "consent.withdrawn", data: { kind, ip },
+      });
+    }
   });
 }
 
-function activeConsent(tx: Prisma.TransactionClient, userId: string, kind: ConsentKind) {
-  return tx.consent.findFirst({ where: { userId, kind, withdrawnAt: null }, orderBy: { grantedAt: "desc" } });
+function liveConsents(tx: Prisma.TransactionClient, userId: string, kind: ConsentKind) {
+  return tx.consent.findMany({ where: { userId, kind, withdrawnAt: null }, orderBy: { grantedAt: "desc" }, select: { id: true, wordingVersion: true } });
 }
 
-/** Both consents a case needs, as they stand now. */
+/** Both consents a case under review needs, as they stand now (to any wording version). */
 export async function consentState(userId: string, client: Prisma.TransactionClient | typeof db = db) {
   const rows = await client.consent.findMany({ where: { userId, withdrawnAt: null }, select: { kind: true } });
   const kinds = new Set(rows.map((r) => r.kind));
   return { sensitive: kinds.has("SENSITIVE_PERSONAL_INFO"), credit: kinds.has("CREDIT_REPORT_AUTHORISATION") };
+}
+
+/**
+ * Both consents as a submission needs them: to the wording in force. `changed` when a consent
+ * exists only to an earlier version (the applicant reads the new wording and consents again).
+ */
+export async function submissionConsentState(userId: string, client: Prisma.TransactionClient | typeof db = db) {
+  const s = await consentStandings(userId, client);
+  return {
+    sensitive: s.SENSITIVE_PERSONAL_INFO === "CURRENT",
+    credit: s.CREDIT_REPORT_AUTHORISATION === "CURRENT",
+    changed: Object.values(s).includes("OUTDATED"),
+  };
 }

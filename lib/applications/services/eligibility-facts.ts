@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { eligibilityBlocks, IneligibleError, type EligibilityBlock } from "@/lib/applications/eligibility";
-import { consentState } from "@/lib/applications/services/consents";
+import { consentState, submissionConsentState } from "@/lib/applications/services/consents";
 import { missingDocuments } from "@/lib/applications/required-documents";
 import { policyInForce, type Policy } from "@/lib/policy/queries";
 import { limitsForCase } from "@/lib/exceptions/in-force";
@@ -26,16 +26,21 @@ type CaseFacts = {
 /**
  * Gathers what the eligibility rules need for one case and applies them, under the policy the
  * case is pinned to when it has one (a submitted case never moves to a newer version), else the
- * version in force today.
+ * version in force today. For a submission (and what the applicant is shown before one) the
+ * consents must be to the wording in force; a review takes the consents as given.
  */
-export async function checkEligibility(app: CaseFacts, pinned?: Policy | null): Promise<{ blocks: EligibilityBlock[]; policyId: string }> {
+export async function checkEligibility(
+  app: CaseFacts,
+  pinned?: Policy | null,
+  { forSubmission = false }: { forSubmission?: boolean } = {},
+): Promise<{ blocks: EligibilityBlock[]; policyId: string }> {
   const now = new Date();
   const policy = pinned ?? (await policyInForce(now));
   const [limits, person, profile, consents, otherOpenCase, lastRejection, outstandingLoan] = await Promise.all([
     limitsForCase(app, policy),
     personExposure(app, policy),
     db.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true } }),
-    consentState(app.applicantId),
+    forSubmission ? submissionConsentState(app.applicantId) : consentState(app.applicantId),
     db.loanApplication.findFirst({
       where: { enterpriseId: app.enterpriseId, id: { not: app.id }, status: { in: OPEN } },
       select: { number: true },
@@ -78,7 +83,7 @@ export async function assertSubmittable(
   await assertNoPendingDrafts(app);
   const missing = await missingDocuments(app.id, app.kind);
   if (missing.length) throw new IneligibleError([{ code: "MISSING_DOCUMENTS", params: { list: missing.join("、") } }]);
-  const { blocks, policyId } = await checkEligibility(app, pinned);
+  const { blocks, policyId } = await checkEligibility(app, pinned, { forSubmission: true });
   if (blocks.length) throw new IneligibleError(blocks);
   return policyId;
 }
@@ -127,6 +132,8 @@ export async function enterpriseEligibility(actor: { kind: string; userId: strin
     const draft = cases[0];
     const { blocks } = await checkEligibility(
       draft ? { ...draft, applicantId: actor.userId } : { id: NO_CASE, applicantId: actor.userId, enterpriseId, amountFen: null, termMonths: null },
+      null,
+      { forSubmission: true },
     );
     out.set(enterpriseId, blocks);
   }

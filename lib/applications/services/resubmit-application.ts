@@ -15,7 +15,6 @@ import { assertSubmittable } from "@/lib/applications/services/eligibility-facts
  * snapshot.
  */
 export async function resubmitApplication(actor: Actor, applicationId: string, expectedVersion: number) {
-  let fresh: Date | null = null;
   return runTransition({
     actor,
     applicationId,
@@ -24,9 +23,9 @@ export async function resubmitApplication(actor: Actor, applicationId: string, e
     expectedVersion,
     guard: async (app, to, calendar) => {
       await assertSubmittable(app, app.policyVersion);
-      fresh = app.stageDueAt && app.stageEnteredAt ? null : await dueForStage(to, app, new Date(), calendar);
+      return { fresh: app.stageDueAt && app.stageEnteredAt ? null : await dueForStage(to, app, new Date(), calendar) };
     },
-    changes: (app, _to, calendar) => {
+    changes: (app, _to, calendar, { fresh }) => {
       const now = new Date();
       const due = app.stageDueAt && app.stageEnteredAt
         ? addWorkingDays(now, Math.max(1, workingDaysBetween(app.stageEnteredAt, app.stageDueAt, calendar)), calendar)

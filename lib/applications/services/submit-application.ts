@@ -8,7 +8,6 @@ import { assertSoleExposure, assertSubmittable } from "@/lib/applications/servic
 import { assertPersonExposure } from "@/lib/applications/services/person-exposure";
 import { stageDueAt } from "@/lib/policy/deadlines";
 import { checklistOf } from "@/lib/applications/required-documents";
-import type { DocumentKind } from "@/lib/generated/prisma/enums";
 
 /**
  * DRAFT → CENTER_REVIEW. Pins the policy version in force, starts the centre's clock, freezes the
@@ -17,7 +16,6 @@ import type { DocumentKind } from "@/lib/generated/prisma/enums";
  * repeated submit (double click, retried request) changes nothing.
  */
 export async function submitApplication(actor: Actor, applicationId: string, expectedVersion: number) {
-  let pinned: { policyId: string; due: Date | null; checklist: DocumentKind[] } | null = null;
   return runTransition({
     actor,
     applicationId,
@@ -27,21 +25,21 @@ export async function submitApplication(actor: Actor, applicationId: string, exp
     guard: async (app, _to, calendar) => {
       const policyId = await assertSubmittable(app);
       const [policy, checklist] = await Promise.all([db.policyVersion.findUniqueOrThrow({ where: { id: policyId } }), checklistOf(app.id, app.kind)]);
-      pinned = { policyId, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, calendar), checklist };
+      return { policyId, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, calendar), checklist };
     },
     // The person's lock first, then the enterprise's: always in this order.
-    exclusive: async (tx, app) => {
-      const policy = await tx.policyVersion.findUniqueOrThrow({ where: { id: pinned!.policyId } });
+    exclusive: async (tx, app, pinned) => {
+      const policy = await tx.policyVersion.findUniqueOrThrow({ where: { id: pinned.policyId } });
       await assertPersonExposure(tx, app, policy);
       await assertSoleExposure(tx, app);
     },
-    changes: () => ({
-      policyVersionId: pinned!.policyId,
-      stageDueAt: pinned!.due,
+    changes: (_app, _to, _calendar, pinned) => ({
+      policyVersionId: pinned.policyId,
+      stageDueAt: pinned.due,
       submittedAt: new Date(),
       draftStep: 4,
       // The checklist it was judged against stays its checklist; later changes reach drafts only.
-      requiredDocuments: pinned!.checklist,
+      requiredDocuments: pinned.checklist,
     }),
     within: async (tx, app) => {
       await takeCaseSnapshot(tx, app.id, "SUBMITTED");

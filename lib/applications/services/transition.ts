@@ -14,7 +14,11 @@ import { stageDueAt } from "@/lib/policy/deadlines";
 
 export type LoadedApplication = Prisma.LoanApplicationGetPayload<{ include: { policyVersion: true } }>;
 
-export type TransitionRequest<T> = {
+/**
+ * One step of the workflow. `guard` checks the rules and returns what it found (the context, `C`),
+ * which the later hooks receive instead of reading variables a closure filled in.
+ */
+export type TransitionRequest<T, C = void> = {
   actor: Actor;
   applicationId: string;
   transition: TransitionName;
@@ -24,19 +28,19 @@ export type TransitionRequest<T> = {
   /** The decision row; a function when it depends on the loaded case (the stage that decides). */
   decision?: Decision | ((app: LoadedApplication) => Decision);
   /** Checks that need the loaded case (business rules); throw AppError to refuse. */
-  guard?: (app: LoadedApplication, to: ApplicationStatus, calendar: WorkingCalendar) => void | Promise<void>;
+  guard?: (app: LoadedApplication, to: ApplicationStatus, calendar: WorkingCalendar) => C | Promise<C>;
   /**
    * Checks that must still hold when the change commits, run inside the transaction before the
    * compare-and-set: a rule over other rows (one open case per enterprise) takes a lock first, so
    * two cases deciding at once are judged one after the other.
    */
-  exclusive?: (tx: Prisma.TransactionClient, app: LoadedApplication) => Promise<void>;
+  exclusive?: (tx: Prisma.TransactionClient, app: LoadedApplication, ctx: C) => Promise<void>;
   /** More columns to set with the status change. */
-  changes?: (app: LoadedApplication, to: ApplicationStatus, calendar: WorkingCalendar) => Prisma.LoanApplicationUncheckedUpdateManyInput;
+  changes?: (app: LoadedApplication, to: ApplicationStatus, calendar: WorkingCalendar, ctx: C) => Prisma.LoanApplicationUncheckedUpdateManyInput;
   /** More rows written in the same transaction (guarantee, loan, notification). */
-  within?: (tx: Prisma.TransactionClient, app: LoadedApplication, to: ApplicationStatus) => Promise<T>;
+  within?: (tx: Prisma.TransactionClient, app: LoadedApplication, to: ApplicationStatus, ctx: C) => Promise<T>;
   /** More of the audit event (a function when it depends on the loaded case: the message to the applicant). */
-  auditData?: Record<string, unknown> | ((app: LoadedApplication) => Record<string, unknown>);
+  auditData?: Record<string, unknown> | ((app: LoadedApplication, ctx: C) => Record<string, unknown>);
 };
 
 type Decision = {
@@ -59,7 +63,7 @@ export type TransitionResult<T> = { status: ApplicationStatus; version: number; 
  * Acting twice (double click, retried request) changes nothing: when the case already moved on
  * through this same step by this same actor, the call reports success without writing.
  */
-export async function runTransition<T = void>(req: TransitionRequest<T>): Promise<TransitionResult<T>> {
+export async function runTransition<T = void, C = void>(req: TransitionRequest<T, C>): Promise<TransitionResult<T>> {
   const { actor } = req;
   const app = await db.loanApplication.findFirst({
     where: scopedApplication(actor, req.applicationId),
@@ -82,12 +86,12 @@ export async function runTransition<T = void>(req: TransitionRequest<T>): Promis
   const to = targetOf(req.transition, app.status, app.returnedFrom);
   if (!to) throw new AppError("INVALID_TRANSITION");
   const calendar = await workingCalendar();
-  await req.guard?.(app, to, calendar);
+  const ctx = (await req.guard?.(app, to, calendar)) as C;
 
   const now = new Date();
   const policy = app.policyVersion;
   const due = policy ? stageDueAt(to, now, policy, app.greenChannel, calendar) : null;
-  const extra = req.changes?.(app, to, calendar) ?? {};
+  const extra = req.changes?.(app, to, calendar, ctx) ?? {};
   const decision = typeof req.decision === "function" ? req.decision(app) : req.decision;
 
   const result = await db.$transaction(async (tx) => {
@@ -96,7 +100,7 @@ export async function runTransition<T = void>(req: TransitionRequest<T>): Promis
     // (The change waits for this shared lock, and recounts this case after it commits.)
     await lockCalendar(tx, "shared");
     if (!sameCalendar(calendar, await workingCalendar(tx))) throw new AppError("CONFLICT");
-    await req.exclusive?.(tx, app);
+    await req.exclusive?.(tx, app, ctx);
     const updated = await tx.loanApplication.updateMany({
       where: { id: app.id, status: app.status, version: app.version },
       data: {
@@ -124,7 +128,7 @@ export async function runTransition<T = void>(req: TransitionRequest<T>): Promis
         },
       });
     }
-    const within = await req.within?.(tx, app, to);
+    const within = await req.within?.(tx, app, to, ctx);
     await appendAudit(tx, {
       actorId: actor.userId,
       organisationId: actor.kind === "STAFF" ? actor.organisationId : null,
@@ -139,7 +143,7 @@ export async function runTransition<T = void>(req: TransitionRequest<T>): Promis
         comment: decision?.comment,
         reasonCode: decision?.reasonCode ?? undefined,
         missingItems: decision?.missingItems,
-        ...(typeof req.auditData === "function" ? req.auditData(app) : req.auditData),
+        ...(typeof req.auditData === "function" ? req.auditData(app, ctx) : req.auditData),
       },
     });
     return within;

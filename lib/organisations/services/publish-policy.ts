@@ -8,17 +8,22 @@ import { AppError } from "@/lib/errors";
 import { programmeTranslator } from "@/lib/i18n/translator";
 import type { PolicyInput } from "@/lib/organisations/schemas";
 import { weakenedControls, type WeakenedControl } from "@/lib/organisations/policy-controls";
+import { beijingToday } from "@/lib/subsidies/periods";
 
 const POLICY_LOCK = 1_100_020_018;
 
-export type PolicyOutcome = { kind: "published"; version: number } | { kind: "proposed"; changeId: string; weakens: WeakenedControl[] };
+export type PolicyOutcome = { kind: "proposed"; changeId: string; weakens: WeakenedControl[] };
 
 const organisationOf = (actor: Actor) => (actor.kind === "STAFF" ? actor.organisationId : null);
 
-function checkPolicyInput(input: PolicyInput): Date {
+function checkPolicyInput(input: PolicyInput, today: string = beijingToday()): Date {
   const effectiveFrom = new Date(`${input.effectiveFrom}T00:00:00+08:00`);
   if (Number.isNaN(effectiveFrom.getTime())) throw new AppError("VALIDATION", undefined, { effectiveFrom: ["日期不存在"] });
   const te = programmeTranslator("admin");
+  // A version takes effect from a day to come (today at the earliest): the rules of days past stay as they were.
+  if (input.effectiveFrom < today) {
+    throw new AppError("VALIDATION", te("policyErrors.inPast", { today }), { effectiveFrom: [te("policyErrors.inPast", { today })] });
+  }
   if (input.exceptionMaxLoanYuan < input.maxLoanYuan) throw new AppError("VALIDATION", undefined, { exceptionMaxLoanYuan: [te("policyErrors.ceilingBelowCap")] });
   if (input.exceptionMaxTermMonths < input.maxTermMonths) throw new AppError("VALIDATION", undefined, { exceptionMaxTermMonths: [te("policyErrors.ceilingBelowTerm")] });
   if (input.greenChannelDays > Math.max(input.centerReviewDays, input.guarantorReviewDays, input.bankReviewDays)) {
@@ -26,6 +31,11 @@ function checkPolicyInput(input: PolicyInput): Date {
   }
   return effectiveFrom;
 }
+
+const notAfterLatest = () => {
+  const text = programmeTranslator("admin")("policyErrors.notAfterLatest");
+  return new AppError("VALIDATION", text, { effectiveFrom: [text] });
+};
 
 /** A policy input as a change waiting for approval keeps it (JSON: the cap as a string of fen). */
 export const policyPayload = (input: PolicyInput) => ({
@@ -74,9 +84,7 @@ export async function writePolicyVersion(tx: Prisma.TransactionClient, actor: Ac
     tx.policyVersion.findFirst({ orderBy: { effectiveFrom: "desc" } }),
     tx.policyVersion.aggregate({ _max: { version: true } }),
   ]);
-  if (latest && effectiveFrom <= latest.effectiveFrom) {
-    throw new AppError("VALIDATION", undefined, { effectiveFrom: ["生效日期须晚于现行最新版本的生效日期"] });
-  }
+  if (latest && effectiveFrom <= latest.effectiveFrom) throw notAfterLatest();
   const version = (numbers._max.version ?? 0) + 1;
   const created = await tx.policyVersion.create({
     data: {
@@ -110,10 +118,12 @@ export async function writePolicyVersion(tx: Prisma.TransactionClient, actor: Ac
 }
 
 /**
- * Publishes the next policy version, in force from its date (Beijing midnight). Cases already
- * submitted keep the version they were pinned to; a version cannot start before the latest one.
- * A version that weakens a control (lib/organisations/policy-controls.ts) is not published: it
- * waits for a second administrator (lib/organisations/services/dual-control.ts).
+ * Proposes the next policy version, in force from its date (Beijing midnight, today at the
+ * earliest, after the latest version's). Every version waits for a second administrator, who
+ * sees its what-if (lib/organisations/what-if-queries.ts) and publishes it by approving
+ * (lib/organisations/services/dual-control.ts); the controls it weakens
+ * (lib/organisations/policy-controls.ts) are named on the proposal. Cases already submitted keep
+ * the version they were pinned to.
  */
 export async function publishPolicy(actor: Actor, input: PolicyInput): Promise<PolicyOutcome> {
   assertCan(actor, "admin.write");
@@ -122,8 +132,8 @@ export async function publishPolicy(actor: Actor, input: PolicyInput): Promise<P
     return await db.$transaction(async (tx) => {
       // Compared with the version it follows: the latest to take effect.
       const current = await tx.policyVersion.findFirst({ orderBy: { effectiveFrom: "desc" } });
+      if (current && new Date(`${input.effectiveFrom}T00:00:00+08:00`) <= current.effectiveFrom) throw notAfterLatest();
       const weakens = weakenedControls(current, input);
-      if (weakens.length === 0) return { kind: "published" as const, version: (await writePolicyVersion(tx, actor, input)).version };
       const change = await tx.controlChange.create({
         data: { kind: "POLICY_VERSION", payload: policyPayload(input), weakens, proposedById: actor.userId },
         select: { id: true },

@@ -100,7 +100,6 @@ export async function recordDisbursement(
   input: { applicationId: string; version: number; comment: string; disbursedOn: string; amountYuan: bigint; accountNo: string; applicantMessage?: string | null },
 ) {
   const message = messageOf("loanDisbursed", input.applicantMessage);
-  let maturityOn = "";
   return runTransition({
     actor,
     applicationId: input.applicationId,
@@ -114,10 +113,10 @@ export async function recordDisbursement(
       if (input.amountYuan !== loan.principalFen) throw new AppError("VALIDATION", undefined, { amountYuan: ["放款金额须等于批准金额"] });
       const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
       if (input.disbursedOn > today) throw new AppError("VALIDATION", undefined, { disbursedOn: ["放款日期不能晚于今天"] });
-      maturityOn = addMonthsClamped(input.disbursedOn, loan.termMonths);
+      return { maturityOn: addMonthsClamped(input.disbursedOn, loan.termMonths) };
     },
     changes: () => ({ stageDueAt: null }),
-    within: async (tx, app) => {
+    within: async (tx, app, _to, { maturityOn }) => {
       await tx.loan.update({
         where: { applicationId: app.id },
         data: {

@@ -100,10 +100,8 @@ export async function confirmRecommendation(
 
 /** An expired case comes back to the applicant with a fresh answer deadline. */
 export async function reopenApplication(actor: StaffActor, input: { applicationId: string; version: number; comment: string; applicantMessage?: string | null }) {
-  // The answer deadline is counted on the calendar the step runs under (runTransition checks it in its transaction).
-  let due: Date | null = null;
-  const message = (app: LoadedApplication): ApplicantMessage => ({
-    code: "applicationReopened", params: { number: app.number, dueOn: beijingDay(due!) }, text: textOrNull(input.applicantMessage),
+  const message = (app: LoadedApplication, due: Date): ApplicantMessage => ({
+    code: "applicationReopened", params: { number: app.number, dueOn: beijingDay(due) }, text: textOrNull(input.applicantMessage),
   });
   return runTransition({
     actor,
@@ -112,11 +110,10 @@ export async function reopenApplication(actor: StaffActor, input: { applicationI
     event: "reopened",
     expectedVersion: input.version,
     decision: { stage: "CENTER", action: "REOPEN", comment: input.comment },
-    changes: (app, _to, calendar) => {
-      due = addWorkingDays(new Date(), app.policyVersion?.returnAnswerDays ?? 15, calendar);
-      return { returnDueAt: due };
-    },
-    within: (tx, app) => deliverToApplicant(tx, app, message(app)),
-    auditData: (app) => ({ message: message(app) }),
+    // The answer deadline is counted on the calendar the step runs under (runTransition checks it in its transaction).
+    guard: (app, _to, calendar) => ({ due: addWorkingDays(new Date(), app.policyVersion?.returnAnswerDays ?? 15, calendar) }),
+    changes: (_app, _to, _calendar, { due }) => ({ returnDueAt: due }),
+    within: (tx, app, _to, { due }) => deliverToApplicant(tx, app, message(app, due)),
+    auditData: (app, { due }) => ({ message: message(app, due) }),
   });
 }

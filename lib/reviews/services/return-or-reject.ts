@@ -17,11 +17,9 @@ type ReturnInput = { applicationId: string; version: number; comment: string; mi
  * the reviewer wrote to the applicant are the message; the comment stays between the organisations.
  */
 export async function returnForInformation(actor: StaffActor, input: ReturnInput) {
-  // The answer deadline is counted on the calendar the step runs under (runTransition checks it in its transaction).
-  let due: Date | null = null;
-  const message = (app: LoadedApplication): ApplicantMessage => ({
+  const message = (app: LoadedApplication, due: Date): ApplicantMessage => ({
     code: "applicationReturned",
-    params: { number: app.number, dueOn: beijingDay(due!), items: joinItems(input.missingItems) },
+    params: { number: app.number, dueOn: beijingDay(due), items: joinItems(input.missingItems) },
     text: textOrNull(input.applicantMessage),
   });
   return runTransition({
@@ -31,12 +29,11 @@ export async function returnForInformation(actor: StaffActor, input: ReturnInput
     event: "returned",
     expectedVersion: input.version,
     decision: (app) => ({ stage: stageOf(app.status), action: "RETURN", comment: input.comment, missingItems: input.missingItems }),
-    changes: (app, _to, calendar) => {
-      due = addWorkingDays(new Date(), app.policyVersion?.returnAnswerDays ?? 15, calendar);
-      return { returnedFrom: app.status, returnDueAt: due, pendingRecommendationById: null };
-    },
-    within: (tx, app) => deliverToApplicant(tx, app, message(app)),
-    auditData: (app) => ({ message: message(app) }),
+    // The answer deadline is counted on the calendar the step runs under (runTransition checks it in its transaction).
+    guard: (app, _to, calendar) => ({ due: addWorkingDays(new Date(), app.policyVersion?.returnAnswerDays ?? 15, calendar) }),
+    changes: (app, _to, _calendar, { due }) => ({ returnedFrom: app.status, returnDueAt: due, pendingRecommendationById: null }),
+    within: (tx, app, _to, { due }) => deliverToApplicant(tx, app, message(app, due)),
+    auditData: (app, { due }) => ({ message: message(app, due) }),
   });
 }
 

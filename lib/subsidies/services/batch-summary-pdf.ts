@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { isUuid } from "@/lib/ids";
 import { renderSubsidyBatchSummary } from "@/lib/pdf/subsidy-statement";
-import { scopedBatch } from "@/lib/subsidies/services/batch-scope";
+import { scopedBatch } from "@/lib/subsidies/scope";
 import { isoDay, parseQuarter } from "@/lib/subsidies/periods";
 import { programmeTranslator } from "@/lib/i18n/translator";
 

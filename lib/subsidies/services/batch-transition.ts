@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
-import { scopedBatch } from "@/lib/subsidies/services/batch-scope";
+import { scopedBatch } from "@/lib/subsidies/scope";
 import { BATCH_TRANSITIONS, mayTransition, refusalOf, type BatchAction } from "@/lib/subsidies/batch-workflow";
 
 export type LoadedBatch = Prisma.SubsidyBatchGetPayload<object>;

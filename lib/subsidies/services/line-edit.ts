@@ -6,7 +6,7 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
-import { scopedLine } from "@/lib/subsidies/services/batch-scope";
+import { scopedLine } from "@/lib/subsidies/scope";
 import { LINES_EDITABLE_IN } from "@/lib/subsidies/batch-workflow";
 
 const lineInclude = {

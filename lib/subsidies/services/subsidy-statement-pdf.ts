@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { isUuid } from "@/lib/ids";
 import { renderSubsidyStatement } from "@/lib/pdf/subsidy-statement";
-import { loanScope } from "@/lib/loans/services/loan-scope";
+import { loanScope } from "@/lib/loans/scope";
 import { SPENT_STATUSES } from "@/lib/subsidies/batch-workflow";
 import { beijingToday, isoDay, parseQuarter } from "@/lib/subsidies/periods";
 

@@ -3,7 +3,7 @@ import { attachmentResponse } from "@/lib/http/attachment";
 import { signedInAudience } from "@/lib/actions/audience";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
-import { loanScope } from "@/lib/loans/services/loan-scope";
+import { loanScope } from "@/lib/loans/scope";
 import { isPortfolioFilter } from "@/lib/loans/portfolio-queries";
 import { exportTooLarge, PORTFOLIO_CSV_COLUMNS, portfolioCsvStream, portfolioXlsx } from "@/lib/loans/portfolio-export";
 import { env } from "@/lib/env";

@@ -4,7 +4,7 @@ import type { LoanStatus, RepaymentMethod } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { loanScope } from "@/lib/loans/services/loan-scope";
+import { loanScope } from "@/lib/loans/scope";
 import type { LedgerLoan, RecordedRepayment } from "@/lib/loans/servicing/ledger";
 import { ServicingRefusal } from "@/lib/loans/servicing/refusal";
 import { isoDay } from "@/lib/subsidies/periods";

@@ -83,7 +83,7 @@ type App = NonNullable<Awaited<ReturnType<typeof applicationForApplicant>>>;
 async function EditSteps({ app, step }: { app: App; step: StepKey }) {
   const base = `/applicant/applications/${app.id}`;
   // Shown on every step, so a problem is known before the applicant fills in the rest (the review step shows its own).
-  const [t, { blocks }] = await Promise.all([getTranslations("applicant.application"), checkEligibility({ ...app, enterpriseId: app.enterprise.id })]);
+  const [t, { blocks }] = await Promise.all([getTranslations("applicant.application"), checkEligibility({ ...app, enterpriseId: app.enterprise.id }, null, { forSubmission: true })]);
   return (
     <>
       <ol className="stepper" aria-label={t("stepsLabel")}>
@@ -174,7 +174,7 @@ async function DocumentsStep({ app }: { app: App }) {
 
 async function ReviewStep({ app }: { app: App }) {
   const [{ blocks }, checklist, t, table, drafts] = await Promise.all([
-    checkEligibility({ ...app, enterpriseId: app.enterprise.id }), documentChecklist(app.id, app.kind),
+    checkEligibility({ ...app, enterpriseId: app.enterprise.id }, null, { forSubmission: true }), documentChecklist(app.id, app.kind),
     getTranslations("applicant.application"), getTranslations("table"), pendingDraftForms({ ...app, enterpriseId: app.enterprise.id }),
   ]);
   const draftLink: Record<(typeof drafts)[number], string> = {

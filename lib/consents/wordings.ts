@@ -1,0 +1,49 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ConsentKind } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/db/client";
+import { beijingToday, dateOf } from "@/lib/subsidies/periods";
+
+// Which consent wording is in force: per kind, the published version with the latest
+// effective date on or before today in Beijing.
+
+export const CONSENT_KINDS = ["SENSITIVE_PERSONAL_INFO", "CREDIT_REPORT_AUTHORISATION"] as const satisfies readonly ConsentKind[];
+
+export type WordingInForce = { kind: ConsentKind; version: string; textZh: string; textEn: string; effectiveFrom: string };
+
+type Client = Prisma.TransactionClient | typeof db;
+
+export async function wordingInForce(kind: ConsentKind, client: Client = db, today: string = beijingToday()): Promise<WordingInForce | null> {
+  const row = await client.consentWording.findFirst({
+    where: { kind, effectiveFrom: { lte: dateOf(today) } },
+    orderBy: { effectiveFrom: "desc" },
+    select: { kind: true, version: true, textZh: true, textEn: true, effectiveFrom: true },
+  });
+  return row ? { ...row, effectiveFrom: row.effectiveFrom.toISOString().slice(0, 10) } : null;
+}
+
+export async function wordingsInForce(client: Client = db, today: string = beijingToday()): Promise<Record<ConsentKind, WordingInForce | null>> {
+  const [sensitive, credit] = await Promise.all(CONSENT_KINDS.map((k) => wordingInForce(k, client, today)));
+  return { SENSITIVE_PERSONAL_INFO: sensitive ?? null, CREDIT_REPORT_AUTHORISATION: credit ?? null };
+}
+
+export type ConsentStanding = "CURRENT" | "OUTDATED" | "NONE";
+
+/**
+ * Each kind's consent as a submission judges it: to the version in force (CURRENT), only to an
+ * earlier version (OUTDATED: the applicant is asked to read and consent again), or none. A kind
+ * with no published wording takes any live consent.
+ */
+export async function consentStandings(userId: string, client: Client = db, today: string = beijingToday()): Promise<Record<ConsentKind, ConsentStanding>> {
+  const [rows, inForce] = await Promise.all([
+    client.consent.findMany({ where: { userId, withdrawnAt: null }, select: { kind: true, wordingVersion: true } }),
+    wordingsInForce(client, today),
+  ]);
+  const standing = (kind: ConsentKind): ConsentStanding => {
+    const live = rows.filter((r) => r.kind === kind);
+    if (live.length === 0) return "NONE";
+    const current = inForce[kind];
+    return !current || live.some((r) => r.wordingVersion === current.version) ? "CURRENT" : "OUTDATED";
+  };
+  return { SENSITIVE_PERSONAL_INFO: standing("SENSITIVE_PERSONAL_INFO"), CREDIT_REPORT_AUTHORISATION: standing("CREDIT_REPORT_AUTHORISATION") };
+}
