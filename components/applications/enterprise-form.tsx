@@ -11,6 +11,9 @@ import type { DraftDto } from "@/lib/applications/autosave-state";
 import { AutosaveStatus } from "@/components/applications/autosave-status";
 import { useAutosave } from "@/components/applications/use-autosave";
 
+/** The form's element id: the licence reader fills its fields by it. */
+export const ENTERPRISE_FORM_ID = "enterprise-form";
+
 type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 export type EnterpriseDefaults = {
@@ -36,7 +39,7 @@ export function EnterpriseForm({ defaults, action, hidden, submitLabel, draft }:
   const autosave = useAutosave(autosaveDraftAction, identity, draft ?? undefined);
   const typed = (name: Exclude<keyof EnterpriseDefaults, "hasUnion">) => draft?.fields[name] ?? defaults[name];
   return (
-    <ActionForm action={action ?? saveEnterpriseAction} hidden={hidden ?? { enterpriseId: defaults.enterpriseId }} className="form form--wide"
+    <ActionForm id={ENTERPRISE_FORM_ID} action={action ?? saveEnterpriseAction} hidden={hidden ?? { enterpriseId: defaults.enterpriseId }} className="form form--wide"
       onChange={own ? autosave.onChange : undefined} onSubmit={own ? autosave.onSubmit : undefined}>
       {(state) => {
         const errors = (name: string) => (own ? autosave.errorsFor(fieldErrors(state, name), name) : fieldErrors(state, name));

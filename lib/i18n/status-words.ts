@@ -9,6 +9,7 @@ export const STATUS_WORDS = {
   SubsidyExclusion: ["subsidy.exclusion"],
   ControlChangeStatus: ["admin.controls.statuses"],
   ExceptionStatus: ["exceptions.state"],
+  DocumentReadingStatus: ["applicant.licenceReading.status"],
 } as const;
 
 export type StatusEnum = keyof typeof STATUS_WORDS;

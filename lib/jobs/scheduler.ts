@@ -7,6 +7,9 @@ import { sendLoanReminders } from "@/lib/jobs/loan-reminders";
 import { sendStandingReminders } from "@/lib/jobs/standing-reminders";
 import { deliverOutbox } from "@/lib/jobs/mail";
 import { deliverSms } from "@/lib/notifications/sms";
+import { runQueuedReadings, runReading } from "@/lib/ocr/services/run-reading";
+import { setReadingStarter } from "@/lib/ocr/dispatch";
+import { serveReadingQueue } from "@/lib/ocr/queue";
 
 export const JOBS = {
   "expire-returns": { cron: "*/10 * * * *", run: () => expireOverdueReturns() },
@@ -15,7 +18,10 @@ export const JOBS = {
   "standing-reminders": { cron: "0 9 * * *", run: (now?: Date) => sendStandingReminders(now) },
   "deliver-mail": { cron: "* * * * *", run: () => deliverOutbox() },
   "deliver-sms": { cron: "* * * * *", run: () => deliverSms() },
+  // Licence readings no queue message started (or cut off mid-way); each upload queues its own.
+  "read-documents": { cron: "* * * * *", run: () => runQueuedReadings() },
 } as const;
+
 
 export type JobName = keyof typeof JOBS;
 
@@ -28,7 +34,13 @@ export async function startScheduler(): Promise<() => Promise<void>> {
   if (!env.DATABASE_URL) {
     const timer = setInterval(() => void runAll(), 10 * 60_000);
     timer.unref();
-    return async () => clearInterval(timer);
+    setReadingStarter(async (readingId) => {
+      setImmediate(() => void runReading(readingId).catch((error: unknown) => logger.error("licence reading failed", { readingId, error })));
+    });
+    return async () => {
+      clearInterval(timer);
+      setReadingStarter(undefined);
+    };
   }
   const { default: PgBoss } = await import("pg-boss");
   const boss = new PgBoss({ connectionString: env.DATABASE_URL, schema: "pgboss" });
@@ -44,7 +56,11 @@ export async function startScheduler(): Promise<() => Promise<void>> {
       if (count) logger.info("job done", { job: name, count });
     });
   }
-  return () => boss.stop({ graceful: true });
+  const stopReading = await serveReadingQueue(boss);
+  return async () => {
+    stopReading();
+    await boss.stop({ graceful: true });
+  };
 }
 
 async function runAll(): Promise<void> {

@@ -14,4 +14,5 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: "CaseSnapshot", column: "payloadSealed", field: "CaseSnapshot.payload" },
   { table: "FormDraft", column: "fieldsSealed", field: "FormDraft.fields" },
   { table: "HotlineCall", column: "callerMobileSealed", index: "callerMobileIndex", field: "HotlineCall.callerMobile" },
+  { table: "DocumentReading", column: "proposalsSealed", field: "DocumentReading.proposals" },
 ];

@@ -8,7 +8,7 @@ import { readKeyring, type DataKeyring } from "@/lib/personal-data/keys";
 // another column (or another row's column of a different kind) does not open. Look-ups by value
 // (sign-in by mobile) go through a keyed blind index: HMAC-SHA256 under BLIND_INDEX_KEY.
 
-export type SealedField = "User.mobile" | "User.totpSecret" | "ApplicantProfile.idNumber" | "ApplicantProfile.mobile" | "Loan.accountNo" | "OutboxSms.to" | "OutboxSms.body" | "CaseSnapshot.payload" | "FormDraft.fields" | "HotlineCall.callerMobile";
+export type SealedField = "User.mobile" | "User.totpSecret" | "ApplicantProfile.idNumber" | "ApplicantProfile.mobile" | "Loan.accountNo" | "OutboxSms.to" | "OutboxSms.body" | "CaseSnapshot.payload" | "FormDraft.fields" | "HotlineCall.callerMobile" | "DocumentReading.proposals";
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

@@ -1,3 +1,4 @@
+import { captureScreens } from "./support/screens";
 import { expect, test, type Browser, type Page } from "./support/test";
 import { signInViaApi } from "./support/auth";
 import { queryE2e } from "./support/db";
@@ -63,6 +64,7 @@ test("a tighter policy version waits for a second administrator, with its what-i
   await expect(section.getByTestId("what-if-over-cap").getByRole("row")).not.toHaveCount(1);
   await expect(section.getByTestId("what-if-loans")).toContainText(/在贷贷款 \d+ 笔/);
   await expect(section.getByTestId("what-if-subsidy")).toContainText("合计");
+  await captureScreens(admin, "policy-what-if");
   await section.getByRole("button", { name: "撤回" }).click();
   await expect(admin.getByText("已撤回")).toBeVisible();
   await admin.goto("/admin/policy");

@@ -102,6 +102,11 @@ describe("demo seed", () => {
         mimeType: "application/pdf", sizeBytes: 1234, sha256: "a".repeat(64), uploadedById: user.id, createdAt: now, supersededAt: now },
     });
     expect(await db.document.findUniqueOrThrow({ where: { id: doc.id } })).toEqual(doc);
+    const reading = await db.documentReading.create({
+      data: { documentId: doc.id, status: "DONE", progress: 100, proposalsSealed: seal('{"name":"x"}', "DocumentReading.proposals"), failureCode: "X",
+        attempts: 1, queuedAt: now, startedAt: now, finishedAt: now, durationMs: 812 },
+    });
+    expect(await db.documentReading.findUniqueOrThrow({ where: { id: reading.id } })).toEqual(reading);
     const note = await db.notification.create({ data: { userId: user.id, applicationId: app.id, title: "t", body: "b", readAt: now, createdAt: now } });
     expect(await db.notification.findUniqueOrThrow({ where: { id: note.id } })).toEqual(note);
     const coded = await db.notification.create({ data: { userId: user.id, applicationId: app.id, code: "stageOverdue", params: { number: "N", daysLate: "2" }, createdAt: now } });

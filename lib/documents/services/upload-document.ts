@@ -15,6 +15,8 @@ import { inspectUpload } from "@/lib/documents/inspect";
 import { documentsEditableIn, FROZEN_DETAIL, mayUploadDocuments } from "@/lib/documents/policy";
 import { documentDtoSelect, toDocumentDto } from "@/lib/documents/map";
 import { formatBytes, type DocumentDto } from "@/lib/documents/dto";
+import { READ_KINDS } from "@/lib/documents/policy";
+import { startReading } from "@/lib/ocr/dispatch";
 
 type Options = { storage?: ObjectStorage };
 
@@ -49,8 +51,10 @@ export async function uploadDocument(
   const key = documentKey(app.id);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   await storage.put(key, bytes);
+  let row: Prisma.DocumentGetPayload<{ select: typeof documentDtoSelect }>;
+  let readingId: string | null = null;
   try {
-    const row = await db.$transaction(async (tx) => {
+    row = await db.$transaction(async (tx) => {
       // Serialises uploads to one case and waits for a submission in flight, whose compare-and-set
       // updates this row; the status read after the lock is the one that counts.
       const locked = await tx.$queryRaw<{ status: string }[]>`
@@ -85,13 +89,18 @@ export async function uploadDocument(
         action: auditAction("document_uploaded"),
         data: { kind, version: created.version, sizeBytes: created.sizeBytes, fileName: created.fileName },
       });
+      // A licence is read by the portal in the background (lib/ocr): its proposals wait for the
+      // person to confirm them on the enterprise form.
+      if (READ_KINDS.includes(kind)) readingId = (await tx.documentReading.create({ data: { documentId: created.id }, select: { id: true } })).id;
       return created;
     });
-    return toDocumentDto(row);
   } catch (error) {
     await storage.delete(key).catch((cleanup: unknown) => logger.error("stored document left behind", { key, error: cleanup }));
     throw error;
   }
+  // The upload stands even when the reading cannot be started now: the sweep job starts it later.
+  if (readingId) await startReading(readingId).catch((error: unknown) => logger.error("licence reading not started", { readingId, error }));
+  return toDocumentDto(row);
 }
 
 /**

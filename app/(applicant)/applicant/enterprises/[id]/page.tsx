@@ -3,7 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { enterpriseForEdit } from "@/lib/applications/profile-queries";
 import { fenToYuanString } from "@/lib/money/fen";
-import { EnterpriseForm } from "@/components/applications/enterprise-form";
+import { ENTERPRISE_FORM_ID, EnterpriseForm } from "@/components/applications/enterprise-form";
+import { LicenceReader } from "@/components/documents/licence-reader";
+import { licenceReadingForEnterprise } from "@/lib/ocr/queries";
 import { draftForPage } from "@/lib/applications/draft-queries";
 
 export default async function EditEnterprisePage({ params }: { params: Promise<{ id: string }> }) {
@@ -11,11 +13,14 @@ export default async function EditEnterprisePage({ params }: { params: Promise<{
   const { id } = await params;
   const e = await enterpriseForEdit(actor, id);
   if (!e) notFound();
-  const [t, draft] = await Promise.all([getTranslations("applicant.enterprise"), draftForPage(actor, "ENTERPRISE", e.id)]);
+  const [t, draft, licence] = await Promise.all([
+    getTranslations("applicant.enterprise"), draftForPage(actor, "ENTERPRISE", e.id), licenceReadingForEnterprise(actor, e.id),
+  ]);
   return (
     <>
       <h1>{t("editTitle")}</h1>
       <section className="card">
+        <LicenceReader applicationId={licence?.applicationId ?? null} initial={licence?.reading ?? null} canUpload formId={ENTERPRISE_FORM_ID} />
         <EnterpriseForm defaults={{ enterpriseId: e.id, name: e.name, creditCode: e.creditCode, legalRepName: e.legalRepName,
           address: e.address, industry: e.industry, foundedOn: e.foundedOn.toISOString().slice(0, 10), employees: String(e.employees),
           annualRevenueYuan: fenToYuanString(e.annualRevenueFen), hasUnion: e.hasUnion, unionMemberCount: String(e.unionMemberCount) }} draft={draft} />

@@ -6,6 +6,8 @@ import { assistedCase } from "@/lib/intake/queries";
 import { documentChecklist } from "@/lib/applications/required-documents";
 import { DocumentUploader } from "@/components/documents/document-uploader";
 import { AssistedCaseSummary } from "@/components/intake/assisted-case-summary";
+import { LicenceReader } from "@/components/documents/licence-reader";
+import { licenceReadingOfCase } from "@/lib/ocr/queries";
 
 /** One case the union took in: what the desk entered, and the papers it collected. */
 export default async function AssistedCasePage({ params }: { params: Promise<{ id: string }> }) {
@@ -13,11 +15,18 @@ export default async function AssistedCasePage({ params }: { params: Promise<{ i
   if (actor.kind !== "STAFF") notFound();
   const c = await assistedCase(actor, (await params).id);
   if (!c) notFound();
-  const [t, checklist] = await Promise.all([getTranslations("intake"), documentChecklist(c.id, c.kind, { actor, status: c.status })]);
+  const [t, checklist, reading] = await Promise.all([
+    getTranslations("intake"), documentChecklist(c.id, c.kind, { actor, status: c.status }), licenceReadingOfCase(actor, c.id),
+  ]);
   return (
     <>
       <p><Link href="/agent/intake">{t("back")}</Link></p>
       <AssistedCaseSummary c={c} />
+
+      {/* The desk compares what it entered with what the licence says (the enterprise is the applicant's to edit). */}
+      <section className="card">
+        <LicenceReader applicationId={c.id} initial={reading} canUpload={c.waitingForApplicant} />
+      </section>
 
       <section className="card" aria-labelledby="documents-title">
         <h2 id="documents-title">{t("documentsTitle")}</h2>
