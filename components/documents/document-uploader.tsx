@@ -19,7 +19,7 @@ const SCREEN_READER_ONLY = {
 
 type Props = { applicationId: string; checklist: ChecklistItem[]; editable: boolean };
 
-type Answer = { ok: true; document: { fileName: string; version: number } } | { ok: false; message: string };
+type Answer = { ok: true; document: { fileName: string; version: number } } | { ok: false; code: string; message: string };
 
 const pageCount = (item: ChecklistItem) => item.pages?.length ?? (item.current ? 1 : 0);
 

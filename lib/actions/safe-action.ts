@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { currentAccountHolder, currentActor } from "@/lib/auth/actor";
-import { isAppError } from "@/lib/errors";
+import { ERRORS_NAMESPACE, isAppError, messageKeyOf, type AppErrorCode } from "@/lib/errors";
 import { isIneligible, wordEligibility } from "@/lib/applications/eligibility";
 import { logger } from "@/lib/logger";
 import { env } from "@/lib/env";
@@ -101,15 +101,15 @@ export type FormAction = GuardedAction<[ActionState, FormData], ActionState>;
 function formActionFor<A extends Audience, S extends z.ZodType, R>(audience: A, options: FormOptions<S, R, ActorOf<A>>): FormAction {
   return guardedAction(
     audience,
-    async (code): Promise<ActionState> => ({ status: "error", code, message: (await getTranslations("errors"))(code) }),
+    async (code): Promise<ActionState> => ({ status: "error", code, message: await errorMessage(code) }),
     async (actor, _prev: ActionState, formData: FormData): Promise<ActionState> => {
-      const t = await getTranslations("errors");
+      const t = await getTranslations(ERRORS_NAMESPACE);
       const fields = echoFields(formData);
       let result: R;
       try {
         const parsed = options.schema.safeParse(formDataObject(formData));
         if (!parsed.success) {
-          return { status: "error", code: "VALIDATION", message: t("VALIDATION"), fieldErrors: zodFieldErrors(parsed.error), fields };
+          return { status: "error", code: "VALIDATION", message: t(messageKeyOf("VALIDATION")), fieldErrors: zodFieldErrors(parsed.error), fields };
         }
         result = await options.run(parsed.data, actor, formData);
       } catch (error) {
@@ -144,6 +144,11 @@ export const staffAction = <const Roles extends readonly StaffRole[], S extends 
 export const adminAction = <S extends z.ZodType, R>(options: FormOptions<S, R, ActorOf<{ kind: "staff"; roles: readonly ["PROGRAM_ADMIN"] }>>) =>
   staffAction(["PROGRAM_ADMIN"] as const, options);
 
+/** The message of an error code in the reader's language, from ERROR_TABLE's key. */
+export async function errorMessage(code: AppErrorCode): Promise<string> {
+  return (await getTranslations(ERRORS_NAMESPACE))(messageKeyOf(code));
+}
+
 export function errorState(
   error: unknown,
   t: (key: string, values?: Record<string, string>) => string,
@@ -153,9 +158,9 @@ export function errorState(
     return { code: error.code, message: wordEligibility(error.blocks, t) };
   }
   if (isAppError(error)) {
-    return { code: error.code, message: error.detail ?? t(error.code), fieldErrors: error.fieldErrors };
+    return { code: error.code, message: error.detail ?? t(messageKeyOf(error.code)), fieldErrors: error.fieldErrors };
   }
   const correlationId = randomUUID().slice(0, 8);
   logger.error("action failed", { correlationId, error });
-  return { code: "UNEXPECTED", message: `${t("UNEXPECTED")} (${correlationId})` };
+  return { code: "UNEXPECTED", message: `${t(messageKeyOf("UNEXPECTED"))} (${correlationId})` };
 }

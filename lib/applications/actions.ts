@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { applicantAction, errorState, guardedAction } from "@/lib/actions/safe-action";
+import { ERRORS_NAMESPACE } from "@/lib/errors";
+import { applicantAction, errorState, guardedAction, errorMessage } from "@/lib/actions/safe-action";
 import { applicantAudience } from "@/lib/actions/audience";
 import type { AutosaveState } from "@/lib/applications/autosave-state";
 import { DRAFT_FORMS, draftFieldsOf } from "@/lib/applications/drafts";
@@ -144,16 +145,16 @@ export const startRenewalAction = applicantAction({
  */
 export const autosaveDraftAction = guardedAction(
   applicantAudience,
-  async (code): Promise<AutosaveState> => ({ status: "error", code, message: (await getTranslations("errors"))(code) }),
+  async (code): Promise<AutosaveState> => ({ status: "error", code, message: await errorMessage(code) }),
   async (actor, _prev: AutosaveState, formData: FormData): Promise<AutosaveState> => {
     const form = String(formData.get("draftForm") ?? "") as DraftForm;
     const record = formData.get("draftRecord");
-    if (!DRAFT_FORMS.includes(form) || typeof record !== "string") return { status: "error", code: "NOT_FOUND", message: (await getTranslations("errors"))("NOT_FOUND") };
+    if (!DRAFT_FORMS.includes(form) || typeof record !== "string") return { status: "error", code: "NOT_FOUND", message: await errorMessage("NOT_FOUND") };
     try {
       const outcome = await autosaveForm(actor, form, record, draftFieldsOf(form, formData));
       return { status: "saved", savedAt: outcome.savedAt.toISOString(), applied: outcome.applied, fieldErrors: outcome.fieldErrors };
     } catch (error) {
-      return { status: "error", ...errorState(error, await getTranslations("errors")) };
+      return { status: "error", ...errorState(error, await getTranslations(ERRORS_NAMESPACE)) };
     }
   },
 );

@@ -34,6 +34,7 @@ const SCHEMAS: Record<DraftForm, z.ZodType> = { PROFILE: profileSchema, ENTERPRI
 /** The record the form edits, as the strict schema names it. */
 const RECORD_FIELD: Record<DraftForm, string | null> = { PROFILE: null, ENTERPRISE: "enterpriseId", LOAN_REQUEST: "applicationId" };
 
+// A result, not a throw: a draft that fails its checks is still stored, with its field errors.
 export type DraftCheck<T = unknown> = { ok: true; input: T } | { ok: false; fieldErrors: Record<string, string[]> };
 
 /** Judges a draft by the rules of submission: the parsed input when it passes, else the hints per field. */

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { eventHash, GENESIS_HASH } from "@/lib/audit/chain";
 
+// A result, not a throw: a broken chain is the finding the check exists to report.
 export type ChainReport =
   | { ok: true; checked: number }
   | { ok: false; checked: number; brokenAtId: bigint; reason: string };

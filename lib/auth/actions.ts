@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
+import { ERRORS_NAMESPACE, messageKeyOf } from "@/lib/errors";
 import { signIn, signOut } from "@/lib/auth/config";
 import { changePasswordSchema, forgotPasswordSchema, mobileCodeRequestSchema, registerSchema, resetWithCodeSchema, safeNextPath, setPasswordSchema, signInSchema, twoFactorCodeSchema } from "@/lib/auth/schemas";
 import { confirmTwoFactor, startTwoFactor } from "@/lib/auth/services/two-factor";
@@ -17,13 +18,13 @@ import { resetPasswordWithCode } from "@/lib/auth/services/reset-with-code";
 import { maskMobile } from "@/lib/validation/identity";
 import { endSession } from "@/lib/auth/session-state";
 import { clientIp } from "@/lib/auth/client-ip";
-import { echoFields, errorState, formDataObject, guardedAction, publicAction, signedInAction } from "@/lib/actions/safe-action";
+import { echoFields, errorState, formDataObject, guardedAction, publicAction, signedInAction, errorMessage } from "@/lib/actions/safe-action";
 import { publicAudience, signedInAudience } from "@/lib/actions/audience";
 import type { ActionState } from "@/lib/actions/state";
 
 export const signInAction = guardedAction(
   publicAudience,
-  async (code): Promise<ActionState> => ({ status: "error", code, message: (await getTranslations("errors"))(code) }),
+  async (code): Promise<ActionState> => ({ status: "error", code, message: await errorMessage(code) }),
   async (_actor, _prev: ActionState, formData: FormData): Promise<ActionState> => {
     const t = await getTranslations();
     const fields = echoFields(formData);
@@ -31,7 +32,7 @@ export const signInAction = guardedAction(
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
-      return { status: "error", code: "VALIDATION", message: t("errors.VALIDATION"), fieldErrors, fields };
+      return { status: "error", code: "VALIDATION", message: t(`${ERRORS_NAMESPACE}.${messageKeyOf("VALIDATION")}`), fieldErrors, fields };
     }
     const next = safeNextPath(parsed.data.next);
     try {
@@ -140,11 +141,11 @@ export type TwoFactorConfirmState = ActionState | { status: "enabled"; recoveryC
 /** The first code from the app turns two-factor on; the recovery codes are shown this once. */
 export const confirmTwoFactorAction = guardedAction(
   signedInAudience,
-  async (code): Promise<TwoFactorConfirmState> => ({ status: "error", code, message: (await getTranslations("errors"))(code) }),
+  async (code): Promise<TwoFactorConfirmState> => ({ status: "error", code, message: await errorMessage(code) }),
   async (actor, _prev: TwoFactorConfirmState, formData: FormData): Promise<TwoFactorConfirmState> => {
-    const t = await getTranslations("errors");
+    const t = await getTranslations(ERRORS_NAMESPACE);
     const parsed = twoFactorCodeSchema.safeParse(formDataObject(formData));
-    if (!parsed.success) return { status: "error", code: "VALIDATION", message: t("VALIDATION"), fieldErrors: { code: parsed.error.issues.map((i) => i.message) } };
+    if (!parsed.success) return { status: "error", code: "VALIDATION", message: t(messageKeyOf("VALIDATION")), fieldErrors: { code: parsed.error.issues.map((i) => i.message) } };
     try {
       return { status: "enabled", ...(await confirmTwoFactor(actor, parsed.data.code)) };
     } catch (error) {

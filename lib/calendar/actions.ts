@@ -2,9 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { adminAction, errorState, guardedAction } from "@/lib/actions/safe-action";
+import { adminAction, errorState, guardedAction, errorMessage } from "@/lib/actions/safe-action";
 import { staffAudience } from "@/lib/actions/audience";
-import { AppError } from "@/lib/errors";
+import { AppError, ERRORS_NAMESPACE } from "@/lib/errors";
 import { readCalendarLine, type CalendarProblem } from "@/lib/calendar/calendar-days";
 import { parseCalendarFile, MAX_CALENDAR_BYTES } from "@/lib/calendar/calendar-file";
 import { changeCalendar } from "@/lib/calendar/services/change-calendar";
@@ -88,12 +88,12 @@ export type CalendarImportState =
 /** The State Council notice's days for a year (CSV or XLSX: date, kind, name), all or nothing. */
 export const importCalendarAction = guardedAction(
   staffAudience(["PROGRAM_ADMIN"] as const),
-  async (code): Promise<CalendarImportState> => ({ status: "error", message: (await getTranslations("errors"))(code) }),
+  async (code): Promise<CalendarImportState> => ({ status: "error", message: await errorMessage(code) }),
   async (actor, _prev: CalendarImportState, formData: FormData): Promise<CalendarImportState> => {
     const t = await getTranslations("calendar.import");
     const file = formData.get("file");
     const chosen = year.safeParse(formData.get("year"));
-    if (!chosen.success) return { status: "error", message: (await getTranslations("errors"))("VALIDATION") };
+    if (!chosen.success) return { status: "error", message: await errorMessage("VALIDATION") };
     if (!(file instanceof File) || file.size === 0) return { status: "error", message: t("noFile") };
     if (file.size > MAX_CALENDAR_BYTES) return { status: "error", message: t("tooBig") };
     const rejected = async (problems: CalendarProblem[]): Promise<CalendarImportState> => {
@@ -107,7 +107,7 @@ export const importCalendarAction = guardedAction(
       moved = (await changeCalendar(actor, chosen.data, { op: "add", days: parsed.days, source: "import" })).moved.length;
     } catch (error) {
       if (isCalendarRefused(error)) return rejected(error.problems);
-      return { status: "error", message: errorState(error, await getTranslations("errors")).message };
+      return { status: "error", message: errorState(error, await getTranslations(ERRORS_NAMESPACE)).message };
     }
     refresh();
     return { status: "imported", message: t("imported", { days: parsed.days.length, n: moved }) };

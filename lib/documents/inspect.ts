@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from "file-type";
 import { MAX_DOCUMENT_BYTES } from "@/lib/documents/limits";
+import { AppError } from "@/lib/errors";
 
 // Checks an upload by its content, never by its name: the type comes from the magic bytes, the
 // file must end the way its format ends (so nothing rides along after the image or the PDF), and
@@ -10,9 +11,7 @@ export { MAX_DOCUMENT_BYTES };
 export const DOCUMENT_MIME_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
 export type DocumentMimeType = (typeof DOCUMENT_MIME_TYPES)[number];
 
-export type UploadInspection =
-  | { ok: true; mimeType: DocumentMimeType; safeName: string }
-  | { ok: false; message: string };
+export type UploadInspection = { mimeType: DocumentMimeType; safeName: string };
 
 export const INSPECT_MESSAGES = {
   empty: "文件为空",
@@ -35,16 +34,18 @@ const PDF_EOF_WINDOW = 1024;
 const MARKUP = ["<script", "<html", "<svg", "<?php"];
 const PNG_IEND = [0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
 
+/** A refused file, on the upload's `file` field (VALIDATION: 400 from the route). */
+const refused = (message: string): AppError => new AppError("VALIDATION", message, { file: [message] });
+
+/** The file's type and a safe name, or a VALIDATION AppError saying why it is refused. */
 export async function inspectUpload(bytes: Uint8Array, declaredName: string): Promise<UploadInspection> {
-  if (bytes.byteLength === 0) return { ok: false, message: INSPECT_MESSAGES.empty };
-  if (bytes.byteLength > MAX_DOCUMENT_BYTES) return { ok: false, message: INSPECT_MESSAGES.tooLarge };
+  if (bytes.byteLength === 0) throw refused(INSPECT_MESSAGES.empty);
+  if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw refused(INSPECT_MESSAGES.tooLarge);
   const detected = await fileTypeFromBuffer(bytes);
   const mimeType = DOCUMENT_MIME_TYPES.find((m) => m === detected?.mime);
-  if (!mimeType) return { ok: false, message: INSPECT_MESSAGES.unsupported };
-  if (!endsLikeItsFormat(bytes, mimeType) || containsMarkup(bytes)) {
-    return { ok: false, message: INSPECT_MESSAGES.mismatch };
-  }
-  return { ok: true, mimeType, safeName: safeFileName(declaredName, mimeType) };
+  if (!mimeType) throw refused(INSPECT_MESSAGES.unsupported);
+  if (!endsLikeItsFormat(bytes, mimeType) || containsMarkup(bytes)) throw refused(INSPECT_MESSAGES.mismatch);
+  return { mimeType, safeName: safeFileName(declaredName, mimeType) };
 }
 
 function endsLikeItsFormat(bytes: Uint8Array, mimeType: DocumentMimeType): boolean {

@@ -1,7 +1,8 @@
 "use server";
+import { ERRORS_NAMESPACE } from "@/lib/errors";
 import { revalidatePath } from "next/cache";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { errorState, guardedAction } from "@/lib/actions/safe-action";
+import { errorState, guardedAction, errorMessage } from "@/lib/actions/safe-action";
 import { staffAudience, staffRolesOf } from "@/lib/actions/audience";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { formatFen } from "@/lib/money/fen";
@@ -19,7 +20,7 @@ const IMPORTERS = staffRolesOf(PERMISSIONS["history.import"]);
 /** A file of the years before the portal, all or nothing; a refused file answers with its per-line report. */
 export const importHistoryAction = guardedAction(
   staffAudience(IMPORTERS),
-  async (code): Promise<HistoryState> => ({ status: "error", message: (await getTranslations("errors"))(code) }),
+  async (code): Promise<HistoryState> => ({ status: "error", message: await errorMessage(code) }),
   async (actor, _prev: HistoryState, formData: FormData): Promise<HistoryState> => {
     const t = await getTranslations("history");
     const file = formData.get("file");
@@ -31,7 +32,7 @@ export const importHistoryAction = guardedAction(
     try {
       outcome = await importHistory(actor, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), bankOrgId });
     } catch (error) {
-      const state = errorState(error, await getTranslations("errors"));
+      const state = errorState(error, await getTranslations(ERRORS_NAMESPACE));
       return { status: "error", message: state.fieldErrors?.bankOrgId ? t("problems.BANK") : state.message };
     }
     if (outcome.status === "ALREADY_IMPORTED") return { status: "imported", message: t("alreadyImported") };

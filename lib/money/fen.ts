@@ -47,6 +47,7 @@ export function parseYuanToFen(input: string): bigint {
   return fen;
 }
 
+// A result, not a throw: the zod field refines with it and puts the message on its field.
 export type ParseYuanResult = { ok: true; fen: bigint } | { ok: false; message: string };
 
 export function tryParseYuanToFen(input: string): ParseYuanResult {

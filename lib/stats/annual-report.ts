@@ -22,6 +22,7 @@ export type AnnualReportFigures = {
   issuer: { nameZh: string; nameEn: string };
 };
 
+// Passes insightFigures' refused period on as it is (see there).
 export type AnnualReportResult = { ok: true; figures: AnnualReportFigures } | { ok: false; code: PeriodErrorCode; programmeStart: string };
 
 export async function annualReportFigures(actor: Actor | null, period: InsightPeriod, filters: InsightFilters): Promise<AnnualReportResult> {

@@ -25,6 +25,8 @@ export type InsightFigures = {
   budget: BudgetBurnDown;
 };
 
+// A result, not a throw: a refused period is data to the statistics page (it shows why and falls
+// back to the default period); the download routes turn it into BAD_REQUEST.
 export type InsightResult = { ok: true; figures: InsightFigures } | { ok: false; code: PeriodErrorCode; programmeStart: string };
 
 /**

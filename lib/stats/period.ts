@@ -20,6 +20,8 @@ export type InsightPeriod = { from: string; to: string };
 
 export type PeriodErrorCode = "EMPTY_DATE" | "BAD_DATE" | "REVERSED" | "BEFORE_PROGRAMME" | "UNKNOWN_FILTER" | "UNKNOWN_ORG";
 
+// A result, not a throw: the statistics page shows the refusal and falls back to `period`; the
+// download routes turn it into BAD_REQUEST.
 export type PeriodChoice =
   | { ok: true; period: InsightPeriod; filters: InsightFilters }
   | { ok: false; code: PeriodErrorCode; period: InsightPeriod; filters: InsightFilters };

@@ -3,11 +3,11 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
-import { errorState, guardedAction, staffAction } from "@/lib/actions/safe-action";
+import { errorState, guardedAction, staffAction, errorMessage } from "@/lib/actions/safe-action";
 import { staffAudience, staffRolesOf } from "@/lib/actions/audience";
 import type { StaffActor } from "@/lib/auth/roles";
 import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { AppError, ERRORS_NAMESPACE, messageKeyOf } from "@/lib/errors";
 import { BATCH_TRANSITIONS } from "@/lib/subsidies/batch-workflow";
 import { formatFen } from "@/lib/money/fen";
 import type { StatementError } from "@/lib/subsidies/statement-parser";
@@ -73,13 +73,13 @@ const duplicateMessage = (o: Extract<ImportOutcome, { status: "ALREADY_IMPORTED"
 
 export const importStatementAction = guardedAction(
   staffAudience(rolesWith("subsidy.import")),
-  async (code): Promise<ImportState> => ({ status: "error", message: (await getTranslations("errors"))(code) }),
+  async (code): Promise<ImportState> => ({ status: "error", message: await errorMessage(code) }),
   async (actor, _prev: ImportState, formData: FormData): Promise<ImportState> => {
-    const t = await getTranslations("errors");
+    const t = await getTranslations(ERRORS_NAMESPACE);
     let state: ImportState;
     try {
       const parsed = importStatementSchema.safeParse({ file: formData.get("file") });
-      if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? t("VALIDATION") };
+      if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? t(messageKeyOf("VALIDATION")) };
       const file = parsed.data.file;
       const outcome = await importStatement(actor, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       if (outcome.status === "REJECTED") {

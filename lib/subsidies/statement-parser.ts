@@ -31,6 +31,7 @@ export type ParsedLine = {
 };
 
 export type StatementError = { line: number; column: string; message: string };
+// A result, not a throw: the refusal is the per-line report the bank reads and corrects.
 /** On failure, `partial` holds the rows that were well formed, so later checks can report on them too. */
 export type ParseResult = { ok: true; lines: ParsedLine[] } | { ok: false; errors: StatementError[]; partial?: ParsedLine[] };
 export type LoanTerms = { principalFen: bigint; startOn: string; maturityOn: string };

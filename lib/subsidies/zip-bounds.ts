@@ -8,6 +8,7 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
+// A result, not a throw: the statement parser words the reason into its per-line report.
 export type ZipCheck = { ok: true; bytes: number } | { ok: false; reason: "TOO_LARGE" | "MALFORMED" };
 
 export function checkZipExpansion(data: Uint8Array, maxBytes: number): ZipCheck {

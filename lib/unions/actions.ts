@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { errorState, guardedAction, staffAction } from "@/lib/actions/safe-action";
+import { ERRORS_NAMESPACE } from "@/lib/errors";
+import { errorState, guardedAction, staffAction, errorMessage } from "@/lib/actions/safe-action";
 import { staffAudience, staffRolesOf } from "@/lib/actions/audience";
 import { importRoster } from "@/lib/unions/services/import-roster";
 import type { RosterProblem } from "@/lib/unions/roster";
@@ -34,7 +35,7 @@ const MAX_ROSTER_BYTES = 5 * 1024 * 1024;
 /** A union's membership roster, all or nothing; a refused file answers with its per-line report. */
 export const importRosterAction = guardedAction(
   staffAudience(RECORDERS),
-  async (code): Promise<RosterState> => ({ status: "error", message: (await getTranslations("errors"))(code) }),
+  async (code): Promise<RosterState> => ({ status: "error", message: await errorMessage(code) }),
   async (actor, _prev: RosterState, formData: FormData): Promise<RosterState> => {
     const t = await getTranslations("unions.roster");
     const file = formData.get("file");
@@ -46,7 +47,7 @@ export const importRosterAction = guardedAction(
       refresh();
       return { status: "imported", message: t("imported", { n: outcome.added }) };
     } catch (error) {
-      return { status: "error", message: errorState(error, await getTranslations("errors")).message };
+      return { status: "error", message: errorState(error, await getTranslations(ERRORS_NAMESPACE)).message };
     }
   },
 );

@@ -248,7 +248,7 @@ describe("document routes", () => {
     session.actor = null;
     const anonymous = await POST(uploadRequest(id, "BUSINESS_LICENCE", file), params(id));
     expect(anonymous.status).toBe(401);
-    expect(await anonymous.json()).toEqual({ ok: false, message: "请先登录" });
+    expect(await anonymous.json()).toEqual({ ok: false, code: "UNAUTHENTICATED", message: "请先登录" });
 
     session.actor = applicant;
     const created = await POST(uploadRequest(id, "BUSINESS_LICENCE", file), params(id));
@@ -258,12 +258,23 @@ describe("document routes", () => {
     const html = new File(["<html><script>alert(1)</script></html>"], "x.png", { type: "image/png" });
     const bad = await POST(uploadRequest(id, "BUSINESS_LICENCE", html), params(id));
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ ok: false, message: "仅支持 PDF、JPG、PNG 格式的文件" });
+    expect(await bad.json()).toEqual({ ok: false, code: "VALIDATION", message: "仅支持 PDF、JPG、PNG 格式的文件" });
 
-    expect((await POST(uploadRequest(id, "PASSPORT", file), params(id))).status).toBe(400);
-    expect((await POST(uploadRequest(id, "BUSINESS_LICENCE"), params(id))).status).toBe(400);
-    expect((await POST(uploadRequest(id, "BUSINESS_LICENCE", file, { "content-length": String(11 * 1024 * 1024) }), params(id))).status).toBe(413);
-    expect((await POST(uploadRequest(id, "BUSINESS_LICENCE", file, { origin: "https://evil.example" }), params(id))).status).toBe(403);
+    const noKind = await POST(uploadRequest(id, "PASSPORT", file), params(id));
+    expect(noKind.status).toBe(400);
+    expect(await noKind.json()).toEqual({ ok: false, code: "BAD_REQUEST", message: "请选择材料类型" });
+    const noFile = await POST(uploadRequest(id, "BUSINESS_LICENCE"), params(id));
+    expect(noFile.status).toBe(400);
+    expect(await noFile.json()).toEqual({ ok: false, code: "BAD_REQUEST", message: "请选择要上传的文件" });
+    // The reader's language comes from the same cookie as the pages'.
+    const english = await POST(uploadRequest(id, "BUSINESS_LICENCE", undefined, { cookie: "NEXT_LOCALE=en" }), params(id));
+    expect(await english.json()).toEqual({ ok: false, code: "BAD_REQUEST", message: "Choose a file to upload" });
+    const tooLarge = await POST(uploadRequest(id, "BUSINESS_LICENCE", file, { "content-length": String(11 * 1024 * 1024) }), params(id));
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toEqual({ ok: false, code: "TOO_LARGE", message: "文件超过 10 MB" });
+    const foreignOrigin = await POST(uploadRequest(id, "BUSINESS_LICENCE", file, { origin: "https://evil.example" }), params(id));
+    expect(foreignOrigin.status).toBe(403);
+    expect((await foreignOrigin.json()).code).toBe("FORBIDDEN");
     // A client-written X-Forwarded-Host does not make a foreign origin ours; no Origin at all is refused.
     expect((await POST(uploadRequest(id, "BUSINESS_LICENCE", file, { origin: "https://evil.example", "x-forwarded-host": "evil.example" }), params(id))).status).toBe(403);
     const noOrigin = uploadRequest(id, "BUSINESS_LICENCE", file);
@@ -274,7 +285,7 @@ describe("document routes", () => {
     session.actor = await makeApplicant();
     const foreign = await POST(uploadRequest(id, "BUSINESS_LICENCE", file), params(id));
     expect(foreign.status).toBe(404);
-    expect(await foreign.json()).toEqual({ ok: false, message: "未找到该申请" });
+    expect(await foreign.json()).toEqual({ ok: false, code: "NOT_FOUND", message: "未找到该记录" });
 
     await db.loanApplication.update({ where: { id }, data: { status: "CENTER_REVIEW" } });
     session.actor = applicant;
@@ -290,10 +301,15 @@ describe("document routes", () => {
     const get = (query = "") => GET(new Request(`http://localhost/api/documents/${dto.id}${query}`), params(dto.id));
 
     session.actor = null;
-    expect((await get()).status).toBe(401);
+    const anonymous = await get();
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(await anonymous.text()).toBe("请先登录");
 
     session.actor = await makeApplicant();
-    expect((await get()).status).toBe(404);
+    const foreign = await get();
+    expect(foreign.status).toBe(404);
+    expect(await foreign.text()).toBe("未找到该记录");
 
     session.actor = applicant;
     const attachment = await get();

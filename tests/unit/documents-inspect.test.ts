@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inspectUpload, MAX_DOCUMENT_BYTES, safeFileName } from "@/lib/documents/inspect";
+import { inspectUpload as inspectOrThrow, MAX_DOCUMENT_BYTES, safeFileName } from "@/lib/documents/inspect";
+import { AppError, isAppError } from "@/lib/errors";
 import { ascii, concat, png } from "../support/sample-files";
 
 function jpeg(): Uint8Array {
@@ -14,6 +15,16 @@ function jpeg(): Uint8Array {
 
 const pdf = (): Uint8Array =>
   ascii("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+
+/** The inspection as a value: accepted with its type and name, or refused with the message on the file field. */
+const inspectUpload = (bytes: Uint8Array, name: string) =>
+  inspectOrThrow(bytes, name).then(
+    (accepted) => ({ ok: true, ...accepted }),
+    (error: unknown) => {
+      if (!isAppError(error) || error.code !== "VALIDATION" || error.fieldErrors?.file?.[0] !== error.detail) throw error;
+      return { ok: false, message: error.detail };
+    },
+  );
 
 const unsupported = { ok: false, message: "仅支持 PDF、JPG、PNG 格式的文件" };
 const mismatch = { ok: false, message: "文件内容与格式不符" };
@@ -32,6 +43,11 @@ describe("inspectUpload: type by content", () => {
 
   it("accepts a JPEG padded with zeros after its end marker", async () => {
     expect(await inspectUpload(concat(jpeg(), new Uint8Array(16)), "a.jpg")).toMatchObject({ ok: true });
+  });
+
+  it("refuses by throwing a VALIDATION AppError with the message on the file field", async () => {
+    await expect(inspectOrThrow(new Uint8Array(), "a.pdf")).rejects.toBeInstanceOf(AppError);
+    await expect(inspectOrThrow(new Uint8Array(), "a.pdf")).rejects.toMatchObject({ code: "VALIDATION", detail: "文件为空", fieldErrors: { file: ["文件为空"] } });
   });
 
   it("refuses an empty file and one over 10 MB", async () => {

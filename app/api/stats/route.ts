@@ -1,5 +1,7 @@
-import { currentActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth/permissions";
+import { signedInAudience } from "@/lib/actions/audience";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
 import { attachmentResponse } from "@/lib/http/attachment";
 import { beijingNoon } from "@/lib/calendar/beijing";
 import { parseAsOfParam } from "@/lib/stats/as-of";
@@ -13,12 +15,10 @@ import { getTranslations } from "next-intl/server";
  * The programme's figures as of a day (`?asOf=YYYY-MM-DD`, default today) as a CSV download, or
  * XLSX in the reader's language with `format=xlsx`; 404 without stats.read.
  */
-export async function GET(request: Request): Promise<Response> {
-  const actor = await currentActor();
-  if (!actor) return new Response("Unauthorized", { status: 401 });
-  if (!can(actor, "stats.read")) return new Response("Not found", { status: 404 });
+export const GET = route(signedInAudience, async ({ actor, request, t: words }) => {
+  assertCan(actor, "stats.read");
   const choice = parseAsOfParam(new URL(request.url).searchParams.get("asOf"));
-  if (!choice.valid) return new Response("asOf must be a date, YYYY-MM-DD", { status: 400 });
+  if (!choice.valid) throw new AppError("BAD_REQUEST", words("errors.query.asOf"));
   const figures = await programmeFigures(actor, { asOf: beijingNoon(choice.day) });
   if (new URL(request.url).searchParams.get("format") === "xlsx") {
     const [t, th] = await Promise.all([getTranslations("stats"), getTranslations("statsHistory")]);
@@ -27,4 +27,4 @@ export async function GET(request: Request): Promise<Response> {
     return attachmentResponse(body, programmeFiguresFileName(figures.asOf).replace(/\.csv$/, ".xlsx"), XLSX_TYPE);
   }
   return attachmentResponse(programmeFiguresCsv(figures), programmeFiguresFileName(figures.asOf), "text/csv; charset=utf-8");
-}
+});

@@ -55,7 +55,6 @@ export async function uploadDocument(
   if (!documentsEditableIn(app.status)) throw new AppError("INVALID_TRANSITION", FROZEN_DETAIL);
 
   const inspection = await inspectUpload(bytes, declaredName);
-  if (!inspection.ok) throw new AppError("VALIDATION", inspection.message, { file: [inspection.message] });
 
   const quota = app.policyVersion?.documentQuotaBytes ?? (await policyInForce()).documentQuotaBytes;
   // Checked before storing (cheap refusal) and again under the case's row lock (two uploads at once).

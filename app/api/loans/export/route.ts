@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { attachmentResponse } from "@/lib/http/attachment";
-import { currentActor } from "@/lib/auth/actor";
+import { signedInAudience } from "@/lib/actions/audience";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
 import { loanScope } from "@/lib/loans/scope";
 import { isPortfolioFilter } from "@/lib/loans/portfolio-queries";
 import { exportTooLarge, PORTFOLIO_CSV_COLUMNS, portfolioCsvStream, portfolioXlsx } from "@/lib/loans/portfolio-export";
@@ -13,10 +15,8 @@ import { beijingToday } from "@/lib/calendar/beijing";
  * The actor's loan portfolio (filter and search as on the screen) as CSV, or XLSX with
  * `format=xlsx`, streamed: an export of any size up to EXPORT_MAX_ROWS holds one page in memory.
  */
-export async function GET(request: Request) {
-  const actor = await currentActor();
-  if (!actor) return new Response("Unauthorized", { status: 401 });
-  if (actor.kind !== "STAFF" || !loanScope(actor)) return new Response("Not found", { status: 404 });
+export const GET = route(signedInAudience, async ({ actor, request }) => {
+  if (actor.kind !== "STAFF" || !loanScope(actor)) throw new AppError("NOT_FOUND");
   const params = new URL(request.url).searchParams;
   const raw = params.get("filter");
   const [t, status] = await Promise.all([getTranslations("portfolio"), getTranslations("case.loanStatus")]);
@@ -25,13 +25,11 @@ export async function GET(request: Request) {
   const day = beijingToday();
   // Refused before it starts when larger than the configured limit: the reader narrows the filter.
   const rows = await exportTooLarge(actor, options);
-  if (rows !== null) {
-    return new Response(t("csv.tooLarge", { rows, max: env.EXPORT_MAX_ROWS }), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
+  if (rows !== null) throw new AppError("BAD_REQUEST", t("csv.tooLarge", { rows, max: env.EXPORT_MAX_ROWS }));
   if (params.get("format") === "xlsx") {
     const about = { title: t("csv.about"), rows: [[t("csv.asOf"), day], [t("filters.label"), t(`filters.${options.filter}`)], [t("search.q"), options.q ?? ""]] as [string, string][] };
     const body = portfolioXlsx(actor, options, { ...words, sheet: t("link"), about });
     return attachmentResponse(body, t("csv.xlsxFileName", { day }), XLSX_TYPE);
   }
   return attachmentResponse(portfolioCsvStream(actor, options, words), t("csv.fileName", { day }), "text/csv; charset=utf-8");
-}
+});

@@ -1,6 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { currentActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth/permissions";
+import { signedInAudience } from "@/lib/actions/audience";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
 import { attachmentResponse } from "@/lib/http/attachment";
 import { insightFigures, programmeStartDay } from "@/lib/stats/insight";
 import { parsePeriodParams } from "@/lib/stats/period";
@@ -11,21 +13,19 @@ import { streamWorkbook, XLSX_TYPE } from "@/lib/stats/xlsx-stream";
  * The "how the programme works" tables for a period (`?from&to&channel&org`, as on the page) as
  * a streamed XLSX download (or every table in one CSV with `format=csv`); 404 without stats.read, 400 with the reason for a refused period.
  */
-export async function GET(request: Request): Promise<Response> {
-  const actor = await currentActor();
-  if (!actor) return new Response("Unauthorized", { status: 401 });
-  if (!can(actor, "stats.read")) return new Response("Not found", { status: 404 });
+export const GET = route(signedInAudience, async ({ actor, request }) => {
+  assertCan(actor, "stats.read");
   const [t, locale] = await Promise.all([getTranslations("insight"), getLocale()]);
-  const refuse = async (code: string) =>
-    new Response(t(`error.${code}` as "error.REVERSED", { start: await programmeStartDay() }), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  // The period's refusal is data to the page (it falls back to a default period); here it is the answer.
+  const refuse = async (code: string) => new AppError("BAD_REQUEST", t(`error.${code}` as "error.REVERSED", { start: await programmeStartDay() }));
 
   const params: Record<string, string> = {};
   for (const [key, value] of new URL(request.url).searchParams) params[key] ??= value;
   const { format, ...periodParams } = params;
   const choice = parsePeriodParams(periodParams);
-  if (!choice.ok) return refuse(choice.code);
+  if (!choice.ok) throw await refuse(choice.code);
   const result = await insightFigures(actor, choice.period, choice.filters);
-  if (!result.ok) return refuse(result.code);
+  if (!result.ok) throw await refuse(result.code);
   const f = result.figures;
   const label = (key: string) => t(key as "title");
   const sheets = insightSheets(f, { t: label, locale });
@@ -37,4 +37,4 @@ export async function GET(request: Request): Promise<Response> {
     rows: [[t("from"), f.period.from], [t("to"), f.period.to], [t("channelLabel"), t(`channel.${f.filters.channel}`)], [t("org"), f.filters.org ?? t("allOrgs")]],
   });
   return attachmentResponse(body, `insight-${f.period.from}-${f.period.to}.xlsx`, XLSX_TYPE);
-}
+});

@@ -1,19 +1,18 @@
-import { currentActor } from "@/lib/auth/actor";
-import { errorResponse, jsonError } from "@/lib/documents/http";
+import { signedInAudience } from "@/lib/actions/audience";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
 import { readingOfDocument } from "@/lib/ocr/queries";
 
 /**
  * The portal's reading of a document (status, progress, proposals) for an actor who may open the
- * document: the enterprise form polls it after a licence upload. Anyone else gets 404.
+ * document: the enterprise form polls it after a licence upload. Anyone else gets 404. Answers JSON, errors included.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  try {
-    const actor = await currentActor();
-    if (!actor) return jsonError(401, "请先登录");
-    const reading = await readingOfDocument(actor, (await params).id);
-    if (!reading) return jsonError(404, "未找到该文件");
+export const GET = route<typeof signedInAudience, { id: string }>(
+  signedInAudience,
+  async ({ actor, params }) => {
+    const reading = await readingOfDocument(actor, params.id);
+    if (!reading) throw new AppError("NOT_FOUND");
     return Response.json({ ok: true, reading }, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+  { answers: "json" },
+);

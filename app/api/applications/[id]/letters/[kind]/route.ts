@@ -1,13 +1,12 @@
+import { signedInAudience } from "@/lib/actions/audience";
+import { AppError } from "@/lib/errors";
 import { attachmentResponse } from "@/lib/http/attachment";
-import { currentActor } from "@/lib/auth/actor";
+import { route } from "@/lib/http/route";
 import { LETTER_KINDS, reviewLetter, type LetterKind } from "@/lib/reviews/letters";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string; kind: string }> }) {
-  const actor = await currentActor();
-  if (!actor) return new Response("Unauthorized", { status: 401 });
-  const { id, kind } = await params;
-  if (!(LETTER_KINDS as readonly string[]).includes(kind)) return new Response("Not found", { status: 404 });
-  const letter = await reviewLetter(actor, id, kind as LetterKind);
-  if (!letter) return new Response("Not found", { status: 404 });
+export const GET = route<typeof signedInAudience, { id: string; kind: string }>(signedInAudience, async ({ actor, params }) => {
+  if (!(LETTER_KINDS as readonly string[]).includes(params.kind)) throw new AppError("NOT_FOUND");
+  const letter = await reviewLetter(actor, params.id, params.kind as LetterKind);
+  if (!letter) throw new AppError("NOT_FOUND");
   return attachmentResponse(letter.pdf, letter.fileName, "application/pdf");
-}
+});

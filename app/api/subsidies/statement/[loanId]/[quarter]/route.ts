@@ -1,13 +1,12 @@
-import { currentActor } from "@/lib/auth/actor";
+import { signedInAudience } from "@/lib/actions/audience";
+import { AppError } from "@/lib/errors";
 import { attachmentResponse } from "@/lib/http/attachment";
+import { route } from "@/lib/http/route";
 import { subsidyStatementPdf } from "@/lib/subsidies/services/subsidy-statement-pdf";
 
 /** 贴息确认单 of the loan's enterprise for a quarter (e.g. 2021Q3): the loan's applicant and the centre; 404 for anyone else. */
-export async function GET(_request: Request, { params }: { params: Promise<{ loanId: string; quarter: string }> }): Promise<Response> {
-  const actor = await currentActor();
-  if (!actor) return new Response("Unauthorized", { status: 401 });
-  const { loanId, quarter } = await params;
-  const result = await subsidyStatementPdf(actor, loanId, quarter);
-  if (!result) return new Response("Not found", { status: 404 });
+export const GET = route<typeof signedInAudience, { loanId: string; quarter: string }>(signedInAudience, async ({ actor, params }) => {
+  const result = await subsidyStatementPdf(actor, params.loanId, params.quarter);
+  if (!result) throw new AppError("NOT_FOUND");
   return attachmentResponse(result.pdf, result.fileName, "application/pdf");
-}
+});
