@@ -6,7 +6,7 @@ import { applicantConsents } from "@/lib/consents/queries";
 import { grantConsent, withdrawConsent } from "@/lib/applications/services/consents";
 import { submitApplication } from "@/lib/applications/services/submit-application";
 import { listConfigChanges } from "@/lib/audit/config-queries";
-import { isInputRefused } from "@/lib/validation/refused-input";
+import { refusal } from "../support/outcome";
 import { isIneligible } from "@/lib/applications/eligibility";
 import { CONSENT_WORDINGS } from "@/lib/setup/programme-defaults";
 import { db, uniqueSuffix } from "../support/db";
@@ -25,16 +25,6 @@ const inFuture = () => {
 
 let admin: StaffActor;
 const text = { textZh: "本人同意按新文本处理个人敏感信息。", textEn: "I agree to the processing under the new wording." };
-
-async function refusal(run: () => Promise<unknown>): Promise<string[]> {
-  try {
-    await run();
-  } catch (error) {
-    if (isInputRefused(error)) return error.problems.map((p) => `${p.field}:${p.code}`);
-    throw error;
-  }
-  throw new Error("not refused");
-}
 
 const unchanged = async () => ({ wordings: await db.consentWording.count(), audits: await db.auditEvent.count({ where: { action: "consent.wording_published" } }) });
 

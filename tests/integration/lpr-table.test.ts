@@ -3,7 +3,7 @@ import type { StaffActor } from "@/lib/auth/roles";
 import { addLprRate } from "@/lib/lpr/services/add-lpr-rate";
 import { formatBp, lprInForce, proposedLprReference } from "@/lib/lpr/rates";
 import { listConfigChanges } from "@/lib/audit/config-queries";
-import { isInputRefused } from "@/lib/validation/refused-input";
+import { refusal } from "../support/outcome";
 import { db } from "../support/db";
 import { ensureReferenceData, staffActor } from "../support/factories";
 
@@ -13,16 +13,6 @@ import { ensureReferenceData, staffActor } from "../support/factories";
 // other files sharing this database keep today's rate.
 
 let admin: StaffActor;
-
-async function refusal(run: () => Promise<unknown>): Promise<string[]> {
-  try {
-    await run();
-  } catch (error) {
-    if (isInputRefused(error)) return error.problems.map((p) => `${p.field}:${p.code}`);
-    throw error;
-  }
-  throw new Error("not refused");
-}
 
 const snapshot = async () => ({ rates: await db.lprRate.count(), audits: await db.auditEvent.count({ where: { action: "lpr.rate_added" } }) });
 
