@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { beijingToday } from "@/lib/calendar/beijing";
+import { beijingToday, dayOfDateColumn } from "@/lib/calendar/beijing";
 import { CONSENT_KINDS, consentStandings, wordingsInForce, type ConsentStanding } from "@/lib/consents/wordings";
 
 export type WordingRow = {
@@ -23,7 +23,7 @@ export async function listConsentWordings(actor: Actor, today: string = beijingT
       .map((u) => [u.id, u.displayName]),
   );
   return rows.map((r) => {
-    const effectiveFrom = r.effectiveFrom.toISOString().slice(0, 10);
+    const effectiveFrom = dayOfDateColumn(r.effectiveFrom);
     return {
       id: r.id, kind: r.kind, version: r.version, textZh: r.textZh, textEn: r.textEn, effectiveFrom,
       createdBy: r.createdById ? (names.get(r.createdById) ?? null) : null,

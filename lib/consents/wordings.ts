@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ConsentKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
-import { beijingToday, dateColumnOf } from "@/lib/calendar/beijing";
+import { beijingToday, dateColumnOf, dayOfDateColumn } from "@/lib/calendar/beijing";
 
 // Which consent wording is in force: per kind, the published version with the latest
 // effective date on or before today in Beijing.
@@ -19,7 +19,7 @@ export async function wordingInForce(kind: ConsentKind, client: Client = db, tod
     orderBy: { effectiveFrom: "desc" },
     select: { kind: true, version: true, textZh: true, textEn: true, effectiveFrom: true },
   });
-  return row ? { ...row, effectiveFrom: row.effectiveFrom.toISOString().slice(0, 10) } : null;
+  return row ? { ...row, effectiveFrom: dayOfDateColumn(row.effectiveFrom) } : null;
 }
 
 export async function wordingsInForce(client: Client = db, today: string = beijingToday()): Promise<Record<ConsentKind, WordingInForce | null>> {

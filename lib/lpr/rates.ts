@@ -4,7 +4,7 @@ import type { LprTenor } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
-import { dateColumnOf } from "@/lib/calendar/beijing";
+import { dateColumnOf, dayOfDateColumn } from "@/lib/calendar/beijing";
 import { programmeTranslator } from "@/lib/i18n/translator";
 
 // The LPR reference table (administrators keep it on /admin/lpr): the rate of a tenor in force
@@ -20,7 +20,7 @@ export async function lprInForce(tenor: LprTenor, day: string, client: Prisma.Tr
     orderBy: { effectiveFrom: "desc" },
     select: { tenor: true, rateBp: true, effectiveFrom: true },
   });
-  return row ? { tenor: row.tenor, rateBp: row.rateBp, effectiveFrom: row.effectiveFrom.toISOString().slice(0, 10) } : null;
+  return row ? { tenor: row.tenor, rateBp: row.rateBp, effectiveFrom: dayOfDateColumn(row.effectiveFrom) } : null;
 }
 
 export type LprRow = { id: string; tenor: LprTenor; rateBp: number; effectiveFrom: string; createdBy: string | null };
@@ -31,7 +31,7 @@ export async function listLprRates(actor: Actor): Promise<LprRow[]> {
   const ids = rows.flatMap((r) => (r.createdById ? [r.createdById] : []));
   const names = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
   return rows.map((r) => ({
-    id: r.id, tenor: r.tenor, rateBp: r.rateBp, effectiveFrom: r.effectiveFrom.toISOString().slice(0, 10),
+    id: r.id, tenor: r.tenor, rateBp: r.rateBp, effectiveFrom: dayOfDateColumn(r.effectiveFrom),
     createdBy: r.createdById ? (names.get(r.createdById) ?? null) : null,
   }));
 }

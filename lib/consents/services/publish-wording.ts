@@ -5,7 +5,7 @@ import { appendAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { isIsoDate } from "@/lib/calendar/working-days";
-import { beijingToday, dateColumnOf } from "@/lib/calendar/beijing";
+import { beijingToday, dateColumnOf, dayOfDateColumn } from "@/lib/calendar/beijing";
 import { InputRefused, type InputProblem } from "@/lib/validation/refused-input";
 
 // An administrator publishes a new version of a consent's wording (/admin/consents). From its
@@ -52,7 +52,7 @@ export async function publishConsentWording(actor: Actor, input: WordingInput, t
       entityType: "ConsentWording", entityId: created.id, action: "consent.wording_published",
       data: {
         kind: input.kind,
-        before: before ? { version: before.version, effectiveFrom: before.effectiveFrom.toISOString().slice(0, 10) } : null,
+        before: before ? { version: before.version, effectiveFrom: dayOfDateColumn(before.effectiveFrom) } : null,
         after: { version, effectiveFrom: input.effectiveFrom, textZh, textEn },
       },
     });

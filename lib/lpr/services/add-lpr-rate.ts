@@ -5,7 +5,7 @@ import { appendAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { isIsoDate } from "@/lib/calendar/working-days";
-import { dateColumnOf } from "@/lib/calendar/beijing";
+import { dateColumnOf, dayOfDateColumn } from "@/lib/calendar/beijing";
 import { InputRefused } from "@/lib/validation/refused-input";
 
 // An administrator records a published LPR (past days too: the table is history). A day already
@@ -33,7 +33,7 @@ export async function addLprRate(actor: Actor, input: LprInput): Promise<{ id: s
         entityType: "LprRate", entityId: created.id, action: "lpr.rate_added",
         data: {
           tenor: input.tenor,
-          before: before ? { rateBp: before.rateBp, effectiveFrom: before.effectiveFrom.toISOString().slice(0, 10) } : null,
+          before: before ? { rateBp: before.rateBp, effectiveFrom: dayOfDateColumn(before.effectiveFrom) } : null,
           after: { rateBp: input.rateBp, effectiveFrom: input.effectiveFrom },
         },
       });
