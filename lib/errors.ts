@@ -3,6 +3,8 @@
 // message key (`errors.<key>` in both catalogues; actions and route handlers word it in the
 // reader's language). Anything that is not an AppError is logged with a correlation id and
 // answered generically (UNEXPECTED).
+import type { Message } from "@/lib/i18n/words";
+
 export const ERROR_TABLE = {
   UNAUTHENTICATED: { status: 401, message: "UNAUTHENTICATED" },
   // Outsiders are told "not found": to them a foreign record does not exist.
@@ -43,11 +45,11 @@ export const isAppErrorCode = (value: string): value is AppErrorCode => Object.h
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
-    /** A message for the user when the code alone is not specific enough (already translated). */
-    readonly detail?: string,
-    readonly fieldErrors?: Record<string, string[]>,
+    /** What to tell the reader when the code alone is not specific enough: Words, put into the reader's language at the edge. */
+    readonly detail?: Message,
+    readonly fieldErrors?: Readonly<Record<string, readonly Message[]>>,
   ) {
-    super(detail ?? code);
+    super(detail === undefined ? code : typeof detail === "string" ? detail : detail.key);
     this.name = "AppError";
   }
 }

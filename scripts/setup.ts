@@ -71,7 +71,7 @@ try {
   console.log(`\nfirst administrator: ${input.data.email}`);
   console.log(`one-time link to set the password (valid ${LINK_HOURS.SETUP} hours, works once):\n\n  ${link}\n`);
 } catch (error) {
-  fail(isAppError(error) ? (error.detail ?? error.code) : String(error));
+  fail(isAppError(error) ? (typeof error.detail === "string" ? error.detail : (error.detail?.key ?? error.code)) : String(error));
 } finally {
   await disconnectShared();
 }

@@ -11,6 +11,7 @@ import { logger } from "@/lib/logger";
 import { env } from "@/lib/env";
 import { isSameOrigin } from "@/lib/http/origin";
 import type { ActionState } from "@/lib/actions/state";
+import { fieldErrorsIn, wordIn, type Message, type RootTranslator } from "@/lib/i18n/words";
 import {
   applicantAudience,
   judgeAudience,
@@ -47,7 +48,8 @@ export function formDataObject(formData: FormData): Record<string, FormDataEntry
   return out;
 }
 
-function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
+/** A zod error's issues by field; each issue's message is a catalogue key (lib/i18n/words.ts). */
+export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_form";
@@ -85,8 +87,8 @@ export function guardedAction<A extends Audience, Args extends unknown[], T>(
 type FormOptions<S extends z.ZodType, R, Act> = {
   schema: S;
   run: (input: z.output<S>, actor: Act, formData: FormData) => Promise<R>;
-  /** The success message (already translated), from the service's result. */
-  success: (result: R) => Promise<string> | string;
+  /** The success message, from the service's result: Words, worded here in the reader's language. */
+  success: (result: R) => Promise<Message> | Message;
   /** Runs after the try/catch: revalidatePath or redirect belong here. */
   after?: (result: R) => void | Promise<void>;
 };
@@ -103,19 +105,17 @@ function formActionFor<A extends Audience, S extends z.ZodType, R>(audience: A, 
     audience,
     async (code): Promise<ActionState> => ({ status: "error", code, message: await errorMessage(code) }),
     async (actor, _prev: ActionState, formData: FormData): Promise<ActionState> => {
-      const t = await getTranslations(ERRORS_NAMESPACE);
+      const t = await rootTranslator();
       const fields = echoFields(formData);
       let result: R;
       try {
         const parsed = options.schema.safeParse(formDataObject(formData));
-        if (!parsed.success) {
-          return { status: "error", code: "VALIDATION", message: t(messageKeyOf("VALIDATION")), fieldErrors: zodFieldErrors(parsed.error), fields };
-        }
+        if (!parsed.success) return { status: "error", fields, ...validationState(t, zodFieldErrors(parsed.error)) };
         result = await options.run(parsed.data, actor, formData);
       } catch (error) {
-        return { status: "error", fields, ...errorState(error, t) };
+        return { status: "error", fields, ...errorStateIn(error, t) };
       }
-      const message = await options.success(result);
+      const message = wordIn(t, await options.success(result));
       await options.after?.(result);
       return { status: "success", message, fields };
     },
@@ -144,23 +144,38 @@ export const staffAction = <const Roles extends readonly StaffRole[], S extends 
 export const adminAction = <S extends z.ZodType, R>(options: FormOptions<S, R, ActorOf<{ kind: "staff"; roles: readonly ["PROGRAM_ADMIN"] }>>) =>
   staffAction(["PROGRAM_ADMIN"] as const, options);
 
+/** The whole catalogue in the reader's language (the locale cookie), for Words from any namespace. */
+export const rootTranslator = async (): Promise<RootTranslator> => (await getTranslations()) as unknown as RootTranslator;
+
+const codeMessage = (t: RootTranslator, code: AppErrorCode) => t(`${ERRORS_NAMESPACE}.${messageKeyOf(code)}`);
+
 /** The message of an error code in the reader's language, from ERROR_TABLE's key. */
 export async function errorMessage(code: AppErrorCode): Promise<string> {
-  return (await getTranslations(ERRORS_NAMESPACE))(messageKeyOf(code));
+  return codeMessage(await rootTranslator(), code);
 }
 
-export function errorState(
-  error: unknown,
-  t: (key: string, values?: Record<string, string>) => string,
-): { code: string; message: string; fieldErrors?: Record<string, string[]> } {
+type ErrorState = { code: string; message: string; fieldErrors?: Record<string, string[]> };
+
+/** A form's input refused field by field (zod issues' keys or a service's Words), in the reader's language. */
+export function validationState(t: RootTranslator, fieldErrors: Readonly<Record<string, readonly Message[]>>): ErrorState {
+  return { code: "VALIDATION", message: codeMessage(t, "VALIDATION"), fieldErrors: fieldErrorsIn(t, fieldErrors) };
+}
+
+function errorStateIn(error: unknown, t: RootTranslator): ErrorState {
   // Eligibility refusals carry their reasons as codes: worded here, in the reader's language.
   if (isIneligible(error)) {
     return { code: error.code, message: wordEligibility(error.blocks, t) };
   }
   if (isAppError(error)) {
-    return { code: error.code, message: error.detail ?? t(messageKeyOf(error.code)), fieldErrors: error.fieldErrors };
+    const message = error.detail === undefined ? codeMessage(t, error.code) : wordIn(t, error.detail);
+    return { code: error.code, message, fieldErrors: fieldErrorsIn(t, error.fieldErrors) };
   }
   const correlationId = randomUUID().slice(0, 8);
   logger.error("action failed", { correlationId, error });
-  return { code: "UNEXPECTED", message: `${t(messageKeyOf("UNEXPECTED"))} (${correlationId})` };
+  return { code: "UNEXPECTED", message: `${codeMessage(t, "UNEXPECTED")} (${correlationId})` };
+}
+
+/** Any failure as the reader should see it: an AppError's words, or a generic message with a logged correlation id. */
+export async function errorState(error: unknown): Promise<ErrorState> {
+  return errorStateIn(error, await rootTranslator());
 }

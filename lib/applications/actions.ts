@@ -1,9 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { ERRORS_NAMESPACE } from "@/lib/errors";
-import { applicantAction, errorState, guardedAction, errorMessage } from "@/lib/actions/safe-action";
+import { applicantAction, errorState, guardedAction, errorMessage, rootTranslator } from "@/lib/actions/safe-action";
+import { fieldErrorsIn } from "@/lib/i18n/words";
 import { applicantAudience } from "@/lib/actions/audience";
 import type { AutosaveState } from "@/lib/applications/autosave-state";
 import { DRAFT_FORMS, draftFieldsOf } from "@/lib/applications/drafts";
@@ -152,9 +151,9 @@ export const autosaveDraftAction = guardedAction(
     if (!DRAFT_FORMS.includes(form) || typeof record !== "string") return { status: "error", code: "NOT_FOUND", message: await errorMessage("NOT_FOUND") };
     try {
       const outcome = await autosaveForm(actor, form, record, draftFieldsOf(form, formData));
-      return { status: "saved", savedAt: outcome.savedAt.toISOString(), applied: outcome.applied, fieldErrors: outcome.fieldErrors };
+      return { status: "saved", savedAt: outcome.savedAt.toISOString(), applied: outcome.applied, fieldErrors: fieldErrorsIn(await rootTranslator(), outcome.fieldErrors) ?? {} };
     } catch (error) {
-      return { status: "error", ...errorState(error, await getTranslations(ERRORS_NAMESPACE)) };
+      return { status: "error", ...(await errorState(error)) };
     }
   },
 );

@@ -93,4 +93,4 @@ export const isIneligible = (e: unknown): e is IneligibleError => e instanceof I
 
 /** The blocks in words, with `t` over the "errors" namespace of the reader's catalogue. */
 export const wordEligibility = (blocks: EligibilityBlock[], t: (key: string, values?: Record<string, string>) => string): string =>
-  blocks.map((b) => t(`eligibility.${b.code}`, b.params)).join(" ");
+  blocks.map((b) => t(`errors.eligibility.${b.code}`, b.params)).join(" ");

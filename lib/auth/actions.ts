@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
-import { ERRORS_NAMESPACE, messageKeyOf } from "@/lib/errors";
 import { signIn, signOut } from "@/lib/auth/config";
 import { changePasswordSchema, forgotPasswordSchema, mobileCodeRequestSchema, registerSchema, resetWithCodeSchema, safeNextPath, setPasswordSchema, signInSchema, twoFactorCodeSchema } from "@/lib/auth/schemas";
 import { confirmTwoFactor, startTwoFactor } from "@/lib/auth/services/two-factor";
@@ -18,7 +17,7 @@ import { resetPasswordWithCode } from "@/lib/auth/services/reset-with-code";
 import { maskMobile } from "@/lib/validation/identity";
 import { endSession } from "@/lib/auth/session-state";
 import { clientIp } from "@/lib/auth/client-ip";
-import { echoFields, errorState, formDataObject, guardedAction, publicAction, signedInAction, errorMessage } from "@/lib/actions/safe-action";
+import { echoFields, errorState, formDataObject, guardedAction, publicAction, signedInAction, errorMessage, rootTranslator, validationState, zodFieldErrors } from "@/lib/actions/safe-action";
 import { publicAudience, signedInAudience } from "@/lib/actions/audience";
 import type { ActionState } from "@/lib/actions/state";
 
@@ -29,11 +28,7 @@ export const signInAction = guardedAction(
     const t = await getTranslations();
     const fields = echoFields(formData);
     const parsed = signInSchema.safeParse(formDataObject(formData));
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
-      return { status: "error", code: "VALIDATION", message: t(`${ERRORS_NAMESPACE}.${messageKeyOf("VALIDATION")}`), fieldErrors, fields };
-    }
+    if (!parsed.success) return { status: "error", fields, ...validationState(await rootTranslator(), zodFieldErrors(parsed.error)) };
     const next = safeNextPath(parsed.data.next);
     try {
       await signIn("credentials", {
@@ -143,13 +138,12 @@ export const confirmTwoFactorAction = guardedAction(
   signedInAudience,
   async (code): Promise<TwoFactorConfirmState> => ({ status: "error", code, message: await errorMessage(code) }),
   async (actor, _prev: TwoFactorConfirmState, formData: FormData): Promise<TwoFactorConfirmState> => {
-    const t = await getTranslations(ERRORS_NAMESPACE);
     const parsed = twoFactorCodeSchema.safeParse(formDataObject(formData));
-    if (!parsed.success) return { status: "error", code: "VALIDATION", message: t(messageKeyOf("VALIDATION")), fieldErrors: { code: parsed.error.issues.map((i) => i.message) } };
+    if (!parsed.success) return { status: "error", ...validationState(await rootTranslator(), { code: parsed.error.issues.map((i) => i.message) }) };
     try {
       return { status: "enabled", ...(await confirmTwoFactor(actor, parsed.data.code)) };
     } catch (error) {
-      return { status: "error", ...errorState(error, t) };
+      return { status: "error", ...(await errorState(error)) };
     }
   },
 );

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { adminAction, errorState, guardedAction, errorMessage } from "@/lib/actions/safe-action";
 import { staffAudience } from "@/lib/actions/audience";
-import { AppError, ERRORS_NAMESPACE } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { readCalendarLine, type CalendarProblem } from "@/lib/calendar/calendar-days";
 import { parseCalendarFile, MAX_CALENDAR_BYTES } from "@/lib/calendar/calendar-file";
 import { changeCalendar } from "@/lib/calendar/services/change-calendar";
@@ -107,7 +107,7 @@ export const importCalendarAction = guardedAction(
       moved = (await changeCalendar(actor, chosen.data, { op: "add", days: parsed.days, source: "import" })).moved.length;
     } catch (error) {
       if (isCalendarRefused(error)) return rejected(error.problems);
-      return { status: "error", message: errorState(error, await getTranslations(ERRORS_NAMESPACE)).message };
+      return { status: "error", message: (await errorState(error)).message };
     }
     refresh();
     return { status: "imported", message: t("imported", { days: parsed.days.length, n: moved }) };

@@ -1,5 +1,4 @@
 "use server";
-import { ERRORS_NAMESPACE } from "@/lib/errors";
 import { revalidatePath } from "next/cache";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { errorState, guardedAction, errorMessage } from "@/lib/actions/safe-action";
@@ -32,7 +31,7 @@ export const importHistoryAction = guardedAction(
     try {
       outcome = await importHistory(actor, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), bankOrgId });
     } catch (error) {
-      const state = errorState(error, await getTranslations(ERRORS_NAMESPACE));
+      const state = await errorState(error);
       return { status: "error", message: state.fieldErrors?.bankOrgId ? t("problems.BANK") : state.message };
     }
     if (outcome.status === "ALREADY_IMPORTED") return { status: "imported", message: t("alreadyImported") };

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { isSameOrigin } from "@/lib/http/origin";
 import { asLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
+import { wordIn, type RootTranslator } from "@/lib/i18n/words";
 import zhCN from "@/lib/i18n/messages/zh-CN.json";
 import en from "@/lib/i18n/messages/en.json";
 
@@ -30,7 +31,7 @@ export type RouteCall<A extends Audience, P> = {
   t: Translate;
 };
 
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
+export type Translate = RootTranslator;
 
 export type RouteOptions = { answers?: "text" | "json" };
 
@@ -46,8 +47,7 @@ export function localeOf(request: Request): Locale {
 }
 
 export function translatorFor(locale: Locale): Translate {
-  const translate = createTranslator({ locale, messages: MESSAGES[locale] as typeof zhCN });
-  return (key, values) => (translate as unknown as Translate)(key, values);
+  return createTranslator({ locale, messages: MESSAGES[locale] as typeof zhCN }) as unknown as Translate;
 }
 
 const isSafeMethod = (method: string) => ["GET", "HEAD", "OPTIONS"].includes(method.toUpperCase());
@@ -79,7 +79,7 @@ export function errorResponse(error: unknown, t: Translate, answers: "text" | "j
   let message: string;
   if (isAppError(error)) {
     code = error.code;
-    message = error.detail ?? t(`${ERRORS_NAMESPACE}.${messageKeyOf(code)}`);
+    message = error.detail === undefined ? t(`${ERRORS_NAMESPACE}.${messageKeyOf(code)}`) : wordIn(t, error.detail);
   } else {
     code = "UNEXPECTED";
     const correlationId = randomUUID().slice(0, 8);

@@ -90,7 +90,7 @@ export const importStatementAction = guardedAction(
         ? { status: "duplicate", message: duplicateMessage(outcome) }
         : { status: "imported", message: importedMessage(outcome) };
     } catch (error) {
-      return { status: "error", message: errorState(error, t).message };
+      return { status: "error", message: (await errorState(error)).message };
     }
     refresh();
     return state;

@@ -1,7 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { ERRORS_NAMESPACE } from "@/lib/errors";
 import { errorState, guardedAction, staffAction, errorMessage } from "@/lib/actions/safe-action";
 import { staffAudience, staffRolesOf } from "@/lib/actions/audience";
 import { importRoster } from "@/lib/unions/services/import-roster";
@@ -47,7 +46,7 @@ export const importRosterAction = guardedAction(
       refresh();
       return { status: "imported", message: t("imported", { n: outcome.added }) };
     } catch (error) {
-      return { status: "error", message: errorState(error, await getTranslations(ERRORS_NAMESPACE)).message };
+      return { status: "error", message: (await errorState(error)).message };
     }
   },
 );

@@ -20,7 +20,7 @@ export const recordFoundingAction = staffAction(RECORDERS, {
       if (!isAppError(error) || !error.fieldErrors) throw error;
       // The service answers with codes; the person reads sentences in their language.
       const t = await getTranslations("unionFounding.problems");
-      const translated = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, codes]) => [field, codes.map((c) => t(c))]));
+      const translated = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, codes]) => [field, codes.map((c) => t(typeof c === "string" ? c : c.key))]));
       throw new AppError(error.code, undefined, translated);
     }
   },

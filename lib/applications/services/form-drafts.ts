@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError, isAppError } from "@/lib/errors";
+import type { Message } from "@/lib/i18n/words";
 import { seal } from "@/lib/personal-data/sealed";
 import { formDraftOf } from "@/lib/applications/draft-queries";
 import { applicationScope } from "@/lib/applications/scope";
@@ -13,7 +14,7 @@ import { saveLoanRequest } from "@/lib/applications/services/drafts";
 import { saveEnterprise } from "@/lib/applications/services/save-enterprise";
 import { saveProfile } from "@/lib/applications/services/save-profile";
 
-export type AutosaveOutcome = { savedAt: Date; applied: boolean; fieldErrors: Record<string, string[]> };
+export type AutosaveOutcome = { savedAt: Date; applied: boolean; fieldErrors: Readonly<Record<string, readonly Message[]>> };
 
 /**
  * Autosave of one of the applicant's forms. What was typed is kept whatever it is: when it passes
