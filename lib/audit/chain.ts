@@ -5,6 +5,22 @@ import { createHash } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
 
+/**
+ * How many chains the log is split into. Each append waits only for the appends of its own chain
+ * (the lock is held until the writer's transaction commits), so writers of different cases no
+ * longer take turns across the whole portal. Changing the number re-homes future events only:
+ * every chain stays verifiable on its own.
+ */
+export const AUDIT_CHAINS = 32;
+
+/** The event that names where every chain stands (lib/audit/services/anchor-chain-heads.ts). */
+export const CHAIN_HEADS_ACTION = "audit.chainHeads";
+
+/** The chain of an event: a case's events share one (its history verifies as one sequence). */
+export function chainOf(key: string): number {
+  return createHash("sha256").update(key).digest().readUInt32BE(0) % AUDIT_CHAINS;
+}
+
 export type ChainedContent = {
   at: Date;
   actorId: string | null;

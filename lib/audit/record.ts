@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { eventHash, GENESIS_HASH, toAuditData } from "@/lib/audit/chain";
+import { chainOf, eventHash, GENESIS_HASH, toAuditData } from "@/lib/audit/chain";
 
 export type AuditInput = {
   actorId: string | null;
@@ -13,14 +13,17 @@ export type AuditInput = {
   at?: Date;
 };
 
-// One chain for the whole portal: a transaction-scoped advisory lock makes appends take turns so
-// two writers cannot both link to the same predecessor. It is released at commit or rollback.
+// A transaction-scoped advisory lock per chain makes the appends of one chain take turns, so two
+// writers cannot both link to the same predecessor; it is released at commit or rollback. Appends
+// of different chains run side by side (one lock for the whole log made every audited transaction
+// of the portal wait for the one before it: `npm run bench:audit`).
 const AUDIT_CHAIN_LOCK = 1_100_020_017;
 
 /** Appends an event inside the caller's transaction (the event commits with the change). */
 export async function appendAudit(tx: Prisma.TransactionClient, input: AuditInput): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const chain = chainOf(input.applicationId ?? input.entityId);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::int, ${chain}::int)`;
+  const last = await tx.auditEvent.findFirst({ where: { chain }, orderBy: { id: "desc" }, select: { hash: true } });
   const content = {
     at: input.at ?? new Date(),
     actorId: input.actorId,
@@ -33,6 +36,6 @@ export async function appendAudit(tx: Prisma.TransactionClient, input: AuditInpu
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   await tx.auditEvent.create({
-    data: { ...content, data: content.data as Prisma.InputJsonValue, prevHash, hash: eventHash(prevHash, content) },
+    data: { ...content, data: content.data as Prisma.InputJsonValue, chain, prevHash, hash: eventHash(prevHash, content) },
   });
 }

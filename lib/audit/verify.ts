@@ -1,14 +1,18 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { eventHash, GENESIS_HASH } from "@/lib/audit/chain";
+import { CHAIN_HEADS_ACTION, eventHash, GENESIS_HASH } from "@/lib/audit/chain";
 
 // A result, not a throw: a broken chain is the finding the check exists to report.
 export type ChainReport =
   | { ok: true; checked: number }
   | { ok: false; checked: number; brokenAtId: bigint; reason: string };
 
-/** Walks the whole chain in id order, a page at a time, and reports the first broken link. */
+/**
+ * Walks the whole log in id order, a page at a time, following each chain (lib/audit/chain.ts)
+ * from its genesis, and reports the first broken link of any chain.
+ */
 export async function verifyAuditChain(db: PrismaClient, pageSize = 2000): Promise<ChainReport> {
-  let prevHash = GENESIS_HASH;
+  const heads = new Map<number, string>();
+  const anchored: Anchored[] = [];
   let cursor: bigint | undefined;
   let checked = 0;
   for (;;) {
@@ -18,16 +22,42 @@ export async function verifyAuditChain(db: PrismaClient, pageSize = 2000): Promi
       take: pageSize,
     });
     for (const e of page) {
+      const prevHash = heads.get(e.chain) ?? GENESIS_HASH;
       if (e.prevHash !== prevHash) {
         return { ok: false, checked, brokenAtId: e.id, reason: "prevHash does not match the previous event" };
       }
       if (eventHash(prevHash, e) !== e.hash) {
         return { ok: false, checked, brokenAtId: e.id, reason: "content does not match its hash" };
       }
-      prevHash = e.hash;
+      heads.set(e.chain, e.hash);
       checked += 1;
     }
-    if (page.length < pageSize) return { ok: true, checked };
+    for (const e of page) if (e.action === CHAIN_HEADS_ACTION) anchored.push(...anchoredHeads(e.data));
+    if (page.length < pageSize) break;
     cursor = page[page.length - 1]!.id;
   }
+  return (await missingAnchoredEvent(db, anchored)) ?? { ok: true, checked };
+}
+
+type Anchored = { chain: number; id: bigint; hash: string };
+
+function anchoredHeads(data: unknown): Anchored[] {
+  const heads = (data as { heads?: { chain: number; id: string; hash: string }[] }).heads ?? [];
+  return heads.map((h) => ({ chain: h.chain, id: BigInt(h.id), hash: h.hash }));
+}
+
+/** Every event an anchor named must still be there, in its chain, with its hash. */
+async function missingAnchoredEvent(db: PrismaClient, anchored: Anchored[]): Promise<ChainReport | null> {
+  const latest = new Map<number, Anchored>();
+  for (const a of anchored) if ((latest.get(a.chain)?.id ?? -1n) < a.id) latest.set(a.chain, a);
+  const wanted = [...latest.values()];
+  const found = await db.auditEvent.findMany({ where: { id: { in: wanted.map((a) => a.id) } }, select: { id: true, chain: true, hash: true } });
+  const byId = new Map(found.map((e) => [e.id, e]));
+  for (const a of wanted) {
+    const e = byId.get(a.id);
+    if (!e || e.chain !== a.chain || e.hash !== a.hash) {
+      return { ok: false, checked: 0, brokenAtId: a.id, reason: "an event an anchor of the chain heads named is missing or changed" };
+    }
+  }
+  return null;
 }

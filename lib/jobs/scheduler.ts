@@ -12,6 +12,7 @@ import { runQueuedReadings, runReading } from "@/lib/ocr/services/run-reading";
 import { setReadingStarter } from "@/lib/ocr/dispatch";
 import { serveReadingQueue } from "@/lib/ocr/queue";
 import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
+import { anchorChainHeads } from "@/lib/audit/services/anchor-chain-heads";
 
 export const JOBS = {
   "expire-returns": { cron: "*/10 * * * *", run: () => expireOverdueReturns() },
@@ -23,6 +24,8 @@ export const JOBS = {
   "deliver-sms": { cron: "* * * * *", run: () => deliverSms() },
   // Licence readings no queue message started (or cut off mid-way); each upload queues its own.
   "read-documents": { cron: "* * * * *", run: () => runQueuedReadings() },
+  // Ties the audit log's chains together (lib/audit/services/anchor-chain-heads.ts).
+  "anchor-audit-chains": { cron: "* * * * *", run: () => anchorChainHeads() },
 } as const;
 
 

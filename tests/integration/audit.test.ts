@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { appendAudit } from "@/lib/audit/record";
 import { verifyAuditChain } from "@/lib/audit/verify";
+import { AUDIT_CHAINS, chainOf } from "@/lib/audit/chain";
+import { anchorChainHeads } from "@/lib/audit/services/anchor-chain-heads";
 import { db, itOnPostgres, secondClient } from "../support/db";
 
 const append = (action: string) =>
@@ -30,6 +32,47 @@ describe("audit log", () => {
     } finally {
       await other.$disconnect();
     }
+  });
+
+  itOnPostgres("a case's events share one chain, even from two servers at once; other cases' events spread over other chains", async () => {
+    const other = secondClient();
+    const caseKey = "case-under-review";
+    try {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 2 ? other : db).$transaction((tx) => appendAudit(tx, { actorId: null, entityType: "Test", entityId: caseKey, action: "test.sameCase", data: { i } })),
+        ),
+      );
+      const events = await db.auditEvent.findMany({ where: { action: "test.sameCase" }, orderBy: { id: "asc" } });
+      expect(new Set(events.map((e) => e.chain))).toEqual(new Set([chainOf(caseKey)]));
+      // Each links to the one before it in its chain: twenty distinct predecessors, no fork.
+      expect(new Set(events.map((e) => e.prevHash)).size).toBe(20);
+      const chains = new Set(Array.from({ length: 40 }, (_, i) => chainOf(`case-${i}`)));
+      expect(chains.size).toBeGreaterThan(10);
+      expect(Math.max(...chains)).toBeLessThan(AUDIT_CHAINS);
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+    } finally {
+      await other.$disconnect();
+    }
+  });
+
+  itOnPostgres("an anchor of the chain heads catches the newest event of a chain removed", async () => {
+    await append("test.anchored");
+    const heads = await anchorChainHeads();
+    const newest = await db.auditEvent.findFirstOrThrow({ where: { action: "test.anchored" }, orderBy: { id: "desc" } });
+    expect(heads).toContainEqual({ chain: newest.chain, id: newest.id.toString(), hash: newest.hash });
+    const unsafe = (sql: string) => db.$executeRawUnsafe(sql);
+    const guarded = (sql: string) =>
+      db.$transaction([
+        unsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_update_delete`),
+        unsafe(sql),
+        unsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_no_update_delete`),
+      ]);
+    // Removing a chain's newest event leaves its chain linked: only the anchor tells.
+    await guarded(`DELETE FROM "AuditEvent" WHERE id = ${newest.id}`);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtId: newest.id });
+    await db.auditEvent.create({ data: { ...newest, data: newest.data as object } });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 
   // Runs last in this file: it breaks the chain on purpose.
