@@ -65,8 +65,13 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
+/** A new empty database named `prefix` and a random tail. */
 export async function createDatabase(prefix: string): Promise<{ name: string; url: string }> {
-  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  return createNamedDatabase(`${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`);
+}
+
+/** A new empty database under a name chosen beforehand. */
+export async function createNamedDatabase(name: string): Promise<{ name: string; url: string }> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   try {

@@ -1,18 +1,16 @@
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import pg from "pg";
 import PgBoss from "pg-boss";
-import { afterAll, describe, expect } from "vitest";
+import { describe, expect } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import { verifyAuditChain } from "@/lib/audit/verify";
-import { ADMIN_URL, createDatabase, dropDatabase } from "../../scripts/db/tools";
+import { ADMIN_URL } from "../../scripts/db/tools";
 import { itOnPostgres } from "../support/db";
+import { runScript, scratchDatabases } from "../support/scratch-databases";
 
 // The servers connect as a role without DDL rights: `npm run setup -- --app-role` grants it rows
 // and nothing more. As that role the portal works, and the audit trail cannot be switched off.
 
-const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 const role = `ncd_app_${Date.now().toString(36)}`;
 
 async function asAdmin(sql: string): Promise<void> {
@@ -22,22 +20,17 @@ async function asAdmin(sql: string): Promise<void> {
 }
 
 describe("the app's database role", () => {
-  const dbs: string[] = [];
-  afterAll(async () => {
-    for (const name of dbs) await dropDatabase(name);
-    await asAdmin(`DROP ROLE IF EXISTS ${role}`);
-  });
+  const databases = scratchDatabases(() => asAdmin(`DROP ROLE IF EXISTS ${role}`));
 
   itOnPostgres("setup grants it rows only: the portal works as it, the audit trigger and the tables are out of its reach", async () => {
-    const target = await createDatabase("ncd_role");
-    dbs.push(target.name);
-    const args = ["--conditions=react-server", "scripts/setup.ts", "--admin-email", "admin@union.example", "--admin-name", "刘管理", "--public-url", "https://portal.example"];
-    const missing = spawnSync(tsx, [...args, "--app-role", `${role}_none`], { env: { ...process.env, DATABASE_URL: target.url }, encoding: "utf8" });
+    const target = await databases.empty("ncd_role");
+    const args = ["--admin-email", "admin@union.example", "--admin-name", "刘管理", "--public-url", "https://portal.example"];
+    const missing = runScript("scripts/setup.ts", target.url, [...args, "--app-role", `${role}_none`]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("does not exist");
 
     await asAdmin(`CREATE ROLE ${role} LOGIN`);
-    const setup = spawnSync(tsx, [...args, "--app-role", role], { env: { ...process.env, DATABASE_URL: target.url }, encoding: "utf8" });
+    const setup = runScript("scripts/setup.ts", target.url, [...args, "--app-role", role]);
     expect(setup.status, setup.stderr).toBe(0);
     expect(setup.stdout).toContain(`role ${role} may read and write rows`);
 

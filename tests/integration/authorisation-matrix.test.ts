@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import type { Actor, StaffActor } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
+import { outcome } from "../support/outcome";
 import { HOLDER, TRANSITIONS, type TransitionName } from "@/lib/applications/workflow";
 import { submitApplication } from "@/lib/applications/services/submit-application";
 import { resubmitApplication } from "@/lib/applications/services/resubmit-application";
@@ -151,14 +151,7 @@ describe("authorisation matrix", () => {
         for (const [name, call] of Object.entries(CALLS)) {
           const want = expected(who, call, status, sees(who, status));
           const before = await db.loanApplication.findUniqueOrThrow({ where: { id } });
-          let got: string;
-          try {
-            await call.run(who.actor, id, before.version, ctx);
-            got = "OK";
-          } catch (e) {
-            if (!(e instanceof AppError)) throw e;
-            got = e.code;
-          }
+          const got = await outcome(call.run(who.actor, id, before.version, ctx));
           checked += 1;
           // An allowed step may still meet a business rule (no pending recommendation, unsigned
           // contract...): that is not an authorisation outcome.
@@ -195,14 +188,7 @@ describe("authorisation matrix", () => {
         for (const [name, call] of Object.entries(CALLS)) {
           const want = expected(who, call, status, who.own);
           const before = await db.loanApplication.findUniqueOrThrow({ where: { id } });
-          let got: string;
-          try {
-            await call.run(who.actor, id, before.version, ctx);
-            got = "OK";
-          } catch (e) {
-            if (!(e instanceof AppError)) throw e;
-            got = e.code;
-          }
+          const got = await outcome(call.run(who.actor, id, before.version, ctx));
           if (got !== want) mismatches.push(`${status} · ${who.label} · ${name}: expected ${want}, got ${got}`);
           const after = await db.loanApplication.findUniqueOrThrow({ where: { id } });
           if (after.version !== before.version || after.status !== before.status) mismatches.push(`${status} · ${who.label} · ${name}: the case changed`);

@@ -1,23 +1,16 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect } from "vitest";
+import { beforeAll, describe, expect } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrator";
-import { connectPostgres } from "@/lib/db/sql-executor";
-import { seedDemo } from "@/lib/demo/seed";
 import { verifyAuditChain } from "@/lib/audit/verify";
-import { createDatabase, dropDatabase } from "../../scripts/db/tools";
 import { itOnPostgres, onPostgres } from "../support/db";
+import { runScript, scratchDatabases } from "../support/scratch-databases";
 
 // `npm run backup` and `npm run restore` as an operator runs them: a seeded database is dumped,
 // restored into a new one, and the audit chain verifies there; a restore over existing data is
 // refused and changes nothing.
 
-const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-const runScript = (script: string, url: string, args: string[] = []) =>
-  spawnSync(tsx, [script, ...args], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
 
 async function counts(url: string): Promise<Record<string, number>> {
   const { prisma } = createPrismaClient({ url });
@@ -32,24 +25,14 @@ async function counts(url: string): Promise<Record<string, number>> {
 }
 
 describe("backup and restore", () => {
-  const dbs: string[] = [];
   const dir = mkdtempSync(path.join(tmpdir(), "ncd-backup-"));
+  const databases = scratchDatabases(async () => rmSync(dir, { recursive: true, force: true }));
   let source: { name: string; url: string };
 
   beforeAll(async () => {
     if (!onPostgres) return;
-    source = await createDatabase("ncd_bk_src");
-    dbs.push(source.name);
-    const sql = await connectPostgres(source.url);
-    await migrate(sql).finally(() => sql.close());
-    const { prisma } = createPrismaClient({ url: source.url });
-    await seedDemo(prisma).finally(() => prisma.$disconnect());
+    source = await databases.seeded("ncd_bk_src");
   }, 180_000);
-
-  afterAll(async () => {
-    for (const name of dbs) await dropDatabase(name);
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   itOnPostgres("a backup restored into a new database has every record and an intact audit chain", async () => {
     const file = path.join(dir, "portal.dump");
@@ -57,8 +40,7 @@ describe("backup and restore", () => {
     expect(backup.status, backup.stderr).toBe(0);
     expect(statSync(file).size).toBeGreaterThan(1000);
 
-    const target = await createDatabase("ncd_bk_dst");
-    dbs.push(target.name);
+    const target = await databases.empty("ncd_bk_dst");
     const restore = runScript("scripts/db/restore.ts", target.url, [file]);
     expect(restore.status, restore.stderr).toBe(0);
 

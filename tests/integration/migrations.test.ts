@@ -1,12 +1,15 @@
 import { describe, expect } from "vitest";
 import { checksumOf, migrate, MigrationError, readMigrations } from "@/lib/db/migrator";
 import { connectPostgres } from "@/lib/db/sql-executor";
-import { createDatabase, dropDatabase, migraDiff, schemaDdl, schemaStatements } from "../../scripts/db/tools";
+import { migraDiff, schemaDdl, schemaStatements } from "../../scripts/db/tools";
 import { itOnPostgres } from "../support/db";
+import { runScript, scratchDatabases } from "../support/scratch-databases";
+
+const databases = scratchDatabases();
 
 describe("migrations", () => {
   itOnPostgres("apply from empty, are recorded as Prisma records them, and a second run applies nothing", async () => {
-    const { name, url } = await createDatabase("ncd_it_mig");
+    const { url } = await databases.empty("ncd_it_mig");
     const sql = await connectPostgres(url);
     try {
       const migrations = await readMigrations();
@@ -19,24 +22,19 @@ describe("migrations", () => {
       expect(await migrate(sql)).toEqual([]);
     } finally {
       await sql.close();
-      await dropDatabase(name);
     }
   });
 
   itOnPostgres("exceptions recorded before requests and decisions existed stay approved, with who recorded and approved them", async () => {
-    const { name, url } = await createDatabase("ncd_it_mig_exc");
-    const sql = await connectPostgres(url);
+    const { sql, upgrade } = await databases.before("ncd_it_mig_exc", "_policy_exceptions");
     try {
-      const migrations = await readMigrations();
-      const at = migrations.findIndex((m) => m.name.endsWith("_policy_exceptions"));
-      await migrate(sql, { migrations: migrations.slice(0, at) });
       await sql.query(`INSERT INTO "User" (id, "passwordHash", "displayName") VALUES ('00000000-0000-4000-8000-000000000001', 'x', '审批人')`);
       await sql.query(`INSERT INTO "Enterprise" (id, "representativeId", name, "creditCode", "legalRepName", address, industry, "foundedOn", employees, "annualRevenueFen", "hasUnion", "updatedAt")
         VALUES ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', '企业', 'CODE', '法人', '地址', '行业', '2020-01-01', 1, 1, true, now())`);
       await sql.query(`INSERT INTO "PolicyException" (id, "enterpriseId", type, reason, "createdById", "approverId", "approvedAt", "expiresOn")
         VALUES ('00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000002', 'EXTENSION', '展期', '00000000-0000-4000-8000-000000000001',
           '00000000-0000-4000-8000-000000000001', '2024-05-04T02:00:00Z', '2024-12-31')`);
-      await migrate(sql, { migrations });
+      await upgrade();
       const [row] = await sql.query<Record<string, unknown>>(
         `SELECT type::text, status::text, "requestedById"::text, "decidedById"::text, to_char("decidedAt", 'YYYY-MM-DD HH24:MI') AS "decidedAt",
           to_char("requestedAt", 'YYYY-MM-DD HH24:MI') AS "requestedAt", version FROM "PolicyException"`,
@@ -45,12 +43,11 @@ describe("migrations", () => {
         decidedById: "00000000-0000-4000-8000-000000000001", decidedAt: "2024-05-04 02:00", requestedAt: "2024-05-04 02:00", version: 0 });
     } finally {
       await sql.close();
-      await dropDatabase(name);
     }
   });
 
   itOnPostgres("a failing migration leaves the database as it was and is not recorded", async () => {
-    const { name, url } = await createDatabase("ncd_it_mig_fail");
+    const { url } = await databases.empty("ncd_it_mig_fail");
     const sql = await connectPostgres(url);
     try {
       const bad = [
@@ -66,12 +63,11 @@ describe("migrations", () => {
       expect(recorded.map((r) => r.migration_name)).toEqual(["0001_ok"]);
     } finally {
       await sql.close();
-      await dropDatabase(name);
     }
   });
 
   itOnPostgres("refuses a migration edited after it was applied", async () => {
-    const { name, url } = await createDatabase("ncd_it_mig_edit");
+    const { url } = await databases.empty("ncd_it_mig_edit");
     const sql = await connectPostgres(url);
     try {
       await migrate(sql, { migrations: [{ name: "0001", sql: "CREATE TABLE t (id int);", checksum: checksumOf("x") }] });
@@ -80,47 +76,36 @@ describe("migrations", () => {
       ).rejects.toThrow(/changed after it was applied/);
     } finally {
       await sql.close();
-      await dropDatabase(name);
     }
   });
 
   itOnPostgres("the migrated database and schema.prisma agree (no drift)", async () => {
-    const migrated = await createDatabase("ncd_it_drift_a");
-    const fromSchema = await createDatabase("ncd_it_drift_b");
-    try {
-      const a = await connectPostgres(migrated.url);
-      await migrate(a).finally(() => a.close());
-      const b = await connectPostgres(fromSchema.url);
-      await b.exec(await schemaDdl()).finally(() => b.close());
-      expect(schemaStatements(await migraDiff(migrated.url, fromSchema.url))).toEqual([]);
-      // The check can fail: a column the schema does not have is reported.
-      const c = await connectPostgres(migrated.url);
-      await c.exec(`ALTER TABLE "Holiday" ADD COLUMN extra int`).finally(() => c.close());
-      expect(schemaStatements(await migraDiff(migrated.url, fromSchema.url)).join("\n")).toMatch(/drop column "extra"/);
-    } finally {
-      await dropDatabase(migrated.name);
-      await dropDatabase(fromSchema.name);
-    }
+    const migrated = await databases.empty("ncd_it_drift_a");
+    const fromSchema = await databases.empty("ncd_it_drift_b");
+    const a = await connectPostgres(migrated.url);
+    await migrate(a).finally(() => a.close());
+    const b = await connectPostgres(fromSchema.url);
+    await b.exec(await schemaDdl()).finally(() => b.close());
+    expect(schemaStatements(await migraDiff(migrated.url, fromSchema.url))).toEqual([]);
+    // The check can fail: a column the schema does not have is reported.
+    const c = await connectPostgres(migrated.url);
+    await c.exec(`ALTER TABLE "Holiday" ADD COLUMN extra int`).finally(() => c.close());
+    expect(schemaStatements(await migraDiff(migrated.url, fromSchema.url)).join("\n")).toMatch(/drop column "extra"/);
   }, 120_000);
 });
 
 describe("npm run db:migrate", () => {
   itOnPostgres("exits non-zero and says why when an applied migration no longer matches its file", async () => {
-    const { spawnSync } = await import("node:child_process");
-    const { name, url } = await createDatabase("ncd_it_mig_cli");
-    try {
-      const run = () => spawnSync("node_modules/.bin/tsx", ["scripts/db/migrate.ts"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
-      const first = run();
-      expect(first.status, first.stderr).toBe(0);
-      expect(first.stdout).toMatch(/applied \d+ migration/);
-      const sql = await connectPostgres(url);
-      await sql.exec(`UPDATE "_prisma_migrations" SET checksum = 'tampered' WHERE migration_name LIKE '%_init'`);
-      await sql.close();
-      const second = run();
-      expect(second.status).toBe(1);
-      expect(second.stderr).toMatch(/was changed after it was applied/);
-    } finally {
-      await dropDatabase(name);
-    }
+    const { url } = await databases.empty("ncd_it_mig_cli");
+    const run = () => runScript("scripts/db/migrate.ts", url);
+    const first = run();
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/applied \d+ migration/);
+    const sql = await connectPostgres(url);
+    await sql.exec(`UPDATE "_prisma_migrations" SET checksum = 'tampered' WHERE migration_name LIKE '%_init'`);
+    await sql.close();
+    const second = run();
+    expect(second.status).toBe(1);
+    expect(second.stderr).toMatch(/was changed after it was applied/);
   }, 120_000);
 });

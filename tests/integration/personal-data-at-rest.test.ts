@@ -1,17 +1,14 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
-import { afterAll, describe, expect } from "vitest";
+import { describe, expect } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
-import { migrate, readMigrations } from "@/lib/db/migrator";
 import { connectPostgres } from "@/lib/db/sql-executor";
-import { seedDemo } from "@/lib/demo/seed";
 import { APPLICANTS } from "@/lib/demo/reference-data";
 import { readKeyring } from "@/lib/personal-data/keys";
 import { SEALED_COLUMNS } from "@/lib/personal-data/columns";
 import { blindIndex, mobileLookup, sealedKeyId, unseal } from "@/lib/personal-data/sealed";
-import { createDatabase, dropDatabase } from "../../scripts/db/tools";
 import { itOnPostgres } from "../support/db";
+import { runScript, scratchDatabases } from "../support/scratch-databases";
 import { makeIdNumber, makeMobile } from "../support/ids";
 
 // ID numbers, mobile numbers, bank accounts and two-factor secrets exist in the database only
@@ -19,26 +16,12 @@ import { makeIdNumber, makeMobile } from "../support/ids";
 // its next migration, and the keys can be rotated without losing a value.
 
 const DEMO_ACCOUNT = "6228480018888880001";
-const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 
 describe("personal data at rest", () => {
-  const dbs: string[] = [];
-  afterAll(async () => {
-    for (const name of dbs) await dropDatabase(name);
-  });
-
-  async function seededDatabase(prefix: string) {
-    const target = await createDatabase(prefix);
-    dbs.push(target.name);
-    const sql = await connectPostgres(target.url);
-    await migrate(sql).finally(() => sql.close());
-    const { prisma } = createPrismaClient({ url: target.url });
-    await seedDemo(prisma).finally(() => prisma.$disconnect());
-    return target;
-  }
+  const databases = scratchDatabases();
 
   itOnPostgres("a dump of a seeded database holds no plain ID number, mobile number or bank account", async () => {
-    const { url } = await seededDatabase("ncd_pii_dump");
+    const { url } = await databases.seeded("ncd_pii_dump");
     const dump = spawnSync("pg_dump", ["--no-owner", "--dbname", url], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
     expect(dump.status, dump.stderr).toBe(0);
     // The demo data holds each of them (the dump would show them were they stored plain).
@@ -63,14 +46,8 @@ describe("personal data at rest", () => {
   }, 180_000);
 
   itOnPostgres("an installation that stored them in plain text has them sealed by the migration, nothing lost", async () => {
-    const target = await createDatabase("ncd_pii_upgrade");
-    dbs.push(target.name);
-    const all = await readMigrations();
-    const at = all.findIndex((m) => m.name.endsWith("_seal_personal_data"));
-    expect(at).toBeGreaterThan(0);
-    const sql = await connectPostgres(target.url);
+    const { sql, upgrade } = await databases.before("ncd_pii_upgrade", "_seal_personal_data");
     try {
-      await migrate(sql, { migrations: all.slice(0, at) });
       const mobile = makeMobile();
       const idNumber = makeIdNumber();
       const [user] = await sql.query<{ id: string }>(
@@ -82,7 +59,7 @@ describe("personal data at rest", () => {
          VALUES (gen_random_uuid(), $1, '旧数据', $2, $3, '某工会', 'GH-1', now())`,
         [user!.id, idNumber, mobile],
       );
-      await migrate(sql, { migrations: all });
+      await upgrade();
 
       const columns = await sql.query<{ table_name: string; column_name: string }>(
         `SELECT table_name, column_name FROM information_schema.columns
@@ -106,11 +83,11 @@ describe("personal data at rest", () => {
   }, 180_000);
 
   itOnPostgres("rotation re-seals every value under the new key; the old key can then go", async () => {
-    const { url } = await seededDatabase("ncd_pii_rotate");
+    const { url } = await databases.seeded("ncd_pii_rotate");
     const fresh = `r2:${randomBytes(32).toString("base64")}`;
     const freshBlind = randomBytes(32).toString("base64");
     const run = (keys: string, blind: string, args: string[]) =>
-      spawnSync(tsx, ["scripts/data-keys.ts", ...args], { env: { ...process.env, DATABASE_URL: url, DATA_KEYS: keys, BLIND_INDEX_KEY: blind }, encoding: "utf8" });
+      runScript("scripts/data-keys.ts", url, args, { DATA_KEYS: keys, BLIND_INDEX_KEY: blind });
 
     expect(run(fresh, freshBlind, []).status).toBe(2);
     const rotated = run(`${fresh},${process.env.DATA_KEYS}`, freshBlind, ["rotate", "--reindex"]);

@@ -1,33 +1,23 @@
-import { spawnSync } from "node:child_process";
-import path from "node:path";
-import { afterAll, describe, expect } from "vitest";
+import { describe, expect } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import { APPLICANTS, STAFF } from "@/lib/demo/reference-data";
-import { createDatabase, dropDatabase } from "../../scripts/db/tools";
 import { itOnPostgres } from "../support/db";
+import { runScript, scratchDatabases } from "../support/scratch-databases";
 import { mobileLookup } from "@/lib/personal-data/sealed";
 import { DEFAULT_CHECKLISTS, HOLIDAYS, LPR_HISTORY, WORKING_WEEKENDS } from "@/lib/setup/programme-defaults";
 
 // `npm run setup` as an installer runs it, on an empty PostgreSQL database: migrations, the
 // programme's base, the first administrator with a one-time link, and nothing of the demo.
 
-const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-function setup(url: string, args: string[], extra: Record<string, string> = {}) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, ...extra };
-  delete env.PUBLIC_ORIGIN;
-  return spawnSync(tsx, ["--conditions=react-server", "scripts/setup.ts", ...args], { env, encoding: "utf8" });
-}
+const setup = (url: string, args: string[], extra: Record<string, string> = {}) =>
+  runScript("scripts/setup.ts", url, args, { PUBLIC_ORIGIN: undefined, ...extra });
 const linkIn = (out: string) => /https?:\/\/\S+\/set-password\?token=([A-Za-z0-9_-]+)/.exec(out);
 
 describe("npm run setup", () => {
-  const dbs: string[] = [];
-  afterAll(async () => {
-    for (const name of dbs) await dropDatabase(name);
-  });
+  const databases = scratchDatabases();
 
   itOnPostgres("sets up an empty database with the base and one administrator, nothing of the demo, and runs again safely", async () => {
-    const target = await createDatabase("ncd_setup");
-    dbs.push(target.name);
+    const target = await databases.empty("ncd_setup");
     const args = ["--admin-email", "Admin@Union.Example", "--admin-name", "刘管理", "--public-url", "https://portal.example"];
     const first = setup(target.url, args);
     expect(first.status, first.stderr).toBe(0);
@@ -82,8 +72,7 @@ describe("npm run setup", () => {
   }, 180_000);
 
   itOnPostgres("refuses bad input and a database that holds the demo, and says why", async () => {
-    const target = await createDatabase("ncd_setup_bad");
-    dbs.push(target.name);
+    const target = await databases.empty("ncd_setup_bad");
     const missing = setup(target.url, ["--admin-name", "刘管理"]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("--admin-email must be an e-mail address");
@@ -94,9 +83,9 @@ describe("npm run setup", () => {
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain("each key must be 32 random bytes");
 
-    const seed = spawnSync(tsx, ["scripts/db/migrate.ts"], { env: { ...process.env, DATABASE_URL: target.url }, encoding: "utf8" });
+    const seed = runScript("scripts/db/migrate.ts", target.url);
     expect(seed.status, seed.stderr).toBe(0);
-    const demo = spawnSync(tsx, ["--conditions=react-server", "scripts/seed.ts"], { env: { ...process.env, DATABASE_URL: target.url }, encoding: "utf8" });
+    const demo = runScript("scripts/seed.ts", target.url);
     expect(demo.status, demo.stderr).toBe(0);
     const refused = setup(target.url, ["--admin-email", "admin@union.example", "--admin-name", "刘管理"]);
     expect(refused.status).toBe(1);

@@ -1,27 +1,16 @@
-import { afterAll, describe, expect } from "vitest";
-import { migrate, readMigrations } from "@/lib/db/migrator";
-import { connectPostgres } from "@/lib/db/sql-executor";
-import { createDatabase, dropDatabase } from "../../scripts/db/tools";
+import { describe, expect } from "vitest";
 import { itOnPostgres } from "../support/db";
+import { scratchDatabases } from "../support/scratch-databases";
 
 // Statement lines stored before a period could be paid in several payments carried the key
 // "contract|start|end". The migration gives every version of a line its first version's payment
 // day, so a correction chain stays one line and a resent file is still recognised.
 describe("upgrading statement line keys", () => {
-  const names: string[] = [];
-  afterAll(async () => {
-    for (const name of names) await dropDatabase(name);
-  });
+  const databases = scratchDatabases();
 
   itOnPostgres("every version keeps one key, named by its first version's payment day; an unpaid line gets '-'", async () => {
-    const target = await createDatabase("ncd_line_keys");
-    names.push(target.name);
-    const all = await readMigrations();
-    const at = all.findIndex((m) => m.name.endsWith("_statement_line_payment_key"));
-    expect(at).toBeGreaterThan(0);
-    const sql = await connectPostgres(target.url);
+    const { sql, upgrade } = await databases.before("ncd_line_keys", "_statement_line_payment_key");
     try {
-      await migrate(sql, { migrations: all.slice(0, at) });
       const one = async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await sql.query<T>(text, params))[0]!;
       const bank = await one<{ id: string }>(`INSERT INTO "Organisation" (id, code, type, "nameZh", "nameEn") VALUES (gen_random_uuid(), 'BK-UP', 'BANK', '测试银行', 'Test bank') RETURNING id`);
       const user = await one<{ id: string }>(`INSERT INTO "User" (id, "passwordHash", "displayName") VALUES (gen_random_uuid(), 'x', '旧数据') RETURNING id`);
@@ -45,7 +34,7 @@ describe("upgrading statement line keys", () => {
       await line("HT-OLD|2025-06-10|2025-09-20", 2, true, "2025-06-10", "2025-09-20", "2025-09-23");
       await line("HT-OLD|2025-09-21|2025-12-20", 1, true, "2025-09-21", "2025-12-20", null);
 
-      await migrate(sql, { migrations: all });
+      await upgrade();
       const keys = await sql.query<{ lineKey: string; lineVersion: number }>(`SELECT "lineKey", "lineVersion" FROM "StatementLine" ORDER BY "periodStart", "lineVersion"`);
       expect(keys).toEqual([
         { lineKey: "HT-OLD|2025-06-10|2025-09-20|2025-09-21", lineVersion: 1 },

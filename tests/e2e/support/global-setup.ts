@@ -1,5 +1,4 @@
-import pg from "pg";
-import { ADMIN_URL } from "../../../scripts/db/tools";
+import { createNamedDatabase } from "../../../scripts/db/tools";
 import { migrate } from "@/lib/db/migrator";
 import { connectPostgres } from "@/lib/db/sql-executor";
 import { createPrismaClient } from "@/lib/db/client";
@@ -9,16 +8,10 @@ import { e2eDatabase } from "./database";
 // Creates the fresh database whose name playwright.config.ts chose (the web server is already
 // running with its URL), then migrates and seeds it. `createDatabase` from scripts/db/tools
 // picks its own random name, which would come too late for the web server's environment, so the
-// database is created here under the name fixed at config load.
+// database is created here under the name fixed at config load (createNamedDatabase).
 export default async function globalSetup(): Promise<void> {
   const { name, url } = e2eDatabase();
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
+  await createNamedDatabase(name);
 
   const sql = await connectPostgres(url);
   try {
