@@ -24,6 +24,8 @@ export const ERROR_TABLE = {
   BAD_REQUEST: { status: 400, message: "BAD_REQUEST" },
   /** A request or an answer over its size limit. */
   TOO_LARGE: { status: 413, message: "TOO_LARGE" },
+  /** The database could not be reached or dropped the connection: nothing was done, try again. */
+  UNAVAILABLE: { status: 503, message: "UNAVAILABLE" },
   /** Never thrown on purpose: what any other failure becomes for the reader. */
   UNEXPECTED: { status: 500, message: "UNEXPECTED" },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -8,6 +8,7 @@ import { currentAccountHolder, currentActor } from "@/lib/auth/actor";
 import { ERRORS_NAMESPACE, isAppError, messageKeyOf, type AppErrorCode } from "@/lib/errors";
 import { isIneligible, wordEligibility } from "@/lib/applications/eligibility";
 import { logger } from "@/lib/logger";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
 import { isSameOrigin } from "@/lib/http/origin";
 import type { ActionState } from "@/lib/actions/state";
@@ -169,6 +170,10 @@ function errorStateIn(error: unknown, t: RootTranslator): ErrorState {
   if (isAppError(error)) {
     const message = error.detail === undefined ? codeMessage(t, error.code) : wordIn(t, error.detail);
     return { code: error.code, message, fieldErrors: fieldErrorsIn(t, error.fieldErrors) };
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn("action refused: database unavailable", { error: String(error) });
+    return { code: "UNAVAILABLE", message: codeMessage(t, "UNAVAILABLE") };
   }
   const correlationId = randomUUID().slice(0, 8);
   logger.error("action failed", { correlationId, error });

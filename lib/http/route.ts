@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { isSameOrigin } from "@/lib/http/origin";
 import { asLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { wordIn, type RootTranslator } from "@/lib/i18n/words";
 import zhCN from "@/lib/i18n/messages/zh-CN.json";
 import en from "@/lib/i18n/messages/en.json";
@@ -80,6 +81,10 @@ export function errorResponse(error: unknown, t: Translate, answers: "text" | "j
   if (isAppError(error)) {
     code = error.code;
     message = error.detail === undefined ? t(`${ERRORS_NAMESPACE}.${messageKeyOf(code)}`) : wordIn(t, error.detail);
+  } else if (isDatabaseUnavailable(error)) {
+    code = "UNAVAILABLE";
+    logger.warn("route refused: database unavailable", { error: String(error) });
+    message = t(`${ERRORS_NAMESPACE}.${messageKeyOf(code)}`);
   } else {
     code = "UNEXPECTED";
     const correlationId = randomUUID().slice(0, 8);
