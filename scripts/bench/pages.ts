@@ -1,4 +1,5 @@
 // npm run bench [-- --cases 1000,100000,1000000] [--seconds 10] [--connections 10] [--skip-build]
+//   [--only 'queue|statistics'] [--cpu-prof DIR]
 // (or BENCH_CASES=1000000). The portal's pages against a bare Next page, in one run: builds both,
 // fills a fresh PostgreSQL database with the demo data and N generated cases per size, serves each
 // build pinned to core 0 and loads it from core 1 (autocannon). Prints Markdown tables: throughput,
@@ -23,6 +24,9 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "10" },
     "skip-build": { type: "boolean", default: false },
+    // Rows whose label matches (the baselines always run), and a V8 CPU profile of the portal server.
+    only: { type: "string" },
+    "cpu-prof": { type: "string" },
   },
 });
 const sizes = values.cases.split(",").map(Number).sort((a, b) => a - b);
@@ -72,7 +76,8 @@ async function pagesAt(base: string, cookies: Map<string, string>, caseId: strin
     { label: "centre statistics", kind: "signed-in", path: "/center/stats", as: STAFF.centre },
     { label: "form PDF (1 connection)", kind: "pdf", path: `/api/applications/${caseId}/form-pdf`, as: APPLICANT, connections: 1 },
   );
-  return pages;
+  const only = values.only ? new RegExp(values.only) : null;
+  return only ? pages.filter((p) => p.kind === "lightest" || only.test(p.label)) : pages;
 }
 
 async function measure(server: ChildProcess, base: string, page: Page, cases: number, cookie?: string): Promise<PageRow> {
@@ -111,7 +116,8 @@ try {
     await stopServer(bareServer);
   }
 
-  const app = await startServer(root, 3702, env);
+  const profile = values["cpu-prof"] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(values["cpu-prof"])}` } : {};
+  const app = await startServer(root, 3702, { ...env, ...profile });
   const base = "http://localhost:3702";
   try {
     let have = 0;
