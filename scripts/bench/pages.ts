@@ -50,7 +50,8 @@ const { addBulkCases } = await import("./database/bulk-cases");
 const { timeQueueQuery } = await import("./database/queue-query");
 
 // The form PDF's goal is its render time, so it is asked for one at a time, not behind nine others.
-type Page = { label: string; kind: RowKind; path: string; as?: string; connections?: number };
+// `key` names the row across sizes where the label does not (the deep page reached depends on N).
+type Page = { label: string; key?: string; kind: RowKind; path: string; as?: string; connections?: number };
 
 const APPLICANT = "13800000001";
 const STAFF = { centre: "reviewer@center.demo", guarantor: "officer@guarantor.demo", bank: "officer@bank.demo", agent: "agent@district.demo" };
@@ -69,7 +70,7 @@ async function pagesAt(base: string, cookies: Map<string, string>, caseId: strin
     const as = AS_OF[queue];
     pages.push({ label: `${queue} queue, first page`, kind: "signed-in", path: queuePath, as });
     const deep = await deepQueuePage(base, queuePath, cookies.get(as)!, DEEP_PAGES);
-    if (deep.page > 1) pages.push({ label: `${queue} queue, page ${deep.page}`, kind: "signed-in", path: deep.path, as });
+    if (deep.page > 1) pages.push({ label: `${queue} queue, page ${deep.page}`, key: `${queue} queue, deep page`, kind: "signed-in", path: deep.path, as });
   }
   pages.push(
     { label: "centre case page", kind: "signed-in", path: `/center/cases/${caseId}`, as: STAFF.centre },
@@ -83,7 +84,7 @@ async function pagesAt(base: string, cookies: Map<string, string>, caseId: strin
 async function measure(server: ChildProcess, base: string, page: Page, cases: number, cookie?: string): Promise<PageRow> {
   console.error(`${cases} cases: ${page.label}`);
   const loaded = await loadPage(server, base, page.path, cookie, { ...load, connections: page.connections ?? load.connections });
-  return { label: page.label, kind: page.kind, cases, ...loaded };
+  return { label: page.label, key: page.key ?? page.label, kind: page.kind, cases, ...loaded };
 }
 
 if (!values["skip-build"]) {
@@ -145,8 +146,7 @@ try {
 }
 
 const bare = rows[0]!;
-// The deep queue pages' labels name the page reached, which may differ between sizes.
-const sameRow = (r: PageRow, cases: number) => rows.find((o) => o.cases === cases && o.label === r.label);
+const sameRow = (r: PageRow, cases: number) => rows.find((o) => o.cases === cases && o.key === r.key);
 const judged = rows.map((r) => judge(r, bare, rows.find((o) => o.kind === "lightest" && o.cases === r.cases), sameRow(r, sizes[0]!)));
 console.log(`\n${load.seconds} s per row, ${load.connections} connections, server on core 0, load on core 1; demo data + generated cases`);
 console.log(`load average (1 min) ${loadBefore.toFixed(1)} before the run, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores\n`);

@@ -14,6 +14,8 @@ export type RowKind = "bare" | "lightest" | "public" | "signed-in" | "pdf";
 
 export type PageRow = {
   label: string;
+  /** The same row at every size. */
+  key: string;
   kind: RowKind;
   cases: number;
   responses: number;
