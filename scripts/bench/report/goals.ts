@@ -5,7 +5,7 @@ export const GOALS = {
   signedInVsLightest: 0.8,
   signedInP95Ms: 50,
   pdfMedianMs: 50,
-  // Every page at the largest size against itself at the smallest.
+  // Every page at each larger size against itself at the smallest.
   largestVsSmallest: 0.85,
 } as const;
 
