@@ -1,169 +1,159 @@
-// npm run bench:pages [-- --seconds 10]
-// The portal's pages against a bare Next page, in one run: each server on one core (taskset -c 0),
-// the load from the other (autocannon, 10 connections), one server at a time. Prints throughput,
-// latency percentiles, the HTML each page sends and the server's memory, each row as a ratio to
-// the bare page. Uses the production builds (`next build` first; the bare app is built on demand)
-// and a fresh PostgreSQL database with the demo data.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+// npm run bench [-- --cases 1000,100000,1000000] [--seconds 10] [--connections 10] [--skip-build]
+//   [--only 'queue|statistics'] [--cpu-prof DIR]
+// (or BENCH_CASES=1000000). The portal's pages against a bare Next page, in one run: builds both,
+// fills a fresh PostgreSQL database with the demo data and N generated cases per size, serves each
+// build pinned to core 0 and loads it from core 1 (autocannon). Prints Markdown tables: throughput,
+// p50/p95/p99, each row as a ratio to its baseline with PASS/FAIL against the goals
+// (report/goals.ts), the queue query through Prisma and through pg, and the server's memory.
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import pg from "pg";
+import { createDatabase, dropDatabase } from "../db/tools";
+import { judge, type PageRow, type RowKind } from "./report/goals";
+import { memoryTable, pageTable, queueQueryTable, type MemoryRow, type QueueQueryRow } from "./report/table";
+import { deepQueuePage, loadPage, type LoadOptions } from "./web/load";
+import { build, rssMb, startServer, stopServer } from "./web/server";
+import { signIn } from "./web/sign-in";
 
-const { values } = parseArgs({ options: { seconds: { type: "string", default: "10" } } });
-const seconds = Number(values.seconds);
+const { values } = parseArgs({
+  options: {
+    cases: { type: "string", default: process.env.BENCH_CASES ?? "1000" },
+    seconds: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
+    "skip-build": { type: "boolean", default: false },
+    // Rows whose label matches (the baselines always run), and a V8 CPU profile of the portal server.
+    only: { type: "string" },
+    "cpu-prof": { type: "string" },
+  },
+});
+const sizes = values.cases.split(",").map(Number).sort((a, b) => a - b);
+const load: LoadOptions = { seconds: Number(values.seconds), connections: Number(values.connections) };
+const DEEP_PAGES = 20;
 const root = process.cwd();
-const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const bareApp = path.join(root, "scripts", "bench", "bare-app");
 
-// The servers and the seed share these; set before the portal's modules read the environment.
+const { name, url } = await createDatabase("ncd_bench");
+// The servers and this process share these; set before the portal's modules read the environment.
+process.env.DATABASE_URL = url;
 process.env.DATA_KEYS = `bench:${randomBytes(32).toString("base64")}`;
 process.env.BLIND_INDEX_KEY = randomBytes(32).toString("base64");
-const { createDatabase, dropDatabase } = await import("../db/tools");
 const { connectPostgres } = await import("@/lib/db/sql-executor");
 const { migrate } = await import("@/lib/db/migrator");
-const { createPrismaClient } = await import("@/lib/db/client");
+const { db, disconnectShared } = await import("@/lib/db/client");
 const { seedDemo } = await import("@/lib/demo/seed");
+const { demoStaffActor } = await import("@/lib/demo/actors");
 const { DEMO_PASSWORD } = await import("@/lib/demo/reference-data");
+const { addBulkCases } = await import("./database/bulk-cases");
+const { timeQueueQuery } = await import("./database/queue-query");
 
-function build(cwd: string, args: string[], label: string): void {
-  if (existsSync(path.join(cwd, ".next", "BUILD_ID"))) return;
-  console.log(`building ${label} …`);
-  const result = spawnSync(bin("next"), ["build", ...args], { cwd, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) process.exit(1);
-}
+// The form PDF's goal is its render time, so it is asked for one at a time, not behind nine others.
+// `key` names the row across sizes where the label does not (the deep page reached depends on N).
+type Page = { label: string; key?: string; kind: RowKind; path: string; as?: string; connections?: number };
 
-async function startServer(cwd: string, port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn("taskset", ["-c", "0", bin("next"), "start", "--port", String(port)], { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
-  let errors = "";
-  child.stderr!.on("data", (d) => (errors = (errors + d).slice(-4000)));
-  child.on("exit", (code) => { if (code && code !== 143) console.error(`server on ${port} exited with ${code}: ${errors}`); });
-  for (let i = 0; i < 120; i += 1) {
-    try {
-      const res = await fetch(`http://localhost:${port}/`, { redirect: "manual" });
-      if (res.status < 500) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
+const APPLICANT = "13800000001";
+const STAFF = { centre: "reviewer@center.demo", guarantor: "officer@guarantor.demo", bank: "officer@bank.demo", agent: "agent@district.demo" };
+const QUEUES = [["centre", "/center"], ["guarantor", "/guarantor"], ["bank", "/bank"], ["district agent", "/agent"]] as const;
+const AS_OF: Record<(typeof QUEUES)[number][0], string> = { centre: STAFF.centre, guarantor: STAFF.guarantor, bank: STAFF.bank, "district agent": STAFF.agent };
+
+async function pagesAt(base: string, cookies: Map<string, string>, caseId: string): Promise<Page[]> {
+  const pages: Page[] = [
+    { label: "lightest page (/forgot-password)", kind: "lightest", path: "/forgot-password" },
+    { label: "public home", kind: "public", path: "/" },
+    { label: "login", kind: "public", path: "/login" },
+    { label: "applicant dashboard", kind: "signed-in", path: "/applicant", as: APPLICANT },
+    { label: "applicant case page", kind: "signed-in", path: `/applicant/applications/${caseId}`, as: APPLICANT },
+  ];
+  for (const [queue, queuePath] of QUEUES) {
+    const as = AS_OF[queue];
+    pages.push({ label: `${queue} queue, first page`, kind: "signed-in", path: queuePath, as });
+    const deep = await deepQueuePage(base, queuePath, cookies.get(as)!, DEEP_PAGES);
+    if (deep.page > 1) pages.push({ label: `${queue} queue, page ${deep.page}`, key: `${queue} queue, deep page`, kind: "signed-in", path: deep.path, as });
   }
-  child.kill();
-  throw new Error(`server on ${port} did not start`);
+  pages.push(
+    { label: "centre case page", kind: "signed-in", path: `/center/cases/${caseId}`, as: STAFF.centre },
+    { label: "centre statistics", kind: "signed-in", path: "/center/stats", as: STAFF.centre },
+    { label: "form PDF (1 connection)", kind: "pdf", path: `/api/applications/${caseId}/form-pdf`, as: APPLICANT, connections: 1 },
+  );
+  const only = values.only ? new RegExp(values.only) : null;
+  return only ? pages.filter((p) => p.kind === "lightest" || only.test(p.label)) : pages;
 }
 
-const stop = (child: ChildProcess) => new Promise<void>((resolve) => {
-  child.on("exit", () => resolve());
-  child.kill("SIGTERM");
-});
-
-/** A request; once more when a kept-alive connection was closed by the server meanwhile (its idle timeout). */
-async function get(url: string, init: RequestInit = {}): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch {
-    return fetch(url, init);
-  }
+async function measure(server: ChildProcess, base: string, page: Page, cases: number, cookie?: string): Promise<PageRow> {
+  console.error(`${cases} cases: ${page.label}`);
+  const loaded = await loadPage(server, base, page.path, cookie, { ...load, connections: page.connections ?? load.connections });
+  return { label: page.label, key: page.key ?? page.label, kind: page.kind, cases, ...loaded };
 }
 
-/** The resident memory of a server and its children (kB). */
-function rssKb(child: ChildProcess): number {
-  const pids = [child.pid!, ...spawnSync("pgrep", ["-P", String(child.pid)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number)];
-  return pids.reduce((sum, pid) => {
-    try {
-      return sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-    } catch {
-      return sum;
-    }
-  }, 0);
+if (!values["skip-build"]) {
+  build(root, [], "the portal");
+  // Webpack for the baseline: Turbopack takes the workspace root's proxy and instrumentation along.
+  build(bareApp, ["--webpack"], "the bare page");
 }
-
-/** Signs in through Auth.js's credentials flow; returns the Cookie header of the session. */
-async function signIn(base: string, identifier: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const at = pair!.indexOf("=");
-      jar.set(pair!.slice(0, at), pair!.slice(at + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await get(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await get(`${base}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), origin: base },
-    body: new URLSearchParams({ csrfToken, identifier, password: DEMO_PASSWORD, callbackUrl: "/start" }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed for ${identifier}`);
-  return cookie();
-}
-
-type Row = { page: string; reqPerSec: number; p50: number; p90: number; p99: number; htmlBytes: number; errors: number };
-
-function load(url: string, cookie?: string): Omit<Row, "page" | "htmlBytes"> {
-  const args = ["-c", "1", bin("autocannon"), "-c", "10", "-d", String(seconds), "-j", ...(cookie ? ["-H", `cookie=${cookie}`] : []), url];
-  const result = spawnSync("taskset", args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  const r = JSON.parse(result.stdout) as { requests: { average: number }; latency: { p50: number; p90: number; p99: number }; non2xx: number; errors: number };
-  return { reqPerSec: r.requests.average, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, errors: r.errors + r.non2xx };
-}
-
-async function measure(base: string, page: string, pathname: string, cookie?: string): Promise<Row> {
-  let html = "";
-  // Warm-up: the first requests of a page compile and cache what later ones reuse.
-  for (let i = 0; i < 20; i += 1) html = await (await get(`${base}${pathname}`, { headers: cookie ? { cookie } : {} })).text();
-  return { page, htmlBytes: Buffer.byteLength(html), ...load(`${base}${pathname}`, cookie) };
-}
-
-build(root, [], "the portal");
-// Webpack for the baseline: Turbopack takes the workspace root's proxy and instrumentation along.
-build(bareApp, ["--webpack"], "the bare page");
-const { name, url } = await createDatabase("ncd_bench");
-const sql = await connectPostgres(url);
-await migrate(sql).finally(() => sql.close());
-const { prisma } = createPrismaClient({ url });
-await seedDemo(prisma).finally(() => prisma.$disconnect());
-
 const env: NodeJS.ProcessEnv = {
-  ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, AUTH_SECRET: randomBytes(48).toString("base64"),
+  ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: randomBytes(48).toString("base64"),
   AUTH_TRUST_HOST: "true", DEMO_MODE: "true", STAFF_TWO_FACTOR: "optional", SCHEDULER: "off",
 };
-const rows: Row[] = [];
-const memory: string[] = [];
+// Other work on the machine skews the figures: the load average before and after says how much.
+const loadBefore = loadavg()[0]!;
+const rows: PageRow[] = [];
+const queueQuery: QueueQueryRow[] = [];
+const memory: MemoryRow[] = [];
+const client = new pg.Client({ connectionString: url });
+await client.connect();
 try {
-  const bare = await startServer(bareApp, 3701, env);
+  const sql = await connectPostgres(url);
+  await migrate(sql).finally(() => sql.close());
+  await seedDemo(db);
+  const caseId = (await db.loanApplication.findUniqueOrThrow({ where: { number: "SQ-2026-0001" }, select: { id: true } })).id;
+  const reviewer = await demoStaffActor(db, STAFF.centre);
+
+  const bareServer = await startServer(bareApp, 3701, env);
   try {
-    rows.push(await measure("http://localhost:3701", "bare Next page (baseline)", "/"));
+    rows.push(await measure(bareServer, "http://localhost:3701", { label: "bare Next page (baseline)", kind: "bare", path: "/" }, sizes[0]!));
   } finally {
-    await stop(bare);
+    await stopServer(bareServer);
   }
-  const app = await startServer(root, 3702, env);
+
+  const profile = values["cpu-prof"] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(values["cpu-prof"])}` } : {};
+  const app = await startServer(root, 3702, { ...env, ...profile });
   const base = "http://localhost:3702";
   try {
-    const applicant = await signIn(base, "13800000001");
-    const reviewer = await signIn(base, "reviewer@center.demo");
-    rows.push(await measure(base, "public home", "/"));
-    rows.push(await measure(base, "login", "/login"));
-    rows.push(await measure(base, "programme page", "/programme"));
-    memory.push(`after the public pages: ${Math.round(rssKb(app) / 1024)} MB`);
-    rows.push(await measure(base, "applicant dashboard", "/applicant", applicant));
-    rows.push(await measure(base, "centre queue", "/center", reviewer));
-    rows.push(await measure(base, "centre statistics", "/center/stats", reviewer));
-    memory.push(`after the signed-in pages: ${Math.round(rssKb(app) / 1024)} MB`);
+    let have = 0;
+    for (const cases of sizes) {
+      console.error(`adding cases up to ${cases} …`);
+      await addBulkCases(client, have, cases);
+      have = cases;
+      queueQuery.push({ cases, ...(await timeQueueQuery(reviewer, client)) });
+      const cookies = new Map<string, string>();
+      for (const account of [APPLICANT, ...Object.values(STAFF)]) cookies.set(account, await signIn(base, account, DEMO_PASSWORD));
+      const idleMb = rssMb(app);
+      const measured: PageRow[] = [];
+      for (const page of await pagesAt(base, cookies, caseId)) measured.push(await measure(app, base, page, cases, page.as && cookies.get(page.as)));
+      rows.push(...measured);
+      await new Promise((r) => setTimeout(r, 5000));
+      memory.push({ cases, idleMb, peakMb: Math.max(...measured.map((r) => r.peakRssMb)), afterMb: rssMb(app) });
+    }
   } finally {
-    await stop(app);
+    await stopServer(app);
   }
 } finally {
+  await client.end();
+  await disconnectShared();
   await dropDatabase(name);
 }
 
-const baseline = rows[0]!.reqPerSec;
-const pad = (v: string | number, n: number) => String(v).padStart(n);
-console.log(`\n${seconds} s per page, 10 connections, server on core 0, load on core 1 (demo data)\n`);
-console.log(`${"page".padEnd(28)}${pad("req/s", 8)}${pad("× bare", 8)}${pad("p50 ms", 8)}${pad("p90 ms", 8)}${pad("p99 ms", 8)}${pad("HTML kB", 9)}${pad("errors", 8)}`);
-for (const r of rows) {
-  console.log(`${r.page.padEnd(28)}${pad(r.reqPerSec.toFixed(0), 8)}${pad((r.reqPerSec / baseline).toFixed(2), 8)}${pad(r.p50, 8)}${pad(r.p90, 8)}${pad(r.p99, 8)}${pad((r.htmlBytes / 1024).toFixed(1), 9)}${pad(r.errors, 8)}`);
-}
-console.log(`\nportal server memory (RSS): ${memory.join("; ")}`);
+const bare = rows[0]!;
+const sameRow = (r: PageRow, cases: number) => rows.find((o) => o.cases === cases && o.key === r.key);
+const judged = rows.map((r) => judge(r, bare, rows.find((o) => o.kind === "lightest" && o.cases === r.cases), sameRow(r, sizes[0]!)));
+console.log(`\n${load.seconds} s per row, ${load.connections} connections, server on core 0, load on core 1; demo data + generated cases`);
+console.log(`load average (1 min) ${loadBefore.toFixed(1)} before the run, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores\n`);
+console.log(pageTable(judged));
+console.log(`\nQueue query, centre, first page of 50 (median of 30)\n`);
+console.log(queueQueryTable(queueQuery));
+console.log(`\nPortal server memory (RSS of next start and its workers)\n`);
+console.log(memoryTable(memory));
+const failed = judged.filter((r) => r.result === "FAIL").length;
+console.log(`\n${judged.filter((r) => r.result === "PASS").length} rows pass, ${failed} fail their goals`);

@@ -1,0 +1,28 @@
+// The run's results as Markdown tables, ready to paste into docs/performance.md.
+import type { Judged } from "./goals";
+
+const cell = (v: number | null, digits = 0) => (v === null || Number.isNaN(v) ? "—" : v.toFixed(digits));
+
+export function pageTable(rows: readonly Judged[]): string {
+  const head = "| page | cases | req/s | against | × | p50 ms | p95 ms | p99 ms | kB | × smallest | peak RSS MB | goal | result |";
+  const rule = `|${"---|".repeat(13)}`;
+  const lines = rows.map((r) => [
+    r.label, r.cases.toLocaleString("en"), cell(r.reqPerSec), r.against, cell(r.ratio, 2), cell(r.p50), cell(r.p95), cell(r.p99),
+    cell(r.bytes / 1024, 1), cell(r.vsSmallest, 2), cell(r.peakRssMb), r.goal, r.why.length ? `${r.result}: ${r.why.join("; ")}` : r.result,
+  ].join(" | "));
+  return [head, rule, ...lines.map((l) => `| ${l} |`)].join("\n");
+}
+
+export type QueueQueryRow = { cases: number; prismaMs: number; pgMs: number };
+
+export function queueQueryTable(rows: readonly QueueQueryRow[]): string {
+  const lines = rows.map((r) => `| ${r.cases.toLocaleString("en")} | ${r.prismaMs.toFixed(2)} | ${r.pgMs.toFixed(2)} | ${(r.prismaMs / r.pgMs).toFixed(1)} |`);
+  return ["| cases | Prisma (listQueue) ms | raw pg ms | Prisma ÷ pg |", "|---|---|---|---|", ...lines].join("\n");
+}
+
+export type MemoryRow = { cases: number; idleMb: number; peakMb: number; afterMb: number };
+
+export function memoryTable(rows: readonly MemoryRow[]): string {
+  const lines = rows.map((r) => `| ${r.cases.toLocaleString("en")} | ${r.idleMb} | ${r.peakMb} | ${r.afterMb} |`);
+  return ["| cases | RSS before load MB | peak during load MB | after load (5 s idle) MB |", "|---|---|---|---|", ...lines].join("\n");
+}

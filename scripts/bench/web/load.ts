@@ -1,0 +1,55 @@
+// One row of the table: a page warmed up, then loaded from the other core while the server's
+// memory is sampled.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import type { Drive, DriveRequest } from "./drive";
+import { LOAD_CORE, bin, rssMb } from "./server";
+import { get } from "./sign-in";
+
+export type LoadOptions = { connections: number; seconds: number };
+export type Loaded = Drive & { bytes: number; peakRssMb: number };
+
+const WARM_UP = 20;
+
+function drive(request: DriveRequest): Promise<Drive> {
+  const script = path.join(process.cwd(), "scripts", "bench", "web", "drive.ts");
+  const child = spawn("taskset", ["-c", LOAD_CORE, bin("tsx"), script, JSON.stringify(request)], { stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  return new Promise((resolve, reject) => {
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as Drive) : reject(new Error(`load driver exited with ${code}`))));
+  });
+}
+
+/** Loads `pathname` (signed in when a cookie is given); fails when the warm-up is not a 200. */
+export async function loadPage(server: ChildProcess, base: string, pathname: string, cookie: string | undefined, options: LoadOptions): Promise<Loaded> {
+  const headers: Record<string, string> = cookie ? { cookie } : {};
+  let bytes = 0;
+  // The first requests of a page compile and cache what later ones reuse.
+  for (let i = 0; i < WARM_UP; i += 1) {
+    const res = await get(`${base}${pathname}`, { headers, redirect: "manual" });
+    if (res.status !== 200) throw new Error(`${pathname} answered ${res.status}`);
+    bytes = (await res.arrayBuffer()).byteLength;
+  }
+  let peakRssMb = rssMb(server);
+  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(server))), 500);
+  try {
+    const result = await drive({ url: `${base}${pathname}`, connections: options.connections, seconds: options.seconds, headers });
+    return { ...result, bytes, peakRssMb };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** Follows a staff queue's "next page" links `pages` times (or to its end); the path of the page reached. */
+export async function deepQueuePage(base: string, queuePath: string, cookie: string, pages: number): Promise<{ path: string; page: number }> {
+  let at = queuePath;
+  let page = 1;
+  for (; page <= pages; page += 1) {
+    const html = await (await get(`${base}${at}`, { headers: { cookie } })).text();
+    const next = /href="([^"]*[?&](?:amp;)?cursor=[0-9a-f-]{36}[^"]*)"/.exec(html)?.[1];
+    if (!next) break;
+    at = next.replaceAll("&amp;", "&");
+  }
+  return { path: at, page };
+}

@@ -1,0 +1,57 @@
+// Building and serving the production builds the benchmark measures, each server pinned to core 0.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+export const SERVER_CORE = "0";
+export const LOAD_CORE = "1";
+
+export const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
+
+export function build(cwd: string, args: string[], label: string): void {
+  console.error(`building ${label} …`);
+  const result = spawnSync(bin("next"), ["build", ...args], {
+    cwd, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error(`the build of ${label} failed`);
+}
+
+export async function startServer(cwd: string, port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn("taskset", ["-c", SERVER_CORE, bin("next"), "start", "--port", String(port)], { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
+  let errors = "";
+  child.stderr!.on("data", (d) => (errors = (errors + d).slice(-4000)));
+  child.on("exit", (code) => {
+    if (code && code !== 143) console.error(`server on ${port} exited with ${code}: ${errors}`);
+  });
+  for (let i = 0; i < 120; i += 1) {
+    try {
+      const res = await fetch(`http://localhost:${port}/`, { redirect: "manual" });
+      if (res.status < 500) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill();
+  throw new Error(`server on ${port} did not start`);
+}
+
+export const stopServer = (child: ChildProcess) => new Promise<void>((resolve) => {
+  if (child.exitCode !== null) return resolve();
+  child.on("exit", () => resolve());
+  child.kill("SIGTERM");
+});
+
+/** The resident memory of a server and its children (MB): `next start` runs the app in a child. */
+export function rssMb(child: ChildProcess): number {
+  const children = spawnSync("pgrep", ["-P", String(child.pid)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number);
+  const grandchildren = children.flatMap((pid) => spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number));
+  const kb = [child.pid!, ...children, ...grandchildren].reduce((sum, pid) => {
+    try {
+      return sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      return sum;
+    }
+  }, 0);
+  return Math.round(kb / 1024);
+}
