@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dataKeysProblem } from "@/lib/personal-data/keys";
-import zhCN from "@/lib/i18n/messages/zh-CN.json";
+import zhCN from "@/lib/i18n/messages/zh-CN.json" with { type: "json" };
 
 // The only reader of process.env: everything else imports `env`.
 const schema = z.object({

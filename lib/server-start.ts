@@ -1,6 +1,6 @@
 import { env, productionStartProblem } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import zhCN from "@/lib/i18n/messages/zh-CN.json";
+import zhCN from "@/lib/i18n/messages/zh-CN.json" with { type: "json" };
 
 function refuse(problem: string): never {
   logger.error("refusing to start", { reason: problem });

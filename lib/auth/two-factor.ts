@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import * as OTPAuth from "otpauth";
-import zhCN from "@/lib/i18n/messages/zh-CN.json";
+import zhCN from "@/lib/i18n/messages/zh-CN.json" with { type: "json" };
 
 // Time-based one-time passwords (RFC 6238, what authenticator apps show) for staff sign-in, and
 // the recovery codes that stand in for a lost phone. Pure: the services store and spend them.

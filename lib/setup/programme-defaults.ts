@@ -1,7 +1,7 @@
 import type { ApplicationKind, ConsentKind, DocumentKind, OrganisationType } from "@/lib/generated/prisma/enums";
 // Reference data, not words of the user interface: the names and texts an installation stores in
 // its database (in both languages), kept as data beside this module.
-import defaults from "@/lib/setup/programme-defaults.json";
+import defaults from "@/lib/setup/programme-defaults.json" with { type: "json" };
 
 // What every installation starts from (`npm run setup`, and the demo on top of it): the support
 // centre, the loan categories and target groups, the programme's first policy version (the
