@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dataKeysProblem } from "@/lib/personal-data/keys";
+import zhCN from "@/lib/i18n/messages/zh-CN.json" with { type: "json" };
 
 // The only reader of process.env: everything else imports `env`.
 const schema = z.object({
@@ -26,7 +27,8 @@ const schema = z.object({
   SMS_PROVIDER: z.enum(["log", "http"]).default("log"),
   SMS_HTTP_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   SMS_HTTP_TOKEN: z.string().optional(),
-  MAIL_FROM: z.string().default("暖·创贷 <noreply@localhost>"),
+  // The sender e-mails show: the brand, as the programme writes it.
+  MAIL_FROM: z.string().default(`${zhCN.common.brand} <noreply@localhost>`),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Scheduled jobs (reminders, expiring returns, mail); "off" for servers that must not run them.
   SCHEDULER: z.enum(["on", "off"]).default("on"),

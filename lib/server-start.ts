@@ -1,9 +1,10 @@
 import { env, productionStartProblem } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import zhCN from "@/lib/i18n/messages/zh-CN.json" with { type: "json" };
 
 function refuse(problem: string): never {
   logger.error("refusing to start", { reason: problem });
-  console.error(`\n暖·创贷 cannot start: ${problem}\n`);
+  console.error(`\n${zhCN.common.brand} cannot start: ${problem}\n`);
   process.exit(1);
 }
 

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
+import { words } from "@/lib/i18n/words";
 import { signIn, signOut } from "@/lib/auth/config";
 import { changePasswordSchema, forgotPasswordSchema, mobileCodeRequestSchema, registerSchema, resetWithCodeSchema, safeNextPath, setPasswordSchema, signInSchema, twoFactorCodeSchema } from "@/lib/auth/schemas";
 import { confirmTwoFactor, startTwoFactor } from "@/lib/auth/services/two-factor";
@@ -53,7 +54,7 @@ export const requestRegistrationCodeAction = publicAction({
     await sendMobileCode("REGISTER", input.mobile, await clientIp());
     return input;
   },
-  success: async (input) => (await getTranslations("auth"))("codeSent", { mobile: maskMobile(input.mobile) }),
+  success: (input) => words("auth.codeSent", { mobile: maskMobile(input.mobile) }),
 });
 
 export const registerAction = publicAction({
@@ -62,7 +63,7 @@ export const registerAction = publicAction({
     await registerApplicant(input, await clientIp());
     return input;
   },
-  success: async () => (await getTranslations("auth"))("registered"),
+  success: () => words("auth.registered"),
   after: async (input) => {
     await signIn("credentials", { identifier: input.mobile, password: input.password, redirectTo: "/applicant" });
   },
@@ -82,7 +83,7 @@ export const signOutAction = guardedAction(publicAudience, () => undefined, asyn
 export const setPasswordAction = publicAction({
   schema: setPasswordSchema,
   run: (input) => setPasswordWithLink(input.token, input.password),
-  success: async () => (await getTranslations("auth"))("passwordSet"),
+  success: () => words("auth.passwordSet"),
   after: () => redirect("/login?passwordSet=1"),
 });
 
@@ -90,7 +91,7 @@ export const setPasswordAction = publicAction({
 export const changePasswordAction = signedInAction({
   schema: changePasswordSchema,
   run: (input, actor) => changePassword(actor, input),
-  success: async () => (await getTranslations("account"))("passwordChanged"),
+  success: () => words("account.passwordChanged"),
   after: async () => {
     await signOut({ redirect: false });
     redirect("/login?passwordSet=1");
@@ -105,14 +106,14 @@ export const requestResetCodeAction = publicAction({
     await sendMobileCode("RESET", input.mobile, await clientIp());
     return input;
   },
-  success: async (input) => (await getTranslations("auth"))("codeSentReset", { mobile: maskMobile(input.mobile) }),
+  success: (input) => words("auth.codeSentReset", { mobile: maskMobile(input.mobile) }),
 });
 
 /** "Forgot password" by SMS, step two: the code and a new password; then sign in with it. */
 export const resetWithCodeAction = publicAction({
   schema: resetWithCodeSchema,
   run: (input) => resetPasswordWithCode(input),
-  success: async () => (await getTranslations("auth"))("passwordSet"),
+  success: () => words("auth.passwordSet"),
   after: () => redirect("/login?passwordSet=1"),
 });
 
@@ -120,14 +121,14 @@ export const resetWithCodeAction = publicAction({
 export const forgotPasswordAction = publicAction({
   schema: forgotPasswordSchema,
   run: async (input) => requestPasswordReset(input.email, await requestOrigin()),
-  success: async () => (await getTranslations("auth"))("resetSent"),
+  success: () => words("auth.resetSent"),
 });
 
 /** Starts two-factor set-up: the account page then shows the QR code for the app. */
 export const startTwoFactorAction = signedInAction({
   schema: z.object({}),
   run: (_input, actor) => startTwoFactor(actor),
-  success: async () => (await getTranslations("account.twoFactor"))("started"),
+  success: () => words("account.twoFactor.started"),
   after: () => revalidatePath("/account/two-factor"),
 });
 

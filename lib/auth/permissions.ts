@@ -10,7 +10,7 @@ export const PERMISSIONS = {
   "oversight.read": ["CENTER_REVIEWER", "CENTER_APPROVER"],
   "application.create": ["APPLICANT", "DISTRICT_AGENT"],
   "application.markGreenChannel": ["DISTRICT_AGENT", "CENTER_REVIEWER", "CENTER_APPROVER"],
-  // 一企一策 (lib/exceptions): requested by a centre reviewer or approver, decided by an approver
+  // The per-enterprise exception, yi qi yi ce (lib/exceptions): requested by a centre reviewer or approver, decided by an approver
   // who did not ask.
   "exception.request": ["CENTER_REVIEWER", "CENTER_APPROVER"],
   "exception.decide": ["CENTER_APPROVER"],

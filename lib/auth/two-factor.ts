@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import * as OTPAuth from "otpauth";
+import zhCN from "@/lib/i18n/messages/zh-CN.json" with { type: "json" };
 
 // Time-based one-time passwords (RFC 6238, what authenticator apps show) for staff sign-in, and
 // the recovery codes that stand in for a lost phone. Pure: the services store and spend them.
 
-const ISSUER = "暖·创贷";
+// The name authenticator apps list the account under: the brand, as the programme writes it.
+const ISSUER = zhCN.common.brand;
 const PERIOD_SECONDS = 30;
 
 const totpFor = (secret: string, label = "") =>

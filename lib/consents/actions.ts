@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { adminAction } from "@/lib/actions/safe-action";
 import { wordRefusal } from "@/lib/validation/refused-input";
+import { words } from "@/lib/i18n/words";
 import { publishConsentWording, WORDING_TEXT_MAX } from "@/lib/consents/services/publish-wording";
 
 // /admin/consents: an administrator publishes a new version of a consent's wording. The service
@@ -17,11 +17,8 @@ export const publishConsentWordingAction = adminAction({
     textEn: z.string().max(WORDING_TEXT_MAX * 2),
     effectiveFrom: z.string().trim().max(20),
   }),
-  run: async (input, actor) => {
-    const t = await getTranslations("consentWordings.problem");
-    return wordRefusal(() => publishConsentWording(actor, input), (code, params) => t(code as "NO_TEXT", params));
-  },
-  success: async (r) => (await getTranslations("consentWordings"))("published", { version: r.version }),
+  run: (input, actor) => wordRefusal(() => publishConsentWording(actor, input), (code, params) => words(`consentWordings.problem.${code}`, params)),
+  success: (r) => words("consentWordings.published", { version: r.version }),
   after: () => {
     revalidatePath("/admin/consents");
     revalidatePath("/applicant", "layout");

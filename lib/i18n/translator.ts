@@ -5,8 +5,8 @@ import zhCN from "@/lib/i18n/messages/zh-CN.json";
 type Messages = typeof zhCN;
 
 /**
- * Words outside a request, in the programme's language: text messages and e-mails to members,
- * and messages of services that tests call directly. Pages render in the reader's language.
+ * Words outside a request, in the programme's language: text messages, e-mails and jobs. Inside a
+ * request, services return Words (lib/i18n/words.ts) and the edge words them for the reader.
  */
 export const programmeTranslator = <N extends keyof Messages>(namespace: N) =>
   createTranslator({ locale: "zh-CN", messages: zhCN, namespace });

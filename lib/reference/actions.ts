@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { adminAction } from "@/lib/actions/safe-action";
 import { AppError, isAppError } from "@/lib/errors";
+import { words, type Message } from "@/lib/i18n/words";
 import type { NumberedThing } from "@/lib/reference/numbering-rules";
 import { isReferenceRefused, type ReferenceProblem } from "@/lib/reference/refusal";
 import { checklistSchema, createCategorySchema, createTargetGroupSchema, entryStateSchema, numberingPatternSchema, renameEntrySchema } from "@/lib/reference/schemas";
@@ -11,25 +11,24 @@ import { setNumberingPattern } from "@/lib/reference/services/set-numbering-patt
 
 // The administrators' reference lists on /admin/reference: loan categories with their document
 // checklists, target groups, numbering patterns. The services judge every input (problems are
-// codes); the words are chosen here, in the reader's language, on the field they concern.
+// codes); the words are named here (Words, worded in the reader's language), on the field they concern.
 
 async function refusing<R>(run: () => Promise<R>): Promise<R> {
   try {
     return await run();
   } catch (error) {
     // The generic conflict speaks of a case: this one names the entry.
-    if (isAppError(error) && error.code === "CONFLICT" && !error.detail) throw new AppError("CONFLICT", (await getTranslations("reference"))("conflict"));
+    if (isAppError(error) && error.code === "CONFLICT" && !error.detail) throw new AppError("CONFLICT", words("reference.conflict"));
     if (!isReferenceRefused(error)) throw error;
-    const t = await getTranslations("reference.problem");
-    const word = (p: ReferenceProblem) => t(p.code, "params" in p ? p.params : {});
-    const fieldErrors: Record<string, string[]> = {};
+    const word = (p: ReferenceProblem) => words(`reference.problem.${p.code}`, "params" in p ? p.params : undefined);
+    const fieldErrors: Record<string, Message[]> = {};
     for (const p of error.problems) (fieldErrors[p.field] ??= []).push(word(p));
     throw new AppError(error.code, word(error.problems[0]!), fieldErrors);
   }
 }
 
 const refresh = () => revalidatePath("/admin/reference");
-const said = (key: string) => async () => (await getTranslations("reference.done"))(key);
+const said = (key: string) => () => words(`reference.done.${key}`);
 
 export const createCategoryAction = adminAction({
   schema: createCategorySchema,

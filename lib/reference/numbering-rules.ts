@@ -5,7 +5,7 @@
 export const NUMBERED = {
   /** The application number, issued when a draft is created; one counter per year. */
   APPLICATION: { defaultPattern: "SQ-{YYYY}-{SEQ:4}", counter: "application", tokens: ["YYYY", "SEQ"] },
-  /** The centre's recommendation letter (推荐函), issued when the recommendation is confirmed. */
+  /** The centre's recommendation letter (tuijian han), issued when the recommendation is confirmed. */
   RECOMMENDATION_LETTER: { defaultPattern: "TJ-{APP}", counter: "recommendation-letter", tokens: ["YYYY", "SEQ", "APP"] },
 } as const satisfies Record<string, { defaultPattern: string; counter: string; tokens: readonly Token[] }>;
 

@@ -1,16 +1,14 @@
 import { z } from "zod";
 import { PARTNER_TYPES } from "@/lib/routing/rules";
-import { programmeTranslator } from "@/lib/i18n/translator";
 
-const te = programmeTranslator("routing");
 const DISTRICT_FIELD = /^district:([0-9a-f-]{36})$/i;
 
 /** One partner type's rule as the form sends it: the district table as fields `district:<id>`. */
 export const routingSchema = z
   .looseObject({
-    type: z.enum(PARTNER_TYPES, { error: te("errors.type") }),
-    mode: z.enum(["CHOSEN", "DEFAULT", "BY_DISTRICT"], { error: te("errors.mode") }),
-    defaultOrgId: z.union([z.literal(""), z.uuid({ error: te("errors.notAPartner") })]).optional(),
+    type: z.enum(PARTNER_TYPES, { error: "routing.errors.type" }),
+    mode: z.enum(["CHOSEN", "DEFAULT", "BY_DISTRICT"], { error: "routing.errors.mode" }),
+    defaultOrgId: z.union([z.literal(""), z.uuid({ error: "routing.errors.notAPartner" })]).optional(),
     version: z.coerce.number().int().min(-1),
   })
   .transform((v) => ({
@@ -26,11 +24,11 @@ export const routingSchema = z
     ),
   }));
 
-const id = z.uuid({ error: te("errors.notAPartner") });
+const id = z.uuid({ error: "routing.errors.notAPartner" });
 /** An administrator moves one open case of an organisation to another of its type. */
 export const reassignCaseSchema = z.object({
   fromOrgId: id,
   applicationId: id,
   version: z.coerce.number().int().min(0),
-  toOrgId: z.uuid({ error: te("errors.chooseTarget") }),
+  toOrgId: z.uuid({ error: "routing.errors.chooseTarget" }),
 });

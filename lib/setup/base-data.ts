@@ -7,7 +7,7 @@ import type { NewCalendarDay } from "@/lib/calendar/calendar-days";
 // What every installation starts with: the support centre, the loan categories (each with its
 // document checklist) and target groups, the numbering patterns, the programme's first policy
 // version, the consent wordings the first consents name, the published LPR history and the
-// working calendar (public holidays and 调休 working weekends, written by the calendar's own
+// working calendar (public holidays and the tiaoxiu working weekends, written by the calendar's own
 // service, as an audit event). Keyed by natural keys and only created when missing, so
 // `npm run setup` (and the demo seed, which starts from the same base) can run any number of
 // times. Administrators change all of it afterwards.

@@ -9,6 +9,8 @@ import { db, itOnPostgres } from "../support/db";
 import { outcome } from "../support/outcome";
 import { createApplicant, createStaff, staffActor } from "../support/factories";
 import { addDays, beijingDayOf } from "@/lib/calendar/beijing";
+import type { AppError } from "@/lib/errors";
+import { worded } from "../support/words";
 
 /** The latest version's rules from a new date (so that it loosens nothing), with changes. */
 async function input(effectiveFrom: string, changes: Partial<PolicyInput> = {}): Promise<PolicyInput> {
@@ -62,7 +64,8 @@ describe("programme administration", () => {
     const pending = await db.controlChange.count();
     const yesterday = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
     const refused = await publishPolicy(admin, await input(yesterday)).catch((e: unknown) => e);
-    expect(refused).toMatchObject({ code: "VALIDATION", fieldErrors: { effectiveFrom: [expect.stringContaining("不能早于今天")] } });
+    expect(refused).toMatchObject({ code: "VALIDATION", fieldErrors: { effectiveFrom: [{ key: "admin.policyErrors.inPast" }] } });
+    expect(worded((refused as AppError).fieldErrors!.effectiveFrom![0])).toContain("不能早于今天");
     expect(await outcome(publishPolicy(admin, await input("2020-01-01")))).toBe("VALIDATION");
     expect(await db.controlChange.count()).toBe(pending);
   });

@@ -11,6 +11,8 @@ import { db, itOnPostgres, uniqueSuffix } from "../support/db";
 import { makeMobile } from "../support/ids";
 import { createApplicant } from "../support/factories";
 import { outcome } from "../support/outcome";
+import type { AppError } from "@/lib/errors";
+import { worded } from "../support/words";
 
 // Registration and password reset by SMS code, as the portal sends and checks them: the same
 // answer and the same rows whether or not a number has an account, limits per number and
@@ -38,7 +40,9 @@ describe("registration by SMS code", () => {
     expect(code).toMatch(/^\d{6}$/);
 
     const wrong = code === "000000" ? "000001" : "000000";
-    await expect(registerApplicant(registration(fresh, wrong), null)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { code: ["验证码不正确或已失效，请重新获取"] } });
+    const refused = (await registerApplicant(registration(fresh, wrong), null).catch((e: unknown) => e)) as AppError;
+    expect(refused).toMatchObject({ code: "VALIDATION", fieldErrors: { code: [{ key: "auth.codeWrong" }] } });
+    expect(worded(refused.fieldErrors!.code![0])).toBe("验证码不正确或已失效，请重新获取");
     expect(await db.user.count({ where: mobileLookup(fresh) })).toBe(0);
     const { userId } = await registerApplicant(registration(fresh, code), "192.0.2.10");
     expect(await mobileOf(userId)).toBe(fresh);

@@ -23,13 +23,16 @@ import {
   yuanAmountField,
 } from "@/lib/validation/zod-fields";
 import { makeCreditCode, makeIdNumber, makeMobile } from "@/tests/support/ids";
+import { worded } from "@/tests/support/words";
 
 const ID_CHARS = "0123456789X";
 const CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const seeds = fc.integer({ min: 0, max: 0x7fffffff });
 
+// The first issue as the reader sees it: zod issues carry catalogue keys.
 function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }): string | undefined {
-  return result.error?.issues[0]?.message;
+  const message = result.error?.issues[0]?.message;
+  return message === undefined ? undefined : worded(message);
 }
 
 describe("resident ID numbers (GB 11643-1999)", () => {

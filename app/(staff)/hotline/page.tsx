@@ -1,6 +1,8 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
+import { rootTranslator } from "@/lib/actions/safe-action";
+import { wordIn } from "@/lib/i18n/words";
 import Link from "next/link";
 import { dueFollowUps, hotlineCallPage } from "@/lib/hotline/queries";
 import { callSearchSchema } from "@/lib/hotline/schemas";
@@ -22,7 +24,9 @@ export default async function HotlineHome({ searchParams }: { searchParams: Prom
   const today = beijingToday();
   const { mobile: typed = "", cursor } = await searchParams;
   const search = typed ? callSearchSchema.safeParse({ mobile: typed }) : null;
-  const searchError = search && !search.success ? search.error.issues[0]?.message : undefined;
+  // zod issues carry catalogue keys: worded in the reader's language.
+  const searchIssue = search && !search.success ? search.error.issues[0]?.message : undefined;
+  const searchError = searchIssue === undefined ? undefined : wordIn(await rootTranslator(), searchIssue);
   const mobile = search?.success ? search.data.mobile : null;
   const [t, home, links, due, calls, cases] = await Promise.all([
     getTranslations("hotline"), getTranslations("home"), getTranslations("applicant.sectionLinks"), dueFollowUps(actor, today),

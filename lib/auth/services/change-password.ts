@@ -4,6 +4,7 @@ import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
+import { words } from "@/lib/i18n/words";
 
 /**
  * The signed-in person changes their own password, proving the current one. Every session of the
@@ -12,7 +13,7 @@ import { AppError } from "@/lib/errors";
 export async function changePassword(actor: Actor, input: { currentPassword: string; password: string }): Promise<void> {
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError("VALIDATION", undefined, { currentPassword: ["当前密码不正确"] });
+    throw new AppError("VALIDATION", undefined, { currentPassword: [words("accountErrors.currentPasswordWrong")] });
   }
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import type { MobileCodePurpose } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { words } from "@/lib/i18n/words";
 import { keyedDigest, mobileLookup } from "@/lib/personal-data/sealed";
 import { queueSms } from "@/lib/notifications/sms-outbox";
 import { programmeTranslator } from "@/lib/i18n/translator";
@@ -31,7 +32,7 @@ export async function sendMobileCode(purpose: MobileCodePurpose, mobile: string,
   ]);
   const tooSoon = recent.some((r) => now.getTime() - r.createdAt.getTime() < LIMITS.resendMs);
   if (tooSoon || recent.length >= LIMITS.perMobileHour || fromAddress >= LIMITS.perAddressHour) {
-    throw new AppError("QUOTA_EXCEEDED", programmeTranslator("auth")("tooManyCodes"));
+    throw new AppError("QUOTA_EXCEEDED", words("auth.tooManyCodes"));
   }
   const user = await db.user.findUnique({ where: { mobileIndex }, select: { disabledAt: true } });
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
@@ -72,4 +73,4 @@ export async function spendMobileCode(purpose: MobileCodePurpose, mobile: string
 
 /** The one refusal for a wrong, used, expired or unknown code. */
 export const codeRefused = (): AppError =>
-  new AppError("VALIDATION", undefined, { code: [programmeTranslator("auth")("codeWrong")] });
+  new AppError("VALIDATION", undefined, { code: [words("auth.codeWrong")] });

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
+import { words } from "@/lib/i18n/words";
 
 // One-time links to set a password (first administrator, staff invitation, reset). The link
 // carries 32 random bytes; the database keeps only their SHA-256, so a leaked table opens nothing.
@@ -33,7 +34,7 @@ export async function issuePasswordLink(
   return token;
 }
 
-const LINK_INVALID = "该链接无效、已使用或已过期，请联系管理员重新发送";
+const LINK_INVALID = words("accountErrors.linkInvalid");
 
 /**
  * Sets the password of the link's user and spends the link, once: of two uses at once exactly one

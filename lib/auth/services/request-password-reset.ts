@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { programmeTranslator } from "@/lib/i18n/translator";
 import { issuePasswordLink, LINK_HOURS, setPasswordPath } from "@/lib/auth/services/password-links";
 
 /** One reset e-mail per account in this window, so the form cannot be used to flood an inbox. */
@@ -21,11 +22,13 @@ export async function requestPasswordReset(email: string, origin: string, now: D
   await db.$transaction(async (tx) => {
     const token = await issuePasswordLink(tx, user.id, "RESET", now);
     const link = new URL(setPasswordPath(token), origin).toString();
+    // Sent outside the reader's request: in the programme's language.
+    const t = programmeTranslator("mail");
     await tx.outboxEmail.create({
       data: {
         to: user.email!,
-        subject: "【暖·创贷】重置登录密码",
-        body: `${user.displayName}，您好：\n\n我们收到了重置您暖·创贷账号密码的请求。请在 ${LINK_HOURS.RESET} 小时内打开以下链接设置新密码（仅可使用一次）：\n\n${link}\n\n如非本人操作，请忽略本邮件，您的密码不会改变。`,
+        subject: t("passwordReset.subject"),
+        body: t("passwordReset.body", { name: user.displayName, hours: LINK_HOURS.RESET, link }),
       },
     });
   });

@@ -3,13 +3,14 @@ import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { words } from "@/lib/i18n/words";
 import { seal, unseal } from "@/lib/personal-data/sealed";
 import { newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpStep } from "@/lib/auth/two-factor";
 
 /** Starts setting up: a fresh secret waits for the first code from the app. */
 export async function startTwoFactor(actor: Actor): Promise<void> {
   const updated = await db.user.updateMany({ where: { id: actor.userId, totpEnabledAt: null }, data: { totpSecretSealed: seal(newTotpSecret(), "User.totpSecret") } });
-  if (updated.count !== 1) throw new AppError("CONFLICT", "两步验证已启用");
+  if (updated.count !== 1) throw new AppError("CONFLICT", words("accountErrors.twoFactorOn"));
 }
 
 /**
@@ -18,9 +19,9 @@ export async function startTwoFactor(actor: Actor): Promise<void> {
  */
 export async function confirmTwoFactor(actor: Actor, code: string, at: number = Date.now()): Promise<{ recoveryCodes: string[] }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpSecretSealed: true, totpEnabledAt: true } });
-  if (user.totpEnabledAt || !user.totpSecretSealed) throw new AppError("CONFLICT", "请先开始设置两步验证");
+  if (user.totpEnabledAt || !user.totpSecretSealed) throw new AppError("CONFLICT", words("accountErrors.twoFactorNotStarted"));
   const step = totpStep(unseal(user.totpSecretSealed, "User.totpSecret"), code, at);
-  if (step === null) throw new AppError("VALIDATION", undefined, { code: ["验证码不正确或已过期，请输入应用中当前显示的 6 位数字"] });
+  if (step === null) throw new AppError("VALIDATION", undefined, { code: [words("accountErrors.totpWrong")] });
   const recoveryCodes = newRecoveryCodes();
   await db.$transaction(async (tx) => {
     const on = await tx.user.updateMany({

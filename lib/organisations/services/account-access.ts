@@ -5,6 +5,8 @@ import { ORGANISATION_OF_ROLE, type Actor } from "@/lib/auth/roles";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { words } from "@/lib/i18n/words";
+import { programmeTranslator } from "@/lib/i18n/translator";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { clearAccountThrottle } from "@/lib/auth/sign-in-throttle";
@@ -18,7 +20,7 @@ export async function revokeSessions(actor: Actor, userId: string): Promise<void
 
 /** Disables an account (it cannot sign in, its sessions end) or enables it again. */
 export async function setAccountDisabled(actor: Actor, userId: string, disabled: boolean): Promise<void> {
-  if (disabled && userId === actor.userId) throw new AppError("FORBIDDEN", "不能停用自己的账号");
+  if (disabled && userId === actor.userId) throw new AppError("FORBIDDEN", words("admin.accountErrors.disableSelf"));
   await changeAccess(actor, userId, disabled ? "user.disabled" : "user.enabled", { disabledAt: disabled ? new Date() : null });
 }
 
@@ -60,20 +62,18 @@ export async function unlockAccount(actor: Actor, userId: string): Promise<numbe
  */
 export async function forcePasswordReset(actor: Actor, userId: string, origin: string): Promise<void> {
   assertCan(actor, "admin.write");
-  if (userId === actor.userId) throw new AppError("FORBIDDEN", "请在“账号与安全”中修改自己的密码");
+  if (userId === actor.userId) throw new AppError("FORBIDDEN", words("admin.accountErrors.resetOwnPassword"));
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, displayName: true } });
   if (!user) throw new AppError("NOT_FOUND");
-  if (!user.email) throw new AppError("VALIDATION", "该账号没有电子邮箱，无法发送重置链接");
+  if (!user.email) throw new AppError("VALIDATION", words("admin.accountErrors.noEmail"));
   const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     const link = new URL(setPasswordPath(await issuePasswordLink(tx, userId, "RESET")), origin).toString();
+    // Sent outside the reader's request: in the programme's language.
+    const t = programmeTranslator("mail");
     await tx.outboxEmail.create({
-      data: {
-        to: user.email!,
-        subject: "【暖·创贷】请重新设置登录密码",
-        body: `${user.displayName}，您好：\n\n项目管理员已重置您的登录密码，原密码已失效。请在 ${LINK_HOURS.RESET} 小时内打开以下链接设置新密码（仅可使用一次）：\n\n${link}`,
-      },
+      data: { to: user.email!, subject: t("adminReset.subject"), body: t("adminReset.body", { name: user.displayName, hours: LINK_HOURS.RESET, link }) },
     });
     await appendAudit(tx, { actorId: actor.userId, organisationId: actor.kind === "STAFF" ? actor.organisationId : null, entityType: "User", entityId: userId, action: "user.password_reset_forced", data: {} });
   });
@@ -86,11 +86,11 @@ export async function forcePasswordReset(actor: Actor, userId: string, origin: s
  */
 export async function changeRole(actor: Actor, userId: string, role: StaffRole): Promise<void> {
   assertCan(actor, "admin.write");
-  if (userId === actor.userId) throw new AppError("FORBIDDEN", "不能修改自己的角色");
-  if (role === "PROGRAM_ADMIN") throw new AppError("FORBIDDEN", "管理员角色须由另一位管理员复核授予，不能直接修改");
+  if (userId === actor.userId) throw new AppError("FORBIDDEN", words("admin.accountErrors.changeOwnRole"));
+  if (role === "PROGRAM_ADMIN") throw new AppError("FORBIDDEN", words("admin.accountErrors.adminByReview"));
   const member = await db.membership.findUnique({ where: { userId }, select: { role: true, organisation: { select: { type: true } } } });
   if (!member) throw new AppError("NOT_FOUND");
-  if (ORGANISATION_OF_ROLE[role] !== member.organisation.type) throw new AppError("VALIDATION", "该角色不属于此机构类型");
+  if (ORGANISATION_OF_ROLE[role] !== member.organisation.type) throw new AppError("VALIDATION", words("admin.accountErrors.roleNotOfOrganisation"));
   await db.$transaction(async (tx) => {
     const updated = await tx.membership.updateMany({ where: { userId, role: member.role }, data: { role } });
     if (updated.count !== 1) throw new AppError("CONFLICT");

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { ORGANISATION_OF_ROLE } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { words } from "@/lib/i18n/words";
 import { policyFromPayload, writePolicyVersion } from "@/lib/organisations/services/publish-policy";
 
 // Dual control: what weakens a control, or grants the administrator role, is proposed by one
@@ -20,13 +21,13 @@ export async function proposeAdminGrant(actor: Actor, userId: string): Promise<{
   if (userId === actor.userId) throw new AppError("SAME_PERSON");
   const member = await db.membership.findUnique({ where: { userId }, select: { role: true, organisation: { select: { type: true } }, user: { select: { disabledAt: true } } } });
   if (!member) throw new AppError("NOT_FOUND");
-  if (member.role === "PROGRAM_ADMIN") throw new AppError("CONFLICT", "该账号已是管理员");
+  if (member.role === "PROGRAM_ADMIN") throw new AppError("CONFLICT", words("admin.controlErrors.alreadyAdmin"));
   if (member.organisation.type !== ORGANISATION_OF_ROLE.PROGRAM_ADMIN || member.user.disabledAt) {
-    throw new AppError("VALIDATION", "管理员须是在用的保障中心工作人员");
+    throw new AppError("VALIDATION", words("admin.controlErrors.adminMustBeCentreStaff"));
   }
   return db.$transaction(async (tx) => {
     const waiting = await tx.controlChange.findFirst({ where: { kind: "GRANT_ADMIN", targetUserId: userId, status: "PENDING" }, select: { id: true } });
-    if (waiting) throw new AppError("CONFLICT", "已有待复核的授权申请");
+    if (waiting) throw new AppError("CONFLICT", words("admin.controlErrors.grantPending"));
     const change = await tx.controlChange.create({
       data: { kind: "GRANT_ADMIN", payload: { from: member.role }, weakens: [], targetUserId: userId, proposedById: actor.userId },
       select: { id: true },
@@ -47,15 +48,15 @@ export async function decideControlChange(actor: Actor, input: { changeId: strin
   assertCan(actor, "admin.write");
   const change = await db.controlChange.findUnique({ where: { id: input.changeId } });
   if (!change) throw new AppError("NOT_FOUND");
-  if (change.status !== "PENDING") throw new AppError("CONFLICT", "该变更已处理");
-  if (change.proposedById === actor.userId) throw new AppError("SAME_PERSON", "须由另一位管理员复核");
+  if (change.status !== "PENDING") throw new AppError("CONFLICT", words("admin.controlErrors.decided"));
+  if (change.proposedById === actor.userId) throw new AppError("SAME_PERSON", words("admin.controlErrors.secondAdmin"));
   const status = input.approve ? "APPROVED" : "REJECTED";
   return db.$transaction(async (tx) => {
     const decided = await tx.controlChange.updateMany({
       where: { id: change.id, status: "PENDING" },
       data: { status, decidedById: actor.userId, decidedAt: new Date(), decisionNote: input.note ?? null },
     });
-    if (decided.count !== 1) throw new AppError("CONFLICT", "该变更已处理");
+    if (decided.count !== 1) throw new AppError("CONFLICT", words("admin.controlErrors.decided"));
     let resultId: string | null = null;
     if (input.approve && change.kind === "POLICY_VERSION") {
       resultId = (await writePolicyVersion(tx, actor, policyFromPayload(change.payload), change.proposedById)).id;
@@ -64,7 +65,7 @@ export async function decideControlChange(actor: Actor, input: { changeId: strin
     if (input.approve && change.kind === "GRANT_ADMIN") {
       const from = (change.payload as { from: StaffRole }).from;
       const granted = await tx.membership.updateMany({ where: { userId: change.targetUserId!, role: from }, data: { role: "PROGRAM_ADMIN" } });
-      if (granted.count !== 1) throw new AppError("CONFLICT", "该账号的角色已变化，请重新提议");
+      if (granted.count !== 1) throw new AppError("CONFLICT", words("admin.controlErrors.roleChanged"));
       await tx.user.update({ where: { id: change.targetUserId! }, data: { sessionVersion: { increment: 1 } } });
       await appendAudit(tx, {
         actorId: actor.userId, organisationId: organisationOf(actor), entityType: "User", entityId: change.targetUserId!,

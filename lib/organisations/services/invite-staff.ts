@@ -8,6 +8,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { ORGANISATION_OF_ROLE, type Actor } from "@/lib/auth/roles";
 import { issuePasswordLink, LINK_HOURS, setPasswordPath } from "@/lib/auth/services/password-links";
 import { AppError } from "@/lib/errors";
+import { words } from "@/lib/i18n/words";
+import { programmeTranslator } from "@/lib/i18n/translator";
 
 export type StaffInvitation = { email: string; displayName: string; organisationId: string; role: StaffRole };
 
@@ -20,14 +22,14 @@ export type StaffInvitation = { email: string; displayName: string; organisation
 export async function inviteStaff(actor: Actor, input: StaffInvitation, origin: string): Promise<{ userId: string }> {
   assertCan(actor, "admin.write");
   if (input.role === "PROGRAM_ADMIN") {
-    throw new AppError("FORBIDDEN", undefined, { role: ["管理员角色须由另一位管理员复核授予，不能通过邀请直接授予"] });
+    throw new AppError("FORBIDDEN", undefined, { role: [words("admin.inviteErrors.adminByReview")] });
   }
   const org = await db.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true, type: true, nameZh: true, disabledAt: true } });
-  if (!org) throw new AppError("VALIDATION", undefined, { organisationId: ["请选择机构"] });
-  if (org.disabledAt) throw new AppError("VALIDATION", undefined, { organisationId: ["该机构已停用，不能加入新的工作人员"] });
-  if (ORGANISATION_OF_ROLE[input.role] !== org.type) throw new AppError("VALIDATION", undefined, { role: ["该角色不属于此类机构"] });
+  if (!org) throw new AppError("VALIDATION", undefined, { organisationId: [words("admin.formErrors.chooseOrganisation")] });
+  if (org.disabledAt) throw new AppError("VALIDATION", undefined, { organisationId: [words("admin.inviteErrors.organisationDisabled")] });
+  if (ORGANISATION_OF_ROLE[input.role] !== org.type) throw new AppError("VALIDATION", undefined, { role: [words("admin.inviteErrors.roleNotOfType")] });
   const email = input.email.trim().toLowerCase();
-  const taken = () => new AppError("DUPLICATE", undefined, { email: ["该电子邮箱已有账号"] });
+  const taken = () => new AppError("DUPLICATE", undefined, { email: [words("admin.inviteErrors.emailTaken")] });
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw taken();
 
   const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
@@ -39,11 +41,13 @@ export async function inviteStaff(actor: Actor, input: StaffInvitation, origin: 
       });
       const token = await issuePasswordLink(tx, user.id, "INVITATION");
       const link = new URL(setPasswordPath(token), origin).toString();
+      // Sent outside the reader's request: in the programme's language.
+      const t = programmeTranslator("mail");
       await tx.outboxEmail.create({
         data: {
           to: email,
-          subject: "【暖·创贷】工作人员账号邀请",
-          body: `${input.displayName}，您好：\n\n项目管理员邀请您加入暖·创贷（首都职工创业小额贷款）平台，机构：${org.nameZh}。\n请在 ${LINK_HOURS.INVITATION} 小时内打开以下链接设置登录密码（仅可使用一次）：\n\n${link}\n\n如非本人操作，请忽略本邮件。`,
+          subject: t("invitation.subject"),
+          body: t("invitation.body", { name: input.displayName, organisation: org.nameZh, hours: LINK_HOURS.INVITATION, link }),
         },
       });
       await appendAudit(tx, {

@@ -5,10 +5,8 @@ import { appendAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { programmeTranslator } from "@/lib/i18n/translator";
+import { words } from "@/lib/i18n/words";
 import { rulesNaming } from "@/lib/routing/queries";
-
-const te = programmeTranslator("admin");
 
 // Administrators keep the programme's organisations: the support centre, the district unions
 // (intake points), and any number of partner guarantee companies and banks. Every change is an
@@ -20,7 +18,7 @@ const orgOf = (actor: Actor) => (actor.kind === "STAFF" ? actor.organisationId :
 
 export async function createOrganisation(actor: Actor, input: Names & { code: string; type: OrganisationType }): Promise<{ id: string }> {
   assertCan(actor, "admin.write");
-  const taken = () => new AppError("DUPLICATE", undefined, { code: ["该机构代码已被使用"] });
+  const taken = () => new AppError("DUPLICATE", undefined, { code: [words("admin.organisationErrors.codeTaken")] });
   if (await db.organisation.findUnique({ where: { code: input.code }, select: { id: true } })) throw taken();
   try {
     return await db.$transaction(async (tx) => {
@@ -43,16 +41,16 @@ export async function updateOrganisation(
   const before = await db.organisation.findUnique({ where: { id: input.organisationId }, select: { nameZh: true, nameEn: true, disabledAt: true, type: true } });
   if (!before) throw new AppError("NOT_FOUND");
   if ("disabled" in input && input.disabled && before.type === "SUPPORT_CENTER") {
-    throw new AppError("FORBIDDEN", "保障中心不能停用：它是项目的主办机构");
+    throw new AppError("FORBIDDEN", words("admin.organisationErrors.centreStays"));
   }
   // A rule that routes cases to it (or from it, for a district union) would send new cases there.
   if ("disabled" in input && input.disabled && (await rulesNaming(input.organisationId)) > 0) {
-    throw new AppError("VALIDATION", te("reassign.errors.routed"));
+    throw new AppError("VALIDATION", words("admin.reassign.errors.routed"));
   }
   const data = "names" in input ? input.names : { disabledAt: input.disabled ? new Date() : null };
   await db.$transaction(async (tx) => {
     const updated = await tx.organisation.updateMany({ where: { id: input.organisationId, version: input.version }, data: { ...data, version: { increment: 1 } } });
-    if (updated.count !== 1) throw new AppError("CONFLICT", "该机构刚被其他管理员修改，请刷新后重试");
+    if (updated.count !== 1) throw new AppError("CONFLICT", words("admin.organisationErrors.stale"));
     await appendAudit(tx, {
       actorId: actor.userId, organisationId: orgOf(actor), entityType: "Organisation", entityId: input.organisationId,
       action: "names" in input ? "organisation.renamed" : input.disabled ? "organisation.disabled" : "organisation.enabled",

@@ -5,7 +5,7 @@ import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { programmeTranslator } from "@/lib/i18n/translator";
+import { words } from "@/lib/i18n/words";
 import type { PolicyInput } from "@/lib/organisations/schemas";
 import { weakenedControls, type WeakenedControl } from "@/lib/organisations/policy-controls";
 import { beijingDayOf, beijingToday, startOfBeijingDay } from "@/lib/calendar/beijing";
@@ -18,22 +18,22 @@ const organisationOf = (actor: Actor) => (actor.kind === "STAFF" ? actor.organis
 
 function checkPolicyInput(input: PolicyInput, today: string = beijingToday()): Date {
   const effectiveFrom = startOfBeijingDay(input.effectiveFrom);
-  if (Number.isNaN(effectiveFrom.getTime())) throw new AppError("VALIDATION", undefined, { effectiveFrom: ["日期不存在"] });
-  const te = programmeTranslator("admin");
+  if (Number.isNaN(effectiveFrom.getTime())) throw new AppError("VALIDATION", undefined, { effectiveFrom: [words("admin.policyErrors.noSuchDay")] });
   // A version takes effect from a day to come (today at the earliest): the rules of days past stay as they were.
   if (input.effectiveFrom < today) {
-    throw new AppError("VALIDATION", te("policyErrors.inPast", { today }), { effectiveFrom: [te("policyErrors.inPast", { today })] });
+    const inPast = words("admin.policyErrors.inPast", { today });
+    throw new AppError("VALIDATION", inPast, { effectiveFrom: [inPast] });
   }
-  if (input.exceptionMaxLoanYuan < input.maxLoanYuan) throw new AppError("VALIDATION", undefined, { exceptionMaxLoanYuan: [te("policyErrors.ceilingBelowCap")] });
-  if (input.exceptionMaxTermMonths < input.maxTermMonths) throw new AppError("VALIDATION", undefined, { exceptionMaxTermMonths: [te("policyErrors.ceilingBelowTerm")] });
+  if (input.exceptionMaxLoanYuan < input.maxLoanYuan) throw new AppError("VALIDATION", undefined, { exceptionMaxLoanYuan: [words("admin.policyErrors.ceilingBelowCap")] });
+  if (input.exceptionMaxTermMonths < input.maxTermMonths) throw new AppError("VALIDATION", undefined, { exceptionMaxTermMonths: [words("admin.policyErrors.ceilingBelowTerm")] });
   if (input.greenChannelDays > Math.max(input.centerReviewDays, input.guarantorReviewDays, input.bankReviewDays)) {
-    throw new AppError("VALIDATION", undefined, { greenChannelDays: ["绿色通道时限不应长于普通时限"] });
+    throw new AppError("VALIDATION", undefined, { greenChannelDays: [words("admin.policyErrors.greenChannelLonger")] });
   }
   return effectiveFrom;
 }
 
 const notAfterLatest = () => {
-  const text = programmeTranslator("admin")("policyErrors.notAfterLatest");
+  const text = words("admin.policyErrors.notAfterLatest");
   return new AppError("VALIDATION", text, { effectiveFrom: [text] });
 };
 

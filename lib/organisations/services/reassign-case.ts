@@ -5,10 +5,8 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { auditAction } from "@/lib/applications/events";
-import { programmeTranslator } from "@/lib/i18n/translator";
+import { words } from "@/lib/i18n/words";
 import { caseColumnOf, reassignableWhere } from "@/lib/organisations/open-cases";
-
-const te = programmeTranslator("admin");
 
 /**
  * Moves one open case of an organisation to another active organisation of the same type (a
@@ -27,7 +25,7 @@ export async function reassignCase(
   const column = caseColumnOf(from.type);
   if (!column) throw new AppError("NOT_FOUND");
   if (!to || to.id === from.id || to.type !== from.type || to.disabledAt) {
-    throw new AppError("VALIDATION", undefined, { toOrgId: [te("reassign.errors.target")] });
+    throw new AppError("VALIDATION", undefined, { toOrgId: [words("admin.reassign.errors.target")] });
   }
   const app = await db.loanApplication.findFirst({ where: { id: input.applicationId, ...reassignableWhere(from) }, select: { id: true, number: true, version: true, assigneeId: true } });
   if (!app) throw new AppError("NOT_FOUND");

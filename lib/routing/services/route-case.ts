@@ -2,11 +2,10 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { programmeTranslator } from "@/lib/i18n/translator";
+import { words } from "@/lib/i18n/words";
 import { routingRule } from "@/lib/routing/queries";
 import { routeOf, type PartnerType } from "@/lib/routing/rules";
 
-const te = programmeTranslator("routing");
 const FIELD: Record<PartnerType, string> = { GUARANTOR: "guarantorOrgId", BANK: "bankOrgId" };
 
 /**
@@ -24,12 +23,12 @@ export async function partnerForCase(
   const orgId = routed.by === "choice" ? chosenOrgId : routed.orgId;
   if (!orgId) {
     throw routed.by === "choice"
-      ? new AppError("VALIDATION", undefined, { [FIELD[type]]: [te(type === "BANK" ? "errors.chooseBank" : "errors.chooseGuarantor")] })
-      : new AppError("VALIDATION", te("errors.noRoute"));
+      ? new AppError("VALIDATION", undefined, { [FIELD[type]]: [words(type === "BANK" ? "routing.errors.chooseBank" : "routing.errors.chooseGuarantor")] })
+      : new AppError("VALIDATION", words("routing.errors.noRoute"));
   }
   const org = await reader.organisation.findUnique({ where: { id: orgId }, select: { type: true, disabledAt: true } });
   if (org?.type !== type || org.disabledAt) {
-    throw routed.by === "choice" ? new AppError("VALIDATION", undefined, { [FIELD[type]]: [te("errors.inactive")] }) : new AppError("VALIDATION", te("errors.ruleInactive"));
+    throw routed.by === "choice" ? new AppError("VALIDATION", undefined, { [FIELD[type]]: [words("routing.errors.inactive")] }) : new AppError("VALIDATION", words("routing.errors.ruleInactive"));
   }
   return orgId;
 }

@@ -5,7 +5,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import type { RoutingMode } from "@/lib/generated/prisma/enums";
-import { programmeTranslator } from "@/lib/i18n/translator";
+import { words } from "@/lib/i18n/words";
 import { routingRule } from "@/lib/routing/queries";
 import { ruleNeedsDefault, type PartnerType } from "@/lib/routing/rules";
 
@@ -19,7 +19,6 @@ export type RoutingInput = {
   version: number;
 };
 
-const te = programmeTranslator("routing");
 
 /**
  * Sets how cases find their partner of one type, as one change: the mode, the default partner and
@@ -30,27 +29,27 @@ export async function setRouting(actor: Actor, input: RoutingInput): Promise<voi
   assertCan(actor, "admin.write");
   const districts = input.mode === "BY_DISTRICT" ? Object.entries(input.districts).filter(([, p]) => p) : [];
   const defaultOrgId = ruleNeedsDefault(input.mode) ? input.defaultOrgId : null;
-  if (ruleNeedsDefault(input.mode) && !defaultOrgId) throw new AppError("VALIDATION", undefined, { defaultOrgId: [te("errors.defaultRequired")] });
+  if (ruleNeedsDefault(input.mode) && !defaultOrgId) throw new AppError("VALIDATION", undefined, { defaultOrgId: [words("routing.errors.defaultRequired")] });
 
   const ids = [...new Set([...(defaultOrgId ? [defaultOrgId] : []), ...districts.flat()])];
   const orgs = new Map((await db.organisation.findMany({ where: { id: { in: ids }, disabledAt: null }, select: { id: true, type: true, code: true } })).map((o) => [o.id, o]));
   const isA = (id: string, type: string) => orgs.get(id)?.type === type;
-  if (defaultOrgId && !isA(defaultOrgId, input.type)) throw new AppError("VALIDATION", undefined, { defaultOrgId: [te("errors.notAPartner")] });
+  if (defaultOrgId && !isA(defaultOrgId, input.type)) throw new AppError("VALIDATION", undefined, { defaultOrgId: [words("routing.errors.notAPartner")] });
   const bad = districts.filter(([d, p]) => !isA(d, "DISTRICT_UNION") || !isA(p, input.type));
-  if (bad.length) throw new AppError("VALIDATION", te("errors.badDistrictRoute"));
+  if (bad.length) throw new AppError("VALIDATION", words("routing.errors.badDistrictRoute"));
 
   const code = (id: string | null) => (id ? (orgs.get(id)?.code ?? id) : null);
   await db.$transaction(async (tx) => {
     const before = await routingRule(input.type, tx);
-    if (before.version !== input.version) throw new AppError("CONFLICT", te("errors.stale"));
+    if (before.version !== input.version) throw new AppError("CONFLICT", words("routing.errors.stale"));
     const data = { mode: input.mode, defaultOrgId, version: input.version + 1 };
     if (input.version < 0) {
       await tx.partnerRouting.create({ data: { partnerType: input.type, ...data } }).catch((e: { code?: string }) => {
-        throw e.code === "P2002" ? new AppError("CONFLICT", te("errors.stale")) : e;
+        throw e.code === "P2002" ? new AppError("CONFLICT", words("routing.errors.stale")) : e;
       });
     } else {
       const updated = await tx.partnerRouting.updateMany({ where: { partnerType: input.type, version: input.version }, data });
-      if (updated.count !== 1) throw new AppError("CONFLICT", te("errors.stale"));
+      if (updated.count !== 1) throw new AppError("CONFLICT", words("routing.errors.stale"));
     }
     await tx.districtRoute.deleteMany({ where: { partnerType: input.type } });
     if (districts.length) await tx.districtRoute.createMany({ data: districts.map(([districtOrgId, partnerOrgId]) => ({ partnerType: input.type, districtOrgId, partnerOrgId })) });

@@ -1,6 +1,8 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
+import { rootTranslator } from "@/lib/actions/safe-action";
+import { wordIn } from "@/lib/i18n/words";
 import { assistedCases, findMemberByMobile, type MemberMatch } from "@/lib/intake/queries";
 import { memberLookupSchema } from "@/lib/intake/schemas";
 import { startAssistedAction } from "@/lib/intake/actions";
@@ -28,7 +30,9 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
     lookup?.success ? findMemberByMobile(actor, lookup.data.mobile) : Promise.resolve(null),
     assistedCases(actor),
   ]);
-  const lookupError = lookup && !lookup.success ? lookup.error.issues[0]?.message : undefined;
+  // zod issues carry catalogue keys: worded in the reader's language.
+  const lookupIssue = lookup && !lookup.success ? lookup.error.issues[0]?.message : undefined;
+  const lookupError = lookupIssue === undefined ? undefined : wordIn(await rootTranslator(), lookupIssue);
 
   return (
     <>
