@@ -94,7 +94,7 @@ describe("rules", () => {
       .toEqual([{ code: "COOLING", params: { number: "SQ-1", coolingDays: "30", until: "2026-12-15" } }]);
     const t = (key: string, values?: Record<string, string>) => `${key}:${JSON.stringify(values ?? {})}`;
     expect(wordEligibility([{ code: "OPEN_CASE", params: { number: "SQ-2" } }, { code: "NO_CONSENT", params: {} }], t))
-      .toBe('eligibility.OPEN_CASE:{"number":"SQ-2"} eligibility.NO_CONSENT:{}');
+      .toBe('errors.eligibility.OPEN_CASE:{"number":"SQ-2"} errors.eligibility.NO_CONSENT:{}');
   });
 
   it("green channel shortens review deadlines, never lengthens them", () => {
