@@ -73,9 +73,10 @@ export function productionStartProblem(e: Env = env): string | null {
 }
 
 /**
- * Several app servers behind a load balancer must hold one server-actions key: a form rendered by
- * one server is often posted to another. Without it each build makes its own, and servers of two
- * builds (or of a rebuild, during a rolling deploy) refuse each other's forms. The demo is one server.
+ * Next seals what an inline server action closes over with this key, and behind a load balancer a
+ * page rendered by one app server is often posted to another: all must hold the same key. Without
+ * it each build makes its own and keeps it in the build folder, so it changes with every build.
+ * The demo is one server.
  */
 function actionsKeyProblem(e: Env): string | null {
   const key = e.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
