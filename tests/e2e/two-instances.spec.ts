@@ -121,6 +121,8 @@ test("an application goes from the applicant to the centre's approval, each page
 
 test("a job sent once runs once while both servers work the queue, and each schedule ticks once a minute", async () => {
   test.setTimeout(240_000);
+  // Both joined the queue as they started, on a database that had none of its tables yet.
+  for (const backend of ["a", "b"] as const) expect(servers![backend].output(), `server ${backend}`).not.toContain("scheduler did not start");
   const [operator] = await queryE2e<{ id: string }>(`SELECT id FROM "User" WHERE email = 'hotline@center.demo'`);
   const mobile = callerMobileColumns("13912345678");
   const [call] = await queryE2e<{ id: string }>(
