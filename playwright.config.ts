@@ -17,8 +17,10 @@ process.env.NCD_E2E_AUTH_SECRET ??= randomBytes(48).toString("base64");
 // that write rows themselves all seal with them.
 process.env.DATA_KEYS ??= `e2e:${randomBytes(32).toString("base64")}`;
 process.env.BLIND_INDEX_KEY ??= randomBytes(32).toString("base64");
+// One server-actions key for every server of the run, as production gives all its app servers.
+process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 
-// E2E_PORT moves the whole run (the server and the extra servers some specs start, PORT+2…+5),
+// E2E_PORT moves the whole run (the server and the extra servers some specs start, PORT+2…+8),
 // so that two checkouts on one machine can each run their end-to-end tests.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 process.env.E2E_PORT = String(PORT);
@@ -75,6 +77,7 @@ export default defineConfig({
       AUTH_SECRET: process.env.NCD_E2E_AUTH_SECRET,
       DATA_KEYS: process.env.DATA_KEYS,
       BLIND_INDEX_KEY: process.env.BLIND_INDEX_KEY,
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",

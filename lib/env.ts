@@ -14,6 +14,9 @@ const schema = z.object({
   // Production refuses to serve while the demo accounts exist, unless this is the demo.
   DEMO_MODE: z.enum(["true", "false"]).default("false"),
   AUTH_SECRET: z.string().optional(),
+  // The AES key (base64) Next seals server actions' closed-over values with. Next reads it
+  // itself; it is named here so that production can insist on it (productionStartProblem).
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.string().optional(),
   // Keys that seal ID numbers, mobile numbers and bank accounts in the database (lib/personal-data/keys.ts).
   DATA_KEYS: z.string().optional(),
   BLIND_INDEX_KEY: z.string().optional(),
@@ -68,7 +71,23 @@ export function productionStartProblem(e: Env = env): string | null {
   if (e.STAFF_TWO_FACTOR !== "required" && e.DEMO_MODE !== "true") {
     return "STAFF_TWO_FACTOR=optional is for the demo only: production staff sign in with a second factor.";
   }
-  return dataKeysProblem(e) ?? smsProblem(e) ?? productionDatabaseProblem(e);
+  return actionsKeyProblem(e) ?? dataKeysProblem(e) ?? smsProblem(e) ?? productionDatabaseProblem(e);
+}
+
+/**
+ * Next seals what an inline server action closes over with this key, and behind a load balancer a
+ * page rendered by one app server is often posted to another: all must hold the same key. Without
+ * it each build makes its own and keeps it in the build folder, so it changes with every build.
+ * The demo is one server.
+ */
+function actionsKeyProblem(e: Env): string | null {
+  const key = e.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
+  if (!key) {
+    return e.DEMO_MODE === "true" ? null : "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be set in production, the same on every app server (for example: openssl rand -base64 32).";
+  }
+  // AES-128, -192 or -256, as Next imports it.
+  const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(key) ? Buffer.from(key, "base64").byteLength : 0;
+  return [16, 24, 32].includes(bytes) ? null : "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be 16, 24 or 32 random bytes in base64 (for example: openssl rand -base64 32).";
 }
 
 /** Applicants register and recover accounts by SMS code: production needs a gateway to send them. */

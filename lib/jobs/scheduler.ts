@@ -13,6 +13,7 @@ import { setReadingStarter } from "@/lib/ocr/dispatch";
 import { serveReadingQueue } from "@/lib/ocr/queue";
 import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 import { anchorChainHeads } from "@/lib/audit/services/anchor-chain-heads";
+import { connectPostgres } from "@/lib/db/sql-executor";
 
 export const JOBS = {
   "expire-returns": { cron: "*/10 * * * *", run: () => expireOverdueReturns() },
@@ -51,22 +52,40 @@ export async function startScheduler(): Promise<() => Promise<void>> {
   const { default: PgBoss } = await import("pg-boss");
   const boss = new PgBoss({ connectionString: env.DATABASE_URL, schema: "pgboss" });
   boss.on("error", (error) => logger.error("job queue error", { error }));
-  await boss.start();
-  for (const [name, job] of Object.entries(JOBS)) {
-    // A failed run is retried (three times, a minute apart, backing off); every reminder it sends
-    // is claimed once, so a retry sends only what the failed run did not.
-    await boss.createQueue(name, { name, retryLimit: 3, retryDelay: 60, retryBackoff: true });
-    await boss.schedule(name, job.cron, {}, { tz: BEIJING_TIME_ZONE });
-    await boss.work(name, async () => {
-      const count = await job.run();
-      if (count) logger.info("job done", { job: name, count });
-    });
-  }
-  const stopReading = await serveReadingQueue(boss);
+  const stopReading = await oneServerAtATime(env.DATABASE_URL, async () => {
+    await boss.start();
+    for (const [name, job] of Object.entries(JOBS)) {
+      // A failed run is retried (three times, a minute apart, backing off); every reminder it sends
+      // is claimed once, so a retry sends only what the failed run did not.
+      await boss.createQueue(name, { name, retryLimit: 3, retryDelay: 60, retryBackoff: true });
+      await boss.schedule(name, job.cron, {}, { tz: BEIJING_TIME_ZONE });
+      await boss.work(name, async () => {
+        const count = await job.run();
+        if (count) logger.info("job done", { job: name, count });
+      });
+    }
+    return serveReadingQueue(boss);
+  });
   return async () => {
     stopReading();
     await boss.stop({ graceful: true });
   };
+}
+
+/**
+ * A queue pg-boss creates is a partition it attaches to its job table: two servers starting at
+ * once on a database without the queues deadlock, and the loser would run no jobs. The servers
+ * therefore start their queues one after the other, under a session lock on a connection of its own.
+ */
+async function oneServerAtATime<T>(url: string, work: () => Promise<T>): Promise<T> {
+  const sql = await connectPostgres(url);
+  try {
+    await sql.query("SELECT pg_advisory_lock(hashtext('portal.job-queues'))");
+    return await work();
+  } finally {
+    // Closing the session releases the lock.
+    await sql.close();
+  }
 }
 
 async function runAll(): Promise<void> {

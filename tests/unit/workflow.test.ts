@@ -125,7 +125,17 @@ describe("rules", () => {
   const KEYS = { DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString("base64")}`, BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString("base64") };
   const production = { NODE_ENV: "production", PGLITE_DIR: "", APPLICANT_IDLE_MINUTES: 30, STAFF_IDLE_MINUTES: 10, SESSION_MAX_HOURS: 12, MAIL_FROM: "", LOG_LEVEL: "info", SCHEDULER: "off", ESCALATE_AFTER_WORKING_DAYS: 2, REPAYMENT_REMIND_DAYS: 5, MATURITY_REMIND_DAYS: 30, STANDING_REMIND_DAYS: 15, STANDING_REMIND_AFTER_DAYS: 30, EXPORT_MAX_ROWS: 1_000_000,
     TRUSTED_PROXY_HOPS: 1, STAFF_TWO_FACTOR: "required", EMBEDDED_DATABASE: "false", DEMO_MODE: "false", AUTH_SECRET: "x".repeat(32), DATABASE_URL: "postgresql://db/ncd", ...KEYS,
-    SMS_PROVIDER: "http", SMS_HTTP_URL: "https://sms-gateway.example/send" } as const;
+    SMS_PROVIDER: "http", SMS_HTTP_URL: "https://sms-gateway.example/send", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString("base64") } as const;
+
+  it("production requires one server-actions key, well formed, unless it is the demo", () => {
+    const env = { ...production, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: undefined };
+    expect(productionStartProblem(env)).toMatch(/NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be set in production/);
+    expect(productionStartProblem({ ...env, DEMO_MODE: "true" })).toBeNull();
+    expect(productionStartProblem({ ...env, NODE_ENV: "development" })).toBeNull();
+    expect(productionStartProblem({ ...env, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "not a key" })).toMatch(/16, 24 or 32 random bytes/);
+    expect(productionStartProblem({ ...env, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(20).toString("base64") })).toMatch(/16, 24 or 32 random bytes/);
+    expect(productionStartProblem({ ...env, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(16, 1).toString("base64") })).toBeNull();
+  });
 
   it("production refuses a missing or short AUTH_SECRET", () => {
     const env = { ...production, AUTH_SECRET: undefined };
