@@ -21,6 +21,10 @@ export const NOTICE_CODES = [
   "creditApproved",
   "loanDisbursed",
   "caseMessage",
+  // The applicant's own steps and the lapse of a returned case (lib/applications/services).
+  "applicationSubmitted",
+  "applicationResubmitted",
+  "applicationExpired",
   // The hotline's follow-up due, to the operator who took the call (lib/jobs/hotline-follow-ups.ts).
   "hotlineFollowUpDue",
 ] as const;
@@ -48,6 +52,9 @@ export const NOTICE_GROUP = {
   creditApproved: "case",
   loanDisbursed: "case",
   caseMessage: "case",
+  applicationSubmitted: "case",
+  applicationResubmitted: "case",
+  applicationExpired: "case",
   hotlineFollowUpDue: "due",
 } as const satisfies Record<NoticeCode, NoticeGroup>;
 
