@@ -25,6 +25,9 @@ export const NOTICE_CODES = [
   "applicationSubmitted",
   "applicationResubmitted",
   "applicationExpired",
+  // A draft a district union's agent or the hotline prepared for the member (lib/intake).
+  "draftPrepared",
+  "hotlineDraftPrepared",
   // The hotline's follow-up due, to the operator who took the call (lib/jobs/hotline-follow-ups.ts).
   "hotlineFollowUpDue",
 ] as const;
@@ -55,6 +58,8 @@ export const NOTICE_GROUP = {
   applicationSubmitted: "case",
   applicationResubmitted: "case",
   applicationExpired: "case",
+  draftPrepared: "case",
+  hotlineDraftPrepared: "case",
   hotlineFollowUpDue: "due",
 } as const satisfies Record<NoticeCode, NoticeGroup>;
 

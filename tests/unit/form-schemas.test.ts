@@ -3,11 +3,12 @@ import { enterpriseSchema, loanRequestSchema, profileSchema, withdrawSchema } fr
 import { registerSchema } from "@/lib/auth/schemas";
 import { returnSchema, bankApproveSchema } from "@/lib/reviews/schemas";
 import { makeCreditCode, makeIdNumber } from "../support/ids";
+import { worded } from "../support/words";
 
 // Every form's one schema (shared by the form and its action): bad input gets a message on the
-// right field, and nothing reaches a service.
+// right field (as a reader sees it), and nothing reaches a service.
 const errorsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
-  Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
+  Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), worded(i.message)]));
 
 const goodLoan = { applicationId: "3f1c9a56-1c1b-4b55-9d1e-4e2b2f0c9a11", categoryCode: "SMALL_MICRO", amountYuan: "300000", termMonths: "12", purpose: "采购设备", repaymentSource: "经营收入" };
 const goodEnterprise = { name: "北京某公司", creditCode: makeCreditCode(), legalRepName: "张三", address: "北京市朝阳区某路 1 号", industry: "零售",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HOLDER, isActorsTurn, isOpenStatus, OPEN_STATUSES, roleMayAttempt, SUBMITTED_OPEN_STATUSES, targetOf, TRANSITIONS, WITHDRAWABLE_STATUSES } from "@/lib/applications/workflow";
 import { eligibilityBlocks, wordEligibility } from "@/lib/applications/eligibility";
+import { worded } from "../support/words";
 import { can, PERMISSIONS } from "@/lib/auth/permissions";
 import { HOME_BY_ROLE, mayEnterSection, SECTION_ROLES } from "@/lib/auth/roles";
 import { availableActions } from "@/lib/reviews/available";
@@ -94,7 +95,11 @@ describe("rules", () => {
       .toEqual([{ code: "COOLING", params: { number: "SQ-1", coolingDays: "30", until: "2026-12-15" } }]);
     const t = (key: string, values?: Record<string, string>) => `${key}:${JSON.stringify(values ?? {})}`;
     expect(wordEligibility([{ code: "OPEN_CASE", params: { number: "SQ-2" } }, { code: "NO_CONSENT", params: {} }], t))
-      .toBe('eligibility.OPEN_CASE:{"number":"SQ-2"} eligibility.NO_CONSENT:{}');
+      .toBe('errors.eligibility.OPEN_CASE:{"number":"SQ-2"} errors.eligibility.NO_CONSENT:{}');
+    // Missing documents travel as their kinds; each is named in the reader's language.
+    const missing = [{ code: "MISSING_DOCUMENTS", params: { kinds: "BUSINESS_LICENCE,BANK_STATEMENTS" } }] as const;
+    expect(wordEligibility([...missing], (key, values) => worded({ key, values }))).toBe("请先上传：营业执照、银行流水。");
+    expect(wordEligibility([...missing], (key, values) => worded({ key, values }, "en"))).toBe("Upload first: Business licence, Bank statements.");
   });
 
   it("green channel shortens review deadlines, never lengthens them", () => {
