@@ -98,7 +98,7 @@ describe("uploadDocument", () => {
     const { id, applicant } = await makeCase();
     const bytes = pdf("licence");
     const dto = await uploadDocument(applicant, id, "BUSINESS_LICENCE", "../营业执照.pdf", bytes);
-    expect(dto).toMatchObject({ kind: "BUSINESS_LICENCE", label: "营业执照", version: 1, fileName: "营业执照.pdf", mimeType: "application/pdf", sizeBytes: bytes.byteLength, superseded: false });
+    expect(dto).toMatchObject({ kind: "BUSINESS_LICENCE", version: 1, fileName: "营业执照.pdf", mimeType: "application/pdf", sizeBytes: bytes.byteLength, superseded: false });
 
     const row = await db.document.findUniqueOrThrow({ where: { id: dto.id } });
     expect(row.storageKey).toMatch(new RegExp(`^doc/${id}/[0-9a-f-]{36}$`));
