@@ -6,7 +6,7 @@ import { makeCreditCode, makeIdNumber } from "../support/ids";
 import { worded } from "../support/words";
 
 // Every form's one schema (shared by the form and its action): bad input gets a message on the
-// right field (as a reader sees it), and nothing reaches a service.
+// right field, and nothing reaches a service. Issues carry catalogue keys: worded as the reader sees them.
 const errorsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), worded(i.message)]));
 

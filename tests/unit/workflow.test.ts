@@ -96,10 +96,6 @@ describe("rules", () => {
     const t = (key: string, values?: Record<string, string>) => `${key}:${JSON.stringify(values ?? {})}`;
     expect(wordEligibility([{ code: "OPEN_CASE", params: { number: "SQ-2" } }, { code: "NO_CONSENT", params: {} }], t))
       .toBe('errors.eligibility.OPEN_CASE:{"number":"SQ-2"} errors.eligibility.NO_CONSENT:{}');
-    // Missing documents travel as their kinds; each is named in the reader's language.
-    const missing = [{ code: "MISSING_DOCUMENTS", params: { kinds: "BUSINESS_LICENCE,BANK_STATEMENTS" } }] as const;
-    expect(wordEligibility([...missing], (key, values) => worded({ key, values }))).toBe("请先上传：营业执照、银行流水。");
-    expect(wordEligibility([...missing], (key, values) => worded({ key, values }, "en"))).toBe("Upload first: Business licence, Bank statements.");
   });
 
   it("green channel shortens review deadlines, never lengthens them", () => {
@@ -109,6 +105,12 @@ describe("rules", () => {
     expect(stageDays("BANK_REVIEW", { ...p, greenChannelDays: 4 }, true)).toBe(3);
     expect(stageDays("RETURNED", p, true)).toBe(15);
     expect(stageDays("ACTIVE", p, false)).toBeNull();
+  });
+
+  it("missing documents travel as their kinds, each named in the reader's language", () => {
+    const missing = [{ code: "MISSING_DOCUMENTS", params: { kinds: "BUSINESS_LICENCE,BANK_STATEMENTS" } }] as const;
+    expect(wordEligibility([...missing], (key, values) => worded({ key, values }))).toBe("请先上传：营业执照、银行流水。");
+    expect(wordEligibility([...missing], (key, values) => worded({ key, values }, "en"))).toBe("Upload first: Business licence, Bank statements.");
   });
 
   it("rates convert exactly from percent strings", () => {
