@@ -13,7 +13,7 @@ export async function CaseDocuments({ checklist }: { checklist: ChecklistItem[] 
         {missing ? <span className="badge badge--red">{t("missing", { n: missing })}</span> : <span className="badge badge--green">{t("complete")}</span>}
       </h2>
       <ul className="case-docs" data-testid="case-documents">
-        {checklist.map((d) => (
+        {checklist.map((d) => ({ ...d, label: t(`kind.${d.kind}`) })).map((d) => (
           <li key={d.kind} data-kind={d.kind}>
             <div>
               <strong>{d.label}</strong>

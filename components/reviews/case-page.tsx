@@ -49,7 +49,7 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
     guarantors: (targets?.guarantors ?? []).map((o) => ({ id: o.id, name: o.nameZh })),
     banks: (targets?.banks ?? []).map((o) => ({ id: o.id, name: o.nameZh })),
     routes: targets?.routes ?? { GUARANTOR: { by: "choice" }, BANK: { by: "choice" } },
-    rejectReasons: Object.entries(REJECT_REASONS).map(([id, name]) => ({ id, name })),
+    rejectReasons: REJECT_REASONS.map((id) => ({ id, name: t(`rejectReasons.${id}`) })),
     colleagues: c.colleagues,
     currentUserId: actor.userId,
     preview: {

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { applicantAction, errorState, guardedAction, errorMessage, rootTranslator } from "@/lib/actions/safe-action";
-import { fieldErrorsIn } from "@/lib/i18n/words";
+import { fieldErrorsIn, words } from "@/lib/i18n/words";
 import { applicantAudience } from "@/lib/actions/audience";
 import type { AutosaveState } from "@/lib/applications/autosave-state";
 import { DRAFT_FORMS, draftFieldsOf } from "@/lib/applications/drafts";
@@ -37,21 +37,21 @@ export const saveProfileAction = applicantAction({
     await saveProfile(actor, input);
     await clearFormDraft(actor, "PROFILE", "");
   },
-  success: () => "个人信息已保存",
+  success: () => words("applicant.done.profileSaved"),
   after: () => revalidatePath("/applicant", "layout"),
 });
 
 export const grantConsentAction = applicantAction({
   schema: consentSchema,
   run: async (input, actor) => grantConsent(actor, input.kind, await clientIp(), input.version),
-  success: () => "已记录您的授权",
+  success: () => words("applicant.done.consentGranted"),
   after: () => revalidatePath("/applicant", "layout"),
 });
 
 export const withdrawConsentAction = applicantAction({
   schema: consentSchema.pick({ kind: true }),
   run: async (input, actor) => withdrawConsent(actor, input.kind, await clientIp()),
-  success: () => "已撤回授权；需要该授权的办理环节将暂停",
+  success: () => words("applicant.done.consentWithdrawn"),
   after: () => revalidatePath("/applicant", "layout"),
 });
 
@@ -62,7 +62,7 @@ export const saveEnterpriseAction = applicantAction({
     await clearFormDraft(actor, "ENTERPRISE", input.enterpriseId ?? "");
     return result;
   },
-  success: () => "企业信息已保存",
+  success: () => words("applicant.done.enterpriseSaved"),
   after: async (result) => {
     revalidatePath("/applicant", "layout");
     redirect(`/applicant?enterprise=${result.enterpriseId}`);
@@ -84,7 +84,7 @@ export const saveLoanRequestAction = applicantAction({
     await clearFormDraft(actor, "LOAN_REQUEST", input.applicationId);
     return { id: input.applicationId, next: formData.get("intent") === "next" };
   },
-  success: () => "已保存草稿",
+  success: () => words("applicant.done.draftSaved"),
   after: (r) => {
     revalidatePath(`/applicant/applications/${r.id}`);
     if (r.next) redirect(`/applicant/applications/${r.id}?step=documents`);
@@ -97,7 +97,7 @@ export const submitApplicationAction = applicantAction({
     const result = await submitApplication(actor, input.applicationId, input.version);
     return { id: input.applicationId, result };
   },
-  success: () => "申请已提交",
+  success: () => words("applicant.done.submitted"),
   after: (r) => {
     revalidatePath("/applicant", "layout");
     redirect(`/applicant/applications/${r.id}`);
@@ -110,7 +110,7 @@ export const resubmitApplicationAction = applicantAction({
     await resubmitApplication(actor, input.applicationId, input.version);
     return input.applicationId;
   },
-  success: () => "已重新提交",
+  success: () => words("applicant.done.resubmitted"),
   after: (id) => {
     revalidatePath("/applicant", "layout");
     redirect(`/applicant/applications/${id}`);
@@ -123,7 +123,7 @@ export const withdrawApplicationAction = applicantAction({
     await withdrawApplication(actor, input.applicationId, input.version, input.reason);
     return input.applicationId;
   },
-  success: () => "申请已撤回",
+  success: () => words("applicant.done.withdrawn"),
   after: (id) => {
     revalidatePath("/applicant", "layout");
     redirect(`/applicant/applications/${id}`);

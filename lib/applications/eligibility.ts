@@ -11,7 +11,7 @@ export type EligibilityFacts = {
   consents: { sensitive: boolean; credit: boolean; changed?: boolean };
   amountFen: bigint | null;
   termMonths: number | null;
-  /** The case's limits: the pinned policy's, raised by the case's 一企一策 exceptions in force. */
+  /** The case's limits: the pinned policy's, raised by the case's tailored-policy (yi qi yi ce) exceptions in force. */
   policy: { maxLoanFen: bigint; maxTermMonths: number; coolingDays: number };
   /** An approved, unexpired cooling waiver of the enterprise lifts the cooling block. */
   coolingWaived?: boolean;
@@ -91,6 +91,13 @@ export class IneligibleError extends AppError {
 
 export const isIneligible = (e: unknown): e is IneligibleError => e instanceof IneligibleError;
 
-/** The blocks in words, with `t` over the "errors" namespace of the reader's catalogue. */
+/** The blocks in words, with `t` over the whole of the reader's catalogue. */
 export const wordEligibility = (blocks: EligibilityBlock[], t: (key: string, values?: Record<string, string>) => string): string =>
-  blocks.map((b) => t(`errors.eligibility.${b.code}`, b.params)).join(" ");
+  blocks.map((b) => t(`errors.eligibility.${b.code}`, blockValues(b, t))).join(" ");
+
+// Missing documents travel as their kinds (comma-separated): each is named in the reader's language.
+export function blockValues(b: EligibilityBlock, t: (key: string, values?: Record<string, string>) => string): Record<string, string> {
+  if (b.code !== "MISSING_DOCUMENTS") return b.params;
+  const names = (b.params.kinds ?? "").split(",").filter(Boolean).map((kind) => t(`case.documents.kind.${kind}`));
+  return { list: names.join(t("applicant.application.listSeparator")) };
+}

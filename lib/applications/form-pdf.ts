@@ -2,17 +2,18 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { applicationScope } from "@/lib/applications/scope";
-import { DOCUMENT_LABELS } from "@/lib/applications/required-documents";
+import type { DocumentKind } from "@/lib/generated/prisma/enums";
 import { maskIdNumber, maskMobile } from "@/lib/validation/identity";
 import { openedProfile } from "@/lib/personal-data/sealed";
 import { renderApplicationForm } from "@/lib/pdf/application-form";
 import { isUuid } from "@/lib/ids";
 
 /**
- * The printable application form (申请表) of a case the actor may see. The applicant's own form
- * shows their ID number and mobile in full; everyone else gets them masked.
+ * The printable application form (shenqing biao) of a case the actor may see. The applicant's own form
+ * shows their ID number and mobile in full; everyone else gets them masked. The caller names the
+ * document kinds (in the reader's language).
  */
-export async function applicationFormPdf(actor: Actor, id: string): Promise<{ number: string; pdf: Buffer } | null> {
+export async function applicationFormPdf(actor: Actor, id: string, documentName: (kind: DocumentKind) => string): Promise<{ number: string; pdf: Buffer } | null> {
   if (!isUuid(id)) return null;
   const app = await db.loanApplication.findFirst({
     where: { AND: [applicationScope(actor), { id }] },
@@ -60,7 +61,7 @@ export async function applicationFormPdf(actor: Actor, id: string): Promise<{ nu
       previousContractNo: app.previousLoan?.contractNo ?? null,
     },
     greenChannel: app.greenChannel,
-    documents: app.documents.map((d) => ({ name: DOCUMENT_LABELS[d.kind], note: d.fileName })),
+    documents: app.documents.map((d) => ({ name: documentName(d.kind), note: d.fileName })),
   });
   return { number: app.number, pdf };
 }

@@ -6,6 +6,7 @@ import { mayOpenDocument } from "@/lib/documents/access";
 import { isInForce } from "@/lib/exceptions/rules";
 import { beijingToday } from "@/lib/calendar/beijing";
 import { DEFAULT_CHECKLISTS } from "@/lib/setup/programme-defaults";
+import { DOCUMENT_KINDS } from "@/lib/exceptions/document-kinds";
 
 /** The checklists every category starts from (tests and fixtures build complete cases from them). */
 export const REQUIRED_DOCUMENTS = DEFAULT_CHECKLISTS;
@@ -26,18 +27,7 @@ export async function checklistOf(applicationId: string, kind: ApplicationKind):
   return DOCUMENT_ORDER.filter((k) => listed.has(k));
 }
 
-export const DOCUMENT_LABELS: Record<DocumentKind, string> = {
-  BUSINESS_LICENCE: "营业执照",
-  ID_CARD_FRONT: "法定代表人身份证（人像面）",
-  ID_CARD_BACK: "法定代表人身份证（国徽面）",
-  UNION_PROOF: "工会会员证明",
-  FINANCIAL_STATEMENTS: "财务报表",
-  BANK_STATEMENTS: "银行流水",
-  CREDIT_AUTHORISATION: "征信授权书（签字版）",
-  LOAN_USE_PLAN: "贷款用途计划",
-};
-
-/** Documents an approved, unexpired 一企一策 waiver of this case takes off its checklist. */
+/** Documents an approved, unexpired tailored-policy (yi qi yi ce) waiver of this case takes off its checklist. */
 export async function waivedDocuments(applicationId: string, today: string = beijingToday()): Promise<Set<DocumentKind>> {
   const waivers = await db.policyException.findMany({
     where: { applicationId, type: "DOCUMENT_WAIVED", status: "APPROVED", documentKind: { not: null } },
@@ -52,20 +42,23 @@ export async function requiredDocumentsFor(applicationId: string, kind: Applicat
   return checklist.filter((k) => !waived.has(k));
 }
 
-/** Labels of the required documents the case does not have yet (callers pass an id they already scoped). */
-export async function missingDocuments(applicationId: string, kind: ApplicationKind): Promise<string[]> {
+/**
+ * The required documents the case does not have yet (callers pass an id they already scoped);
+ * pages name each kind in the reader's language (`case.documents.kind.<kind>`).
+ */
+export async function missingDocuments(applicationId: string, kind: ApplicationKind): Promise<DocumentKind[]> {
   const [present, required] = await Promise.all([
     db.document.findMany({ where: { applicationId, supersededAt: null }, select: { kind: true } }).then((rows) => new Set(rows.map((d) => d.kind))),
     requiredDocumentsFor(applicationId, kind),
   ]);
-  return required.filter((k) => !present.has(k)).map((k) => DOCUMENT_LABELS[k]);
+  return required.filter((k) => !present.has(k));
 }
 
+/** One line of a case's checklist; pages name its kind in the reader's language (`case.documents.kind.<kind>`). */
 export type ChecklistItem = {
   kind: DocumentKind;
-  label: string;
   required: boolean;
-  /** Required by the checklist, but a 一企一策 waiver in force took it off for this case. */
+  /** Required by the checklist, but a tailored-policy (yi qi yi ce) waiver in force took it off for this case. */
   waived?: boolean;
   /** `readable`: the reader's step needs this file, so the page links to it (lib/documents/access.ts). The first page. */
   current?: ChecklistPage;
@@ -92,11 +85,11 @@ export async function documentChecklist(
   })) current.set(d.kind, [...(current.get(d.kind) ?? []), d]);
   const [waived, checklist] = await Promise.all([waivedDocuments(applicationId), checklistOf(applicationId, kind)]);
   const listed = new Set<DocumentKind>(checklist);
-  return (Object.keys(DOCUMENT_LABELS) as DocumentKind[])
+  return DOCUMENT_KINDS
     .filter((k) => listed.has(k) || current.has(k))
     .map((k) => {
       const readable = !reader || mayOpenDocument(reader.actor, k, reader.status);
       const pages = (current.get(k) ?? []).map((d) => ({ id: d.id, fileName: d.fileName, version: d.version, sizeBytes: d.sizeBytes, readable }));
-      return { kind: k, label: DOCUMENT_LABELS[k], required: listed.has(k) && !waived.has(k), ...(waived.has(k) ? { waived: true } : {}), ...(pages[0] ? { current: pages[0] } : {}), pages };
+      return { kind: k, required: listed.has(k) && !waived.has(k), ...(waived.has(k) ? { waived: true } : {}), ...(pages[0] ? { current: pages[0] } : {}), pages };
     });
 }

@@ -2,10 +2,10 @@ import type { DocumentKind } from "@/lib/generated/prisma/enums";
 
 // Plain shapes handed to pages and components (and, serialised, to the browser).
 
+/** A stored document; pages name its kind in the reader's language (`case.documents.kind.<kind>`). */
 export type DocumentDto = {
   id: string;
   kind: DocumentKind;
-  label: string;
   version: number;
   fileName: string;
   sizeBytes: number;
@@ -16,6 +16,7 @@ export type DocumentDto = {
 
 export type ChecklistItem = {
   kind: DocumentKind;
+  /** The kind's name in the reader's language, worded by the page. */
   label: string;
   required: boolean;
   current?: { id: string; fileName: string; version: number; sizeBytes: number };

@@ -1,6 +1,10 @@
 import { fileTypeFromBuffer } from "file-type";
 import { MAX_DOCUMENT_BYTES } from "@/lib/documents/limits";
 import { AppError } from "@/lib/errors";
+import { words, type Words } from "@/lib/i18n/words";
+// The name a file keeps when its own has nothing usable left: stored with the file and shown to
+// every reader as it was saved, so it is data (in the programme's language), not a reader's word.
+import storedNames from "@/lib/documents/stored-names.json";
 
 // Checks an upload by its content, never by its name: the type comes from the magic bytes, the
 // file must end the way its format ends (so nothing rides along after the image or the PDF), and
@@ -14,10 +18,10 @@ export type DocumentMimeType = (typeof DOCUMENT_MIME_TYPES)[number];
 export type UploadInspection = { mimeType: DocumentMimeType; safeName: string };
 
 export const INSPECT_MESSAGES = {
-  empty: "文件为空",
-  tooLarge: "文件超过 10 MB",
-  unsupported: "仅支持 PDF、JPG、PNG 格式的文件",
-  mismatch: "文件内容与格式不符",
+  empty: words("case.documents.empty"),
+  tooLarge: words("case.documents.tooLarge"),
+  unsupported: words("case.documents.unsupported"),
+  mismatch: words("case.documents.mismatch"),
 } as const;
 
 /** The extensions a name may keep for each type; the first is the one added when missing. */
@@ -27,7 +31,7 @@ const EXTENSIONS: Record<DocumentMimeType, readonly string[]> = {
   "image/png": ["png"],
 };
 
-const FALLBACK_BASE = "文件";
+const FALLBACK_BASE = storedNames.fallbackBase;
 const MAX_NAME_CHARS = 100;
 const SCAN_WINDOW = 4096;
 const PDF_EOF_WINDOW = 1024;
@@ -35,7 +39,7 @@ const MARKUP = ["<script", "<html", "<svg", "<?php"];
 const PNG_IEND = [0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
 
 /** A refused file, on the upload's `file` field (VALIDATION: 400 from the route). */
-const refused = (message: string): AppError => new AppError("VALIDATION", message, { file: [message] });
+const refused = (message: Words): AppError => new AppError("VALIDATION", message, { file: [message] });
 
 /** The file's type and a safe name, or a VALIDATION AppError saying why it is refused. */
 export async function inspectUpload(bytes: Uint8Array, declaredName: string): Promise<UploadInspection> {

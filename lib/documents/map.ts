@@ -1,6 +1,5 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { DOCUMENT_LABELS } from "@/lib/applications/required-documents";
 import type { DocumentDto } from "@/lib/documents/dto";
 
 /** The columns a DocumentDto needs (never the storage key or the hash). */
@@ -20,7 +19,6 @@ type DocumentRow = Prisma.DocumentGetPayload<{ select: typeof documentDtoSelect 
 export const toDocumentDto = (row: DocumentRow): DocumentDto => ({
   id: row.id,
   kind: row.kind,
-  label: DOCUMENT_LABELS[row.kind],
   version: row.version,
   fileName: row.fileName,
   sizeBytes: row.sizeBytes,

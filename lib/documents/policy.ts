@@ -1,5 +1,6 @@
 import type { ApplicationStatus, DocumentKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/roles";
+import { words } from "@/lib/i18n/words";
 
 // Who may change a case's documents, and when. Pure rules; the service applies them after it
 // has loaded the case through the actor's scope.
@@ -13,7 +14,7 @@ export const mayUploadDocuments = (actor: Actor): boolean => actor.kind === "APP
 export const documentsEditableIn = (status: string): boolean =>
   (DOCUMENT_EDITABLE_STATUSES as readonly string[]).includes(status);
 
-export const FROZEN_DETAIL = "案件已提交审核，当前不能上传或更换材料；如被退回补正，可在补正时重新上传";
+export const FROZEN_DETAIL = words("case.documents.frozen");
 
 /** The kinds of document the portal reads (OCR) on upload, to propose the enterprise form's values. */
 export const READ_KINDS: readonly DocumentKind[] = ["BUSINESS_LICENCE"];

@@ -5,7 +5,7 @@ import { DocumentKind } from "@/lib/generated/prisma/enums";
 export const idSchema = z.guid();
 
 export const uploadFieldsSchema = z.object({
-  kind: z.enum(DocumentKind, { error: "请选择材料类型" }),
+  kind: z.enum(DocumentKind, { error: "case.documents.kindRequired" }),
   /** `page`: a further page of the document; anything else replaces it. */
   mode: z.preprocess((v) => (v === "page" ? "page" : "replace"), z.enum(["page", "replace"])),
 });

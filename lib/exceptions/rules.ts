@@ -1,6 +1,6 @@
 import type { DocumentKind, ExceptionStatus, ExceptionType } from "@/lib/generated/prisma/enums";
 
-// 一企一策 as rules: which value each type carries, which state a record is in on a day, what a
+// tailored-policy (yi qi yi ce) as rules: which value each type carries, which state a record is in on a day, what a
 // request may ask for, and what the exceptions in force change for one case. Pure: the services
 // and the eligibility rules call these with the records they loaded.
 

@@ -1,27 +1,25 @@
 import { z } from "zod";
 import { DOCUMENT_KINDS } from "@/lib/exceptions/document-kinds";
 import { safeMultilineTextField, yuanAmountField } from "@/lib/validation/zod-fields";
-import { programmeTranslator } from "@/lib/i18n/translator";
 import { EXCEPTION_STATES, EXCEPTION_TYPES } from "@/lib/exceptions/rules";
 
-const t = programmeTranslator("exceptions");
 const blank = (v: unknown) => (v === "" || v === undefined || v === null ? undefined : v);
 
 /** A request: the value field that matters for the type is checked by the service (lib/exceptions/rules.ts). */
 export const requestExceptionSchema = z.object({
-  applicationId: z.uuid({ error: t("schema.id") }),
-  type: z.enum(EXCEPTION_TYPES, { error: t("schema.type") }),
+  applicationId: z.uuid({ error: "exceptions.schema.id" }),
+  type: z.enum(EXCEPTION_TYPES, { error: "exceptions.schema.type" }),
   reason: safeMultilineTextField(500, { min: 4 }),
-  expiresOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: t("schema.date") }),
+  expiresOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "exceptions.schema.date" }),
   valueYuan: z.preprocess(blank, yuanAmountField.optional()),
-  valueMonths: z.preprocess(blank, z.coerce.number({ error: t("schema.months") }).int({ error: t("schema.months") }).min(1, { error: t("schema.months") }).max(240, { error: t("schema.months") }).optional()),
-  documentKind: z.preprocess(blank, z.enum(DOCUMENT_KINDS, { error: t("schema.document") }).optional()),
+  valueMonths: z.preprocess(blank, z.coerce.number({ error: "exceptions.schema.months" }).int({ error: "exceptions.schema.months" }).min(1, { error: "exceptions.schema.months" }).max(240, { error: "exceptions.schema.months" }).optional()),
+  documentKind: z.preprocess(blank, z.enum(DOCUMENT_KINDS, { error: "exceptions.schema.document" }).optional()),
 });
 
 export const decideExceptionSchema = z.object({
-  exceptionId: z.uuid({ error: t("schema.id") }),
+  exceptionId: z.uuid({ error: "exceptions.schema.id" }),
   version: z.coerce.number().int().min(0),
-  decision: z.enum(["approve", "refuse"], { error: t("schema.decision") }),
+  decision: z.enum(["approve", "refuse"], { error: "exceptions.schema.decision" }),
   comment: safeMultilineTextField(500, { min: 2 }),
 });
 

@@ -1,7 +1,7 @@
 import type { HotlineOutcome, HotlineTopic } from "@/lib/generated/prisma/enums";
 import type { Actor, StaffActor } from "@/lib/auth/roles";
 
-// The 12351 hotline desk of the centre's 公益项目部. The desk is shared: any operator may follow up
+// The 12351 hotline desk of the centre's public-welfare projects department. The desk is shared: any operator may follow up
 // any call; to everyone else a call does not exist.
 
 export type HotlineOperator = StaffActor & { role: "HOTLINE_OPERATOR" };

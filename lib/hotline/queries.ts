@@ -90,7 +90,7 @@ export async function hotlineCallPage(
   return { rows: page.map((c) => listRow(c, today)), nextCursor: calls.length > pageSize ? page[page.length - 1]!.id : null };
 }
 
-/** 待回访: follow-ups due today or earlier and not yet done, the oldest first. */
+/** Due for a call back (dai huifang): follow-ups due today or earlier and not yet done, the oldest first. */
 export async function dueFollowUps(actor: Actor, today: string = beijingToday()): Promise<HotlineCallRow[]> {
   if (!isHotlineOperator(actor)) return [];
   const calls = await db.hotlineCall.findMany({

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { mobileField, safeTextField } from "@/lib/validation/zod-fields";
 import { enterpriseSchema } from "@/lib/applications/schemas";
-import { programmeTranslator } from "@/lib/i18n/translator";
 
 // One schema per intake form, shared by the form (field names) and its server action.
 
@@ -10,7 +9,7 @@ export const memberLookupSchema = z.object({ mobile: mobileField });
 /** The member's e-mail address, optional: blank means none; stored lower-case. */
 export const optionalEmailField = z.preprocess(
   (v) => (typeof v === "string" ? v.trim().toLowerCase() : v) || undefined,
-  z.email({ error: programmeTranslator("intake")("errors.emailInvalid") }).max(254, { error: programmeTranslator("intake")("errors.emailInvalid") }).optional(),
+  z.email({ error: "intake.errors.emailInvalid" }).max(254, { error: "intake.errors.emailInvalid" }).optional(),
 );
 
 export const registerMemberSchema = z.object({

@@ -21,6 +21,13 @@ export const NOTICE_CODES = [
   "creditApproved",
   "loanDisbursed",
   "caseMessage",
+  // The applicant's own steps and the lapse of a returned case (lib/applications/services).
+  "applicationSubmitted",
+  "applicationResubmitted",
+  "applicationExpired",
+  // A draft a district union's agent or the hotline prepared for the member (lib/intake).
+  "draftPrepared",
+  "hotlineDraftPrepared",
   // The hotline's follow-up due, to the operator who took the call (lib/jobs/hotline-follow-ups.ts).
   "hotlineFollowUpDue",
 ] as const;
@@ -48,6 +55,11 @@ export const NOTICE_GROUP = {
   creditApproved: "case",
   loanDisbursed: "case",
   caseMessage: "case",
+  applicationSubmitted: "case",
+  applicationResubmitted: "case",
+  applicationExpired: "case",
+  draftPrepared: "case",
+  hotlineDraftPrepared: "case",
   hotlineFollowUpDue: "due",
 } as const satisfies Record<NoticeCode, NoticeGroup>;
 

@@ -1,8 +1,11 @@
-// Reading a business licence (营业执照) from OCR lines: pure, so every layout and confusion is
+// Reading a business licence (yingye zhizhao) from OCR lines: pure, so every layout and confusion is
 // unit-tested without the engine. A licence prints labels followed by their values; the engine
 // returns either "label value" on one line or the label and the value as separate boxes on the
 // same row (a tilted photograph), so boxes are first joined into rows by their height on the page.
 import { creditCodeCheckChar, idNumberCheckChar } from "@/lib/validation/identity";
+// The labels a licence prints (in Chinese, as the State Administration for Market Regulation sets
+// them) are the input's format, not words for a reader: they live in a data file beside this one.
+import printed from "@/lib/ocr/licence-labels.json";
 
 export type OcrPoint = [number, number];
 export type OcrLine = { text: string; mean: number; box?: OcrPoint[] };
@@ -18,17 +21,27 @@ export type LicenceReading = {
   labelsFound: number;
 };
 
-// Two-character labels are printed spread out (名　　称): the engine sometimes reads a stray mark
-// in the gap, so one character is allowed there.
-const LABELS: Record<Exclude<LicenceField, "creditCode">, RegExp> = {
-  name: /^名\s*\S?\s*称\s*[:：]?\s*/,
-  type: /^类\s*\S?\s*型\s*[:：]?\s*/,
-  legalRepName: /^(法\s*定\s*代\s*表\s*人|负\s*责\s*人|经\s*营\s*者|执\s*行\s*事\s*务\s*合\s*伙\s*人)\s*[:：]?\s*/,
-  foundedOn: /^(成\s*立\s*日\s*期|注\s*册\s*日\s*期)\s*[:：]?\s*/,
-  address: /^(住\s*\S?\s*所|经\s*营\s*场\s*所|主\s*要\s*经\s*营\s*场\s*所)\s*[:：]?\s*/,
+// Labels are printed spread out, so any spacing may sit between their characters. Two-character
+// labels are spread the widest: the engine sometimes reads a stray mark in the gap, so one
+// character is allowed there.
+const spread = (label: string): string => {
+  const chars = Array.from(label);
+  return chars.length === 2 ? `${chars[0]}\\s*\\S?\\s*${chars[1]}` : chars.join("\\s*");
 };
-const CREDIT_LABEL = /统\s*一\s*社\s*会\s*信\s*用\s*代\s*码\s*[:：]?\s*/;
-const OTHER_LABELS = /^(注\s*册\s*资\s*本|经\s*营\s*范\s*围|营\s*业\s*期\s*限|登\s*记\s*机\s*关|出\s*资\s*额)/;
+const anyOf = (labels: readonly string[]): string => `(${labels.map(spread).join("|")})`;
+const COLON = "\\s*[:：]?\\s*";
+
+const LABELS: Record<Exclude<LicenceField, "creditCode">, RegExp> = {
+  name: new RegExp(`^${anyOf(printed.fields.name)}${COLON}`),
+  type: new RegExp(`^${anyOf(printed.fields.type)}${COLON}`),
+  legalRepName: new RegExp(`^${anyOf(printed.fields.legalRepName)}${COLON}`),
+  foundedOn: new RegExp(`^${anyOf(printed.fields.foundedOn)}${COLON}`),
+  address: new RegExp(`^${anyOf(printed.fields.address)}${COLON}`),
+};
+const CREDIT_LABEL = new RegExp(`${anyOf(printed.creditCode)}${COLON}`);
+const OTHER_LABELS = new RegExp(`^${anyOf(printed.other)}`);
+// A date as printed: year, month and day, marked by the licence's own characters or by - . /
+const PRINTED_DATE = new RegExp(`(\\d{4})\\s*[${printed.dateMarks.year}\\-./]\\s*(\\d{1,2})\\s*[${printed.dateMarks.month}\\-./]\\s*(\\d{1,2})`);
 
 const height = (box: OcrPoint[]) => Math.max(...box.map((p) => p[1])) - Math.min(...box.map((p) => p[1]));
 const width = (box: OcrPoint[]) => Math.max(...box.map((p) => p[0])) - Math.min(...box.map((p) => p[0]));
@@ -122,7 +135,7 @@ export function repairIdNumber(raw: string): string | null {
 }
 
 function foundedOn(value: string): string | undefined {
-  const m = /(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})/.exec(value.replace(/[Oo]/g, "0"));
+  const m = PRINTED_DATE.exec(value.replace(/[Oo]/g, "0"));
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));

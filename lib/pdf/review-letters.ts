@@ -71,6 +71,12 @@ export type BankApprovalNoticePdf = LetterBase & {
   notes?: readonly string[];
 };
 
+/** How the bank's approval notice words each repayment method (the letter's own official wording). */
+export const REPAYMENT_METHOD_WORDING = {
+  INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY: "按月付息，到期一次还本",
+  EQUAL_INSTALMENTS: "等额本息，按月还款",
+} as const;
+
 function enterpriseClause(e: LetterEnterprise): string {
   return `${e.name}（统一社会信用代码：${e.creditCode}，法定代表人：${e.legalRep}）`;
 }

@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { staffAction } from "@/lib/actions/safe-action";
+import { words, type Words } from "@/lib/i18n/words";
 import { staffRolesOf } from "@/lib/actions/audience";
 import type { StaffActor } from "@/lib/auth/roles";
 import { homeOf } from "@/lib/auth/roles";
@@ -47,7 +47,7 @@ function step<S extends z.ZodType>(
   roles: readonly StaffRole[],
   schema: S,
   run: (input: z.output<S>, actor: StaffActor) => Promise<unknown>,
-  message: string,
+  done: Words,
 ) {
   return staffAction(roles, {
     schema,
@@ -55,27 +55,25 @@ function step<S extends z.ZodType>(
       await run(input, actor);
       return actor;
     },
-    success: () => message,
+    success: () => done,
     after: (acting) => revalidatePath(homeOf(acting.role), "layout"),
   });
 }
 
 export const recommendAction = step(stepRoles("centerPropose"), recommendSchema, (i, a) =>
   recommendApplication(a, { applicationId: i.applicationId, version: i.version, comment: i.comment, guarantorOrgId: i.guarantorOrgId, applicantMessage: i.applicantMessage,
-    checklist: { member: i.checkMember, targetGroup: i.checkTargetGroup, documents: i.checkDocuments } }), "已提交推荐意见");
-export const confirmAction = step(stepRoles("centerConfirm"), confirmSchema, (i, a) => confirmRecommendation(a, i), "已复核并推荐至担保公司");
-export const returnAction = step(CASE_DECIDERS, returnSchema, (i, a) => returnForInformation(a, i), "已退回申请人补充材料");
-export const rejectAction = step(stepRoles("reject"), rejectSchema, (i, a) => rejectApplication(a, i), "已作出不予通过的决定");
-export const guaranteeAction = step(stepRoles("guarantorApprove"), guaranteeSchema, ({ guaranteedYuan, ...i }, a) => issueGuarantee(a, { ...i, guaranteedFen: guaranteedYuan }), "已出具担保，案件转至银行");
+    checklist: { member: i.checkMember, targetGroup: i.checkTargetGroup, documents: i.checkDocuments } }), words("case.done.recommended"));
+export const confirmAction = step(stepRoles("centerConfirm"), confirmSchema, (i, a) => confirmRecommendation(a, i), words("case.done.confirmed"));
+export const returnAction = step(CASE_DECIDERS, returnSchema, (i, a) => returnForInformation(a, i), words("case.done.returned"));
+export const rejectAction = step(stepRoles("reject"), rejectSchema, (i, a) => rejectApplication(a, i), words("case.done.rejected"));
+export const guaranteeAction = step(stepRoles("guarantorApprove"), guaranteeSchema, ({ guaranteedYuan, ...i }, a) => issueGuarantee(a, { ...i, guaranteedFen: guaranteedYuan }), words("case.done.guaranteed"));
 export const bankApproveAction = step(stepRoles("bankApprove"), bankApproveSchema, (i, a) =>
-  approveCredit(a, { ...i, principalFen: i.principalYuan, annualRateMicros: percentToMicros(i.annualRatePercent) }), "已审批通过");
-export const signAction = step(stepRoles("signContract"), signSchema, (i, a) => recordContractSigned(a, i), "已登记合同签订");
-export const disburseAction = step(stepRoles("disburse"), disburseSchema, ({ amountYuan, ...i }, a) => recordDisbursement(a, { ...i, amountFen: amountYuan }), "已登记放款，贷款生效");
-export const reopenAction = step(stepRoles("reopen"), reopenSchema, (i, a) => reopenApplication(a, i), "已重新开启，申请人可继续补充");
-export const greenChannelAction = step(staffRolesOf(PERMISSIONS["application.markGreenChannel"]), greenChannelSchema, (i, a) => markGreenChannel(a, i), "已纳入绿色通道");
-export const assignAction = step(staffRolesOf(PERMISSIONS["application.assign"]), assignSchema, (i, a) => assignCase(a, i), "已分配");
-
-const doneWords = async (key: "noteAdded" | "messageSent") => (await getTranslations("case.done"))(key);
+  approveCredit(a, { ...i, principalFen: i.principalYuan, annualRateMicros: percentToMicros(i.annualRatePercent) }), words("case.done.creditApproved"));
+export const signAction = step(stepRoles("signContract"), signSchema, (i, a) => recordContractSigned(a, i), words("case.done.signed"));
+export const disburseAction = step(stepRoles("disburse"), disburseSchema, ({ amountYuan, ...i }, a) => recordDisbursement(a, { ...i, amountFen: amountYuan }), words("case.done.disbursed"));
+export const reopenAction = step(stepRoles("reopen"), reopenSchema, (i, a) => reopenApplication(a, i), words("case.done.reopened"));
+export const greenChannelAction = step(staffRolesOf(PERMISSIONS["application.markGreenChannel"]), greenChannelSchema, (i, a) => markGreenChannel(a, i), words("case.done.greenChannel"));
+export const assignAction = step(staffRolesOf(PERMISSIONS["application.assign"]), assignSchema, (i, a) => assignCase(a, i), words("case.done.assigned"));
 
 /** An internal note between the organisations on the case; never shown to the applicant. */
 export const noteAction = staffAction(staffRolesOf(PERMISSIONS["case.note"]), {
@@ -84,7 +82,7 @@ export const noteAction = staffAction(staffRolesOf(PERMISSIONS["case.note"]), {
     await addCaseNote(actor, input);
     return actor;
   },
-  success: () => doneWords("noteAdded"),
+  success: () => words("case.done.noteAdded"),
   after: (acting) => revalidatePath(homeOf(acting.role), "layout"),
 });
 
@@ -95,14 +93,14 @@ export const messageApplicantAction = staffAction(staffRolesOf(PERMISSIONS["case
     await sendApplicantMessage(actor, input);
     return actor;
   },
-  success: () => doneWords("messageSent"),
+  success: () => words("case.done.messageSent"),
   after: (acting) => revalidatePath(homeOf(acting.role), "layout"),
 });
 
 export const batchAssignAction = staffAction(staffRolesOf(PERMISSIONS["application.assign"]), {
   schema: batchAssignSchema,
   run: async (input, acting) => ({ acting, count: await assignCases(acting, { applicationIds: input.ids, assigneeId: input.assigneeId }) }),
-  success: (r) => `已分配 ${r.count} 件案件`,
+  success: (r) => words("case.done.batchAssigned", { count: r.count }),
   after: (r) => revalidatePath(homeOf(r.acting.role), "layout"),
 });
 
@@ -110,5 +108,5 @@ export const batchAssignAction = staffAction(staffRolesOf(PERMISSIONS["applicati
 export const revealAction = staffAction(staffRolesOf(PERMISSIONS["pii.viewFull"]), {
   schema: revealSchema,
   run: async (input, actor) => revealPersonalData(actor, input),
-  success: (r) => `身份证号码 ${r.idNumber}；手机号码 ${r.mobile}${r.accountNo ? `；收款账号 ${r.accountNo}` : ""}（本次查看已记录）`,
+  success: (r) => words("case.done.revealed", { idNumber: r.idNumber, mobile: r.mobile, hasAccount: r.accountNo ? "yes" : "no", accountNo: r.accountNo }),
 });

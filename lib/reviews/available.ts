@@ -60,9 +60,9 @@ export function availableActions(
   }
   const open = isOpenStatus(app.status);
   if (open && !app.greenChannel && can(actor, "application.markGreenChannel")) actions.push("markGreenChannel");
-  // 一企一策: asked on a case under way, or (a cooling waiver) on the rejected case that started it.
+  // Tailored policy (yi qi yi ce): asked on a case under way, or (a cooling waiver) on the rejected case that started it.
   if ((open || app.status === "REJECTED") && can(actor, "exception.request")) actions.push("requestException");
-  // Money received while the loan runs is the bank's to record; what the guarantor recovers after 代偿 is its own.
+  // Money received while the loan runs is the bank's to record; what the guarantor recovers after it pays on the borrower's behalf (daichang) is its own.
   if (actor.role === "BANK_OFFICER" && (app.status === "ACTIVE" || app.status === "OVERDUE")) actions.push("recordRepayment");
   if (actor.role === "GUARANTOR_OFFICER" && app.status === "COMPENSATED") actions.push("recordRecovery");
   if (mine && can(actor, "application.assign")) actions.push("assign");

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { scopedApplication } from "@/lib/applications/scope";
 import { isUuid } from "@/lib/ids";
 import { openCaseFacts } from "@/lib/applications/snapshot-store";
-import { renderBankApprovalNotice, renderGuaranteeLetter, renderRecommendationLetter } from "@/lib/pdf/review-letters";
+import { renderBankApprovalNotice, renderGuaranteeLetter, renderRecommendationLetter, REPAYMENT_METHOD_WORDING } from "@/lib/pdf/review-letters";
 import { beijingDayOf } from "@/lib/calendar/beijing";
 
 export const LETTER_KINDS = ["recommendation", "guarantee", "approval"] as const;
@@ -17,13 +17,12 @@ const READERS: Record<LetterKind, readonly string[]> = {
   approval: ["CENTER_REVIEWER", "CENTER_APPROVER", "AUDITOR", "PROGRAM_ADMIN", "BANK_OFFICER", "APPLICANT"],
 };
 
-const METHOD = { INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY: "按月付息，到期一次还本", EQUAL_INSTALMENTS: "等额本息，按月还款" } as const;
-
 /**
  * A review letter of a case the actor may see, once the step that issues it has happened. The
- * letters name the enterprise and its legal representative only: no ID numbers or phones.
+ * letters name the enterprise and its legal representative only: no ID numbers or phones. The
+ * caller names the file in the reader's language from its kind and the case number.
  */
-export async function reviewLetter(actor: Actor, id: string, kind: LetterKind): Promise<{ fileName: string; pdf: Buffer } | null> {
+export async function reviewLetter(actor: Actor, id: string, kind: LetterKind): Promise<{ number: string; pdf: Buffer } | null> {
   if (!isUuid(id) || !READERS[kind].includes(actor.role)) return null;
   const app = await db.loanApplication.findFirst({
     where: scopedApplication(actor, id),
@@ -59,7 +58,7 @@ export async function reviewLetter(actor: Actor, id: string, kind: LetterKind): 
       amountFen: app.amountFen ?? 0n, termMonths: app.termMonths ?? 0, purpose: app.purpose ?? "", greenChannel: app.greenChannel,
       centreOpinion: opinion,
     });
-    return { fileName: `推荐函-${app.number}.pdf`, pdf };
+    return { number: app.number, pdf };
   }
   if (kind === "guarantee") {
     if (!guarantee || !app.guarantorOrg || !app.bankOrg) return null;
@@ -69,7 +68,7 @@ export async function reviewLetter(actor: Actor, id: string, kind: LetterKind): 
       guarantorName: app.guarantorOrg.nameZh, bankName: app.bankOrg.nameZh, guaranteeContractNo: guarantee.contractNo,
       guaranteedAmountFen: guarantee.guaranteedFen, termMonths: guarantee.termMonths, guaranteeFeeFen: guarantee.feeFen, reviewFeeFen: 0n,
     });
-    return { fileName: `担保函-${app.number}.pdf`, pdf };
+    return { number: app.number, pdf };
   }
   if (!app.loan || !guarantee || !app.bankOrg || !app.guarantorOrg) return null;
   const { enterprise } = asDecided(app.loan.approvedAt);
@@ -78,7 +77,7 @@ export async function reviewLetter(actor: Actor, id: string, kind: LetterKind): 
     documentNo: app.loan.contractNo, issuedOn: beijingDayOf(app.loan.approvedAt), generatedAt, enterprise, bankName: app.bankOrg.nameZh,
     guarantorName: app.guarantorOrg.nameZh, loanContractNo: app.loan.contractNo, guaranteeContractNo: guarantee.contractNo,
     principalFen: app.loan.principalFen, annualRate: `${Math.floor(rate / 10_000)}.${String(rate % 10_000).padStart(4, "0").replace(/0{1,2}$/, "")}%`,
-    lprReference: app.loan.lprReference, termMonths: app.loan.termMonths, repaymentMethod: METHOD[app.loan.repaymentMethod],
+    lprReference: app.loan.lprReference, termMonths: app.loan.termMonths, repaymentMethod: REPAYMENT_METHOD_WORDING[app.loan.repaymentMethod],
   });
-  return { fileName: `贷款审批通知书-${app.number}.pdf`, pdf };
+  return { number: app.number, pdf };
 }

@@ -22,7 +22,7 @@ import { outcome } from "../support/outcome";
 import { createApplicant, createEnterprise, createStaff, ensureReferenceData } from "../support/factories";
 import { makeCreditCode, makeIdNumber, makeMobile } from "../support/ids";
 import { ascii, concat, png } from "../support/sample-files";
-import { DOCUMENT_LABELS, documentChecklist, missingDocuments } from "@/lib/applications/required-documents";
+import { documentChecklist, missingDocuments } from "@/lib/applications/required-documents";
 import { listDocuments } from "@/lib/documents/queries";
 import { MAX_DOCUMENT_PAGES } from "@/lib/documents/limits";
 import { BASE_ORGANISATION } from "@/lib/setup/programme-defaults";
@@ -110,7 +110,7 @@ describe("the desk finds or registers a member", () => {
     const { mobile } = await registered();
     const [users, texts] = [await db.user.count(), (await textsTo(mobile)).length];
     const again = registerMember(agent, registerMemberSchema.parse({ mobile, displayName: "别人" }), ORIGIN);
-    await expect(again).rejects.toMatchObject({ code: "DUPLICATE", detail: "该手机号已有账号，请按手机号查找会员" });
+    await expect(again).rejects.toMatchObject({ code: "DUPLICATE", detail: { key: "intake.errors.mobileTaken" } });
     const applicant = await createApplicant();
     const fresh = makeMobile();
     for (const outsider of [reviewer, applicant] as Actor[]) {
@@ -152,7 +152,7 @@ describe("the desk finds or registers a member", () => {
     const mobile = makeMobile();
     const [users, mails, tokens] = [await db.user.count(), await db.outboxEmail.count(), await db.passwordToken.count()];
     const again = registerMember(agent, registerMemberSchema.parse({ mobile, displayName: "别人", email: email.toUpperCase() }), ORIGIN);
-    await expect(again).rejects.toMatchObject({ code: "DUPLICATE", detail: "该电子邮箱已有账号，请换一个邮箱或留空", fieldErrors: { email: ["该电子邮箱已有账号，请换一个邮箱或留空"] } });
+    await expect(again).rejects.toMatchObject({ code: "DUPLICATE", detail: { key: "intake.errors.emailTaken" }, fieldErrors: { email: [{ key: "intake.errors.emailTaken" }] } });
     expect([await db.user.count(), await db.outboxEmail.count(), await db.passwordToken.count()]).toEqual([users, mails, tokens]);
     expect(await textsTo(mobile)).toEqual([]);
     expect(registerMemberSchema.safeParse({ mobile, displayName: "王小明", email: "not-an-address" }).success).toBe(false);
@@ -194,11 +194,11 @@ describe("the desk starts the application", () => {
     const creditCode = makeCreditCode();
     await startAssistedApplication(agent, enterpriseInput(memberId, creditCode));
     const before = { apps: await db.loanApplication.count(), firms: await db.enterprise.count() };
-    await expect(startAssistedApplication(agent, enterpriseInput(memberId, creditCode))).rejects.toMatchObject({ code: "DUPLICATE", detail: "该企业已有未结束的申请，不能再创建新的申请" });
+    await expect(startAssistedApplication(agent, enterpriseInput(memberId, creditCode))).rejects.toMatchObject({ code: "DUPLICATE", detail: { key: "intake.errors.openCase" } });
 
     const other = await createApplicant();
     const othersFirm = await createEnterprise(other);
-    await expect(startAssistedApplication(agent, enterpriseInput(memberId, othersFirm.creditCode))).rejects.toMatchObject({ code: "DUPLICATE", detail: "该统一社会信用代码已由其他账号登记；如有疑问请联系保障中心" });
+    await expect(startAssistedApplication(agent, enterpriseInput(memberId, othersFirm.creditCode))).rejects.toMatchObject({ code: "DUPLICATE", detail: { key: "intake.errors.creditCodeTaken" } });
     expect(await outcome(startAssistedApplication(agent, enterpriseInput(reviewer.userId)))).toBe("NOT_FOUND");
     expect(await outcome(startAssistedApplication(agent, enterpriseInput("00000000-0000-4000-8000-000000000000")))).toBe("NOT_FOUND");
     expect(await outcome(startAssistedApplication(reviewer, enterpriseInput(memberId)))).toBe("NOT_FOUND");
@@ -236,7 +236,7 @@ describe("the desk starts the application", () => {
     }
     expect((await listDocuments(member, applicationId)).filter((d) => d.kind === "BANK_STATEMENTS" && !d.superseded)).toHaveLength(3);
     // The papers count as present for the submission check.
-    expect(await missingDocuments(applicationId, app.kind)).not.toContain(DOCUMENT_LABELS.BANK_STATEMENTS);
+    expect(await missingDocuments(applicationId, app.kind)).not.toContain("BANK_STATEMENTS");
 
     // Taken again from the start: a replacement supersedes every page (kept on record).
     await uploadDocument(agent, applicationId, "BANK_STATEMENTS", "重新扫描.pdf", pdf("all"));
@@ -248,7 +248,7 @@ describe("the desk starts the application", () => {
     for (let i = 2; i <= MAX_DOCUMENT_PAGES; i++) await uploadDocument(agent, applicationId, "BANK_STATEMENTS", `p${i}.png`, png(), { addPage: true });
     const before = await db.document.count({ where: { applicationId } });
     await expect(uploadDocument(agent, applicationId, "BANK_STATEMENTS", "too-many.png", png(), { addPage: true }))
-      .rejects.toMatchObject({ code: "VALIDATION", detail: `一份材料最多 ${MAX_DOCUMENT_PAGES} 页；如需重新拍摄，请选择“替换整份材料”` });
+      .rejects.toMatchObject({ code: "VALIDATION", detail: { key: "case.documents.tooManyPages", values: { max: MAX_DOCUMENT_PAGES } } });
     expect(await db.document.count({ where: { applicationId } })).toBe(before);
     // Another district's agent cannot add a page either.
     expect(await outcome(uploadDocument(foreignAgent, applicationId, "BANK_STATEMENTS", "x.png", png(), { addPage: true }))).toBe("NOT_FOUND");

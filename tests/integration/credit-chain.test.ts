@@ -73,7 +73,7 @@ describe("terms after an approval", () => {
     const terms = { applicationId: id, version: app.version, comment: "同意", annualRateMicros: 30_000, lprReference: "LPR", termMonths: 12,
       repaymentMethod: "EQUAL_INSTALMENTS" as const, contractNo: `JK-${uniqueSuffix()}` };
     const refused = await approveCredit(bank, { ...terms, principalFen: 40_000_001n }).catch((e) => e);
-    expect(refused).toMatchObject({ code: "VALIDATION", fieldErrors: { principalYuan: ["批准金额不能超过担保金额"] } });
+    expect(refused).toMatchObject({ code: "VALIDATION", fieldErrors: { principalYuan: [{ key: "case.refusals.principalOverGuarantee" }] } });
     expect(await load(id)).toMatchObject({ status: "BANK_REVIEW", version: app.version });
     await approveCredit(bank, { ...terms, principalFen: 40_000_000n });
     expect((await load(id)).status).toBe("CONTRACTING");

@@ -98,7 +98,7 @@ describe("uploadDocument", () => {
     const { id, applicant } = await makeCase();
     const bytes = pdf("licence");
     const dto = await uploadDocument(applicant, id, "BUSINESS_LICENCE", "../营业执照.pdf", bytes);
-    expect(dto).toMatchObject({ kind: "BUSINESS_LICENCE", label: "营业执照", version: 1, fileName: "营业执照.pdf", mimeType: "application/pdf", sizeBytes: bytes.byteLength, superseded: false });
+    expect(dto).toMatchObject({ kind: "BUSINESS_LICENCE", version: 1, fileName: "营业执照.pdf", mimeType: "application/pdf", sizeBytes: bytes.byteLength, superseded: false });
 
     const row = await db.document.findUniqueOrThrow({ where: { id: dto.id } });
     expect(row.storageKey).toMatch(new RegExp(`^doc/${id}/[0-9a-f-]{36}$`));
@@ -133,9 +133,9 @@ describe("uploadDocument", () => {
     const { id, applicant } = await makeCase();
     const before = await counts();
     const svg = ascii('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
-    await expect(uploadDocument(applicant, id, "UNION_PROOF", "证明.png", svg)).rejects.toMatchObject({ code: "VALIDATION", detail: "仅支持 PDF、JPG、PNG 格式的文件" });
-    await expect(uploadDocument(applicant, id, "UNION_PROOF", "证明.png", concat(png(), ascii("<html></html>")))).rejects.toMatchObject({ code: "VALIDATION", detail: "文件内容与格式不符" });
-    await expect(uploadDocument(applicant, id, "UNION_PROOF", "证明.pdf", new Uint8Array())).rejects.toMatchObject({ code: "VALIDATION", detail: "文件为空" });
+    await expect(uploadDocument(applicant, id, "UNION_PROOF", "证明.png", svg)).rejects.toMatchObject({ code: "VALIDATION", detail: { key: "case.documents.unsupported" } });
+    await expect(uploadDocument(applicant, id, "UNION_PROOF", "证明.png", concat(png(), ascii("<html></html>")))).rejects.toMatchObject({ code: "VALIDATION", detail: { key: "case.documents.mismatch" } });
+    await expect(uploadDocument(applicant, id, "UNION_PROOF", "证明.pdf", new Uint8Array())).rejects.toMatchObject({ code: "VALIDATION", detail: { key: "case.documents.empty" } });
     expect(await counts()).toEqual(before);
   });
 
@@ -163,7 +163,7 @@ describe("uploadDocument", () => {
   it("refuses uploads once the case is submitted; a returned case takes them again", async () => {
     const { id, applicant } = await makeCase({ status: "CENTER_REVIEW" });
     const before = await counts();
-    await expect(uploadDocument(applicant, id, "LOAN_USE_PLAN", "计划.pdf", pdf())).rejects.toMatchObject({ code: "INVALID_TRANSITION", detail: expect.stringContaining("已提交审核") });
+    await expect(uploadDocument(applicant, id, "LOAN_USE_PLAN", "计划.pdf", pdf())).rejects.toMatchObject({ code: "INVALID_TRANSITION", detail: { key: "case.documents.frozen" } });
     expect(await counts()).toEqual(before);
 
     await db.loanApplication.update({ where: { id }, data: { status: "RETURNED" } });

@@ -188,7 +188,7 @@ describe("an approved exception applied by the rules, for that case only", () =>
     const { id } = await caseAtCentre();
     await db.document.updateMany({ where: { applicationId: id, kind: "BANK_STATEMENTS" }, data: { supersededAt: new Date() } });
     const app = await load(id);
-    expect(await missingDocuments(id, app.kind)).toEqual(["银行流水"]);
+    expect(await missingDocuments(id, app.kind)).toEqual(["BANK_STATEMENTS"]);
     const waiver = await requestException(reviewer, { applicationId: id, type: "DOCUMENT_WAIVED", reason: "新设企业，无历史流水", documentKind: "BANK_STATEMENTS", expiresOn: inDays(30) });
     await decideException(approver, { exceptionId: waiver.id, version: 0, decision: "approve", comment: "同意" });
     expect(await missingDocuments(id, app.kind)).toEqual([]);

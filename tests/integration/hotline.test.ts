@@ -80,7 +80,7 @@ describe("the hotline log", () => {
   it("refuses a follow-up date in the past, an unknown topic or outcome, and a mobile that is not 11 digits; nothing is stored", async () => {
     const before = await db.hotlineCall.count();
     const past = logHotlineCall(operator, callInput({ followUpOn: "2026-12-04" }), TODAY);
-    await expect(past).rejects.toMatchObject({ code: "VALIDATION", detail: "回访日期不能早于今天", fieldErrors: { followUpOn: ["回访日期不能早于今天"] } });
+    await expect(past).rejects.toMatchObject({ code: "VALIDATION", detail: { key: "hotline.errors.followUpPast" }, fieldErrors: { followUpOn: [{ key: "hotline.errors.followUpPast" }] } });
     // Today itself is allowed.
     expect(await outcome(logHotlineCall(operator, callInput({ followUpOn: TODAY }), TODAY))).toBe("OK");
 
@@ -207,10 +207,10 @@ describe("a call becomes a draft application", () => {
     const creditCode = makeCreditCode();
     await startApplicationFromCall(operator, enterpriseFor(callId, memberId, creditCode));
     const apps = await db.loanApplication.count();
-    await expect(startApplicationFromCall(operator, enterpriseFor(callId, memberId))).rejects.toMatchObject({ code: "DUPLICATE", detail: "该来电已转为申请，不能再次创建" });
+    await expect(startApplicationFromCall(operator, enterpriseFor(callId, memberId))).rejects.toMatchObject({ code: "DUPLICATE", detail: { key: "hotline.errors.alreadyStarted" } });
 
     const { callId: again } = await logHotlineCall(operator, callInput({ callerMobile: (await hotlineCall(operator, callId, TODAY))!.callerMobile }), TODAY);
-    await expect(startApplicationFromCall(operator, enterpriseFor(again, memberId, creditCode))).rejects.toMatchObject({ code: "DUPLICATE", detail: "该企业已有未结束的申请，不能再创建新的申请" });
+    await expect(startApplicationFromCall(operator, enterpriseFor(again, memberId, creditCode))).rejects.toMatchObject({ code: "DUPLICATE", detail: { key: "intake.errors.openCase" } });
     expect(await callState(again)).toMatchObject({ applicationId: null, outcome: "CALL_BACK", version: 0 });
 
     const { callId: stranger } = await logHotlineCall(operator, callInput(), TODAY);
@@ -322,7 +322,7 @@ describe("registering a caller with an e-mail address", () => {
 
     const second = (await logHotlineCall(operator, callInput(), TODAY)).callId;
     const users = await db.user.count();
-    await expect(registerCaller(operator, second, ORIGIN, email)).rejects.toMatchObject({ code: "DUPLICATE", fieldErrors: { email: ["该电子邮箱已有账号，请换一个邮箱或留空"] } });
+    await expect(registerCaller(operator, second, ORIGIN, email)).rejects.toMatchObject({ code: "DUPLICATE", fieldErrors: { email: [{ key: "intake.errors.emailTaken" }] } });
     expect(await db.user.count()).toBe(users);
   });
 });

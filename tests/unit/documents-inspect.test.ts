@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { inspectUpload as inspectOrThrow, MAX_DOCUMENT_BYTES, safeFileName } from "@/lib/documents/inspect";
 import { AppError, isAppError } from "@/lib/errors";
 import { ascii, concat, png } from "../support/sample-files";
+import { worded } from "../support/words";
 
 function jpeg(): Uint8Array {
   return concat(
@@ -22,7 +23,7 @@ const inspectUpload = (bytes: Uint8Array, name: string) =>
     (accepted) => ({ ok: true, ...accepted }),
     (error: unknown) => {
       if (!isAppError(error) || error.code !== "VALIDATION" || error.fieldErrors?.file?.[0] !== error.detail) throw error;
-      return { ok: false, message: error.detail };
+      return { ok: false, message: worded(error.detail) };
     },
   );
 
@@ -47,7 +48,7 @@ describe("inspectUpload: type by content", () => {
 
   it("refuses by throwing a VALIDATION AppError with the message on the file field", async () => {
     await expect(inspectOrThrow(new Uint8Array(), "a.pdf")).rejects.toBeInstanceOf(AppError);
-    await expect(inspectOrThrow(new Uint8Array(), "a.pdf")).rejects.toMatchObject({ code: "VALIDATION", detail: "文件为空", fieldErrors: { file: ["文件为空"] } });
+    await expect(inspectOrThrow(new Uint8Array(), "a.pdf")).rejects.toMatchObject({ code: "VALIDATION", detail: { key: "case.documents.empty" }, fieldErrors: { file: [{ key: "case.documents.empty" }] } });
   });
 
   it("refuses an empty file and one over 10 MB", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HOLDER, isActorsTurn, isOpenStatus, OPEN_STATUSES, roleMayAttempt, SUBMITTED_OPEN_STATUSES, targetOf, TRANSITIONS, WITHDRAWABLE_STATUSES } from "@/lib/applications/workflow";
 import { eligibilityBlocks, wordEligibility } from "@/lib/applications/eligibility";
+import { worded } from "../support/words";
 import { can, PERMISSIONS } from "@/lib/auth/permissions";
 import { HOME_BY_ROLE, mayEnterSection, SECTION_ROLES } from "@/lib/auth/roles";
 import { availableActions } from "@/lib/reviews/available";
@@ -104,6 +105,12 @@ describe("rules", () => {
     expect(stageDays("BANK_REVIEW", { ...p, greenChannelDays: 4 }, true)).toBe(3);
     expect(stageDays("RETURNED", p, true)).toBe(15);
     expect(stageDays("ACTIVE", p, false)).toBeNull();
+  });
+
+  it("missing documents travel as their kinds, each named in the reader's language", () => {
+    const missing = [{ code: "MISSING_DOCUMENTS", params: { kinds: "BUSINESS_LICENCE,BANK_STATEMENTS" } }] as const;
+    expect(wordEligibility([...missing], (key, values) => worded({ key, values }))).toBe("请先上传：营业执照、银行流水。");
+    expect(wordEligibility([...missing], (key, values) => worded({ key, values }, "en"))).toBe("Upload first: Business licence, Bank statements.");
   });
 
   it("rates convert exactly from percent strings", () => {

@@ -4,6 +4,7 @@ import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { limitsForCase } from "@/lib/exceptions/in-force";
 import { AppError } from "@/lib/errors";
+import { words } from "@/lib/i18n/words";
 import { formatFen } from "@/lib/money/fen";
 import { auditAction } from "@/lib/applications/events";
 import { nextApplicationNumber } from "@/lib/applications/numbering";
@@ -54,18 +55,18 @@ export async function saveLoanRequest(actor: Actor, input: LoanRequestInput): Pr
   });
   if (!app) throw new AppError("NOT_FOUND");
   if (app.status !== "DRAFT" && app.status !== "RETURNED") throw new AppError("INVALID_TRANSITION");
-  // A submitted case stays within the policy it was pinned to, as its 一企一策 exceptions in force
+  // A submitted case stays within the policy it was pinned to, as its tailored-policy (yi qi yi ce) exceptions in force
   // raise it (a draft is checked at submission).
   const pinned = app.policyVersion ? await limitsForCase(app, app.policyVersion) : null;
   if (pinned && amountFen > pinned.maxLoanFen) {
-    throw new AppError("VALIDATION", undefined, { amountYuan: [`申请金额不能超过 ${formatFen(pinned.maxLoanFen)}`] });
+    throw new AppError("VALIDATION", undefined, { amountYuan: [words("applicant.refusals.amountOverCap", { max: formatFen(pinned.maxLoanFen) })] });
   }
   if (pinned && fields.termMonths > pinned.maxTermMonths) {
-    throw new AppError("VALIDATION", undefined, { termMonths: [`期限不能超过 ${pinned.maxTermMonths} 个月`] });
+    throw new AppError("VALIDATION", undefined, { termMonths: [words("applicant.refusals.termOver", { max: pinned.maxTermMonths })] });
   }
   // Only active categories are offered; a case keeps the one it holds after that category is deactivated.
   if (fields.categoryCode !== app.categoryCode && !(await db.loanCategory.findFirst({ where: { code: fields.categoryCode, active: true } }))) {
-    throw new AppError("VALIDATION", undefined, { categoryCode: ["请选择列表中的贷款类别"] });
+    throw new AppError("VALIDATION", undefined, { categoryCode: [words("applicant.refusals.categoryUnknown")] });
   }
   const termsChanged = app.amountFen !== amountFen || app.termMonths !== fields.termMonths;
   const voids = app.status === "RETURNED" && termsChanged && (APPROVED_BEYOND_CENTRE as readonly string[]).includes(app.returnedFrom ?? "");

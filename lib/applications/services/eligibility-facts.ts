@@ -80,7 +80,7 @@ export async function assertSubmittable(
   }
   await assertNoPendingDrafts(app);
   const missing = await missingDocuments(app.id, app.kind);
-  if (missing.length) throw new IneligibleError([{ code: "MISSING_DOCUMENTS", params: { list: missing.join("、") } }]);
+  if (missing.length) throw new IneligibleError([{ code: "MISSING_DOCUMENTS", params: { kinds: missing.join(",") } }]);
   const { blocks, policyId } = await checkEligibility(app, pinned, { forSubmission: true });
   if (blocks.length) throw new IneligibleError(blocks);
   return policyId;

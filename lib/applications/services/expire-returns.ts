@@ -29,8 +29,8 @@ export async function expireOverdueReturns(now: Date = new Date()): Promise<numb
       });
       await notifyUser(tx, app.applicantId, {
         applicationId: app.id,
-        title: `申请 ${app.number} 已失效`,
-        body: "补充材料的期限已过，申请已失效。如需继续办理，请联系保障中心重新开启。",
+        code: "applicationExpired",
+        params: { number: app.number },
       });
       return true;
     });

@@ -36,8 +36,8 @@ export async function resubmitApplication(actor: Actor, applicationId: string, e
       await takeCaseSnapshot(tx, app.id, "RESUBMITTED");
       return notifyUser(tx, app.applicantId, {
         applicationId: app.id,
-        title: `申请 ${app.number} 已重新提交`,
-        body: "补充的材料已提交，案件回到原审核环节继续办理。",
+        code: "applicationResubmitted",
+        params: { number: app.number },
       });
     },
   });

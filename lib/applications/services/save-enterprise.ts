@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { words } from "@/lib/i18n/words";
 import type { EnterpriseInput } from "@/lib/applications/schemas";
 
 /** Creates the applicant's enterprise, or updates one they represent. */
@@ -20,8 +21,8 @@ export async function saveEnterprise(actor: Actor, input: EnterpriseInput): Prom
   if (sameCode && sameCode.id !== enterpriseId) {
     const message =
       sameCode.representativeId === actor.userId
-        ? "您已登记过该企业，请在企业列表中选择它"
-        : "该统一社会信用代码已由其他账号登记；如有疑问请联系保障中心";
+        ? words("applicant.refusals.enterpriseOwn")
+        : words("applicant.refusals.enterpriseOthers");
     throw new AppError("DUPLICATE", message, { creditCode: [message] });
   }
   try {
@@ -29,7 +30,7 @@ export async function saveEnterprise(actor: Actor, input: EnterpriseInput): Prom
   } catch (error) {
     // The same credit code registered by two requests at once: the unique index decides.
     if ((error as { code?: string }).code === "P2002") {
-      const message = "该统一社会信用代码已登记";
+      const message = words("applicant.refusals.creditCodeTaken");
       throw new AppError("DUPLICATE", message, { creditCode: [message] });
     }
     throw error;

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { words } from "@/lib/i18n/words";
 import type { ProfileInput } from "@/lib/applications/schemas";
 import { profileColumns } from "@/lib/personal-data/sealed";
 
@@ -12,7 +13,7 @@ export async function saveProfile(actor: Actor, input: ProfileInput): Promise<vo
   // Only active groups are offered; a profile keeps the one it holds after that group is deactivated.
   const held = (await db.applicantProfile.findUnique({ where: { userId: actor.userId }, select: { targetGroupCode: true } }))?.targetGroupCode;
   if (input.targetGroupCode && input.targetGroupCode !== held && !(await db.targetGroup.findFirst({ where: { code: input.targetGroupCode, active: true } }))) {
-    throw new AppError("VALIDATION", undefined, { targetGroupCode: ["请选择列表中的重点群体"] });
+    throw new AppError("VALIDATION", undefined, { targetGroupCode: [words("applicant.refusals.targetGroupUnknown")] });
   }
   const { idNumber, mobile, ...plain } = input;
   const columns = { ...plain, ...profileColumns({ idNumber, mobile }) };

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { words } from "@/lib/i18n/words";
 import { auditAction } from "@/lib/applications/events";
 import { nextApplicationNumber } from "@/lib/applications/numbering";
 
@@ -23,7 +24,7 @@ export async function startRenewal(actor: Actor, loanId: string): Promise<{ appl
   });
   if (!loan) throw new AppError("NOT_FOUND");
   if (loan.status !== "ACTIVE" && loan.status !== "SETTLED") {
-    throw new AppError("INELIGIBLE", "只有正常还款中或已结清的贷款可以申请续贷");
+    throw new AppError("INELIGIBLE", words("applicant.refusals.renewalNotAllowed"));
   }
   const existing = await db.loanApplication.findFirst({
     where: { previousLoanId: loan.id, status: "DRAFT", applicantId: actor.userId },

@@ -45,8 +45,8 @@ export async function submitApplication(actor: Actor, applicationId: string, exp
       await takeCaseSnapshot(tx, app.id, "SUBMITTED");
       return notifyUser(tx, app.applicantId, {
         applicationId: app.id,
-        title: `申请 ${app.number} 已提交`,
-        body: "您的贷款申请已提交至北京市职工互助保障服务中心审核，请留意审核进度。",
+        code: "applicationSubmitted",
+        params: { number: app.number },
       });
     },
   });

@@ -18,9 +18,9 @@ import { formatBytes, type DocumentDto } from "@/lib/documents/dto";
 import { READ_KINDS } from "@/lib/documents/policy";
 import { startReading } from "@/lib/ocr/dispatch";
 import { MAX_DOCUMENT_PAGES } from "@/lib/documents/limits";
-import { programmeTranslator } from "@/lib/i18n/translator";
+import { words } from "@/lib/i18n/words";
 
-const TOO_MANY_PAGES = programmeTranslator("case")("documents.tooManyPages", { max: MAX_DOCUMENT_PAGES });
+const TOO_MANY_PAGES = words("case.documents.tooManyPages", { max: MAX_DOCUMENT_PAGES });
 
 type Options = {
   storage?: ObjectStorage;
@@ -135,6 +135,6 @@ async function assertWithinQuota(
     _sum: { sizeBytes: true },
   });
   if ((current._sum.sizeBytes ?? 0) + incomingBytes > quota) {
-    throw new AppError("QUOTA_EXCEEDED", `本申请的材料总大小不能超过 ${formatBytes(quota)}，请压缩文件后再上传`);
+    throw new AppError("QUOTA_EXCEEDED", words("case.documents.quota", { size: formatBytes(quota) }));
   }
 }

@@ -29,7 +29,7 @@ const mayAskOn = (type: ExceptionType, status: ApplicationStatus): boolean =>
   type === "COOLING_WAIVED" ? status === "REJECTED" || isOpenStatus(status) : isOpenStatus(status);
 
 /**
- * 一企一策: a centre reviewer or approver asks for an exception on a case. It waits, PENDING, for a
+ * Tailored policy (yi qi yi ce): a centre reviewer or approver asks for an exception on a case. It waits, PENDING, for a
  * different approver. Refused with nothing stored: a value the policy already allows or beyond
  * the ceiling it sets for any exception, an expiry already past, a second pending request of the
  * same type on the case (judged under the case's row lock; a partial unique index holds it too).

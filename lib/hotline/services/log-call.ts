@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { programmeTranslator } from "@/lib/i18n/translator";
+import { words } from "@/lib/i18n/words";
 import { callerMobileColumns } from "@/lib/personal-data/sealed";
 import { beijingToday, dateColumnOf } from "@/lib/calendar/beijing";
 import { maskMobile } from "@/lib/validation/identity";
@@ -13,7 +13,7 @@ import type { LogCallInput } from "@/lib/hotline/schemas";
 /** Refuses a follow-up date before today (Beijing), with the message on the field. */
 export function assertFollowUpDate(day: string | undefined, today: string): void {
   if (day === undefined || isFollowUpDateAllowed(day, today)) return;
-  const message = programmeTranslator("hotline")("errors.followUpPast");
+  const message = words("hotline.errors.followUpPast");
   throw new AppError("VALIDATION", message, { followUpOn: [message] });
 }
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { programmeTranslator } from "@/lib/i18n/translator";
+import { words } from "@/lib/i18n/words";
 import { mobileLookup, unseal } from "@/lib/personal-data/sealed";
 import { registerMember } from "@/lib/intake/services/register-member";
 import { startAssistedApplication } from "@/lib/intake/services/start-assisted-application";
@@ -37,18 +37,17 @@ export async function registerCaller(actor: Actor, callId: string, origin: strin
  */
 export async function startApplicationFromCall(actor: Actor, input: StartFromCallInput): Promise<{ applicationId: string; callId: string }> {
   if (!isHotlineOperator(actor)) throw new AppError("NOT_FOUND");
-  const t = programmeTranslator("hotline");
   const { callId, ...intake } = input;
   const call = await loadCall(callId);
-  if (call.applicationId) throw new AppError("DUPLICATE", t("errors.alreadyStarted"));
+  if (call.applicationId) throw new AppError("DUPLICATE", words("hotline.errors.alreadyStarted"));
   const member = await db.user.findUnique({ where: mobileLookup(call.callerMobile), select: { id: true } });
-  if (!member || member.id !== intake.memberId) throw new AppError("NOT_FOUND", programmeTranslator("intake")("errors.memberNotFound"));
+  if (!member || member.id !== intake.memberId) throw new AppError("NOT_FOUND", words("intake.errors.memberNotFound"));
   const { applicationId } = await startAssistedApplication(actor, intake, async (tx, applicationId) => {
     const { count } = await tx.hotlineCall.updateMany({
       where: { id: callId, applicationId: null },
       data: { applicationId, outcome: "APPLICATION_STARTED", version: { increment: 1 } },
     });
-    if (count !== 1) throw new AppError("DUPLICATE", t("errors.alreadyStarted"));
+    if (count !== 1) throw new AppError("DUPLICATE", words("hotline.errors.alreadyStarted"));
     await appendAudit(tx, {
       actorId: actor.userId, organisationId: actor.organisationId, applicationId, entityType: "HotlineCall", entityId: callId,
       action: "hotline.application_started", data: { applicationId },

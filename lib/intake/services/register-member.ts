@@ -7,6 +7,7 @@ import { issuePasswordLink, LINK_HOURS, setPasswordPath } from "@/lib/auth/servi
 import { queueSms } from "@/lib/notifications/sms-outbox";
 import { mobileLookup, userMobileColumns } from "@/lib/personal-data/sealed";
 import { programmeTranslator } from "@/lib/i18n/translator";
+import { words } from "@/lib/i18n/words";
 import { intakeChannelOf, isIntakeAgent, UNCLAIMED_PASSWORD } from "@/lib/intake/policy";
 import type { RegisterMemberInput } from "@/lib/intake/schemas";
 
@@ -21,8 +22,8 @@ import type { RegisterMemberInput } from "@/lib/intake/schemas";
 export async function registerMember(actor: Actor, input: RegisterMemberInput, origin: string): Promise<{ userId: string }> {
   if (!isIntakeAgent(actor)) throw new AppError("NOT_FOUND");
   const t = programmeTranslator("intake");
-  const taken = () => new AppError("DUPLICATE", t("errors.mobileTaken"), { mobile: [t("errors.mobileTaken")] });
-  const emailTaken = () => new AppError("DUPLICATE", t("errors.emailTaken"), { email: [t("errors.emailTaken")] });
+  const taken = () => new AppError("DUPLICATE", words("intake.errors.mobileTaken"), { mobile: [words("intake.errors.mobileTaken")] });
+  const emailTaken = () => new AppError("DUPLICATE", words("intake.errors.emailTaken"), { email: [words("intake.errors.emailTaken")] });
   const email = input.email?.trim().toLowerCase() || null;
   if (await db.user.findUnique({ where: mobileLookup(input.mobile), select: { id: true } })) throw taken();
   if (email && await db.user.findUnique({ where: { email }, select: { id: true } })) throw emailTaken();
@@ -35,9 +36,9 @@ export async function registerMember(actor: Actor, input: RegisterMemberInput, o
       });
       const token = await issuePasswordLink(tx, user.id, "CLAIM");
       const link = new URL(setPasswordPath(token), origin).toString();
-      const words = { name: input.displayName, union: org.nameZh, hours: LINK_HOURS.CLAIM, link };
-      await queueSms(tx, input.mobile, t("claimSms", words));
-      if (email) await tx.outboxEmail.create({ data: { to: email, subject: t("claimMailSubject"), body: t("claimMailBody", words) } });
+      const values = { name: input.displayName, union: org.nameZh, hours: LINK_HOURS.CLAIM, link };
+      await queueSms(tx, input.mobile, t("claimSms", values));
+      if (email) await tx.outboxEmail.create({ data: { to: email, subject: t("claimMailSubject"), body: t("claimMailBody", values) } });
       await appendAudit(tx, {
         actorId: actor.userId, organisationId: actor.organisationId, entityType: "User", entityId: user.id,
         action: "intake.member_registered", data: { channel: intakeChannelOf(actor), byEmail: email !== null },

@@ -9,7 +9,7 @@ import { auditAction } from "@/lib/applications/events";
 import { nextApplicationNumber } from "@/lib/applications/numbering";
 import { OPEN_STATUSES } from "@/lib/applications/workflow";
 import { notifyUser } from "@/lib/notifications/notify";
-import { programmeTranslator } from "@/lib/i18n/translator";
+import { words } from "@/lib/i18n/words";
 import { intakeChannelOf, isIntakeAgent } from "@/lib/intake/policy";
 import type { StartAssistedInput } from "@/lib/intake/schemas";
 
@@ -28,11 +28,10 @@ export async function startAssistedApplication(
 ): Promise<{ applicationId: string }> {
   if (!isIntakeAgent(actor)) throw new AppError("NOT_FOUND");
   const channel = intakeChannelOf(actor);
-  const t = programmeTranslator("intake");
   const { memberId, enterpriseId: _ignored, annualRevenueYuan, foundedOn, ...fields } = input;
   void _ignored;
   const member = await db.user.findFirst({ where: { id: memberId, disabledAt: null, membership: null }, select: { id: true, displayName: true } });
-  if (!member) throw new AppError("NOT_FOUND", t("errors.memberNotFound"));
+  if (!member) throw new AppError("NOT_FOUND", words("intake.errors.memberNotFound"));
   const data = {
     ...fields,
     annualRevenueFen: annualRevenueYuan,
@@ -40,7 +39,7 @@ export async function startAssistedApplication(
     unionMemberCount: fields.hasUnion ? fields.unionMemberCount : 0,
   };
   const refuse = (key: "creditCodeTaken" | "openCase") =>
-    new AppError("DUPLICATE", t(`errors.${key}`), { creditCode: [t(`errors.${key}`)] });
+    new AppError("DUPLICATE", words(`intake.errors.${key}`), { creditCode: [words(`intake.errors.${key}`)] });
   try {
     return await db.$transaction(async (tx) => {
       const existing = await tx.enterprise.findUnique({ where: { creditCode: data.creditCode }, select: { id: true, representativeId: true } });
@@ -67,8 +66,8 @@ export async function startAssistedApplication(
       await linked?.(tx, app.id);
       await notifyUser(tx, member.id, {
         applicationId: app.id,
-        title: t(channel === "HOTLINE" ? "hotlineDraftReadyTitle" : "draftReadyTitle", { number: app.number }),
-        body: t(channel === "HOTLINE" ? "hotlineDraftReadyBody" : "draftReadyBody", { name: data.name }),
+        code: channel === "HOTLINE" ? "hotlineDraftPrepared" : "draftPrepared",
+        params: { number: app.number, name: data.name },
       });
       return { applicationId: app.id };
     });

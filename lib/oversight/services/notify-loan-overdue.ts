@@ -6,7 +6,7 @@ type Overdue = { principalFen: bigint; interestFen: bigint; firstMissedOn: strin
 
 /**
  * The bank and the guarantee company holding a loan are told, in the transaction that records its
- * overdue, that it went overdue and by how much: the guarantor's officers may have to step in (代偿).
+ * overdue, that it went overdue and by how much: the guarantor's officers may have to step in (pay on the borrower's behalf, daichang).
  */
 export async function notifyLoanOverdue(
   tx: Prisma.TransactionClient,

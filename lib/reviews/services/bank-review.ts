@@ -2,6 +2,7 @@ import "server-only";
 import type { StaffActor } from "@/lib/auth/roles";
 import { limitsForCase } from "@/lib/exceptions/in-force";
 import { AppError } from "@/lib/errors";
+import { words, type Message } from "@/lib/i18n/words";
 import { db } from "@/lib/db/client";
 import { runTransition } from "@/lib/applications/services/transition";
 import { textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
@@ -32,7 +33,8 @@ const messageOf = (code: "creditApproved" | "loanDisbursed", text: string | null
 export async function approveCredit(actor: StaffActor, input: ApproveTerms) {
   const message = messageOf("creditApproved", input.applicantMessage);
   if (await db.loan.findUnique({ where: { contractNo: input.contractNo }, select: { id: true } })) {
-    throw new AppError("DUPLICATE", "借款合同编号已被使用", { contractNo: ["借款合同编号已被使用"] });
+    const taken = words("case.refusals.loanContractNoTaken");
+    throw new AppError("DUPLICATE", taken, { contractNo: [taken] });
   }
   return runTransition({
     actor,
@@ -43,18 +45,18 @@ export async function approveCredit(actor: StaffActor, input: ApproveTerms) {
     decision: { stage: "BANK", action: "APPROVE", comment: input.comment },
     guard: async (app) => {
       await assertConsentsActive(app.applicantId);
-      const fieldErrors: Record<string, string[]> = {};
+      const fieldErrors: Record<string, Message[]> = {};
       // The credit chain: principal <= the standing guarantee <= the amount requested (the
       // database holds the same rule: migration guarantee_void).
       const guarantee = await db.guarantee.findFirst({ where: { applicationId: app.id, voidedAt: null }, select: { guaranteedFen: true } });
-      if (!guarantee) throw new AppError("INVALID_TRANSITION", "该申请没有有效的担保，不能审批");
-      if (input.principalFen > guarantee.guaranteedFen) fieldErrors.principalYuan = ["批准金额不能超过担保金额"];
-      else if (app.amountFen !== null && input.principalFen > app.amountFen) fieldErrors.principalYuan = ["批准金额不能超过申请金额"];
+      if (!guarantee) throw new AppError("INVALID_TRANSITION", words("case.refusals.noGuarantee"));
+      if (input.principalFen > guarantee.guaranteedFen) fieldErrors.principalYuan = [words("case.refusals.principalOverGuarantee")];
+      else if (app.amountFen !== null && input.principalFen > app.amountFen) fieldErrors.principalYuan = [words("case.refusals.principalOverRequest")];
       const limits = app.policyVersion ? await limitsForCase(app, app.policyVersion) : null;
       if (limits && input.termMonths > limits.maxTermMonths) {
-        fieldErrors.termMonths = [`期限不能超过 ${limits.maxTermMonths} 个月`];
+        fieldErrors.termMonths = [words("case.refusals.termOver", { max: limits.maxTermMonths })];
       }
-      if (input.annualRateMicros <= 0 || input.annualRateMicros > 240_000) fieldErrors.annualRatePercent = ["年利率须大于 0 且不超过 24%"];
+      if (input.annualRateMicros <= 0 || input.annualRateMicros > 240_000) fieldErrors.annualRatePercent = [words("case.refusals.rate")];
       if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", undefined, fieldErrors);
     },
     within: async (tx, app) => {
@@ -87,8 +89,8 @@ export async function recordContractSigned(actor: StaffActor, input: { applicati
     decision: { stage: "CONTRACTING", action: "SIGN", comment: input.comment },
     guard: async (app) => {
       const loan = await db.loan.findUnique({ where: { applicationId: app.id }, select: { signedAt: true } });
-      if (!loan) throw new AppError("INVALID_TRANSITION", "尚未审批，无法签约");
-      if (loan.signedAt) throw new AppError("INVALID_TRANSITION", "合同已签订");
+      if (!loan) throw new AppError("INVALID_TRANSITION", words("case.refusals.notApproved"));
+      if (loan.signedAt) throw new AppError("INVALID_TRANSITION", words("case.refusals.alreadySigned"));
     },
     within: async (tx, app) => {
       await tx.loan.update({ where: { applicationId: app.id }, data: { signedAt: new Date() } });
@@ -111,9 +113,9 @@ export async function recordDisbursement(
     decision: { stage: "CONTRACTING", action: "DISBURSE", comment: input.comment },
     guard: async (app) => {
       const loan = await db.loan.findUnique({ where: { applicationId: app.id }, select: { signedAt: true, principalFen: true, termMonths: true } });
-      if (!loan?.signedAt) throw new AppError("INVALID_TRANSITION", "借款合同尚未签订，不能放款");
-      if (input.amountFen !== loan.principalFen) throw new AppError("VALIDATION", undefined, { amountYuan: ["放款金额须等于批准金额"] });
-      if (input.disbursedOn > beijingToday()) throw new AppError("VALIDATION", undefined, { disbursedOn: ["放款日期不能晚于今天"] });
+      if (!loan?.signedAt) throw new AppError("INVALID_TRANSITION", words("case.refusals.notSigned"));
+      if (input.amountFen !== loan.principalFen) throw new AppError("VALIDATION", undefined, { amountYuan: [words("case.refusals.disburseAmount")] });
+      if (input.disbursedOn > beijingToday()) throw new AppError("VALIDATION", undefined, { disbursedOn: [words("case.refusals.disburseFuture")] });
       return { maturityOn: addMonthsClamped(input.disbursedOn, loan.termMonths) };
     },
     changes: () => ({ stageDueAt: null }),

@@ -4,6 +4,7 @@ import { appendAudit } from "@/lib/audit/record";
 import { CASE_WORKER_ROLES, type Actor, type StaffActor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { words } from "@/lib/i18n/words";
 import { applicationScope, scopedApplication } from "@/lib/applications/scope";
 import { auditAction } from "@/lib/applications/events";
 import { isOpenStatus, isReviewStatus } from "@/lib/applications/workflow";
@@ -11,7 +12,7 @@ import { dueForStage } from "@/lib/applications/services/transition";
 import { lockCalendar, workingCalendar } from "@/lib/policy/queries";
 
 /**
- * 即申即办: the district agent of the intake or the centre marks a case green channel. It keeps
+ * Handled as soon as applied for (ji shen ji ban): the district agent of the intake or the centre marks a case green channel. It keeps
  * the same path with shorter deadlines and goes first in every queue; the running stage's clock
  * is recomputed from when the stage began.
  */
@@ -56,7 +57,7 @@ export async function assignCases(actor: StaffActor, input: { applicationIds: st
   const member = await db.membership.findFirst({
     where: { userId: assigneeId, organisationId: actor.organisationId, role: { in: [...CASE_WORKER_ROLES] } },
   });
-  if (!member) throw new AppError("VALIDATION", undefined, { assigneeId: ["只能分配给本机构的工作人员"] });
+  if (!member) throw new AppError("VALIDATION", undefined, { assigneeId: [words("case.refusals.assigneeOutside")] });
   const apps = await db.loanApplication.findMany({
     where: { AND: [applicationScope(actor), { id: { in: input.applicationIds } }] },
     select: { id: true },

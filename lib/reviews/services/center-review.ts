@@ -3,6 +3,7 @@ import { nextRecommendationNumber } from "@/lib/applications/numbering";
 import type { StaffActor } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+import { words } from "@/lib/i18n/words";
 import { db } from "@/lib/db/client";
 import { runTransition, type LoadedApplication } from "@/lib/applications/services/transition";
 import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
@@ -54,7 +55,7 @@ export async function recommendApplication(actor: StaffActor, input: Recommend) 
     expectedVersion: input.version,
     decision: { stage: "CENTER", action: "RECOMMEND", comment: input.comment, checklist: input.checklist },
     guard: async (app) => {
-      if (needsChecker && app.pendingRecommendationById) throw new AppError("INVALID_TRANSITION", "已有待复核的推荐意见");
+      if (needsChecker && app.pendingRecommendationById) throw new AppError("INVALID_TRANSITION", words("case.refusals.recommendationPending"));
       await assertConsentsActive(app.applicantId);
       const { blocks } = await checkEligibility(app, app.policyVersion);
       if (blocks.length) throw new IneligibleError(blocks);
@@ -85,7 +86,7 @@ export async function confirmRecommendation(
     expectedVersion: input.version,
     decision: { stage: "CENTER", action: "CONFIRM", comment: input.comment },
     guard: async (app) => {
-      if (!app.pendingRecommendationById) throw new AppError("INVALID_TRANSITION", "该案件尚无待复核的推荐意见");
+      if (!app.pendingRecommendationById) throw new AppError("INVALID_TRANSITION", words("case.refusals.noRecommendationPending"));
       if (app.pendingRecommendationById === actor.userId) throw new AppError("SAME_PERSON");
       await assertConsentsActive(app.applicantId);
     },

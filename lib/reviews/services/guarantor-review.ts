@@ -2,6 +2,7 @@ import "server-only";
 import type { StaffActor } from "@/lib/auth/roles";
 import { limitsForCase } from "@/lib/exceptions/in-force";
 import { AppError } from "@/lib/errors";
+import { words, type Message } from "@/lib/i18n/words";
 import { db } from "@/lib/db/client";
 import { runTransition } from "@/lib/applications/services/transition";
 import { textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
@@ -26,7 +27,8 @@ type IssueGuarantee = {
 export async function issueGuarantee(actor: StaffActor, input: IssueGuarantee) {
   const message = (app: { number: string }): ApplicantMessage => ({ code: "guaranteeIssued", params: { number: app.number }, text: textOrNull(input.applicantMessage) });
   if (await db.guarantee.findUnique({ where: { contractNo: input.contractNo }, select: { id: true } })) {
-    throw new AppError("DUPLICATE", "担保合同编号已被使用", { contractNo: ["担保合同编号已被使用"] });
+    const taken = words("case.refusals.guaranteeContractNoTaken");
+    throw new AppError("DUPLICATE", taken, { contractNo: [taken] });
   }
   return runTransition({
     actor,
@@ -37,17 +39,17 @@ export async function issueGuarantee(actor: StaffActor, input: IssueGuarantee) {
     decision: { stage: "GUARANTOR", action: "APPROVE", comment: input.comment },
     guard: async (app) => {
       await assertConsentsActive(app.applicantId);
-      const fieldErrors: Record<string, string[]> = {};
+      const fieldErrors: Record<string, Message[]> = {};
       if (input.guaranteedFen <= 0n || (app.amountFen !== null && input.guaranteedFen > app.amountFen)) {
-        fieldErrors.guaranteedYuan = ["担保金额须大于 0 且不超过申请金额"];
+        fieldErrors.guaranteedYuan = [words("case.refusals.guaranteeAmount")];
       }
-      // The pinned policy's limits, as the case's 一企一策 exceptions in force raise them.
+      // The pinned policy's limits, as the case's tailored-policy (yi qi yi ce) exceptions in force raise them.
       const limits = app.policyVersion ? await limitsForCase(app, app.policyVersion) : null;
       if (app.amountFen !== null && limits && app.amountFen > limits.maxLoanFen) {
-        throw new AppError("INELIGIBLE", "申请金额超过该案件适用政策的最高额度，请退回保障中心");
+        throw new AppError("INELIGIBLE", words("case.refusals.overPolicyCap"));
       }
       if (limits && input.termMonths > limits.maxTermMonths) {
-        fieldErrors.termMonths = [`担保期限不能超过 ${limits.maxTermMonths} 个月`];
+        fieldErrors.termMonths = [words("case.refusals.guaranteeTermOver", { max: limits.maxTermMonths })];
       }
       if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", undefined, fieldErrors);
     },

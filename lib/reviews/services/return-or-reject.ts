@@ -5,7 +5,7 @@ import { addWorkingDays } from "@/lib/calendar/working-days";
 import { runTransition, type LoadedApplication } from "@/lib/applications/services/transition";
 import { isReviewStatus, STAGE_OF } from "@/lib/applications/workflow";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import { REJECT_REASONS } from "@/lib/reviews/schemas";
+import type { RejectReason } from "@/lib/reviews/schemas";
 import { joinItems, textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
 import { deliverToApplicant } from "@/lib/reviews/services/applicant-messages";
 import { beijingDayOf } from "@/lib/calendar/beijing";
@@ -14,7 +14,7 @@ type ReturnInput = { applicationId: string; version: number; comment: string; mi
 
 /**
  * Any review stage may return the case with the one complete list of what is missing
- * (一次性告知) and an answer deadline; the stage's own clock pauses meanwhile. The list and what
+ * (told once: yici xing gaozhi) and an answer deadline; the stage's own clock pauses meanwhile. The list and what
  * the reviewer wrote to the applicant are the message; the comment stays between the organisations.
  */
 export async function returnForInformation(actor: StaffActor, input: ReturnInput) {
@@ -38,9 +38,12 @@ export async function returnForInformation(actor: StaffActor, input: ReturnInput
   });
 }
 
-type RejectInput = { applicationId: string; version: number; comment: string; reasonCode: keyof typeof REJECT_REASONS; applicantMessage?: string | null };
+type RejectInput = { applicationId: string; version: number; comment: string; reasonCode: RejectReason; applicantMessage?: string | null };
 
-/** A refusal with a reason code and a comment closes the case; the cooling period starts. */
+/**
+ * A refusal with a reason code and a comment closes the case; the cooling period starts. The case
+ * keeps the reason's code as its close reason; pages name it in the reader's language.
+ */
 export async function rejectApplication(actor: StaffActor, input: RejectInput) {
   const message = (app: LoadedApplication): ApplicantMessage => ({
     code: "applicationRejected", params: { number: app.number, reasonCode: input.reasonCode }, text: textOrNull(input.applicantMessage),
@@ -52,7 +55,7 @@ export async function rejectApplication(actor: StaffActor, input: RejectInput) {
     event: "rejected",
     expectedVersion: input.version,
     decision: (app) => ({ stage: stageOf(app.status), action: "REJECT", comment: input.comment, reasonCode: input.reasonCode }),
-    changes: () => ({ closedAt: new Date(), closeReason: REJECT_REASONS[input.reasonCode], stageDueAt: null, pendingRecommendationById: null }),
+    changes: () => ({ closedAt: new Date(), closeReason: input.reasonCode, stageDueAt: null, pendingRecommendationById: null }),
     within: (tx, app) => deliverToApplicant(tx, app, message(app)),
     auditData: (app) => ({ message: message(app) }),
   });

@@ -10,6 +10,7 @@ import { policyInForce } from "@/lib/policy/queries";
 import { limitsForCase } from "@/lib/exceptions/in-force";
 import { draftForPage, pendingDraftForms } from "@/lib/applications/draft-queries";
 import { documentChecklist } from "@/lib/applications/required-documents";
+import { isRejectReason } from "@/lib/reviews/schemas";
 import { fenToYuanString, formatFen } from "@/lib/money/fen";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { Timeline } from "@/components/applications/timeline";
@@ -159,12 +160,12 @@ async function LoanStep({ app }: { app: App }) {
 }
 
 async function DocumentsStep({ app }: { app: App }) {
-  const [t, checklist] = await Promise.all([getTranslations("applicant.application"), documentChecklist(app.id, app.kind)]);
+  const [t, kinds, checklist] = await Promise.all([getTranslations("applicant.application"), getTranslations("case.documents.kind"), documentChecklist(app.id, app.kind)]);
   return (
     <>
       <h2>{t("steps.documents")}</h2>
       <p className="field__hint">{t("documentsHint")}</p>
-      <DocumentUploader applicationId={app.id} checklist={checklist} editable />
+      <DocumentUploader applicationId={app.id} checklist={checklist.map((item) => ({ ...item, label: kinds(item.kind) }))} editable />
       <div className="actions" style={{ marginTop: "1rem" }}>
         <Link className="btn btn--primary" href={`/applicant/applications/${app.id}?step=review`}>{t("next")}</Link>
       </div>
@@ -173,14 +174,14 @@ async function DocumentsStep({ app }: { app: App }) {
 }
 
 async function ReviewStep({ app }: { app: App }) {
-  const [{ blocks }, checklist, t, table, drafts] = await Promise.all([
+  const [{ blocks }, checklist, t, table, kinds, drafts] = await Promise.all([
     checkEligibility({ ...app, enterpriseId: app.enterprise.id }, null, { forSubmission: true }), documentChecklist(app.id, app.kind),
-    getTranslations("applicant.application"), getTranslations("table"), pendingDraftForms({ ...app, enterpriseId: app.enterprise.id }),
+    getTranslations("applicant.application"), getTranslations("table"), getTranslations("case.documents.kind"), pendingDraftForms({ ...app, enterpriseId: app.enterprise.id }),
   ]);
   const draftLink: Record<(typeof drafts)[number], string> = {
     LOAN_REQUEST: `/applicant/applications/${app.id}?step=loan`, ENTERPRISE: `/applicant/enterprises/${app.enterprise.id}`, PROFILE: "/applicant/profile",
   };
-  const missingDocs = checklist.filter((c) => c.required && !c.current).map((c) => c.label);
+  const missingDocs = checklist.filter((c) => c.required && !c.current).map((c) => kinds(c.kind));
   const incomplete = app.amountFen === null || app.termMonths === null || !app.purpose || !app.categoryCode;
   return (
     <>
@@ -210,7 +211,9 @@ async function ReviewStep({ app }: { app: App }) {
 }
 
 async function CaseSummary({ app }: { app: App }) {
-  const [t, table] = await Promise.all([getTranslations("applicant.application"), getTranslations("table")]);
+  const [t, table, reasons] = await Promise.all([getTranslations("applicant.application"), getTranslations("table"), getTranslations("case.rejectReasons")]);
+  // A rejected case keeps its reason's code (older cases its Chinese name); a withdrawal, what the applicant wrote.
+  const closeReason = app.status === "REJECTED" && isRejectReason(app.closeReason) ? reasons(app.closeReason) : app.closeReason;
   return (
     <section className="card">
       <h2>{t("summaryTitle")}</h2>
@@ -222,7 +225,7 @@ async function CaseSummary({ app }: { app: App }) {
         {app.loan ? (<><dt>{t("loanContract")}</dt><dd>{t("loanValue", {
           contractNo: app.loan.contractNo, amount: formatFen(app.loan.principalFen), rate: (app.loan.annualRateMicros / 10_000).toFixed(2),
         })}</dd></>) : null}
-        {app.closeReason ? (<><dt>{t("closeReason")}</dt><dd>{app.closeReason}</dd></>) : null}
+        {closeReason ? (<><dt>{t("closeReason")}</dt><dd>{closeReason}</dd></>) : null}
       </dl>
       <p className="actions" style={{ marginTop: "1rem" }}>
         <a className="btn btn--secondary" href={`/api/applications/${app.id}/form-pdf`}>{t("downloadForm")}</a>

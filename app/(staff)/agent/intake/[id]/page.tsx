@@ -15,8 +15,8 @@ export default async function AssistedCasePage({ params }: { params: Promise<{ i
   if (actor.kind !== "STAFF") notFound();
   const c = await assistedCase(actor, (await params).id);
   if (!c) notFound();
-  const [t, checklist, reading] = await Promise.all([
-    getTranslations("intake"), documentChecklist(c.id, c.kind, { actor, status: c.status }), licenceReadingOfCase(actor, c.id),
+  const [t, kinds, checklist, reading] = await Promise.all([
+    getTranslations("intake"), getTranslations("case.documents.kind"), documentChecklist(c.id, c.kind, { actor, status: c.status }), licenceReadingOfCase(actor, c.id),
   ]);
   return (
     <>
@@ -31,7 +31,7 @@ export default async function AssistedCasePage({ params }: { params: Promise<{ i
       <section className="card" aria-labelledby="documents-title">
         <h2 id="documents-title">{t("documentsTitle")}</h2>
         {c.waitingForApplicant ? <p className="muted">{t("documentsLead")}</p> : <p className="notice notice--info">{t("frozen")}</p>}
-        <DocumentUploader applicationId={c.id} checklist={checklist} editable={c.waitingForApplicant} />
+        <DocumentUploader applicationId={c.id} checklist={checklist.map((item) => ({ ...item, label: kinds(item.kind) }))} editable={c.waitingForApplicant} />
       </section>
     </>
   );

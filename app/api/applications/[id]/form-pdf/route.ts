@@ -4,8 +4,8 @@ import { attachmentResponse } from "@/lib/http/attachment";
 import { route } from "@/lib/http/route";
 import { applicationFormPdf } from "@/lib/applications/form-pdf";
 
-export const GET = route<typeof signedInAudience, { id: string }>(signedInAudience, async ({ actor, params }) => {
-  const result = await applicationFormPdf(actor, params.id);
+export const GET = route<typeof signedInAudience, { id: string }>(signedInAudience, async ({ actor, params, t }) => {
+  const result = await applicationFormPdf(actor, params.id, (kind) => t(`case.documents.kind.${kind}`));
   if (!result) throw new AppError("NOT_FOUND");
   return attachmentResponse(result.pdf, `申请表-${result.number}.pdf`, "application/pdf");
 });
