@@ -1,10 +1,12 @@
 import "server-only";
+import { getTranslations } from "next-intl/server";
 import type { DraftForm } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { unseal } from "@/lib/personal-data/sealed";
 import { checkDraft, type DraftFields } from "@/lib/applications/drafts";
 import type { DraftDto } from "@/lib/applications/autosave-state";
+import { fieldErrorsIn, type RootTranslator } from "@/lib/i18n/words";
 
 export type StoredDraft = { fields: DraftFields; fieldErrors: Record<string, string[]>; savedAt: Date };
 
@@ -17,11 +19,13 @@ export async function formDraftOf(userId: string, form: DraftForm, recordKey: st
   return { fields, fieldErrors: check.ok ? {} : check.fieldErrors, savedAt: row.updatedAt };
 }
 
-/** The draft a form page starts from, for the applicant's own forms only. */
+/** The draft a form page starts from, for the applicant's own forms only, its hints in the reader's language. */
 export async function draftForPage(actor: Actor, form: DraftForm, recordKey: string): Promise<DraftDto | null> {
   if (actor.kind !== "APPLICANT") return null;
   const draft = await formDraftOf(actor.userId, form, recordKey);
-  return draft && { ...draft, savedAt: draft.savedAt.toISOString() };
+  if (!draft) return null;
+  const t = (await getTranslations()) as unknown as RootTranslator;
+  return { ...draft, fieldErrors: fieldErrorsIn(t, draft.fieldErrors) ?? {}, savedAt: draft.savedAt.toISOString() };
 }
 
 /** Which of a case's forms hold a draft that was never saved (the review step names them). */
