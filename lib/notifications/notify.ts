@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { programmeTranslator } from "@/lib/i18n/translator";
+import { translatorIn } from "@/lib/i18n/translator";
 import { displayParams, STAFF_TEXT, TEXTED_CODES, type NoticeCode, type NoticeParams } from "@/lib/notifications/codes";
 import { queueSms } from "@/lib/notifications/sms-outbox";
 import { unsealOptional } from "@/lib/personal-data/sealed";
@@ -12,7 +12,7 @@ type Coded = { code: NoticeCode; params: NoticeParams; applicationId?: string };
 // message and, when the user has an e-mail address, an outbox row; the applicant's costly
 // reminders also as a text message); delivery happens after commit.
 // A coded message is stored as its code and parameters and rendered in the reader's language when
-// shown; its e-mail is worded in the programme's language.
+// shown; its e-mail and text message are worded in the language the user last chose on the site.
 export async function notifyUser(tx: Prisma.TransactionClient, userId: string, message: Worded | Coded): Promise<void> {
   const coded = "code" in message;
   await tx.notification.create({
@@ -21,23 +21,23 @@ export async function notifyUser(tx: Prisma.TransactionClient, userId: string, m
       : { userId, applicationId: message.applicationId ?? null, title: message.title, body: message.body },
   });
   const texted = coded && TEXTED_CODES.has(message.code);
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, mobileSealed: texted } });
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, mobileSealed: texted, locale: true } });
   if (!user) return;
-  const words = coded ? wordsOf(message.code, message.params) : message;
+  const t = translatorIn(user.locale, "inbox");
+  const words = coded ? wordsOf(message.code, message.params, user.locale) : message;
   if (user.email) {
-    const subject = inboxWords()("mailSubject", { title: words.title });
+    const subject = t("mailSubject", { title: words.title });
     // What a staff member wrote to the reader goes out as written, below the template's words.
     const written = coded ? message.params[STAFF_TEXT] : undefined;
     await tx.outboxEmail.create({ data: { to: user.email, subject, body: written ? `${words.body}\n\n${written}` : words.body } });
   }
   const mobile = texted ? unsealOptional(user.mobileSealed, "User.mobile") : null;
-  if (mobile) await queueSms(tx, mobile, inboxWords()("smsText", { title: words.title, body: words.body }));
+  if (mobile) await queueSms(tx, mobile, t("smsText", { title: words.title, body: words.body }));
 }
 
-export function wordsOf(code: NoticeCode, params: NoticeParams): { title: string; body: string } {
-  const t = inboxWords();
+export function wordsOf(code: NoticeCode, params: NoticeParams, locale?: string): { title: string; body: string } {
+  const t = translatorIn(locale, "inbox");
   const words = displayParams(params, formatFen);
   return { title: t(`notice.${code}.title`, words), body: t(`notice.${code}.body`, words) };
 }
 
-const inboxWords = () => programmeTranslator("inbox");

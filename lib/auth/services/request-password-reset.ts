@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { programmeTranslator } from "@/lib/i18n/translator";
+import { translatorIn } from "@/lib/i18n/translator";
 import { issuePasswordLink, LINK_HOURS, setPasswordPath } from "@/lib/auth/services/password-links";
 
 /** One reset e-mail per account in this window, so the form cannot be used to flood an inbox. */
@@ -12,7 +12,7 @@ export const RESET_INTERVAL_MS = 5 * 60_000;
  * known, unknown and disabled addresses), and nothing is written for an unknown address.
  */
 export async function requestPasswordReset(email: string, origin: string, now: Date = new Date()): Promise<void> {
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true, displayName: true, disabledAt: true } });
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true, displayName: true, disabledAt: true, locale: true } });
   if (!user?.email || user.disabledAt) return;
   const recent = await db.passwordToken.findFirst({
     where: { userId: user.id, purpose: "RESET", createdAt: { gt: new Date(now.getTime() - RESET_INTERVAL_MS) } },
@@ -22,8 +22,8 @@ export async function requestPasswordReset(email: string, origin: string, now: D
   await db.$transaction(async (tx) => {
     const token = await issuePasswordLink(tx, user.id, "RESET", now);
     const link = new URL(setPasswordPath(token), origin).toString();
-    // Sent outside the reader's request: in the programme's language.
-    const t = programmeTranslator("mail");
+    // Sent outside the reader's request: in the language the user last chose on the site.
+    const t = translatorIn(user.locale, "mail");
     await tx.outboxEmail.create({
       data: {
         to: user.email!,

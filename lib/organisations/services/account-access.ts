@@ -6,7 +6,7 @@ import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { words } from "@/lib/i18n/words";
-import { programmeTranslator } from "@/lib/i18n/translator";
+import { translatorIn } from "@/lib/i18n/translator";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { clearAccountThrottle } from "@/lib/auth/sign-in-throttle";
@@ -63,15 +63,15 @@ export async function unlockAccount(actor: Actor, userId: string): Promise<numbe
 export async function forcePasswordReset(actor: Actor, userId: string, origin: string): Promise<void> {
   assertCan(actor, "admin.write");
   if (userId === actor.userId) throw new AppError("FORBIDDEN", words("admin.accountErrors.resetOwnPassword"));
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, displayName: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, displayName: true, locale: true } });
   if (!user) throw new AppError("NOT_FOUND");
   if (!user.email) throw new AppError("VALIDATION", words("admin.accountErrors.noEmail"));
   const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     const link = new URL(setPasswordPath(await issuePasswordLink(tx, userId, "RESET")), origin).toString();
-    // Sent outside the reader's request: in the programme's language.
-    const t = programmeTranslator("mail");
+    // Sent outside the reader's request: in the language the user last chose on the site.
+    const t = translatorIn(user.locale, "mail");
     await tx.outboxEmail.create({
       data: { to: user.email!, subject: t("adminReset.subject"), body: t("adminReset.body", { name: user.displayName, hours: LINK_HOURS.RESET, link }) },
     });

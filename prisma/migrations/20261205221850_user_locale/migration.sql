@@ -1,0 +1,1 @@
+alter table "public"."User" add column "locale" text not null default 'zh-CN'::text;
