@@ -1,5 +1,6 @@
 import type { AnnualReportPdf, ReportSection, ReportTable } from "@/lib/pdf/annual-report";
-import { fenToChineseUpper, formatFen } from "@/lib/money/fen";
+import { formatFen } from "@/lib/money/fen";
+import { fenToChineseUpper } from "@/lib/pdf/amount-in-words";
 import { BEIJING_TIME_ZONE, beijingDayOf } from "@/lib/calendar/beijing";
 import { fenToWanYuan } from "@/lib/stats/format";
 import { DROP_OUTS, FUNNEL_STEPS } from "@/lib/stats/funnel";
