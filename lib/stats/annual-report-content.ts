@@ -10,7 +10,7 @@ import type { ProgrammeFigures } from "@/lib/stats/queries";
 
 // The annual report's words and figures: the statistics in the reader's language, from the
 // message catalogue (the `annualReport`, `insight` namespaces), counts and percentages in the
-// locale's digits, money through lib/money (¥, and 大写 in the Chinese summary, as the letters do).
+// locale's digits, money through lib/money (¥, and daxie capitals in the Chinese summary, as the letters do).
 // Pure; the route hands it a translator, as the XLSX route does for its sheets.
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
