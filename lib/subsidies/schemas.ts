@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { safeMultilineTextField, safeTextField, yuanAmountField } from "@/lib/validation/zod-fields";
 // How a typed line's yes/no flags are written, as in the banks' files.
-import statementFormat from "@/lib/subsidies/statement-format.json";
+import statementFormat from "@/lib/subsidies/statement-format.json" with { type: "json" };
 
 // One schema per subsidy action, shared by the forms and the server actions. Amounts and dates of
 // a typed or corrected line stay text here: they go through the statement parser itself, so a

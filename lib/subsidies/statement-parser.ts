@@ -6,7 +6,7 @@ import { daysBetween, epochDay, isIsoDate } from "@/lib/loans/schedule";
 import { words, type Words } from "@/lib/i18n/words";
 // The banks' own file format: the Chinese column headings and yes/no spellings their systems
 // write. Input data, not words for a reader, so it lives beside the parser as data.
-import statementFormat from "@/lib/subsidies/statement-format.json";
+import statementFormat from "@/lib/subsidies/statement-format.json" with { type: "json" };
 
 // A bank's quarterly interest statement (CSV or XLSX) → statement lines, all or nothing: one bad
 // line rejects the whole file, with every problem listed, so a batch is never half imported.

@@ -3,7 +3,7 @@ import { readRows } from "@/lib/subsidies/statement-parser";
 import { isIsoDate } from "@/lib/loans/schedule";
 import { words, type Words } from "@/lib/i18n/words";
 // The template's columns, as the unions' files carry them: input data, not words for a reader.
-import rosterFormat from "@/lib/unions/roster-format.json";
+import rosterFormat from "@/lib/unions/roster-format.json" with { type: "json" };
 
 // A union's membership roster (CSV or XLSX, the template's columns): every line checked on its
 // own first; the import is all or nothing, with one report of every problem.

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { dateColumnOf, dayOfDateColumn } from "@/lib/calendar/beijing";
 import type { StandingInput } from "@/lib/unions/schemas";
 import { words, type Words } from "@/lib/i18n/words";
-import { programmeTranslator } from "@/lib/i18n/translator";
+import { standingEvidence } from "@/lib/unions/standing-evidence";
 
 // The write of one union-standing record, shared by the form, the roster import and the demo seed
 // (which runs outside the server, hence no "server-only" here).
@@ -50,8 +50,7 @@ export async function writeStanding(tx: Prisma.TransactionClient, actor: Actor, 
   const record = await tx.unionStanding.create({
     data: {
       enterpriseId: firm.id, validFrom: dateColumnOf(p.validFrom), validTo: p.validTo ? dateColumnOf(p.validTo) : null, unionName: p.unionName, memberCardNo: p.memberCardNo,
-      // The evidence is stored text, in the programme's language, whoever records it.
-      evidence: programmeTranslator("unions")("evidence", { union: p.unionName, card: p.memberCardNo }), recordedById: actor.userId, organisationId,
+      evidence: standingEvidence(p.unionName, p.memberCardNo), recordedById: actor.userId, organisationId,
     },
     select: { id: true },
   });
