@@ -3,10 +3,12 @@ import type { LoanDetail } from "@/lib/loans/queries";
 import { formatFen } from "@/lib/money/fen";
 import { formatPeriod } from "@/components/subsidies/format";
 import { quarterLabel } from "@/lib/subsidies/periods";
+import { rootTranslator } from "@/lib/actions/safe-action";
+import { wordIn } from "@/lib/i18n/words";
 
-/** The bank's statement lines for the loan with the subsidy of each, the totals and the quarterly 贴息确认单. */
+/** The bank's statement lines for the loan with the subsidy of each, the totals and the quarterly subsidy statements. */
 export async function LoanSubsidy({ loan }: { loan: LoanDetail }) {
-  const [t, col, ex] = await Promise.all([getTranslations("subsidy.loan"), getTranslations("subsidy.columns"), getTranslations("subsidy.exclusion")]);
+  const [t, col, ex, words] = await Promise.all([getTranslations("subsidy.loan"), getTranslations("subsidy.columns"), getTranslations("subsidy.exclusion"), rootTranslator()]);
   if (loan.lines.length === 0) return <p className="notice notice--info">{t("noLines")}</p>;
   return (
     <>
@@ -33,7 +35,7 @@ export async function LoanSubsidy({ loan }: { loan: LoanDetail }) {
               <tr key={l.id}>
                 <td style={{ whiteSpace: "nowrap" }}>
                   {formatPeriod(l.periodStart, l.periodEnd)}
-                  <div className="who" style={{ fontSize: ".8rem" }}>{quarterLabel(l.quarter)}</div>
+                  <div className="who" style={{ fontSize: ".8rem" }}>{wordIn(words, quarterLabel(l.quarter))}</div>
                 </td>
                 <td className="num" style={{ whiteSpace: "nowrap" }}>
                   <strong>{formatFen(l.subsidyFen)}</strong>
@@ -54,7 +56,7 @@ export async function LoanSubsidy({ loan }: { loan: LoanDetail }) {
         {loan.quarters.map((q) => (
           <li key={q.quarter}>
             <a className="btn btn--secondary btn--small" href={`/api/subsidies/statement/${loan.id}/${q.quarter}`} download>
-              {t("download", { quarter: q.label })} · {formatFen(q.subsidyFen)}
+              {t("download", { quarter: wordIn(words, q.label) })} · {formatFen(q.subsidyFen)}
             </a>
           </li>
         ))}

@@ -3,17 +3,22 @@ import type { BatchEvent } from "@/lib/subsidies/queries";
 
 /** The batch's history, read from its audit events. */
 export async function BatchHistory({ events }: { events: BatchEvent[] }) {
-  const [t, format, c] = await Promise.all([getTranslations("subsidy.events"), getFormatter(), getTranslations("subsidy.common")]);
+  const [t, format, c, h] = await Promise.all([getTranslations("subsidy.events"), getFormatter(), getTranslations("subsidy.common"), getTranslations("subsidy.history")]);
   if (events.length === 0) return <p className="who">{c("none")}</p>;
   return (
     <ol className="timeline" data-testid="batch-history">
       {events.map((e, i) => {
         const key = e.action.replace(/^subsidy\./, "");
+        const note = [
+          ...e.texts,
+          ...(e.paymentRef ? [h("paymentRef", { ref: e.paymentRef })] : []),
+          ...(e.added !== null ? [h("added", { n: String(e.added) })] : []),
+        ].join(h("separator"));
         return (
           <li key={i}>
             <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</time>
-            <div><strong>{t.has(key) ? t(key) : e.action}</strong> · {e.actorName}</div>
-            {e.note ? <div className="who">{e.note}</div> : null}
+            <div><strong>{t.has(key) ? t(key) : e.action}</strong> · {e.actorName ?? h("system")}</div>
+            {note ? <div className="who">{note}</div> : null}
           </li>
         );
       })}

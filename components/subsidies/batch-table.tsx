@@ -2,11 +2,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { BatchRow } from "@/lib/subsidies/queries";
 import { formatFen } from "@/lib/money/fen";
+import { rootTranslator } from "@/lib/actions/safe-action";
+import { wordIn } from "@/lib/i18n/words";
 import { BatchStatusBadge } from "@/components/subsidies/batch-status-badge";
 
 /** Batches with status and totals; `hrefBase` links each to its page (the centre), the summary PDF is always offered. */
 export async function BatchTable({ rows, hrefBase, showBank }: { rows: BatchRow[]; hrefBase?: string; showBank: boolean }) {
-  const [t, c] = await Promise.all([getTranslations("subsidy.columns"), getTranslations("subsidy.common")]);
+  const [t, c, words] = await Promise.all([getTranslations("subsidy.columns"), getTranslations("subsidy.common"), rootTranslator()]);
   if (rows.length === 0) return <p className="notice notice--info">{c("none")}</p>;
   return (
     <div className="table-wrap">
@@ -27,7 +29,7 @@ export async function BatchTable({ rows, hrefBase, showBank }: { rows: BatchRow[
         <tbody>
           {rows.map((b) => (
             <tr key={b.id} data-quarter={b.quarter}>
-              <td style={{ whiteSpace: "nowrap" }}>{hrefBase ? <Link href={`${hrefBase}/${b.id}`}>{b.quarterLabel}</Link> : b.quarterLabel}</td>
+              <td style={{ whiteSpace: "nowrap" }}>{hrefBase ? <Link href={`${hrefBase}/${b.id}`}>{wordIn(words, b.quarterLabel)}</Link> : wordIn(words, b.quarterLabel)}</td>
               {showBank ? <td style={{ minWidth: "9rem" }}>{b.bankName}</td> : null}
               <td><BatchStatusBadge status={b.status} /></td>
               <td className="num">{b.lineCount}</td>

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { LineRow } from "@/lib/subsidies/queries";
+import type { LineRow, UnionNote } from "@/lib/subsidies/queries";
 import { formatFen } from "@/lib/money/fen";
 import { formatPeriod, formatRateMicros } from "@/components/subsidies/format";
 import { QueryLineForm } from "@/components/subsidies/line-forms";
@@ -11,13 +11,24 @@ type Props = {
 };
 
 /** A batch's current lines: figures, subsidy and why none, the union check, queries and earlier versions. */
+type Translate = (key: "none" | "periods" | "periodsChecked" | "untilNow" | "separator", values?: Record<string, string>) => string;
+
+/** The union-standing check of a line in one sentence. */
+function unionNoteText(u: Translate, note: UnionNote): string {
+  const checkedOn = note.checkedOn ?? "—";
+  if (note.periods.length === 0) return u("none", { checkedOn });
+  const periods = note.periods.map((p) => `${p.from}–${p.to ?? u("untilNow")}`).join(u("separator"));
+  return note.checkedOn ? u("periodsChecked", { periods, checkedOn }) : u("periods", { periods });
+}
+
 export async function LinesTable({ lines, queryable }: Props) {
-  const [col, ex, flags, c, centre] = await Promise.all([
+  const [col, ex, flags, c, centre, u] = await Promise.all([
     getTranslations("subsidy.columns"),
     getTranslations("subsidy.exclusion"),
     getTranslations("subsidy.flags"),
     getTranslations("subsidy.common"),
     getTranslations("subsidy.centre"),
+    getTranslations("subsidy.unionNote"),
   ]);
   if (lines.length === 0) return <p className="notice notice--info">{c("none")}</p>;
   return (
@@ -46,7 +57,7 @@ export async function LinesTable({ lines, queryable }: Props) {
                 </td>
                 <td style={{ minWidth: "10rem" }}>
                   {l.enterpriseName}
-                  {l.unionNote ? <div className="who" style={{ fontSize: ".8rem" }}>{l.unionNote}</div> : null}
+                  {l.unionNote ? <div className="who" style={{ fontSize: ".8rem" }}>{unionNoteText(u, l.unionNote)}</div> : null}
                 </td>
                 <td style={{ whiteSpace: "nowrap" }}>
                   {formatPeriod(l.periodStart, l.periodEnd)}

@@ -1,4 +1,6 @@
 import { getTranslations } from "next-intl/server";
+import { rootTranslator } from "@/lib/actions/safe-action";
+import { wordIn } from "@/lib/i18n/words";
 import type { QueriedLine } from "@/lib/subsidies/queries";
 import { fenToYuanString, formatFen } from "@/lib/money/fen";
 import { formatPeriod, formatRateMicros } from "@/components/subsidies/format";
@@ -6,14 +8,14 @@ import { AnswerQueryForm, CorrectLineForm } from "@/components/subsidies/line-fo
 
 /** The centre's open queries to this bank, each with an answer form and a correction form. */
 export async function QueriedLines({ lines, today }: { lines: QueriedLine[]; today: string }) {
-  const [t, col] = await Promise.all([getTranslations("subsidy.bank"), getTranslations("subsidy.columns")]);
+  const [t, col, words] = await Promise.all([getTranslations("subsidy.bank"), getTranslations("subsidy.columns"), rootTranslator()]);
   if (lines.length === 0) return <p className="notice notice--info">{t("noQueries")}</p>;
   return (
     <div data-testid="queried-lines">
       {lines.map((l) => (
         <section key={l.id} className="card" data-line-key={l.lineKey}>
           <p style={{ marginTop: 0 }}>
-            <strong>{l.contractNo}</strong> · {l.enterpriseName} · {formatPeriod(l.periodStart, l.periodEnd)} · {l.quarterLabel}
+            <strong>{l.contractNo}</strong> · {l.enterpriseName} · {formatPeriod(l.periodStart, l.periodEnd)} · {wordIn(words, l.quarterLabel)}
           </p>
           <p className="who" style={{ margin: "0 0 .6rem" }}>
             {col("interestDue")} {formatFen(l.interestDueFen)} · {col("interestPaid")} {formatFen(l.interestPaidFen)} · {col("subsidy")} {formatFen(l.subsidyFen)}

@@ -51,7 +51,7 @@ async function changedMessage(moved: number): Promise<string> {
   return (await getTranslations("calendar"))("changed", { n: moved });
 }
 
-/** A public holiday or a 调休 working weekend day, added to a year. */
+/** A public holiday or a tiaoxiu working weekend day, added to a year. */
 export const addCalendarDayAction = adminAction({
   schema: z.object({ year, day, kind: z.string().trim().max(20), name: z.string().max(200) }),
   run: async (input, actor) => {

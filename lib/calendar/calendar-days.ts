@@ -18,7 +18,7 @@ export type CalendarProblemCode =
   | "NAME" // name empty or longer than NAME_MAX
   | "OUTSIDE_YEAR" // the day is not in the chosen year
   | "TWICE" // the same day twice in what was submitted
-  | "NOT_WEEKEND" // a working weekend (调休) day that is not a Saturday or Sunday
+  | "NOT_WEEKEND" // a working weekend (tiaoxiu) day that is not a Saturday or Sunday
   | "ALREADY_MARKED"; // the day is already in the calendar
 
 export type CalendarProblem = { line: number; code: CalendarProblemCode; params?: Record<string, string | number> };

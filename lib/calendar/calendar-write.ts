@@ -17,7 +17,7 @@ import { addDays, dateColumnOf, startOfBeijingDay } from "@/lib/calendar/beijing
 
 type Client = Prisma.TransactionClient | PrismaClient;
 
-/** The calendar every deadline clock counts on: public holidays and 调休 working weekends. */
+/** The calendar every deadline clock counts on: public holidays and tiaoxiu working weekends. */
 export async function readWorkingCalendar(client: Client): Promise<WorkingCalendar> {
   const rows = await client.holiday.findMany({ select: { day: true, kind: true } });
   const iso = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.day.toISOString().slice(0, 10));

@@ -11,16 +11,16 @@ import { BEIJING_OFFSET_MS, DAY_MS } from "@/lib/calendar/beijing";
 // due at the end of the following Monday; one submitted on Saturday with 1 working day is due at
 // the end of Monday. With 0 days it is due at the end of the day it arrived.
 //
-// China also moves working days onto weekends around holidays (调休, e.g. a working Saturday).
+// China also moves working days onto weekends around holidays (tiaoxiu, e.g. a working Saturday).
 // A `WorkingCalendar` carries both: the public holidays and those working weekend days. Every
-// function takes the whole calendar, so no clock can read the holidays and forget the 调休 days.
+// function takes the whole calendar, so no clock can read the holidays and forget the tiaoxiu days.
 // Both come from the administrators' calendar (the `Holiday` table), never from code.
 
 
 export type WorkingCalendar = {
   /** Public holidays, "YYYY-MM-DD" (Beijing dates): no work even on a weekday. */
   readonly holidays: ReadonlySet<string>;
-  /** Weekend days worked instead (调休), "YYYY-MM-DD". A holiday wins if a day is in both. */
+  /** Weekend days worked instead (tiaoxiu), "YYYY-MM-DD". A holiday wins if a day is in both. */
   readonly workdays: ReadonlySet<string>;
 };
 

@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { errorState, guardedAction, errorMessage } from "@/lib/actions/safe-action";
+import { errorState, guardedAction, errorMessage, rootTranslator } from "@/lib/actions/safe-action";
+import { wordIn } from "@/lib/i18n/words";
 import { staffAudience, staffRolesOf } from "@/lib/actions/audience";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { formatFen } from "@/lib/money/fen";
@@ -36,7 +37,11 @@ export const importHistoryAction = guardedAction(
     }
     if (outcome.status === "ALREADY_IMPORTED") return { status: "imported", message: t("alreadyImported") };
     if (outcome.status === "REJECTED") {
-      const problems = outcome.problems.slice(0, 500).map((p: HistoryProblem) => ({ line: p.line, message: t(`problems.${p.code}`, { line: p.line, ...p.params }) }));
+      const words = await rootTranslator();
+      const problems = outcome.problems.slice(0, 500).map((p: HistoryProblem) => ({
+        line: p.line,
+        message: t(`problems.${p.code}`, { line: p.line, ...p.params, ...(p.detail ? { detail: wordIn(words, p.detail) } : {}) }),
+      }));
       return { status: "rejected", message: t("rejected", { n: outcome.problems.length }), problems };
     }
     revalidatePath("/center/history");

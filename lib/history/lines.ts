@@ -1,4 +1,5 @@
 import { isValidCreditCode } from "@/lib/validation/identity";
+import type { Words } from "@/lib/i18n/words";
 import { addMonthsClamped, isIsoDate } from "@/lib/loans/schedule";
 import { parseYuanToFen } from "@/lib/money/fen";
 import { foundingProblems } from "@/lib/unions/founding";
@@ -46,7 +47,8 @@ export type HistoryProblemCode =
   | "DUPLICATE_LINE" | "ENTERPRISE_MISMATCH" | "UNION_TWICE" | "RENEWAL_WITHOUT_LOAN"
   | "ALREADY_RECORDED" | "ALREADY_FOUNDED" | "CONTRACT_TAKEN";
 
-export type HistoryProblem = { line: number; code: HistoryProblemCode; params?: Record<string, string | number> };
+/** `detail`: what the file reader said of a file it could not read, worded with the problem. */
+export type HistoryProblem = { line: number; code: HistoryProblemCode; params?: Record<string, string | number>; detail?: Words };
 
 const safeText = (v: string, max: number) => v.length >= 2 && v.length <= max && !/[<>\u0000-\u001F]/.test(v);
 

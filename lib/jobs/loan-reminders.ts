@@ -10,7 +10,7 @@ type Options = { repaymentDays?: number; maturityDays?: number };
 /**
  * Reminds applicants of their running loans, run daily: before each repayment date of the schedule
  * (`repaymentDays` calendar days ahead, Beijing time) and before the loan ends (`maturityDays`
- * ahead), the latter with an invitation to renew (续贷) that starts a prefilled renewal. Each
+ * ahead), the latter with an invitation to renew (xudai) that starts a prefilled renewal. Each
  * reminder is sent once per loan and date (`SentReminder`) and is an audit event.
  */
 export async function sendLoanReminders(now: Date = new Date(), options: Options = {}): Promise<number> {

@@ -1,6 +1,5 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { staffAction } from "@/lib/actions/safe-action";
@@ -8,6 +7,7 @@ import { staffRolesOf } from "@/lib/actions/audience";
 import { homeOf, type StaffActor } from "@/lib/auth/roles";
 import { AppError, isAppError } from "@/lib/errors";
 import { formatFen } from "@/lib/money/fen";
+import { words, type Words } from "@/lib/i18n/words";
 import { TRANSITIONS, type TransitionName } from "@/lib/applications/workflow";
 import { compensateSchema, cureSchema, overdueSchema, recoverySchema, repaymentSchema, settleSchema } from "@/lib/loans/schemas";
 import { isServicingRefusal, type ServicingRefusal, type ServicingRefusalCode } from "@/lib/loans/servicing/refusal";
@@ -21,17 +21,18 @@ import { recordRecovery } from "@/lib/loans/services/servicing/record-recovery";
 
 const stepRoles = (name: TransitionName): StaffRole[] => staffRolesOf(TRANSITIONS[name].roles);
 
-/** A refusal's words with its figures, in the user's language, on the field it concerns. */
-async function rendered(e: ServicingRefusal): Promise<AppError> {
-  const t = await getTranslations("servicing.refusal");
+const refusal = (key: string, values?: Record<string, string>): Words => words(`servicing.refusal.${key}`, values);
+
+/** A refusal's words with its figures (worded in the user's language by the action), on the field it concerns. */
+function rendered(e: ServicingRefusal): AppError {
   const params = Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, /^\d+$/.test(v) ? formatFen(BigInt(v)) : v]));
   // The figures once, above the form; the field it concerns is marked.
-  return new AppError(e.code, t(e.reason, params), e.field === "_form" ? undefined : { [e.field]: [t("checkField")] });
+  return new AppError(e.code, refusal(e.reason, params), e.field === "_form" ? undefined : { [e.field]: [refusal("checkField")] });
 }
 
 /** The step does not start from the loan's status: say which status it needs. */
-async function wrongStatus(reason: ServicingRefusalCode): Promise<AppError> {
-  return new AppError("INVALID_TRANSITION", (await getTranslations("servicing.refusal"))(reason));
+function wrongStatus(reason: ServicingRefusalCode): AppError {
+  return new AppError("INVALID_TRANSITION", refusal(reason));
 }
 
 function servicing<S extends z.ZodType>(
@@ -47,13 +48,13 @@ function servicing<S extends z.ZodType>(
       try {
         await run(input, actor);
       } catch (e) {
-        if (isServicingRefusal(e)) throw await rendered(e);
-        if (needs && isAppError(e) && e.code === "INVALID_TRANSITION" && !e.detail) throw await wrongStatus(needs);
+        if (isServicingRefusal(e)) throw rendered(e);
+        if (needs && isAppError(e) && e.code === "INVALID_TRANSITION" && !e.detail) throw wrongStatus(needs);
         throw e;
       }
       return actor;
     },
-    success: async () => (await getTranslations("servicing.done"))(done),
+    success: () => words(`servicing.done.${done}`),
     after: (acting) => revalidatePath(homeOf(acting.role), "layout"),
   });
 }

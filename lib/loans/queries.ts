@@ -9,6 +9,7 @@ import { loanScope } from "@/lib/loans/scope";
 import { SPENT_STATUSES } from "@/lib/subsidies/batch-workflow";
 import { dayOfDateColumn } from "@/lib/calendar/beijing";
 import { batchQuarterOf, quarterLabel } from "@/lib/subsidies/periods";
+import type { Message } from "@/lib/i18n/words";
 import { unseal } from "@/lib/personal-data/sealed";
 
 // A loan as its applicant (or an organisation in its scope) sees it: terms, schedule, the bank's
@@ -33,7 +34,7 @@ export type LoanLine = {
   subsidyPaid: boolean;
 };
 
-export type LoanQuarter = { quarter: string; label: string; subsidyFen: bigint; paid: boolean; paidOn: string | null };
+export type LoanQuarter = { quarter: string; label: Message; subsidyFen: bigint; paid: boolean; paidOn: string | null };
 
 export type LoanDetail = {
   id: string;

@@ -106,7 +106,7 @@ function interestOnlySchedule(
   });
 }
 
-// 等额本息: the level payment A = P·r·(1+r)^n / ((1+r)^n − 1) with r = annual / 12. With
+// Equal instalments (deng e ben xi): the level payment A = P·r·(1+r)^n / ((1+r)^n − 1) with r = annual / 12. With
 // r = m / D (D = 12 × 10^6) this is exactly P·m·N^n / (D·(N^n − D^n)) where N = D + m, so the
 // payment is one BigInt fraction rounded half-up once. Interest each month is the balance × r
 // rounded half-up; the last instalment takes whatever principal remains, which absorbs every

@@ -10,7 +10,7 @@ import { overdueDays } from "@/lib/loans/servicing/ledger";
 import { beijingToday, dayOfDateColumn } from "@/lib/calendar/beijing";
 
 // A loan's servicing record as the pages show it: repayments, overdue episodes (with their days),
-// 代偿 and recoveries, with the sums. Plain DTOs; dates YYYY-MM-DD, amounts fen.
+// Compensation (daichang) and recoveries, with the sums. Plain DTOs; dates YYYY-MM-DD, amounts fen.
 
 export type ServicingRecord = {
   loanId: string;
@@ -20,7 +20,7 @@ export type ServicingRecord = {
   disbursedOn: string | null;
   closedOn: string | null;
   repayments: { id: string; paidOn: string; principalFen: bigint; interestFen: bigint; reference: string }[];
-  /** endedBy: cured by the borrower, ended by the guarantor's payment (代偿), or still open. */
+  /** endedBy: cured by the borrower, ended by the guarantor's payment (compensation), or still open. */
   overdues: { id: string; firstMissedOn: string; principalFen: bigint; interestFen: bigint; curedOn: string | null; days: number; endedBy: "CURE" | "COMPENSATION" | null }[];
   compensation: { amountFen: bigint; paidOn: string } | null;
   recoveries: { id: string; recoveredOn: string; amountFen: bigint; reference: string }[];

@@ -41,7 +41,7 @@ export const formatBp = (bp: number): string => `${Math.trunc(bp / 100)}.${Strin
 
 /**
  * What the bank's approval form proposes as the loan's pricing reference: the one-year LPR in
- * force on the approval day, as the stored text has always read ("一年期 LPR 3.45%", in the
+ * force on the approval day, as the stored text has always read ("one-year LPR 3.45%" in Chinese, in the
  * programme's language: it is printed on the letters), with its rate for the spread.
  */
 export async function proposedLprReference(day: string): Promise<{ rateBp: number; effectiveFrom: string; reference: string } | null> {

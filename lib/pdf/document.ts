@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import PDFDocument from "pdfkit";
-import { fenToChineseUpper, formatFen } from "@/lib/money/fen";
+import { formatFen } from "@/lib/money/fen";
+import { fenToChineseUpper } from "@/lib/pdf/amount-in-words";
 import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 
 export type PdfDoc = PDFKit.PDFDocument;

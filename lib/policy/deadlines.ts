@@ -10,7 +10,7 @@ export type StageDays = {
   greenChannelDays: number;
 };
 
-/** Working days a status may take under a policy; green channel (即申即办) shortens the reviews. */
+/** Working days a status may take under a policy; green channel (ji shen ji ban) shortens the reviews. */
 export function stageDays(status: ApplicationStatus, policy: StageDays, greenChannel: boolean): number | null {
   const fast = (days: number) => (greenChannel ? Math.min(days, policy.greenChannelDays) : days);
   switch (status) {

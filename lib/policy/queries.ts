@@ -17,7 +17,7 @@ export async function policyInForce(at: Date = new Date(), client: Client = db) 
 
 export type Policy = Awaited<ReturnType<typeof policyInForce>>;
 
-/** The working calendar every deadline clock counts on: public holidays and 调休 working weekends. */
+/** The working calendar every deadline clock counts on: public holidays and tiaoxiu working weekends. */
 export async function workingCalendar(client: Client = db): Promise<WorkingCalendar> {
   return readWorkingCalendar(client);
 }

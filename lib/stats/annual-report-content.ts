@@ -1,5 +1,6 @@
 import type { AnnualReportPdf, ReportSection, ReportTable } from "@/lib/pdf/annual-report";
-import { fenToChineseUpper, formatFen } from "@/lib/money/fen";
+import { formatFen } from "@/lib/money/fen";
+import { fenToChineseUpper } from "@/lib/pdf/amount-in-words";
 import { BEIJING_TIME_ZONE, beijingDayOf } from "@/lib/calendar/beijing";
 import { fenToWanYuan } from "@/lib/stats/format";
 import { DROP_OUTS, FUNNEL_STEPS } from "@/lib/stats/funnel";
@@ -9,7 +10,7 @@ import type { ProgrammeFigures } from "@/lib/stats/queries";
 
 // The annual report's words and figures: the statistics in the reader's language, from the
 // message catalogue (the `annualReport`, `insight` namespaces), counts and percentages in the
-// locale's digits, money through lib/money (¥, and 大写 in the Chinese summary, as the letters do).
+// locale's digits, money through lib/money (¥, and daxie capitals in the Chinese summary, as the letters do).
 // Pure; the route hands it a translator, as the XLSX route does for its sheets.
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { scopeFilterSql, type InsightScope } from "@/lib/stats/scope";
 
 // Time in each stage against its deadline, in working days on the Beijing calendar (weekends and
-// the `Holiday` table's holidays skipped, its 调休 working weekends counted; the day a case
+// the `Holiday` table's holidays skipped, its tiaoxiu working weekends counted; the day a case
 // arrives does not count), exactly as
 // lib/calendar/working-days.ts counts them. A stage spell starts at the record that moved the case
 // into the stage (its submission, or the review decision) and ends at the decision that moved it
@@ -35,7 +35,7 @@ export type Turnaround = { channel: "green" | "normal"; loans: number; medianDay
 type Numeric = number | bigint | string | boolean | null | undefined;
 const n = (v: Numeric): number => Number(v ?? 0);
 
-// A working day: a weekday that is not a public holiday, or a 调休 working weekend day (the
+// A working day: a weekday that is not a public holiday, or a tiaoxiu working weekend day (the
 // `Holiday` table's two kinds); a holiday wins, as in lib/calendar/working-days.ts.
 const isWorkingDaySql = (d: Prisma.Sql) => Prisma.sql`(
   NOT EXISTS (SELECT 1 FROM "Holiday" h WHERE h.day = (${d})::date AND h.kind = 'HOLIDAY')
@@ -103,7 +103,7 @@ export async function stageClocks(s: InsightScope): Promise<StageClock[]> {
 }
 
 /**
- * Green channel (即申即办) against normal: working days from submission to the loan's
+ * Green channel (ji shen ji ban) against normal: working days from submission to the loan's
  * disbursement day, for the loans disbursed in the period.
  */
 export async function turnaround(s: InsightScope): Promise<Turnaround[]> {

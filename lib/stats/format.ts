@@ -3,7 +3,7 @@
 const group = (digits: string): string => digits.replace(/\B(?=(\d{3})+$)/g, ",");
 
 /**
- * Fen as 万元 with two decimals (0.01 万元 = 100 yuan = 10,000 fen), rounded half-up once:
+ * Fen as wan yuan (10,000 yuan) with two decimals (0.01 wan yuan = 100 yuan = 10,000 fen), rounded half-up once:
  * 4,649,000,000 fen → "4,649.00". `grouping: false` drops the separators (CSV cells).
  */
 export function fenToWanYuan(fen: bigint, options: { grouping?: boolean } = {}): string {

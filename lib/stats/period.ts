@@ -10,7 +10,7 @@ export const CHANNELS = ["all", "green", "normal"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export type InsightFilters = {
-  /** Green channel (即申即办) cases only, normal ones only, or all. */
+  /** Green channel (ji shen ji ban) cases only, normal ones only, or all. */
   channel: Channel;
   /** An organisation's code: only the cases routed to that guarantor or bank. */
   org: string | null;

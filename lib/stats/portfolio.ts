@@ -5,7 +5,7 @@ import { scopeFilterSql, type InsightScope } from "@/lib/stats/scope";
 // The loan book and the money, from dated records: loans by status at the end of the period,
 // the renewal rate of loans that matured in it, subsidy per yuan lent (the loans disbursed in the
 // period, and the subsidy paid on them by its end: from the programme's first day, the
-// cumulative figure), 代偿 paid and amounts recovered in the period, the 一企一策 exceptions approved in it, and the year's subsidy budget
+// cumulative figure), compensation (daichang) paid and amounts recovered in the period, the one-enterprise-one-policy (yi qi yi ce) exceptions approved in it, and the year's subsidy budget
 // burn-down. One SQL aggregate per figure.
 
 export const LOAN_STATES = ["ACTIVE", "OVERDUE", "SETTLED", "COMPENSATED"] as const;
@@ -19,7 +19,7 @@ export type Portfolio = {
   loansByState: Record<LoanState, { loans: number; principalFen: bigint }>;
   renewal: { matured: number; renewed: number; rate: number };
   subsidyPerYuan: { subsidyFen: bigint; lentFen: bigint; perYuan: number };
-  /** 代偿 the guarantee company paid in the period (loans, amount), and what it recovered in it. */
+  /** Compensation the guarantee company paid in the period (loans, amount), and what it recovered in it. */
   recovery: { compensatedLoans: number; compensatedFen: bigint; recoveredFen: bigint };
   exceptions: Record<ExceptionKind, { approved: number; inForce: number }>;
 };

@@ -32,7 +32,7 @@ export type ProgrammeFigures = {
   applications: number;
   renewals: number;
   enterprisesFunded: number;
-  /** Enterprises with two or more disbursed loans (连续贷款企业). */
+  /** Enterprises with two or more disbursed loans (repeat-loan enterprises). */
   renewingEnterprises: number;
   loans: number;
   lentFen: bigint;
@@ -40,7 +40,7 @@ export type ProgrammeFigures = {
   subsidyFen: bigint;
   /** Enterprises that set up their union (current founding records, by founding day). */
   unionsFounded: number;
-  /** Their founding members (新发展会员). */
+  /** Their founding members (newly recruited members). */
   newMembers: number;
   /** One row per calendar year in which anything counted happened, oldest first. */
   years: YearFigures[];

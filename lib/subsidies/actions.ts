@@ -1,13 +1,14 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import type { z } from "zod";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
-import { errorState, guardedAction, staffAction, errorMessage } from "@/lib/actions/safe-action";
+import { errorState, guardedAction, staffAction, errorMessage, rootTranslator } from "@/lib/actions/safe-action";
 import { staffAudience, staffRolesOf } from "@/lib/actions/audience";
 import type { StaffActor } from "@/lib/auth/roles";
 import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { AppError, ERRORS_NAMESPACE, messageKeyOf } from "@/lib/errors";
+import { wordIn, words, type RootTranslator, type Words } from "@/lib/i18n/words";
 import { BATCH_TRANSITIONS } from "@/lib/subsidies/batch-workflow";
 import { formatFen } from "@/lib/money/fen";
 import type { StatementError } from "@/lib/subsidies/statement-parser";
@@ -50,9 +51,12 @@ const rolesWith = (permission: Permission): StaffRole[] => staffRolesOf(PERMISSI
 export type ImportState =
   | { status: "idle" }
   | { status: "error"; message: string }
-  | { status: "rejected"; message: string; errors: StatementError[]; total: number }
+  | { status: "rejected"; message: string; errors: WordedStatementError[]; total: number }
   | { status: "duplicate"; message: string }
   | { status: "imported"; message: string };
+
+/** A line of the report as the bank reads it: the problem already in the reader's language. */
+export type WordedStatementError = Omit<StatementError, "message"> & { message: string };
 
 const REPORT_LIMIT = 500;
 
@@ -62,33 +66,37 @@ function refresh() {
   revalidatePath("/applicant/loans", "layout");
 }
 
-function importedMessage(o: Extract<ImportOutcome, { status: "IMPORTED" }>): string {
-  const skipped = o.skipped ? `，${o.skipped} 笔已导入，跳过` : "";
-  if (o.added === 0) return `没有新的明细：${o.skipped} 笔均已导入，跳过`;
-  return `已导入 ${o.added} 笔明细${skipped}；贴息合计 ${formatFen(o.subsidyFen)}，计入 ${o.quarters.map(quarterLabel).join("、")} 批次`;
+// Counts pass as text, as they always read (no digit grouping).
+function importedMessage(t: RootTranslator, o: Extract<ImportOutcome, { status: "IMPORTED" }>): string {
+  if (o.added === 0) return t("subsidy.done.noneNew", { skipped: String(o.skipped) });
+  const quarters = o.quarters.map((q) => wordIn(t, quarterLabel(q))).join(t("subsidy.done.quarterSeparator"));
+  return t("subsidy.done.imported", { added: String(o.added), skipped: String(o.skipped), amount: formatFen(o.subsidyFen), quarters });
 }
 
-const duplicateMessage = (o: Extract<ImportOutcome, { status: "ALREADY_IMPORTED" }>) =>
-  `该文件已于 ${o.importedAt.toLocaleString("zh-CN", { timeZone: BEIJING_TIME_ZONE })} 导入（${o.fileName}），本次未新增任何记录`;
+async function duplicateMessage(t: RootTranslator, o: Extract<ImportOutcome, { status: "ALREADY_IMPORTED" }>): Promise<string> {
+  const at = o.importedAt.toLocaleString(await getLocale(), { timeZone: BEIJING_TIME_ZONE });
+  return t("subsidy.done.duplicateFile", { at, file: o.fileName });
+}
 
 export const importStatementAction = guardedAction(
   staffAudience(rolesWith("subsidy.import")),
   async (code): Promise<ImportState> => ({ status: "error", message: await errorMessage(code) }),
   async (actor, _prev: ImportState, formData: FormData): Promise<ImportState> => {
-    const t = await getTranslations(ERRORS_NAMESPACE);
+    const t = await rootTranslator();
     let state: ImportState;
     try {
       const parsed = importStatementSchema.safeParse({ file: formData.get("file") });
-      if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? t(messageKeyOf("VALIDATION")) };
+      if (!parsed.success) return { status: "error", message: wordIn(t, parsed.error.issues[0]?.message ?? `${ERRORS_NAMESPACE}.${messageKeyOf("VALIDATION")}`) };
       const file = parsed.data.file;
       const outcome = await importStatement(actor, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       if (outcome.status === "REJECTED") {
-        const message = `文件未导入：发现 ${outcome.errors.length} 处问题，请逐行修改后重新上传`;
-        return { status: "rejected", message, errors: outcome.errors.slice(0, REPORT_LIMIT), total: outcome.errors.length };
+        const message = t("subsidy.done.rejected", { n: String(outcome.errors.length) });
+        const errors = outcome.errors.slice(0, REPORT_LIMIT).map((e) => ({ ...e, message: wordIn(t, e.message) }));
+        return { status: "rejected", message, errors, total: outcome.errors.length };
       }
       state = outcome.status === "ALREADY_IMPORTED"
-        ? { status: "duplicate", message: duplicateMessage(outcome) }
-        : { status: "imported", message: importedMessage(outcome) };
+        ? { status: "duplicate", message: await duplicateMessage(t, outcome) }
+        : { status: "imported", message: importedMessage(t, outcome) };
     } catch (error) {
       return { status: "error", message: (await errorState(error)).message };
     }
@@ -101,10 +109,10 @@ export const enterLineAction = staffAction(rolesWith("subsidy.import"), {
   schema: enterLineSchema,
   run: async (input, actor) => {
     const outcome = await enterStatementLine(actor, input);
-    if (outcome.status === "REJECTED") throw new AppError("VALIDATION", "请检查标红的内容", fieldErrorsOf(outcome.errors));
+    if (outcome.status === "REJECTED") throw new AppError("VALIDATION", words("subsidy.done.checkMarked"), fieldErrorsOf(outcome.errors));
     return outcome;
   },
-  success: (o) => (o.status === "IMPORTED" ? importedMessage(o) : "该笔明细已录入过，未重复保存"),
+  success: async (o) => (o.status === "IMPORTED" ? importedMessage(await rootTranslator(), o) : words("subsidy.done.lineAlreadyEntered")),
   after: refresh,
 });
 
@@ -113,7 +121,7 @@ function step<S extends z.ZodType>(
   permission: Permission,
   schema: S,
   run: (input: z.output<S>, actor: StaffActor) => Promise<unknown>,
-  message: string,
+  message: Words,
 ) {
   return staffAction(rolesWith(permission), {
     schema,
@@ -125,21 +133,21 @@ function step<S extends z.ZodType>(
   });
 }
 
-export const queryLineAction = step("subsidy.query", queryLineSchema, (i, a) => queryLine(a, i), "已发送质询，等待银行答复");
-export const answerQueryAction = step("subsidy.answer", answerQuerySchema, (i, a) => answerLineQuery(a, i), "已答复");
-export const correctLineAction = step("subsidy.answer", correctLineSchema, (i, a) => correctLine(a, i), "已更正：生成新版本，原记录保留，贴息与批次合计已重算");
-export const verifyBatchAction = step(BATCH_TRANSITIONS.verify.permission, verifyBatchSchema, (i, a) => verifyBatch(a, i), "批次已核验");
-export const reopenBatchAction = step(BATCH_TRANSITIONS.reopen.permission, reopenBatchSchema, (i, a) => reopenBatch(a, i), "批次已退回重新核验");
-export const makerApproveAction = step(BATCH_TRANSITIONS.makerApprove.permission, approveBatchSchema, (i, a) => approveBatchAsMaker(a, i), "经办审批通过，等待另一位审批人复核");
-export const checkerApproveAction = step(BATCH_TRANSITIONS.checkerApprove.permission, approveBatchSchema, (i, a) => approveBatchAsChecker(a, i), "复核通过，可以登记支付");
-export const payBatchAction = step(BATCH_TRANSITIONS.pay.permission, payBatchSchema, (i, a) => recordPayment(a, i), "已登记支付");
-export const reconcileBatchAction = step(BATCH_TRANSITIONS.reconcile.permission, reconcileBatchSchema, (i, a) => reconcileBatch(a, i), "已完成对账");
+export const queryLineAction = step("subsidy.query", queryLineSchema, (i, a) => queryLine(a, i), words("subsidy.done.queried"));
+export const answerQueryAction = step("subsidy.answer", answerQuerySchema, (i, a) => answerLineQuery(a, i), words("subsidy.done.answered"));
+export const correctLineAction = step("subsidy.answer", correctLineSchema, (i, a) => correctLine(a, i), words("subsidy.done.corrected"));
+export const verifyBatchAction = step(BATCH_TRANSITIONS.verify.permission, verifyBatchSchema, (i, a) => verifyBatch(a, i), words("subsidy.done.verified"));
+export const reopenBatchAction = step(BATCH_TRANSITIONS.reopen.permission, reopenBatchSchema, (i, a) => reopenBatch(a, i), words("subsidy.done.reopened"));
+export const makerApproveAction = step(BATCH_TRANSITIONS.makerApprove.permission, approveBatchSchema, (i, a) => approveBatchAsMaker(a, i), words("subsidy.done.makerApproved"));
+export const checkerApproveAction = step(BATCH_TRANSITIONS.checkerApprove.permission, approveBatchSchema, (i, a) => approveBatchAsChecker(a, i), words("subsidy.done.checkerApproved"));
+export const payBatchAction = step(BATCH_TRANSITIONS.pay.permission, payBatchSchema, (i, a) => recordPayment(a, i), words("subsidy.done.paid"));
+export const reconcileBatchAction = step(BATCH_TRANSITIONS.reconcile.permission, reconcileBatchSchema, (i, a) => reconcileBatch(a, i), words("subsidy.done.reconciled"));
 
 /** An administrator sets a year's budget; the centre's pages show the balance against it. */
 export const setBudgetAction = staffAction(rolesWith("budget.write"), {
   schema: budgetSchema,
   run: (input, actor) => setSubsidyBudget(actor, { year: input.year, amountFen: input.amountYuan, guaranteeDepositFen: input.guaranteeDepositYuan ?? null }),
-  success: (r) => `已设置 ${r.year} 年贴息预算：${formatFen(r.amountFen)}`,
+  success: (r) => words("subsidy.done.budgetSet", { year: String(r.year), amount: formatFen(r.amountFen) }),
   after: () => {
     refresh();
     revalidatePath("/admin");

@@ -1,6 +1,7 @@
 import type { BatchStatus } from "@/lib/generated/prisma/enums";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
+import { words, type Words } from "@/lib/i18n/words";
 
 // The quarterly batch's life cycle as data. Pure: the services enforce it, the pages ask it which
 // forms to show.
@@ -42,14 +43,18 @@ export const mayTransition = (action: BatchAction, status: BatchStatus): boolean
   (BATCH_TRANSITIONS[action].from as readonly BatchStatus[]).includes(status);
 
 /** Why an action is refused in a status, in words the user can act on. */
-export function refusalOf(action: BatchAction, status: BatchStatus): string {
-  if (action === "pay" && (status === "PAID" || status === "RECONCILED")) return "该批次已登记支付，不能重复支付";
-  if (action === "pay") return "该批次尚未经经办、复核两人审批通过，不能登记支付";
-  if (action === "checkerApprove" && status === "VERIFIED") return "该批次尚未经办审批，不能复核";
-  if (action === "makerApprove" && status === "OPEN") return "该批次尚未核验，不能审批";
-  if (action === "reconcile") return "该批次尚未支付，不能对账";
-  if (action === "verify" && status !== "OPEN") return "该批次已核验";
-  return "批次当前状态不允许此操作";
+export function refusalOf(action: BatchAction, status: BatchStatus): Words {
+  return words(`subsidy.refusal.${refusalKey(action, status)}`);
+}
+
+function refusalKey(action: BatchAction, status: BatchStatus): string {
+  if (action === "pay" && (status === "PAID" || status === "RECONCILED")) return "alreadyPaid";
+  if (action === "pay") return "payNotApproved";
+  if (action === "checkerApprove" && status === "VERIFIED") return "checkNotMade";
+  if (action === "makerApprove" && status === "OPEN") return "approveNotVerified";
+  if (action === "reconcile") return "reconcileNotPaid";
+  if (action === "verify" && status !== "OPEN") return "alreadyVerified";
+  return "notInThisStatus";
 }
 
 /** The batch actions this actor may take now (the checker must differ from the maker). */

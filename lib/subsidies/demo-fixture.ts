@@ -32,7 +32,6 @@ export type DemoLoan = {
 
 export type DemoStatementLine = Omit<ParsedLine, "line">;
 
-export const DEMO_CONSULTING_ENTERPRISE_NAME = "北京某信息咨询有限公司";
 export const DEMO_CONSULTING_SUBSIDY_TOTAL_FEN = 3_514_694n;
 export const DEMO_CONSULTING_LENT_TOTAL_FEN = 140_000_000n;
 export const DEMO_SUBSIDY_RATIO_BASIS_POINTS = 10_000;

@@ -1,3 +1,4 @@
+import type { Words } from "@/lib/i18n/words";
 import { STATEMENT_COLUMNS, type StatementError } from "@/lib/subsidies/statement-parser";
 
 // A typed or corrected line is written as a one-line statement and read by the same parser as an
@@ -13,9 +14,9 @@ export function oneLineStatement(values: Partial<Record<StatementField, string>>
   return new TextEncoder().encode(`${header}\r\n${row}\r\n`);
 }
 
-/** The parser's per-line report as form field errors (its column names are the Chinese headers). */
-export function fieldErrorsOf(errors: readonly StatementError[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+/** The parser's per-line report as form field errors (its column names are the files' headings). */
+export function fieldErrorsOf(errors: readonly StatementError[]): Record<string, Words[]> {
+  const out: Record<string, Words[]> = {};
   for (const e of errors) {
     const key = STATEMENT_COLUMNS.find((c) => c.zh === e.column)?.field ?? "_form";
     (out[key] ??= []).push(e.message);

@@ -1,5 +1,6 @@
 import { quarterOfDay, yearOfDay } from "@/lib/calendar/beijing";
 import { isIsoDate } from "@/lib/loans/schedule";
+import { words, type Message } from "@/lib/i18n/words";
 
 // Quarters for the subsidy ledger ("today" and days: lib/calendar/beijing). Pure: pages, services and tests share it.
 
@@ -42,7 +43,8 @@ export const previousQuarter = (q: QuarterRef): QuarterRef =>
 
 export const quarterKey = (q: QuarterRef): QuarterKey => `${q.year}Q${q.quarter}`;
 
-export function quarterLabel(key: string): string {
+/** A quarter as a reader names it, worded at the edge; text that is not a quarter key stays as it is. */
+export function quarterLabel(key: string): Message {
   const q = parseQuarter(key);
-  return q ? `${q.year}年第${q.quarter}季度` : key;
+  return q ? words("subsidy.common.quarterLabel", { year: String(q.year), quarter: String(q.quarter) }) : key;
 }

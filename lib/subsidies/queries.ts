@@ -8,6 +8,7 @@ import { batchScope } from "@/lib/subsidies/scope";
 import { availableBatchActions, LINES_EDITABLE_IN, SPENT_STATUSES, type BatchAction } from "@/lib/subsidies/batch-workflow";
 import { beijingToday, dayOfDateColumn } from "@/lib/calendar/beijing";
 import { quarterLabel } from "@/lib/subsidies/periods";
+import type { Message } from "@/lib/i18n/words";
 import type { UnionEvidence } from "@/lib/subsidies/services/subsidy-context";
 import type { VerificationChecklist } from "@/lib/subsidies/services/verify-batch";
 
@@ -17,7 +18,7 @@ import type { VerificationChecklist } from "@/lib/subsidies/services/verify-batc
 export type BatchRow = {
   id: string;
   quarter: string;
-  quarterLabel: string;
+  quarterLabel: Message;
   bankName: string;
   status: BatchStatus;
   version: number;
@@ -78,7 +79,7 @@ export type LineRow = {
   extended: boolean;
   subsidyFen: bigint;
   excludedReason: SubsidyExclusion | null;
-  unionNote: string;
+  unionNote: UnionNote | null;
   query: string | null;
   queryAnswer: string | null;
   previous: { lineVersion: number; interestPaidFen: bigint; subsidyFen: bigint; excludedReason: SubsidyExclusion | null }[];
@@ -98,13 +99,13 @@ type SelectedLine = {
   loan: { contractNo: string; enterprise: { name: string } };
 };
 
-/** What the union-standing check found, in one line for the table. */
-function unionNote(evidence: unknown): string {
+/** What the union-standing check found (the page words it in one line): the periods it saw, and the day it looked. */
+export type UnionNote = { checkedOn: string | null; periods: { from: string; to: string | null }[] };
+
+function unionNote(evidence: unknown): UnionNote | null {
   const e = evidence as UnionEvidence | null;
-  if (!e?.standing) return "";
-  if (e.standing.length === 0) return `无工会会籍记录（核验于 ${e.checkedOn ?? "—"}）`;
-  const ranges = e.standing.map((s) => `${s.validFrom}–${s.validTo ?? "至今"}`).join("，");
-  return `会籍有效期 ${ranges}${e.checkedOn ? `（核验于 ${e.checkedOn}）` : ""}`;
+  if (!e?.standing) return null;
+  return { checkedOn: e.checkedOn ?? null, periods: e.standing.map((s) => ({ from: s.validFrom, to: s.validTo ?? null })) };
 }
 
 export function toLineRow(l: SelectedLine, previous: LineRow["previous"] = []): LineRow {
@@ -117,7 +118,8 @@ export function toLineRow(l: SelectedLine, previous: LineRow["previous"] = []): 
   };
 }
 
-export type BatchEvent = { at: Date; action: string; actorName: string; note: string };
+/** One step of a batch's history: `actorName` null for the system; `texts` are what people wrote, `paymentRef` and `added` the step's facts. */
+export type BatchEvent = { at: Date; action: string; actorName: string | null; texts: string[]; paymentRef: string | null; added: number | null };
 
 export type BatchDetail = BatchRow & {
   bankOrgId: string;
@@ -216,10 +218,11 @@ async function batchEvents(batchId: string): Promise<BatchEvent[]> {
   const names = await namesOf(rows.map((r) => r.actorId));
   return rows.map((r) => {
     const d = (r.data ?? {}) as Record<string, unknown>;
-    const note = [d.question, d.answer, d.comment, d.paymentRef ? `流水号 ${String(d.paymentRef)}` : null, d.added !== undefined ? `新增 ${String(d.added)} 笔` : null]
-      .filter((x) => typeof x === "string" && x !== "")
-      .join("；");
-    return { at: r.at, action: r.action, actorName: r.actorId ? (names.get(r.actorId) ?? "—") : "系统", note };
+    const texts = [d.question, d.answer, d.comment].filter((x): x is string => typeof x === "string" && x !== "");
+    return {
+      at: r.at, action: r.action, actorName: r.actorId ? (names.get(r.actorId) ?? "—") : null, texts,
+      paymentRef: d.paymentRef ? String(d.paymentRef) : null, added: d.added !== undefined ? Number(d.added) : null,
+    };
   });
 }
 
@@ -239,7 +242,7 @@ export async function listImports(actor: Actor): Promise<ImportRow[]> {
   return rows.map((r) => ({ id: r.id, fileName: r.fileName, lineCount: r.lineCount, createdAt: r.createdAt, importedBy: names.get(r.importedById) ?? "—" }));
 }
 
-export type QueriedLine = LineRow & { batchId: string; batchVersion: number; quarterLabel: string };
+export type QueriedLine = LineRow & { batchId: string; batchVersion: number; quarterLabel: Message };
 
 /** Lines the centre has queried and the bank has not answered yet, in the bank's open batches. */
 export async function queriedLines(actor: Actor): Promise<QueriedLine[]> {

@@ -23,7 +23,7 @@ export type SubsidyContext = {
   ratioBasisPoints: number;
   /** Inclusive date ranges in which the enterprise's union membership was valid; open-ended when validTo is null. */
   unionStanding: readonly UnionStanding[];
-  /** The day the guarantee company paid the bank (代偿), YYYY-MM-DD: from it on the loan earns nothing. */
+  /** The day the guarantee company paid the bank (compensation, daichang), YYYY-MM-DD: from it on the loan earns nothing. */
   compensatedOn?: string | null;
 };
 
@@ -42,13 +42,13 @@ const NONE = (excludedReason: ExcludedReason): LineSubsidy => ({ subsidyFen: 0n,
  * The subsidy for one statement line.
  *
  * - Only ordinary interest actually paid counts, never more than the interest due; penalty
- *   interest (罚息) never counts, whatever its amount.
- * - Overdue and extended (展期) periods earn nothing: the policy rewards loans serviced on time.
+ *   interest (faxi) never counts, whatever its amount.
+ * - Overdue and extended (zhanqi) periods earn nothing: the policy rewards loans serviced on time.
  * - Union standing covering only part of the period prorates by days covered. The subsidy is
  *   paid × coveredDays × ratio / (periodDays × 10 000) as one exact BigInt fraction rounded
  *   half-up once, so a prorated and ratio-reduced line is never rounded twice.
  *   eligibleInterestFen is paid × coveredDays / periodDays, rounded the same way on its own.
- * - A loan in 代偿 earns nothing from the compensation day: a period that starts on or after it
+ * - A loan in compensation earns nothing from the compensation day: a period that starts on or after it
  *   is excluded (COMPENSATED); one that straddles it counts only the days before it, prorated
  *   the same way (and together with the union standing).
  */

@@ -1,20 +1,23 @@
 import { z } from "zod";
 import { safeMultilineTextField, safeTextField, yuanAmountField } from "@/lib/validation/zod-fields";
+// How a typed line's yes/no flags are written, as in the banks' files.
+import statementFormat from "@/lib/subsidies/statement-format.json" with { type: "json" };
 
 // One schema per subsidy action, shared by the forms and the server actions. Amounts and dates of
 // a typed or corrected line stay text here: they go through the statement parser itself, so a
-// typed line is checked exactly like a line of an uploaded file.
+// typed line is checked exactly like a line of an uploaded file. Messages are catalogue keys
+// (`subsidy.schema.*`), worded by the action in the reader's language.
 
-const uuid = z.uuid({ error: "无效的编号" });
+const uuid = z.uuid({ error: "subsidy.schema.badId" });
 const version = z.coerce.number().int().min(0);
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
-const mustConfirm = (message: string) => checkbox.refine((v) => v, { error: message });
-const cell = (max: number) => z.string().trim().max(max, { error: `不能超过${max}个字符` }).default("");
-const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD" });
-const flag = checkbox.transform((v) => (v ? "是" : "否"));
+const mustConfirm = (key: string) => checkbox.refine((v) => v, { error: key });
+const cell = (max: 20 | 30 | 60) => z.string().trim().max(max, { error: `subsidy.schema.maxChars${max}` }).default("");
+const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "subsidy.schema.isoDate" });
+const flag = checkbox.transform((v) => (v ? statementFormat.yes[0]! : statementFormat.no[0]!));
 
 export const importStatementSchema = z.object({
-  file: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File && v.size > 0, { error: "请选择要上传的利息清单文件" }),
+  file: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File && v.size > 0, { error: "subsidy.schema.fileRequired" }),
 });
 
 /** The figures of one line: what the bank can type or correct (the contract and period identify it). */
@@ -48,9 +51,9 @@ const batchRef = { batchId: uuid, version };
 
 export const verifyBatchSchema = z.object({
   ...batchRef,
-  checkAmounts: mustConfirm("请确认已核对金额"),
-  checkRepayment: mustConfirm("请确认已核对还款状态"),
-  checkUnion: mustConfirm("请确认已核对工会会籍"),
+  checkAmounts: mustConfirm("subsidy.schema.confirmAmounts"),
+  checkRepayment: mustConfirm("subsidy.schema.confirmRepayment"),
+  checkUnion: mustConfirm("subsidy.schema.confirmUnion"),
   comment: safeMultilineTextField(500, { min: 0 }).optional().default(""),
 });
 export const reopenBatchSchema = z.object({ ...batchRef, comment: safeMultilineTextField(500, { min: 2 }) });
@@ -59,14 +62,14 @@ export const payBatchSchema = z.object({
   ...batchRef,
   paidOn: isoDate,
   payerAccount: safeTextField(100, { min: 2 }),
-  paymentRef: safeTextField(64, { min: 4 }).refine((v) => /^[A-Za-z0-9][A-Za-z0-9_\-/]*$/.test(v), { error: "支付流水号只能包含字母、数字、-、_、/" }),
+  paymentRef: safeTextField(64, { min: 4 }).refine((v) => /^[A-Za-z0-9][A-Za-z0-9_\-/]*$/.test(v), { error: "subsidy.schema.paymentRef" }),
 });
 export const reconcileBatchSchema = z.object({ ...batchRef, comment: safeMultilineTextField(500, { min: 2 }) });
 
 /** A year's subsidy budget, typed in yuan (kept as fen). */
 export const budgetSchema = z.object({
-  year: z.coerce.number({ error: "请输入年份" }).int({ error: "年份须为整数" }),
-  amountYuan: yuanAmountField.refine((fen) => fen > 0n, { error: "预算须大于 0" }),
+  year: z.coerce.number({ error: "subsidy.schema.yearRequired" }).int({ error: "subsidy.schema.yearInteger" }),
+  amountYuan: yuanAmountField.refine((fen) => fen > 0n, { error: "subsidy.schema.budgetPositive" }),
   // The union's guarantee deposit with the guarantee company: information, optional.
   guaranteeDepositYuan: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), yuanAmountField.optional()),
 });

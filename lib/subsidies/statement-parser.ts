@@ -3,6 +3,10 @@ import ExcelJS from "exceljs";
 import { checkZipExpansion } from "@/lib/subsidies/zip-bounds";
 import { accruedInterestFen } from "@/lib/loans/interest";
 import { daysBetween, epochDay, isIsoDate } from "@/lib/loans/schedule";
+import { words, type Words } from "@/lib/i18n/words";
+// The banks' own file format: the Chinese column headings and yes/no spellings their systems
+// write. Input data, not words for a reader, so it lives beside the parser as data.
+import statementFormat from "@/lib/subsidies/statement-format.json" with { type: "json" };
 
 // A bank's quarterly interest statement (CSV or XLSX) → statement lines, all or nothing: one bad
 // line rejects the whole file, with every problem listed, so a batch is never half imported.
@@ -30,7 +34,8 @@ export type ParsedLine = {
   extended: boolean;
 };
 
-export type StatementError = { line: number; column: string; message: string };
+/** `column` is the heading as the file has it (the Chinese one for a known column); `message` is worded at the edge. */
+export type StatementError = { line: number; column: string; message: Words };
 // A result, not a throw: the refusal is the per-line report the bank reads and corrects.
 /** On failure, `partial` holds the rows that were well formed, so later checks can report on them too. */
 export type ParseResult = { ok: true; lines: ParsedLine[] } | { ok: false; errors: StatementError[]; partial?: ParsedLine[] };
@@ -39,23 +44,30 @@ export type LoanTerms = { principalFen: bigint; startOn: string; maturityOn: str
 type Field = Exclude<keyof ParsedLine, "line">;
 type Column = { field: Field; zh: string; en: string; required: boolean };
 
+const HEADERS = statementFormat.headers satisfies Record<Field, string>;
+
 export const STATEMENT_COLUMNS: readonly Column[] = [
-  { field: "contractNo", zh: "合同编号", en: "contract_no", required: true },
-  { field: "periodStart", zh: "计息起日", en: "period_start", required: true },
-  { field: "periodEnd", zh: "计息止日", en: "period_end", required: true },
-  { field: "principalBalanceFen", zh: "本金余额", en: "principal_balance", required: true },
-  { field: "annualRateMicros", zh: "年利率", en: "annual_rate", required: true },
-  { field: "interestDueFen", zh: "应付利息", en: "interest_due", required: true },
-  { field: "interestPaidFen", zh: "实付利息", en: "interest_paid", required: true },
-  { field: "paidOn", zh: "付息日期", en: "paid_on", required: true },
-  { field: "overdue", zh: "逾期", en: "overdue", required: true },
-  { field: "penaltyInterestFen", zh: "罚息", en: "penalty_interest", required: true },
-  { field: "extended", zh: "展期", en: "extended", required: false },
+  { field: "contractNo", zh: HEADERS.contractNo, en: "contract_no", required: true },
+  { field: "periodStart", zh: HEADERS.periodStart, en: "period_start", required: true },
+  { field: "periodEnd", zh: HEADERS.periodEnd, en: "period_end", required: true },
+  { field: "principalBalanceFen", zh: HEADERS.principalBalanceFen, en: "principal_balance", required: true },
+  { field: "annualRateMicros", zh: HEADERS.annualRateMicros, en: "annual_rate", required: true },
+  { field: "interestDueFen", zh: HEADERS.interestDueFen, en: "interest_due", required: true },
+  { field: "interestPaidFen", zh: HEADERS.interestPaidFen, en: "interest_paid", required: true },
+  { field: "paidOn", zh: HEADERS.paidOn, en: "paid_on", required: true },
+  { field: "overdue", zh: HEADERS.overdue, en: "overdue", required: true },
+  { field: "penaltyInterestFen", zh: HEADERS.penaltyInterestFen, en: "penalty_interest", required: true },
+  { field: "extended", zh: HEADERS.extended, en: "extended", required: false },
 ];
 
-const zh = (field: Field): string => STATEMENT_COLUMNS.find((c) => c.field === field)?.zh ?? field;
+/** A column's heading in the banks' files, as the per-line report names it. */
+export const statementHeading = (field: Field): string => HEADERS[field];
+const zh = statementHeading;
+/** A problem of a statement file, named in the catalogue (`subsidy.statement.<key>`). */
+export const statementProblem = (key: string, values?: Record<string, string>): Words => words(`subsidy.statement.${key}`, values);
+const problem = statementProblem;
 const normaliseHeader = (h: string): string => h.trim().toLowerCase().replace(/[\s-]+/g, "_");
-const fileError = (message: string): ParseResult => ({ ok: false, errors: [{ line: 0, column: "", message }] });
+const fileError = (message: Words): ParseResult => ({ ok: false, errors: [{ line: 0, column: "", message }] });
 
 export async function parseStatement(data: Uint8Array, options: { today: string }): Promise<ParseResult> {
   if (!isIsoDate(options.today)) throw new RangeError("today must be YYYY-MM-DD");
@@ -63,11 +75,11 @@ export async function parseStatement(data: Uint8Array, options: { today: string 
   if ("error" in rows) return fileError(rows.error);
   const nonEmpty = rows.filter((r) => r.cells.some((c) => c !== ""));
   const [header, ...body] = nonEmpty;
-  if (!header) return fileError("文件为空");
+  if (!header) return fileError(problem("empty"));
 
   const mapped = mapHeader(header);
   if ("errors" in mapped) return { ok: false, errors: mapped.errors };
-  if (body.length === 0) return fileError("文件中没有数据行");
+  if (body.length === 0) return fileError(problem("noRows"));
 
   const errors: StatementError[] = [];
   const lines: ParsedLine[] = [];
@@ -81,7 +93,7 @@ export async function parseStatement(data: Uint8Array, options: { today: string 
     const key = lineKey(result.line);
     const first = firstLineByKey.get(key);
     if (first !== undefined) {
-      errors.push({ line: row.line, column: zh("contractNo"), message: `与第 ${first} 行重复（同一合同、同一计息期间、同一付息日期）` });
+      errors.push({ line: row.line, column: zh("contractNo"), message: problem("duplicateLine", { first: String(first) }) });
       continue;
     }
     firstLineByKey.set(key, row.line);
@@ -107,15 +119,15 @@ export function validateAgainstLoans(
 ): StatementError[] {
   return lines.flatMap((l): StatementError[] => {
     const loan = loansByContractNo.get(l.contractNo);
-    if (!loan) return [{ line: l.line, column: zh("contractNo"), message: "合同编号不存在或不属于本行" }];
+    if (!loan) return [{ line: l.line, column: zh("contractNo"), message: problem("unknownContract") }];
     const errors: StatementError[] = [];
     if (epochDay(l.periodStart) < epochDay(loan.startOn)) {
-      errors.push({ line: l.line, column: zh("periodStart"), message: "计息期间超出贷款期限" });
+      errors.push({ line: l.line, column: zh("periodStart"), message: problem("outsideTerm") });
     } else if (epochDay(l.periodEnd) > epochDay(loan.maturityOn)) {
-      errors.push({ line: l.line, column: zh("periodEnd"), message: "计息期间超出贷款期限" });
+      errors.push({ line: l.line, column: zh("periodEnd"), message: problem("outsideTerm") });
     }
     if (l.principalBalanceFen > loan.principalFen) {
-      errors.push({ line: l.line, column: zh("principalBalanceFen"), message: "本金余额超过贷款本金" });
+      errors.push({ line: l.line, column: zh("principalBalanceFen"), message: problem("balanceOverPrincipal") });
     }
     return errors;
   });
@@ -125,11 +137,11 @@ export function validateAgainstLoans(
 
 export type Row = { line: number; cells: string[] };
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const NOT_A_TABLE = "文件不是 CSV 或 XLSX 格式，请使用下载的模板";
+const NOT_A_TABLE = problem("notATable");
 
 /** A CSV or XLSX file's rows as text cells (bounded: see MAX_XLSX_EXPANDED_BYTES, MAX_STATEMENT_ROWS). */
-export async function readRows(data: Uint8Array): Promise<Row[] | { error: string }> {
-  if (data.length === 0) return { error: "文件为空" };
+export async function readRows(data: Uint8Array): Promise<Row[] | { error: Words }> {
+  if (data.length === 0) return { error: problem("empty") };
   if (ZIP_MAGIC.every((b, i) => data[i] === b)) return readXlsx(data);
 
   let text: string;
@@ -141,12 +153,12 @@ export async function readRows(data: Uint8Array): Promise<Row[] | { error: strin
   // Valid UTF-8 can still be binary (NULs, control bytes); a statement never contains them.
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) return { error: NOT_A_TABLE };
   text = text.replace(/^\uFEFF/, "");
-  if (text.trim() === "") return { error: "文件为空" };
+  if (text.trim() === "") return { error: problem("empty") };
   try {
     const sheet = await new ExcelJS.Workbook().csv.read(Readable.from([text]), { map: (v: unknown) => v });
     return sheetRows(sheet);
   } catch {
-    return { error: "CSV 格式错误（引号不成对或字段分隔有误）" };
+    return { error: problem("badCsv") };
   }
 }
 
@@ -154,23 +166,23 @@ export async function readRows(data: Uint8Array): Promise<Row[] | { error: strin
 export const MAX_XLSX_EXPANDED_BYTES = 64 * 1024 * 1024;
 export const MAX_STATEMENT_ROWS = 200_000;
 
-async function readXlsx(data: Uint8Array): Promise<Row[] | { error: string }> {
+async function readXlsx(data: Uint8Array): Promise<Row[] | { error: Words }> {
   const expansion = checkZipExpansion(data, MAX_XLSX_EXPANDED_BYTES);
   if (!expansion.ok) {
-    return { error: expansion.reason === "TOO_LARGE" ? "XLSX 文件解压后过大，请拆分为多个文件上传" : "XLSX 文件已损坏或无法读取" };
+    return { error: problem(expansion.reason === "TOO_LARGE" ? "xlsxTooLarge" : "xlsxBroken") };
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(data) as unknown as ExcelJS.Buffer);
   } catch {
-    return { error: "XLSX 文件已损坏或无法读取" };
+    return { error: problem("xlsxBroken") };
   }
   const sheet = workbook.worksheets[0];
-  return sheet ? sheetRows(sheet) : { error: "文件为空" };
+  return sheet ? sheetRows(sheet) : { error: problem("empty") };
 }
 
-function sheetRows(sheet: ExcelJS.Worksheet): Row[] | { error: string } {
-  if (sheet.rowCount > MAX_STATEMENT_ROWS + 1) return { error: `文件行数超过 ${MAX_STATEMENT_ROWS} 行，请拆分为多个文件上传` };
+function sheetRows(sheet: ExcelJS.Worksheet): Row[] | { error: Words } {
+  if (sheet.rowCount > MAX_STATEMENT_ROWS + 1) return { error: problem("tooManyRows", { max: String(MAX_STATEMENT_ROWS) }) };
   const rows: Row[] = [];
   for (let n = 1; n <= sheet.rowCount; n++) {
     const values = sheet.getRow(n).values;
@@ -205,16 +217,16 @@ function mapHeader(header: Row): { indexByField: Map<Field, number> } | { errors
     const name = normaliseHeader(raw);
     const column = STATEMENT_COLUMNS.find((c) => c.zh === raw.trim() || c.en === name);
     if (!column) {
-      errors.push({ line: header.line, column: raw, message: `无法识别的列：${raw}` });
+      errors.push({ line: header.line, column: raw, message: problem("unknownColumn", { column: raw }) });
     } else if (indexByField.has(column.field)) {
-      errors.push({ line: header.line, column: column.zh, message: `列重复：${column.zh}` });
+      errors.push({ line: header.line, column: column.zh, message: problem("duplicateColumn", { column: column.zh }) });
     } else {
       indexByField.set(column.field, index);
     }
   });
   for (const c of STATEMENT_COLUMNS) {
     if (c.required && !indexByField.has(c.field)) {
-      errors.push({ line: header.line, column: c.zh, message: `缺少必填列：${c.zh}（${c.en}）` });
+      errors.push({ line: header.line, column: c.zh, message: problem("missingColumn", { column: c.zh, name: c.en }) });
     }
   }
   return errors.length > 0 ? { errors } : { indexByField };
@@ -222,7 +234,7 @@ function mapHeader(header: Row): { indexByField: Map<Field, number> } | { errors
 
 // ---- one row --------------------------------------------------------------------------
 
-type Parsed<T> = { value: T } | { error: string };
+type Parsed<T> = { value: T } | { error: Words };
 
 function parseRow(
   row: Row,
@@ -240,12 +252,12 @@ function parseRow(
     errors.push({ line: row.line, column: zh(field), message: parsed.error });
     return undefined;
   };
-  const fail = (field: Field, message: string) => errors.push({ line: row.line, column: zh(field), message });
+  const fail = (field: Field, message: Words) => errors.push({ line: row.line, column: zh(field), message });
 
   if (row.cells.slice(headerWidth).some((c) => c !== "")) {
-    errors.push({ line: row.line, column: "", message: "该行的列数多于表头" });
+    errors.push({ line: row.line, column: "", message: problem("extraCells") });
   }
-  const contractNo = take("contractNo", cell("contractNo") === "" ? { error: "不能为空" } : { value: cell("contractNo") });
+  const contractNo = take("contractNo", cell("contractNo") === "" ? { error: problem("required") } : { value: cell("contractNo") });
   const periodStart = take("periodStart", parseDate(cell("periodStart"), today));
   const periodEnd = take("periodEnd", parseDate(cell("periodEnd"), today));
   const principalBalanceFen = take("principalBalanceFen", parseAmountFen(cell("principalBalanceFen")));
@@ -254,15 +266,15 @@ function parseRow(
   const interestPaidFen = take("interestPaidFen", parseAmountFen(cell("interestPaidFen")));
   const paidOn = take<string | null>("paidOn", cell("paidOn") === "" ? { value: null } : parseDate(cell("paidOn"), today));
   const overdue = take("overdue", parseFlag(cell("overdue"), null));
-  // A bank leaves 罚息 blank when there is none, and 展期 is an optional column.
+  // A bank leaves the penalty interest blank when there is none, and the extension flag is an optional column.
   const penaltyInterestFen = take("penaltyInterestFen", cell("penaltyInterestFen") === "" ? { value: 0n } : parseAmountFen(cell("penaltyInterestFen")));
   const extended = take("extended", parseFlag(cell("extended"), false));
 
-  if (periodStart && periodEnd && epochDay(periodEnd) < epochDay(periodStart)) fail("periodEnd", "计息止日早于计息起日");
+  if (periodStart && periodEnd && epochDay(periodEnd) < epochDay(periodStart)) fail("periodEnd", problem("endBeforeStart"));
   if (interestDueFen !== undefined && interestPaidFen !== undefined && interestPaidFen > interestDueFen) {
-    fail("interestPaidFen", "实付利息超过应付利息");
+    fail("interestPaidFen", problem("paidOverDue"));
   }
-  if (paidOn === null && interestPaidFen !== undefined && interestPaidFen > 0n) fail("paidOn", "已付利息时必须填写付息日期");
+  if (paidOn === null && interestPaidFen !== undefined && interestPaidFen > 0n) fail("paidOn", problem("paidOnRequired"));
 
   if (errors.length > 0) return { errors };
   return {
@@ -286,53 +298,56 @@ function parseRow(
 const DECIMAL = /^\d+(\.\d+)?$/;
 
 export function parseAmountFen(text: string): Parsed<bigint> {
-  if (text === "") return { error: "不能为空" };
+  if (text === "") return { error: problem("required") };
   // Thousands separators only in their proper places, so "1,2" is not silently read as 12.
   const plain = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? text.replaceAll(",", "") : text;
-  if (/^-\d+(\.\d+)?$/.test(plain)) return { error: "金额不能为负数" };
+  if (/^-\d+(\.\d+)?$/.test(plain)) return { error: problem("amountNegative") };
   return toFen(plain);
 }
 
 function toFen(text: string): Parsed<bigint> {
-  if (!DECIMAL.test(text)) return { error: "金额必须是数字" };
+  if (!DECIMAL.test(text)) return { error: problem("amountNotNumber") };
   const [whole, fraction = ""] = text.split(".") as [string, string?];
-  if (fraction.length > 2) return { error: "金额最多保留两位小数" };
+  if (fraction.length > 2) return { error: problem("amountDecimals") };
   return { value: BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0")) };
 }
 
 /** "3.45%" or "0.0345" → 34 500 millionths, read from the decimal text, never through a float. */
 export function parseRateMicros(text: string): Parsed<number> {
-  if (text === "") return { error: "不能为空" };
+  if (text === "") return { error: problem("required") };
   const isPercent = text.endsWith("%");
   const body = (isPercent ? text.slice(0, -1) : text).trim();
-  if (/^-\d/.test(body)) return { error: "年利率不能为负数" };
-  if (!DECIMAL.test(body)) return { error: "年利率格式不正确，请填写如 3.45% 或 0.0345" };
+  if (/^-\d/.test(body)) return { error: problem("rateNegative") };
+  if (!DECIMAL.test(body)) return { error: problem("rateFormat") };
   const [whole, fraction = ""] = body.split(".") as [string, string?];
   const scale = isPercent ? 4 : 6;
-  if (fraction.length > scale) return { error: "年利率精度不能超过百万分之一" };
+  if (fraction.length > scale) return { error: problem("ratePrecision") };
   const micros = BigInt(whole) * 10n ** BigInt(scale) + BigInt(fraction.padEnd(scale, "0") || "0");
-  if (micros >= 1_000_000n) return { error: "年利率超出范围（应低于 100%），请填写如 3.45% 或 0.0345" };
+  if (micros >= 1_000_000n) return { error: problem("rateRange") };
   return { value: Number(micros) };
 }
 
 export function parseDate(text: string, today: string): Parsed<string> {
-  if (text === "") return { error: "不能为空" };
+  if (text === "") return { error: problem("required") };
   const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   const iso = match ? `${match[1]}-${match[2]?.padStart(2, "0")}-${match[3]?.padStart(2, "0")}` : "";
-  if (!isIsoDate(iso)) return { error: "日期无效，请填写如 2021-06-30" };
-  if (epochDay(iso) > epochDay(today)) return { error: "日期不能晚于今天" };
+  if (!isIsoDate(iso)) return { error: problem("dateInvalid") };
+  if (epochDay(iso) > epochDay(today)) return { error: problem("dateFuture") };
   return { value: iso };
 }
 
-const TRUE_FLAGS = new Set(["是", "y", "yes", "true"]);
-const FALSE_FLAGS = new Set(["否", "n", "no", "false"]);
+const TRUE_FLAGS = new Set(statementFormat.yes);
+const FALSE_FLAGS = new Set(statementFormat.no);
+/** How the template (and a typed line) writes a yes or a no. */
+export const STATEMENT_YES = statementFormat.yes[0]!;
+export const STATEMENT_NO = statementFormat.no[0]!;
 
 function parseFlag(text: string, whenBlank: boolean | null): Parsed<boolean> {
   const t = text.toLowerCase();
   if (t === "" && whenBlank !== null) return { value: whenBlank };
   if (TRUE_FLAGS.has(t)) return { value: true };
   if (FALSE_FLAGS.has(t)) return { value: false };
-  return { error: "请填写 是 或 否" };
+  return { error: problem("flag", { yes: STATEMENT_YES, no: STATEMENT_NO }) };
 }
 
 // ---- templates -------------------------------------------------------------------------
@@ -346,7 +361,7 @@ function templateRows(): string[][] {
   const yuan = (fen: bigint) => `${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`;
   return [
     STATEMENT_COLUMNS.map((c) => c.zh),
-    ["NCD-2021-0001", periodStart, periodEnd, yuan(principalFen), "3.85%", yuan(interest), yuan(interest), "2021-09-21", "否", "0.00", "否"],
+    ["NCD-2021-0001", periodStart, periodEnd, yuan(principalFen), "3.85%", yuan(interest), yuan(interest), "2021-09-21", STATEMENT_NO, "0.00", STATEMENT_NO],
   ];
 }
 
@@ -359,7 +374,7 @@ export function buildTemplateCsv(): string {
 
 export async function buildTemplateXlsx(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("利息清单");
+  const sheet = workbook.addWorksheet(statementFormat.templateSheet);
   // Text cells, so Excel does not turn 3.85% into 0.0385 or a date into a serial number.
   sheet.columns = STATEMENT_COLUMNS.map((c) => ({ header: c.zh, key: c.field, width: 14, style: { numFmt: "@" } }));
   const [, example] = templateRows();

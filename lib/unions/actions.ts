@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { errorState, guardedAction, staffAction, errorMessage } from "@/lib/actions/safe-action";
+import { errorState, guardedAction, staffAction, errorMessage, rootTranslator } from "@/lib/actions/safe-action";
+import { wordIn, words } from "@/lib/i18n/words";
 import { staffAudience, staffRolesOf } from "@/lib/actions/audience";
 import { importRoster } from "@/lib/unions/services/import-roster";
-import type { RosterProblem } from "@/lib/unions/roster";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { standingSchema } from "@/lib/unions/schemas";
 import { recordUnionStanding } from "@/lib/unions/services/record-standing";
@@ -19,14 +19,14 @@ const refresh = () => {
 export const recordStandingAction = staffAction(RECORDERS, {
   schema: standingSchema,
   run: (input, actor) => recordUnionStanding(actor, input),
-  success: () => "已登记会籍信息：该企业此期间的贴息将按此计算",
+  success: () => words("unions.done.recorded"),
   after: refresh,
 });
 
 export type RosterState =
   | { status: "idle" }
   | { status: "error"; message: string }
-  | { status: "rejected"; message: string; problems: RosterProblem[] }
+  | { status: "rejected"; message: string; problems: { line: number; message: string }[] }
   | { status: "imported"; message: string };
 
 const MAX_ROSTER_BYTES = 5 * 1024 * 1024;
@@ -42,7 +42,12 @@ export const importRosterAction = guardedAction(
     if (file.size > MAX_ROSTER_BYTES) return { status: "error", message: t("tooBig") };
     try {
       const outcome = await importRoster(actor, { bytes: new Uint8Array(await file.arrayBuffer()) });
-      if (outcome.status === "REJECTED") return { status: "rejected", message: t("rejected", { n: outcome.problems.length }), problems: outcome.problems.slice(0, 500) };
+      if (outcome.status === "REJECTED") {
+        const all = await rootTranslator();
+        // A line's several problems read as one sentence, as the report always showed them.
+        const problems = outcome.problems.slice(0, 500).map((p) => ({ line: p.line, message: p.messages.map((m) => wordIn(all, m)).join(t("problems.separator")) }));
+        return { status: "rejected", message: t("rejected", { n: outcome.problems.length }), problems };
+      }
       refresh();
       return { status: "imported", message: t("imported", { n: outcome.added }) };
     } catch (error) {

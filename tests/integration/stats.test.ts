@@ -14,6 +14,11 @@ import {
 import { DEMO_CONSULTING_FOUNDING } from "@/lib/demo/seed-foundings";
 import { db, uniqueSuffix } from "../support/db";
 import { outcome } from "../support/outcome";
+import { worded } from "../support/words";
+import { words, type RootTranslator, type WordValues } from "@/lib/i18n/words";
+
+/** The catalogue in Chinese, as the route hands the CSV a reader's translator. */
+const zhTranslator: RootTranslator = Object.assign((key: string, values?: WordValues) => worded(words(key, values)), { has: () => true });
 import { createApplicant, createEnterprise, createStaff, ensureReferenceData, staffActor } from "../support/factories";
 
 // The programme's published figures from the portal's own records (domain.md, "Figures from the
@@ -99,7 +104,7 @@ describe("programme statistics", () => {
     }
     expect(f.years.reduce((sum, y) => sum + y.subsidyFen, 0n)).toBe(DEMO_CONSULTING_SUBSIDY_TOTAL_FEN);
 
-    const csv = programmeFiguresCsv(f);
+    const csv = programmeFiguresCsv(f, zhTranslator);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv).toContain("累计放款金额（万元）,140.00\r\n");
     expect(csv).toContain("累计贴息金额（元）,35146.94\r\n");

@@ -9,6 +9,7 @@ import { importStatement } from "@/lib/subsidies/services/import-statement";
 import { enterStatementLine } from "@/lib/subsidies/services/enter-statement-line";
 import type { ImportOutcome } from "@/lib/subsidies/services/statement-intake";
 import { db, uniqueSuffix } from "../support/db";
+import { worded } from "../support/words";
 import { createApplicant, createEnterprise, createStaff, ensureReferenceData, staffActor } from "../support/factories";
 
 // Statement import on the real database: good files in both formats, every kind of bad file
@@ -72,9 +73,10 @@ const stored = async (bankOrgId: string) => ({
   batches: await db.subsidyBatch.count({ where: { bankOrgId } }),
 });
 
+/** The per-line report as a Chinese reader sees it. */
 function rejected(outcome: ImportOutcome) {
   if (outcome.status !== "REJECTED") throw new Error(`expected REJECTED, got ${outcome.status}`);
-  return outcome.errors;
+  return outcome.errors.map((e) => ({ ...e, message: worded(e.message) }));
 }
 
 describe("importing a bank's interest statement", () => {

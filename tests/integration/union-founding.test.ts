@@ -14,7 +14,7 @@ import { createApplicant, createEnterprise, staffActor } from "../support/factor
 let caller: Actor | null = null;
 vi.mock("@/lib/auth/config", () => ({ auth: async () => (caller ? { actor: caller } : null), signIn: async () => undefined, signOut: async () => undefined }));
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("next-intl/server", () => ({ getTranslations: async (ns?: string) => (key: string) => (ns ? `${ns}.${key}` : key) }));
+vi.mock("next-intl/server", () => ({ getTranslations: async (ns?: string) => Object.assign((key: string) => (ns ? `${ns}.${key}` : key), { has: () => true }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: "localhost:3000", origin: "http://localhost:3000", "x-forwarded-for": "127.0.0.1" }),

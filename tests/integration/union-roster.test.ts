@@ -4,6 +4,7 @@ import { ROSTER_COLUMNS } from "@/lib/unions/roster";
 import { db } from "../support/db";
 import { makeCreditCode } from "../support/ids";
 import { createApplicant, createEnterprise, staffActor } from "../support/factories";
+import { worded } from "../support/words";
 
 // A union's membership roster: all or nothing, with one per-line report of every problem.
 
@@ -38,14 +39,15 @@ describe("membership roster import", () => {
 
     const again = await importRoster(agent, good, "2026-12-04");
     expect(again.status).toBe("REJECTED");
-    expect(again.status === "REJECTED" && again.problems.every((p) => p.message.includes("重叠"))).toBe(true);
+    expect(again.status === "REJECTED" && again.problems.every((p) => p.messages.some((m) => worded(m).includes("重叠")))).toBe(true);
     expect(await db.unionStanding.count({ where: { enterpriseId: { in: [a.id, b.id] } } })).toBe(2);
   });
 
   it("refuses a file without the template's header, and anyone who does not record standing", async () => {
     const agent = await staffActor("agent@district.demo");
     const noHeader = await importRoster(agent, { bytes: new TextEncoder().encode("a,b,c\n1,2,3") }, "2026-12-04");
-    expect(noHeader).toMatchObject({ status: "REJECTED", problems: [{ message: expect.stringContaining("表头应为") }] });
+    expect(noHeader).toMatchObject({ status: "REJECTED", problems: [{ messages: [expect.anything()] }] });
+    expect(noHeader.status === "REJECTED" ? worded(noHeader.problems[0]!.messages[0]) : "").toContain("表头应为");
     await expect(importRoster(await staffActor("officer@bank.demo"), csv([]), "2026-12-04")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

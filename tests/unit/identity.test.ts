@@ -244,7 +244,7 @@ describe("zod fields", () => {
 
   it("yuanAmountField turns yuan text into fen", () => {
     expect(yuanAmountField.parse("500,000.00")).toBe(50_000_000n);
-    expect(firstIssue(yuanAmountField.safeParse("-1"))).toBe("金额不能为负数");
+    expect(worded(firstIssue(yuanAmountField.safeParse("-1")))).toBe("金额不能为负数");
     expect(firstIssue(yuanAmountField.safeParse(""))).toBe("请输入金额");
   });
 

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  fenToChineseUpper,
   fenToYuanString,
   formatFen,
   formatFenPlain,
@@ -12,6 +11,8 @@ import {
   sumFen,
   tryParseYuanToFen,
 } from "@/lib/money/fen";
+import { fenToChineseUpper } from "@/lib/pdf/amount-in-words";
+import { worded } from "@/tests/support/words";
 
 const validFen = fc.bigInt({ min: 0n, max: MAX_FEN });
 
@@ -68,11 +69,13 @@ describe("parseYuanToFen", () => {
     }
     expect(caught).toBeInstanceOf(MoneyParseError);
     expect((caught as MoneyParseError).code).toBe(code);
-    expect((caught as MoneyParseError).message).toMatch(/金额/);
+    expect(worded((caught as MoneyParseError).message)).toMatch(/金额/);
   });
 
   it("reports negatives in Chinese", () => {
-    expect(() => parseYuanToFen("-3")).toThrow("金额不能为负数");
+    expect(() => parseYuanToFen("-3")).toThrow("money.parse.NEGATIVE");
+    const refused = tryParseYuanToFen("-3");
+    expect(refused.ok ? "" : worded(refused.message)).toBe("金额不能为负数");
   });
 });
 
@@ -82,7 +85,9 @@ describe("tryParseYuanToFen", () => {
   });
 
   it("returns the Chinese message on failure", () => {
-    expect(tryParseYuanToFen("1.234")).toEqual({ ok: false, message: "金额最多保留两位小数（精确到分）" });
+    const refused = tryParseYuanToFen("1.234");
+    expect(refused).toEqual({ ok: false, message: "money.parse.TOO_MANY_DECIMALS" });
+    expect(refused.ok ? "" : worded(refused.message)).toBe("金额最多保留两位小数（精确到分）");
   });
 });
 

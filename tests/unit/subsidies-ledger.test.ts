@@ -7,6 +7,8 @@ import { beijingToday } from "@/lib/calendar/beijing";
 import { batchQuarterOf, parseQuarter, quarterLabel, quarterOf } from "@/lib/subsidies/periods";
 import { fieldErrorsOf, oneLineStatement } from "@/lib/subsidies/one-line-statement";
 import { parseStatement } from "@/lib/subsidies/statement-parser";
+import { words } from "@/lib/i18n/words";
+import { worded } from "@/tests/support/words";
 
 const staff = (role: Extract<Actor, { kind: "STAFF" }>["role"], userId = "u1"): Actor => ({
   kind: "STAFF", userId, role, displayName: "x", organisationId: "o", organisationType: role === "BANK_OFFICER" ? "BANK" : "SUPPORT_CENTER",
@@ -32,7 +34,7 @@ describe("quarters", () => {
   });
 
   it("labels and parsing", () => {
-    expect(quarterLabel("2021Q3")).toBe("2021年第3季度");
+    expect(worded(quarterLabel("2021Q3"))).toBe("2021年第3季度");
     expect(parseQuarter("2021Q5")).toBeNull();
     expect(parseQuarter("21Q1")).toBeNull();
   });
@@ -53,9 +55,9 @@ describe("the batch life cycle", () => {
   });
 
   it("refusals say why", () => {
-    expect(refusalOf("pay", "PAID")).toBe("该批次已登记支付，不能重复支付");
-    expect(refusalOf("pay", "RECONCILED")).toBe("该批次已登记支付，不能重复支付");
-    expect(refusalOf("pay", "MAKER_APPROVED")).toContain("不能登记支付");
+    expect(worded(refusalOf("pay", "PAID"))).toBe("该批次已登记支付，不能重复支付");
+    expect(worded(refusalOf("pay", "RECONCILED"))).toBe("该批次已登记支付，不能重复支付");
+    expect(worded(refusalOf("pay", "MAKER_APPROVED"))).toContain("不能登记支付");
   });
 
   it("who may do what: the bank nothing, a reviewer not the check, the maker never the check", () => {
@@ -80,7 +82,8 @@ describe("a typed line is a one-line statement", () => {
   });
 
   it("the parser's columns become form fields", () => {
-    expect(fieldErrorsOf([{ line: 2, column: "实付利息", message: "a" }, { line: 2, column: "实付利息", message: "b" }, { line: 0, column: "", message: "c" }]))
-      .toEqual({ interestPaidFen: ["a", "b"], _form: ["c"] });
+    const [a, b, c] = [words("a"), words("b"), words("c")];
+    expect(fieldErrorsOf([{ line: 2, column: "实付利息", message: a }, { line: 2, column: "实付利息", message: b }, { line: 0, column: "", message: c }]))
+      .toEqual({ interestPaidFen: [a, b], _form: [c] });
   });
 });

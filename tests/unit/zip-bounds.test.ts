@@ -2,6 +2,7 @@ import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { checkZipExpansion } from "@/lib/subsidies/zip-bounds";
 import { buildTemplateXlsx, MAX_XLSX_EXPANDED_BYTES, parseStatement } from "@/lib/subsidies/statement-parser";
+import { worded } from "@/tests/support/words";
 
 /** A one-entry ZIP (deflated) whose central directory may declare a size other than the real one. */
 function zipOf(content: Buffer, declaredSize = content.length): Uint8Array {
@@ -54,6 +55,6 @@ describe("bounded spreadsheet uploads", () => {
 
   it("the statement parser answers a bomb with a clear message and stores nothing", async () => {
     const result = await parseStatement(zipOf(Buffer.alloc(MAX_XLSX_EXPANDED_BYTES + 1)), { today: "2026-12-04" });
-    expect(JSON.stringify(result)).toContain("解压后过大");
+    expect(result.ok ? "" : result.errors.map((e) => worded(e.message)).join()).toContain("解压后过大");
   });
 });

@@ -24,7 +24,7 @@ export const GET = route(signedInAudience, async ({ actor, request, t: words }) 
     const [t, th] = await Promise.all([getTranslations("stats"), getTranslations("statsHistory")]);
     const sheets = programmeSheets(figures, (k) => t(k as "title"), (k) => th(k as "unionsFounded"));
     const body = streamWorkbook(sheets, { title: t("asOfLabel"), rows: [[t("asOfLabel"), figures.asOf]] });
-    return attachmentResponse(body, programmeFiguresFileName(figures.asOf).replace(/\.csv$/, ".xlsx"), XLSX_TYPE);
+    return attachmentResponse(body, programmeFiguresFileName(figures.asOf, words).replace(/\.csv$/, ".xlsx"), XLSX_TYPE);
   }
-  return attachmentResponse(programmeFiguresCsv(figures), programmeFiguresFileName(figures.asOf), "text/csv; charset=utf-8");
+  return attachmentResponse(programmeFiguresCsv(figures, words), programmeFiguresFileName(figures.asOf, words), "text/csv; charset=utf-8");
 });

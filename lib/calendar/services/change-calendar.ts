@@ -7,7 +7,7 @@ import { CalendarRefused, recordCalendarChange, type CalendarEdit, type MovedDue
 import { beijingToday } from "@/lib/calendar/beijing";
 
 // Administrators keep the working calendar a year at a time on /admin/calendar: add a day (a
-// public holiday or a 调休 working weekend), remove one, rename one, or import the State Council
+// public holiday or a tiaoxiu working weekend), remove one, rename one, or import the State Council
 // notice's lines. Authorised here; judged, written and recounted by lib/calendar/calendar-write.ts.
 
 export async function changeCalendar(

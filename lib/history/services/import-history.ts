@@ -61,7 +61,7 @@ export async function importHistory(
   if (await db.historyImport.findUnique({ where: { fileSha256: sha }, select: { id: true } })) return { status: "ALREADY_IMPORTED" };
 
   const rows = await readRows(file.bytes);
-  if ("error" in rows) return rejected([{ line: 0, code: "FILE", params: { detail: rows.error } }]);
+  if ("error" in rows) return rejected([{ line: 0, code: "FILE", detail: rows.error }]);
   const [header, ...body] = rows.filter((r) => r.cells.some((c) => c.trim() !== ""));
   if (!header || HISTORY_COLUMNS.some((c, i) => header.cells[i]?.trim().toLowerCase() !== c)) {
     return rejected([{ line: header?.line ?? 1, code: "HEADER", params: { columns: HISTORY_COLUMNS.join(",") } }]);

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { runTransition, type LoadedApplication } from "@/lib/applications/services/transition";
 import { notifyLoanOverdue } from "@/lib/oversight/services/notify-loan-overdue";
 import { notifyUser } from "@/lib/notifications/notify";
+import { programmeTranslator } from "@/lib/i18n/translator";
 import type { LoanStatus } from "@/lib/generated/prisma/enums";
 import { checkCompensation, checkOverdue, checkRepayment } from "@/lib/loans/servicing/checks";
 import { assertServicingDate } from "@/lib/loans/servicing/dates";
@@ -14,6 +15,9 @@ import { lockedLoan, type ServicedLoan } from "@/lib/loans/services/servicing/lo
 import { beijingToday, dateColumnOf, dayOfDateColumn, startOfBeijingDay } from "@/lib/calendar/beijing";
 
 type Step = { applicationId: string; version: number; comment: string };
+
+/** The applicant's notice of each step, in the catalogue's `loanNotices` (stored and e-mailed in the programme's language). */
+type LoanNotice = "settled" | "overdue" | "cured" | "compensated";
 
 type Servicing = {
   /** Judged inside the transaction under the loan's row lock, before the compare-and-set. */
@@ -32,7 +36,7 @@ function loanStep(
   transition: "settle" | "reportOverdue" | "cure" | "compensate",
   event: "settled" | "overdue_reported" | "cured" | "compensated",
   loanStatus: LoanStatus,
-  notice: { title: string; body: string },
+  notice: LoanNotice,
   servicing: Servicing,
   closedOn?: string,
 ) {
@@ -58,7 +62,8 @@ function loanStep(
       await servicing.write?.(tx, loan);
       await servicing.tell?.(tx, app, loan);
       // The officer's comment is a note between the organisations; the applicant gets the notice alone.
-      await notifyUser(tx, app.applicantId, { applicationId: app.id, title: `贷款 ${app.number}：${notice.title}`, body: notice.body });
+      const t = programmeTranslator("loanNotices");
+      await notifyUser(tx, app.applicantId, { applicationId: app.id, title: t("title", { number: app.number, step: t(`${notice}.title`) }), body: t(`${notice}.body`) });
     },
     auditData: { comment: input.comment, ...(closedOn ? { closedOn } : {}), ...servicing.auditData },
   });
@@ -81,7 +86,7 @@ export async function settleLoan(actor: StaffActor, input: SettleInput) {
   const interestFen = input.interestFen ?? 0n;
   const paying = principalFen + interestFen > 0n;
   const reference = input.reference?.trim() ?? "";
-  return loanStep(actor, input, "settle", "settled", "SETTLED", { title: "已结清", body: "银行确认贷款已结清。" }, {
+  return loanStep(actor, input, "settle", "settled", "SETTLED", "settled", {
     check: (_tx, loan, today) => {
       assertServicingDate("settledOn", input.settledOn, today, { on: loan.ledger.disbursedOn, reason: "DATE_BEFORE_DISBURSEMENT" });
       if (paying) {
@@ -106,7 +111,7 @@ export type OverdueInput = Step & { principalFen: bigint; interestFen: bigint; f
 
 /** The bank reports the loan overdue with the amounts and the first missed date: its periods earn no subsidy until cured. */
 export function reportOverdue(actor: StaffActor, input: OverdueInput) {
-  return loanStep(actor, input, "reportOverdue", "overdue_reported", "OVERDUE", { title: "逾期", body: "银行报告贷款逾期，请尽快还款；逾期期间不予贴息。" }, {
+  return loanStep(actor, input, "reportOverdue", "overdue_reported", "OVERDUE", "overdue", {
     check: (_tx, loan, today) => checkOverdue(loan.ledger, loan.repayments, input, today),
     write: (tx, loan) => tx.loanOverdue.create({
       data: { loanId: loan.id, principalFen: input.principalFen, interestFen: input.interestFen, firstMissedOn: dateColumnOf(input.firstMissedOn), reportedById: actor.userId },
@@ -121,7 +126,7 @@ export type CureInput = Step & { curedOn: string };
 /** The overdue amounts were paid: the open overdue closes on that day. Only an overdue loan can be cured. */
 export function cureOverdue(actor: StaffActor, input: CureInput) {
   let openId: string | null = null;
-  return loanStep(actor, input, "cure", "cured", "ACTIVE", { title: "逾期已结清", body: "逾期款项已归还，贷款恢复正常。" }, {
+  return loanStep(actor, input, "cure", "cured", "ACTIVE", "cured", {
     check: async (tx, loan, today) => {
       const open = await tx.loanOverdue.findFirst({ where: { loanId: loan.id, curedOn: null }, orderBy: { createdAt: "desc" }, select: { id: true, firstMissedOn: true } });
       openId = open?.id ?? null;
@@ -137,9 +142,9 @@ export function cureOverdue(actor: StaffActor, input: CureInput) {
 
 export type CompensateInput = Step & { amountFen: bigint; paidOn: string };
 
-/** The guarantor pays the bank for the defaulted loan (代偿): the amount and the day, once, only for an overdue loan. */
+/** The guarantor pays the bank for the defaulted loan (compensation): the amount and the day, once, only for an overdue loan. */
 export function compensateLoan(actor: StaffActor, input: CompensateInput) {
-  return loanStep(actor, input, "compensate", "compensated", "COMPENSATED", { title: "担保代偿", body: "担保公司已代偿银行贷款。" }, {
+  return loanStep(actor, input, "compensate", "compensated", "COMPENSATED", "compensated", {
     check: async (tx, loan, today) => {
       if (loan.status !== "OVERDUE") throw new ServicingRefusal("NOT_OVERDUE", "_form", { status: loan.status }, "INVALID_TRANSITION");
       const open = await tx.loanOverdue.findFirst({ where: { loanId: loan.id, curedOn: null }, orderBy: { createdAt: "desc" }, select: { firstMissedOn: true } });

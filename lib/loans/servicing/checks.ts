@@ -40,7 +40,7 @@ function assertWithinOwed(
   });
 }
 
-/** 代偿: on or after the first missed date, not in the future, at most the principal and interest owed that day. */
+/** Compensation (daichang): on or after the first missed date, not in the future, at most the principal and interest owed that day. */
 export function checkCompensation(
   loan: LedgerLoan,
   recorded: readonly RecordedRepayment[],
@@ -61,7 +61,7 @@ export function checkCompensation(
   }
 }
 
-/** A recovery after 代偿: on or after the compensation date, never above what is still unrecovered. */
+/** A recovery after compensation: on or after the compensation date, never above what is still unrecovered. */
 export function checkRecovery(
   c: { amountFen: bigint; paidOn: string },
   recoveredFen: bigint,

@@ -2,7 +2,7 @@ import { accruedInterestFen } from "@/lib/loans/interest";
 import { buildSchedule, daysBetween, type Instalment, type RepaymentMethod } from "@/lib/loans/schedule";
 
 // What a borrower owes on a day, from the loan's schedule and the repayments recorded: the cap a
-// repayment, an overdue report or a 代偿 is judged against. Pure and exact (BigInt fen), so the
+// repayment, an overdue report or a compensation is judged against. Pure and exact (BigInt fen), so the
 // services, the pages and the tests share it.
 
 export type LedgerLoan = {

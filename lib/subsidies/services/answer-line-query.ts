@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
+import { words } from "@/lib/i18n/words";
 import { AppError } from "@/lib/errors";
 import { hasOpenQuery, runLineEdit } from "@/lib/subsidies/services/line-edit";
 
@@ -12,11 +13,11 @@ export async function answerLineQuery(actor: Actor, input: { lineId: string; bat
     permission: "subsidy.answer",
     event: "subsidy.line_query_answered",
     guard: (line) => {
-      if (!hasOpenQuery(line)) throw new AppError("INVALID_TRANSITION", "该明细没有待答复的质询");
+      if (!hasOpenQuery(line)) throw new AppError("INVALID_TRANSITION", words("subsidy.refusal.noOpenQuery"));
     },
     within: async (tx, line) => {
       const updated = await tx.statementLine.updateMany({ where: { id: line.id, current: true, queryAnswer: null }, data: { queryAnswer: input.answer } });
-      if (updated.count !== 1) throw new AppError("CONFLICT", "该质询刚被答复，请刷新后查看");
+      if (updated.count !== 1) throw new AppError("CONFLICT", words("subsidy.refusal.queryJustAnswered"));
     },
     auditData: () => ({ answer: input.answer }),
   });

@@ -8,7 +8,7 @@ import { dayOfDateColumn } from "@/lib/calendar/beijing";
 import { parseQuarter } from "@/lib/subsidies/periods";
 import { programmeTranslator } from "@/lib/i18n/translator";
 
-/** The batch summary (贴息批次汇总表) for the centre and the batch's own bank; null outside scope. */
+/** The batch summary (the subsidy batch summary sheet) for the centre and the batch's own bank; null outside scope. */
 export async function batchSummaryPdf(actor: Actor, id: string): Promise<{ fileName: string; pdf: Buffer } | null> {
   const where = isUuid(id) ? scopedBatch(actor, id) : null;
   const batch = where ? await db.subsidyBatch.findFirst({ where, include: { bankOrg: { select: { nameZh: true } } } }) : null;
@@ -39,6 +39,7 @@ export async function batchSummaryPdf(actor: Actor, id: string): Promise<{ fileN
   // Seeded historical batches have no audit events; their creation time stands in.
   const at = (action: string) => steps.find((s) => s.action === action)?.at ?? batch.createdAt;
 
+  const t = programmeTranslator("subsidy");
   const pdf = await renderSubsidyBatchSummary({
     batchNo: `TXPC-${batch.quarter}-${batch.id.slice(0, 8).toUpperCase()}`,
     generatedAt: new Date(),
@@ -50,12 +51,12 @@ export async function batchSummaryPdf(actor: Actor, id: string): Promise<{ fileN
     totalInterestPaidFen: byLoan.reduce((s, g) => s + (g._sum.interestPaidFen ?? 0n), 0n),
     totalSubsidyFen: batch.totalFen,
     // A formal document in the programme's language: the status in the catalogue's Chinese words.
-    statusLabel: programmeTranslator("subsidy")(`status.${batch.status}`),
+    statusLabel: t(`status.${batch.status}`),
     // The renderer requires a maker; before the first approval the row says so.
-    maker: batch.makerId ? { name: name(batch.makerId), at: at("subsidy.batch_maker_approved") } : { name: "（尚未经办审批）", at: new Date() },
+    maker: batch.makerId ? { name: name(batch.makerId), at: at("subsidy.batch_maker_approved") } : { name: t("pdf.makerPending"), at: new Date() },
     checker: batch.checkerId ? { name: name(batch.checkerId), at: at("subsidy.batch_checker_approved") } : null,
     payment: batch.paidOn && batch.paymentRef ? { reference: batch.paymentRef, paidOn: dayOfDateColumn(batch.paidOn) } : null,
     enterprises: [...enterprises.values()].sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
   });
-  return { fileName: `贴息批次汇总表-${batch.bankOrg.nameZh}-${batch.quarter}.pdf`, pdf };
+  return { fileName: `${t("pdf.summaryFileName", { bank: batch.bankOrg.nameZh, quarter: batch.quarter })}.pdf`, pdf };
 }

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
+import { words } from "@/lib/i18n/words";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { scopedBatch } from "@/lib/subsidies/scope";
@@ -40,7 +41,7 @@ export async function runBatchTransition<T = void>(req: BatchTransitionRequest<T
   const transition = BATCH_TRANSITIONS[action];
   if (!can(actor, transition.permission)) throw new AppError("FORBIDDEN");
   if (!mayTransition(action, batch.status)) throw new AppError("INVALID_TRANSITION", refusalOf(action, batch.status));
-  if (batch.version !== req.expectedVersion) throw new AppError("CONFLICT", "批次已被他人更新，请刷新后重试");
+  if (batch.version !== req.expectedVersion) throw new AppError("CONFLICT", words("subsidy.refusal.batchChanged"));
   await req.guard?.(batch);
 
   const to = transition.to;
@@ -49,7 +50,7 @@ export async function runBatchTransition<T = void>(req: BatchTransitionRequest<T
       where: { id: batch.id, status: batch.status, version: batch.version },
       data: { status: to, version: { increment: 1 }, ...req.changes?.(batch) },
     });
-    if (updated.count !== 1) throw new AppError("CONFLICT", "批次已被他人更新，请刷新后重试");
+    if (updated.count !== 1) throw new AppError("CONFLICT", words("subsidy.refusal.batchChanged"));
     const within = await req.within?.(tx, batch);
     await appendAudit(tx, {
       actorId: actor.userId,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/roles";
+import { words } from "@/lib/i18n/words";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import type { CorrectLineInput } from "@/lib/subsidies/schemas";
@@ -32,7 +33,7 @@ export async function correctLine(actor: Actor, input: CorrectLineInput, options
     permission: "subsidy.answer",
     event: "subsidy.line_corrected",
     guard: async (line) => {
-      if (!hasOpenQuery(line)) throw new AppError("INVALID_TRANSITION", "只能在中心质询后更正明细");
+      if (!hasOpenQuery(line)) throw new AppError("INVALID_TRANSITION", words("subsidy.refusal.correctOnlyQueried"));
       parsed = await parseCorrection(line, input, today);
       // Read before the transaction: on PGlite (one connection) a read outside it would wait for it.
       standing = (await standingByEnterprise([line.loan.enterpriseId])).get(line.loan.enterpriseId) ?? [];
@@ -43,7 +44,7 @@ export async function correctLine(actor: Actor, input: CorrectLineInput, options
       const p = parsed!;
       const { result, evidence } = subsidyWithEvidence(p, ratioOf(line.loan), standing, today, compensatedOn);
       const retired = await tx.statementLine.updateMany({ where: { id: line.id, current: true }, data: { current: false } });
-      if (retired.count !== 1) throw new AppError("CONFLICT", "该明细已有更新的版本，请刷新后重试");
+      if (retired.count !== 1) throw new AppError("CONFLICT", words("subsidy.refusal.lineChanged"));
       const created = await tx.statementLine.create({
         data: {
           importId: line.importId, loanId: line.loanId, batchId: line.batchId, lineKey: line.lineKey, lineVersion: line.lineVersion + 1,
@@ -80,7 +81,7 @@ async function parseCorrection(line: LoadedLine, input: CorrectLineInput, today:
   const result = await parseStatement(bytes, { today });
   if (!result.ok) throw new AppError("VALIDATION", undefined, fieldErrorsOf(result.errors));
   const loan = line.loan;
-  if (!loan.disbursedOn || !loan.maturityOn) throw new AppError("VALIDATION", "该笔贷款尚未放款");
+  if (!loan.disbursedOn || !loan.maturityOn) throw new AppError("VALIDATION", words("subsidy.refusal.notDisbursed"));
   const terms = new Map([[loan.contractNo, { principalFen: loan.principalFen, startOn: dayOfDateColumn(loan.disbursedOn), maturityOn: dayOfDateColumn(loan.maturityOn) }]]);
   const corrected = result.lines[0]!;
   // The period's other payments stay as they are: together with the corrected one they must still agree.

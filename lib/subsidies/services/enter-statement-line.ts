@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/roles";
 import type { EnterLineInput } from "@/lib/subsidies/schemas";
 import { intakeStatement, type ImportOutcome } from "@/lib/subsidies/services/statement-intake";
 import { oneLineStatement } from "@/lib/subsidies/one-line-statement";
+import { programmeTranslator } from "@/lib/i18n/translator";
 
 /**
  * One line typed in by the bank officer: stored as a one-line statement through the same checks
@@ -10,6 +11,7 @@ import { oneLineStatement } from "@/lib/subsidies/one-line-statement";
  */
 export async function enterStatementLine(actor: Actor, input: EnterLineInput, options: { today?: string } = {}): Promise<ImportOutcome> {
   const bytes = oneLineStatement(input);
-  const fileName = `手工录入 ${input.contractNo} ${input.periodStart}–${input.periodEnd}`;
+  // Stored as the import's name, in the programme's language like every stored record.
+  const fileName = programmeTranslator("subsidy")("typedLineFileName", { contractNo: input.contractNo, from: input.periodStart, to: input.periodEnd });
   return intakeStatement(actor, { fileName, bytes, today: options.today });
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
+import { words } from "@/lib/i18n/words";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { scopedLine } from "@/lib/subsidies/scope";
@@ -45,9 +46,9 @@ export async function runLineEdit<T>(req: LineEditRequest<T>): Promise<T> {
   const line = where ? await db.statementLine.findFirst({ where, include: lineInclude }) : null;
   if (!line?.batch) throw new AppError("NOT_FOUND");
   if (!can(actor, req.permission)) throw new AppError("FORBIDDEN");
-  if (!line.current) throw new AppError("CONFLICT", "该明细已有更新的版本，请刷新后重试");
-  if (!LINES_EDITABLE_IN.includes(line.batch.status)) throw new AppError("INVALID_TRANSITION", "批次已核验，明细不能再修改；如需修改请由中心退回批次");
-  if (line.batch.version !== req.batchVersion) throw new AppError("CONFLICT", "批次已被他人更新，请刷新后重试");
+  if (!line.current) throw new AppError("CONFLICT", words("subsidy.refusal.lineChanged"));
+  if (!LINES_EDITABLE_IN.includes(line.batch.status)) throw new AppError("INVALID_TRANSITION", words("subsidy.refusal.linesFrozen"));
+  if (line.batch.version !== req.batchVersion) throw new AppError("CONFLICT", words("subsidy.refusal.batchChanged"));
   await req.guard?.(line);
   const batch = line.batch;
 
@@ -56,7 +57,7 @@ export async function runLineEdit<T>(req: LineEditRequest<T>): Promise<T> {
       where: { id: batch.id, status: batch.status, version: batch.version },
       data: { version: { increment: 1 } },
     });
-    if (taken.count !== 1) throw new AppError("CONFLICT", "批次已被他人更新，请刷新后重试");
+    if (taken.count !== 1) throw new AppError("CONFLICT", words("subsidy.refusal.batchChanged"));
     const result = await req.within(tx, line);
     await appendAudit(tx, {
       actorId: actor.userId,

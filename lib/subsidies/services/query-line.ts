@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
+import { words } from "@/lib/i18n/words";
 import { AppError } from "@/lib/errors";
 import { hasOpenQuery, runLineEdit } from "@/lib/subsidies/services/line-edit";
 
@@ -12,11 +13,11 @@ export async function queryLine(actor: Actor, input: { lineId: string; batchVers
     permission: "subsidy.query",
     event: "subsidy.line_queried",
     guard: (line) => {
-      if (hasOpenQuery(line)) throw new AppError("INVALID_TRANSITION", "该明细已有待银行答复的质询");
+      if (hasOpenQuery(line)) throw new AppError("INVALID_TRANSITION", words("subsidy.refusal.queryOpen"));
     },
     within: async (tx, line) => {
       const updated = await tx.statementLine.updateMany({ where: { id: line.id, current: true }, data: { query: input.question, queryAnswer: null } });
-      if (updated.count !== 1) throw new AppError("CONFLICT", "该明细已有更新的版本，请刷新后重试");
+      if (updated.count !== 1) throw new AppError("CONFLICT", words("subsidy.refusal.lineChanged"));
     },
     auditData: () => ({ question: input.question }),
   });

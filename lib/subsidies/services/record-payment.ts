@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
+import { words } from "@/lib/i18n/words";
 import { AppError } from "@/lib/errors";
 import { formatFen } from "@/lib/money/fen";
 import { runBatchTransition } from "@/lib/subsidies/services/batch-transition";
@@ -9,7 +10,7 @@ import { beijingToday, dateColumnOf } from "@/lib/calendar/beijing";
 
 export type PaymentInput = { batchId: string; version: number; paidOn: string; payerAccount: string; paymentRef: string };
 
-const duplicateRef = () => new AppError("DUPLICATE", "该支付流水号已登记过，同一笔支付不能重复登记", { paymentRef: ["该支付流水号已登记过"] });
+const duplicateRef = () => new AppError("DUPLICATE", words("subsidy.refusal.paymentRefTaken"), { paymentRef: [words("subsidy.refusal.paymentRefTakenField")] });
 
 /**
  * Records the payment of an approved batch: once. Paying an unapproved or a paid batch is refused
@@ -26,8 +27,8 @@ export async function recordPayment(actor: Actor, input: PaymentInput) {
       expectedVersion: input.version,
       action: "pay",
       guard: async (batch) => {
-        if (input.paidOn > beijingToday()) throw new AppError("VALIDATION", undefined, { paidOn: ["支付日期不能晚于今天"] });
-        if (input.paidOn < batch.createdAt.toISOString().slice(0, 10)) throw new AppError("VALIDATION", undefined, { paidOn: ["支付日期不能早于批次建立日期"] });
+        if (input.paidOn > beijingToday()) throw new AppError("VALIDATION", undefined, { paidOn: [words("subsidy.refusal.paidOnFuture")] });
+        if (input.paidOn < batch.createdAt.toISOString().slice(0, 10)) throw new AppError("VALIDATION", undefined, { paidOn: [words("subsidy.refusal.paidOnBeforeBatch")] });
         if (await db.subsidyBatch.findUnique({ where: { paymentRef: input.paymentRef }, select: { id: true } })) throw duplicateRef();
       },
       changes: () => ({ paidOn: dateColumnOf(input.paidOn), payerAccount: input.payerAccount, paymentRef: input.paymentRef }),
@@ -42,7 +43,7 @@ export async function recordPayment(actor: Actor, input: PaymentInput) {
         const total = spent._sum.totalFen ?? 0n;
         const amount = BigInt(budget[0]!.amountFen);
         if (total > amount) {
-          throw new AppError("VALIDATION", `超出 ${year} 年度贴息预算（预算 ${formatFen(amount)}，支付后将达 ${formatFen(total)}），未登记支付`);
+          throw new AppError("VALIDATION", words("subsidy.refusal.overBudget", { year: String(year), budget: formatFen(amount), total: formatFen(total) }));
         }
       },
       auditData: () => ({ paidOn: input.paidOn, payerAccount: input.payerAccount, paymentRef: input.paymentRef }),

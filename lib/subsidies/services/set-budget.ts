@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
+import { words } from "@/lib/i18n/words";
 import { AppError } from "@/lib/errors";
 import { formatFen } from "@/lib/money/fen";
 import { SPENT_STATUSES } from "@/lib/subsidies/batch-workflow";
@@ -24,7 +25,7 @@ export async function setSubsidyBudget(
   assertCan(actor, "budget.write");
   const latest = now.getUTCFullYear() + 1;
   if (input.year < FIRST_PROGRAMME_YEAR || input.year > latest) {
-    throw new AppError("VALIDATION", undefined, { year: [`年份须在 ${FIRST_PROGRAMME_YEAR} 至 ${latest} 之间`] });
+    throw new AppError("VALIDATION", undefined, { year: [words("subsidy.refusal.budgetYear", { first: String(FIRST_PROGRAMME_YEAR), latest: String(latest) })] });
   }
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`subsidy-budget:${input.year}`}))`;
@@ -38,7 +39,7 @@ export async function setSubsidyBudget(
     });
     const spent = (paid._sum.totalFen ?? 0n) + (imported._sum.amountFen ?? 0n);
     if (input.amountFen < spent) {
-      throw new AppError("VALIDATION", undefined, { amountYuan: [`预算不能低于该年已支付的贴息 ${formatFen(spent)}`] });
+      throw new AppError("VALIDATION", undefined, { amountYuan: [words("subsidy.refusal.budgetBelowSpent", { spent: formatFen(spent) })] });
     }
     const before = await tx.subsidyBudget.findUnique({ where: { year: input.year }, select: { amountFen: true, guaranteeDepositFen: true } });
     const deposit = input.guaranteeDepositFen ?? null;

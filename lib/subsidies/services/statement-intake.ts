@@ -6,10 +6,12 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Actor, StaffActor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import type { ExcludedReason } from "@/lib/subsidies/rules";
-import { lineKey, parseStatement, STATEMENT_COLUMNS, validateAgainstLoans, type LoanTerms, type ParsedLine, type StatementError } from "@/lib/subsidies/statement-parser";
+import {
+  lineKey, parseStatement, STATEMENT_COLUMNS, statementHeading, statementProblem, validateAgainstLoans, type LoanTerms, type ParsedLine, type StatementError,
+} from "@/lib/subsidies/statement-parser";
 import { MAX_STATEMENT_BYTES } from "@/lib/subsidies/statement-file";
 import { beijingToday, dayOfDateColumn } from "@/lib/calendar/beijing";
-import { batchQuarterOf, quarterLabel } from "@/lib/subsidies/periods";
+import { batchQuarterOf, parseQuarter } from "@/lib/subsidies/periods";
 import { formatFen } from "@/lib/money/fen";
 import { evidenceOf, ratioOf, standingByEnterprise, type UnionEvidence } from "@/lib/subsidies/services/subsidy-context";
 import { computeLineSubsidy } from "@/lib/subsidies/rules";
@@ -21,7 +23,7 @@ import { storeStatementLines } from "@/lib/subsidies/services/store-statement-li
 //
 // Re-sending lines: the same file (same SHA-256 for this bank) adds nothing and says so. A line
 // whose contract and period are already stored with the same figures is skipped and counted
-// ("已导入，跳过"), so a bank may resend a quarter's file with new lines added. The same period
+// ("already imported, skipped"), so a bank may resend a quarter's file with new lines added. The same period
 // with different figures is an error: a stored line changes only by a correction answering the
 // centre's query, which keeps the old version.
 
@@ -57,7 +59,7 @@ export function bankOfficer(actor: Actor): StaffActor {
 export async function intakeStatement(actor: Actor, input: IntakeInput): Promise<ImportOutcome> {
   const bank = bankOfficer(actor);
   if (input.bytes.byteLength > MAX_STATEMENT_BYTES) {
-    return reject([{ line: 0, column: "", message: `文件超过 ${MAX_STATEMENT_BYTES / 1024 / 1024} MB，请按季度分开报送` }]);
+    return reject([{ line: 0, column: "", message: statementProblem("fileTooBig", { mb: String(MAX_STATEMENT_BYTES / 1024 / 1024) }) }]);
   }
   const tick = timer(input.timings);
   const today = input.today ?? beijingToday();
@@ -83,6 +85,11 @@ export async function intakeStatement(actor: Actor, input: IntakeInput): Promise
   tick("store");
   return stored;
 }
+
+const closedBatch = (quarter: string) => {
+  const q = parseQuarter(quarter);
+  return statementProblem("batchClosed", { year: String(q?.year ?? quarter), quarter: String(q?.quarter ?? "") });
+};
 
 const reject = (errors: StatementError[]): ImportOutcome => ({
   status: "REJECTED",
@@ -133,7 +140,7 @@ export async function prepareLines(
 
   const errors: StatementError[] = [];
   const notDisbursed = lines.filter((l) => loanByContract.has(l.contractNo) && !terms.has(l.contractNo));
-  for (const l of notDisbursed) errors.push({ line: l.line, column: "合同编号", message: "该笔贷款尚未放款，不能报送利息" });
+  for (const l of notDisbursed) errors.push({ line: l.line, column: statementHeading("contractNo"), message: statementProblem("notDisbursed") });
   const skip = new Set(notDisbursed);
   const checkable = skip.size ? lines.filter((l) => !skip.has(l)) : lines;
   errors.push(...validateAgainstLoans(checkable, terms));
@@ -158,12 +165,12 @@ export async function prepareLines(
     const versions = stored.versions.get(`${loan.id}|${key}`);
     if (versions) {
       if (versions.some((v) => sameFigures(l, v))) skipped += 1;
-      else errors.push({ line: l.line, column: "合同编号", message: "该合同该计息期间已导入且金额不同；如需更正，请在中心质询后更正" });
+      else errors.push({ line: l.line, column: statementHeading("contractNo"), message: statementProblem("changedFigures") });
       continue;
     }
     const quarter = quarterOfLine.get(l)!;
     if (closed.has(quarter)) {
-      errors.push({ line: l.line, column: l.paidOn ? "付息日期" : "计息止日", message: `该季度（${quarterLabel(quarter)}）批次已审核，不能再导入` });
+      errors.push({ line: l.line, column: statementHeading(l.paidOn ? "paidOn" : "periodEnd"), message: closedBatch(quarter) });
       continue;
     }
     const ratio = ratioOf(loan);
@@ -233,9 +240,9 @@ export function periodPaymentErrors(
     const paid = all.reduce((sum, p) => sum + p.paid, 0n);
     for (const { line } of lines) {
       if (all.some((p) => p.due !== due)) {
-        errors.push({ line: line.line, column: "应付利息", message: `同一计息期间的各笔付息应付利息须一致（已报送 ${formatFen(due)}）` });
+        errors.push({ line: line.line, column: statementHeading("interestDueFen"), message: statementProblem("dueDiffers", { due: formatFen(due) }) });
       } else if (paid > due) {
-        errors.push({ line: line.line, column: "实付利息", message: `该计息期间各笔实付利息合计 ${formatFen(paid)}，超过应付利息 ${formatFen(due)}` });
+        errors.push({ line: line.line, column: statementHeading("interestPaidFen"), message: statementProblem("paidOverPeriodDue", { paid: formatFen(paid), due: formatFen(due) }) });
       }
     }
   }

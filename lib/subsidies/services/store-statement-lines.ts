@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import type { StaffActor } from "@/lib/auth/roles";
+import { words } from "@/lib/i18n/words";
 import { AppError } from "@/lib/errors";
 import { recomputeBatchTotals } from "@/lib/subsidies/services/batch-total";
 import type { ImportOutcome, PreparedLine } from "@/lib/subsidies/services/statement-intake";
@@ -33,7 +34,7 @@ export async function storeStatementLines(
       const batches = await tx.subsidyBatch.findMany({ where: { bankOrgId: bank.organisationId, quarter: { in: quarters } }, orderBy: { quarter: "asc" } });
       for (const b of batches) {
         const taken = await tx.subsidyBatch.updateMany({ where: { id: b.id, status: "OPEN" }, data: { version: { increment: 1 } } });
-        if (taken.count !== 1) throw new AppError("CONFLICT", "该季度批次刚被中心核验，本次导入未保存，请重新导入");
+        if (taken.count !== 1) throw new AppError("CONFLICT", words("subsidy.refusal.batchJustVerified"));
       }
       const batchId = new Map(batches.map((b) => [b.quarter, b.id]));
       for (let i = 0; i < input.lines.length; i += INSERT_CHUNK) {
@@ -62,7 +63,7 @@ export async function storeStatementLines(
     // Someone stored the same file, or some of the same lines, a moment ago.
     const seen = await db.statementImport.findUnique({ where: { bankOrgId_fileSha256: { bankOrgId: bank.organisationId, fileSha256: input.sha256 } } });
     if (seen) return { status: "ALREADY_IMPORTED", importId: seen.id, importedAt: seen.createdAt, fileName: seen.fileName };
-    throw new AppError("CONFLICT", "部分明细刚被另一次导入写入，本次未保存；请重新导入（已导入的明细将被跳过）");
+    throw new AppError("CONFLICT", words("subsidy.refusal.linesJustImported"));
   }
 }
 

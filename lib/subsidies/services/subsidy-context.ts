@@ -19,7 +19,7 @@ export type UnionEvidence = {
   checkedOn: string;
   ratioBasisPoints: number;
   standing: StandingRecord[];
-  /** The loan's 代偿 day when it had one: no subsidy from it on. */
+  /** The loan's compensation day when it had one: no subsidy from it on. */
   compensatedOn?: string;
 };
 

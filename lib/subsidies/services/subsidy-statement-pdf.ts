@@ -8,9 +8,10 @@ import { loanScope } from "@/lib/loans/scope";
 import { SPENT_STATUSES } from "@/lib/subsidies/batch-workflow";
 import { beijingToday, dayOfDateColumn } from "@/lib/calendar/beijing";
 import { parseQuarter } from "@/lib/subsidies/periods";
+import { programmeTranslator } from "@/lib/i18n/translator";
 
 /**
- * The 贴息确认单 of an enterprise for a quarter: every current line of the enterprise's loans at
+ * The subsidy statement (tiexi querendan) of an enterprise for a quarter: every current line of the enterprise's loans at
  * the bank of `loanId` in that quarter's batch. For the loan's applicant and the centre; anyone
  * else, or a quarter without lines, gets null (the route answers 404).
  */
@@ -36,8 +37,10 @@ export async function subsidyStatementPdf(actor: Actor, loanId: string, quarterK
   const centre = await db.organisation.findFirst({ where: { type: "SUPPORT_CENTER" }, orderBy: { createdAt: "asc" }, select: { nameZh: true } });
   const paid = SPENT_STATUSES.includes(batch.status) && batch.paidOn && batch.paymentRef;
   const e = loan.enterprise;
-  const notes = ["贴息金额 = 实付利息（不含罚息，以应付利息为限）× 贴息比例，逐笔四舍五入至分，合计为逐笔之和。"];
-  if (lines.some((l) => l.excludedReason)) notes.push("逾期、展期及工会会籍无效期间的利息不予贴息，相应明细贴息金额为零。");
+  // A formal document in the programme's language, whoever downloads it.
+  const t = programmeTranslator("subsidy");
+  const notes = [t("pdf.formulaNote")];
+  if (lines.some((l) => l.excludedReason)) notes.push(t("pdf.exclusionNote"));
   const pdf = await renderSubsidyStatement({
     documentNo: `TXQR-${quarterKey}-${e.creditCode.slice(-6)}`,
     issuedOn: beijingToday(),
@@ -53,5 +56,5 @@ export async function subsidyStatementPdf(actor: Actor, loanId: string, quarterK
     payment: paid ? { reference: batch.paymentRef!, paidOn: dayOfDateColumn(batch.paidOn!) } : null,
     notes,
   });
-  return { fileName: `贴息确认单-${e.name}-${quarterKey}.pdf`, pdf };
+  return { fileName: `${t("pdf.statementFileName", { enterprise: e.name, quarter: quarterKey })}.pdf`, pdf };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
+import { words, type Words } from "@/lib/i18n/words";
 import { AppError } from "@/lib/errors";
 import { computeLineSubsidy, type ExcludedReason } from "@/lib/subsidies/rules";
 import { runBatchTransition } from "@/lib/subsidies/services/batch-transition";
@@ -41,14 +42,15 @@ export async function verifyBatch(actor: Actor, input: VerifyInput) {
     action: "verify",
     guard: async (batch) => {
       checklist = await checkBatch(batch.id, batch.totalFen, input);
-      const problems: string[] = [];
-      if (checklist.lineCount === 0) problems.push("批次中没有明细");
-      if (!checklist.amountsOk) problems.push(`${checklist.amountMismatches.length} 笔明细的贴息金额与重算结果不符`);
-      if (checklist.sumOfLinesFen !== checklist.totalFen) problems.push("批次合计与明细之和不符");
-      if (!checklist.unionOk) problems.push(`${checklist.unionChanged.length} 笔明细的工会会籍已变化，请质询后由银行更正`);
       const open = await db.statementLine.count({ where: { batchId: batch.id, current: true, query: { not: null }, queryAnswer: null } });
-      if (open > 0) problems.push(`尚有 ${open} 笔质询未答复`);
-      if (problems.length) throw new AppError("VALIDATION", `不能核验：${problems.join("；")}`);
+      const refusal = verifyRefusal({
+        empty: checklist.lineCount === 0,
+        mismatches: checklist.amountsOk ? 0 : checklist.amountMismatches.length,
+        sumOff: checklist.sumOfLinesFen !== checklist.totalFen,
+        unionChanged: checklist.unionOk ? 0 : checklist.unionChanged.length,
+        open,
+      });
+      if (refusal) throw new AppError("VALIDATION", refusal);
     },
     auditData: () => ({ checklist }),
   });
@@ -98,4 +100,24 @@ async function checkBatch(batchId: string, totalFen: bigint, input: VerifyInput)
     confirmed: { amounts: input.checkAmounts, repayment: input.checkRepayment, union: input.checkUnion },
     comment: input.comment,
   };
+}
+
+type VerifyProblems = { empty: boolean; mismatches: number; sumOff: boolean; unionChanged: number; open: number };
+
+/**
+ * Every problem found, in one sentence: the catalogue's message writes each one present (its
+ * selects), with a separator before each but the first. Null when there is none.
+ */
+function verifyRefusal(p: VerifyProblems): Words | null {
+  const present = [p.empty, p.mismatches > 0, p.sumOff, p.unionChanged > 0, p.open > 0];
+  if (!present.some(Boolean)) return null;
+  const yesNo = (b: boolean) => (b ? "yes" : "no");
+  const separated = (i: number) => yesNo(present[i]! && present.slice(0, i).some(Boolean));
+  return words("subsidy.refusal.cannotVerify", {
+    empty: yesNo(p.empty),
+    mismatches: String(p.mismatches), sep1: separated(1),
+    sumOff: yesNo(p.sumOff), sep2: separated(2),
+    unionChanged: String(p.unionChanged), sep3: separated(3),
+    open: String(p.open), sep4: separated(4),
+  });
 }

@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { beijingToday } from "@/lib/calendar/beijing";
 import { parseRoster, type RosterProblem } from "@/lib/unions/roster";
-import { periodProblem, writeStanding } from "@/lib/unions/standing-write";
+import { periodProblem, unknownFirm, writeStanding } from "@/lib/unions/standing-write";
 
 export type RosterOutcome = { status: "IMPORTED"; added: number } | { status: "REJECTED"; problems: RosterProblem[] };
 
@@ -28,8 +28,8 @@ export async function importRoster(actor: Actor, file: { bytes: Uint8Array }, to
   );
   for (const l of lines) {
     const firm = firms.get(l.creditCode);
-    const problem = firm ? periodProblem(firm, l, today) : "平台上没有该统一社会信用代码的企业";
-    if (problem) problems.push({ line: l.line, message: problem });
+    const problem = firm ? periodProblem(firm, l, today)?.message : unknownFirm();
+    if (problem) problems.push({ line: l.line, messages: [problem] });
   }
   if (problems.length) return { status: "REJECTED", problems: problems.sort((a, b) => a.line - b.line) };
   try {
@@ -38,7 +38,7 @@ export async function importRoster(actor: Actor, file: { bytes: Uint8Array }, to
       // Firms in a fixed order, so two imports at once never wait on each other in a circle.
       for (const l of [...lines].sort((a, b) => firms.get(a.creditCode)!.id.localeCompare(firms.get(b.creditCode)!.id) || a.line - b.line)) {
         const written = await writeStanding(tx, actor, firms.get(l.creditCode)!, l, "roster");
-        if ("overlap" in written) overlaps.push({ line: l.line, message: written.overlap });
+        if ("overlap" in written) overlaps.push({ line: l.line, messages: [written.overlap] });
       }
       if (overlaps.length) throw new RosterRefused(overlaps.sort((a, b) => a.line - b.line));
     }, { timeout: 60_000 });

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { beijingToday } from "@/lib/calendar/beijing";
 import type { StandingInput } from "@/lib/unions/schemas";
-import { periodProblem, writeStanding } from "@/lib/unions/standing-write";
+import { periodProblem, unknownFirm, writeStanding } from "@/lib/unions/standing-write";
 
 /**
  * A district union (or the centre) records that an enterprise's member is in good standing from
@@ -16,9 +16,9 @@ import { periodProblem, writeStanding } from "@/lib/unions/standing-write";
 export async function recordUnionStanding(actor: Actor, input: StandingInput, today: string = beijingToday()): Promise<{ id: string }> {
   assertCan(actor, "union.record");
   const firm = await db.enterprise.findUnique({ where: { creditCode: input.creditCode }, select: { id: true, foundedOn: true } });
-  if (!firm) throw new AppError("VALIDATION", undefined, { creditCode: ["平台上没有该统一社会信用代码的企业"] });
+  if (!firm) throw new AppError("VALIDATION", undefined, { creditCode: [unknownFirm()] });
   const problem = periodProblem(firm, input, today);
-  if (problem) throw new AppError("VALIDATION", undefined, { [problem.startsWith("截止") ? "validTo" : "validFrom"]: [problem] });
+  if (problem) throw new AppError("VALIDATION", undefined, { [problem.field]: [problem.message] });
   return db.$transaction(async (tx) => {
     const written = await writeStanding(tx, actor, firm, input, "form");
     if ("overlap" in written) throw new AppError("VALIDATION", undefined, { validFrom: [written.overlap] });

@@ -12,7 +12,7 @@ import { beijingToday, dateColumnOf, dayOfDateColumn } from "@/lib/calendar/beij
 export type RecoveryInput = { applicationId: string; amountFen: bigint; recoveredOn: string; reference: string };
 
 /**
- * The guarantee company records what it recovered from the borrower after 代偿. Never more than
+ * The guarantee company records what it recovered from the borrower after compensation (daichang). Never more than
  * the compensated amount less what was recovered before (judged under the loan's row lock);
  * the same reference again by the same officer changes nothing.
  */

@@ -6,6 +6,8 @@ import { requireSection } from "@/lib/auth/actor";
 import { batchDetail, budgetOverview } from "@/lib/subsidies/queries";
 import { beijingToday } from "@/lib/calendar/beijing";
 import { formatFen } from "@/lib/money/fen";
+import { rootTranslator } from "@/lib/actions/safe-action";
+import { wordIn } from "@/lib/i18n/words";
 import { BatchFacts } from "@/components/subsidies/batch-facts";
 import { LinesTable } from "@/components/subsidies/lines-table";
 import { BatchActions } from "@/components/subsidies/batch-actions";
@@ -19,13 +21,13 @@ export default async function CentreBatchPage({ params, searchParams }: { params
   const [{ id }, { page }] = await Promise.all([params, searchParams]);
   const batch = await batchDetail(actor, id, { page: Number(page) || 1 });
   if (!batch) notFound();
-  const [t, c, budget] = await Promise.all([getTranslations("subsidy.centre"), getTranslations("subsidy.common"), budgetOverview(actor)]);
+  const [t, c, budget, words] = await Promise.all([getTranslations("subsidy.centre"), getTranslations("subsidy.common"), budgetOverview(actor), rootTranslator()]);
   const year = budget.find((y) => y.current);
   const waiting = batch.status === "OPEN" && batch.openQueries > 0;
   return (
     <PageFeedback>
       <p><Link href="/center/subsidies">{t("back")}</Link></p>
-      <h1>{t("batchTitle", { bank: batch.bankName, quarter: batch.quarterLabel })}</h1>
+      <h1>{t("batchTitle", { bank: batch.bankName, quarter: wordIn(words, batch.quarterLabel) })}</h1>
       {year ? (
         <p className="notice notice--info" data-testid="budget-line">
           {year.budgetFen === null ? t("noBudget", { year: year.year }) : `${t("remainingNow", { year: year.year })}：${formatFen(year.remainingFen ?? 0n)}`}
