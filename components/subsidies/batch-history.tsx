@@ -3,7 +3,7 @@ import type { BatchEvent } from "@/lib/subsidies/queries";
 
 /** The batch's history, read from its audit events. */
 export async function BatchHistory({ events }: { events: BatchEvent[] }) {
-  const [t, format, c] = await Promise.all([getTranslations("subsidy.events"), getFormatter(), getTranslations("subsidy.common")]);
+  const [t, format, c, eventWords] = await Promise.all([getTranslations("subsidy.events"), getFormatter(), getTranslations("subsidy.common"), getTranslations("events")]);
   if (events.length === 0) return <p className="who">{c("none")}</p>;
   return (
     <ol className="timeline" data-testid="batch-history">
@@ -14,6 +14,7 @@ export async function BatchHistory({ events }: { events: BatchEvent[] }) {
             <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</time>
             <div><strong>{t.has(key) ? t(key) : e.action}</strong> · {e.actorName}</div>
             {e.note ? <div className="who">{e.note}</div> : null}
+            {e.unreadable ? <div className="unreadable">{eventWords("unreadable")}</div> : null}
           </li>
         );
       })}

@@ -17,9 +17,16 @@ export function readAuditEvent(event: { id?: bigint | string; action: string; da
   return { readable: true, action: event.action, data: parsed.data } as AuditReading;
 }
 
-/** The payload of an event whose kind the reader knows (from its query), or null when it does not parse. */
-export function readAuditData<K extends AuditAction>(action: K, data: unknown, id?: bigint | string): AuditData<K> | null {
-  const reading = readAuditEvent({ id, action, data });
+/**
+ * The payload of an event of one of the kinds a reader expects (its query selects them), or null
+ * when the event is of another kind or does not parse (both reported).
+ */
+export function readAuditData<K extends AuditAction>(
+  kinds: K | readonly K[],
+  event: { id?: bigint | string; action: string; data: unknown },
+): AuditData<K> | null {
+  const expected: readonly string[] = typeof kinds === "string" ? [kinds] : kinds;
+  const reading = expected.includes(event.action) ? readAuditEvent(event) : unreadable(event, "unexpected action");
   return reading.readable ? (reading.data as AuditData<K>) : null;
 }
 

@@ -10,6 +10,9 @@ import { beijingToday, dayOfDateColumn } from "@/lib/calendar/beijing";
 import { quarterLabel } from "@/lib/subsidies/periods";
 import type { UnionEvidence } from "@/lib/subsidies/services/subsidy-context";
 import type { VerificationChecklist } from "@/lib/subsidies/services/verify-batch";
+import { readAuditData } from "@/lib/audit/read";
+import type { AuditData } from "@/lib/audit/events/table";
+import { BATCH_AUDIT_ACTIONS } from "@/lib/audit/events/subsidy";
 
 // Reads of the subsidy ledger, as plain DTOs. Each authorises and scopes on its own: a bank sees
 // its own batches, imports and queried lines; the centre sees every batch and the budget.
@@ -117,7 +120,8 @@ export function toLineRow(l: SelectedLine, previous: LineRow["previous"] = []): 
   };
 }
 
-export type BatchEvent = { at: Date; action: string; actorName: string; note: string };
+/** `unreadable`: the event's payload did not match its kind's schema (reported). */
+export type BatchEvent = { at: Date; action: string; actorName: string; note: string; unreadable: boolean };
 
 export type BatchDetail = BatchRow & {
   bankOrgId: string;
@@ -173,9 +177,9 @@ export async function batchDetail(actor: Actor, id: string, options: { page?: nu
   const verified = await db.auditEvent.findFirst({
     where: { entityType: "SubsidyBatch", entityId: id, action: "subsidy.batch_verified" },
     orderBy: { id: "desc" },
-    select: { data: true },
+    select: { id: true, action: true, data: true },
   });
-  const rawChecklist = (verified?.data as { checklist?: Record<string, unknown> } | null)?.checklist;
+  const rawChecklist = verified ? readAuditData("subsidy.batch_verified", verified)?.checklist : undefined;
   return {
     id: batch.id, quarter: batch.quarter, quarterLabel: quarterLabel(batch.quarter), bankName: batch.bankOrg.nameZh, bankOrgId: batch.bankOrgId,
     status: batch.status, version: batch.version, totalFen: batch.totalFen, lineCount, openQueries,
@@ -195,8 +199,7 @@ export async function batchDetail(actor: Actor, id: string, options: { page?: nu
 }
 
 /** The audit stores bigints as strings; the checklist DTO has them back as bigints. */
-function checklistFromAudit(raw: Record<string, unknown>): VerificationChecklist {
-  const c = raw as unknown as VerificationChecklist & { totalFen: string; sumOfLinesFen: string };
+function checklistFromAudit(c: StoredChecklist): VerificationChecklist {
   return { ...c, totalFen: BigInt(c.totalFen), sumOfLinesFen: BigInt(c.sumOfLinesFen) };
 }
 
@@ -207,19 +210,24 @@ async function namesOf(ids: (string | null)[]): Promise<Map<string, string>> {
   return new Map(users.map((u) => [u.id, u.displayName]));
 }
 
+// The batch events' fields its history shows, as the kinds' schemas give them (lib/audit/events/subsidy.ts).
+type BatchNoteFields = { [field: string]: unknown; question?: string; answer?: string; comment?: string | null; paymentRef?: string; added?: number };
+type StoredChecklist = NonNullable<AuditData<"subsidy.batch_verified">["checklist"]>;
+
 async function batchEvents(batchId: string): Promise<BatchEvent[]> {
   const rows = await db.auditEvent.findMany({
     where: { entityType: "SubsidyBatch", entityId: batchId },
     orderBy: { id: "asc" },
-    select: { at: true, action: true, actorId: true, data: true },
+    select: { id: true, at: true, action: true, actorId: true, data: true },
   });
   const names = await namesOf(rows.map((r) => r.actorId));
   return rows.map((r) => {
-    const d = (r.data ?? {}) as Record<string, unknown>;
+    const read = readAuditData(BATCH_AUDIT_ACTIONS, r);
+    const d: BatchNoteFields = read ?? {};
     const note = [d.question, d.answer, d.comment, d.paymentRef ? `流水号 ${String(d.paymentRef)}` : null, d.added !== undefined ? `新增 ${String(d.added)} 笔` : null]
       .filter((x) => typeof x === "string" && x !== "")
       .join("；");
-    return { at: r.at, action: r.action, actorName: r.actorId ? (names.get(r.actorId) ?? "—") : "系统", note };
+    return { at: r.at, action: r.action, actorName: r.actorId ? (names.get(r.actorId) ?? "—") : "系统", note, unreadable: read === null };
   });
 }
 

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStatus, DecisionAction, ReviewStage } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
+import { readAuditData } from "@/lib/audit/read";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { scopedApplication } from "@/lib/applications/scope";
@@ -156,10 +157,10 @@ async function isRepeatOfLastStep(applicationId: string, actorId: string, event:
   const next = await db.auditEvent.findFirst({
     where: { applicationId, action: auditAction(event), actorId },
     orderBy: { id: "desc" },
-    select: { data: true },
+    select: { id: true, action: true, data: true },
   });
-  const data = next?.data as { version?: number } | undefined;
-  return data?.version === version + 1;
+  const data = next ? readAuditData(auditAction(event), next) : null;
+  return data !== null && "version" in data && data.version === version + 1;
 }
 
 /** The deadline for a stage under the case's pinned policy (used by services that set it directly). */

@@ -34,6 +34,9 @@ const policyPublished = z.looseObject({ before: shownWhole.nullable(), proposedB
 
 const controlDecided = z.object({ kind: z.string(), note: z.string().nullable(), resultId: z.string().nullable() });
 
+/** The working calendar's changes (lib/calendar/calendar-write.ts). */
+export const CALENDAR_AUDIT_ACTIONS = ["calendar.days_added", "calendar.day_removed", "calendar.day_renamed"] as const;
+
 export const CONFIGURATION_AUDIT_EVENTS = {
   "calendar.days_added": calendarChange,
   "calendar.day_removed": calendarChange,

@@ -33,6 +33,13 @@ const lineEdit = z.object({
 
 const linesAdded = z.object({ quarter: z.string(), importId: z.string(), added: z.number().int(), addedSubsidyFen: fenText, totalFen: fenText });
 
+/** The kinds a batch's history holds (its entity is the batch). */
+export const BATCH_AUDIT_ACTIONS = [
+  "subsidy.batch_opened", "subsidy.batch_lines_added", "subsidy.batch_verified", "subsidy.batch_reopened", "subsidy.batch_maker_approved",
+  "subsidy.batch_checker_approved", "subsidy.batch_paid", "subsidy.batch_reconciled", "subsidy.line_queried", "subsidy.line_query_answered",
+  "subsidy.line_corrected",
+] as const;
+
 export const SUBSIDY_AUDIT_EVENTS = {
   "subsidy.statement_imported": z.object({
     fileName: z.string(), sha256: z.string(), added: z.number().int(), skipped: z.number().int(), subsidyFen: fenText, quarters: z.array(z.string()),
