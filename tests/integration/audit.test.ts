@@ -44,10 +44,10 @@ describe("audit log", () => {
     try {
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          (i % 2 ? other : db).$transaction((tx) => appendAudit(tx, { actorId: null, entityType: "Test", entityId: caseKey, action: "test.sameCase", data: { i } })),
+          (i % 2 ? other : db).$transaction((tx) => appendAudit(tx, { actorId: null, entityType: "Test", entityId: caseKey, action: "user.unlocked", data: { cleared: i } })),
         ),
       );
-      const events = await db.auditEvent.findMany({ where: { action: "test.sameCase" }, orderBy: { id: "asc" } });
+      const events = await db.auditEvent.findMany({ where: { entityType: "Test", entityId: caseKey }, orderBy: { id: "asc" } });
       expect(new Set(events.map((e) => e.chain))).toEqual(new Set([chainOf(caseKey)]));
       // Each links to the one before it in its chain: twenty distinct predecessors, no fork.
       expect(new Set(events.map((e) => e.prevHash)).size).toBe(20);
@@ -63,7 +63,7 @@ describe("audit log", () => {
   itOnPostgres("an anchor of the chain heads catches the newest event of a chain removed", async () => {
     await append("test.anchored");
     const heads = await anchorChainHeads();
-    const newest = await db.auditEvent.findFirstOrThrow({ where: { action: "test.anchored" }, orderBy: { id: "desc" } });
+    const newest = await db.auditEvent.findFirstOrThrow({ where: { entityType: "Test", entityId: "test.anchored" }, orderBy: { id: "desc" } });
     expect(heads).toContainEqual({ chain: newest.chain, id: newest.id.toString(), hash: newest.hash });
     const unsafe = (sql: string) => db.$executeRawUnsafe(sql);
     const guarded = (sql: string) =>

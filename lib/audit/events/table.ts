@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { APPLICATION_AUDIT_EVENTS, REMINDER_AUDIT_EVENTS } from "@/lib/audit/events/application";
 import { CONFIGURATION_AUDIT_EVENTS } from "@/lib/audit/events/configuration";
+import { LOG_AUDIT_EVENTS } from "@/lib/audit/events/log";
 import { PEOPLE_AUDIT_EVENTS } from "@/lib/audit/events/people";
 import { RECORDS_AUDIT_EVENTS } from "@/lib/audit/events/records";
 import { SUBSIDY_AUDIT_EVENTS } from "@/lib/audit/events/subsidy";
@@ -18,6 +19,7 @@ export const AUDIT_EVENTS = {
   ...CONFIGURATION_AUDIT_EVENTS,
   ...PEOPLE_AUDIT_EVENTS,
   ...RECORDS_AUDIT_EVENTS,
+  ...LOG_AUDIT_EVENTS,
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;
