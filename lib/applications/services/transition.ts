@@ -4,6 +4,7 @@ import type { ApplicationStatus, DecisionAction, ReviewStage } from "@/lib/gener
 import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import { readAuditData } from "@/lib/audit/read";
+import type { AuditExtras } from "@/lib/audit/events/table";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { scopedApplication } from "@/lib/applications/scope";
@@ -41,8 +42,10 @@ export type TransitionRequest<T, C = void> = {
   /** More rows written in the same transaction (guarantee, loan, notification). */
   within?: (tx: Prisma.TransactionClient, app: LoadedApplication, to: ApplicationStatus, ctx: C) => Promise<T>;
   /** More of the audit event (a function when it depends on the loaded case: the message to the applicant). */
-  auditData?: Record<string, unknown> | ((app: LoadedApplication, ctx: C) => Record<string, unknown>);
+  auditData?: StepAuditExtras | ((app: LoadedApplication, ctx: C) => StepAuditExtras);
 };
+
+type StepAuditExtras = AuditExtras<`application.${ApplicationEvent}`, "from" | "to" | "version" | "comment" | "reasonCode" | "missingItems">;
 
 type Decision = {
   stage: ReviewStage;

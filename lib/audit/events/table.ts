@@ -37,4 +37,10 @@ type Writable<T> = T extends string
 /** A payload as a service writes it. */
 export type AuditPayload<K extends AuditAction> = Writable<z.input<(typeof AUDIT_EVENTS)[K]>>;
 
+/**
+ * What a step service adds to the payload of one of the kinds `K` beside the fields `Written` its
+ * skeleton writes: the skeleton's callers are typed against the kinds they may write.
+ */
+export type AuditExtras<K extends AuditAction, Written extends PropertyKey> = K extends AuditAction ? Partial<Omit<AuditPayload<K>, Written>> : never;
+
 export const isAuditAction = (action: string): action is AuditAction => Object.hasOwn(AUDIT_EVENTS, action);
