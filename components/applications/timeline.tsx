@@ -22,6 +22,7 @@ export async function Timeline({ entries, audience = "applicant" }: { entries: T
           </span>
           <br />
           <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</time>
+          {e.unreadable ? <p className="unreadable" data-testid="timeline-unreadable">{t("unreadable")}</p> : null}
           {e.comment ? (
             staff && e.by.kind === "organisation"
               ? <p className="internal-note" data-testid="internal-comment"><span className="badge">{t("internalLabel")}</span> {e.comment}</p>

@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { OrganisationType } from "@/lib/generated/prisma/enums";
-import { APPLICATION_EVENTS, type ApplicationEvent } from "@/lib/applications/events";
+import { APPLICATION_EVENTS, auditAction, type ApplicationEvent } from "@/lib/applications/events";
 import { isNoticeCode } from "@/lib/notifications/codes";
 import type { ApplicantMessage } from "@/lib/reviews/applicant-message";
+import { readAuditData } from "@/lib/audit/read";
 
 export type TimelineEntry = {
   id: string;
@@ -17,7 +18,22 @@ export type TimelineEntry = {
   message: ApplicantMessage | null;
   missingItems: string[];
   reasonCode: string | null;
+  /** The event's payload did not match its kind's schema (reported): shown as a record that cannot be read. */
+  unreadable: boolean;
 };
+
+// The fields of a case event the timeline shows, as the kinds' schemas give them (lib/audit/events):
+// a kind that writes one of them with another type does not compile. Other fields are not shown.
+type ShownFields = {
+  [field: string]: unknown;
+  comment?: string | null;
+  reason?: string | null;
+  note?: string;
+  message?: StoredMessage | null;
+  missingItems?: string[] | null;
+  reasonCode?: string | null;
+};
+type StoredMessage = { code: string; params: Record<string, unknown>; text?: string | null };
 
 // Events an applicant's timeline leaves out (internal housekeeping, and the organisations' notes).
 const INTERNAL: ReadonlySet<ApplicationEvent> = new Set(["saved", "assigned", "pii_viewed", "document_uploaded", "note_added"]);
@@ -54,7 +70,8 @@ export async function timelineOf(applicationId: string, options: { internal?: bo
     const event = e.action.slice("application.".length) as ApplicationEvent;
     if (!APPLICATION_EVENTS.includes(event)) return [];
     if (!options.internal && INTERNAL.has(event)) return [];
-    const data = (e.data ?? {}) as { comment?: string; missingItems?: string[]; reasonCode?: string; reason?: string; note?: string; message?: unknown };
+    const read = readAuditData(auditAction(event), e);
+    const data: ShownFields = read ?? {};
     const org = e.organisationId ? orgs.get(e.organisationId) : undefined;
     const by: TimelineEntry["by"] = org
       ? { kind: "organisation", type: org.type, name: org.nameZh, ...(e.actorId && agents.has(e.actorId) ? { person: agents.get(e.actorId)! } : {}) }
@@ -70,14 +87,13 @@ export async function timelineOf(applicationId: string, options: { internal?: bo
       message: messageOf(data.message),
       missingItems: data.missingItems ?? [],
       reasonCode: data.reasonCode ?? null,
+      unreadable: read === null,
     }];
   });
 }
 
-function messageOf(value: unknown): ApplicantMessage | null {
-  if (!value || typeof value !== "object") return null;
-  const m = value as { code?: unknown; params?: unknown; text?: unknown };
-  if (!isNoticeCode(m.code)) return null;
-  const params = m.params && typeof m.params === "object" ? Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, String(v)])) : {};
-  return { code: m.code, params, text: typeof m.text === "string" ? m.text : null };
+function messageOf(m: StoredMessage | null | undefined): ApplicantMessage | null {
+  if (!m || !isNoticeCode(m.code)) return null;
+  const params = Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, String(v)]));
+  return { code: m.code, params, text: m.text ?? null };
 }

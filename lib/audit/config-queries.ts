@@ -5,6 +5,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { beforeAndAfter, CONFIG_ACTIONS, CONFIG_KINDS, dayRange, describeValue, kindOfAction, type ConfigFilters, type ConfigKind, type Wording } from "@/lib/audit/config-changes";
 import { csvFile, csvLine } from "@/lib/http/csv";
+import { readAuditEvent } from "@/lib/audit/read";
 
 // Reference entries are named by their code (lib/reference): shown whole.
 const REFERENCE_ENTITIES = new Set(["LoanCategory", "TargetGroup", "NumberingPattern"]);
@@ -20,6 +21,8 @@ export type ConfigChangeRow = {
   after: string;
   /** For a calendar change: how many open cases' due dates it moved. */
   movedCases: number | null;
+  /** The payload did not match its kind's schema (reported): before and after stay empty. */
+  unreadable: boolean;
 };
 
 export type ConfigChangePage = { rows: ConfigChangeRow[]; nextCursor: string | null };
@@ -67,8 +70,10 @@ export async function listConfigChanges(
           : REFERENCE_ENTITIES.has(e.entityType) ? `${e.entityType} ${e.entityId}`
           : `${e.entityType} ${e.entityId.slice(0, 8)}`;
   const rows = page.map((e) => {
-    const { before, after } = beforeAndAfter(e.action, e.data);
-    const moved = (e.data as { moved?: unknown[] } | null)?.moved;
+    const reading = readAuditEvent(e);
+    // Shown whole once it parses, as stored: the schema's output would reorder the fields.
+    const { before, after } = reading.readable ? beforeAndAfter(e.action, e.data) : { before: null, after: null };
+    const moved = reading.readable && "moved" in reading.data ? reading.data.moved : undefined;
     return {
       id: String(e.id),
       at: e.at,
@@ -79,6 +84,7 @@ export async function listConfigChanges(
       before: describeValue(before, options.words),
       after: describeValue(after, options.words),
       movedCases: Array.isArray(moved) ? moved.length : null,
+      unreadable: !reading.readable,
     };
   });
   return { rows, nextCursor: events.length > pageSize ? String(page.at(-1)!.id) : null };

@@ -4,6 +4,8 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import type { CalendarDayKind } from "@/lib/calendar/calendar-days";
 import type { MovedDue } from "@/lib/calendar/calendar-write";
+import { readAuditData } from "@/lib/audit/read";
+import { CALENDAR_AUDIT_ACTIONS } from "@/lib/audit/events/configuration";
 import { beijingToday } from "@/lib/calendar/beijing";
 
 export type CalendarDayRow = { day: string; kind: CalendarDayKind; name: string; version: number };
@@ -43,6 +45,6 @@ export async function latestCalendarChange(actor: Actor, year: number): Promise<
   });
   if (!event) return null;
   const actorName = event.actorId ? (await db.user.findUnique({ where: { id: event.actorId }, select: { displayName: true } }))?.displayName ?? null : null;
-  const moved = ((event.data as { moved?: MovedDue[] } | null)?.moved ?? []).slice(0, 500);
+  const moved: MovedDue[] = (readAuditData(CALENDAR_AUDIT_ACTIONS, event)?.moved ?? []).slice(0, 500);
   return { at: event.at, action: event.action, actorName, moved };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
+import type { ReminderAuditAction } from "@/lib/audit/events/application";
 import { notifyUser } from "@/lib/notifications/notify";
 import type { NoticeCode, NoticeParams } from "@/lib/notifications/codes";
 
@@ -18,7 +19,7 @@ type Once = {
   recipients: readonly string[];
   code: NoticeCode;
   params: NoticeParams;
-  auditAction: string;
+  auditAction: ReminderAuditAction;
 };
 
 /**

@@ -11,6 +11,9 @@ import { quarterLabel } from "@/lib/subsidies/periods";
 import type { Message } from "@/lib/i18n/words";
 import type { UnionEvidence } from "@/lib/subsidies/services/subsidy-context";
 import type { VerificationChecklist } from "@/lib/subsidies/services/verify-batch";
+import { readAuditData } from "@/lib/audit/read";
+import type { AuditData } from "@/lib/audit/events/table";
+import { BATCH_AUDIT_ACTIONS } from "@/lib/audit/events/subsidy";
 
 // Reads of the subsidy ledger, as plain DTOs. Each authorises and scopes on its own: a bank sees
 // its own batches, imports and queried lines; the centre sees every batch and the budget.
@@ -118,8 +121,12 @@ export function toLineRow(l: SelectedLine, previous: LineRow["previous"] = []): 
   };
 }
 
-/** One step of a batch's history: `actorName` null for the system; `texts` are what people wrote, `paymentRef` and `added` the step's facts. */
-export type BatchEvent = { at: Date; action: string; actorName: string | null; texts: string[]; paymentRef: string | null; added: number | null };
+/**
+ * One step of a batch's history: `actorName` null for the system; `texts` are what people wrote,
+ * `paymentRef` and `added` the step's facts; `unreadable`: the event's payload did not match its
+ * kind's schema (reported).
+ */
+export type BatchEvent = { at: Date; action: string; actorName: string | null; texts: string[]; paymentRef: string | null; added: number | null; unreadable: boolean };
 
 export type BatchDetail = BatchRow & {
   bankOrgId: string;
@@ -175,9 +182,9 @@ export async function batchDetail(actor: Actor, id: string, options: { page?: nu
   const verified = await db.auditEvent.findFirst({
     where: { entityType: "SubsidyBatch", entityId: id, action: "subsidy.batch_verified" },
     orderBy: { id: "desc" },
-    select: { data: true },
+    select: { id: true, action: true, data: true },
   });
-  const rawChecklist = (verified?.data as { checklist?: Record<string, unknown> } | null)?.checklist;
+  const rawChecklist = verified ? readAuditData("subsidy.batch_verified", verified)?.checklist : undefined;
   return {
     id: batch.id, quarter: batch.quarter, quarterLabel: quarterLabel(batch.quarter), bankName: batch.bankOrg.nameZh, bankOrgId: batch.bankOrgId,
     status: batch.status, version: batch.version, totalFen: batch.totalFen, lineCount, openQueries,
@@ -197,8 +204,7 @@ export async function batchDetail(actor: Actor, id: string, options: { page?: nu
 }
 
 /** The audit stores bigints as strings; the checklist DTO has them back as bigints. */
-function checklistFromAudit(raw: Record<string, unknown>): VerificationChecklist {
-  const c = raw as unknown as VerificationChecklist & { totalFen: string; sumOfLinesFen: string };
+function checklistFromAudit(c: StoredChecklist): VerificationChecklist {
   return { ...c, totalFen: BigInt(c.totalFen), sumOfLinesFen: BigInt(c.sumOfLinesFen) };
 }
 
@@ -209,19 +215,24 @@ async function namesOf(ids: (string | null)[]): Promise<Map<string, string>> {
   return new Map(users.map((u) => [u.id, u.displayName]));
 }
 
+// The batch events' fields its history shows, as the kinds' schemas give them (lib/audit/events/subsidy.ts).
+type BatchNoteFields = { [field: string]: unknown; question?: string; answer?: string; comment?: string | null; paymentRef?: string; added?: number };
+type StoredChecklist = NonNullable<AuditData<"subsidy.batch_verified">["checklist"]>;
+
 async function batchEvents(batchId: string): Promise<BatchEvent[]> {
   const rows = await db.auditEvent.findMany({
     where: { entityType: "SubsidyBatch", entityId: batchId },
     orderBy: { id: "asc" },
-    select: { at: true, action: true, actorId: true, data: true },
+    select: { id: true, at: true, action: true, actorId: true, data: true },
   });
   const names = await namesOf(rows.map((r) => r.actorId));
   return rows.map((r) => {
-    const d = (r.data ?? {}) as Record<string, unknown>;
+    const read = readAuditData(BATCH_AUDIT_ACTIONS, r);
+    const d: BatchNoteFields = read ?? {};
     const texts = [d.question, d.answer, d.comment].filter((x): x is string => typeof x === "string" && x !== "");
     return {
       at: r.at, action: r.action, actorName: r.actorId ? (names.get(r.actorId) ?? "—") : null, texts,
-      paymentRef: d.paymentRef ? String(d.paymentRef) : null, added: d.added !== undefined ? Number(d.added) : null,
+      paymentRef: d.paymentRef ? String(d.paymentRef) : null, added: d.added !== undefined ? Number(d.added) : null, unreadable: read === null,
     };
   });
 }

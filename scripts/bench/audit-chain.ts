@@ -41,7 +41,7 @@ async function writer(mode: Mode, concurrency: number, seconds: number): Promise
       return;
     }
     await db.$transaction(async (tx) => {
-      await appendAudit(tx, { actorId: null, entityType: "Bench", entityId, action: "bench.write", data: { n: 1 } });
+      await appendAudit(tx, { actorId: null, entityType: "Bench", entityId, action: "auth.signed_out", data: {} });
       if (mode.endsWith("+work")) await tx.$executeRaw`SELECT pg_sleep(0.002)`;
     });
   };

@@ -5,8 +5,12 @@ import { AUDIT_CHAINS, chainOf } from "@/lib/audit/chain";
 import { anchorChainHeads } from "@/lib/audit/services/anchor-chain-heads";
 import { db, itOnPostgres, secondClient } from "../support/db";
 
-const append = (action: string) =>
-  db.$transaction((tx) => appendAudit(tx, { actorId: null, entityType: "Test", entityId: action, action, data: { n: 1n, at: new Date(0) } }));
+// A payload with a bigint and a date: both are stored (and hashed) as strings.
+const append = (entityId: string) =>
+  db.$transaction((tx) => appendAudit(tx, {
+    actorId: null, entityType: "Test", entityId, action: "application.repayment_recorded",
+    data: { loanId: entityId, principalFen: 1n, interestFen: 0n, paidOn: new Date(0), reference: null },
+  }));
 
 describe("audit log", () => {
   it("refuses UPDATE and DELETE in the database itself", async () => {
@@ -15,7 +19,7 @@ describe("audit log", () => {
     await expect(db.auditEvent.update({ where: { id: last.id }, data: { action: "changed" } })).rejects.toThrow(/append-only/);
     await expect(db.auditEvent.delete({ where: { id: last.id } })).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
-    expect((await db.auditEvent.findUniqueOrThrow({ where: { id: last.id } })).action).toBe("test.one");
+    expect((await db.auditEvent.findUniqueOrThrow({ where: { id: last.id } })).entityId).toBe("test.one");
   });
 
   itOnPostgres("keeps one unbroken chain when two servers append at once", async () => {
@@ -24,7 +28,7 @@ describe("audit log", () => {
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           (i % 2 ? other : db).$transaction((tx) =>
-            appendAudit(tx, { actorId: null, entityType: "Test", entityId: String(i), action: "test.race" }),
+            appendAudit(tx, { actorId: null, entityType: "Test", entityId: String(i), action: "auth.signed_out", data: {} }),
           ),
         ),
       );
@@ -40,10 +44,10 @@ describe("audit log", () => {
     try {
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          (i % 2 ? other : db).$transaction((tx) => appendAudit(tx, { actorId: null, entityType: "Test", entityId: caseKey, action: "test.sameCase", data: { i } })),
+          (i % 2 ? other : db).$transaction((tx) => appendAudit(tx, { actorId: null, entityType: "Test", entityId: caseKey, action: "user.unlocked", data: { cleared: i } })),
         ),
       );
-      const events = await db.auditEvent.findMany({ where: { action: "test.sameCase" }, orderBy: { id: "asc" } });
+      const events = await db.auditEvent.findMany({ where: { entityType: "Test", entityId: caseKey }, orderBy: { id: "asc" } });
       expect(new Set(events.map((e) => e.chain))).toEqual(new Set([chainOf(caseKey)]));
       // Each links to the one before it in its chain: twenty distinct predecessors, no fork.
       expect(new Set(events.map((e) => e.prevHash)).size).toBe(20);
@@ -59,7 +63,7 @@ describe("audit log", () => {
   itOnPostgres("an anchor of the chain heads catches the newest event of a chain removed", async () => {
     await append("test.anchored");
     const heads = await anchorChainHeads();
-    const newest = await db.auditEvent.findFirstOrThrow({ where: { action: "test.anchored" }, orderBy: { id: "desc" } });
+    const newest = await db.auditEvent.findFirstOrThrow({ where: { entityType: "Test", entityId: "test.anchored" }, orderBy: { id: "desc" } });
     expect(heads).toContainEqual({ chain: newest.chain, id: newest.id.toString(), hash: newest.hash });
     const unsafe = (sql: string) => db.$executeRawUnsafe(sql);
     const guarded = (sql: string) =>
@@ -79,7 +83,7 @@ describe("audit log", () => {
   itOnPostgres("the verifier reports the first tampered event", async () => {
     await append("test.two");
     await append("test.three");
-    const target = await db.auditEvent.findFirstOrThrow({ where: { action: "test.two" }, orderBy: { id: "desc" } });
+    const target = await db.auditEvent.findFirstOrThrow({ where: { entityType: "Test", entityId: "test.two" }, orderBy: { id: "desc" } });
     // An attacker with superuser rights switches the guard off and rewrites one row.
     await db.$transaction([
       db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_update_delete`),
@@ -92,7 +96,7 @@ describe("audit log", () => {
     // but files in this run share it, so restore the row.
     await db.$transaction([
       db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_update_delete`),
-      db.$executeRawUnsafe(`UPDATE "AuditEvent" SET data = '{"n":"1","at":"1970-01-01T00:00:00.000Z"}' WHERE id = ${target.id}`),
+      db.$executeRawUnsafe(`UPDATE "AuditEvent" SET data = '${JSON.stringify(target.data)}' WHERE id = ${target.id}`),
       db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_no_update_delete`),
     ]);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });

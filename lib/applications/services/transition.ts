@@ -3,6 +3,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStatus, DecisionAction, ReviewStage } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
+import { readAuditData } from "@/lib/audit/read";
+import type { AuditExtras } from "@/lib/audit/events/table";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { scopedApplication } from "@/lib/applications/scope";
@@ -40,8 +42,10 @@ export type TransitionRequest<T, C = void> = {
   /** More rows written in the same transaction (guarantee, loan, notification). */
   within?: (tx: Prisma.TransactionClient, app: LoadedApplication, to: ApplicationStatus, ctx: C) => Promise<T>;
   /** More of the audit event (a function when it depends on the loaded case: the message to the applicant). */
-  auditData?: Record<string, unknown> | ((app: LoadedApplication, ctx: C) => Record<string, unknown>);
+  auditData?: StepAuditExtras | ((app: LoadedApplication, ctx: C) => StepAuditExtras);
 };
+
+type StepAuditExtras = AuditExtras<`application.${ApplicationEvent}`, "from" | "to" | "version" | "comment" | "reasonCode" | "missingItems">;
 
 type Decision = {
   stage: ReviewStage;
@@ -156,10 +160,10 @@ async function isRepeatOfLastStep(applicationId: string, actorId: string, event:
   const next = await db.auditEvent.findFirst({
     where: { applicationId, action: auditAction(event), actorId },
     orderBy: { id: "desc" },
-    select: { data: true },
+    select: { id: true, action: true, data: true },
   });
-  const data = next?.data as { version?: number } | undefined;
-  return data?.version === version + 1;
+  const data = next ? readAuditData(auditAction(event), next) : null;
+  return data !== null && "version" in data && data.version === version + 1;
 }
 
 /** The deadline for a stage under the case's pinned policy (used by services that set it directly). */

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/record";
+import type { AuditPayload } from "@/lib/audit/events/table";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { beijingToday, dateColumnOf, dayOfDateColumn } from "@/lib/calendar/beijing";
@@ -10,6 +11,7 @@ import { assertFollowUpDate } from "@/lib/hotline/services/log-call";
 import type { FollowUpDoneInput, UpdateCallInput } from "@/lib/hotline/schemas";
 
 type CallChange = Omit<Prisma.HotlineCallUncheckedUpdateManyInput, "version">;
+type CallAuditAction = "hotline.call_updated" | "hotline.follow_up_done";
 
 /**
  * One change to a call: loaded (a call exists only for hotline operators), then a compare-and-set
@@ -20,7 +22,7 @@ async function changeCall(
   actor: HotlineOperator,
   callId: string,
   version: number,
-  build: (call: { followUpOn: Date | null; followUpDoneAt: Date | null; outcome: string; notes: string }) => { data: CallChange; action: string; audit: Record<string, unknown> },
+  build: (call: { followUpOn: Date | null; followUpDoneAt: Date | null; outcome: string; notes: string }) => { data: CallChange; action: CallAuditAction; audit: AuditPayload<CallAuditAction> },
 ): Promise<{ version: number }> {
   return db.$transaction(async (tx) => {
     const call = await tx.hotlineCall.findUnique({ where: { id: callId }, select: { followUpOn: true, followUpDoneAt: true, outcome: true, notes: true } });

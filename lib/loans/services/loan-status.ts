@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StaffActor } from "@/lib/auth/roles";
+import type { AuditExtras } from "@/lib/audit/events/table";
 import { AppError } from "@/lib/errors";
 import { runTransition, type LoadedApplication } from "@/lib/applications/services/transition";
 import { notifyLoanOverdue } from "@/lib/oversight/services/notify-loan-overdue";
@@ -26,7 +27,7 @@ type Servicing = {
   write?: (tx: Prisma.TransactionClient, loan: ServicedLoan) => Promise<unknown>;
   /** Who else is told, in the same transaction (the partners, of an overdue). */
   tell?: (tx: Prisma.TransactionClient, app: LoadedApplication, loan: ServicedLoan) => Promise<void>;
-  auditData?: Record<string, unknown>;
+  auditData?: AuditExtras<"application.settled" | "application.overdue_reported" | "application.cured" | "application.compensated", "from" | "to" | "version">;
 };
 
 /** The loan follows the case: one transaction changes both, with its dated record and the audit event. */

@@ -26,7 +26,7 @@ export async function setAccountDisabled(actor: Actor, userId: string, disabled:
 
 const accessState = (user: { disabledAt: Date | null } | null) => (user ? { disabled: user.disabledAt !== null } : null);
 
-async function changeAccess(actor: Actor, userId: string, action: string, data: { disabledAt?: Date | null }) {
+async function changeAccess(actor: Actor, userId: string, action: "user.sessions_revoked" | "user.disabled" | "user.enabled", data: { disabledAt?: Date | null }) {
   assertCan(actor, "admin.write");
   await db.$transaction(async (tx) => {
     // The row lock of the update makes "before" the state this change replaced.

@@ -90,7 +90,7 @@ export async function updateReferenceEntry(
       actorId: actor.userId, organisationId: orgOf(actor), entityType: ENTITY[list], entityId: input.code, action: `${PREFIX[list]}.${action}`,
       data: names
         ? { before: { nameZh: before.nameZh, nameEn: before.nameEn }, after: names }
-        : { before: { active: before.active }, after: data },
+        : { before: { active: before.active }, after: data as { active: boolean } },
     });
   });
 }

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BatchStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
+import type { AuditExtras } from "@/lib/audit/events/table";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { words } from "@/lib/i18n/words";
@@ -24,7 +25,7 @@ export type BatchTransitionRequest<T> = {
   changes?: (batch: LoadedBatch) => Prisma.SubsidyBatchUncheckedUpdateManyInput;
   /** More writes in the same transaction, after the compare-and-set. */
   within?: (tx: Prisma.TransactionClient, batch: LoadedBatch) => Promise<T>;
-  auditData?: () => Record<string, unknown>;
+  auditData?: () => AuditExtras<(typeof BATCH_TRANSITIONS)[BatchAction]["event"], "quarter" | "from" | "to" | "version" | "totalFen">;
 };
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
+import type { AuditPayload } from "@/lib/audit/events/table";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { words } from "@/lib/i18n/words";
@@ -22,16 +23,22 @@ const lineInclude = {
 
 export type LoadedLine = Prisma.StatementLineGetPayload<{ include: typeof lineInclude }>;
 
+type LineEditAction = "subsidy.line_queried" | "subsidy.line_query_answered" | "subsidy.line_corrected";
+/** What each line edit adds to the batch's audit event, besides the line and the versions written here. */
+type LineEditAuditExtras = {
+  [K in LineEditAction]: Omit<AuditPayload<K>, "quarter" | "lineId" | "lineKey" | "lineVersion" | "version">;
+}[LineEditAction];
+
 export type LineEditRequest<T> = {
   actor: Actor;
   lineId: string;
   /** The batch version the actor saw. */
   batchVersion: number;
   permission: Permission;
-  event: string;
+  event: LineEditAction;
   guard?: (line: LoadedLine) => void | Promise<void>;
   within: (tx: Prisma.TransactionClient, line: LoadedLine) => Promise<T>;
-  auditData: (result: T) => Record<string, unknown>;
+  auditData: (result: T) => LineEditAuditExtras;
 };
 
 /**

@@ -48,7 +48,7 @@ export async function storeStatementLines(
         await appendAudit(tx, {
           actorId: bank.userId, organisationId: bank.organisationId, entityType: "SubsidyBatch", entityId: b.id,
           action: opened.includes(b.quarter) ? "subsidy.batch_opened" : "subsidy.batch_lines_added",
-          data: { quarter: b.quarter, importId: imp.id, added: added.length, addedSubsidyFen: added.reduce((s, l) => s + l.subsidyFen, 0n), totalFen },
+          data: { quarter: b.quarter, importId: imp.id, added: added.length, addedSubsidyFen: added.reduce((s, l) => s + l.subsidyFen, 0n), totalFen: totalFen! },
         });
       }
       await appendAudit(tx, {

@@ -13,13 +13,14 @@ export default async function ConfigAuditPage({ searchParams }: { searchParams: 
   const parsed = parseConfigFilters(params);
   const filters = "filters" in parsed ? parsed.filters : {};
   const words = await configWording();
-  const [t, calendar, format, page, people, actionWords] = await Promise.all([
+  const [t, calendar, format, page, people, actionWords, events] = await Promise.all([
     getTranslations("configAudit"),
     getTranslations("calendar"),
     getFormatter(),
     listConfigChanges(actor, { filters, cursor: params.cursor ?? null, words }),
     configChangeActors(actor),
     configActionWords(),
+    getTranslations("events"),
   ]);
   const query = new URLSearchParams(Object.entries({ kind: filters.kind, actor: filters.actorId, from: filters.from, to: filters.to }).filter((e): e is [string, string] => Boolean(e[1])));
   const withCursor = (cursor: string) => `/audit/config?${new URLSearchParams([...query, ["cursor", cursor]])}`;
@@ -75,6 +76,7 @@ export default async function ConfigAuditPage({ searchParams }: { searchParams: 
                   <td data-label={t("after")}>
                     <div>
                       <small>{r.after || "—"}</small>
+                      {r.unreadable ? <><br /><small className="unreadable">{events("unreadable")}</small></> : null}
                       {r.movedCases !== null ? <><br /><strong><small>{t("movedCases", { n: r.movedCases })}</small></strong></> : null}
                     </div>
                   </td>
