@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { runTransition, type LoadedApplication } from "@/lib/applications/services/transition";
-import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
+import { checkEligibility } from "@/lib/applications/eligibility-queries";
 import { textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
 import { deliverToApplicant } from "@/lib/reviews/services/applicant-messages";
 import { IneligibleError } from "@/lib/applications/eligibility";
