@@ -31,7 +31,7 @@ export function WithdrawForm({ applicationId, version }: { applicationId: string
         {(state) => (
           <>
             <Field name="reason" label={t("withdrawReason")} required errors={fieldErrors(state, "reason")}>
-              <textarea id="reason" name="reason" defaultValue={fieldValue(state, "reason")} maxLength={500} />
+              {(control) => <textarea {...control} name="reason" defaultValue={fieldValue(state, "reason")} maxLength={500} />}
             </Field>
             <SubmitButton variant="danger">{t("withdrawConfirm")}</SubmitButton>
           </>

@@ -2,7 +2,6 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
-import { LabelledField } from "@/components/ui/labelled-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, fieldValue } from "@/components/ui/form-message";
 import type { ActionState } from "@/lib/actions/state";
@@ -13,14 +12,14 @@ function Choice({ state, name, label, options, fallback = "" }: { state: ActionS
   const t = useTranslations("hotline.form");
   const value = fieldValue(state, name, fallback);
   return (
-    <LabelledField id={name} label={label} required errors={fieldErrors(state, name)}>
+    <Field id={name} label={label} required errors={fieldErrors(state, name)}>
       {(aria) => (
         <select key={value} {...aria} name={name} defaultValue={value}>
           <option value="">{t("choose")}</option>
           {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>
       )}
-    </LabelledField>
+    </Field>
   );
 }
 
@@ -30,9 +29,9 @@ function FollowUpAndNotes({ state, followUpOn, notes, today }: { state: ActionSt
     <>
       <Field name="followUpOn" label={t("followUpOn")} type="date" min={today}
         defaultValue={fieldValue(state, "followUpOn", followUpOn)} errors={fieldErrors(state, "followUpOn")} />
-      <LabelledField id="notes" label={t("notes")} errors={fieldErrors(state, "notes")}>
+      <Field id="notes" label={t("notes")} errors={fieldErrors(state, "notes")}>
         {(aria) => <textarea {...aria} name="notes" rows={3} maxLength={1000} defaultValue={fieldValue(state, "notes", notes)} />}
-      </LabelledField>
+      </Field>
     </>
   );
 }

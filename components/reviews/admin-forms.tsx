@@ -2,7 +2,8 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { CommentField, SelectField, TextField, type CaseFormContext } from "@/components/reviews/form-bits";
+import { CommentField, type CaseFormContext } from "@/components/reviews/form-bits";
+import { SelectField, TextField } from "@/components/ui/bound-fields";
 import { useReportedAction } from "@/components/ui/page-feedback";
 import { assignAction, greenChannelAction, revealAction } from "@/lib/reviews/actions";
 

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, kept } from "@/components/ui/form-message";
-import { LabelledField } from "@/components/ui/labelled-field";
+import { Field } from "@/components/ui/field";
 import { useReportedAction } from "@/components/ui/page-feedback";
 import type { CaseFormContext } from "@/components/reviews/form-bits";
 import { MessagePreview } from "@/components/reviews/message-preview";
@@ -19,9 +19,9 @@ export function NoteForm({ ctx }: Props) {
     <ActionForm action={action} hidden={{ applicationId: ctx.applicationId }}>
       {(state) => (
         <>
-          <LabelledField id="note-note" label={t("note")} hint={t("internalHint")} required errors={fieldErrors(state, "note")}>
+          <Field id="note-note" label={t("note")} hint={t("internalHint")} required errors={fieldErrors(state, "note")}>
             {(aria) => <textarea {...aria} name="note" rows={3} defaultValue={kept(state, "note")} maxLength={2000} />}
-          </LabelledField>
+          </Field>
           <div className="actions"><SubmitButton variant="secondary">{t("noteSubmit")}</SubmitButton></div>
         </>
       )}
@@ -37,9 +37,9 @@ export function MessageForm({ ctx }: Props) {
     <ActionForm action={action} hidden={{ applicationId: ctx.applicationId }}>
       {(state) => (
         <>
-          <LabelledField id="message-text" label={t("messageText")} hint={t("messageHint")} required errors={fieldErrors(state, "text")}>
+          <Field id="message-text" label={t("messageText")} hint={t("messageHint")} required errors={fieldErrors(state, "text")}>
             {(aria) => <textarea {...aria} name="text" rows={4} defaultValue={kept(state, "text")} maxLength={1000} />}
-          </LabelledField>
+          </Field>
           <MessagePreview step="messageApplicant" ctx={ctx.preview} textField="text" />
           <div className="actions"><SubmitButton>{t("messageSubmit")}</SubmitButton></div>
         </>

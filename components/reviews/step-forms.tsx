@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors } from "@/components/ui/form-message";
-import { CaseCheckbox } from "@/components/reviews/case-field";
-import { LabelledField } from "@/components/ui/labelled-field";
-import { CommentField, PartnerField, SelectField, TextField, ticked, type CaseFormContext } from "@/components/reviews/form-bits";
+import { Field } from "@/components/ui/field";
+import { CommentField, PartnerField, type CaseFormContext } from "@/components/reviews/form-bits";
+import { CheckField, SelectField, TextField } from "@/components/ui/bound-fields";
 import { kept } from "@/components/ui/form-message";
 import { useReportedAction } from "@/components/ui/page-feedback";
 import { ApplicantMessageField } from "@/components/reviews/message-preview";
@@ -35,9 +35,9 @@ export function RecommendForm({ ctx }: Props) {
         <>
           <fieldset className="case-checklist">
             <legend>{t("checklist")}</legend>
-            <CaseCheckbox id="recommend-checkMember" name="checkMember" label={t("checkMember")} checked={ticked(state, "checkMember")} errors={fieldErrors(state, "checkMember")} />
-            <CaseCheckbox id="recommend-checkTargetGroup" name="checkTargetGroup" label={t("checkTargetGroup")} checked={ticked(state, "checkTargetGroup")} errors={fieldErrors(state, "checkTargetGroup")} />
-            <CaseCheckbox id="recommend-checkDocuments" name="checkDocuments" label={t("checkDocuments")} checked={ticked(state, "checkDocuments")} errors={fieldErrors(state, "checkDocuments")} />
+            <CheckField form="recommend" state={state} name="checkMember" label={t("checkMember")} />
+            <CheckField form="recommend" state={state} name="checkTargetGroup" label={t("checkTargetGroup")} />
+            <CheckField form="recommend" state={state} name="checkDocuments" label={t("checkDocuments")} />
           </fieldset>
           {ctx.needsChecker ? null : (
             <PartnerField form="recommend" state={state} name="guarantorOrgId" label={t("guarantor")} options={ctx.guarantors} route={ctx.routes.GUARANTOR} />
@@ -76,9 +76,9 @@ export function ReturnForm({ ctx }: Props) {
     <ActionForm action={action} hidden={hiddenOf(ctx)}>
       {(state) => (
         <>
-          <LabelledField id="return-missingItems" label={t("missingItems")} hint={t("missingItemsHint")} required errors={fieldErrors(state, "missingItems")}>
+          <Field id="return-missingItems" label={t("missingItems")} hint={t("missingItemsHint")} required errors={fieldErrors(state, "missingItems")}>
             {(aria) => <textarea {...aria} name="missingItems" rows={5} defaultValue={kept(state, "missingItems")} maxLength={2000} />}
-          </LabelledField>
+          </Field>
           <CommentField form="return" state={state} label={t("returnComment")} />
           <ApplicantMessageField form="return" state={state} step="return" ctx={ctx.preview} />
           <div className="actions"><SubmitButton variant="secondary">{t("returnSubmit")}</SubmitButton></div>

@@ -12,7 +12,7 @@ import {
 } from "@/lib/subsidies/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { CheckBox, TextArea, TextInput } from "@/components/subsidies/form-fields";
+import { CheckField, TextAreaField, TextField } from "@/components/ui/bound-fields";
 import { useReportedAction } from "@/components/ui/page-feedback";
 
 type Props = { batchId: string; version: number; actions: BatchAction[]; today: string; payerAccount: string };
@@ -40,10 +40,10 @@ export function BatchActions({ batchId, version, actions, today, payerAccount }:
         <ActionForm action={verify} hidden={hidden}>
           {(state) => (
             <>
-              <CheckBox form="verify" name="checkAmounts" label={t("checkAmounts")} state={state} />
-              <CheckBox form="verify" name="checkRepayment" label={t("checkRepayment")} state={state} />
-              <CheckBox form="verify" name="checkUnion" label={t("checkUnion")} state={state} />
-              <TextArea form="verify" name="comment" label={t("comment")} state={state} />
+              <CheckField form="verify" name="checkAmounts" label={t("checkAmounts")} state={state} />
+              <CheckField form="verify" name="checkRepayment" label={t("checkRepayment")} state={state} />
+              <CheckField form="verify" name="checkUnion" label={t("checkUnion")} state={state} />
+              <TextAreaField form="verify" name="comment" label={t("comment")} state={state} optional rows={2} />
               <div className="actions"><SubmitButton>{t("verify")}</SubmitButton></div>
             </>
           )}
@@ -53,7 +53,7 @@ export function BatchActions({ batchId, version, actions, today, payerAccount }:
         <ActionForm action={maker} hidden={hidden}>
           {(state) => (
             <>
-              <TextArea form="maker" name="comment" label={t("comment")} state={state} />
+              <TextAreaField form="maker" name="comment" label={t("comment")} state={state} optional rows={2} />
               <div className="actions"><SubmitButton>{t("makerApprove")}</SubmitButton></div>
             </>
           )}
@@ -64,7 +64,7 @@ export function BatchActions({ batchId, version, actions, today, payerAccount }:
           {(state) => (
             <>
               <p className="field__hint">{t("checkerHint")}</p>
-              <TextArea form="checker" name="comment" label={t("comment")} state={state} />
+              <TextAreaField form="checker" name="comment" label={t("comment")} state={state} optional rows={2} />
               <div className="actions"><SubmitButton>{t("checkerApprove")}</SubmitButton></div>
             </>
           )}
@@ -74,9 +74,9 @@ export function BatchActions({ batchId, version, actions, today, payerAccount }:
         <ActionForm action={pay} hidden={hidden}>
           {(state) => (
             <>
-              <TextInput form="pay" name="paidOn" label={t("paidOn")} state={state} type="date" fallback={today} max={today} required />
-              <TextInput form="pay" name="payerAccount" label={t("payerAccountLabel")} state={state} fallback={payerAccount} required />
-              <TextInput form="pay" name="paymentRef" label={t("paymentRef")} state={state} required autoComplete="off" />
+              <TextField form="pay" name="paidOn" label={t("paidOn")} state={state} type="date" fallback={today} max={today} />
+              <TextField form="pay" name="payerAccount" label={t("payerAccountLabel")} state={state} fallback={payerAccount} />
+              <TextField form="pay" name="paymentRef" label={t("paymentRef")} state={state} autoComplete="off" />
               <div className="actions"><SubmitButton>{t("pay")}</SubmitButton></div>
             </>
           )}
@@ -86,7 +86,7 @@ export function BatchActions({ batchId, version, actions, today, payerAccount }:
         <ActionForm action={reconcile} hidden={hidden}>
           {(state) => (
             <>
-              <TextArea form="reconcile" name="comment" label={t("reconcileNote")} state={state} required />
+              <TextAreaField form="reconcile" name="comment" label={t("reconcileNote")} state={state} rows={2} />
               <div className="actions"><SubmitButton>{t("reconcile")}</SubmitButton></div>
             </>
           )}
@@ -97,7 +97,7 @@ export function BatchActions({ batchId, version, actions, today, payerAccount }:
           {(state) => (
             <>
               <p className="field__hint">{t("reopenHint")}</p>
-              <TextArea form="reopen" name="comment" label={t("comment")} state={state} required />
+              <TextAreaField form="reopen" name="comment" label={t("comment")} state={state} rows={2} />
               <div className="actions"><SubmitButton variant="danger">{t("reopen")}</SubmitButton></div>
             </>
           )}
