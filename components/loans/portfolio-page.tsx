@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { StaffActor } from "@/lib/auth/roles";
 import { formatFen } from "@/lib/money/fen";
 import { isPortfolioFilter, listPortfolio, portfolioTotals, PORTFOLIO_FILTERS, type PortfolioFilter } from "@/lib/loans/portfolio-queries";
+import { Field } from "@/components/ui/field";
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
@@ -60,10 +61,7 @@ export async function PortfolioPage({ actor, title, basePath, caseBase, searchPa
       </nav>
       <form method="get" action={basePath} className="queue-filters" role="search" aria-label={t("search.label")}>
         <input type="hidden" name="filter" value={filter} />
-        <div className="field queue-filters__search">
-          <label htmlFor="portfolio-q">{t("search.q")}</label>
-          <input id="portfolio-q" name="q" type="search" defaultValue={q ?? ""} maxLength={100} placeholder={t("search.placeholder")} />
-        </div>
+        <Field id="portfolio-q" label={t("search.q")} frameClass="queue-filters__search" name="q" type="search" defaultValue={q ?? ""} maxLength={100} placeholder={t("search.placeholder")} />
         <div className="actions">
           <button type="submit" className="btn btn--secondary btn--small">{t("search.apply")}</button>
           {q ? <Link href={portfolioHref(basePath, filter)} className="btn btn--link">{t("search.clear")}</Link> : null}

@@ -10,6 +10,7 @@ import { LogCallForm } from "@/components/hotline/call-forms";
 import { HotlineCallTable } from "@/components/hotline/call-table";
 import { AssistedCaseTable } from "@/components/intake/assisted-case-table";
 import { InboxLink } from "@/components/inbox/inbox-link";
+import { Field } from "@/components/ui/field";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("hotline"))("title") };
@@ -50,11 +51,7 @@ export default async function HotlineHome({ searchParams }: { searchParams: Prom
       <section aria-labelledby="recent-title">
         <h2 id="recent-title">{t("recentTitle")}</h2>
         <form method="get" action="/hotline#recent-title" className="queue-filters" role="search" aria-label={t("search.label")}>
-          <div className="field queue-filters__search">
-            <label htmlFor="call-search-mobile">{t("search.mobile")}</label>
-            <input id="call-search-mobile" name="mobile" type="tel" inputMode="tel" maxLength={11} defaultValue={typed} autoComplete="off"
-              aria-invalid={searchError ? true : undefined} aria-describedby={searchError ? "call-search-error" : undefined} />
-          </div>
+          <Field id="call-search-mobile" label={t("search.mobile")} frameClass="queue-filters__search" name="mobile" type="tel" inputMode="tel" maxLength={11} defaultValue={typed} autoComplete="off" aria-invalid={searchError ? true : undefined} aria-describedby={searchError ? "call-search-error" : undefined} />
           <div className="actions">
             <button type="submit" className="btn btn--secondary">{t("search.submit")}</button>
             {typed ? <Link href="/hotline#recent-title" className="btn btn--secondary">{t("search.clear")}</Link> : null}
