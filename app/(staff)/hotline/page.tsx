@@ -2,9 +2,8 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import Link from "next/link";
-import { dueFollowUps, hotlineCallPage } from "@/lib/hotline/queries";
+import { hotlineHomeView } from "@/lib/hotline/home-view";
 import { callSearchSchema } from "@/lib/hotline/schemas";
-import { assistedCases } from "@/lib/intake/queries";
 import { beijingToday } from "@/lib/calendar/beijing";
 import { LogCallForm } from "@/components/hotline/call-forms";
 import { HotlineCallTable } from "@/components/hotline/call-table";
@@ -25,9 +24,9 @@ export default async function HotlineHome({ searchParams }: { searchParams: Prom
   const search = typed ? callSearchSchema.safeParse({ mobile: typed }) : null;
   const searchError = search && !search.success ? search.error.issues[0]?.message : undefined;
   const mobile = search?.success ? search.data.mobile : null;
-  const [t, home, links, due, calls, cases] = await Promise.all([
-    getTranslations("hotline"), getTranslations("home"), getTranslations("applicant.sectionLinks"), dueFollowUps(actor, today),
-    searchError ? Promise.resolve({ rows: [], nextCursor: null }) : hotlineCallPage(actor, { cursor, mobile }, today), assistedCases(actor),
+  const [t, home, links, { due, calls, cases }] = await Promise.all([
+    getTranslations("hotline"), getTranslations("home"), getTranslations("applicant.sectionLinks"),
+    hotlineHomeView(actor, { cursor, mobile, refused: Boolean(searchError) }, today),
   ]);
   const more = calls.nextCursor ? `/hotline?${new URLSearchParams({ ...(mobile ? { mobile } : {}), cursor: calls.nextCursor })}#recent-title` : null;
   return (
