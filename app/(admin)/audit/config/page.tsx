@@ -5,6 +5,7 @@ import { CONFIG_KIND_NAMES, parseConfigFilters } from "@/lib/audit/config-change
 import { configChangeActors, listConfigChanges } from "@/lib/audit/config-queries";
 import { configActionWords, configWording } from "@/lib/audit/config-wording";
 import { Field } from "@/components/ui/field";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 type Search = { kind?: string; actor?: string; from?: string; to?: string; cursor?: string };
 
@@ -30,22 +31,10 @@ export default async function ConfigAuditPage({ searchParams }: { searchParams: 
       <p className="field__hint">{t("lead")}</p>
       <form method="get" className="form form--wide" role="search">
         <div className="grid">
-          <Field id="kind" label={t("kind")}>
-            {(control) => (
-              <select {...control} name="kind" defaultValue={filters.kind ?? ""}>
-                <option value="">{t("allKinds")}</option>
-                {CONFIG_KIND_NAMES.map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
-              </select>
-            )}
-          </Field>
-          <Field id="actor" label={t("person")}>
-            {(control) => (
-              <select {...control} name="actor" defaultValue={filters.actorId ?? ""}>
-                <option value="">{t("anyone")}</option>
-                {people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-              </select>
-            )}
-          </Field>
+          <FilterSelect id="kind" name="kind" label={t("kind")} value={filters.kind ?? ""} all={t("allKinds")}
+            options={CONFIG_KIND_NAMES.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+          <FilterSelect id="actor" name="actor" label={t("person")} value={filters.actorId ?? ""} all={t("anyone")}
+            options={people.map((p) => ({ value: p.id, label: p.name }))} />
           <Field id="from" label={t("from")} name="from" type="date" defaultValue={params.from ?? ""} aria-invalid={"error" in parsed || undefined} />
           <Field id="to" label={t("to")} name="to" type="date" defaultValue={params.to ?? ""} aria-invalid={"error" in parsed || undefined} />
         </div>

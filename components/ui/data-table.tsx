@@ -1,0 +1,55 @@
+import type { CSSProperties, ReactNode } from "react";
+
+/**
+ * One column: its name, and what each row shows in it; `num` aligns figures right. `heading`
+ * replaces the name in the header row (a hidden label over a column of checkboxes).
+ */
+export type Column<Row> = {
+  header: string;
+  heading?: ReactNode;
+  cell: (row: Row) => ReactNode;
+  num?: boolean;
+  style?: CSSProperties;
+};
+
+/** What a row carries besides its cells: a class, data attributes. */
+type RowAttributes = { className?: string } & { [data: `data-${string}`]: string | undefined };
+
+/**
+ * A table of rows under named columns, or the `empty` notice when there are none. A stacked table
+ * (`table--stack`) lays each row out as a card on a phone, every cell under its column's name.
+ * Columns given as null or false are left out (a column only some readers see).
+ */
+export function DataTable<Row>({ rows, columns, rowKey, rowAttributes, empty, testId, emptyTestId, stack = false, caption }: {
+  rows: Row[];
+  columns: (Column<Row> | null | false)[];
+  rowKey: (row: Row) => string;
+  rowAttributes?: (row: Row) => RowAttributes;
+  empty: ReactNode;
+  testId?: string;
+  emptyTestId?: string;
+  stack?: boolean;
+  caption?: ReactNode;
+}) {
+  if (rows.length === 0) return <p className="notice notice--info" data-testid={emptyTestId}>{empty}</p>;
+  const shown = columns.filter((c): c is Column<Row> => Boolean(c));
+  return (
+    <div className="table-wrap">
+      <table className={stack ? "table table--stack" : "table"} data-testid={testId}>
+        {caption}
+        <thead>
+          <tr>{shown.map((c, i) => <th key={i} className={c.num ? "num" : undefined}>{c.heading ?? c.header}</th>)}</tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)} {...rowAttributes?.(row)}>
+              {shown.map((c, i) => (
+                <td key={i} className={c.num ? "num" : undefined} style={c.style} data-label={stack ? c.header : undefined}>{c.cell(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
