@@ -2,7 +2,8 @@ import type { CSSProperties, ReactNode } from "react";
 
 /**
  * One column: its name, and what each row shows in it; `num` aligns figures right. `heading`
- * replaces the name in the header row (a hidden label over a column of checkboxes).
+ * replaces the name in the header row (a hidden label over a column of checkboxes); a column
+ * without a name (the row's buttons) has an empty header and no label on a phone.
  */
 export type Column<Row> = {
   header: string;
@@ -20,18 +21,20 @@ type RowAttributes = { className?: string } & { [data: `data-${string}`]: string
  * (`table--stack`) lays each row out as a card on a phone, every cell under its column's name.
  * Columns given as null or false are left out (a column only some readers see).
  */
-export function DataTable<Row>({ rows, columns, rowKey, rowAttributes, empty, testId, emptyTestId, stack = false, caption }: {
+export function DataTable<Row>({ rows, columns, rowKey, rowAttributes, empty, plainEmpty = false, testId, emptyTestId, stack = false, caption }: {
   rows: Row[];
   columns: (Column<Row> | null | false)[];
   rowKey: (row: Row) => string;
   rowAttributes?: (row: Row) => RowAttributes;
   empty: ReactNode;
+  /** The empty line as plain text rather than a notice (the admin lists). */
+  plainEmpty?: boolean;
   testId?: string;
   emptyTestId?: string;
   stack?: boolean;
   caption?: ReactNode;
 }) {
-  if (rows.length === 0) return <p className="notice notice--info" data-testid={emptyTestId}>{empty}</p>;
+  if (rows.length === 0) return <p className={plainEmpty ? undefined : "notice notice--info"} data-testid={emptyTestId}>{empty}</p>;
   const shown = columns.filter((c): c is Column<Row> => Boolean(c));
   return (
     <div className="table-wrap">
@@ -44,7 +47,7 @@ export function DataTable<Row>({ rows, columns, rowKey, rowAttributes, empty, te
           {rows.map((row) => (
             <tr key={rowKey(row)} {...rowAttributes?.(row)}>
               {shown.map((c, i) => (
-                <td key={i} className={c.num ? "num" : undefined} style={c.style} data-label={stack ? c.header : undefined}>{c.cell(row)}</td>
+                <td key={i} className={c.num ? "num" : undefined} style={c.style} data-label={stack && c.header ? c.header : undefined}>{c.cell(row)}</td>
               ))}
             </tr>
           ))}
