@@ -5,6 +5,7 @@ import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, fieldValue, kept } from "@/components/ui/form-message";
 import { createOrganisationAction, disableOrganisationAction, enableOrganisationAction, renameOrganisationAction } from "@/lib/organisations/actions";
+import { ButtonForm } from "@/components/ui/button-form";
 
 export type OrganisationRow = { id: string; version: number; nameZh: string; nameEn: string; disabled: boolean; centre: boolean };
 
@@ -58,9 +59,7 @@ export function OrganisationActions({ org }: { org: OrganisationRow }) {
         </ActionForm>
       </details>
       {org.centre ? null : (
-        <ActionForm action={org.disabled ? enableOrganisationAction : disableOrganisationAction} hidden={hidden} className="">
-          {() => <SubmitButton variant={org.disabled ? "secondary" : "danger"}>{org.disabled ? t("enable") : t("disable")}</SubmitButton>}
-        </ActionForm>
+        <ButtonForm action={org.disabled ? enableOrganisationAction : disableOrganisationAction} hidden={hidden} variant={org.disabled ? "secondary" : "danger"} label={org.disabled ? t("enable") : t("disable")} />
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, fieldValue, kept } from "@/components/ui/form-message";
 import { addCalendarDayAction, removeCalendarDayAction, renameCalendarDayAction } from "@/lib/calendar/actions";
+import { ButtonForm } from "@/components/ui/button-form";
 
 /** A public holiday or a working weekend day, added to the year on screen. */
 export function AddCalendarDayForm({ year }: { year: number }) {
@@ -52,9 +53,7 @@ export function CalendarDayActions({ year, day }: { year: number; day: { day: st
           )}
         </ActionForm>
       </details>
-      <ActionForm action={removeCalendarDayAction} hidden={hidden} className="">
-        {() => <SubmitButton variant="danger">{t("remove")}</SubmitButton>}
-      </ActionForm>
+      <ButtonForm action={removeCalendarDayAction} hidden={hidden} variant="danger" label={t("remove")} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { fieldErrors, fieldValue } from "@/components/ui/form-message";
 import type { ActionState } from "@/lib/actions/state";
 import { HOTLINE_OUTCOMES, HOTLINE_TOPICS } from "@/lib/hotline/policy";
 import { followUpDoneAction, logCallAction, registerCallerAction, updateCallAction } from "@/lib/hotline/actions";
+import { ButtonForm } from "@/components/ui/button-form";
 
 function Choice({ state, name, label, options, fallback = "" }: { state: ActionState; name: string; label: string; options: { value: string; label: string }[]; fallback?: string }) {
   const t = useTranslations("hotline.form");
@@ -79,9 +80,7 @@ export function UpdateCallForm({ call, today }: { call: { id: string; version: n
 export function FollowUpDoneForm({ callId, version }: { callId: string; version: number }) {
   const t = useTranslations("hotline.form");
   return (
-    <ActionForm action={followUpDoneAction} className="form form--inline" hidden={{ callId, version }}>
-      {() => <SubmitButton variant="secondary">{t("markDone")}</SubmitButton>}
-    </ActionForm>
+    <ButtonForm action={followUpDoneAction} className="form form--inline" hidden={{ callId, version }} label={t("markDone")} />
   );
 }
 

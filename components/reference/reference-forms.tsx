@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { ApplicationKind, DocumentKind } from "@/lib/generated/prisma/enums";
 import type { ActionState } from "@/lib/actions/state";
 import { ActionForm } from "@/components/ui/action-form";
+import { ButtonForm } from "@/components/ui/button-form";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, fieldValue, kept } from "@/components/ui/form-message";
@@ -113,9 +114,7 @@ export function EntryActions({ list, entry }: { list: List; entry: Entry }) {
           )}
         </ActionForm>
       </details>
-      <ActionForm action={entry.active ? ACTIONS[list].deactivate : ACTIONS[list].reactivate} hidden={hidden} className="">
-        {() => <SubmitButton variant={entry.active ? "danger" : "secondary"}>{t(entry.active ? "deactivate" : "reactivate")}</SubmitButton>}
-      </ActionForm>
+      <ButtonForm action={entry.active ? ACTIONS[list].deactivate : ACTIONS[list].reactivate} hidden={hidden} variant={entry.active ? "danger" : "secondary"} label={t(entry.active ? "deactivate" : "reactivate")} />
     </div>
   );
 }
