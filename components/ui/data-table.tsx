@@ -10,6 +10,8 @@ export type Column<Row> = {
   heading?: ReactNode;
   cell: (row: Row) => ReactNode;
   num?: boolean;
+  /** A further class on the column's cells (a case code, a date kept on one line). */
+  className?: string;
   style?: CSSProperties;
 };
 
@@ -47,7 +49,7 @@ export function DataTable<Row>({ rows, columns, rowKey, rowAttributes, empty, pl
           {rows.map((row) => (
             <tr key={rowKey(row)} {...rowAttributes?.(row)}>
               {shown.map((c, i) => (
-                <td key={i} className={c.num ? "num" : undefined} style={c.style} data-label={stack && c.header ? c.header : undefined}>{c.cell(row)}</td>
+                <td key={i} className={[c.num ? "num" : "", c.className ?? ""].filter(Boolean).join(" ") || undefined} style={c.style} data-label={stack && c.header ? c.header : undefined}>{c.cell(row)}</td>
               ))}
             </tr>
           ))}

@@ -35,21 +35,12 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           </p>
           <p data-testid="calendar-moved-count">{t("latest.moved", { n: latest.moved.length })}</p>
           {latest.moved.length ? (
-            <div className="table-wrap">
-              <table className="table" data-testid="calendar-moved">
-                <thead><tr><th>{t("latest.number")}</th><th>{t("latest.field")}</th><th>{t("latest.from")}</th><th>{t("latest.to")}</th></tr></thead>
-                <tbody>
-                  {latest.moved.map((m) => (
-                    <tr key={`${m.applicationId}-${m.field}`}>
-                      <td>{m.number}</td>
-                      <td>{t(`latest.${m.field}`)}</td>
-                      <td>{when(m.from)}</td>
-                      <td>{when(m.to)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable rows={latest.moved} rowKey={(m) => `${m.applicationId}-${m.field}`} empty={null} testId="calendar-moved" columns={[
+              { header: t("latest.number"), cell: (m) => m.number },
+              { header: t("latest.field"), cell: (m) => t(`latest.${m.field}`) },
+              { header: t("latest.from"), cell: (m) => when(m.from) },
+              { header: t("latest.to"), cell: (m) => when(m.to) },
+            ]} />
           ) : null}
         </section>
       ) : null}
