@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { homeOf } from "@/lib/auth/roles";
+import { PublicHero } from "@/components/public/hero";
 
 export default async function LandingPage() {
   const actor = await currentActor();
@@ -10,15 +11,9 @@ export default async function LandingPage() {
   const [t, programme] = await Promise.all([getTranslations("landing"), getTranslations("programmePage")]);
   return (
     <>
-      <section className="hero">
-        <h1>{t("title")}</h1>
-        <p>{t("lead")}</p>
-        <div className="actions">
-          <Link href="/register" className="btn btn--primary">{t("apply")}</Link>
-          <Link href="/login" className="btn btn--secondary">{t("haveAccount")}</Link>
-        </div>
+      <PublicHero title={t("title")} lead={t("lead")} apply={t("apply")} signIn={t("haveAccount")}>
         <p style={{ marginBottom: 0 }}><Link href="/programme" style={{ color: "#fff" }}>{programme("link")} →</Link></p>
-      </section>
+      </PublicHero>
       <div className="grid">
         <section className="card">
           <h2>{t("measures")}</h2>

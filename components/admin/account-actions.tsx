@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { changeRoleAction, disableAccountAction, enableAccountAction, forcePasswordResetAction, revokeSessionsAction, unlockAccountAction } from "@/lib/organisations/actions";
+import { ButtonForm } from "@/components/ui/button-form";
 
 /** Per account: end its sessions now, unlock it, force a password reset, or disable / enable it. */
 export function AccountActions({ userId, disabled, role, roles }: {
@@ -27,18 +28,10 @@ export function AccountActions({ userId, disabled, role, roles }: {
           )}
         </ActionForm>
       ) : null}
-      <ActionForm action={revokeSessionsAction} hidden={{ userId }} className="">
-        {() => <SubmitButton variant="secondary">{t("revoke")}</SubmitButton>}
-      </ActionForm>
-      <ActionForm action={unlockAccountAction} hidden={{ userId }} className="">
-        {() => <SubmitButton variant="secondary">{t("unlock")}</SubmitButton>}
-      </ActionForm>
-      <ActionForm action={forcePasswordResetAction} hidden={{ userId }} className="">
-        {() => <SubmitButton variant="secondary">{t("forceReset")}</SubmitButton>}
-      </ActionForm>
-      <ActionForm action={disabled ? enableAccountAction : disableAccountAction} hidden={{ userId }} className="">
-        {() => <SubmitButton variant={disabled ? "secondary" : "danger"}>{disabled ? t("enable") : t("disable")}</SubmitButton>}
-      </ActionForm>
+      <ButtonForm action={revokeSessionsAction} hidden={{ userId }} label={t("revoke")} />
+      <ButtonForm action={unlockAccountAction} hidden={{ userId }} label={t("unlock")} />
+      <ButtonForm action={forcePasswordResetAction} hidden={{ userId }} label={t("forceReset")} />
+      <ButtonForm action={disabled ? enableAccountAction : disableAccountAction} hidden={{ userId }} variant={disabled ? "secondary" : "danger"} label={disabled ? t("enable") : t("disable")} />
     </div>
   );
 }

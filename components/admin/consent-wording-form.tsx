@@ -2,7 +2,6 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
-import { LabelledField } from "@/components/ui/labelled-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, fieldValue, kept } from "@/components/ui/form-message";
 import { publishConsentWordingAction } from "@/lib/consents/actions";
@@ -15,20 +14,20 @@ export function ConsentWordingForm({ kinds, today }: { kinds: { value: string; l
       {(state) => (
         <>
           <div className="grid">
-            <LabelledField id="kind" label={t("kind")} required errors={fieldErrors(state, "kind")}>
+            <Field id="kind" label={t("kind")} required errors={fieldErrors(state, "kind")}>
               {(aria) => (
                 <select key={kept(state, "kind")} {...aria} name="kind" defaultValue={kept(state, "kind", kinds[0]?.value)}>
                   {kinds.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
                 </select>
               )}
-            </LabelledField>
+            </Field>
             <Field name="version" label={t("version")} hint={t("versionHint")} required maxLength={40} defaultValue={fieldValue(state, "version")} errors={fieldErrors(state, "version")} />
             <Field name="effectiveFrom" label={t("effectiveFrom")} type="date" min={today} required defaultValue={fieldValue(state, "effectiveFrom", today)} errors={fieldErrors(state, "effectiveFrom")} />
           </div>
           {(["textZh", "textEn"] as const).map((name) => (
-            <LabelledField key={name} id={name} label={t(name)} required errors={fieldErrors(state, name)}>
+            <Field key={name} id={name} label={t(name)} required errors={fieldErrors(state, name)}>
               {(aria) => <textarea {...aria} name={name} rows={6} defaultValue={kept(state, name)} />}
-            </LabelledField>
+            </Field>
           ))}
           <SubmitButton>{t("submit")}</SubmitButton>
         </>

@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { useReportedAction } from "@/components/ui/page-feedback";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { decideControlChangeAction, proposeAdminGrantAction, withdrawControlChangeAction } from "@/lib/organisations/actions";
+import { ButtonForm } from "@/components/ui/button-form";
 
 /** A pending change: another administrator approves or rejects it; its proposer may withdraw it. */
 export function ControlChangeActions({ changeId, mine }: { changeId: string; mine: boolean }) {
@@ -13,9 +14,7 @@ export function ControlChangeActions({ changeId, mine }: { changeId: string; min
   const decide = useReportedAction(decideControlChangeAction);
   if (mine) {
     return (
-      <ActionForm action={withdraw} hidden={{ changeId }} className="">
-        {() => <SubmitButton variant="secondary">{t("withdraw")}</SubmitButton>}
-      </ActionForm>
+      <ButtonForm action={withdraw} hidden={{ changeId }} label={t("withdraw")} />
     );
   }
   return (
@@ -35,8 +34,6 @@ export function ControlChangeActions({ changeId, mine }: { changeId: string; min
 export function ProposeAdminButton({ userId }: { userId: string }) {
   const t = useTranslations("admin.controls");
   return (
-    <ActionForm action={proposeAdminGrantAction} hidden={{ userId }} className="">
-      {() => <SubmitButton variant="secondary">{t("proposeAdmin")}</SubmitButton>}
-    </ActionForm>
+    <ButtonForm action={proposeAdminGrantAction} hidden={{ userId }} label={t("proposeAdmin")} />
   );
 }

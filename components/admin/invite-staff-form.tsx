@@ -2,7 +2,6 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
-import { LabelledField } from "@/components/ui/labelled-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, fieldValue } from "@/components/ui/form-message";
 import { inviteStaffAction } from "@/lib/organisations/actions";
@@ -18,14 +17,14 @@ export function InviteStaffForm({ organisations, roles }: { organisations: Invit
         const f = (name: string) => ({ defaultValue: fieldValue(state, name), errors: fieldErrors(state, name) });
         // Keyed by the kept value: a select only takes a new default when it mounts again.
         const select = (name: string, options: InviteOption[]) => (
-          <LabelledField id={name} label={t(name)} required errors={fieldErrors(state, name)}>
+          <Field id={name} label={t(name)} required errors={fieldErrors(state, name)}>
             {(aria) => (
               <select key={fieldValue(state, name)} {...aria} name={name} defaultValue={fieldValue(state, name)}>
                 <option value="">{t("choose")}</option>
                 {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
               </select>
             )}
-          </LabelledField>
+          </Field>
         );
         return (
           <>

@@ -2,7 +2,6 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
-import { LabelledField } from "@/components/ui/labelled-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, fieldValue, kept } from "@/components/ui/form-message";
 import { addLprRateAction } from "@/lib/lpr/actions";
@@ -16,13 +15,13 @@ export function LprForm() {
       {(state) => (
         <>
           <div className="grid">
-            <LabelledField id="tenor" label={t("tenor")} required errors={fieldErrors(state, "tenor")}>
+            <Field id="tenor" label={t("tenor")} required errors={fieldErrors(state, "tenor")}>
               {(aria) => (
                 <select key={kept(state, "tenor")} {...aria} name="tenor" defaultValue={kept(state, "tenor", "ONE_YEAR")}>
                   {(["ONE_YEAR", "FIVE_YEAR"] as const).map((k) => <option key={k} value={k}>{tenors(k)}</option>)}
                 </select>
               )}
-            </LabelledField>
+            </Field>
             <Field name="effectiveFrom" label={t("effectiveFrom")} type="date" required defaultValue={fieldValue(state, "effectiveFrom")} errors={fieldErrors(state, "effectiveFrom")} />
             <Field name="ratePercent" label={t("ratePercent")} hint={t("rateHint")} inputMode="decimal" required defaultValue={kept(state, "ratePercent")} errors={fieldErrors(state, "ratePercent")} />
           </div>

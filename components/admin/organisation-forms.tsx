@@ -2,10 +2,10 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
-import { LabelledField } from "@/components/ui/labelled-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, fieldValue, kept } from "@/components/ui/form-message";
 import { createOrganisationAction, disableOrganisationAction, enableOrganisationAction, renameOrganisationAction } from "@/lib/organisations/actions";
+import { ButtonForm } from "@/components/ui/button-form";
 
 export type OrganisationRow = { id: string; version: number; nameZh: string; nameEn: string; disabled: boolean; centre: boolean };
 
@@ -18,14 +18,14 @@ export function CreateOrganisationForm({ types }: { types: { value: string; labe
         <>
           <div className="grid">
             <Field name="code" label={t("code")} hint={t("codeHint")} required defaultValue={kept(state, "code")} errors={fieldErrors(state, "code")} />
-            <LabelledField id="type" label={t("type")} required errors={fieldErrors(state, "type")}>
+            <Field id="type" label={t("type")} required errors={fieldErrors(state, "type")}>
               {(aria) => (
                 <select key={kept(state, "type")} {...aria} name="type" defaultValue={kept(state, "type")}>
                   <option value="">{t("choose")}</option>
                   {types.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
                 </select>
               )}
-            </LabelledField>
+            </Field>
             <Field name="nameZh" label={t("nameZh")} required defaultValue={kept(state, "nameZh")} errors={fieldErrors(state, "nameZh")} />
             <Field name="nameEn" label={t("nameEn")} required defaultValue={kept(state, "nameEn")} errors={fieldErrors(state, "nameEn")} />
           </div>
@@ -47,21 +47,19 @@ export function OrganisationActions({ org }: { org: OrganisationRow }) {
         <ActionForm action={renameOrganisationAction} hidden={hidden}>
           {(state) => (
             <>
-              <LabelledField id={`${org.id}-nameZh`} label={t("nameZh")} required errors={fieldErrors(state, "nameZh")}>
+              <Field id={`${org.id}-nameZh`} label={t("nameZh")} required errors={fieldErrors(state, "nameZh")}>
                 {(aria) => <input {...aria} name="nameZh" defaultValue={fieldValue(state, "nameZh", org.nameZh)} />}
-              </LabelledField>
-              <LabelledField id={`${org.id}-nameEn`} label={t("nameEn")} required errors={fieldErrors(state, "nameEn")}>
+              </Field>
+              <Field id={`${org.id}-nameEn`} label={t("nameEn")} required errors={fieldErrors(state, "nameEn")}>
                 {(aria) => <input {...aria} name="nameEn" defaultValue={fieldValue(state, "nameEn", org.nameEn)} />}
-              </LabelledField>
+              </Field>
               <SubmitButton variant="secondary">{t("save")}</SubmitButton>
             </>
           )}
         </ActionForm>
       </details>
       {org.centre ? null : (
-        <ActionForm action={org.disabled ? enableOrganisationAction : disableOrganisationAction} hidden={hidden} className="">
-          {() => <SubmitButton variant={org.disabled ? "secondary" : "danger"}>{org.disabled ? t("enable") : t("disable")}</SubmitButton>}
-        </ActionForm>
+        <ButtonForm action={org.disabled ? enableOrganisationAction : disableOrganisationAction} hidden={hidden} variant={org.disabled ? "secondary" : "danger"} label={org.disabled ? t("enable") : t("disable")} />
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
+import { ButtonForm } from "@/components/ui/button-form";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, fieldValue } from "@/components/ui/form-message";
@@ -31,7 +32,7 @@ export function WithdrawForm({ applicationId, version }: { applicationId: string
         {(state) => (
           <>
             <Field name="reason" label={t("withdrawReason")} required errors={fieldErrors(state, "reason")}>
-              <textarea id="reason" name="reason" defaultValue={fieldValue(state, "reason")} maxLength={500} />
+              {(control) => <textarea {...control} name="reason" defaultValue={fieldValue(state, "reason")} maxLength={500} />}
             </Field>
             <SubmitButton variant="danger">{t("withdrawConfirm")}</SubmitButton>
           </>
@@ -44,17 +45,13 @@ export function WithdrawForm({ applicationId, version }: { applicationId: string
 export function StartApplicationButton({ enterpriseId }: { enterpriseId: string }) {
   const t = useTranslations("applicant.caseActions");
   return (
-    <ActionForm action={startApplicationAction} hidden={{ enterpriseId }} className="">
-      {() => <SubmitButton variant="secondary">{t("start")}</SubmitButton>}
-    </ActionForm>
+    <ButtonForm action={startApplicationAction} hidden={{ enterpriseId }} label={t("start")} />
   );
 }
 
 export function RenewButton({ loanId }: { loanId: string }) {
   const t = useTranslations("applicant.caseActions");
   return (
-    <ActionForm action={startRenewalAction} hidden={{ loanId }} className="">
-      {() => <SubmitButton variant="secondary">{t("renew")}</SubmitButton>}
-    </ActionForm>
+    <ButtonForm action={startRenewalAction} hidden={{ loanId }} label={t("renew")} />
   );
 }

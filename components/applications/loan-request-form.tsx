@@ -37,19 +37,21 @@ export function LoanRequestForm({ applicationId, defaults, categories, limits, d
       {state.status === "error" ? <FormMessage state={state} /> : null}
       <input type="hidden" name="applicationId" value={applicationId} />
       <Field name="categoryCode" label={t("category")} required errors={errors("categoryCode")}>
-        {/* Keyed on the value: React does not re-apply a changed defaultValue to a mounted select. */}
-        <select key={fieldValue(state, "categoryCode", typed("categoryCode"))} id="categoryCode" name="categoryCode" defaultValue={fieldValue(state, "categoryCode", typed("categoryCode"))}>
-          <option value="">{t("choose")}</option>
-          {categories.map((c) => <option key={c.code} value={c.code}>{c.nameZh}</option>)}
-        </select>
+        {(control) => (
+          // Keyed on the value: React does not re-apply a changed defaultValue to a mounted select.
+          <select key={fieldValue(state, "categoryCode", typed("categoryCode"))} {...control} name="categoryCode" defaultValue={fieldValue(state, "categoryCode", typed("categoryCode"))}>
+            <option value="">{t("choose")}</option>
+            {categories.map((c) => <option key={c.code} value={c.code}>{c.nameZh}</option>)}
+          </select>
+        )}
       </Field>
       <Field name="amountYuan" label={t("amount")} inputMode="decimal" required hint={t("amountHint", { maxLoan: limits.maxLoan })} {...f("amountYuan")} />
       <Field name="termMonths" label={t("term")} inputMode="numeric" required hint={t("termHint", { maxTermMonths: String(limits.maxTermMonths) })} {...f("termMonths")} />
       <Field name="purpose" label={t("purpose")} required errors={errors("purpose")}>
-        <textarea id="purpose" name="purpose" defaultValue={fieldValue(state, "purpose", typed("purpose"))} maxLength={500} />
+        {(control) => <textarea {...control} name="purpose" defaultValue={fieldValue(state, "purpose", typed("purpose"))} maxLength={500} />}
       </Field>
       <Field name="repaymentSource" label={t("repaymentSource")} required errors={errors("repaymentSource")}>
-        <textarea id="repaymentSource" name="repaymentSource" defaultValue={fieldValue(state, "repaymentSource", typed("repaymentSource"))} maxLength={300} />
+        {(control) => <textarea {...control} name="repaymentSource" defaultValue={fieldValue(state, "repaymentSource", typed("repaymentSource"))} maxLength={300} />}
       </Field>
       <div className="actions">
         <SubmitButton name="intent" value="next">{t("next")}</SubmitButton>

@@ -33,11 +33,13 @@ export function ProfileForm({ defaults, groups, draft }: { defaults: ProfileDefa
             <Field name="unionName" label={t("unionName")} required {...f("unionName")} />
             <Field name="memberCardNo" label={t("memberCardNo")} required {...f("memberCardNo")} />
             <Field name="targetGroupCode" label={t("targetGroup")} errors={errors("targetGroupCode")}>
-              {/* Keyed on the value: React does not re-apply a changed defaultValue to a mounted select. */}
-              <select key={fieldValue(state, "targetGroupCode", typed("targetGroupCode"))} id="targetGroupCode" name="targetGroupCode" defaultValue={fieldValue(state, "targetGroupCode", typed("targetGroupCode"))}>
-                <option value="">{t("noTargetGroup")}</option>
-                {groups.map((g) => <option key={g.code} value={g.code}>{g.nameZh}</option>)}
-              </select>
+              {(control) => (
+                // Keyed on the value: React does not re-apply a changed defaultValue to a mounted select.
+                <select key={fieldValue(state, "targetGroupCode", typed("targetGroupCode"))} {...control} name="targetGroupCode" defaultValue={fieldValue(state, "targetGroupCode", typed("targetGroupCode"))}>
+                  <option value="">{t("noTargetGroup")}</option>
+                  {groups.map((g) => <option key={g.code} value={g.code}>{g.nameZh}</option>)}
+                </select>
+              )}
             </Field>
             <SubmitButton>{t("submit")}</SubmitButton>
             <AutosaveStatus view={autosave.view} hintCount={Object.keys(autosave.hints).length} />

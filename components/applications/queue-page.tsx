@@ -6,6 +6,7 @@ import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { caseWorkers, listQueue, QUEUE_STATUSES, type QueueFilters } from "@/lib/reviews/queries";
 import { BatchAssignForm } from "@/components/applications/batch-assign-form";
 import { ApplicationTable } from "@/components/applications/application-table";
+import { Field } from "@/components/ui/field";
 
 const BATCH_ASSIGN_FORM = "batch-assign";
 
@@ -60,10 +61,7 @@ export async function QueuePage({ actor, title, basePath, searchParams }: {
       </nav>
       <form method="get" action={basePath} className="queue-filters" role="search" aria-label={c("filters.label")}>
         <input type="hidden" name="status" value={current} />
-        <div className="field queue-filters__search">
-          <label htmlFor="queue-q">{c("filters.q")}</label>
-          <input id="queue-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} placeholder={c("filters.qPlaceholder")} />
-        </div>
+        <Field id="queue-q" label={c("filters.q")} frameClass="queue-filters__search" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} placeholder={c("filters.qPlaceholder")} />
         <div className="queue-filters__checks">
           <label className="checkbox"><input type="checkbox" name="green" value="1" defaultChecked={filters.green} /><span>{c("filters.green")}</span></label>
           <label className="checkbox"><input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} /><span>{c("filters.overdue")}</span></label>

@@ -2,10 +2,10 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
-import { LabelledField } from "@/components/ui/labelled-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, fieldValue, kept } from "@/components/ui/form-message";
 import { addCalendarDayAction, removeCalendarDayAction, renameCalendarDayAction } from "@/lib/calendar/actions";
+import { ButtonForm } from "@/components/ui/button-form";
 
 /** A public holiday or a working weekend day, added to the year on screen. */
 export function AddCalendarDayForm({ year }: { year: number }) {
@@ -17,14 +17,14 @@ export function AddCalendarDayForm({ year }: { year: number }) {
           <div className="grid">
             <Field name="day" label={t("day")} hint={t("dayHint")} type="date" min={`${year}-01-01`} max={`${year}-12-31`} required
               defaultValue={kept(state, "day")} errors={fieldErrors(state, "day")} />
-            <LabelledField id="kind" label={t("kind")} required errors={fieldErrors(state, "kind")}>
+            <Field id="kind" label={t("kind")} required errors={fieldErrors(state, "kind")}>
               {(aria) => (
                 <select key={kept(state, "kind")} {...aria} name="kind" defaultValue={kept(state, "kind") || "holiday"}>
                   <option value="holiday">{t("holiday")}</option>
                   <option value="workday">{t("workday")}</option>
                 </select>
               )}
-            </LabelledField>
+            </Field>
             <Field name="name" label={t("name")} required maxLength={40} defaultValue={kept(state, "name")} errors={fieldErrors(state, "name")} />
           </div>
           <SubmitButton>{t("add")}</SubmitButton>
@@ -45,17 +45,15 @@ export function CalendarDayActions({ year, day }: { year: number; day: { day: st
         <ActionForm action={renameCalendarDayAction} hidden={hidden}>
           {(state) => (
             <>
-              <LabelledField id={`name-${day.day}`} label={t("name")} required errors={fieldErrors(state, "name")}>
+              <Field id={`name-${day.day}`} label={t("name")} required errors={fieldErrors(state, "name")}>
                 {(aria) => <input {...aria} name="name" maxLength={40} defaultValue={fieldValue(state, "name", day.name)} />}
-              </LabelledField>
+              </Field>
               <SubmitButton variant="secondary">{t("save")}</SubmitButton>
             </>
           )}
         </ActionForm>
       </details>
-      <ActionForm action={removeCalendarDayAction} hidden={hidden} className="">
-        {() => <SubmitButton variant="danger">{t("remove")}</SubmitButton>}
-      </ActionForm>
+      <ButtonForm action={removeCalendarDayAction} hidden={hidden} variant="danger" label={t("remove")} />
     </div>
   );
 }

@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
-import type { StaffActor } from "@/lib/auth/roles";
 import { formatFen } from "@/lib/money/fen";
-import { exceptionsForCase } from "@/lib/exceptions/queries";
+import type { ExceptionRow } from "@/lib/exceptions/queries";
+import type { CaseLimits } from "@/lib/exceptions/rules";
 import { ExceptionItem } from "@/components/exceptions/exception-items";
 
 /** The case's 一企一策: what those in force change, and every request with its decision. */
-export async function CaseExceptions({ actor, applicationId }: { actor: StaffActor; applicationId: string }) {
-  const [t, found] = await Promise.all([getTranslations("exceptions"), exceptionsForCase(actor, applicationId)]);
+export async function CaseExceptions({ found }: { found: { rows: ExceptionRow[]; effect: CaseLimits } | null }) {
   if (!found || found.rows.length === 0) return null;
+  const t = await getTranslations("exceptions");
   const { effect } = found;
   const changes = [
     effect.maxLoanFen !== effect.policyMaxLoanFen ? t("effect.cap", { from: formatFen(effect.policyMaxLoanFen), to: formatFen(effect.maxLoanFen) }) : null,

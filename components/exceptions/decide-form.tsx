@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, kept } from "@/components/ui/form-message";
-import { LabelledField } from "@/components/ui/labelled-field";
+import { Field } from "@/components/ui/field";
 import { useReportedAction } from "@/components/ui/page-feedback";
 import { decideExceptionAction } from "@/lib/exceptions/actions";
 
@@ -15,9 +15,9 @@ export function ExceptionDecideForm({ exceptionId, version }: { exceptionId: str
     <ActionForm action={action} hidden={{ exceptionId, version }} className="form exception-decide">
       {(state) => (
         <>
-          <LabelledField id={`decide-${exceptionId}-comment`} label={t("decisionComment")} required errors={fieldErrors(state, "comment")}>
+          <Field id={`decide-${exceptionId}-comment`} label={t("decisionComment")} required errors={fieldErrors(state, "comment")}>
             {(aria) => <textarea {...aria} name="comment" defaultValue={kept(state, "comment")} maxLength={500} rows={2} />}
-          </LabelledField>
+          </Field>
           <div className="actions">
             <SubmitButton name="decision" value="approve">{t("approve")}</SubmitButton>
             <SubmitButton name="decision" value="refuse" variant="danger">{t("refuse")}</SubmitButton>

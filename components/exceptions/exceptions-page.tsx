@@ -6,6 +6,7 @@ import { exceptionFilterSchema } from "@/lib/exceptions/schemas";
 import { EXCEPTION_STATES, EXCEPTION_TYPES } from "@/lib/exceptions/rules";
 import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
 import { ExceptionItem } from "@/components/exceptions/exception-items";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
@@ -28,20 +29,10 @@ export async function ExceptionsPage({ actor, searchParams }: { actor: StaffActo
       <h1>{t("listTitle")}</h1>
       <p className={found.pendingCount > 0 ? "notice notice--warn" : "notice notice--info"} data-testid="pending-count">{t("pendingCount", { count: found.pendingCount })}</p>
       <form method="get" action="/center/exceptions" className="queue-filters" aria-label={t("filters")}>
-        <div className="field">
-          <label htmlFor="exceptions-type">{t("filterType")}</label>
-          <select id="exceptions-type" name="type" defaultValue={filters.type ?? ""}>
-            <option value="">{t("allTypes")}</option>
-            {EXCEPTION_TYPES.map((x) => <option key={x} value={x}>{t(`type.${x}`)}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="exceptions-state">{t("filterState")}</label>
-          <select id="exceptions-state" name="state" defaultValue={filters.state ?? ""}>
-            <option value="">{t("allStates")}</option>
-            {EXCEPTION_STATES.map((x) => <option key={x} value={x}>{t(`state.${x}`)}</option>)}
-          </select>
-        </div>
+        <FilterSelect id="exceptions-type" name="type" label={t("filterType")} value={filters.type ?? ""} all={t("allTypes")}
+          options={EXCEPTION_TYPES.map((x) => ({ value: x, label: t(`type.${x}`) }))} />
+        <FilterSelect id="exceptions-state" name="state" label={t("filterState")} value={filters.state ?? ""} all={t("allStates")}
+          options={EXCEPTION_STATES.map((x) => ({ value: x, label: t(`state.${x}`) }))} />
         <div className="actions"><button type="submit" className="btn btn--secondary btn--small">{t("apply")}</button></div>
       </form>
       <PageFeedbackNotice />

@@ -4,8 +4,9 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, kept } from "@/components/ui/form-message";
-import { LabelledField } from "@/components/ui/labelled-field";
-import { TextField, type CaseFormContext } from "@/components/reviews/form-bits";
+import { Field } from "@/components/ui/field";
+import type { CaseFormContext } from "@/components/reviews/form-bits";
+import { TextField } from "@/components/ui/bound-fields";
 import { useReportedAction } from "@/components/ui/page-feedback";
 import { requestExceptionAction } from "@/lib/exceptions/actions";
 import { EXCEPTION_TYPES, VALUE_KIND } from "@/lib/exceptions/rules";
@@ -26,7 +27,7 @@ export function ExceptionRequestForm({ ctx }: { ctx: CaseFormContext }) {
         return (
           <>
             <p className="field__hint">{t("hint")}</p>
-            <LabelledField id="exception-type" label={t("type")} required errors={fieldErrors(state, "type")}>
+            <Field id="exception-type" label={t("type")} required errors={fieldErrors(state, "type")}>
               {(aria) => (
                 // Uncontrolled and keyed by the kept value: React 19 resets a form after its action,
                 // and a controlled select would then show one value and send another.
@@ -35,7 +36,7 @@ export function ExceptionRequestForm({ ctx }: { ctx: CaseFormContext }) {
                   {EXCEPTION_TYPES.map((id) => <option key={id} value={id}>{names(id)}</option>)}
                 </select>
               )}
-            </LabelledField>
+            </Field>
             {kind === "fen" ? (
               <TextField form="exception" state={state} name="valueYuan" label={t("valueYuan")} hint={t("valueYuanHint")} inputMode="decimal" />
             ) : null}
@@ -43,18 +44,18 @@ export function ExceptionRequestForm({ ctx }: { ctx: CaseFormContext }) {
               <TextField form="exception" state={state} name="valueMonths" label={t("valueMonths")} hint={t("valueMonthsHint")} inputMode="numeric" />
             ) : null}
             {kind === "document" ? (
-              <LabelledField id="exception-documentKind" label={t("documentKind")} required errors={fieldErrors(state, "documentKind")}>
+              <Field id="exception-documentKind" label={t("documentKind")} required errors={fieldErrors(state, "documentKind")}>
                 {(aria) => (
                   <select {...aria} name="documentKind" defaultValue={kept(state, "documentKind")}>
                     <option value="">{t("choose")}</option>
                     {DOCUMENT_KINDS.map((id) => <option key={id} value={id}>{docs(id)}</option>)}
                   </select>
                 )}
-              </LabelledField>
+              </Field>
             ) : null}
-            <LabelledField id="exception-reason" label={t("reason")} required errors={fieldErrors(state, "reason")}>
+            <Field id="exception-reason" label={t("reason")} required errors={fieldErrors(state, "reason")}>
               {(aria) => <textarea {...aria} name="reason" defaultValue={kept(state, "reason")} maxLength={500} />}
-            </LabelledField>
+            </Field>
             <TextField form="exception" state={state} name="expiresOn" label={t("expiresOn")} type="date" min={ctx.defaults.today} />
             <div className="actions"><SubmitButton variant="secondary">{t("submit")}</SubmitButton></div>
           </>

@@ -1,6 +1,7 @@
 "use client";
 import { importHistoryAction } from "@/lib/history/actions";
 import { FileImport, type FileImportLabels } from "@/components/ui/file-import";
+import { Field } from "@/components/ui/field";
 
 export type HistoryUploadLabels = FileImportLabels & { bank: string };
 
@@ -8,12 +9,13 @@ export type HistoryUploadLabels = FileImportLabels & { bank: string };
 export function HistoryUpload({ banks, labels }: { banks: { id: string; name: string }[]; labels: HistoryUploadLabels }) {
   return (
     <FileImport id="history" action={importHistoryAction} templateHref="/api/history/template" problemsTestId="history-problems" labels={labels}>
-      <div className="field">
-        <label htmlFor="history-bank">{labels.bank}<span className="required" aria-hidden="true"> *</span></label>
-        <select id="history-bank" name="bankOrgId" required defaultValue={banks[0]?.id}>
-          {banks.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
-        </select>
-      </div>
+      <Field id="history-bank" label={labels.bank} required>
+        {(control) => (
+          <select {...control} name="bankOrgId" defaultValue={banks[0]?.id}>
+            {banks.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
+          </select>
+        )}
+      </Field>
     </FileImport>
   );
 }

@@ -2,25 +2,25 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
-import { LabelledField } from "@/components/ui/labelled-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, fieldValue } from "@/components/ui/form-message";
 import type { ActionState } from "@/lib/actions/state";
 import { HOTLINE_OUTCOMES, HOTLINE_TOPICS } from "@/lib/hotline/policy";
 import { followUpDoneAction, logCallAction, registerCallerAction, updateCallAction } from "@/lib/hotline/actions";
+import { ButtonForm } from "@/components/ui/button-form";
 
 function Choice({ state, name, label, options, fallback = "" }: { state: ActionState; name: string; label: string; options: { value: string; label: string }[]; fallback?: string }) {
   const t = useTranslations("hotline.form");
   const value = fieldValue(state, name, fallback);
   return (
-    <LabelledField id={name} label={label} required errors={fieldErrors(state, name)}>
+    <Field id={name} label={label} required errors={fieldErrors(state, name)}>
       {(aria) => (
         <select key={value} {...aria} name={name} defaultValue={value}>
           <option value="">{t("choose")}</option>
           {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>
       )}
-    </LabelledField>
+    </Field>
   );
 }
 
@@ -30,9 +30,9 @@ function FollowUpAndNotes({ state, followUpOn, notes, today }: { state: ActionSt
     <>
       <Field name="followUpOn" label={t("followUpOn")} type="date" min={today}
         defaultValue={fieldValue(state, "followUpOn", followUpOn)} errors={fieldErrors(state, "followUpOn")} />
-      <LabelledField id="notes" label={t("notes")} errors={fieldErrors(state, "notes")}>
+      <Field id="notes" label={t("notes")} errors={fieldErrors(state, "notes")}>
         {(aria) => <textarea {...aria} name="notes" rows={3} maxLength={1000} defaultValue={fieldValue(state, "notes", notes)} />}
-      </LabelledField>
+      </Field>
     </>
   );
 }
@@ -80,9 +80,7 @@ export function UpdateCallForm({ call, today }: { call: { id: string; version: n
 export function FollowUpDoneForm({ callId, version }: { callId: string; version: number }) {
   const t = useTranslations("hotline.form");
   return (
-    <ActionForm action={followUpDoneAction} className="form form--inline" hidden={{ callId, version }}>
-      {() => <SubmitButton variant="secondary">{t("markDone")}</SubmitButton>}
-    </ActionForm>
+    <ButtonForm action={followUpDoneAction} className="form form--inline" hidden={{ callId, version }} label={t("markDone")} />
   );
 }
 

@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import type { StaffActor } from "@/lib/auth/roles";
 import { formatFen } from "@/lib/money/fen";
 import { isPortfolioFilter, listPortfolio, portfolioTotals, PORTFOLIO_FILTERS, type PortfolioFilter } from "@/lib/loans/portfolio-queries";
+import { Field } from "@/components/ui/field";
+import { DataTable } from "@/components/ui/data-table";
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
@@ -60,10 +62,7 @@ export async function PortfolioPage({ actor, title, basePath, caseBase, searchPa
       </nav>
       <form method="get" action={basePath} className="queue-filters" role="search" aria-label={t("search.label")}>
         <input type="hidden" name="filter" value={filter} />
-        <div className="field queue-filters__search">
-          <label htmlFor="portfolio-q">{t("search.q")}</label>
-          <input id="portfolio-q" name="q" type="search" defaultValue={q ?? ""} maxLength={100} placeholder={t("search.placeholder")} />
-        </div>
+        <Field id="portfolio-q" label={t("search.q")} frameClass="queue-filters__search" name="q" type="search" defaultValue={q ?? ""} maxLength={100} placeholder={t("search.placeholder")} />
         <div className="actions">
           <button type="submit" className="btn btn--secondary btn--small">{t("search.apply")}</button>
           {q ? <Link href={portfolioHref(basePath, filter)} className="btn btn--link">{t("search.clear")}</Link> : null}
@@ -73,42 +72,21 @@ export async function PortfolioPage({ actor, title, basePath, caseBase, searchPa
         <a className="btn btn--secondary btn--small" href={portfolioHref("/api/loans/export", filter, q)} download>{t("export")}</a>
         <a className="btn btn--secondary btn--small" href={`${portfolioHref("/api/loans/export", filter, q)}&format=xlsx`} download>{t("exportXlsx")}</a>
       </div>
-      {page.rows.length === 0 ? (
-        <p className="notice notice--info">{t("empty")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="portfolio">
-            <thead>
-              <tr>
-                <th>{t("columns.contractNo")}</th>
-                <th>{t("columns.enterprise")}</th>
-                <th>{t("columns.status")}</th>
-                <th className="num">{t("columns.principal")}</th>
-                <th className="num">{t("columns.outstanding")}</th>
-                <th className="num">{t("columns.overdue")}</th>
-                <th className="num">{t("columns.compensated")}</th>
-                <th className="num">{t("columns.recovered")}</th>
-                <th>{t("columns.maturityOn")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((r) => (
-                <tr key={r.loanId} data-contract={r.contractNo}>
-                  <td className="case-code"><Link href={`${caseBase}/${r.applicationId}`}>{r.contractNo}</Link></td>
-                  <td>{r.enterpriseName}{actor.organisationType === "SUPPORT_CENTER" ? <div className="field__hint">{r.bankName}</div> : null}</td>
-                  <td><span className={`badge ${STATUS_BADGE[r.status]}`}>{loanStatus(r.status)}</span></td>
-                  <td className="num">{formatFen(r.principalFen)}</td>
-                  <td className="num">{formatFen(r.outstandingFen)}</td>
-                  <td className="num">{r.overduePrincipalFen + r.overdueInterestFen > 0n ? t("overdueValue", { principal: formatFen(r.overduePrincipalFen), interest: formatFen(r.overdueInterestFen) }) : "—"}</td>
-                  <td className="num">{r.compensatedFen > 0n ? formatFen(r.compensatedFen) : "—"}</td>
-                  <td className="num">{r.recoveredFen > 0n ? formatFen(r.recoveredFen) : "—"}</td>
-                  <td className="nowrap">{r.maturityOn}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable rows={page.rows} rowKey={(r) => r.loanId} rowAttributes={(r) => ({ "data-contract": r.contractNo })} empty={t("empty")} testId="portfolio" columns={[
+        { header: t("columns.contractNo"), className: "case-code", cell: (r) => <Link href={`${caseBase}/${r.applicationId}`}>{r.contractNo}</Link> },
+        { header: t("columns.enterprise"), cell: (r) => <>{r.enterpriseName}{actor.organisationType === "SUPPORT_CENTER" ? <div className="field__hint">{r.bankName}</div> : null}</> },
+        { header: t("columns.status"), cell: (r) => <span className={`badge ${STATUS_BADGE[r.status]}`}>{loanStatus(r.status)}</span> },
+        { header: t("columns.principal"), num: true, cell: (r) => formatFen(r.principalFen) },
+        { header: t("columns.outstanding"), num: true, cell: (r) => formatFen(r.outstandingFen) },
+        {
+          header: t("columns.overdue"),
+          num: true,
+          cell: (r) => (r.overduePrincipalFen + r.overdueInterestFen > 0n ? t("overdueValue", { principal: formatFen(r.overduePrincipalFen), interest: formatFen(r.overdueInterestFen) }) : "—"),
+        },
+        { header: t("columns.compensated"), num: true, cell: (r) => (r.compensatedFen > 0n ? formatFen(r.compensatedFen) : "—") },
+        { header: t("columns.recovered"), num: true, cell: (r) => (r.recoveredFen > 0n ? formatFen(r.recoveredFen) : "—") },
+        { header: t("columns.maturityOn"), className: "nowrap", cell: (r) => r.maturityOn },
+      ]} />
       {page.nextCursor ? (
         <p><Link href={portfolioHref(basePath, filter, q, page.nextCursor)} className="btn btn--secondary">{t("next")}</Link></p>
       ) : null}

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { StaffActor } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { isOversightStage, listOversight, oversightOrganisations, OVERSIGHT_STAGES, type OversightFilters } from "@/lib/oversight/queries";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
@@ -37,21 +38,10 @@ export async function OversightPage({ actor, searchParams }: { actor: StaffActor
       <p className="muted">{t("intro", { days: env.ESCALATE_AFTER_WORKING_DAYS })}</p>
       <p className={page.lateTotal > 0 ? "notice notice--warn" : "notice notice--info"} data-testid="late-total">{t("lateTotal", { count: page.lateTotal })}</p>
       <form method="get" action="/center/oversight" className="queue-filters" aria-label={t("filters")}>
-        <div className="field">
-          <label htmlFor="oversight-stage">{t("stage")}</label>
-          <select id="oversight-stage" name="stage" defaultValue={filters.stage ?? ""}>
-            <option value="">{t("allStages")}</option>
-            {OVERSIGHT_STAGES.map((s) => <option key={s} value={s}>{status(s)}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="oversight-org">{t("org")}</label>
-          <select id="oversight-org" name="org" defaultValue={filters.org ?? ""}>
-            <option value="">{t("allOrgs")}</option>
-            <option value="center">{t("center")}</option>
-            {orgs.map((o) => <option key={o.id} value={o.id}>{name(o)}</option>)}
-          </select>
-        </div>
+        <FilterSelect id="oversight-stage" name="stage" label={t("stage")} value={filters.stage ?? ""} all={t("allStages")}
+          options={OVERSIGHT_STAGES.map((s) => ({ value: s, label: status(s) }))} />
+        <FilterSelect id="oversight-org" name="org" label={t("org")} value={filters.org ?? ""} all={t("allOrgs")}
+          options={[{ value: "center", label: t("center") }, ...orgs.map((o) => ({ value: o.id, label: name(o) }))]} />
         <div className="queue-filters__checks">
           <label className="checkbox"><input type="checkbox" name="late" value="1" defaultChecked={filters.lateOnly} /><span>{t("lateOnly")}</span></label>
         </div>

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import type { ApplicationKind, DocumentKind } from "@/lib/generated/prisma/enums";
 import type { ActionState } from "@/lib/actions/state";
 import { ActionForm } from "@/components/ui/action-form";
-import { LabelledField } from "@/components/ui/labelled-field";
+import { ButtonForm } from "@/components/ui/button-form";
+import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, fieldValue, kept } from "@/components/ui/form-message";
 import {
@@ -24,9 +25,9 @@ const ACTIONS = {
 /** A text input with an id of its own (a page holds one such form per entry). */
 function OwnField({ id, name, label, errors, defaultValue }: { id: string; name: string; label: string; errors?: string[]; defaultValue: string }) {
   return (
-    <LabelledField id={id} label={label} required errors={errors}>
+    <Field id={id} label={label} required errors={errors}>
       {(aria) => <input {...aria} name={name} maxLength={60} defaultValue={defaultValue} />}
-    </LabelledField>
+    </Field>
   );
 }
 
@@ -113,9 +114,7 @@ export function EntryActions({ list, entry }: { list: List; entry: Entry }) {
           )}
         </ActionForm>
       </details>
-      <ActionForm action={entry.active ? ACTIONS[list].deactivate : ACTIONS[list].reactivate} hidden={hidden} className="">
-        {() => <SubmitButton variant={entry.active ? "danger" : "secondary"}>{t(entry.active ? "deactivate" : "reactivate")}</SubmitButton>}
-      </ActionForm>
+      <ButtonForm action={entry.active ? ACTIONS[list].deactivate : ACTIONS[list].reactivate} hidden={hidden} variant={entry.active ? "danger" : "secondary"} label={t(entry.active ? "deactivate" : "reactivate")} />
     </div>
   );
 }

@@ -2,25 +2,18 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { CommentField, SelectField, TextField, type CaseFormContext } from "@/components/reviews/form-bits";
-import { useReportedAction } from "@/components/ui/page-feedback";
+import type { CaseFormContext } from "@/components/reviews/form-bits";
+import { SelectField, TextField } from "@/components/ui/bound-fields";
+import { CaseStepForm } from "@/components/reviews/case-step-form";
 import { assignAction, greenChannelAction, revealAction } from "@/lib/reviews/actions";
 
 type Props = { ctx: CaseFormContext };
 
 export function GreenChannelForm({ ctx }: Props) {
   const t = useTranslations("case.form");
-  const action = useReportedAction(greenChannelAction);
   return (
-    <ActionForm action={action} hidden={{ applicationId: ctx.applicationId, version: ctx.version }}>
-      {(state) => (
-        <>
-          <p className="field__hint">{t("greenHint")}</p>
-          <CommentField form="green" state={state} label={t("greenComment")} />
-          <div className="actions"><SubmitButton variant="secondary">{t("greenSubmit")}</SubmitButton></div>
-        </>
-      )}
-    </ActionForm>
+    <CaseStepForm ctx={ctx} action={greenChannelAction} form="green" comment={t("greenComment")} submit={t("greenSubmit")} variant="secondary"
+      fields={() => <p className="field__hint">{t("greenHint")}</p>} />
   );
 }
 
@@ -28,14 +21,8 @@ export function AssignForm({ ctx }: Props) {
   const t = useTranslations("case.form");
   const people = ctx.colleagues.map((c) => (c.id === ctx.currentUserId ? { ...c, name: t("self", { name: c.name }) } : c));
   return (
-    <ActionForm action={assignAction} hidden={{ applicationId: ctx.applicationId }}>
-      {(state) => (
-        <>
-          <SelectField form="assign" state={state} name="assigneeId" label={t("assignee")} options={people} fallback={ctx.currentUserId} />
-          <div className="actions"><SubmitButton variant="secondary">{t("assignSubmit")}</SubmitButton></div>
-        </>
-      )}
-    </ActionForm>
+    <CaseStepForm ctx={ctx} action={assignAction} form="assign" submit={t("assignSubmit")} variant="secondary" versioned={false} inPlace
+      fields={(state) => <SelectField form="assign" state={state} name="assigneeId" label={t("assignee")} options={people} fallback={ctx.currentUserId} />} />
   );
 }
 

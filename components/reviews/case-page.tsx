@@ -4,8 +4,7 @@ import type { StaffActor } from "@/lib/auth/roles";
 import { HOLDER } from "@/lib/applications/workflow";
 import { IntakeChannelNote } from "@/components/intake/channel-label";
 import type { TimelineEntry } from "@/lib/applications/timeline";
-import { documentChecklist } from "@/lib/applications/required-documents";
-import { routingTargets, staffTimeline, type CaseForStaff } from "@/lib/reviews/queries";
+import type { StaffCaseView } from "@/lib/reviews/case-view";
 import { REJECT_REASONS } from "@/lib/reviews/schemas";
 import { fenToYuanString } from "@/lib/money/fen";
 import { StatusBadge } from "@/components/applications/status-badge";
@@ -13,34 +12,22 @@ import { Timeline } from "@/components/applications/timeline";
 import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
 import { CaseAdmin, CaseDecisions, CaseNotes } from "@/components/reviews/case-actions";
 import { previewTemplates } from "@/lib/reviews/message-templates";
-import { beijingDayOf, beijingToday } from "@/lib/calendar/beijing";
-import { addWorkingDays } from "@/lib/calendar/working-days";
-import { workingCalendar } from "@/lib/policy/queries";
-import { proposedLprReference } from "@/lib/lpr/rates";
 import type { CaseFormContext } from "@/components/reviews/form-bits";
 import { ApplicantFacts, ApplicationFacts, EnterpriseFacts, GuaranteeAndLoan } from "@/components/reviews/case-facts";
 import { CaseExceptions } from "@/components/exceptions/case-exceptions";
-import { servicingForCase } from "@/lib/loans/servicing-queries";
 import { CaseServicing } from "@/components/loans/servicing-history";
 import { CaseSnapshot } from "@/components/reviews/case-snapshot";
 import { CaseDocuments } from "@/components/reviews/case-documents";
 import { CaseLetters } from "@/components/reviews/case-letters";
 
-const ROUTING_ACTIONS = new Set(["recommend", "confirm", "issueGuarantee"]);
-
 /** One case as the centre, guarantor, bank or intake agent sees it; the forms are what it may do now. */
-export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: CaseForStaff; basePath: string }) {
-  const now = new Date();
-  const [t, th, orgTypes, format, timeline, checklist, targets, servicing, holidays] = await Promise.all([
+export async function CasePage({ actor, view, basePath }: { actor: StaffActor; view: StaffCaseView; basePath: string }) {
+  const { c, timeline, checklist, targets, servicing, exceptions, now } = view;
+  const [t, th, orgTypes, format] = await Promise.all([
     getTranslations("case"),
     getTranslations("history"),
     getTranslations("orgTypes"),
     getFormatter(),
-    staffTimeline(actor, c.id).then((entries) => entries ?? []),
-    documentChecklist(c.id, c.kind, { actor, status: c.status }),
-    c.actions.some((a) => ROUTING_ACTIONS.has(a)) ? routingTargets(c.intake.orgId) : Promise.resolve(null),
-    servicingForCase(actor, c.id),
-    workingCalendar(),
   ]);
   const ctx: CaseFormContext = {
     applicationId: c.id,
@@ -52,20 +39,14 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
     rejectReasons: REJECT_REASONS.map((id) => ({ id, name: t(`rejectReasons.${id}`) })),
     colleagues: c.colleagues,
     currentUserId: actor.userId,
-    preview: {
-      ...previewTemplates(),
-      number: c.number,
-      orgType: actor.organisationType,
-      // The deadline a return or reopening sent now gets: the services compute it the same way.
-      answerDueOn: beijingDayOf(addWorkingDays(now, c.policy?.returnAnswerDays ?? 15, holidays)),
-    },
+    preview: { ...previewTemplates(), number: c.number, orgType: actor.organisationType, answerDueOn: view.answerDueOn },
     defaults: {
       amountYuan: c.amountFen === null ? "" : fenToYuanString(c.amountFen),
       termMonths: String(c.guarantee?.termMonths ?? c.termMonths ?? ""),
       principalYuan: fenToYuanString(c.guarantee?.guaranteedFen ?? c.amountFen ?? 0n),
       disburseYuan: c.loan ? fenToYuanString(c.loan.principalFen) : "",
-      today: beijingToday(now),
-      lpr: c.status === "BANK_REVIEW" ? await proposedLprReference(beijingToday(now)) : null,
+      today: view.today,
+      lpr: view.lpr,
     },
   };
   const holder = HOLDER[c.status];
@@ -123,7 +104,7 @@ export async function CasePage({ actor, c, basePath }: { actor: StaffActor; c: C
         <div className="case-main">
           <CaseDecisions actions={c.actions} ctx={ctx} />
           <CaseSnapshot c={c} />
-          <CaseExceptions actor={actor} applicationId={c.id} />
+          <CaseExceptions found={exceptions} />
           <ApplicationFacts c={c} />
           <EnterpriseFacts c={c} />
           <ApplicantFacts c={c} mayReveal={c.actions.includes("revealPersonalData")} />

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/state";
 import { fieldErrors, kept } from "@/components/ui/form-message";
-import { LabelledField } from "@/components/ui/labelled-field";
+import { Field } from "@/components/ui/field";
 import { joinItems, MESSAGE_OF, splitMissingItems, textOrNull, wordsOfMessage, type MessagingStep, type NoticeTemplates } from "@/lib/reviews/applicant-message";
 import type { NoticeParams } from "@/lib/notifications/codes";
 
@@ -83,9 +83,9 @@ export function ApplicantMessageField({ form, state, step, ctx }: { form: string
   const t = useTranslations("case.form");
   return (
     <>
-      <LabelledField id={`${form}-applicantMessage`} label={t("applicantMessage")} hint={t("applicantMessageHint")} errors={fieldErrors(state, "applicantMessage")}>
+      <Field id={`${form}-applicantMessage`} label={t("applicantMessage")} hint={t("applicantMessageHint")} errors={fieldErrors(state, "applicantMessage")}>
         {(aria) => <textarea {...aria} name="applicantMessage" rows={3} defaultValue={kept(state, "applicantMessage")} maxLength={1000} />}
-      </LabelledField>
+      </Field>
       <MessagePreview step={step} ctx={ctx} />
     </>
   );

@@ -1,11 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { ActionForm } from "@/components/ui/action-form";
-import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldErrors, kept } from "@/components/ui/form-message";
-import { LabelledField } from "@/components/ui/labelled-field";
-import { useReportedAction } from "@/components/ui/page-feedback";
+import { TextAreaField } from "@/components/ui/bound-fields";
 import type { CaseFormContext } from "@/components/reviews/form-bits";
+import { CaseStepForm } from "@/components/reviews/case-step-form";
 import { MessagePreview } from "@/components/reviews/message-preview";
 import { messageApplicantAction, noteAction } from "@/lib/reviews/actions";
 
@@ -14,36 +11,22 @@ type Props = { ctx: CaseFormContext };
 /** An internal note: the organisations on the case read it; the applicant never does. */
 export function NoteForm({ ctx }: Props) {
   const t = useTranslations("case.form");
-  const action = useReportedAction(noteAction);
   return (
-    <ActionForm action={action} hidden={{ applicationId: ctx.applicationId }}>
-      {(state) => (
-        <>
-          <LabelledField id="note-note" label={t("note")} hint={t("internalHint")} required errors={fieldErrors(state, "note")}>
-            {(aria) => <textarea {...aria} name="note" rows={3} defaultValue={kept(state, "note")} maxLength={2000} />}
-          </LabelledField>
-          <div className="actions"><SubmitButton variant="secondary">{t("noteSubmit")}</SubmitButton></div>
-        </>
-      )}
-    </ActionForm>
+    <CaseStepForm ctx={ctx} action={noteAction} form="note" submit={t("noteSubmit")} variant="secondary" versioned={false}
+      fields={(state) => <TextAreaField form="note" state={state} name="note" label={t("note")} hint={t("internalHint")} rows={3} maxLength={2000} />} />
   );
 }
 
 /** A message of its own to the applicant, previewed word for word before it is sent. */
 export function MessageForm({ ctx }: Props) {
   const t = useTranslations("case.form");
-  const action = useReportedAction(messageApplicantAction);
   return (
-    <ActionForm action={action} hidden={{ applicationId: ctx.applicationId }}>
-      {(state) => (
+    <CaseStepForm ctx={ctx} action={messageApplicantAction} form="message" submit={t("messageSubmit")} versioned={false}
+      fields={(state) => (
         <>
-          <LabelledField id="message-text" label={t("messageText")} hint={t("messageHint")} required errors={fieldErrors(state, "text")}>
-            {(aria) => <textarea {...aria} name="text" rows={4} defaultValue={kept(state, "text")} maxLength={1000} />}
-          </LabelledField>
+          <TextAreaField form="message" state={state} name="text" label={t("messageText")} hint={t("messageHint")} rows={4} maxLength={1000} />
           <MessagePreview step="messageApplicant" ctx={ctx.preview} textField="text" />
-          <div className="actions"><SubmitButton>{t("messageSubmit")}</SubmitButton></div>
         </>
-      )}
-    </ActionForm>
+      )} />
   );
 }

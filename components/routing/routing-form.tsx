@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
-import { LabelledField } from "@/components/ui/labelled-field";
+import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, kept } from "@/components/ui/form-message";
 import { setRoutingAction } from "@/lib/routing/actions";
@@ -55,14 +55,14 @@ function RoutingFields({ initialMode, state, ...props }: RoutingFormProps & { in
         ))}
       </fieldset>
       {mode === "CHOSEN" ? null : (
-        <LabelledField id={id("default")} label={t("default")} required errors={fieldErrors(state, "defaultOrgId")}>
+        <Field id={id("default")} label={t("default")} required errors={fieldErrors(state, "defaultOrgId")}>
           {(aria) => (
             <select {...aria} name="defaultOrgId" defaultValue={kept(state, "defaultOrgId", props.defaultOrgId ?? "")}>
               <option value="">{t("none")}</option>
               {props.partners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
             </select>
           )}
-        </LabelledField>
+        </Field>
       )}
       {mode === "BY_DISTRICT" ? (
         props.districtUnions.length ? (

@@ -7,6 +7,8 @@ import type { YearFigures } from "@/lib/stats/queries";
 import { BarChart } from "@/components/stats/charts/bar-chart";
 import { InsightTables } from "@/components/stats/insight-tables";
 import { CHART_BOX, SIDE_BY_SIDE, TABLE_BOX, Table } from "@/components/stats/insight-layout";
+import { Field } from "@/components/ui/field";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 // "How the programme works" on the statistics pages (centre and audit): a GET form for the period
 // and filters, then each chart with its table beside it, then the tables of lib/stats/insight.
@@ -41,27 +43,12 @@ export async function InsightSection({ actor, params, action, years }: { actor: 
       ) : null}
       <form method="get" action={action} className="queue-filters" aria-label={t("formLabel")}>
         {text(params.asOf) ? <input type="hidden" name="asOf" value={text(params.asOf)} /> : null}
-        <div className="field">
-          <label htmlFor="insight-from">{t("from")}</label>
-          <input id="insight-from" type="date" name="from" defaultValue={error ? text(params.from) || f.period.from : f.period.from} aria-describedby="insight-hint" />
-        </div>
-        <div className="field">
-          <label htmlFor="insight-to">{t("to")}</label>
-          <input id="insight-to" type="date" name="to" defaultValue={error ? text(params.to) || f.period.to : f.period.to} aria-describedby="insight-hint" />
-        </div>
-        <div className="field">
-          <label htmlFor="insight-channel">{t("channelLabel")}</label>
-          <select id="insight-channel" name="channel" defaultValue={f.filters.channel}>
-            {CHANNELS.map((c) => <option key={c} value={c}>{t(`channel.${c}`)}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="insight-org">{t("org")}</label>
-          <select id="insight-org" name="org" defaultValue={f.filters.org ?? ""}>
-            <option value="">{t("allOrgs")}</option>
-            {orgs.map((o) => <option key={o.code} value={o.code}>{name(o)}</option>)}
-          </select>
-        </div>
+        <Field id="insight-from" label={t("from")} type="date" name="from" defaultValue={error ? text(params.from) || f.period.from : f.period.from} aria-describedby="insight-hint" />
+        <Field id="insight-to" label={t("to")} type="date" name="to" defaultValue={error ? text(params.to) || f.period.to : f.period.to} aria-describedby="insight-hint" />
+        <FilterSelect id="insight-channel" name="channel" label={t("channelLabel")} value={f.filters.channel}
+          options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+        <FilterSelect id="insight-org" name="org" label={t("org")} value={f.filters.org ?? ""} all={t("allOrgs")}
+          options={orgs.map((o) => ({ value: o.code, label: name(o) }))} />
         <div className="actions" style={{ paddingBottom: ".1rem" }}>
           <button type="submit" className="btn btn--primary">{t("show")}</button>
           <a href={`/api/stats/insight?${query.toString()}`} className="btn btn--secondary" download data-testid="insight-xlsx">{t("downloadXlsx")}</a>

@@ -1,5 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
+import type { ActionState } from "@/lib/actions/state";
 import { useTranslations } from "next-intl";
 import type { BatchAction } from "@/lib/subsidies/batch-workflow";
 import {
@@ -12,7 +13,7 @@ import {
 } from "@/lib/subsidies/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { CheckBox, TextArea, TextInput } from "@/components/subsidies/form-fields";
+import { CheckField, TextAreaField, TextField } from "@/components/ui/bound-fields";
 import { useReportedAction } from "@/components/ui/page-feedback";
 
 type Props = { batchId: string; version: number; actions: BatchAction[]; today: string; payerAccount: string };
@@ -27,82 +28,53 @@ export function BatchActions({ batchId, version, actions, today, payerAccount }:
   const pay = useReportedAction(payBatchAction);
   const reconcile = useReportedAction(reconcileBatchAction);
   const reopen = useReportedAction(reopenBatchAction);
-  const card = (key: string, title: string, body: ReactNode) => (
-    <section key={key} className="card" aria-label={title} data-testid={`batch-action-${key}`}>
-      <h3 style={{ marginTop: 0, fontSize: "1.05rem" }}>{title}</h3>
-      {body}
-    </section>
-  );
+  // Each step the person may take is a card of its own: the step's fields, then its button.
+  const step = (key: BatchAction, action: typeof verify, fields: (state: ActionState) => ReactNode, variant?: "danger") =>
+    actions.includes(key) ? (
+      <section key={key} className="card" aria-label={t(key)} data-testid={`batch-action-${key}`}>
+        <h3 style={{ marginTop: 0, fontSize: "1.05rem" }}>{t(key)}</h3>
+        <ActionForm action={action} hidden={hidden}>
+          {(state) => (
+            <>
+              {fields(state)}
+              <div className="actions"><SubmitButton variant={variant}>{t(key)}</SubmitButton></div>
+            </>
+          )}
+        </ActionForm>
+      </section>
+    ) : null;
   if (actions.length === 0) return <p className="notice notice--info">{t("noActions")}</p>;
   return (
     <div className="grid">
-      {actions.includes("verify") ? card("verify", t("verify"), (
-        <ActionForm action={verify} hidden={hidden}>
-          {(state) => (
-            <>
-              <CheckBox form="verify" name="checkAmounts" label={t("checkAmounts")} state={state} />
-              <CheckBox form="verify" name="checkRepayment" label={t("checkRepayment")} state={state} />
-              <CheckBox form="verify" name="checkUnion" label={t("checkUnion")} state={state} />
-              <TextArea form="verify" name="comment" label={t("comment")} state={state} />
-              <div className="actions"><SubmitButton>{t("verify")}</SubmitButton></div>
-            </>
-          )}
-        </ActionForm>
-      )) : null}
-      {actions.includes("makerApprove") ? card("makerApprove", t("makerApprove"), (
-        <ActionForm action={maker} hidden={hidden}>
-          {(state) => (
-            <>
-              <TextArea form="maker" name="comment" label={t("comment")} state={state} />
-              <div className="actions"><SubmitButton>{t("makerApprove")}</SubmitButton></div>
-            </>
-          )}
-        </ActionForm>
-      )) : null}
-      {actions.includes("checkerApprove") ? card("checkerApprove", t("checkerApprove"), (
-        <ActionForm action={checker} hidden={hidden}>
-          {(state) => (
-            <>
-              <p className="field__hint">{t("checkerHint")}</p>
-              <TextArea form="checker" name="comment" label={t("comment")} state={state} />
-              <div className="actions"><SubmitButton>{t("checkerApprove")}</SubmitButton></div>
-            </>
-          )}
-        </ActionForm>
-      )) : null}
-      {actions.includes("pay") ? card("pay", t("pay"), (
-        <ActionForm action={pay} hidden={hidden}>
-          {(state) => (
-            <>
-              <TextInput form="pay" name="paidOn" label={t("paidOn")} state={state} type="date" fallback={today} max={today} required />
-              <TextInput form="pay" name="payerAccount" label={t("payerAccountLabel")} state={state} fallback={payerAccount} required />
-              <TextInput form="pay" name="paymentRef" label={t("paymentRef")} state={state} required autoComplete="off" />
-              <div className="actions"><SubmitButton>{t("pay")}</SubmitButton></div>
-            </>
-          )}
-        </ActionForm>
-      )) : null}
-      {actions.includes("reconcile") ? card("reconcile", t("reconcile"), (
-        <ActionForm action={reconcile} hidden={hidden}>
-          {(state) => (
-            <>
-              <TextArea form="reconcile" name="comment" label={t("reconcileNote")} state={state} required />
-              <div className="actions"><SubmitButton>{t("reconcile")}</SubmitButton></div>
-            </>
-          )}
-        </ActionForm>
-      )) : null}
-      {actions.includes("reopen") ? card("reopen", t("reopen"), (
-        <ActionForm action={reopen} hidden={hidden}>
-          {(state) => (
-            <>
-              <p className="field__hint">{t("reopenHint")}</p>
-              <TextArea form="reopen" name="comment" label={t("comment")} state={state} required />
-              <div className="actions"><SubmitButton variant="danger">{t("reopen")}</SubmitButton></div>
-            </>
-          )}
-        </ActionForm>
-      )) : null}
+      {step("verify", verify, (state) => (
+        <>
+          <CheckField form="verify" name="checkAmounts" label={t("checkAmounts")} state={state} />
+          <CheckField form="verify" name="checkRepayment" label={t("checkRepayment")} state={state} />
+          <CheckField form="verify" name="checkUnion" label={t("checkUnion")} state={state} />
+          <TextAreaField form="verify" name="comment" label={t("comment")} state={state} optional rows={2} />
+        </>
+      ))}
+      {step("makerApprove", maker, (state) => <TextAreaField form="maker" name="comment" label={t("comment")} state={state} optional rows={2} />)}
+      {step("checkerApprove", checker, (state) => (
+        <>
+          <p className="field__hint">{t("checkerHint")}</p>
+          <TextAreaField form="checker" name="comment" label={t("comment")} state={state} optional rows={2} />
+        </>
+      ))}
+      {step("pay", pay, (state) => (
+        <>
+          <TextField form="pay" name="paidOn" label={t("paidOn")} state={state} type="date" fallback={today} max={today} />
+          <TextField form="pay" name="payerAccount" label={t("payerAccountLabel")} state={state} fallback={payerAccount} />
+          <TextField form="pay" name="paymentRef" label={t("paymentRef")} state={state} autoComplete="off" />
+        </>
+      ))}
+      {step("reconcile", reconcile, (state) => <TextAreaField form="reconcile" name="comment" label={t("reconcileNote")} state={state} rows={2} />)}
+      {step("reopen", reopen, (state) => (
+        <>
+          <p className="field__hint">{t("reopenHint")}</p>
+          <TextAreaField form="reopen" name="comment" label={t("comment")} state={state} rows={2} />
+        </>
+      ), "danger")}
     </div>
   );
 }

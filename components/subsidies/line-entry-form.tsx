@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { enterLineAction } from "@/lib/subsidies/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { CheckBox, TextInput } from "@/components/subsidies/form-fields";
+import { CheckField, TextField } from "@/components/ui/bound-fields";
 
 const F = "entry";
 
@@ -17,19 +17,19 @@ export function LineEntryForm({ today }: { today: string }) {
       {(state) => (
         <>
           <div className="grid">
-            <TextInput form={F} name="contractNo" label={col("contractNo")} state={state} required autoComplete="off" />
-            <TextInput form={F} name="periodStart" label={`${col("period")}（起）`} state={state} required type="date" max={today} />
-            <TextInput form={F} name="periodEnd" label={`${col("period")}（止）`} state={state} required type="date" max={today} />
-            <TextInput form={F} name="principalBalanceFen" label={`${col("balance")}（元）`} state={state} required inputMode="decimal" />
-            <TextInput form={F} name="annualRateMicros" label={col("rate")} state={state} required placeholder="3.85%" />
-            <TextInput form={F} name="interestDueFen" label={`${col("interestDue")}（元）`} state={state} required inputMode="decimal" />
-            <TextInput form={F} name="interestPaidFen" label={`${col("interestPaid")}（元）`} state={state} required inputMode="decimal" />
-            <TextInput form={F} name="paidOn" label={col("paidOn")} state={state} type="date" max={today} />
-            <TextInput form={F} name="penaltyInterestFen" label={`${col("penalty")}（元）`} state={state} inputMode="decimal" />
+            <TextField form={F} name="contractNo" label={col("contractNo")} state={state} autoComplete="off" />
+            <TextField form={F} name="periodStart" label={`${col("period")}（起）`} state={state} type="date" max={today} />
+            <TextField form={F} name="periodEnd" label={`${col("period")}（止）`} state={state} type="date" max={today} />
+            <TextField form={F} name="principalBalanceFen" label={`${col("balance")}（元）`} state={state} inputMode="decimal" />
+            <TextField form={F} name="annualRateMicros" label={col("rate")} state={state} placeholder="3.85%" />
+            <TextField form={F} name="interestDueFen" label={`${col("interestDue")}（元）`} state={state} inputMode="decimal" />
+            <TextField form={F} name="interestPaidFen" label={`${col("interestPaid")}（元）`} state={state} inputMode="decimal" />
+            <TextField form={F} name="paidOn" label={col("paidOn")} state={state} type="date" max={today} optional />
+            <TextField form={F} name="penaltyInterestFen" label={`${col("penalty")}（元）`} state={state} inputMode="decimal" optional />
           </div>
           <div className="actions">
-            <CheckBox form={F} name="overdue" label={flags("overdue")} state={state} />
-            <CheckBox form={F} name="extended" label={flags("extended")} state={state} />
+            <CheckField form={F} name="overdue" label={flags("overdue")} state={state} />
+            <CheckField form={F} name="extended" label={flags("extended")} state={state} />
           </div>
           <div className="actions"><SubmitButton variant="secondary">{t("entrySubmit")}</SubmitButton></div>
         </>

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { answerQueryAction, correctLineAction, queryLineAction } from "@/lib/subsidies/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { CheckBox, TextArea, TextInput } from "@/components/subsidies/form-fields";
+import { CheckField, TextAreaField, TextField } from "@/components/ui/bound-fields";
 import { useReportedAction } from "@/components/ui/page-feedback";
 
 type LineRef = { lineId: string; batchVersion: number };
@@ -17,7 +17,7 @@ export function QueryLineForm({ lineId, batchVersion }: LineRef) {
     <ActionForm action={action} hidden={{ lineId, batchVersion }}>
       {(state) => (
         <>
-          <TextArea form={form} name="question" label={t("query")} state={state} required placeholder={t("queryPlaceholder")} />
+          <TextAreaField form={form} name="question" label={t("query")} state={state} placeholder={t("queryPlaceholder")} rows={2} />
           <div className="actions"><SubmitButton variant="secondary">{t("querySubmit")}</SubmitButton></div>
         </>
       )}
@@ -33,7 +33,7 @@ export function AnswerQueryForm({ lineId, batchVersion }: LineRef) {
     <ActionForm action={action} hidden={{ lineId, batchVersion }}>
       {(state) => (
         <>
-          <TextArea form={`answer-${lineId}`} name="answer" label={t("answer")} state={state} required />
+          <TextAreaField form={`answer-${lineId}`} name="answer" label={t("answer")} state={state} rows={2} />
           <div className="actions"><SubmitButton variant="secondary">{t("answerSubmit")}</SubmitButton></div>
         </>
       )}
@@ -64,18 +64,18 @@ export function CorrectLineForm({ lineId, batchVersion, defaults, today }: LineR
       {(state) => (
         <>
           <div className="grid">
-            <TextInput form={form} name="principalBalanceFen" label={`${col("balance")}（元）`} state={state} fallback={defaults.principalBalanceFen} required inputMode="decimal" />
-            <TextInput form={form} name="annualRateMicros" label={col("rate")} state={state} fallback={defaults.annualRateMicros} required />
-            <TextInput form={form} name="interestDueFen" label={`${col("interestDue")}（元）`} state={state} fallback={defaults.interestDueFen} required inputMode="decimal" />
-            <TextInput form={form} name="interestPaidFen" label={`${col("interestPaid")}（元）`} state={state} fallback={defaults.interestPaidFen} required inputMode="decimal" />
-            <TextInput form={form} name="paidOn" label={col("paidOn")} state={state} fallback={defaults.paidOn} type="date" max={today} />
-            <TextInput form={form} name="penaltyInterestFen" label={`${col("penalty")}（元）`} state={state} fallback={defaults.penaltyInterestFen} inputMode="decimal" />
+            <TextField form={form} name="principalBalanceFen" label={`${col("balance")}（元）`} state={state} fallback={defaults.principalBalanceFen} inputMode="decimal" />
+            <TextField form={form} name="annualRateMicros" label={col("rate")} state={state} fallback={defaults.annualRateMicros} />
+            <TextField form={form} name="interestDueFen" label={`${col("interestDue")}（元）`} state={state} fallback={defaults.interestDueFen} inputMode="decimal" />
+            <TextField form={form} name="interestPaidFen" label={`${col("interestPaid")}（元）`} state={state} fallback={defaults.interestPaidFen} inputMode="decimal" />
+            <TextField form={form} name="paidOn" label={col("paidOn")} state={state} fallback={defaults.paidOn} type="date" max={today} optional />
+            <TextField form={form} name="penaltyInterestFen" label={`${col("penalty")}（元）`} state={state} fallback={defaults.penaltyInterestFen} inputMode="decimal" optional />
           </div>
           <div className="actions">
-            <CheckBox form={form} name="overdue" label={flags("overdue")} state={state} defaultChecked={defaults.overdue} />
-            <CheckBox form={form} name="extended" label={flags("extended")} state={state} defaultChecked={defaults.extended} />
+            <CheckField form={form} name="overdue" label={flags("overdue")} state={state} defaultChecked={defaults.overdue} />
+            <CheckField form={form} name="extended" label={flags("extended")} state={state} defaultChecked={defaults.extended} />
           </div>
-          <TextArea form={form} name="answer" label={t("answer")} state={state} required />
+          <TextAreaField form={form} name="answer" label={t("answer")} state={state} rows={2} />
           <div className="actions"><SubmitButton>{t("correctSubmit")}</SubmitButton></div>
         </>
       )}

@@ -3,6 +3,7 @@ import type { LineRow, UnionNote } from "@/lib/subsidies/queries";
 import { formatFen } from "@/lib/money/fen";
 import { formatPeriod, formatRateMicros } from "@/components/subsidies/format";
 import { QueryLineForm } from "@/components/subsidies/line-forms";
+import { DataTable } from "@/components/ui/data-table";
 
 type Props = {
   lines: LineRow[];
@@ -10,7 +11,6 @@ type Props = {
   queryable?: { batchVersion: number } | null;
 };
 
-/** A batch's current lines: figures, subsidy and why none, the union check, queries and earlier versions. */
 type Translate = (key: "none" | "periods" | "periodsChecked" | "untilNow" | "separator", values?: Record<string, string>) => string;
 
 /** The union-standing check of a line in one sentence. */
@@ -21,6 +21,7 @@ function unionNoteText(u: Translate, note: UnionNote): string {
   return note.checkedOn ? u("periodsChecked", { periods, checkedOn }) : u("periods", { periods });
 }
 
+/** A batch's current lines: figures, subsidy and why none, the union check, queries and earlier versions. */
 export async function LinesTable({ lines, queryable }: Props) {
   const [col, ex, flags, c, centre, u] = await Promise.all([
     getTranslations("subsidy.columns"),
@@ -30,82 +31,108 @@ export async function LinesTable({ lines, queryable }: Props) {
     getTranslations("subsidy.centre"),
     getTranslations("subsidy.unionNote"),
   ]);
-  if (lines.length === 0) return <p className="notice notice--info">{c("none")}</p>;
+  const nowrap = { whiteSpace: "nowrap" } as const;
+  const small = { fontSize: ".8rem" } as const;
+  const isOpen = (l: LineRow) => l.query !== null && l.queryAnswer === null;
   return (
-    <div className="table-wrap">
-      <table className="table" data-testid="lines-table">
-        <thead>
-          <tr>
-            <th>{col("contractNo")}</th>
-            <th>{col("enterprise")}</th>
-            <th>{col("period")} / {col("paidOn")}</th>
-            <th className="num">{col("balance")} / {col("rate")}</th>
-            <th className="num">{col("interestDue")}</th>
-            <th className="num">{col("interestPaid")}</th>
-            <th className="num">{col("subsidy")}</th>
-            <th>{col("query")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => {
-            const open = l.query !== null && l.queryAnswer === null;
-            return (
-              <tr key={l.id} data-line-key={l.lineKey} className={open ? "is-overdue" : undefined}>
-                <td style={{ whiteSpace: "nowrap" }}>
-                  {l.contractNo}
-                  {l.lineVersion > 1 ? <div><span className="badge">{c("version", { n: l.lineVersion })}</span></div> : null}
-                </td>
-                <td style={{ minWidth: "10rem" }}>
-                  {l.enterpriseName}
-                  {l.unionNote ? <div className="who" style={{ fontSize: ".8rem" }}>{unionNoteText(u, l.unionNote)}</div> : null}
-                </td>
-                <td style={{ whiteSpace: "nowrap" }}>
-                  {formatPeriod(l.periodStart, l.periodEnd)}
-                  <div className="who" style={{ fontSize: ".8rem" }}>{col("paidOn")} {l.paidOn ?? "—"}</div>
-                </td>
-                <td className="num" style={{ whiteSpace: "nowrap" }}>
-                  {formatFen(l.balanceFen)}
-                  <div className="who" style={{ fontSize: ".8rem" }}>{formatRateMicros(l.annualRateMicros)}</div>
-                </td>
-                <td className="num" style={{ whiteSpace: "nowrap" }}>{formatFen(l.interestDueFen)}</td>
-                <td className="num" style={{ whiteSpace: "nowrap" }}>
-                  {formatFen(l.interestPaidFen)}
-                  {l.penaltyFen > 0n ? <div className="who" style={{ fontSize: ".8rem" }}>{col("penalty")} {formatFen(l.penaltyFen)}</div> : null}
-                </td>
-                <td className="num" style={{ whiteSpace: "nowrap" }}>
-                  <strong>{formatFen(l.subsidyFen)}</strong>
-                  {l.excludedReason ? <div><span className="badge badge--red">{ex(l.excludedReason)}</span></div> : null}
-                  {l.overdue && l.excludedReason !== "OVERDUE" ? <div><span className="badge badge--amber">{flags("overdue")}</span></div> : null}
-                  {l.extended && l.excludedReason !== "EXTENDED" ? <div><span className="badge badge--amber">{flags("extended")}</span></div> : null}
-                </td>
-                <td style={{ minWidth: "12rem" }}>
-                  {l.query ? <div>问：{l.query}</div> : null}
-                  {l.queryAnswer ? <div>答：{l.queryAnswer}</div> : open ? <span className="badge badge--amber">{centre("waiting")}</span> : null}
-                  {l.previous.length ? (
-                    <details>
-                      <summary className="who">{c("previousVersions")}（{l.previous.length}）</summary>
-                      <ul style={{ margin: ".3rem 0", paddingLeft: "1.1rem" }}>
-                        {l.previous.map((p) => (
-                          <li key={p.lineVersion}>
-                            {c("version", { n: p.lineVersion })}：{col("interestPaid")} {formatFen(p.interestPaidFen)}，{col("subsidy")} {formatFen(p.subsidyFen)}
-                            {p.excludedReason ? `（${ex(p.excludedReason)}）` : ""}
-                          </li>
-                        ))}
-                      </ul>
-                    </details>
-                  ) : null}
-                  {queryable && !open ? (
-                    <details>
-                      <summary className="btn btn--link">{centre("query")}</summary>
-                      <QueryLineForm lineId={l.id} batchVersion={queryable.batchVersion} />
-                    </details>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable rows={lines} rowKey={(l) => l.id} empty={c("none")} testId="lines-table"
+      rowAttributes={(l) => ({ "data-line-key": l.lineKey, className: isOpen(l) ? "is-overdue" : undefined })}
+      columns={[
+        {
+          header: col("contractNo"),
+          style: nowrap,
+          cell: (l) => (
+            <>
+              {l.contractNo}
+              {l.lineVersion > 1 ? <div><span className="badge">{c("version", { n: l.lineVersion })}</span></div> : null}
+            </>
+          ),
+        },
+        {
+          header: col("enterprise"),
+          style: { minWidth: "10rem" },
+          cell: (l) => (
+            <>
+              {l.enterpriseName}
+              {l.unionNote ? <div className="who" style={small}>{unionNoteText(u, l.unionNote)}</div> : null}
+            </>
+          ),
+        },
+        {
+          header: `${col("period")} / ${col("paidOn")}`,
+          style: nowrap,
+          cell: (l) => (
+            <>
+              {formatPeriod(l.periodStart, l.periodEnd)}
+              <div className="who" style={small}>{col("paidOn")} {l.paidOn ?? "—"}</div>
+            </>
+          ),
+        },
+        {
+          header: `${col("balance")} / ${col("rate")}`,
+          num: true,
+          style: nowrap,
+          cell: (l) => (
+            <>
+              {formatFen(l.balanceFen)}
+              <div className="who" style={small}>{formatRateMicros(l.annualRateMicros)}</div>
+            </>
+          ),
+        },
+        { header: col("interestDue"), num: true, style: nowrap, cell: (l) => formatFen(l.interestDueFen) },
+        {
+          header: col("interestPaid"),
+          num: true,
+          style: nowrap,
+          cell: (l) => (
+            <>
+              {formatFen(l.interestPaidFen)}
+              {l.penaltyFen > 0n ? <div className="who" style={small}>{col("penalty")} {formatFen(l.penaltyFen)}</div> : null}
+            </>
+          ),
+        },
+        {
+          header: col("subsidy"),
+          num: true,
+          style: nowrap,
+          cell: (l) => (
+            <>
+              <strong>{formatFen(l.subsidyFen)}</strong>
+              {l.excludedReason ? <div><span className="badge badge--red">{ex(l.excludedReason)}</span></div> : null}
+              {l.overdue && l.excludedReason !== "OVERDUE" ? <div><span className="badge badge--amber">{flags("overdue")}</span></div> : null}
+              {l.extended && l.excludedReason !== "EXTENDED" ? <div><span className="badge badge--amber">{flags("extended")}</span></div> : null}
+            </>
+          ),
+        },
+        {
+          header: col("query"),
+          style: { minWidth: "12rem" },
+          cell: (l) => (
+            <>
+              {l.query ? <div>问：{l.query}</div> : null}
+              {l.queryAnswer ? <div>答：{l.queryAnswer}</div> : isOpen(l) ? <span className="badge badge--amber">{centre("waiting")}</span> : null}
+              {l.previous.length ? (
+                <details>
+                  <summary className="who">{c("previousVersions")}（{l.previous.length}）</summary>
+                  <ul style={{ margin: ".3rem 0", paddingLeft: "1.1rem" }}>
+                    {l.previous.map((p) => (
+                      <li key={p.lineVersion}>
+                        {c("version", { n: p.lineVersion })}：{col("interestPaid")} {formatFen(p.interestPaidFen)}，{col("subsidy")} {formatFen(p.subsidyFen)}
+                        {p.excludedReason ? `（${ex(p.excludedReason)}）` : ""}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
+              {queryable && !isOpen(l) ? (
+                <details>
+                  <summary className="btn btn--link">{centre("query")}</summary>
+                  <QueryLineForm lineId={l.id} batchVersion={queryable.batchVersion} />
+                </details>
+              ) : null}
+            </>
+          ),
+        },
+      ]} />
   );
 }

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { importStatementAction, type ImportState } from "@/lib/subsidies/actions";
 import { MAX_STATEMENT_BYTES, STATEMENT_ACCEPT } from "@/lib/subsidies/statement-file";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { Field } from "@/components/ui/field";
 
 const IDLE: ImportState = { status: "idle" };
 
@@ -23,11 +24,7 @@ export function StatementUpload() {
   return (
     <div>
       <form action={action} onSubmit={check} className="form" encType="multipart/form-data" data-testid="statement-upload">
-        <div className="field">
-          <label htmlFor="statement-file">{t("file")}<span className="required" aria-hidden="true"> *</span></label>
-          <input id="statement-file" name="file" type="file" accept={STATEMENT_ACCEPT} required aria-describedby="statement-file-hint" />
-          <p id="statement-file-hint" className="field__hint">{t("fileHint")}</p>
-        </div>
+        <Field id="statement-file" label={t("file")} required hint={t("fileHint")} name="file" type="file" accept={STATEMENT_ACCEPT} />
         <div className="actions">
           <SubmitButton>{t("upload")}</SubmitButton>
           <a className="btn btn--link" href="/api/subsidies/template?format=csv" download>{t("templateCsv")}</a>

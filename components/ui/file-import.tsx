@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, type ReactNode } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { Field } from "@/components/ui/field";
 
 // A spreadsheet import (CSV or XLSX), all or nothing: the upload form, the result, and for a
 // refused file its per-line report (nothing was stored).
@@ -31,10 +32,7 @@ export function FileImport({ id, action, templateHref, labels, problemsTestId, c
     <div>
       <form action={formAction} className="form" encType="multipart/form-data">
         {children}
-        <div className="field">
-          <label htmlFor={`${id}-file`}>{labels.file}<span className="required" aria-hidden="true"> *</span></label>
-          <input id={`${id}-file`} name="file" type="file" accept={SPREADSHEETS} required />
-        </div>
+        <Field id={`${id}-file`} label={labels.file} required name="file" type="file" accept={SPREADSHEETS} />
         <div className="actions">
           <SubmitButton>{labels.upload}</SubmitButton>
           <a className="btn btn--link" href={templateHref} download>{labels.template}</a>

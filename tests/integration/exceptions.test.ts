@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { submitApplication } from "@/lib/applications/services/submit-application";
 import { resubmitApplication } from "@/lib/applications/services/resubmit-application";
 import { saveLoanRequest } from "@/lib/applications/services/drafts";
-import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
+import { checkEligibility } from "@/lib/applications/eligibility-queries";
 import { missingDocuments } from "@/lib/applications/required-documents";
 import { confirmRecommendation, recommendApplication } from "@/lib/reviews/services/center-review";
 import { rejectApplication, returnForInformation } from "@/lib/reviews/services/return-or-reject";

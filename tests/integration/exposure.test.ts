@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { submitApplication } from "@/lib/applications/services/submit-application";
 import { startRenewal } from "@/lib/applications/services/start-renewal";
 import { saveLoanRequest } from "@/lib/applications/services/drafts";
-import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
+import { checkEligibility } from "@/lib/applications/eligibility-queries";
 import { REQUIRED_DOCUMENTS } from "@/lib/applications/required-documents";
 import { outcome as code } from "../support/outcome";
 import { db, itOnPostgres, uniqueSuffix } from "../support/db";

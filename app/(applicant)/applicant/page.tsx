@@ -2,11 +2,10 @@ import Link from "next/link";
 import { InboxLink } from "@/components/inbox/inbox-link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
-import { applicantOverview, listMyApplications } from "@/lib/applications/queries";
+import { applicantDashboardView } from "@/lib/applications/dashboard-view";
 import { formatFen } from "@/lib/money/fen";
 import { ApplicationTable } from "@/components/applications/application-table";
 import { EligibilityNotice } from "@/components/applications/eligibility-notice";
-import { enterpriseEligibility } from "@/lib/applications/services/eligibility-facts";
 import type { EligibilityCode } from "@/lib/applications/eligibility";
 import { RenewButton, StartApplicationButton } from "@/components/applications/case-actions";
 
@@ -14,16 +13,14 @@ const PERSONAL_BLOCKS: ReadonlySet<EligibilityCode> = new Set(["NOT_MEMBER", "NO
 
 export default async function ApplicantHome() {
   const actor = await requireSection("applicant");
-  const [t, a, loanStatus, format, rows, overview] = await Promise.all([
+  const [t, a, loanStatus, format, { rows, overview, eligibility }] = await Promise.all([
     getTranslations("home"),
     getTranslations("applicant"),
     getTranslations("case.loanStatus"),
     getFormatter(),
-    listMyApplications(actor),
-    applicantOverview(actor),
+    applicantDashboardView(actor),
   ]);
   const ready = overview?.profileComplete && overview.consents.sensitive && overview.consents.credit;
-  const eligibility = await enterpriseEligibility(actor, overview?.enterprises.map((e) => e.id) ?? []);
   return (
     <>
       <h1>{t("applicantTitle")}</h1>

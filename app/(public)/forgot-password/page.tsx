@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
+import { AuthCard } from "@/components/auth/auth-card";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("forgotTitle") };
@@ -8,12 +9,9 @@ export async function generateMetadata() {
 export default async function ForgotPasswordPage() {
   const t = await getTranslations("auth");
   return (
-    <div className="page--narrow">
-      <section className="card">
-        <h1>{t("forgotTitle")}</h1>
-        <p className="lead">{t("forgotLead")}</p>
-        <ForgotPasswordForm />
-      </section>
-    </div>
+    <AuthCard title={t("forgotTitle")}>
+      <p className="lead">{t("forgotLead")}</p>
+      <ForgotPasswordForm />
+    </AuthCard>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { safeNextPath } from "@/lib/auth/schemas";
+import { AuthCard } from "@/components/auth/auth-card";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("loginTitle") };
@@ -11,13 +12,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { next, passwordSet } = await searchParams;
   const t = await getTranslations("auth");
   return (
-    <div className="page--narrow">
-      <section className="card">
-        <h1>{t("loginTitle")}</h1>
-        {passwordSet ? <p className="notice notice--success" role="status">{t("passwordSet")}</p> : null}
-        <LoginForm next={safeNextPath(next) ?? undefined} />
-        <p><Link href="/forgot-password">{t("forgotLink")}</Link> · <Link href="/register">{t("noAccount")}</Link></p>
-      </section>
-    </div>
+    <AuthCard title={t("loginTitle")}>
+      {passwordSet ? <p className="notice notice--success" role="status">{t("passwordSet")}</p> : null}
+      <LoginForm next={safeNextPath(next) ?? undefined} />
+      <p><Link href="/forgot-password">{t("forgotLink")}</Link> · <Link href="/register">{t("noAccount")}</Link></p>
+    </AuthCard>
   );
 }

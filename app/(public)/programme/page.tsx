@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { beijingNoon } from "@/lib/calendar/beijing";
 import { fenToWanYuan } from "@/lib/stats/format";
 import { cachedPublicProgrammeFigures } from "@/lib/stats/public-figures-cached";
+import { PublicHero } from "@/components/public/hero";
 
 // The programme's public page: what it is, who may apply, how, its live headline figures (totals
 // only, from a cache refreshed every five minutes) and the hotline. No sign-in.
@@ -24,14 +24,7 @@ export default async function ProgrammePage() {
   ];
   return (
     <>
-      <section className="hero">
-        <h1>{t("title")}</h1>
-        <p>{t("lead")}</p>
-        <div className="actions">
-          <Link href="/register" className="btn btn--primary">{t("apply")}</Link>
-          <Link href="/login" className="btn btn--secondary">{t("signIn")}</Link>
-        </div>
-      </section>
+      <PublicHero title={t("title")} lead={t("lead")} apply={t("apply")} signIn={t("signIn")} />
 
       <section aria-labelledby="figures-title" className="card">
         <h2 id="figures-title" style={{ marginTop: 0 }}>{t("figuresTitle")}</h2>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { RegisterForm } from "@/components/auth/register-form";
+import { AuthCard } from "@/components/auth/auth-card";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("registerTitle") };
@@ -8,12 +9,9 @@ export async function generateMetadata() {
 export default async function RegisterPage() {
   const t = await getTranslations("auth");
   return (
-    <div className="page--narrow">
-      <section className="card">
-        <h1>{t("registerTitle")}</h1>
-        <p className="lead">{t("registerLead")}</p>
-        <RegisterForm />
-      </section>
-    </div>
+    <AuthCard title={t("registerTitle")}>
+      <p className="lead">{t("registerLead")}</p>
+      <RegisterForm />
+    </AuthCard>
   );
 }

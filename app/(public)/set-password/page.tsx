@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
+import { AuthCard } from "@/components/auth/auth-card";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("setPasswordTitle") };
@@ -10,18 +11,15 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
   const { token } = await searchParams;
   const t = await getTranslations("auth");
   return (
-    <div className="page--narrow">
-      <section className="card">
-        <h1>{t("setPasswordTitle")}</h1>
-        {token ? (
-          <>
-            <p className="lead">{t("setPasswordLead")}</p>
-            <SetPasswordForm token={token} />
-          </>
-        ) : (
-          <p className="notice notice--error" role="alert">{t("linkMissing")}</p>
-        )}
-      </section>
-    </div>
+    <AuthCard title={t("setPasswordTitle")}>
+      {token ? (
+        <>
+          <p className="lead">{t("setPasswordLead")}</p>
+          <SetPasswordForm token={token} />
+        </>
+      ) : (
+        <p className="notice notice--error" role="alert">{t("linkMissing")}</p>
+      )}
+    </AuthCard>
   );
 }

@@ -4,14 +4,14 @@ import { requireSection } from "@/lib/auth/actor";
 import { rootTranslator } from "@/lib/actions/safe-action";
 import { wordIn } from "@/lib/i18n/words";
 import Link from "next/link";
-import { dueFollowUps, hotlineCallPage } from "@/lib/hotline/queries";
+import { hotlineHomeView } from "@/lib/hotline/home-view";
 import { callSearchSchema } from "@/lib/hotline/schemas";
-import { assistedCases } from "@/lib/intake/queries";
 import { beijingToday } from "@/lib/calendar/beijing";
 import { LogCallForm } from "@/components/hotline/call-forms";
 import { HotlineCallTable } from "@/components/hotline/call-table";
 import { AssistedCaseTable } from "@/components/intake/assisted-case-table";
 import { InboxLink } from "@/components/inbox/inbox-link";
+import { Field } from "@/components/ui/field";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("hotline"))("title") };
@@ -28,9 +28,9 @@ export default async function HotlineHome({ searchParams }: { searchParams: Prom
   const searchIssue = search && !search.success ? search.error.issues[0]?.message : undefined;
   const searchError = searchIssue === undefined ? undefined : wordIn(await rootTranslator(), searchIssue);
   const mobile = search?.success ? search.data.mobile : null;
-  const [t, home, links, due, calls, cases] = await Promise.all([
-    getTranslations("hotline"), getTranslations("home"), getTranslations("applicant.sectionLinks"), dueFollowUps(actor, today),
-    searchError ? Promise.resolve({ rows: [], nextCursor: null }) : hotlineCallPage(actor, { cursor, mobile }, today), assistedCases(actor),
+  const [t, home, links, { due, calls, cases }] = await Promise.all([
+    getTranslations("hotline"), getTranslations("home"), getTranslations("applicant.sectionLinks"),
+    hotlineHomeView(actor, { cursor, mobile, refused: Boolean(searchError) }, today),
   ]);
   const more = calls.nextCursor ? `/hotline?${new URLSearchParams({ ...(mobile ? { mobile } : {}), cursor: calls.nextCursor })}#recent-title` : null;
   return (
@@ -54,11 +54,7 @@ export default async function HotlineHome({ searchParams }: { searchParams: Prom
       <section aria-labelledby="recent-title">
         <h2 id="recent-title">{t("recentTitle")}</h2>
         <form method="get" action="/hotline#recent-title" className="queue-filters" role="search" aria-label={t("search.label")}>
-          <div className="field queue-filters__search">
-            <label htmlFor="call-search-mobile">{t("search.mobile")}</label>
-            <input id="call-search-mobile" name="mobile" type="tel" inputMode="tel" maxLength={11} defaultValue={typed} autoComplete="off"
-              aria-invalid={searchError ? true : undefined} aria-describedby={searchError ? "call-search-error" : undefined} />
-          </div>
+          <Field id="call-search-mobile" label={t("search.mobile")} frameClass="queue-filters__search" name="mobile" type="tel" inputMode="tel" maxLength={11} defaultValue={typed} autoComplete="off" aria-invalid={searchError ? true : undefined} aria-describedby={searchError ? "call-search-error" : undefined} />
           <div className="actions">
             <button type="submit" className="btn btn--secondary">{t("search.submit")}</button>
             {typed ? <Link href="/hotline#recent-title" className="btn btn--secondary">{t("search.clear")}</Link> : null}

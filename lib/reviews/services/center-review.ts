@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { words } from "@/lib/i18n/words";
 import { db } from "@/lib/db/client";
 import { runTransition, type LoadedApplication } from "@/lib/applications/services/transition";
-import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
+import { checkEligibility } from "@/lib/applications/eligibility-queries";
 import { textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
 import { deliverToApplicant } from "@/lib/reviews/services/applicant-messages";
 import { IneligibleError } from "@/lib/applications/eligibility";

@@ -5,6 +5,7 @@ import { calendarYear, calendarYears, latestCalendarChange } from "@/lib/calenda
 import { AddCalendarDayForm, CalendarDayActions } from "@/components/calendar/calendar-forms";
 import { CalendarImport } from "@/components/calendar/calendar-import";
 import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
+import { DataTable } from "@/components/ui/data-table";
 import { BEIJING_TIME_ZONE, beijingNoon, beijingToday } from "@/lib/calendar/beijing";
 
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
@@ -34,43 +35,23 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           </p>
           <p data-testid="calendar-moved-count">{t("latest.moved", { n: latest.moved.length })}</p>
           {latest.moved.length ? (
-            <div className="table-wrap">
-              <table className="table" data-testid="calendar-moved">
-                <thead><tr><th>{t("latest.number")}</th><th>{t("latest.field")}</th><th>{t("latest.from")}</th><th>{t("latest.to")}</th></tr></thead>
-                <tbody>
-                  {latest.moved.map((m) => (
-                    <tr key={`${m.applicationId}-${m.field}`}>
-                      <td>{m.number}</td>
-                      <td>{t(`latest.${m.field}`)}</td>
-                      <td>{when(m.from)}</td>
-                      <td>{when(m.to)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable rows={latest.moved} rowKey={(m) => `${m.applicationId}-${m.field}`} empty={null} testId="calendar-moved" columns={[
+              { header: t("latest.number"), cell: (m) => m.number },
+              { header: t("latest.field"), cell: (m) => t(`latest.${m.field}`) },
+              { header: t("latest.from"), cell: (m) => when(m.from) },
+              { header: t("latest.to"), cell: (m) => when(m.to) },
+            ]} />
           ) : null}
         </section>
       ) : null}
       <h2>{t("days", { year })}</h2>
-      {days.length === 0 ? <p>{t("none")}</p> : (
-        <div className="table-wrap">
-          <table className="table table--stack" data-testid="calendar-days">
-            <thead><tr><th>{t("day")}</th><th>{t("weekday")}</th><th>{t("kindLabel")}</th><th>{t("name")}</th><th /></tr></thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.day} data-day={d.day}>
-                  <td data-label={t("day")}>{d.day}</td>
-                  <td data-label={t("weekday")}>{weekday(d.day)}</td>
-                  <td data-label={t("kindLabel")}><span className={`badge ${d.kind === "HOLIDAY" ? "badge--red" : "badge--green"}`}>{t(`kind.${d.kind}`)}</span></td>
-                  <td data-label={t("name")}>{d.name}</td>
-                  <td><CalendarDayActions year={year} day={d} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable rows={days} rowKey={(d) => d.day} rowAttributes={(d) => ({ "data-day": d.day })} empty={t("none")} plainEmpty testId="calendar-days" stack columns={[
+        { header: t("day"), cell: (d) => d.day },
+        { header: t("weekday"), cell: (d) => weekday(d.day) },
+        { header: t("kindLabel"), cell: (d) => <span className={`badge ${d.kind === "HOLIDAY" ? "badge--red" : "badge--green"}`}>{t(`kind.${d.kind}`)}</span> },
+        { header: t("name"), cell: (d) => d.name },
+        { header: "", cell: (d) => <CalendarDayActions year={year} day={d} /> },
+      ]} />
       <section className="card" style={{ marginTop: "1rem" }}>
         <h2>{t("form.addTitle")}</h2>
         <AddCalendarDayForm year={year} />

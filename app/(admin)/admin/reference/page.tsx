@@ -5,6 +5,7 @@ import { referenceLists } from "@/lib/reference/queries";
 import { DEFAULT_CHECKLISTS } from "@/lib/setup/programme-defaults";
 import { ChecklistForm, CreateEntryForm, EntryActions, NumberingForm } from "@/components/reference/reference-forms";
 import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
+import { DataTable, type Column } from "@/components/ui/data-table";
 
 export default async function ReferencePage() {
   const actor = await requireSection("admin");
@@ -12,6 +13,13 @@ export default async function ReferencePage() {
   const documents = (DEFAULT_CHECKLISTS.NEW as readonly DocumentKind[]).map((kind) => ({ kind, label: docs(kind) }));
   const names = (kinds: DocumentKind[]) => kinds.map((k) => docs(k)).join("、");
   const state = (active: boolean) => <span className={`badge ${active ? "badge--green" : "badge--red"}`}>{t(active ? "active" : "inactive")}</span>;
+  // The columns every reference list has: its code, its names, whether it is offered.
+  const entryColumns: Column<{ code: string; nameZh: string; nameEn: string; active: boolean }>[] = [
+    { header: t("code"), cell: (e) => <code>{e.code}</code> },
+    { header: t("nameZh"), cell: (e) => e.nameZh },
+    { header: t("nameEn"), cell: (e) => e.nameEn },
+    { header: t("state"), cell: (e) => state(e.active) },
+  ];
   return (
     <PageFeedback>
       <h1>{t("title")}</h1>
@@ -20,28 +28,20 @@ export default async function ReferencePage() {
 
       <h2>{t("categories.title")}</h2>
       <p className="field__hint">{t("categories.lead")}</p>
-      {lists.categories.length === 0 ? <p>{t("categories.none")}</p> : (
-        <div className="table-wrap">
-          <table className="table table--stack" data-testid="categories">
-            <thead><tr><th>{t("code")}</th><th>{t("nameZh")}</th><th>{t("nameEn")}</th><th>{t("state")}</th><th>{t("categories.checklist")}</th><th /></tr></thead>
-            <tbody>
-              {lists.categories.map((c) => (
-                <tr key={c.code} data-code={c.code}>
-                  <td data-label={t("code")}><code>{c.code}</code></td>
-                  <td data-label={t("nameZh")}>{c.nameZh}</td>
-                  <td data-label={t("nameEn")}>{c.nameEn}</td>
-                  <td data-label={t("state")}>{state(c.active)}</td>
-                  <td data-label={t("categories.checklist")}>
-                    <small><strong>{t("checklist.NEW")}：</strong>{names(c.checklists.NEW)}<br /><strong>{t("checklist.RENEWAL")}：</strong>{names(c.checklists.RENEWAL)}</small>
-                    <ChecklistForm category={c} documents={documents} />
-                  </td>
-                  <td><EntryActions list="category" entry={c} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable rows={lists.categories} rowKey={(c) => c.code} rowAttributes={(c) => ({ "data-code": c.code })} empty={t("categories.none")} plainEmpty
+        testId="categories" stack columns={[
+          ...entryColumns,
+          {
+            header: t("categories.checklist"),
+            cell: (c) => (
+              <>
+                <small><strong>{t("checklist.NEW")}：</strong>{names(c.checklists.NEW)}<br /><strong>{t("checklist.RENEWAL")}：</strong>{names(c.checklists.RENEWAL)}</small>
+                <ChecklistForm category={c} documents={documents} />
+              </>
+            ),
+          },
+          { header: "", cell: (c) => <EntryActions list="category" entry={c} /> },
+        ]} />
       <section className="card" style={{ marginTop: "1rem" }}>
         <h3>{t("categories.add")}</h3>
         <CreateEntryForm list="category" documents={documents} defaults={{ NEW: [...DEFAULT_CHECKLISTS.NEW], RENEWAL: [...DEFAULT_CHECKLISTS.RENEWAL] }} />
@@ -49,24 +49,8 @@ export default async function ReferencePage() {
 
       <h2>{t("targetGroups.title")}</h2>
       <p className="field__hint">{t("targetGroups.lead")}</p>
-      {lists.targetGroups.length === 0 ? <p>{t("targetGroups.none")}</p> : (
-        <div className="table-wrap">
-          <table className="table table--stack" data-testid="target-groups">
-            <thead><tr><th>{t("code")}</th><th>{t("nameZh")}</th><th>{t("nameEn")}</th><th>{t("state")}</th><th /></tr></thead>
-            <tbody>
-              {lists.targetGroups.map((g) => (
-                <tr key={g.code} data-code={g.code}>
-                  <td data-label={t("code")}><code>{g.code}</code></td>
-                  <td data-label={t("nameZh")}>{g.nameZh}</td>
-                  <td data-label={t("nameEn")}>{g.nameEn}</td>
-                  <td data-label={t("state")}>{state(g.active)}</td>
-                  <td><EntryActions list="targetGroup" entry={g} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable rows={lists.targetGroups} rowKey={(g) => g.code} rowAttributes={(g) => ({ "data-code": g.code })} empty={t("targetGroups.none")} plainEmpty
+        testId="target-groups" stack columns={[...entryColumns, { header: "", cell: (g) => <EntryActions list="targetGroup" entry={g} /> }]} />
       <section className="card" style={{ marginTop: "1rem" }}>
         <h3>{t("targetGroups.add")}</h3>
         <CreateEntryForm list="targetGroup" />

@@ -4,6 +4,8 @@ import { requireSection } from "@/lib/auth/actor";
 import { CONFIG_KIND_NAMES, parseConfigFilters } from "@/lib/audit/config-changes";
 import { configChangeActors, listConfigChanges } from "@/lib/audit/config-queries";
 import { configActionWords, configWording } from "@/lib/audit/config-wording";
+import { Field } from "@/components/ui/field";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 type Search = { kind?: string; actor?: string; from?: string; to?: string; cursor?: string };
 
@@ -30,28 +32,12 @@ export default async function ConfigAuditPage({ searchParams }: { searchParams: 
       <p className="field__hint">{t("lead")}</p>
       <form method="get" className="form form--wide" role="search">
         <div className="grid">
-          <div className="field">
-            <label htmlFor="kind">{t("kind")}</label>
-            <select id="kind" name="kind" defaultValue={filters.kind ?? ""}>
-              <option value="">{t("allKinds")}</option>
-              {CONFIG_KIND_NAMES.map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="actor">{t("person")}</label>
-            <select id="actor" name="actor" defaultValue={filters.actorId ?? ""}>
-              <option value="">{t("anyone")}</option>
-              {people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="from">{t("from")}</label>
-            <input id="from" name="from" type="date" defaultValue={params.from ?? ""} aria-invalid={"error" in parsed || undefined} />
-          </div>
-          <div className="field">
-            <label htmlFor="to">{t("to")}</label>
-            <input id="to" name="to" type="date" defaultValue={params.to ?? ""} aria-invalid={"error" in parsed || undefined} />
-          </div>
+          <FilterSelect id="kind" name="kind" label={t("kind")} value={filters.kind ?? ""} all={t("allKinds")}
+            options={CONFIG_KIND_NAMES.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+          <FilterSelect id="actor" name="actor" label={t("person")} value={filters.actorId ?? ""} all={t("anyone")}
+            options={people.map((p) => ({ value: p.id, label: p.name }))} />
+          <Field id="from" label={t("from")} name="from" type="date" defaultValue={params.from ?? ""} aria-invalid={"error" in parsed || undefined} />
+          <Field id="to" label={t("to")} name="to" type="date" defaultValue={params.to ?? ""} aria-invalid={"error" in parsed || undefined} />
         </div>
         {"error" in parsed ? <p className="notice notice--error" role="alert">{t("badDate")}</p> : null}
         <div className="actions">

@@ -1,24 +1,21 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
-import { profilePageData } from "@/lib/applications/profile-queries";
-import { draftForPage } from "@/lib/applications/draft-queries";
-import { applicantConsents } from "@/lib/consents/queries";
+import { applicantProfileView } from "@/lib/applications/profile-view";
 import { ProfileForm } from "@/components/applications/profile-form";
 import { ConsentForm } from "@/components/applications/consent-form";
 
 export default async function ProfilePage() {
   const actor = await requireSection("applicant");
   const locale = await getLocale();
-  const [t, kinds, data, draft, consents] = await Promise.all([
-    getTranslations("applicant.profile"), getTranslations("consentKinds"), profilePageData(actor), draftForPage(actor, "PROFILE", ""),
-    applicantConsents(actor, locale),
+  const [t, kinds, { profile, groups, draft, consents }] = await Promise.all([
+    getTranslations("applicant.profile"), getTranslations("consentKinds"), applicantProfileView(actor, locale),
   ]);
   return (
     <>
       <h1>{t("title")}</h1>
       <section className="card">
         <h2>{t("applicantInfo")}</h2>
-        <ProfileForm defaults={data.profile} groups={data.groups} draft={draft} />
+        <ProfileForm defaults={profile} groups={groups} draft={draft} />
       </section>
       {/* The wording in force (lib/consents), in the reader's language; the Chinese is what is signed. */}
       {consents.map((c) => (

@@ -9,6 +9,7 @@ import { startAssistedAction } from "@/lib/intake/actions";
 import { EnterpriseForm } from "@/components/applications/enterprise-form";
 import { RegisterMemberForm } from "@/components/intake/register-member-form";
 import { AssistedCaseTable } from "@/components/intake/assisted-case-table";
+import { Field } from "@/components/ui/field";
 
 const EMPTY_ENTERPRISE = {
   enterpriseId: "", name: "", creditCode: "", legalRepName: "", address: "", industry: "",
@@ -42,11 +43,7 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
       <section className="card" aria-labelledby="lookup-title">
         <h2 id="lookup-title">{t("lookupTitle")}</h2>
         <form method="get" action="/agent/intake" className="queue-filters" role="search" aria-label={t("lookupTitle")}>
-          <div className="field queue-filters__search">
-            <label htmlFor="lookup-mobile">{t("mobile")}</label>
-            <input id="lookup-mobile" name="mobile" type="tel" inputMode="tel" maxLength={11} defaultValue={typed} autoComplete="off"
-              aria-invalid={lookupError ? true : undefined} aria-describedby={lookupError ? "lookup-error" : undefined} />
-          </div>
+          <Field id="lookup-mobile" label={t("mobile")} frameClass="queue-filters__search" name="mobile" type="tel" inputMode="tel" maxLength={11} defaultValue={typed} autoComplete="off" aria-invalid={lookupError ? true : undefined} aria-describedby={lookupError ? "lookup-error" : undefined} />
           <div className="actions">
             <button type="submit" className="btn btn--secondary">{t("lookup")}</button>
           </div>

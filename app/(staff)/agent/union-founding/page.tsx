@@ -1,14 +1,4 @@
-import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { requireSection } from "@/lib/auth/actor";
-import { FoundingPage } from "@/components/unions/founding-page";
+import { foundingMetadata, foundingRoute } from "@/components/unions/founding-route";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("unionFounding"))("title") };
-}
-
-export default async function UnionFounding({ searchParams }: { searchParams: Promise<{ correct?: string }> }) {
-  const actor = await requireSection("agent");
-  if (actor.kind !== "STAFF") notFound();
-  return <FoundingPage actor={actor} basePath="/agent/union-founding" correct={(await searchParams).correct} />;
-}
+export const generateMetadata = foundingMetadata;
+export default foundingRoute("agent");

@@ -1,14 +1,4 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { requireSection } from "@/lib/auth/actor";
-import { PortfolioPage } from "@/components/loans/portfolio-page";
+import { portfolioMetadata, portfolioRoute } from "@/components/loans/portfolio-route";
 
-export const metadata: Metadata = { title: "贷款" };
-
-export default async function LoansRoute({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireSection("center");
-  if (actor.kind !== "STAFF") notFound();
-  const t = await getTranslations("portfolio");
-  return <PortfolioPage actor={actor} title={t("title.center")} basePath="/center/loans" caseBase="/center/cases" searchParams={await searchParams} />;
-}
+export const metadata = portfolioMetadata;
+export default portfolioRoute("center");

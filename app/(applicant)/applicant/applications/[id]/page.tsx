@@ -2,14 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
-import { applicationForApplicant, loanCategories } from "@/lib/applications/queries";
-import { timelineOf } from "@/lib/applications/timeline";
 import { HOLDER, WITHDRAWABLE_STATUSES } from "@/lib/applications/workflow";
-import { checkEligibility } from "@/lib/applications/services/eligibility-facts";
-import { policyInForce } from "@/lib/policy/queries";
-import { limitsForCase } from "@/lib/exceptions/in-force";
-import { draftForPage, pendingDraftForms } from "@/lib/applications/draft-queries";
-import { documentChecklist } from "@/lib/applications/required-documents";
+import { APPLICATION_STEPS, applicantCaseView, type ApplicantCaseView } from "@/lib/applications/case-view";
 import { isRejectReason } from "@/lib/reviews/schemas";
 import { fenToYuanString, formatFen } from "@/lib/money/fen";
 import { StatusBadge } from "@/components/applications/status-badge";
@@ -18,9 +12,8 @@ import { EligibilityNotice } from "@/components/applications/eligibility-notice"
 import { LoanRequestForm } from "@/components/applications/loan-request-form";
 import { SubmitForm, WithdrawForm } from "@/components/applications/case-actions";
 import { DocumentUploader } from "@/components/documents/document-uploader";
-
-const STEPS = ["enterprise", "loan", "documents", "review"] as const;
-type StepKey = (typeof STEPS)[number];
+import type { ChecklistItem } from "@/lib/applications/required-documents";
+import type { EligibilityBlock } from "@/lib/applications/eligibility";
 
 export default async function ApplicationPage({ params, searchParams }: {
   params: Promise<{ id: string }>;
@@ -28,14 +21,14 @@ export default async function ApplicationPage({ params, searchParams }: {
 }) {
   const actor = await requireSection("applicant");
   const [{ id }, { step }] = await Promise.all([params, searchParams]);
-  const app = await applicationForApplicant(actor, id);
-  if (!app) notFound();
-  const [t, format, orgTypes, table, timeline] = await Promise.all([
-    getTranslations("applicant.application"), getFormatter(), getTranslations("orgTypes"), getTranslations("table"), timelineOf(app.id),
+  const view = await applicantCaseView(actor, id, step);
+  if (!view) notFound();
+  const { app, timeline } = view;
+  const [t, format, orgTypes, table] = await Promise.all([
+    getTranslations("applicant.application"), getFormatter(), getTranslations("orgTypes"), getTranslations("table"),
   ]);
   // What the reviewer wrote to the applicant with the return (never the organisations' comment).
   const returnMessage = timeline.findLast((e) => e.event === "returned")?.message?.text ?? null;
-  const editable = app.status === "DRAFT" || app.status === "RETURNED";
   const holder = HOLDER[app.status];
   const due = app.status === "RETURNED" ? app.returnDueAt : app.stageDueAt;
 
@@ -65,8 +58,8 @@ export default async function ApplicationPage({ params, searchParams }: {
         </section>
       ) : null}
 
-      {editable ? (
-        <EditSteps app={app} step={(STEPS.find((s) => s === step) ?? (app.status === "RETURNED" ? "review" : "loan")) as StepKey} />
+      {view.editable ? (
+        <EditSteps view={view} />
       ) : (
         <CaseSummary app={app} />
       )}
@@ -79,17 +72,19 @@ export default async function ApplicationPage({ params, searchParams }: {
   );
 }
 
-type App = NonNullable<Awaited<ReturnType<typeof applicationForApplicant>>>;
+type App = ApplicantCaseView["app"];
 
-async function EditSteps({ app, step }: { app: App; step: StepKey }) {
+async function EditSteps({ view }: { view: ApplicantCaseView }) {
+  const { app, step } = view;
   const base = `/applicant/applications/${app.id}`;
   // Shown on every step, so a problem is known before the applicant fills in the rest (the review step shows its own).
-  const [t, { blocks }] = await Promise.all([getTranslations("applicant.application"), checkEligibility({ ...app, enterpriseId: app.enterprise.id }, null, { forSubmission: true })]);
+  const blocks = view.eligibility ?? [];
+  const t = await getTranslations("applicant.application");
   return (
     <>
       <ol className="stepper" aria-label={t("stepsLabel")}>
-        {STEPS.map((s, i) => (
-          <li key={s} aria-current={s === step ? "step" : undefined} className={i < STEPS.indexOf(step) ? "done" : undefined}>
+        {APPLICATION_STEPS.map((s, i) => (
+          <li key={s} aria-current={s === step ? "step" : undefined} className={i < APPLICATION_STEPS.indexOf(step) ? "done" : undefined}>
             <Link href={`${base}?step=${s}`} style={{ color: "inherit", textDecoration: "none" }}>{i + 1}. {t(`steps.${s}`)}</Link>
           </li>
         ))}
@@ -97,9 +92,9 @@ async function EditSteps({ app, step }: { app: App; step: StepKey }) {
       {step !== "review" ? <EligibilityNotice blocks={blocks} /> : null}
       <section className="card">
         {step === "enterprise" ? <EnterpriseStep app={app} /> : null}
-        {step === "loan" ? <LoanStep app={app} /> : null}
-        {step === "documents" ? <DocumentsStep app={app} /> : null}
-        {step === "review" ? <ReviewStep app={app} /> : null}
+        {step === "loan" && view.loan ? <LoanStep app={app} loan={view.loan} /> : null}
+        {step === "documents" ? <DocumentsStep app={app} checklist={view.checklist ?? []} /> : null}
+        {step === "review" ? <ReviewStep app={app} blocks={blocks} checklist={view.checklist ?? []} drafts={view.pendingDrafts ?? []} /> : null}
       </section>
     </>
   );
@@ -128,14 +123,9 @@ async function EnterpriseStep({ app }: { app: App }) {
   );
 }
 
-async function LoanStep({ app }: { app: App }) {
-  // A submitted (returned) case keeps the limits of the policy it was pinned to, as its 一企一策
-  // exceptions in force raise them; a draft shows today's.
-  const actor = await requireSection("applicant");
-  const [t, categories, pinned, draft] = await Promise.all([
-    getTranslations("applicant.application"), loanCategories(app.categoryCode), app.policyVersion ?? policyInForce(), draftForPage(actor, "LOAN_REQUEST", app.id),
-  ]);
-  const policy = await limitsForCase({ id: app.id, enterpriseId: app.enterprise.id }, pinned);
+async function LoanStep({ app, loan }: { app: App; loan: NonNullable<ApplicantCaseView["loan"]> }) {
+  const { categories, limits: policy, draft } = loan;
+  const t = await getTranslations("applicant.application");
   return (
     <>
       <h2>{t("steps.loan")}</h2>
@@ -159,8 +149,8 @@ async function LoanStep({ app }: { app: App }) {
   );
 }
 
-async function DocumentsStep({ app }: { app: App }) {
-  const [t, kinds, checklist] = await Promise.all([getTranslations("applicant.application"), getTranslations("case.documents.kind"), documentChecklist(app.id, app.kind)]);
+async function DocumentsStep({ app, checklist }: { app: App; checklist: ChecklistItem[] }) {
+  const [t, kinds] = await Promise.all([getTranslations("applicant.application"), getTranslations("case.documents.kind")]);
   return (
     <>
       <h2>{t("steps.documents")}</h2>
@@ -173,11 +163,8 @@ async function DocumentsStep({ app }: { app: App }) {
   );
 }
 
-async function ReviewStep({ app }: { app: App }) {
-  const [{ blocks }, checklist, t, table, kinds, drafts] = await Promise.all([
-    checkEligibility({ ...app, enterpriseId: app.enterprise.id }, null, { forSubmission: true }), documentChecklist(app.id, app.kind),
-    getTranslations("applicant.application"), getTranslations("table"), getTranslations("case.documents.kind"), pendingDraftForms({ ...app, enterpriseId: app.enterprise.id }),
-  ]);
+async function ReviewStep({ app, blocks, checklist, drafts }: { app: App; blocks: EligibilityBlock[]; checklist: ChecklistItem[]; drafts: NonNullable<ApplicantCaseView["pendingDrafts"]> }) {
+  const [t, table, kinds] = await Promise.all([getTranslations("applicant.application"), getTranslations("table"), getTranslations("case.documents.kind")]);
   const draftLink: Record<(typeof drafts)[number], string> = {
     LOAN_REQUEST: `/applicant/applications/${app.id}?step=loan`, ENTERPRISE: `/applicant/enterprises/${app.enterprise.id}`, PROFILE: "/applicant/profile",
   };

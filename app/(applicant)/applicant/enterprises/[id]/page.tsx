@@ -1,21 +1,18 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
-import { enterpriseForEdit } from "@/lib/applications/profile-queries";
+import { enterpriseEditView } from "@/lib/applications/profile-view";
 import { fenToYuanString } from "@/lib/money/fen";
 import { ENTERPRISE_FORM_ID, EnterpriseForm } from "@/components/applications/enterprise-form";
 import { LicenceReader } from "@/components/documents/licence-reader";
-import { licenceReadingForEnterprise } from "@/lib/ocr/queries";
-import { draftForPage } from "@/lib/applications/draft-queries";
 
 export default async function EditEnterprisePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireSection("applicant");
   const { id } = await params;
-  const e = await enterpriseForEdit(actor, id);
-  if (!e) notFound();
-  const [t, draft, licence] = await Promise.all([
-    getTranslations("applicant.enterprise"), draftForPage(actor, "ENTERPRISE", e.id), licenceReadingForEnterprise(actor, e.id),
-  ]);
+  const view = await enterpriseEditView(actor, id);
+  if (!view) notFound();
+  const { enterprise: e, draft, licence } = view;
+  const t = await getTranslations("applicant.enterprise");
   return (
     <>
       <h1>{t("editTitle")}</h1>

@@ -3,25 +3,21 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
-import { loanDetail } from "@/lib/loans/queries";
+import { applicantLoanView } from "@/lib/loans/applicant-loan-view";
 import { LoanTerms } from "@/components/loans/loan-terms";
 import { ScheduleTable } from "@/components/loans/schedule-table";
 import { LoanSubsidy } from "@/components/loans/loan-subsidy";
 import { OwnStandingPanel } from "@/components/unions/own-standing";
-import { standingOfOwnLoan } from "@/lib/unions/queries";
-import { beijingToday } from "@/lib/calendar/beijing";
-import { servicingOfLoan } from "@/lib/loans/servicing-queries";
 import { LoanEvents } from "@/components/loans/loan-events";
 
 export const metadata: Metadata = { title: "贷款与贴息" };
 
 export default async function ApplicantLoanPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireSection("applicant");
-  const loan = await loanDetail(actor, (await params).id);
-  if (!loan) notFound();
-  const [t, standing, servicing] = await Promise.all([
-    getTranslations("subsidy.loan"), standingOfOwnLoan(actor, loan.id, beijingToday()), servicingOfLoan(actor, loan.id),
-  ]);
+  const view = await applicantLoanView(actor, (await params).id);
+  if (!view) notFound();
+  const { loan, standing, servicing } = view;
+  const t = await getTranslations("subsidy.loan");
   return (
     <>
       <p><Link href="/applicant">{t("back")}</Link></p>

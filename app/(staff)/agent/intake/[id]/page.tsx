@@ -2,22 +2,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
-import { assistedCase } from "@/lib/intake/queries";
-import { documentChecklist } from "@/lib/applications/required-documents";
+import { assistedCaseView } from "@/lib/intake/case-view";
 import { DocumentUploader } from "@/components/documents/document-uploader";
 import { AssistedCaseSummary } from "@/components/intake/assisted-case-summary";
 import { LicenceReader } from "@/components/documents/licence-reader";
-import { licenceReadingOfCase } from "@/lib/ocr/queries";
 
 /** One case the union took in: what the desk entered, and the papers it collected. */
 export default async function AssistedCasePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireSection("agent");
   if (actor.kind !== "STAFF") notFound();
-  const c = await assistedCase(actor, (await params).id);
-  if (!c) notFound();
-  const [t, kinds, checklist, reading] = await Promise.all([
-    getTranslations("intake"), getTranslations("case.documents.kind"), documentChecklist(c.id, c.kind, { actor, status: c.status }), licenceReadingOfCase(actor, c.id),
-  ]);
+  const view = await assistedCaseView(actor, (await params).id);
+  if (!view) notFound();
+  const { c, checklist, reading } = view;
+  const [t, kinds] = await Promise.all([getTranslations("intake"), getTranslations("case.documents.kind")]);
   return (
     <>
       <p><Link href="/agent/intake">{t("back")}</Link></p>

@@ -1,0 +1,48 @@
+import "server-only";
+import type { StaffActor } from "@/lib/auth/roles";
+import { caseForStaff, routingTargets, staffTimeline } from "@/lib/reviews/queries";
+import { documentChecklist } from "@/lib/applications/required-documents";
+import { servicingForCase } from "@/lib/loans/servicing-queries";
+import { exceptionsForCase } from "@/lib/exceptions/queries";
+import { workingCalendar } from "@/lib/policy/queries";
+import { proposedLprReference } from "@/lib/lpr/rates";
+import { beijingDayOf, beijingToday } from "@/lib/calendar/beijing";
+import { addWorkingDays } from "@/lib/calendar/working-days";
+
+/** The steps that send the case on to a partner: only their forms need the routing choices. */
+const ROUTING_ACTIONS = new Set(["recommend", "confirm", "issueGuarantee"]);
+
+/**
+ * Everything the staff case page shows, read at once and scoped to the actor: the case, its
+ * history, papers, exceptions and servicing, and what its forms propose. Null when the case is
+ * not the actor's to see.
+ */
+export async function staffCaseView(actor: StaffActor, id: string, now: Date = new Date()) {
+  const c = await caseForStaff(actor, id);
+  if (!c) return null;
+  const today = beijingToday(now);
+  const [timeline, checklist, targets, servicing, exceptions, holidays, lpr] = await Promise.all([
+    staffTimeline(actor, c.id).then((entries) => entries ?? []),
+    documentChecklist(c.id, c.kind, { actor, status: c.status }),
+    c.actions.some((a) => ROUTING_ACTIONS.has(a)) ? routingTargets(c.intake.orgId) : Promise.resolve(null),
+    servicingForCase(actor, c.id),
+    exceptionsForCase(actor, c.id, today),
+    workingCalendar(),
+    c.status === "BANK_REVIEW" ? proposedLprReference(today) : Promise.resolve(null),
+  ]);
+  return {
+    c,
+    timeline,
+    checklist,
+    targets,
+    servicing,
+    exceptions,
+    lpr,
+    now,
+    today,
+    // The deadline a return or reopening sent now gets: the services compute it the same way.
+    answerDueOn: beijingDayOf(addWorkingDays(now, c.policy?.returnAnswerDays ?? 15, holidays)),
+  };
+}
+
+export type StaffCaseView = NonNullable<Awaited<ReturnType<typeof staffCaseView>>>;

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { submitApplication } from "@/lib/applications/services/submit-application";
+import { staffCaseView } from "@/lib/reviews/case-view";
+import { applicantCaseView } from "@/lib/applications/case-view";
+import { applicantDashboardView } from "@/lib/applications/dashboard-view";
+import { createApplicant, createReadyDraft, staffActor } from "../support/factories";
+
+// A page reads through one view: what it returns is scoped to the reader, like each query in it.
+
+describe("the staff case view", () => {
+  it("gives the centre the case with its history, papers and routing choices; a partner not yet on it gets nothing", async () => {
+    const applicant = await createApplicant();
+    const draft = await createReadyDraft(applicant);
+    await submitApplication(applicant, draft.id, 0);
+    const view = await staffCaseView(await staffActor("reviewer@center.demo"), draft.id);
+    expect(view?.c.id).toBe(draft.id);
+    expect(view!.timeline.map((e) => e.event)).toContain("submitted");
+    expect(view!.checklist.filter((item) => item.current).length).toBeGreaterThan(0);
+    expect(view!.c.actions).toContain("recommend");
+    expect(view!.targets?.guarantors.length).toBeGreaterThan(0);
+    expect(view!.lpr).toBeNull();
+    expect(view!.answerDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await staffCaseView(await staffActor("officer@guarantor.demo"), draft.id)).toBeNull();
+    expect(await staffCaseView(await staffActor("reviewer@center.demo"), "not-a-case")).toBeNull();
+  });
+});
+
+describe("the applicant's views", () => {
+  it("reads what the open step needs, for the case's own applicant only", async () => {
+    const applicant = await createApplicant();
+    const draft = await createReadyDraft(applicant);
+    const loanStep = await applicantCaseView(applicant, draft.id);
+    expect(loanStep).toMatchObject({ editable: true, step: "loan", checklist: null, pendingDrafts: null });
+    expect(loanStep!.loan?.categories.length).toBeGreaterThan(0);
+    expect(loanStep!.eligibility).toEqual([]);
+    const review = await applicantCaseView(applicant, draft.id, "review");
+    expect(review).toMatchObject({ step: "review", loan: null, pendingDrafts: [] });
+    expect(review!.checklist!.length).toBeGreaterThan(0);
+    expect(await applicantCaseView(await createApplicant(), draft.id)).toBeNull();
+  });
+
+  it("a submitted case is read, not edited: no step's reads", async () => {
+    const applicant = await createApplicant();
+    const draft = await createReadyDraft(applicant);
+    await submitApplication(applicant, draft.id, 0);
+    const view = await applicantCaseView(applicant, draft.id, "loan");
+    expect(view).toMatchObject({ editable: false, eligibility: null, loan: null, checklist: null, pendingDrafts: null });
+    expect(view!.timeline.map((e) => e.event)).toContain("submitted");
+  });
+
+  it("the dashboard lists the applicant's own cases and what blocks each enterprise", async () => {
+    const applicant = await createApplicant();
+    const draft = await createReadyDraft(applicant);
+    const view = await applicantDashboardView(applicant);
+    expect(view.rows.map((r) => r.id)).toEqual([draft.id]);
+    expect(view.overview?.enterprises.map((e) => e.id)).toEqual([draft.enterpriseId]);
+    expect(view.eligibility.get(draft.enterpriseId)).toEqual([]);
+    expect((await applicantDashboardView(await createApplicant())).rows).toEqual([]);
+  });
+});
