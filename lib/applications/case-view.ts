@@ -40,7 +40,7 @@ export async function applicantCaseView(actor: Actor, id: string, askedStep?: st
 
 /**
  * The loan step's choices and limits. A submitted (returned) case keeps the limits of the policy it
- * was pinned to, as its 一企一策 exceptions in force raise them; a draft shows today's.
+ * was pinned to, as its tailored-plan (yi qi yi ce) exceptions in force raise them; a draft shows today's.
  */
 async function loanStepOf(actor: Actor, app: ApplicationForApplicant) {
   const [categories, pinned, draft] = await Promise.all([
