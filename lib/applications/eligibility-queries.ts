@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { eligibilityBlocks, type EligibilityBlock } from "@/lib/applications/eligibility";
-import { consentState, submissionConsentState } from "@/lib/applications/services/consents";
+import { consentState, submissionConsentState } from "@/lib/applications/consent-queries";
 import { policyInForce, type Policy } from "@/lib/policy/queries";
 import { limitsForCase } from "@/lib/exceptions/in-force";
-import { personExposure } from "@/lib/applications/services/person-exposure";
+import { personExposure } from "@/lib/applications/person-exposure";
 import { OPEN_STATUSES, SUBMITTED_OPEN_STATUSES } from "@/lib/applications/workflow";
 
 export type CaseFacts = {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
-import { policyFromPayload } from "@/lib/organisations/services/publish-policy";
+import { policyFromPayload } from "@/lib/organisations/policy-payload";
 import { reassignableWhere } from "@/lib/organisations/open-cases";
 
 export async function listOrganisations(actor: Actor) {

@@ -32,7 +32,7 @@ export const policySchema = z.object({
   returnAnswerDays: days("returnAnswerDays"),
   greenChannelDays: days("greenChannelDays"),
   recommendNeedsChecker: checkbox,
-  // The per-enterprise exception's (yi qi yi ce) ceiling and the per-person rule (lib/exceptions, lib/applications/services/person-exposure.ts).
+  // The per-enterprise exception's (yi qi yi ce) ceiling and the per-person rule (lib/exceptions, lib/applications/person-exposure.ts).
   exceptionMaxLoanYuan: yuanAmountField.refine((f) => f > 0n, { error: "admin.policyErrors.exceptionMaxLoanYuan" }),
   exceptionMaxTermMonths: z.coerce.number({ error: "admin.policyErrors.months" }).int({ error: "admin.policyErrors.months" }).min(1, { error: "admin.policyErrors.months" }).max(240, { error: "admin.policyErrors.months" }),
   maxOpenCasesPerPerson: z.coerce.number({ error: "admin.policyErrors.count" }).int({ error: "admin.policyErrors.count" }).min(1, { error: "admin.policyErrors.count" }).max(50, { error: "admin.policyErrors.count" }),

@@ -6,8 +6,8 @@ import { AppError } from "@/lib/errors";
 import { OPEN_STATUSES } from "@/lib/applications/workflow";
 import { workingCalendar } from "@/lib/policy/queries";
 import { beijingToday, dayOfDateColumn } from "@/lib/calendar/beijing";
-import { standingByEnterprise, ratioOf } from "@/lib/subsidies/services/subsidy-context";
-import { policyFromPayload } from "@/lib/organisations/services/publish-policy";
+import { standingByEnterprise, ratioOf } from "@/lib/subsidies/subsidy-context";
+import { policyFromPayload } from "@/lib/organisations/policy-payload";
 import { policyWhatIf, type WhatIf, type WhatIfPolicy } from "@/lib/organisations/policy-what-if";
 import type { PolicyInput } from "@/lib/organisations/schemas";
 

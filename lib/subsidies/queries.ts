@@ -9,8 +9,8 @@ import { availableBatchActions, LINES_EDITABLE_IN, SPENT_STATUSES, type BatchAct
 import { beijingToday, dayOfDateColumn } from "@/lib/calendar/beijing";
 import { quarterLabel } from "@/lib/subsidies/periods";
 import type { Message } from "@/lib/i18n/words";
-import type { UnionEvidence } from "@/lib/subsidies/services/subsidy-context";
-import type { VerificationChecklist } from "@/lib/subsidies/services/verify-batch";
+import type { UnionEvidence } from "@/lib/subsidies/subsidy-context";
+import type { VerificationChecklist } from "@/lib/subsidies/verification";
 import { readAuditData } from "@/lib/audit/read";
 import type { AuditData } from "@/lib/audit/events/table";
 import { BATCH_AUDIT_ACTIONS } from "@/lib/audit/events/subsidy";

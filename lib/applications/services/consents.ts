@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { consentStandings, wordingInForce } from "@/lib/consents/wordings";
+import { wordingInForce } from "@/lib/consents/wordings";
 
 /**
  * A consent to the wording in force (lib/consents/wordings.ts). A consent to an earlier version
@@ -46,24 +46,4 @@ export async function withdrawConsent(actor: Actor, kind: ConsentKind, ip: strin
 
 function liveConsents(tx: Prisma.TransactionClient, userId: string, kind: ConsentKind) {
   return tx.consent.findMany({ where: { userId, kind, withdrawnAt: null }, orderBy: { grantedAt: "desc" }, select: { id: true, wordingVersion: true } });
-}
-
-/** Both consents a case under review needs, as they stand now (to any wording version). */
-export async function consentState(userId: string, client: Prisma.TransactionClient | typeof db = db) {
-  const rows = await client.consent.findMany({ where: { userId, withdrawnAt: null }, select: { kind: true } });
-  const kinds = new Set(rows.map((r) => r.kind));
-  return { sensitive: kinds.has("SENSITIVE_PERSONAL_INFO"), credit: kinds.has("CREDIT_REPORT_AUTHORISATION") };
-}
-
-/**
- * Both consents as a submission needs them: to the wording in force. `changed` when a consent
- * exists only to an earlier version (the applicant reads the new wording and consents again).
- */
-export async function submissionConsentState(userId: string, client: Prisma.TransactionClient | typeof db = db) {
-  const s = await consentStandings(userId, client);
-  return {
-    sensitive: s.SENSITIVE_PERSONAL_INFO === "CURRENT",
-    credit: s.CREDIT_REPORT_AUTHORISATION === "CURRENT",
-    changed: Object.values(s).includes("OUTDATED"),
-  };
 }

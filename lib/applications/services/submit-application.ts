@@ -5,7 +5,7 @@ import { notifyUser } from "@/lib/notifications/notify";
 import { takeCaseSnapshot } from "@/lib/applications/snapshot-store";
 import { runTransition } from "@/lib/applications/services/transition";
 import { assertSoleExposure, assertSubmittable } from "@/lib/applications/services/eligibility-facts";
-import { assertPersonExposure } from "@/lib/applications/services/person-exposure";
+import { assertPersonExposure } from "@/lib/applications/person-exposure";
 import { stageDueAt } from "@/lib/policy/deadlines";
 import { checklistOf } from "@/lib/applications/required-documents";
 

@@ -7,7 +7,8 @@ import { ORGANISATION_OF_ROLE } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { words } from "@/lib/i18n/words";
-import { policyFromPayload, writePolicyVersion } from "@/lib/organisations/services/publish-policy";
+import { writePolicyVersion } from "@/lib/organisations/services/publish-policy";
+import { policyFromPayload } from "@/lib/organisations/policy-payload";
 
 // Dual control: what weakens a control, or grants the administrator role, is proposed by one
 // administrator and applied only when a different administrator approves it. The decision is a

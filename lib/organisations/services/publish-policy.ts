@@ -8,7 +8,8 @@ import { AppError } from "@/lib/errors";
 import { words } from "@/lib/i18n/words";
 import type { PolicyInput } from "@/lib/organisations/schemas";
 import { weakenedControls, type WeakenedControl } from "@/lib/organisations/policy-controls";
-import { beijingDayOf, beijingToday, startOfBeijingDay } from "@/lib/calendar/beijing";
+import { policyPayload, publishedPayload } from "@/lib/organisations/policy-payload";
+import { beijingToday, startOfBeijingDay } from "@/lib/calendar/beijing";
 
 const POLICY_LOCK = 1_100_020_018;
 
@@ -35,42 +36,6 @@ function checkPolicyInput(input: PolicyInput, today: string = beijingToday()): D
 const notAfterLatest = () => {
   const text = words("admin.policyErrors.notAfterLatest");
   return new AppError("VALIDATION", text, { effectiveFrom: [text] });
-};
-
-/** A policy input as a change waiting for approval keeps it (JSON: the cap as a string of fen). */
-export const policyPayload = (input: PolicyInput) => ({
-  ...input, maxLoanYuan: input.maxLoanYuan.toString(), exceptionMaxLoanYuan: input.exceptionMaxLoanYuan.toString(),
-  maxExposurePerPersonYuan: input.maxExposurePerPersonYuan.toString(),
-});
-/** A stored version in the same shape as policyPayload: the audit event's "before". */
-const publishedPayload = (v: Prisma.PolicyVersionGetPayload<object>) => ({
-  version: v.version,
-  effectiveFrom: beijingDayOf(v.effectiveFrom),
-  maxLoanYuan: v.maxLoanFen.toString(),
-  maxTermMonths: v.maxTermMonths,
-  exceptionMaxLoanYuan: v.exceptionMaxLoanFen.toString(),
-  exceptionMaxTermMonths: v.exceptionMaxTermMonths,
-  maxOpenCasesPerPerson: v.maxOpenCasesPerPerson,
-  maxExposurePerPersonYuan: v.maxExposurePerPersonFen.toString(),
-  subsidyRatioPercent: v.subsidyRatioBp / 100,
-  coolingDays: v.coolingDays,
-  centerReviewDays: v.centerReviewDays,
-  guarantorReviewDays: v.guarantorReviewDays,
-  bankReviewDays: v.bankReviewDays,
-  disbursementDays: v.disbursementDays,
-  returnAnswerDays: v.returnAnswerDays,
-  greenChannelDays: v.greenChannelDays,
-  recommendNeedsChecker: v.recommendNeedsChecker,
-  documentQuotaMb: Math.round(v.documentQuotaBytes / (1024 * 1024)),
-  note: v.note,
-});
-
-export const policyFromPayload = (payload: Prisma.JsonValue): PolicyInput => {
-  const p = payload as ReturnType<typeof policyPayload>;
-  return {
-    ...p, maxLoanYuan: BigInt(p.maxLoanYuan), exceptionMaxLoanYuan: BigInt(p.exceptionMaxLoanYuan),
-    maxExposurePerPersonYuan: BigInt(p.maxExposurePerPersonYuan),
-  };
 };
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { words } from "@/lib/i18n/words";
-import { consentState } from "@/lib/applications/services/consents";
+import { consentState } from "@/lib/applications/consent-queries";
 
 /** Withdrawn consents stop every review step that processes the applicant's data. */
 export async function assertConsentsActive(applicantId: string): Promise<void> {

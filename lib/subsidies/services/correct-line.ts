@@ -11,7 +11,7 @@ import { periodPaymentErrors } from "@/lib/subsidies/services/statement-intake";
 import { hasOpenQuery, runLineEdit, type LoadedLine } from "@/lib/subsidies/services/line-edit";
 import { fieldErrorsOf, oneLineStatement } from "@/lib/subsidies/one-line-statement";
 import { beijingToday, dateColumnOf, dayOfDateColumn } from "@/lib/calendar/beijing";
-import { ratioOf, standingByEnterprise, subsidyWithEvidence, type StandingRecord } from "@/lib/subsidies/services/subsidy-context";
+import { ratioOf, standingByEnterprise, subsidyWithEvidence, type StandingRecord } from "@/lib/subsidies/subsidy-context";
 
 type Corrected = { newLineId: string; newLineVersion: number; oldSubsidyFen: bigint; newSubsidyFen: bigint; totalFen: bigint };
 

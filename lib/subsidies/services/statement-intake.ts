@@ -13,7 +13,7 @@ import { MAX_STATEMENT_BYTES } from "@/lib/subsidies/statement-file";
 import { beijingToday, dayOfDateColumn } from "@/lib/calendar/beijing";
 import { batchQuarterOf, parseQuarter } from "@/lib/subsidies/periods";
 import { formatFen } from "@/lib/money/fen";
-import { evidenceOf, ratioOf, standingByEnterprise, type UnionEvidence } from "@/lib/subsidies/services/subsidy-context";
+import { evidenceOf, ratioOf, standingByEnterprise, type UnionEvidence } from "@/lib/subsidies/subsidy-context";
 import { computeLineSubsidy } from "@/lib/subsidies/rules";
 import { storeStatementLines } from "@/lib/subsidies/services/store-statement-lines";
 

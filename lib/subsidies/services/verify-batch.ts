@@ -6,25 +6,10 @@ import { AppError } from "@/lib/errors";
 import { computeLineSubsidy, type ExcludedReason } from "@/lib/subsidies/rules";
 import { runBatchTransition } from "@/lib/subsidies/services/batch-transition";
 import { dayOfDateColumn } from "@/lib/calendar/beijing";
-import { ratioOf, standingByEnterprise, type UnionEvidence } from "@/lib/subsidies/services/subsidy-context";
+import { ratioOf, standingByEnterprise, type UnionEvidence } from "@/lib/subsidies/subsidy-context";
+import type { VerificationChecklist } from "@/lib/subsidies/verification";
 
 export type VerifyInput = { batchId: string; version: number; checkAmounts: boolean; checkRepayment: boolean; checkUnion: boolean; comment: string };
-
-export type VerificationChecklist = {
-  lineCount: number;
-  totalFen: bigint;
-  sumOfLinesFen: bigint;
-  amountsOk: boolean;
-  amountMismatches: string[];
-  overdueLines: number;
-  extendedLines: number;
-  loansNotPerforming: string[];
-  unionOk: boolean;
-  unionChanged: string[];
-  excluded: Partial<Record<ExcludedReason, number>>;
-  confirmed: { amounts: boolean; repayment: boolean; union: boolean };
-  comment: string;
-};
 
 /**
  * The centre's check of a quarter's batch. The portal recomputes every line: its subsidy from the
