@@ -21,6 +21,8 @@ export const NOTICE_CODES = [
   "creditApproved",
   "loanDisbursed",
   "caseMessage",
+  // The bank's or guarantor's report on a running loan: settled, overdue, cured, compensated (lib/loans).
+  "loanStatusChanged",
   // The applicant's own steps and the lapse of a returned case (lib/applications/services).
   "applicationSubmitted",
   "applicationResubmitted",
@@ -55,6 +57,7 @@ export const NOTICE_GROUP = {
   creditApproved: "case",
   loanDisbursed: "case",
   caseMessage: "case",
+  loanStatusChanged: "case",
   applicationSubmitted: "case",
   applicationResubmitted: "case",
   applicationExpired: "case",

@@ -5,6 +5,7 @@ import { addMonthsClamped } from "@/lib/loans/schedule";
 import { beijingToday } from "@/lib/calendar/beijing";
 import { db } from "../support/db";
 import { outcome } from "../support/outcome";
+import { worded } from "../support/words";
 import { staffActor } from "../support/factories";
 import { disbursedLoan } from "./loan-servicing-support";
 
@@ -26,6 +27,13 @@ describe("the loan after disbursement", () => {
     expect(await loanStatus()).toBe("COMPENSATED");
     expect((await db.loanApplication.findUniqueOrThrow({ where: { id } })).status).toBe("COMPENSATED");
     expect((await timelineOf(id)).map((e) => e.event)).toEqual(["overdue_reported", "cured", "overdue_reported", "compensated"]);
+    // The applicant is told of each step as a coded notice, worded when read in the reader's language.
+    const { applicantId, number } = await db.loanApplication.findUniqueOrThrow({ where: { id } });
+    const notices = await db.notification.findMany({ where: { userId: applicantId, applicationId: id, code: "loanStatusChanged" }, orderBy: { createdAt: "asc" } });
+    expect(notices.map((n) => [n.params, n.title])).toEqual(["overdue", "cured", "overdue", "compensated"].map((step) => [{ number, step }, ""]));
+    const compensated = { key: "inbox.notice.loanStatusChanged.title", values: { number, step: "compensated" } };
+    expect(worded(compensated, "en")).toBe(`Loan ${number}: Paid by the guarantor`);
+    expect(worded(compensated)).toBe(`贷款 ${number}：担保代偿`);
   });
 
   it("settles on a past date with the final repayment, never a future one", async () => {

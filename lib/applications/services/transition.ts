@@ -18,9 +18,10 @@ export type LoadedApplication = Prisma.LoanApplicationGetPayload<{ include: { po
 
 /**
  * One step of the workflow. `guard` checks the rules and returns what it found (the context, `C`),
- * which the later hooks receive instead of reading variables a closure filled in.
+ * and `exclusive` what it locked and judged inside the transaction (`H`): the later hooks receive
+ * them instead of reading variables a closure filled in.
  */
-export type TransitionRequest<T, C = void> = {
+export type TransitionRequest<T, C = void, H = void> = {
   actor: Actor;
   applicationId: string;
   transition: TransitionName;
@@ -36,11 +37,11 @@ export type TransitionRequest<T, C = void> = {
    * compare-and-set: a rule over other rows (one open case per enterprise) takes a lock first, so
    * two cases deciding at once are judged one after the other.
    */
-  exclusive?: (tx: Prisma.TransactionClient, app: LoadedApplication, ctx: C) => Promise<void>;
+  exclusive?: (tx: Prisma.TransactionClient, app: LoadedApplication, ctx: C) => Promise<H>;
   /** More columns to set with the status change. */
   changes?: (app: LoadedApplication, to: ApplicationStatus, calendar: WorkingCalendar, ctx: C) => Prisma.LoanApplicationUncheckedUpdateManyInput;
   /** More rows written in the same transaction (guarantee, loan, notification). */
-  within?: (tx: Prisma.TransactionClient, app: LoadedApplication, to: ApplicationStatus, ctx: C) => Promise<T>;
+  within?: (tx: Prisma.TransactionClient, app: LoadedApplication, to: ApplicationStatus, ctx: C, held: H) => Promise<T>;
   /** More of the audit event (a function when it depends on the loaded case: the message to the applicant). */
   auditData?: StepAuditExtras | ((app: LoadedApplication, ctx: C) => StepAuditExtras);
 };
@@ -67,7 +68,7 @@ export type TransitionResult<T> = { status: ApplicationStatus; version: number; 
  * Acting twice (double click, retried request) changes nothing: when the case already moved on
  * through this same step by this same actor, the call reports success without writing.
  */
-export async function runTransition<T = void, C = void>(req: TransitionRequest<T, C>): Promise<TransitionResult<T>> {
+export async function runTransition<T = void, C = void, H = void>(req: TransitionRequest<T, C, H>): Promise<TransitionResult<T>> {
   const { actor } = req;
   const app = await db.loanApplication.findFirst({
     where: scopedApplication(actor, req.applicationId),
@@ -104,7 +105,7 @@ export async function runTransition<T = void, C = void>(req: TransitionRequest<T
     // (The change waits for this shared lock, and recounts this case after it commits.)
     await lockCalendar(tx, "shared");
     if (!sameCalendar(calendar, await workingCalendar(tx))) throw new AppError("CONFLICT");
-    await req.exclusive?.(tx, app, ctx);
+    const held = (await req.exclusive?.(tx, app, ctx)) as H;
     const updated = await tx.loanApplication.updateMany({
       where: { id: app.id, status: app.status, version: app.version },
       data: {
@@ -132,7 +133,7 @@ export async function runTransition<T = void, C = void>(req: TransitionRequest<T
         },
       });
     }
-    const within = await req.within?.(tx, app, to, ctx);
+    const within = await req.within?.(tx, app, to, ctx, held);
     await appendAudit(tx, {
       actorId: actor.userId,
       organisationId: actor.kind === "STAFF" ? actor.organisationId : null,

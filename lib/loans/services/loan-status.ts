@@ -6,7 +6,6 @@ import { AppError } from "@/lib/errors";
 import { runTransition, type LoadedApplication } from "@/lib/applications/services/transition";
 import { notifyLoanOverdue } from "@/lib/oversight/services/notify-loan-overdue";
 import { notifyUser } from "@/lib/notifications/notify";
-import { programmeTranslator } from "@/lib/i18n/translator";
 import type { LoanStatus } from "@/lib/generated/prisma/enums";
 import { checkCompensation, checkOverdue, checkRepayment } from "@/lib/loans/servicing/checks";
 import { assertServicingDate } from "@/lib/loans/servicing/dates";
@@ -17,32 +16,31 @@ import { beijingToday, dateColumnOf, dayOfDateColumn, startOfBeijingDay } from "
 
 type Step = { applicationId: string; version: number; comment: string };
 
-/** The applicant's notice of each step, in the catalogue's `loanNotices` (stored and e-mailed in the programme's language). */
+/** The applicant's notice of each step (`loanStatusChanged`, its words chosen by the step in the reader's language). */
 type LoanNotice = "settled" | "overdue" | "cured" | "compensated";
 
-type Servicing = {
-  /** Judged inside the transaction under the loan's row lock, before the compare-and-set. */
-  check?: (tx: Prisma.TransactionClient, loan: ServicedLoan, today: string) => Promise<void> | void;
+type Servicing<F = void> = {
+  /** Judged inside the transaction under the loan's row lock, before the compare-and-set; returns what it found for `write`. */
+  check?: (tx: Prisma.TransactionClient, loan: ServicedLoan, today: string) => Promise<F> | F;
   /** The dated records written with the status change. */
-  write?: (tx: Prisma.TransactionClient, loan: ServicedLoan) => Promise<unknown>;
+  write?: (tx: Prisma.TransactionClient, loan: ServicedLoan, found: F) => Promise<unknown>;
   /** Who else is told, in the same transaction (the partners, of an overdue). */
   tell?: (tx: Prisma.TransactionClient, app: LoadedApplication, loan: ServicedLoan) => Promise<void>;
   auditData?: AuditExtras<"application.settled" | "application.overdue_reported" | "application.cured" | "application.compensated", "from" | "to" | "version">;
 };
 
 /** The loan follows the case: one transaction changes both, with its dated record and the audit event. */
-function loanStep(
+function loanStep<F = void>(
   actor: StaffActor,
   input: Step,
   transition: "settle" | "reportOverdue" | "cure" | "compensate",
   event: "settled" | "overdue_reported" | "cured" | "compensated",
   loanStatus: LoanStatus,
   notice: LoanNotice,
-  servicing: Servicing,
+  servicing: Servicing<F>,
   closedOn?: string,
 ) {
   const today = beijingToday();
-  let loan: ServicedLoan | undefined;
   return runTransition({
     actor,
     applicationId: input.applicationId,
@@ -51,20 +49,19 @@ function loanStep(
     expectedVersion: input.version,
     changes: () => (closedOn ? { closedAt: startOfBeijingDay(closedOn) } : {}),
     exclusive: async (tx, app) => {
-      loan = await lockedLoan(tx, { applicationId: app.id });
-      await servicing.check?.(tx, loan, today);
+      const loan = await lockedLoan(tx, { applicationId: app.id });
+      return { loan, found: (await servicing.check?.(tx, loan, today)) as F };
     },
-    within: async (tx, app) => {
+    within: async (tx, app, _to, _ctx, { loan, found }) => {
       const updated = await tx.loan.updateMany({
         where: { applicationId: app.id },
         data: { status: loanStatus, ...(closedOn ? { closedOn: dateColumnOf(closedOn) } : {}) },
       });
-      if (updated.count !== 1 || !loan) throw new AppError("INVALID_TRANSITION");
-      await servicing.write?.(tx, loan);
+      if (updated.count !== 1) throw new AppError("INVALID_TRANSITION");
+      await servicing.write?.(tx, loan, found);
       await servicing.tell?.(tx, app, loan);
       // The officer's comment is a note between the organisations; the applicant gets the notice alone.
-      const t = programmeTranslator("loanNotices");
-      await notifyUser(tx, app.applicantId, { applicationId: app.id, title: t("title", { number: app.number, step: t(`${notice}.title`) }), body: t(`${notice}.body`) });
+      await notifyUser(tx, app.applicantId, { applicationId: app.id, code: "loanStatusChanged", params: { number: app.number, step: notice } });
     },
     auditData: { comment: input.comment, ...(closedOn ? { closedOn } : {}), ...servicing.auditData },
   });
@@ -126,15 +123,14 @@ export type CureInput = Step & { curedOn: string };
 
 /** The overdue amounts were paid: the open overdue closes on that day. Only an overdue loan can be cured. */
 export function cureOverdue(actor: StaffActor, input: CureInput) {
-  let openId: string | null = null;
   return loanStep(actor, input, "cure", "cured", "ACTIVE", "cured", {
     check: async (tx, loan, today) => {
       const open = await tx.loanOverdue.findFirst({ where: { loanId: loan.id, curedOn: null }, orderBy: { createdAt: "desc" }, select: { id: true, firstMissedOn: true } });
-      openId = open?.id ?? null;
       const earliest = open ? { on: dayOfDateColumn(open.firstMissedOn), reason: "DATE_BEFORE_MISSED" as const } : { on: loan.ledger.disbursedOn, reason: "DATE_BEFORE_DISBURSEMENT" as const };
       assertServicingDate("curedOn", input.curedOn, today, earliest);
+      return { openId: open?.id ?? null };
     },
-    write: async (tx) => {
+    write: async (tx, _loan, { openId }) => {
       if (openId) await tx.loanOverdue.update({ where: { id: openId }, data: { curedOn: dateColumnOf(input.curedOn), curedById: actor.userId } });
     },
     auditData: { curedOn: input.curedOn },

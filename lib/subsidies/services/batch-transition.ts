@@ -14,18 +14,19 @@ import { BATCH_TRANSITIONS, mayTransition, refusalOf, type BatchAction } from "@
 
 export type LoadedBatch = Prisma.SubsidyBatchGetPayload<object>;
 
-export type BatchTransitionRequest<T> = {
+/** One batch step; `guard` returns what it found (`C`), which the later hooks receive. */
+export type BatchTransitionRequest<T, C = void> = {
   actor: Actor;
   batchId: string;
   /** The version the actor saw; another one means someone changed the batch in between. */
   expectedVersion: number;
   action: BatchAction;
   /** Business rules that need the loaded batch; throw AppError to refuse. */
-  guard?: (batch: LoadedBatch) => void | Promise<void>;
-  changes?: (batch: LoadedBatch) => Prisma.SubsidyBatchUncheckedUpdateManyInput;
+  guard?: (batch: LoadedBatch) => C | Promise<C>;
+  changes?: (batch: LoadedBatch, ctx: C) => Prisma.SubsidyBatchUncheckedUpdateManyInput;
   /** More writes in the same transaction, after the compare-and-set. */
-  within?: (tx: Prisma.TransactionClient, batch: LoadedBatch) => Promise<T>;
-  auditData?: () => AuditExtras<(typeof BATCH_TRANSITIONS)[BatchAction]["event"], "quarter" | "from" | "to" | "version" | "totalFen">;
+  within?: (tx: Prisma.TransactionClient, batch: LoadedBatch, ctx: C) => Promise<T>;
+  auditData?: (ctx: C) => AuditExtras<(typeof BATCH_TRANSITIONS)[BatchAction]["event"], "quarter" | "from" | "to" | "version" | "totalFen">;
 };
 
 /**
@@ -34,7 +35,7 @@ export type BatchTransitionRequest<T> = {
  * the reason), the version (CONFLICT) and the guard; then one transaction with a compare-and-set
  * on (id, status, version) that must touch exactly one row, the extra writes and the audit event.
  */
-export async function runBatchTransition<T = void>(req: BatchTransitionRequest<T>): Promise<{ status: BatchStatus; version: number; result: T | undefined }> {
+export async function runBatchTransition<T = void, C = void>(req: BatchTransitionRequest<T, C>): Promise<{ status: BatchStatus; version: number; result: T | undefined }> {
   const { actor, action } = req;
   const where = isUuid(req.batchId) ? scopedBatch(actor, req.batchId) : null;
   const batch = where ? await db.subsidyBatch.findFirst({ where }) : null;
@@ -43,23 +44,23 @@ export async function runBatchTransition<T = void>(req: BatchTransitionRequest<T
   if (!can(actor, transition.permission)) throw new AppError("FORBIDDEN");
   if (!mayTransition(action, batch.status)) throw new AppError("INVALID_TRANSITION", refusalOf(action, batch.status));
   if (batch.version !== req.expectedVersion) throw new AppError("CONFLICT", words("subsidy.refusal.batchChanged"));
-  await req.guard?.(batch);
+  const ctx = (await req.guard?.(batch)) as C;
 
   const to = transition.to;
   const result = await db.$transaction(async (tx) => {
     const updated = await tx.subsidyBatch.updateMany({
       where: { id: batch.id, status: batch.status, version: batch.version },
-      data: { status: to, version: { increment: 1 }, ...req.changes?.(batch) },
+      data: { status: to, version: { increment: 1 }, ...req.changes?.(batch, ctx) },
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", words("subsidy.refusal.batchChanged"));
-    const within = await req.within?.(tx, batch);
+    const within = await req.within?.(tx, batch, ctx);
     await appendAudit(tx, {
       actorId: actor.userId,
       organisationId: actor.kind === "STAFF" ? actor.organisationId : null,
       entityType: "SubsidyBatch",
       entityId: batch.id,
       action: transition.event,
-      data: { quarter: batch.quarter, from: batch.status, to, version: batch.version + 1, totalFen: batch.totalFen, ...req.auditData?.() },
+      data: { quarter: batch.quarter, from: batch.status, to, version: batch.version + 1, totalFen: batch.totalFen, ...req.auditData?.(ctx) },
     });
     return within;
   });

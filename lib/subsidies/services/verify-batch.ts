@@ -19,14 +19,13 @@ export type VerifyInput = { batchId: string; version: number; checkAmounts: bool
  * overdue or compensated are listed for the reviewer. The checklist is kept in the audit event.
  */
 export async function verifyBatch(actor: Actor, input: VerifyInput) {
-  let checklist: VerificationChecklist | undefined;
   return runBatchTransition({
     actor,
     batchId: input.batchId,
     expectedVersion: input.version,
     action: "verify",
     guard: async (batch) => {
-      checklist = await checkBatch(batch.id, batch.totalFen, input);
+      const checklist = await checkBatch(batch.id, batch.totalFen, input);
       const open = await db.statementLine.count({ where: { batchId: batch.id, current: true, query: { not: null }, queryAnswer: null } });
       const refusal = verifyRefusal({
         empty: checklist.lineCount === 0,
@@ -36,8 +35,9 @@ export async function verifyBatch(actor: Actor, input: VerifyInput) {
         open,
       });
       if (refusal) throw new AppError("VALIDATION", refusal);
+      return checklist;
     },
-    auditData: () => ({ checklist }),
+    auditData: (checklist) => ({ checklist }),
   });
 }
 
