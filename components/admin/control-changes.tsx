@@ -22,7 +22,7 @@ export async function ControlChanges({ changes }: { changes: Change[] }) {
                 <tr key={c.id}>
                   <td data-label={t("what")}>
                     {c.policy
-                      ? t("policySummary", { from: c.policy.effectiveFrom, cap: formatFen(c.policy.maxLoanYuan), term: c.policy.maxTermMonths, ratio: c.policy.subsidyRatioPercent, cooling: c.policy.coolingDays, checker: c.policy.recommendNeedsChecker ? t("checkerOn") : t("checkerOff") })
+                      ? t("policySummary", { from: c.policy.effectiveFrom, cap: formatFen(c.policy.maxLoanFen), term: c.policy.maxTermMonths, ratio: c.policy.subsidyRatioPercent, cooling: c.policy.coolingDays, checker: c.policy.recommendNeedsChecker ? t("checkerOn") : t("checkerOff") })
                       : t("grantSummary", { name: c.target ?? "", role: roles("PROGRAM_ADMIN") })}
                   </td>
                   <td data-label={t("weakens")}>

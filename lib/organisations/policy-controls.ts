@@ -16,14 +16,14 @@ export function weakenedControls(current: PolicyControls | null, next: PolicyInp
   if (!current) return [];
   const weakened: WeakenedControl[] = [];
   if (current.recommendNeedsChecker && !next.recommendNeedsChecker) weakened.push("MAKER_CHECKER_OFF");
-  if (next.maxLoanYuan > current.maxLoanFen) weakened.push("HIGHER_LOAN_CAP");
+  if (next.maxLoanFen > current.maxLoanFen) weakened.push("HIGHER_LOAN_CAP");
   if (next.maxTermMonths > current.maxTermMonths) weakened.push("LONGER_TERM");
   if (next.coolingDays < current.coolingDays) weakened.push("SHORTER_COOLING_OFF");
   if (next.subsidyRatioPercent * 100 > current.subsidyRatioBp) weakened.push("HIGHER_SUBSIDY_RATIO");
   // What an exception may reach, and how much one person may hold: raising either is loosening.
-  if (next.exceptionMaxLoanYuan > current.exceptionMaxLoanFen) weakened.push("HIGHER_EXCEPTION_CAP");
+  if (next.exceptionMaxLoanFen > current.exceptionMaxLoanFen) weakened.push("HIGHER_EXCEPTION_CAP");
   if (next.exceptionMaxTermMonths > current.exceptionMaxTermMonths) weakened.push("LONGER_EXCEPTION_TERM");
   if (next.maxOpenCasesPerPerson > current.maxOpenCasesPerPerson) weakened.push("MORE_CASES_PER_PERSON");
-  if (next.maxExposurePerPersonYuan > current.maxExposurePerPersonFen) weakened.push("HIGHER_PERSON_EXPOSURE");
+  if (next.maxExposurePerPersonFen > current.maxExposurePerPersonFen) weakened.push("HIGHER_PERSON_EXPOSURE");
   return weakened;
 }

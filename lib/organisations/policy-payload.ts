@@ -5,21 +5,21 @@ import { beijingDayOf } from "@/lib/calendar/beijing";
 // A policy version as JSON: what a proposal waiting for its second administrator keeps, and the
 // "before" and "after" of its audit event (pure: the reads of proposals and the what-if use it too).
 
-/** A policy input as a change waiting for approval keeps it (JSON: the cap as a string of fen). */
+/** A policy input as a change waiting for approval keeps it (JSON: amounts as strings of fen). */
 export const policyPayload = (input: PolicyInput) => ({
-  ...input, maxLoanYuan: input.maxLoanYuan.toString(), exceptionMaxLoanYuan: input.exceptionMaxLoanYuan.toString(),
-  maxExposurePerPersonYuan: input.maxExposurePerPersonYuan.toString(),
+  ...input, maxLoanFen: input.maxLoanFen.toString(), exceptionMaxLoanFen: input.exceptionMaxLoanFen.toString(),
+  maxExposurePerPersonFen: input.maxExposurePerPersonFen.toString(),
 });
 /** A stored version in the same shape as policyPayload: the audit event's "before". */
 export const publishedPayload = (v: Prisma.PolicyVersionGetPayload<object>) => ({
   version: v.version,
   effectiveFrom: beijingDayOf(v.effectiveFrom),
-  maxLoanYuan: v.maxLoanFen.toString(),
+  maxLoanFen: v.maxLoanFen.toString(),
   maxTermMonths: v.maxTermMonths,
-  exceptionMaxLoanYuan: v.exceptionMaxLoanFen.toString(),
+  exceptionMaxLoanFen: v.exceptionMaxLoanFen.toString(),
   exceptionMaxTermMonths: v.exceptionMaxTermMonths,
   maxOpenCasesPerPerson: v.maxOpenCasesPerPerson,
-  maxExposurePerPersonYuan: v.maxExposurePerPersonFen.toString(),
+  maxExposurePerPersonFen: v.maxExposurePerPersonFen.toString(),
   subsidyRatioPercent: v.subsidyRatioBp / 100,
   coolingDays: v.coolingDays,
   centerReviewDays: v.centerReviewDays,
@@ -33,10 +33,16 @@ export const publishedPayload = (v: Prisma.PolicyVersionGetPayload<object>) => (
   note: v.note,
 });
 
+// Proposals kept before the amounts were named for their unit carry the same fen under `…Yuan`.
+type StoredPolicy = Omit<ReturnType<typeof policyPayload>, "maxLoanFen" | "exceptionMaxLoanFen" | "maxExposurePerPersonFen">
+  & Partial<Record<"maxLoanFen" | "exceptionMaxLoanFen" | "maxExposurePerPersonFen" | "maxLoanYuan" | "exceptionMaxLoanYuan" | "maxExposurePerPersonYuan", string>>;
+
 export const policyFromPayload = (payload: Prisma.JsonValue): PolicyInput => {
-  const p = payload as ReturnType<typeof policyPayload>;
+  const { maxLoanYuan, exceptionMaxLoanYuan, maxExposurePerPersonYuan, ...p } = payload as StoredPolicy;
   return {
-    ...p, maxLoanYuan: BigInt(p.maxLoanYuan), exceptionMaxLoanYuan: BigInt(p.exceptionMaxLoanYuan),
-    maxExposurePerPersonYuan: BigInt(p.maxExposurePerPersonYuan),
+    ...p,
+    maxLoanFen: BigInt(p.maxLoanFen ?? maxLoanYuan!),
+    exceptionMaxLoanFen: BigInt(p.exceptionMaxLoanFen ?? exceptionMaxLoanYuan!),
+    maxExposurePerPersonFen: BigInt(p.maxExposurePerPersonFen ?? maxExposurePerPersonYuan!),
   };
 };

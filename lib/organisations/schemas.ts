@@ -39,7 +39,11 @@ export const policySchema = z.object({
   maxExposurePerPersonYuan: yuanAmountField.refine((f) => f > 0n, { error: "admin.policyErrors.maxExposurePerPersonYuan" }),
   documentQuotaMb: z.coerce.number({ error: "admin.policyErrors.quotaInteger" }).int().min(10, { error: "admin.policyErrors.quotaMin" }).max(500, { error: "admin.policyErrors.quotaMax" }),
   note: safeTextField(200, { min: 2 }),
-});
+})
+  // The form's amounts are typed in yuan (their fields and errors keep those names); parsed, they are fen.
+  .transform(({ maxLoanYuan, exceptionMaxLoanYuan, maxExposurePerPersonYuan, ...rest }) => ({
+    ...rest, maxLoanFen: maxLoanYuan, exceptionMaxLoanFen: exceptionMaxLoanYuan, maxExposurePerPersonFen: maxExposurePerPersonYuan,
+  }));
 export type PolicyInput = z.output<typeof policySchema>;
 
 export const userIdSchema = z.object({ userId: z.uuid({ error: ID }) });

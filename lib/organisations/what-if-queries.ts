@@ -16,7 +16,7 @@ import type { PolicyInput } from "@/lib/organisations/schemas";
 // before a second one approves (publishes) it.
 
 const asPolicy = (input: PolicyInput): WhatIfPolicy => ({
-  maxLoanFen: input.maxLoanYuan, maxTermMonths: input.maxTermMonths, coolingDays: input.coolingDays, subsidyRatioBp: input.subsidyRatioPercent * 100,
+  maxLoanFen: input.maxLoanFen, maxTermMonths: input.maxTermMonths, coolingDays: input.coolingDays, subsidyRatioBp: input.subsidyRatioPercent * 100,
   centerReviewDays: input.centerReviewDays, guarantorReviewDays: input.guarantorReviewDays, bankReviewDays: input.bankReviewDays,
   disbursementDays: input.disbursementDays, returnAnswerDays: input.returnAnswerDays, greenChannelDays: input.greenChannelDays,
 });

@@ -16,10 +16,10 @@ import { worded } from "../support/words";
 async function input(effectiveFrom: string, changes: Partial<PolicyInput> = {}): Promise<PolicyInput> {
   const latest = await db.policyVersion.findFirstOrThrow({ orderBy: { effectiveFrom: "desc" } });
   return {
-    effectiveFrom, maxLoanYuan: latest.maxLoanFen, maxTermMonths: latest.maxTermMonths, subsidyRatioPercent: latest.subsidyRatioBp / 100,
+    effectiveFrom, maxLoanFen: latest.maxLoanFen, maxTermMonths: latest.maxTermMonths, subsidyRatioPercent: latest.subsidyRatioBp / 100,
     coolingDays: latest.coolingDays, centerReviewDays: 5, guarantorReviewDays: 5, bankReviewDays: 3, disbursementDays: 5, returnAnswerDays: 15,
-    greenChannelDays: 2, exceptionMaxLoanYuan: latest.exceptionMaxLoanFen, exceptionMaxTermMonths: latest.exceptionMaxTermMonths,
-    maxOpenCasesPerPerson: latest.maxOpenCasesPerPerson, maxExposurePerPersonYuan: latest.maxExposurePerPersonFen, recommendNeedsChecker: latest.recommendNeedsChecker, documentQuotaMb: 50, note: "调整办理时限", ...changes,
+    greenChannelDays: 2, exceptionMaxLoanFen: latest.exceptionMaxLoanFen, exceptionMaxTermMonths: latest.exceptionMaxTermMonths,
+    maxOpenCasesPerPerson: latest.maxOpenCasesPerPerson, maxExposurePerPersonFen: latest.maxExposurePerPersonFen, recommendNeedsChecker: latest.recommendNeedsChecker, documentQuotaMb: 50, note: "调整办理时限", ...changes,
   };
 }
 
@@ -50,8 +50,8 @@ describe("programme administration", () => {
     // The audit event names the version it follows, as it stood: the configuration view's "before".
     const previous = await db.policyVersion.findFirstOrThrow({ where: { version: { lt: version } }, orderBy: { effectiveFrom: "desc" } });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "policy.published" }, orderBy: { id: "desc" } });
-    expect((event.data as { before: { version: number; maxLoanYuan: string; bankReviewDays: number } }).before)
-      .toMatchObject({ version: previous.version, maxLoanYuan: previous.maxLoanFen.toString(), bankReviewDays: previous.bankReviewDays });
+    expect((event.data as { before: { version: number; maxLoanFen: string; bankReviewDays: number } }).before)
+      .toMatchObject({ version: previous.version, maxLoanFen: previous.maxLoanFen.toString(), bankReviewDays: previous.bankReviewDays });
     expect(event.data).toMatchObject({ proposedBy: admin.userId });
     expect((await policyInForce(new Date(`${day}T12:00:00+08:00`))).version).toBe(version);
     // Not on or before the latest date, not by anyone but an administrator.

@@ -16,10 +16,10 @@ async function nextPolicy(changes: Partial<PolicyInput>): Promise<PolicyInput> {
   const latest = await db.policyVersion.findFirstOrThrow({ orderBy: { effectiveFrom: "desc" } });
   const day = addDays(beijingDayOf(new Date(Math.max(latest.effectiveFrom.getTime(), Date.now()))), 3);
   return {
-    effectiveFrom: day, maxLoanYuan: latest.maxLoanFen, maxTermMonths: latest.maxTermMonths, subsidyRatioPercent: latest.subsidyRatioBp / 100,
+    effectiveFrom: day, maxLoanFen: latest.maxLoanFen, maxTermMonths: latest.maxTermMonths, subsidyRatioPercent: latest.subsidyRatioBp / 100,
     coolingDays: latest.coolingDays, centerReviewDays: 5, guarantorReviewDays: 5, bankReviewDays: 3, disbursementDays: 5, returnAnswerDays: 15,
-    greenChannelDays: 2, exceptionMaxLoanYuan: latest.exceptionMaxLoanFen, exceptionMaxTermMonths: latest.exceptionMaxTermMonths,
-    maxOpenCasesPerPerson: latest.maxOpenCasesPerPerson, maxExposurePerPersonYuan: latest.maxExposurePerPersonFen, recommendNeedsChecker: true, documentQuotaMb: 50, note: "复核测试", ...changes,
+    greenChannelDays: 2, exceptionMaxLoanFen: latest.exceptionMaxLoanFen, exceptionMaxTermMonths: latest.exceptionMaxTermMonths,
+    maxOpenCasesPerPerson: latest.maxOpenCasesPerPerson, maxExposurePerPersonFen: latest.maxExposurePerPersonFen, recommendNeedsChecker: true, documentQuotaMb: 50, note: "复核测试", ...changes,
   };
 }
 const versions = () => db.policyVersion.count();
@@ -29,11 +29,11 @@ describe("a second administrator for changes that weaken a control", () => {
     const a = await staffActor("admin@center.demo");
     const b = await createStaff("BJZGHZ", "PROGRAM_ADMIN");
     const before = await versions();
-    const proposal = await publishPolicy(a, await nextPolicy({ recommendNeedsChecker: false, maxLoanYuan: 80_000_000n }));
+    const proposal = await publishPolicy(a, await nextPolicy({ recommendNeedsChecker: false, maxLoanFen: 80_000_000n }));
     if (proposal.kind !== "proposed") throw new Error("loosening a control must wait");
     expect(proposal.weakens).toEqual(["MAKER_CHECKER_OFF", "HIGHER_LOAN_CAP"]);
     expect(await versions()).toBe(before);
-    expect((await pendingControlChanges(b)).find((c) => c.id === proposal.changeId)).toMatchObject({ mine: false, policy: { recommendNeedsChecker: false, maxLoanYuan: 80_000_000n } });
+    expect((await pendingControlChanges(b)).find((c) => c.id === proposal.changeId)).toMatchObject({ mine: false, policy: { recommendNeedsChecker: false, maxLoanFen: 80_000_000n } });
 
     expect(await outcome(decideControlChange(a, { changeId: proposal.changeId, approve: true }))).toBe("SAME_PERSON");
     expect(await outcome(decideControlChange(await staffActor("approver@center.demo"), { changeId: proposal.changeId, approve: true }))).toBe("NOT_FOUND");
@@ -47,7 +47,7 @@ describe("a second administrator for changes that weaken a control", () => {
     expect(await outcome(decideControlChange(b, { changeId: proposal.changeId, approve: false }))).toBe("CONFLICT");
 
     // Tightening again (checker back on, a lower cap) loosens nothing, and still waits for a second administrator.
-    const tighter = await publishPolicy(a, await nextPolicy({ recommendNeedsChecker: true, maxLoanYuan: 50_000_000n }));
+    const tighter = await publishPolicy(a, await nextPolicy({ recommendNeedsChecker: true, maxLoanFen: 50_000_000n }));
     expect(tighter).toMatchObject({ kind: "proposed", weakens: [] });
     expect(await versions()).toBe(before + 1);
     expect(await outcome(decideControlChange(a, { changeId: tighter.changeId, approve: true }))).toBe("SAME_PERSON");

@@ -33,9 +33,9 @@ let enteredAt: Date;
 
 function proposal(changes: Partial<PolicyInput> = {}): PolicyInput {
   return {
-    effectiveFrom: EFFECTIVE, maxLoanYuan: 40_000_000n, maxTermMonths: 36, subsidyRatioPercent: 80, coolingDays: 60,
+    effectiveFrom: EFFECTIVE, maxLoanFen: 40_000_000n, maxTermMonths: 36, subsidyRatioPercent: 80, coolingDays: 60,
     centerReviewDays: 8, guarantorReviewDays: 5, bankReviewDays: 3, disbursementDays: 5, returnAnswerDays: 15, greenChannelDays: 2,
-    exceptionMaxLoanYuan: 100_000_000n, exceptionMaxTermMonths: 48, maxOpenCasesPerPerson: 3, maxExposurePerPersonYuan: 150_000_000n,
+    exceptionMaxLoanFen: 100_000_000n, exceptionMaxTermMonths: 48, maxOpenCasesPerPerson: 3, maxExposurePerPersonFen: 150_000_000n,
     recommendNeedsChecker: true, documentQuotaMb: 50, note: "影响预估测试", ...changes,
   };
 }
@@ -104,7 +104,7 @@ describe("policy what-if", () => {
   });
 
   it("touches nothing when the proposal changes nothing that matters to them", async () => {
-    const w = await whatIfOfPolicy(admin, proposal({ maxLoanYuan: 50_000_000n, coolingDays: 30, centerReviewDays: 5, subsidyRatioPercent: 100 }), TODAY);
+    const w = await whatIfOfPolicy(admin, proposal({ maxLoanFen: 50_000_000n, coolingDays: 30, centerReviewDays: 5, subsidyRatioPercent: 100 }), TODAY);
     expect(w.overCap.filter((c) => c.number.endsWith(stamp))).toEqual([]);
     expect(w.deadlines.find((d) => d.number === numbers.due)).toBeUndefined();
     expect(w.cooling.filter((c) => c.number.endsWith(stamp))).toEqual([]);
@@ -115,7 +115,7 @@ describe("policy what-if", () => {
     expect(await outcome(whatIfOfPolicy(await staffActor("approver@center.demo"), proposal(), TODAY))).toBe("NOT_FOUND");
     const latest = await db.policyVersion.findFirstOrThrow({ orderBy: { effectiveFrom: "desc" } });
     const day = new Date(Math.max(latest.effectiveFrom.getTime(), Date.now()) + 4 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
-    const { changeId } = await publishPolicy(admin, proposal({ effectiveFrom: day, maxLoanYuan: 40_000_000n }));
+    const { changeId } = await publishPolicy(admin, proposal({ effectiveFrom: day, maxLoanFen: 40_000_000n }));
     const listed = (await pendingPolicyWhatIfs(admin)).find((p) => p.changeId === changeId);
     expect(listed?.whatIf.overCap.map((c) => c.number)).toContain(numbers.over);
     await withdrawControlChange(admin, changeId);

@@ -25,7 +25,7 @@ function checkPolicyInput(input: PolicyInput, today: string = beijingToday()): D
     const inPast = words("admin.policyErrors.inPast", { today });
     throw new AppError("VALIDATION", inPast, { effectiveFrom: [inPast] });
   }
-  if (input.exceptionMaxLoanYuan < input.maxLoanYuan) throw new AppError("VALIDATION", undefined, { exceptionMaxLoanYuan: [words("admin.policyErrors.ceilingBelowCap")] });
+  if (input.exceptionMaxLoanFen < input.maxLoanFen) throw new AppError("VALIDATION", undefined, { exceptionMaxLoanYuan: [words("admin.policyErrors.ceilingBelowCap")] });
   if (input.exceptionMaxTermMonths < input.maxTermMonths) throw new AppError("VALIDATION", undefined, { exceptionMaxTermMonths: [words("admin.policyErrors.ceilingBelowTerm")] });
   if (input.greenChannelDays > Math.max(input.centerReviewDays, input.guarantorReviewDays, input.bankReviewDays)) {
     throw new AppError("VALIDATION", undefined, { greenChannelDays: [words("admin.policyErrors.greenChannelLonger")] });
@@ -55,7 +55,7 @@ export async function writePolicyVersion(tx: Prisma.TransactionClient, actor: Ac
     data: {
       version,
       effectiveFrom,
-      maxLoanFen: input.maxLoanYuan,
+      maxLoanFen: input.maxLoanFen,
       maxTermMonths: input.maxTermMonths,
       subsidyRatioBp: input.subsidyRatioPercent * 100,
       coolingDays: input.coolingDays,
@@ -67,10 +67,10 @@ export async function writePolicyVersion(tx: Prisma.TransactionClient, actor: Ac
       greenChannelDays: input.greenChannelDays,
       recommendNeedsChecker: input.recommendNeedsChecker,
       documentQuotaBytes: input.documentQuotaMb * 1024 * 1024,
-      exceptionMaxLoanFen: input.exceptionMaxLoanYuan,
+      exceptionMaxLoanFen: input.exceptionMaxLoanFen,
       exceptionMaxTermMonths: input.exceptionMaxTermMonths,
       maxOpenCasesPerPerson: input.maxOpenCasesPerPerson,
-      maxExposurePerPersonFen: input.maxExposurePerPersonYuan,
+      maxExposurePerPersonFen: input.maxExposurePerPersonFen,
       note: input.note,
     },
   });

@@ -27,7 +27,7 @@ export default async function PolicyWhatIfPage() {
         <section key={changeId} id={`change-${changeId}`} className="card" data-testid="policy-what-if" style={{ marginBottom: "1rem" }}>
           <h2>{t("proposal", { from: policy.effectiveFrom, current: w.currentVersion })}</h2>
           <p>{controls("policySummary", {
-            from: policy.effectiveFrom, cap: formatFen(policy.maxLoanYuan), term: policy.maxTermMonths, ratio: policy.subsidyRatioPercent,
+            from: policy.effectiveFrom, cap: formatFen(policy.maxLoanFen), term: policy.maxTermMonths, ratio: policy.subsidyRatioPercent,
             cooling: policy.coolingDays, checker: policy.recommendNeedsChecker ? controls("checkerOn") : controls("checkerOff"),
           })}</p>
 
