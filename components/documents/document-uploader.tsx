@@ -28,7 +28,7 @@ const pageCount = (item: ChecklistItem) => item.pages?.length ?? (item.current ?
  * XMLHttpRequest (fetch cannot report upload progress); the server's message shows next to the
  * item, and a success refreshes the page's data. A document may have several pages (a photo of
  * each): once one is uploaded, "add as the next page" keeps the pages there; otherwise a file
- * replaces the whole document. On phones "拍照" opens the camera (`capture="environment"`).
+ * replaces the whole document. On phones the camera button opens the camera (`capture="environment"`).
  */
 export function DocumentUploader({ applicationId, checklist, editable }: Props) {
   const router = useRouter();
@@ -48,8 +48,8 @@ export function DocumentUploader({ applicationId, checklist, editable }: Props) 
     const file = input.files?.[0];
     input.value = "";
     if (!file) return;
-    if (file.size === 0) return setState(kind, { phase: "error", message: "文件为空" });
-    if (file.size > MAX_DOCUMENT_BYTES) return setState(kind, { phase: "error", message: "文件超过 10 MB" });
+    if (file.size === 0) return setState(kind, { phase: "error", message: t("empty") });
+    if (file.size > MAX_DOCUMENT_BYTES) return setState(kind, { phase: "error", message: t("tooLarge", { mb: MAX_DOCUMENT_BYTES / (1024 * 1024) }) });
 
     const body = new FormData();
     body.set("kind", kind);
@@ -69,15 +69,15 @@ export function DocumentUploader({ applicationId, checklist, editable }: Props) 
       const answer = xhr.response as Answer | null;
       if (xhr.status >= 200 && xhr.status < 300 && answer?.ok) {
         const page = asPage ? pageCount(checklist.find((i) => i.kind === kind)!) + 1 : 0;
-        setState(kind, { phase: "done", message: page ? t("pageAdded", { n: page, name: answer.document.fileName }) : `已上传 ${answer.document.fileName}（第 ${answer.document.version} 版）` });
+        setState(kind, { phase: "done", message: page ? t("pageAdded", { n: page, name: answer.document.fileName }) : t("uploaded", { name: answer.document.fileName, version: answer.document.version }) });
         router.refresh();
       } else {
-        setState(kind, { phase: "error", message: answer && !answer.ok ? answer.message : `上传失败（${xhr.status}），请稍后再试` });
+        setState(kind, { phase: "error", message: answer && !answer.ok ? answer.message : t("failed", { status: xhr.status }) });
       }
     };
     xhr.onerror = () => {
       requests.current.delete(kind);
-      setState(kind, { phase: "error", message: "网络连接中断，文件未上传，请重试" });
+      setState(kind, { phase: "error", message: t("offline") });
     };
     setState(kind, { phase: "uploading", percent: 0, fileName: file.name });
     xhr.send(body);
@@ -87,14 +87,14 @@ export function DocumentUploader({ applicationId, checklist, editable }: Props) 
     <div className="table-wrap">
       <table className="table" data-testid="document-checklist">
         <caption className="field__hint" style={{ textAlign: "left", padding: ".5rem .7rem" }}>
-          材料清单（<span className="required">*</span> 为必交材料）
+          {t.rich("caption", { mark: (chunks) => <span className="required">{chunks}</span> })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">材料</th>
-            <th scope="col">状态</th>
-            <th scope="col">当前文件</th>
-            {editable ? <th scope="col">上传</th> : null}
+            <th scope="col">{t("colItem")}</th>
+            <th scope="col">{t("colState")}</th>
+            <th scope="col">{t("colFile")}</th>
+            {editable ? <th scope="col">{t("colUpload")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -112,7 +112,7 @@ export function DocumentUploader({ applicationId, checklist, editable }: Props) 
                   {item.required ? (
                     <>
                       <span className="required" aria-hidden="true"> *</span>
-                      <span style={SCREEN_READER_ONLY}>（必交）</span>
+                      <span style={SCREEN_READER_ONLY}>{t("requiredMark")}</span>
                     </>
                   ) : null}
                 </th>
@@ -134,7 +134,7 @@ export function DocumentUploader({ applicationId, checklist, editable }: Props) 
                       <a href={documentHref(item.current.id)}>{item.current.fileName}</a>
                       <br />
                       <span className="field__hint">
-                        第 {item.current.version} 版 · {formatBytes(item.current.sizeBytes)}
+                        {t("version", { version: item.current.version })} · {formatBytes(item.current.sizeBytes)}
                       </span>
                     </>
                   ) : (
@@ -145,7 +145,7 @@ export function DocumentUploader({ applicationId, checklist, editable }: Props) 
                   <td>
                     <div className={`field${state?.phase === "error" ? " field--invalid" : ""}`}>
                       <label htmlFor={inputId}>
-                        {item.current ? "更换" : "上传"}「{item.label}」
+                        {t(item.current ? "replace" : "upload", { label: item.label })}
                       </label>
                       <input
                         id={inputId}
@@ -183,11 +183,11 @@ export function DocumentUploader({ applicationId, checklist, editable }: Props) 
                     <div id={statusId} aria-live="polite">
                       {state?.phase === "uploading" ? (
                         <>
-                          <progress max={100} value={state.percent} aria-label={`${item.label}上传进度`}>
+                          <progress max={100} value={state.percent} aria-label={t("progressLabel", { label: item.label })}>
                             {state.percent}%
                           </progress>
                           <span className="field__hint">
-                            正在上传 {state.fileName}：{state.percent}%
+                            {t("progress", { name: state.fileName, percent: state.percent })}
                           </span>
                         </>
                       ) : null}
@@ -210,8 +210,9 @@ export function DocumentUploader({ applicationId, checklist, editable }: Props) 
 }
 
 function ItemBadge({ item, state }: { item: ChecklistItem; state: UploadState | undefined }) {
-  if (state?.phase === "uploading") return <span className="badge badge--amber">上传中</span>;
-  if (item.current) return <span className="badge badge--green">已上传</span>;
-  if (item.required) return <span className="badge badge--red">待上传</span>;
-  return <span className="badge">选交</span>;
+  const t = useTranslations("case.upload.badge");
+  if (state?.phase === "uploading") return <span className="badge badge--amber">{t("uploading")}</span>;
+  if (item.current) return <span className="badge badge--green">{t("uploaded")}</span>;
+  if (item.required) return <span className="badge badge--red">{t("missing")}</span>;
+  return <span className="badge">{t("optional")}</span>;
 }

@@ -34,7 +34,7 @@ function fill(formId: string, name: string, value: string): boolean {
 
 /**
  * Upload a business licence and see what the portal read from it. Nothing is filled on its own:
- * each proposal waits for 采用 (fills that field; the person still saves) or for keeping what was typed.
+ * each proposal waits for "use it" (fills that field; the person still saves) or for keeping what was typed.
  */
 export function LicenceReader({ applicationId, initial, canUpload, formId }: Props) {
   const t = useTranslations("applicant.licenceReading");

@@ -4,7 +4,7 @@ import type { ExceptionRow } from "@/lib/exceptions/queries";
 import type { CaseLimits } from "@/lib/exceptions/rules";
 import { ExceptionItem } from "@/components/exceptions/exception-items";
 
-/** The case's 一企一策: what those in force change, and every request with its decision. */
+/** The case's tailored-plan (yi qi yi ce) exceptions: what those in force change, and every request with its decision. */
 export async function CaseExceptions({ found }: { found: { rows: ExceptionRow[]; effect: CaseLimits } | null }) {
   if (!found || found.rows.length === 0) return null;
   const t = await getTranslations("exceptions");

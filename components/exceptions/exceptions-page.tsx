@@ -20,7 +20,7 @@ function href(filters: { type?: string; state?: string }, page: number): string 
   return text ? `/center/exceptions?${text}` : "/center/exceptions";
 }
 
-/** The centre's 一企一策 list: filter by type and state; approvers decide pending requests here too. */
+/** The centre's list of tailored-plan (yi qi yi ce) exceptions: filter by type and state; approvers decide pending requests here too. */
 export async function ExceptionsPage({ actor, searchParams }: { actor: StaffActor; searchParams: Params }) {
   const filters = exceptionFilterSchema.parse({ type: one(searchParams.type), state: one(searchParams.state), page: one(searchParams.page) });
   const [t, found] = await Promise.all([getTranslations("exceptions"), listExceptions(actor, filters)]);

@@ -12,7 +12,7 @@ import { requestExceptionAction } from "@/lib/exceptions/actions";
 import { EXCEPTION_TYPES, VALUE_KIND } from "@/lib/exceptions/rules";
 import { DOCUMENT_KINDS } from "@/lib/exceptions/document-kinds";
 
-/** 一企一策: the request (type, the value its type carries, reason, expiry); an approver decides it. */
+/** A tailored-plan (yi qi yi ce) exception: the request (type, the value its type carries, reason, expiry); an approver decides it. */
 export function ExceptionRequestForm({ ctx }: { ctx: CaseFormContext }) {
   const t = useTranslations("exceptions.form");
   const names = useTranslations("exceptions.type");

@@ -1,13 +1,13 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { PortfolioPage } from "@/components/loans/portfolio-page";
+import { pageTitle } from "@/components/page-title";
 
 /** The sections with a loan portfolio page. */
 export type PortfolioSection = "center" | "guarantor" | "bank";
 
-export const portfolioMetadata: Metadata = { title: "贷款" };
+export const portfolioMetadata = pageTitle("loans");
 
 /** The loans route of one staff section: its own title, its own paths. */
 export function portfolioRoute(section: PortfolioSection) {

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { ServicingRecord } from "@/lib/loans/servicing-queries";
 import { formatFen } from "@/lib/money/fen";
 
-/** A loan's servicing for the organisations: sums, then repayments, overdue episodes, 代偿 and recoveries. */
+/** A loan's servicing for the organisations: sums, then repayments, overdue episodes, guarantor compensation (daichang) and recoveries. */
 export async function ServicingHistory({ record, testId }: { record: ServicingRecord; testId?: string }) {
   const t = await getTranslations("servicing.history");
   const r = record;

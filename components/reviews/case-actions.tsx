@@ -47,7 +47,7 @@ const CASE_ADMIN: [StaffAction, Form][] = [
   ["requestException", ExceptionRequestForm],
 ];
 
-/** The "办理" card: only what the viewer may do now, as the server listed it. */
+/** The "act on it" card: only what the viewer may do now, as the server listed it. */
 export function CaseDecisions({ actions, ctx }: { actions: StaffAction[]; ctx: CaseFormContext }) {
   const t = useTranslations("case.actions");
   const main = DECISIONS.filter(([a]) => actions.includes(a));
@@ -72,7 +72,7 @@ export function CaseDecisions({ actions, ctx }: { actions: StaffAction[]; ctx: C
   );
 }
 
-/** Assignment, green channel and 一企一策: case housekeeping beside the decision. */
+/** Assignment, green channel and tailored-plan (yi qi yi ce) exceptions: case housekeeping beside the decision. */
 export function CaseAdmin({ actions, ctx }: { actions: StaffAction[]; ctx: CaseFormContext }) {
   const t = useTranslations("case.actions");
   const forms = CASE_ADMIN.filter(([a]) => actions.includes(a));

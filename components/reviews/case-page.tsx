@@ -60,7 +60,7 @@ export async function CasePage({ actor, view, basePath }: { actor: StaffActor; v
     <PageFeedback>
       <p><Link href={basePath}>{t("header.back")}</Link></p>
       <h1 className="case-title">
-        <span>{c.number}</span> <span className="case-title__name">{c.enterprise.name}</span>{" "}
+        <span>{c.number}</span> <span className="case-title__name" translate="no">{c.enterprise.name}</span>{" "}
         <StatusBadge status={c.status} />{" "}
         {c.kind === "RENEWAL" ? <span className="badge">{t("header.renewal")}</span> : null}{" "}
         {c.greenChannel ? <span className="badge badge--green">{t("header.green")}</span> : null}

@@ -15,7 +15,7 @@ import {
 type Props = { ctx: CaseFormContext };
 
 // The loan's life after disbursement, with amounts and dates: the bank records repayments,
-// settles the loan or reports it overdue (and cured); the guarantor compensates the bank (代偿)
+// settles the loan or reports it overdue (and cured); the guarantor compensates the bank (daichang)
 // and records what it recovers from the borrower. Repayments and recoveries are records beside
 // the workflow, so their forms carry no case version.
 

@@ -18,14 +18,14 @@ export function LineEntryForm({ today }: { today: string }) {
         <>
           <div className="grid">
             <TextField form={F} name="contractNo" label={col("contractNo")} state={state} autoComplete="off" />
-            <TextField form={F} name="periodStart" label={`${col("period")}（起）`} state={state} type="date" max={today} />
-            <TextField form={F} name="periodEnd" label={`${col("period")}（止）`} state={state} type="date" max={today} />
-            <TextField form={F} name="principalBalanceFen" label={`${col("balance")}（元）`} state={state} inputMode="decimal" />
+            <TextField form={F} name="periodStart" label={col("periodFrom")} state={state} type="date" max={today} />
+            <TextField form={F} name="periodEnd" label={col("periodTo")} state={state} type="date" max={today} />
+            <TextField form={F} name="principalBalanceFen" label={col("inYuan", { label: col("balance") })} state={state} inputMode="decimal" />
             <TextField form={F} name="annualRateMicros" label={col("rate")} state={state} placeholder="3.85%" />
-            <TextField form={F} name="interestDueFen" label={`${col("interestDue")}（元）`} state={state} inputMode="decimal" />
-            <TextField form={F} name="interestPaidFen" label={`${col("interestPaid")}（元）`} state={state} inputMode="decimal" />
+            <TextField form={F} name="interestDueFen" label={col("inYuan", { label: col("interestDue") })} state={state} inputMode="decimal" />
+            <TextField form={F} name="interestPaidFen" label={col("inYuan", { label: col("interestPaid") })} state={state} inputMode="decimal" />
             <TextField form={F} name="paidOn" label={col("paidOn")} state={state} type="date" max={today} optional />
-            <TextField form={F} name="penaltyInterestFen" label={`${col("penalty")}（元）`} state={state} inputMode="decimal" optional />
+            <TextField form={F} name="penaltyInterestFen" label={col("inYuan", { label: col("penalty") })} state={state} inputMode="decimal" optional />
           </div>
           <div className="actions">
             <CheckField form={F} name="overdue" label={flags("overdue")} state={state} />

@@ -64,12 +64,12 @@ export function CorrectLineForm({ lineId, batchVersion, defaults, today }: LineR
       {(state) => (
         <>
           <div className="grid">
-            <TextField form={form} name="principalBalanceFen" label={`${col("balance")}（元）`} state={state} fallback={defaults.principalBalanceFen} inputMode="decimal" />
+            <TextField form={form} name="principalBalanceFen" label={col("inYuan", { label: col("balance") })} state={state} fallback={defaults.principalBalanceFen} inputMode="decimal" />
             <TextField form={form} name="annualRateMicros" label={col("rate")} state={state} fallback={defaults.annualRateMicros} />
-            <TextField form={form} name="interestDueFen" label={`${col("interestDue")}（元）`} state={state} fallback={defaults.interestDueFen} inputMode="decimal" />
-            <TextField form={form} name="interestPaidFen" label={`${col("interestPaid")}（元）`} state={state} fallback={defaults.interestPaidFen} inputMode="decimal" />
+            <TextField form={form} name="interestDueFen" label={col("inYuan", { label: col("interestDue") })} state={state} fallback={defaults.interestDueFen} inputMode="decimal" />
+            <TextField form={form} name="interestPaidFen" label={col("inYuan", { label: col("interestPaid") })} state={state} fallback={defaults.interestPaidFen} inputMode="decimal" />
             <TextField form={form} name="paidOn" label={col("paidOn")} state={state} fallback={defaults.paidOn} type="date" max={today} optional />
-            <TextField form={form} name="penaltyInterestFen" label={`${col("penalty")}（元）`} state={state} fallback={defaults.penaltyInterestFen} inputMode="decimal" optional />
+            <TextField form={form} name="penaltyInterestFen" label={col("inYuan", { label: col("penalty") })} state={state} fallback={defaults.penaltyInterestFen} inputMode="decimal" optional />
           </div>
           <div className="actions">
             <CheckField form={form} name="overdue" label={flags("overdue")} state={state} defaultChecked={defaults.overdue} />

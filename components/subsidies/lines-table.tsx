@@ -109,8 +109,8 @@ export async function LinesTable({ lines, queryable }: Props) {
           style: { minWidth: "12rem" },
           cell: (l) => (
             <>
-              {l.query ? <div>问：{l.query}</div> : null}
-              {l.queryAnswer ? <div>答：{l.queryAnswer}</div> : isOpen(l) ? <span className="badge badge--amber">{centre("waiting")}</span> : null}
+              {l.query ? <div>{centre("asked", { text: l.query })}</div> : null}
+              {l.queryAnswer ? <div>{centre("answered", { text: l.queryAnswer })}</div> : isOpen(l) ? <span className="badge badge--amber">{centre("waiting")}</span> : null}
               {l.previous.length ? (
                 <details>
                   <summary className="who">{c("previousVersions")}（{l.previous.length}）</summary>

@@ -13,6 +13,9 @@ export const BASE_ORGANISATION: { code: string; type: OrganisationType; nameZh: 
   ...defaults.baseOrganisation,
 };
 
+/** The account the union pays the interest subsidy from, proposed when a batch's payment is recorded. */
+export const SUBSIDY_PAYER_ACCOUNT: string = defaults.subsidyPayerAccount;
+
 export const CATEGORIES: readonly { code: string; nameZh: string; nameEn: string }[] = defaults.categories;
 
 // Each category's document checklist to start from, per application kind; a renewal re-uses the

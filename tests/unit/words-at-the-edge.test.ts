@@ -3,8 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 // Words stop at the page edge: services, schemas and jobs name their messages (lib/i18n/words.ts)
-// and the reader's language words them. Chinese may stand in lib/ only where it is not words for a
-// reader: the message catalogues, the PDF templates' fixed official wording, and the demo data.
+// and the reader's language words them; pages and components take their words from the
+// catalogues too. Chinese may stand in the code only where it is not words for a reader: the
+// message catalogues, the PDF templates' fixed official wording, and the demo data.
 const ALLOWED = [/^lib\/i18n\/messages\//, /^lib\/pdf\//, /^lib\/demo\//, /^lib\/generated\//];
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -18,7 +19,7 @@ function sources(dir: string): string[] {
 
 function chineseLines(root = process.cwd()): string[] {
   const found: string[] = [];
-  for (const file of sources(path.join(root, "lib"))) {
+  for (const file of ["lib", "app", "components"].flatMap((dir) => sources(path.join(root, dir)))) {
     const relative = path.relative(root, file).split(path.sep).join("/");
     if (ALLOWED.some((allowed) => allowed.test(relative))) continue;
     readFileSync(file, "utf8")
@@ -36,7 +37,7 @@ describe("words at the edge", () => {
     expect(CJK.test("Please enter an amount")).toBe(false);
   });
 
-  it("no line of lib/ outside the catalogues, the PDF wording and the demo data holds Chinese", () => {
+  it("no line of lib/, app/ or components/ outside the catalogues, the PDF wording and the demo data holds Chinese", () => {
     expect(chineseLines()).toEqual([]);
   });
 });

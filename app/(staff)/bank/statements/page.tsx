@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { listBatches, listImports, queriedLines } from "@/lib/subsidies/queries";
@@ -9,8 +8,9 @@ import { QueriedLines } from "@/components/subsidies/queried-lines";
 import { BatchTable } from "@/components/subsidies/batch-table";
 import { ImportsTable } from "@/components/subsidies/imports-table";
 import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
+import { pageTitle } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "利息清单" };
+export const generateMetadata = pageTitle("statements");
 
 export default async function BankStatementsPage() {
   const actor = await requireSection("bank");

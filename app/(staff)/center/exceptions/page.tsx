@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireSection } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { ExceptionsPage } from "@/components/exceptions/exceptions-page";
+import { pageTitle } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "一企一策" };
+export const generateMetadata = pageTitle("exceptions");
 
 export default async function ExceptionsRoute({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireSection("center");

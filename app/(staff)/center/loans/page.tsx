@@ -1,4 +1,4 @@
 import { portfolioMetadata, portfolioRoute } from "@/components/loans/portfolio-route";
 
-export const metadata = portfolioMetadata;
+export const generateMetadata = portfolioMetadata;
 export default portfolioRoute("center");

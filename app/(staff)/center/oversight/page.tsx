@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireSection } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { OversightPage } from "@/components/oversight/oversight-page";
+import { pageTitle } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "督办" };
+export const generateMetadata = pageTitle("oversight");
 
 export default async function OversightRoute({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireSection("center");

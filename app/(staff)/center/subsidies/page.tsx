@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { budgetOverview, listBatches } from "@/lib/subsidies/queries";
 import { BatchTable } from "@/components/subsidies/batch-table";
 import { BudgetPanel } from "@/components/subsidies/budget-panel";
+import { pageTitle } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "贴息批次" };
+export const generateMetadata = pageTitle("batches");
 
 export default async function CentreSubsidiesPage() {
   const actor = await requireSection("center");

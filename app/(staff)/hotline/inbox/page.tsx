@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireSection } from "@/lib/auth/actor";
 import { InboxPage } from "@/components/inbox/inbox-page";
+import { pageTitle } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "消息" };
+export const generateMetadata = pageTitle("inbox");
 
 export default async function InboxRoute({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const actor = await requireSection("hotline");

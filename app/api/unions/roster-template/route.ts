@@ -5,7 +5,7 @@ import { route } from "@/lib/http/route";
 import { rosterTemplateCsv } from "@/lib/unions/roster";
 
 /** The membership roster template (CSV), for those who record union standing. */
-export const GET = route(signedInAudience, async ({ actor }) => {
+export const GET = route(signedInAudience, async ({ actor, t }) => {
   assertCan(actor, "union.record");
-  return attachmentResponse(new TextEncoder().encode(rosterTemplateCsv()), "会员名册模板.csv", "text/csv; charset=utf-8");
+  return attachmentResponse(new TextEncoder().encode(rosterTemplateCsv()), t("downloads.rosterTemplate"), "text/csv; charset=utf-8");
 });

@@ -36,7 +36,7 @@ export default async function ApplicationPage({ params, searchParams }: {
     <>
       <p><Link href="/applicant">{t("back")}</Link></p>
       <h1>
-        {app.enterprise.name} · {app.number} <StatusBadge status={app.status} />{" "}
+        <span translate="no">{app.enterprise.name}</span> · {app.number} <StatusBadge status={app.status} />{" "}
         {app.kind === "RENEWAL" ? <span className="badge">{table("RENEWAL")}</span> : null}{" "}
         {app.greenChannel ? <span className="badge badge--green">{table("green")}</span> : null}
       </h1>

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -9,8 +8,9 @@ import { ScheduleTable } from "@/components/loans/schedule-table";
 import { LoanSubsidy } from "@/components/loans/loan-subsidy";
 import { OwnStandingPanel } from "@/components/unions/own-standing";
 import { LoanEvents } from "@/components/loans/loan-events";
+import { pageTitle } from "@/components/page-title";
 
-export const metadata: Metadata = { title: "贷款与贴息" };
+export const generateMetadata = pageTitle("applicantLoan");
 
 export default async function ApplicantLoanPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireSection("applicant");
@@ -21,7 +21,7 @@ export default async function ApplicantLoanPage({ params }: { params: Promise<{ 
   return (
     <>
       <p><Link href="/applicant">{t("back")}</Link></p>
-      <h1>{loan.enterpriseName} · {t("title", { contractNo: loan.contractNo })}</h1>
+      <h1><span translate="no">{loan.enterpriseName}</span> · {t("title", { contractNo: loan.contractNo })}</h1>
       <LoanTerms loan={loan} applicationHref={`/applicant/applications/${loan.applicationId}`} />
       {servicing ? <LoanEvents record={servicing} /> : null}
       <h2>{t("subsidyTitle")}</h2>

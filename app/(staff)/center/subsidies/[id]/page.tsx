@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -13,8 +12,10 @@ import { LinesTable } from "@/components/subsidies/lines-table";
 import { BatchActions } from "@/components/subsidies/batch-actions";
 import { BatchHistory } from "@/components/subsidies/batch-history";
 import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
+import { pageTitle } from "@/components/page-title";
+import { SUBSIDY_PAYER_ACCOUNT } from "@/lib/setup/programme-defaults";
 
-export const metadata: Metadata = { title: "贴息批次" };
+export const generateMetadata = pageTitle("batch");
 
 export default async function CentreBatchPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
   const actor = await requireSection("center");
@@ -40,7 +41,7 @@ export default async function CentreBatchPage({ params, searchParams }: { params
 
       <h2>{t("actionsTitle")}</h2>
       {waiting ? <p className="notice notice--warn" style={{ marginBottom: ".8rem" }}>{t("waitingForAnswers", { n: batch.openQueries })}</p> : null}
-      {waiting && batch.actions.length === 0 ? null : <BatchActions batchId={batch.id} version={batch.version} actions={batch.actions} today={beijingToday()} payerAccount={batch.payerAccount ?? "北京市总工会贴息专户"} />}
+      {waiting && batch.actions.length === 0 ? null : <BatchActions batchId={batch.id} version={batch.version} actions={batch.actions} today={beijingToday()} payerAccount={batch.payerAccount ?? SUBSIDY_PAYER_ACCOUNT} />}
 
       <h2>{t("linesTitle")}</h2>
       {!batch.linesEditable ? <p className="who">{t("linesFrozen")}</p> : null}

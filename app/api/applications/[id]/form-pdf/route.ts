@@ -7,5 +7,5 @@ import { applicationFormPdf } from "@/lib/applications/form-pdf";
 export const GET = route<typeof signedInAudience, { id: string }>(signedInAudience, async ({ actor, params, t }) => {
   const result = await applicationFormPdf(actor, params.id, (kind) => t(`case.documents.kind.${kind}`));
   if (!result) throw new AppError("NOT_FOUND");
-  return attachmentResponse(result.pdf, `申请表-${result.number}.pdf`, "application/pdf");
+  return attachmentResponse(result.pdf, t("downloads.applicationForm", { number: result.number }), "application/pdf");
 });

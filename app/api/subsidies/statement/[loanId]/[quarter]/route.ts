@@ -4,7 +4,7 @@ import { attachmentResponse } from "@/lib/http/attachment";
 import { route } from "@/lib/http/route";
 import { subsidyStatementPdf } from "@/lib/subsidies/services/subsidy-statement-pdf";
 
-/** 贴息确认单 of the loan's enterprise for a quarter (e.g. 2021Q3): the loan's applicant and the centre; 404 for anyone else. */
+/** The subsidy confirmation (tiexi querendan) of the loan's enterprise for a quarter (e.g. 2021Q3): the loan's applicant and the centre; 404 for anyone else. */
 export const GET = route<typeof signedInAudience, { loanId: string; quarter: string }>(signedInAudience, async ({ actor, params }) => {
   const result = await subsidyStatementPdf(actor, params.loanId, params.quarter);
   if (!result) throw new AppError("NOT_FOUND");
