@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { CHAIN_HEADS_ACTION, eventHash, GENESIS_HASH } from "@/lib/audit/chain";
+import { readAuditData } from "@/lib/audit/read";
 
 // A result, not a throw: a broken chain is the finding the check exists to report.
 export type ChainReport =
@@ -32,7 +33,7 @@ export async function verifyAuditChain(db: PrismaClient, pageSize = 2000): Promi
       heads.set(e.chain, e.hash);
       checked += 1;
     }
-    for (const e of page) if (e.action === CHAIN_HEADS_ACTION) anchored.push(...anchoredHeads(e.data));
+    for (const e of page) if (e.action === CHAIN_HEADS_ACTION) anchored.push(...anchoredHeads(e));
     if (page.length < pageSize) break;
     cursor = page[page.length - 1]!.id;
   }
@@ -41,8 +42,8 @@ export async function verifyAuditChain(db: PrismaClient, pageSize = 2000): Promi
 
 type Anchored = { chain: number; id: bigint; hash: string };
 
-function anchoredHeads(data: unknown): Anchored[] {
-  const heads = (data as { heads?: { chain: number; id: string; hash: string }[] }).heads ?? [];
+function anchoredHeads(event: { id: bigint; action: string; data: unknown }): Anchored[] {
+  const heads = readAuditData(CHAIN_HEADS_ACTION, event)?.heads ?? [];
   return heads.map((h) => ({ chain: h.chain, id: BigInt(h.id), hash: h.hash }));
 }
 
