@@ -10,7 +10,7 @@ export async function AssistedCaseSummary({ c }: { c: AssistedCase }) {
   return (
     <>
       <h1 className="case-title">
-        <span>{c.number}</span> <span className="case-title__name">{e.name}</span> <StatusBadge status={c.status} />
+        <span>{c.number}</span> <span className="case-title__name" translate="no">{e.name}</span> <StatusBadge status={c.status} />
       </h1>
       <p>{t("caseLead", { name: c.applicant.name, mobile: c.applicant.mobileMasked })}</p>
       <IntakeChannelNote channel={c.channel} organisation={c.organisationName} agent={c.agentName} />

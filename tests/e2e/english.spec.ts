@@ -21,11 +21,13 @@ const PUBLIC_PAGES = ["/", "/programme", "/login", "/register", "/forgot-passwor
 // The pages of each role beyond its home: fixed ones, and the first case / item its lists link to.
 const PAGES: Partial<Record<Role, { paths: string[]; follow?: RegExp[] }>> = {
   APPLICANT: { paths: ["/applicant/profile", "/applicant/inbox", "/applicant/enterprises/new", "/account"], follow: [/\/applicant\/applications\/[0-9a-f-]{36}$/, /\/applicant\/loans\/[0-9a-f-]{36}$/] },
-  CENTER_REVIEWER: { paths: ["/center/inbox", "/center/loans", "/center/oversight", "/center/exceptions", "/center/stats", "/center/subsidies", "/center/union-standing", "/center/union-founding", "/center/history"], follow: [/\/center\/cases\/[0-9a-f-]{36}$/] },
+  CENTER_REVIEWER: { paths: ["/center/inbox", "/center/loans", "/center/oversight", "/center/exceptions", "/center/stats", "/center/subsidies", "/center/union-standing", "/center/union-founding"], follow: [/\/center\/cases\/[0-9a-f-]{36}$/, /\/center\/subsidies\/[0-9a-f-]{36}$/] },
+  CENTER_APPROVER: { paths: ["/center/history"] },
   GUARANTOR_OFFICER: { paths: ["/guarantor/inbox", "/guarantor/loans"], follow: [/\/guarantor\/cases\/[0-9a-f-]{36}$/] },
   BANK_OFFICER: { paths: ["/bank/inbox", "/bank/loans", "/bank/statements"], follow: [/\/bank\/cases\/[0-9a-f-]{36}$/] },
-  DISTRICT_AGENT: { paths: ["/agent/inbox", "/agent/intake", "/agent/union-standing", "/agent/union-founding"], follow: [/\/agent\/cases\/[0-9a-f-]{36}$/] },
-  HOTLINE_OPERATOR: { paths: ["/hotline/inbox"], follow: [/\/hotline\/calls\/[0-9a-f-]{36}$/] },
+  DISTRICT_AGENT: { paths: ["/agent/inbox", "/agent/intake", "/agent/union-standing", "/agent/union-founding"], follow: [/\/agent\/(cases|intake)\/[0-9a-f-]{36}$/] },
+  // The demo holds no calls yet: the call pages are walked by hotline.spec.ts.
+  HOTLINE_OPERATOR: { paths: ["/hotline/inbox"] },
   PROGRAM_ADMIN: { paths: ["/admin/calendar", "/admin/consents", "/admin/lpr", "/admin/outbox", "/admin/policy", "/admin/reference", "/admin/routing"], follow: [/\/admin\/organisations\/[0-9a-f-]{36}$/] },
   AUDITOR: { paths: ["/audit/config", "/audit/stats"] },
 };

@@ -28,7 +28,7 @@ export default async function CentreBatchPage({ params, searchParams }: { params
   return (
     <PageFeedback>
       <p><Link href="/center/subsidies">{t("back")}</Link></p>
-      <h1>{t("batchTitle", { bank: batch.bankName, quarter: wordIn(words, batch.quarterLabel) })}</h1>
+      <h1><span translate="no">{batch.bankName}</span> · {wordIn(words, batch.quarterLabel)}</h1>
       {year ? (
         <p className="notice notice--info" data-testid="budget-line">
           {year.budgetFen === null ? t("noBudget", { year: year.year }) : `${t("remainingNow", { year: year.year })}：${formatFen(year.remainingFen ?? 0n)}`}
