@@ -17,7 +17,7 @@ export function BatchAssignForm({ formId, workers, me }: { formId: string; worke
               {workers.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
             </select>
             <SubmitButton variant="secondary">{t("batchAssignSubmit")}</SubmitButton>
-            {fieldErrors(state, "ids") ? <span className="field__error" role="alert">{fieldErrors(state, "ids")!.join("；")}</span> : null}
+            {fieldErrors(state, "ids") ? <span className="field__error" role="alert">{fieldErrors(state, "ids")!.join(" ")}</span> : null}
           </>
         )}
     </ActionForm>

@@ -36,7 +36,7 @@ export function ConsentForm({ kind, title, text, version, standing }: {
                 <input type="checkbox" name="agree" required aria-describedby={`consent-${kind}-error`} />
                 <span>{t("agree", { title })}</span>
               </label>
-              {fieldErrors(state, "agree") ? <p id={`consent-${kind}-error`} className="field__error">{fieldErrors(state, "agree")!.join("；")}</p> : null}
+              {fieldErrors(state, "agree") ? <p id={`consent-${kind}-error`} className="field__error">{fieldErrors(state, "agree")!.join(" ")}</p> : null}
               <SubmitButton>{standing === "OUTDATED" ? t("submitAgain") : t("submit")}</SubmitButton>
             </>
           )}

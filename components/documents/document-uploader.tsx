@@ -124,7 +124,7 @@ export function DocumentUploader({ applicationId, checklist, editable }: Props) 
                     <ol className="document-pages" data-testid="document-pages" aria-label={t("pages", { n: pageCount(item) })}>
                       {item.pages.map((p, i) => (
                         <li key={p.id}>
-                          <a href={documentHref(p.id)}>{t("page", { n: i + 1 })}：{p.fileName}</a>{" "}
+                          <a href={documentHref(p.id)}>{t("pageNamed", { n: i + 1, name: p.fileName })}</a>{" "}
                           <span className="field__hint">{formatBytes(p.sizeBytes)}</span>
                         </li>
                       ))}

@@ -5,13 +5,13 @@ import { formatFen } from "@/lib/money/fen";
 import { formatRateMicros } from "@/components/subsidies/format";
 
 export async function LoanTerms({ loan, applicationHref }: { loan: LoanDetail; applicationHref?: string }) {
-  const [t, s] = await Promise.all([getTranslations("subsidy.loan"), getTranslations("servicing.history")]);
+  const [t, s, p] = await Promise.all([getTranslations("subsidy.loan"), getTranslations("servicing.history"), getTranslations("common.punct")]);
   return (
     <section className="card" aria-label={t("terms")}>
       <dl className="facts" data-testid="loan-terms">
         <dt>{t("status")}</dt><dd><span className={`badge badge--${loan.status === "OVERDUE" || loan.status === "COMPENSATED" ? "red" : "green"}`}>{t(`statuses.${loan.status}`)}</span></dd>
         <dt>{t("principal")}</dt><dd>{formatFen(loan.principalFen)}</dd>
-        <dt>{t("rate")}</dt><dd>{formatRateMicros(loan.annualRateMicros)}（{t("lpr")}：{loan.lprReference}）</dd>
+        <dt>{t("rate")}</dt><dd>{formatRateMicros(loan.annualRateMicros)}{p("paren", { text: `${t("lpr")}${p("colon")}${loan.lprReference}` })}</dd>
         <dt>{t("term")}</dt><dd>{t("months", { n: loan.termMonths })}</dd>
         <dt>{t("method")}</dt><dd>{t(`methods.${loan.repaymentMethod}`)}</dd>
         <dt>{t("disbursedOn")}</dt><dd>{loan.disbursedOn ?? "—"}</dd>

@@ -5,7 +5,7 @@ import { BatchStatusBadge } from "@/components/subsidies/batch-status-badge";
 
 /** The batch at a glance, and the checklist the centre recorded when it verified it. */
 export async function BatchFacts({ batch }: { batch: BatchDetail }) {
-  const [t, col, ex] = await Promise.all([getTranslations("subsidy.centre"), getTranslations("subsidy.columns"), getTranslations("subsidy.exclusion")]);
+  const [t, col, ex, p] = await Promise.all([getTranslations("subsidy.centre"), getTranslations("subsidy.columns"), getTranslations("subsidy.exclusion"), getTranslations("common.punct")]);
   const c = batch.checklist;
   const ok = (value: boolean) => <span className={`badge badge--${value ? "green" : "red"}`}>{value ? "✓" : "✗"}</span>;
   return (
@@ -34,9 +34,9 @@ export async function BatchFacts({ batch }: { batch: BatchDetail }) {
             <dt>{t("unionOk")}</dt><dd>{ok(c.unionOk)}</dd>
             <dt>{t("overdueLines")}</dt><dd>{c.overdueLines}</dd>
             <dt>{t("extendedLines")}</dt><dd>{c.extendedLines}</dd>
-            <dt>{t("loansNotPerforming")}</dt><dd>{c.loansNotPerforming.length ? c.loansNotPerforming.join("、") : "—"}</dd>
+            <dt>{t("loansNotPerforming")}</dt><dd>{c.loansNotPerforming.length ? c.loansNotPerforming.join(p("list")) : "—"}</dd>
             <dt>{t("excluded")}</dt>
-            <dd>{Object.entries(c.excluded).map(([k, n]) => `${ex(k as "OVERDUE")} ${n}`).join("；") || "—"}</dd>
+            <dd>{Object.entries(c.excluded).map(([k, n]) => `${ex(k as "OVERDUE")} ${n}`).join(p("items")) || "—"}</dd>
             <dt>{t("checkAmounts")}</dt><dd>{ok(c.confirmed.amounts)}</dd>
             <dt>{t("checkRepayment")}</dt><dd>{ok(c.confirmed.repayment)}</dd>
             <dt>{t("checkUnion")}</dt><dd>{ok(c.confirmed.union)}</dd>

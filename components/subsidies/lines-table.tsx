@@ -23,13 +23,14 @@ function unionNoteText(u: Translate, note: UnionNote): string {
 
 /** A batch's current lines: figures, subsidy and why none, the union check, queries and earlier versions. */
 export async function LinesTable({ lines, queryable }: Props) {
-  const [col, ex, flags, c, centre, u] = await Promise.all([
+  const [col, ex, flags, c, centre, u, p] = await Promise.all([
     getTranslations("subsidy.columns"),
     getTranslations("subsidy.exclusion"),
     getTranslations("subsidy.flags"),
     getTranslations("subsidy.common"),
     getTranslations("subsidy.centre"),
     getTranslations("subsidy.unionNote"),
+    getTranslations("common.punct"),
   ]);
   const nowrap = { whiteSpace: "nowrap" } as const;
   const small = { fontSize: ".8rem" } as const;
@@ -113,12 +114,12 @@ export async function LinesTable({ lines, queryable }: Props) {
               {l.queryAnswer ? <div>{centre("answered", { text: l.queryAnswer })}</div> : isOpen(l) ? <span className="badge badge--amber">{centre("waiting")}</span> : null}
               {l.previous.length ? (
                 <details>
-                  <summary className="who">{c("previousVersions")}（{l.previous.length}）</summary>
+                  <summary className="who">{c("previousVersions")}{p("paren", { text: String(l.previous.length) })}</summary>
                   <ul style={{ margin: ".3rem 0", paddingLeft: "1.1rem" }}>
-                    {l.previous.map((p) => (
-                      <li key={p.lineVersion}>
-                        {c("version", { n: p.lineVersion })}：{col("interestPaid")} {formatFen(p.interestPaidFen)}，{col("subsidy")} {formatFen(p.subsidyFen)}
-                        {p.excludedReason ? `（${ex(p.excludedReason)}）` : ""}
+                    {l.previous.map((v) => (
+                      <li key={v.lineVersion}>
+                        {c("version", { n: v.lineVersion })}{p("colon")}{col("interestPaid")} {formatFen(v.interestPaidFen)}{p("list")}{col("subsidy")} {formatFen(v.subsidyFen)}
+                        {v.excludedReason ? p("paren", { text: ex(v.excludedReason) }) : ""}
                       </li>
                     ))}
                   </ul>

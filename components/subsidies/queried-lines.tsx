@@ -8,7 +8,7 @@ import { AnswerQueryForm, CorrectLineForm } from "@/components/subsidies/line-fo
 
 /** The centre's open queries to this bank, each with an answer form and a correction form. */
 export async function QueriedLines({ lines, today }: { lines: QueriedLine[]; today: string }) {
-  const [t, col, words] = await Promise.all([getTranslations("subsidy.bank"), getTranslations("subsidy.columns"), rootTranslator()]);
+  const [t, col, words, p] = await Promise.all([getTranslations("subsidy.bank"), getTranslations("subsidy.columns"), rootTranslator(), getTranslations("common.punct")]);
   if (lines.length === 0) return <p className="notice notice--info">{t("noQueries")}</p>;
   return (
     <div data-testid="queried-lines">
@@ -20,7 +20,7 @@ export async function QueriedLines({ lines, today }: { lines: QueriedLine[]; tod
           <p className="who" style={{ margin: "0 0 .6rem" }}>
             {col("interestDue")} {formatFen(l.interestDueFen)} · {col("interestPaid")} {formatFen(l.interestPaidFen)} · {col("subsidy")} {formatFen(l.subsidyFen)}
           </p>
-          <p className="notice notice--warn" style={{ marginBottom: ".8rem" }}>{t("question")}：{l.query}</p>
+          <p className="notice notice--warn" style={{ marginBottom: ".8rem" }}>{t("question")}{p("colon")}{l.query}</p>
           <div className="grid">
             <div>
               <AnswerQueryForm lineId={l.id} batchVersion={l.batchVersion} />

@@ -12,6 +12,7 @@ const IDLE: ImportState = { status: "idle" };
 export function StatementUpload() {
   const t = useTranslations("subsidy.bank");
   const col = useTranslations("subsidy.columns");
+  const p = useTranslations("common.punct");
   const [state, action] = useActionState(importStatementAction, IDLE);
   const [tooBig, setTooBig] = useState(false);
   // The server refuses a body over its limit before any code of ours runs; say so here instead.
@@ -42,7 +43,7 @@ export function StatementUpload() {
         <div className="table-wrap" style={{ marginTop: ".8rem" }}>
           <table className="table" data-testid="import-errors">
             <caption className="who" style={{ textAlign: "left", padding: ".4rem .7rem" }}>
-              {t("reportTitle")}{state.total > state.errors.length ? `（${state.errors.length} / ${state.total}）` : ""}
+              {t("reportTitle")}{state.total > state.errors.length ? p("paren", { text: `${state.errors.length} / ${state.total}` }) : ""}
             </caption>
             <thead><tr><th className="num">{col("line")}</th><th>{col("column")}</th><th>{col("problem")}</th></tr></thead>
             <tbody>

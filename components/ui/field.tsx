@@ -37,7 +37,7 @@ export function Field({ name, id = name!, label, hint, errors, required, frameCl
   };
   const rendered = children ? children(control) : <input name={name} {...control} {...input} />;
   const hintLine = hint ? <p id={hintId} className="field__hint">{hint}</p> : null;
-  const errorLine = invalid ? <p id={errorId} className="field__error" role="alert">{errors!.join("；")}</p> : null;
+  const errorLine = invalid ? <p id={errorId} className="field__error" role="alert">{errors!.join(" ")}</p> : null;
   if (checkbox) {
     // Not inside .field: its input rule would stretch the box to a 44 px text field.
     return (

@@ -3,7 +3,7 @@ import type { OwnStanding } from "@/lib/unions/queries";
 
 /** The applicant's union standing for a loan: the subsidy counts only the days it covers. */
 export async function OwnStandingPanel({ standing }: { standing: { records: OwnStanding[]; coversToday: boolean } }) {
-  const t = await getTranslations("unions.own");
+  const [t, p] = await Promise.all([getTranslations("unions.own"), getTranslations("common.punct")]);
   return (
     <section aria-labelledby="own-standing">
       <h2 id="own-standing">{t("title")}</h2>
@@ -11,7 +11,7 @@ export async function OwnStandingPanel({ standing }: { standing: { records: OwnS
       {standing.records.length ? (
         <ul data-testid="own-standing">
           {standing.records.map((r) => (
-            <li key={`${r.validFrom}-${r.unionName}`}>{r.unionName}{r.memberCardNo ? `（${r.memberCardNo}）` : ""}：{r.validFrom} — {r.validTo ?? t("openEnded")}</li>
+            <li key={`${r.validFrom}-${r.unionName}`}>{r.unionName}{r.memberCardNo ? p("paren", { text: r.memberCardNo }) : ""}{p("colon")}{r.validFrom} — {r.validTo ?? t("openEnded")}</li>
           ))}
         </ul>
       ) : null}

@@ -18,7 +18,7 @@ describe("the one form field", () => {
     expect(out).toContain('class="field field--invalid"');
     expect(out).toContain('aria-invalid="true" aria-describedby="amountYuan-hint amountYuan-error"');
     expect(out).toContain('<p id="amountYuan-hint" class="field__hint">最多 30 万元</p>');
-    expect(out).toContain('<p id="amountYuan-error" class="field__error" role="alert">请填写金额；金额超出上限</p>');
+    expect(out).toContain('<p id="amountYuan-error" class="field__error" role="alert">请填写金额 金额超出上限</p>');
   });
 
   it("hands the same ties to a control of the caller's, under an id the caller chooses", () => {

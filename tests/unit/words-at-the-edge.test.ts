@@ -8,6 +8,9 @@ import { describe, expect, it } from "vitest";
 // message catalogues, the PDF templates' fixed official wording, and the demo data.
 const ALLOWED = [/^lib\/i18n\/messages\//, /^lib\/pdf\//, /^lib\/demo\//, /^lib\/generated\//];
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+// Pages and components take punctuation from the catalogues too (common.punct): "：" and "（…）" are
+// not English. lib/ may hold them where it reads what people type or paste.
+const CJK_PUNCTUATION = /[\u3000-\u303f\uff00-\uffef]/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -25,7 +28,7 @@ function chineseLines(root = process.cwd()): string[] {
     readFileSync(file, "utf8")
       .split("\n")
       .forEach((line, i) => {
-        if (CJK.test(line)) found.push(`${relative}:${i + 1}: ${line.trim()}`);
+        if (CJK.test(line) || (!relative.startsWith("lib/") && CJK_PUNCTUATION.test(line))) found.push(`${relative}:${i + 1}: ${line.trim()}`);
       });
   }
   return found;
@@ -35,6 +38,8 @@ describe("words at the edge", () => {
   it("finds Chinese where it stands (the check can fail)", () => {
     expect(CJK.test("请输入金额")).toBe(true);
     expect(CJK.test("Please enter an amount")).toBe(false);
+    expect(CJK_PUNCTUATION.test("利率（LPR：3.45%）")).toBe(true);
+    expect(CJK_PUNCTUATION.test("Rate (LPR: 3.45%)")).toBe(false);
   });
 
   it("no line of lib/, app/ or components/ outside the catalogues, the PDF wording and the demo data holds Chinese", () => {

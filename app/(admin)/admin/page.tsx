@@ -17,7 +17,7 @@ import { ORGANISATION_OF_ROLE } from "@/lib/auth/roles";
 
 export default async function AdminHome() {
   const actor = await requireSection("admin");
-  const [t, home, types, links, audit, format, orgs, policies, latest, accounts, roles, budgets, changes, calendar, config, routing, reassign] = await Promise.all([
+  const [t, home, types, links, audit, format, orgs, policies, latest, accounts, roles, budgets, changes, calendar, config, routing, reassign, p] = await Promise.all([
     getTranslations("admin"),
     getTranslations("home"),
     getTranslations("orgTypes"),
@@ -35,6 +35,7 @@ export default async function AdminHome() {
     getTranslations("configAudit"),
     getTranslations("routing"),
     getTranslations("admin.reassign"),
+    getTranslations("common.punct"),
   ]);
 
   return (
@@ -132,10 +133,10 @@ export default async function AdminHome() {
         <summary><strong>{t("invite.title")}</strong></summary>
         <p className="field__hint">{t("invite.lead")}</p>
         <InviteStaffForm
-          organisations={orgs.filter((o) => !o.disabledAt).map((o) => ({ value: o.id, label: `${o.nameZh}（${types(o.type)}）` }))}
+          organisations={orgs.filter((o) => !o.disabledAt).map((o) => ({ value: o.id, label: `${o.nameZh}${p("paren", { text: types(o.type) })}` }))}
           roles={(Object.keys(ORGANISATION_OF_ROLE) as (keyof typeof ORGANISATION_OF_ROLE)[])
             .filter((r) => r !== "PROGRAM_ADMIN")
-            .map((r) => ({ value: r, label: `${roles(r)}（${types(ORGANISATION_OF_ROLE[r])}）` }))}
+            .map((r) => ({ value: r, label: `${roles(r)}${p("paren", { text: types(ORGANISATION_OF_ROLE[r]) })}` }))}
         />
       </details>
       <div className="table-wrap">

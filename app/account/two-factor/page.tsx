@@ -13,7 +13,7 @@ export async function generateMetadata() {
 export default async function TwoFactorPage() {
   const actor = await currentAccountHolder();
   if (!actor) redirect("/login?next=/account/two-factor");
-  const [t, format, state] = await Promise.all([getTranslations("account.twoFactor"), getFormatter(), twoFactorState(actor)]);
+  const [t, format, state, p] = await Promise.all([getTranslations("account.twoFactor"), getFormatter(), twoFactorState(actor), getTranslations("common.punct")]);
   return (
     <div className="page--narrow">
       <h1>{t("title")}</h1>
@@ -35,7 +35,7 @@ export default async function TwoFactorPage() {
             {/* A QR code as an inline SVG data image: nothing to optimise, nothing fetched from elsewhere. */}
             {/* eslint-disable-next-line @next/next/no-img-element */}
             <img src={state.qrSvgDataUrl} alt={t("secret")} width={200} height={200} />
-            <p>{t("secret")}：<code data-testid="totp-secret">{state.secret}</code></p>
+            <p>{t("secret")}{p("colon")}<code data-testid="totp-secret">{state.secret}</code></p>
             <ConfirmTwoFactor home={homeOf(actor.role)} />
           </>
         )}

@@ -9,9 +9,9 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 
 export default async function ReferencePage() {
   const actor = await requireSection("admin");
-  const [t, docs, lists] = await Promise.all([getTranslations("reference"), getTranslations("exceptions.document"), referenceLists(actor)]);
+  const [t, docs, lists, p] = await Promise.all([getTranslations("reference"), getTranslations("exceptions.document"), referenceLists(actor), getTranslations("common.punct")]);
   const documents = (DEFAULT_CHECKLISTS.NEW as readonly DocumentKind[]).map((kind) => ({ kind, label: docs(kind) }));
-  const names = (kinds: DocumentKind[]) => kinds.map((k) => docs(k)).join("、");
+  const names = (kinds: DocumentKind[]) => kinds.map((k) => docs(k)).join(p("list"));
   const state = (active: boolean) => <span className={`badge ${active ? "badge--green" : "badge--red"}`}>{t(active ? "active" : "inactive")}</span>;
   // The columns every reference list has: its code, its names, whether it is offered.
   const entryColumns: Column<{ code: string; nameZh: string; nameEn: string; active: boolean }>[] = [
@@ -35,7 +35,7 @@ export default async function ReferencePage() {
             header: t("categories.checklist"),
             cell: (c) => (
               <>
-                <small><strong>{t("checklist.NEW")}：</strong>{names(c.checklists.NEW)}<br /><strong>{t("checklist.RENEWAL")}：</strong>{names(c.checklists.RENEWAL)}</small>
+                <small><strong>{t("checklist.NEW")}{p("colon")}</strong>{names(c.checklists.NEW)}<br /><strong>{t("checklist.RENEWAL")}{p("colon")}</strong>{names(c.checklists.RENEWAL)}</small>
                 <ChecklistForm category={c} documents={documents} />
               </>
             ),

@@ -22,7 +22,7 @@ export default async function CentreBatchPage({ params, searchParams }: { params
   const [{ id }, { page }] = await Promise.all([params, searchParams]);
   const batch = await batchDetail(actor, id, { page: Number(page) || 1 });
   if (!batch) notFound();
-  const [t, c, budget, words] = await Promise.all([getTranslations("subsidy.centre"), getTranslations("subsidy.common"), budgetOverview(actor), rootTranslator()]);
+  const [t, c, budget, words, p] = await Promise.all([getTranslations("subsidy.centre"), getTranslations("subsidy.common"), budgetOverview(actor), rootTranslator(), getTranslations("common.punct")]);
   const year = budget.find((y) => y.current);
   const waiting = batch.status === "OPEN" && batch.openQueries > 0;
   return (
@@ -31,7 +31,7 @@ export default async function CentreBatchPage({ params, searchParams }: { params
       <h1><span translate="no">{batch.bankName}</span> · {wordIn(words, batch.quarterLabel)}</h1>
       {year ? (
         <p className="notice notice--info" data-testid="budget-line">
-          {year.budgetFen === null ? t("noBudget", { year: year.year }) : `${t("remainingNow", { year: year.year })}：${formatFen(year.remainingFen ?? 0n)}`}
+          {year.budgetFen === null ? t("noBudget", { year: year.year }) : `${t("remainingNow", { year: year.year })}${p("colon")}${formatFen(year.remainingFen ?? 0n)}`}
         </p>
       ) : null}
       <PageFeedbackNotice />
