@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatFen } from "@/lib/money/fen";
 import type { CaseForStaff } from "@/lib/reviews/queries";
 import { RevealForm } from "@/components/reviews/admin-forms";
@@ -7,13 +7,16 @@ import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 type Props = { c: CaseForStaff };
 
 /** 38 500 millionths → "3.85"; up to four decimals, never fewer than two. */
+/** A reference list's name in the reader's language. */
+const nameIn = (name: { zh: string; en: string }, locale: string): string => (locale === "en" ? name.en : name.zh);
+
 export const ratePercent = (micros: number): string => (micros / 10_000).toFixed(4).replace(/0{1,2}$/, "");
 
 const dash = "—";
 
 
 export async function ApplicationFacts({ c }: Props) {
-  const [t, table, format] = await Promise.all([getTranslations("case"), getTranslations("table"), getFormatter()]);
+  const [t, table, format, locale] = await Promise.all([getTranslations("case"), getTranslations("table"), getFormatter(), getLocale()]);
   return (
     <section className="card" aria-labelledby="case-application">
       <h2 id="case-application">{t("application.title")}</h2>
@@ -21,7 +24,7 @@ export async function ApplicationFacts({ c }: Props) {
         <dt>{t("application.amount")}</dt><dd className="case-amount">{c.amountFen === null ? dash : formatFen(c.amountFen)}</dd>
         <dt>{t("application.term")}</dt><dd>{c.termMonths === null ? dash : table("months", { n: c.termMonths })}</dd>
         <dt>{t("application.kind")}</dt><dd>{table(c.kind)}</dd>
-        <dt>{t("application.category")}</dt><dd>{c.category ?? dash}</dd>
+        <dt>{t("application.category")}</dt><dd>{c.category ? nameIn(c.category, locale) : dash}</dd>
         <dt>{t("application.purpose")}</dt><dd>{c.purpose ?? dash}</dd>
         <dt>{t("application.repaymentSource")}</dt><dd>{c.repaymentSource ?? dash}</dd>
         <dt>{t("application.policy")}</dt>
@@ -60,7 +63,7 @@ export async function EnterpriseFacts({ c }: Props) {
 }
 
 export async function ApplicantFacts({ c, mayReveal }: Props & { mayReveal: boolean }) {
-  const t = await getTranslations("case");
+  const [t, locale] = await Promise.all([getTranslations("case"), getLocale()]);
   const a = c.applicant;
   return (
     <section className="card" aria-labelledby="case-applicant">
@@ -71,7 +74,7 @@ export async function ApplicantFacts({ c, mayReveal }: Props & { mayReveal: bool
         <dt>{t("applicant.mobile")}</dt><dd className="case-code">{a.mobileMasked || dash}</dd>
         <dt>{t("applicant.union")}</dt><dd>{a.unionName || dash}</dd>
         <dt>{t("applicant.memberCard")}</dt><dd>{a.memberCardNo || dash}</dd>
-        <dt>{t("applicant.targetGroup")}</dt><dd>{a.targetGroup ?? t("applicant.noTargetGroup")}</dd>
+        <dt>{t("applicant.targetGroup")}</dt><dd>{a.targetGroup ? nameIn(a.targetGroup, locale) : t("applicant.noTargetGroup")}</dd>
       </dl>
       {mayReveal ? (
         <details className="case-step case-reveal">

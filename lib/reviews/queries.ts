@@ -122,7 +122,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
       guarantees: { where: { voidedAt: null }, take: 1 },
       loan: true,
       policyVersion: { select: { version: true, effectiveFrom: true, maxLoanFen: true, maxTermMonths: true, recommendNeedsChecker: true, returnAnswerDays: true } },
-      category: { select: { nameZh: true } },
+      category: { select: { nameZh: true, nameEn: true } },
       guarantorOrg: { select: { nameZh: true } },
       bankOrg: { select: { nameZh: true } },
       intakeOrg: { select: { nameZh: true } },
@@ -144,6 +144,8 @@ export async function caseForStaff(actor: StaffActor, id: string) {
   ]);
   // Reviewers judge the record as (re)submitted: the latest snapshot's values, masked.
   const { applicant: a, enterprise: e } = snapshots.facts;
+  // The target group as frozen in the snapshot; its English name from the list, where it is still there.
+  const group = a?.targetGroupCode ? await db.targetGroup.findUnique({ where: { code: a.targetGroupCode }, select: { nameEn: true } }) : null;
   return {
     id: app.id,
     number: app.number,
@@ -156,7 +158,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
     termMonths: app.termMonths,
     purpose: app.purpose,
     repaymentSource: app.repaymentSource,
-    category: app.category?.nameZh ?? null,
+    category: app.category ? { zh: app.category.nameZh, en: app.category.nameEn } : null,
     submittedAt: app.submittedAt,
     stageEnteredAt: app.stageEnteredAt,
     stageDueAt: app.stageDueAt,
@@ -174,7 +176,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
       mobileMasked: a?.mobile ?? "",
       unionName: a?.unionName ?? "",
       memberCardNo: a?.memberCardNo ?? "",
-      targetGroup: a ? a.targetGroupName ?? a.targetGroupCode : null,
+      targetGroup: a?.targetGroupCode ? { zh: a.targetGroupName ?? a.targetGroupCode, en: group?.nameEn ?? a.targetGroupName ?? a.targetGroupCode } : null,
     },
     enterprise: {
       name: e.name, creditCode: e.creditCode, legalRepName: e.legalRepName, address: e.address, industry: e.industry,

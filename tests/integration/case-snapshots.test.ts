@@ -77,7 +77,12 @@ describe("case snapshots", () => {
   it("an unchanged case shows no difference; a case submitted before snapshots were kept shows the live record", async () => {
     const { id } = await submittedCase();
     const reviewer = await staffActor("reviewer@center.demo");
-    expect((await caseForStaff(reviewer, id))!.snapshots.sinceSnapshot).toEqual([]);
+    const unchanged = (await caseForStaff(reviewer, id))!;
+    expect(unchanged.snapshots.sinceSnapshot).toEqual([]);
+    // Reference names come in both languages; the page shows the reader's.
+    const { categoryCode } = await db.loanApplication.findUniqueOrThrow({ where: { id } });
+    const category = await db.loanCategory.findUniqueOrThrow({ where: { code: categoryCode! } });
+    expect(unchanged.category).toEqual({ zh: category.nameZh, en: category.nameEn });
 
     const applicant = await createApplicant();
     const old = await createReadyDraft(applicant);
