@@ -12,8 +12,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createDatabase, dropDatabase } from "../db/tools";
-import { judge, type PageRow, type RowKind } from "./report/goals";
-import { memoryTable, pageTable, queueQueryTable, type MemoryRow, type QueueQueryRow } from "./report/table";
+import { GOALS, judge, type PageRow, type RowKind } from "./report/goals";
+import { firstLoadTable, memoryTable, pageTable, queueQueryTable, type FirstLoadJudged, type MemoryRow, type QueueQueryRow } from "./report/table";
+import { firstLoadJs } from "./web/first-load-js";
 import { deepQueuePage, loadPage, type LoadOptions } from "./web/load";
 import { build, rssMb, startServer, stopServer } from "./web/server";
 import { signIn } from "./web/sign-in";
@@ -81,6 +82,22 @@ async function pagesAt(base: string, cookies: Map<string, string>, caseId: strin
   return only ? pages.filter((p) => p.kind === "lightest" || only.test(p.label)) : pages;
 }
 
+/** The applicant's routes (and the public home, for comparison), judged against the first-load goal. */
+async function applicantFirstLoad(base: string, cookie: string, caseId: string): Promise<FirstLoadJudged[]> {
+  const routes = [
+    { label: "public home", path: "/" },
+    { label: "applicant dashboard", path: "/applicant", cookie },
+    { label: "applicant case page", path: `/applicant/applications/${caseId}`, cookie },
+    { label: "applicant profile", path: "/applicant/profile", cookie },
+    { label: "applicant inbox", path: "/applicant/inbox", cookie },
+    { label: "new enterprise form", path: "/applicant/enterprises/new", cookie },
+  ];
+  return (await firstLoadJs(base, routes)).map((r) => {
+    const applicant = r.path.startsWith("/applicant");
+    return { ...r, goal: applicant ? `≤ ${GOALS.applicantFirstLoadKb} kB` : "—", result: applicant ? (r.kB <= GOALS.applicantFirstLoadKb ? "PASS" : "FAIL") : "—" };
+  });
+}
+
 async function measure(server: ChildProcess, base: string, page: Page, cases: number, cookie?: string): Promise<PageRow> {
   console.error(`${cases} cases: ${page.label}`);
   const loaded = await loadPage(server, base, page.path, cookie, { ...load, connections: page.connections ?? load.connections });
@@ -101,6 +118,7 @@ const loadBefore = loadavg()[0]!;
 const rows: PageRow[] = [];
 const queueQuery: QueueQueryRow[] = [];
 const memory: MemoryRow[] = [];
+const firstLoad: FirstLoadJudged[] = [];
 const client = new pg.Client({ connectionString: url });
 await client.connect();
 try {
@@ -113,6 +131,8 @@ try {
   const bareServer = await startServer(bareApp, 3701, env);
   try {
     rows.push(await measure(bareServer, "http://localhost:3701", { label: "bare Next page (baseline)", kind: "bare", path: "/" }, sizes[0]!));
+    const [bareJs] = await firstLoadJs("http://localhost:3701", [{ label: "bare Next page (baseline)", path: "/" }]);
+    firstLoad.push({ ...bareJs!, goal: "—", result: "—" });
   } finally {
     await stopServer(bareServer);
   }
@@ -133,6 +153,7 @@ try {
       const measured: PageRow[] = [];
       for (const page of await pagesAt(base, cookies, caseId)) measured.push(await measure(app, base, page, cases, page.as && cookies.get(page.as)));
       rows.push(...measured);
+      if (cases === sizes[0]) firstLoad.push(...(await applicantFirstLoad(base, cookies.get(APPLICANT)!, caseId)));
       await new Promise((r) => setTimeout(r, 5000));
       memory.push({ cases, idleMb, peakMb: Math.max(...measured.map((r) => r.peakRssMb)), afterMb: rssMb(app) });
     }
@@ -153,7 +174,10 @@ console.log(`load average (1 min) ${loadBefore.toFixed(1)} before the run, ${loa
 console.log(pageTable(judged));
 console.log(`\nQueue query, centre, first page of 50 (median of 30)\n`);
 console.log(queueQueryTable(queueQuery));
+console.log(`\nFirst-load JavaScript per route, Chromium at 390×844, gzip as served\n`);
+console.log(firstLoadTable(firstLoad));
 console.log(`\nPortal server memory (RSS of next start and its workers)\n`);
 console.log(memoryTable(memory));
-const failed = judged.filter((r) => r.result === "FAIL").length;
-console.log(`\n${judged.filter((r) => r.result === "PASS").length} rows pass, ${failed} fail their goals`);
+const failed = judged.filter((r) => r.result === "FAIL").length + firstLoad.filter((r) => r.result === "FAIL").length;
+const passed = judged.filter((r) => r.result === "PASS").length + firstLoad.filter((r) => r.result === "PASS").length;
+console.log(`\n${passed} rows pass, ${failed} fail their goals`);

@@ -7,6 +7,8 @@ export const GOALS = {
   pdfMedianMs: 50,
   // Every page at each larger size against itself at the smallest.
   largestVsSmallest: 0.85,
+  // First-load JavaScript of each applicant route, gzip, in Chromium on a phone-sized window.
+  applicantFirstLoadKb: 120,
 } as const;
 
 /** bare: the baseline; lightest: the app's lightest page; public and signed-in pages; the form PDF. */

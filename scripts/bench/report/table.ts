@@ -13,6 +13,13 @@ export function pageTable(rows: readonly Judged[]): string {
   return [head, rule, ...lines.map((l) => `| ${l} |`)].join("\n");
 }
 
+export type FirstLoadJudged = { label: string; path: string; scripts: number; kB: number; goal: string; result: "PASS" | "FAIL" | "—" };
+
+export function firstLoadTable(rows: readonly FirstLoadJudged[]): string {
+  const lines = rows.map((r) => `| ${r.label} | ${r.scripts} | ${r.kB.toFixed(1)} | ${r.goal} | ${r.result} |`);
+  return ["| route | scripts | first-load JS kB (gzip) | goal | result |", "|---|---|---|---|---|", ...lines].join("\n");
+}
+
 export type QueueQueryRow = { cases: number; prismaMs: number; pgMs: number };
 
 export function queueQueryTable(rows: readonly QueueQueryRow[]): string {
