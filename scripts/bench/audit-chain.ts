@@ -12,7 +12,7 @@
 import { fork } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { createDatabase, dropDatabase } from "../db/tools";
+import { withScratchDatabase } from "./database/scratch";
 
 const MODES = ["baseline", "one chain", "chains", "one chain+work", "chains+work"] as const;
 type Mode = (typeof MODES)[number];
@@ -97,13 +97,7 @@ if (process.argv[2] === "worker") {
   const result = await writer(mode as Mode, Number(concurrency), Number(seconds));
   process.send!(result, () => process.exit(0));
 } else {
-  const { name, url } = await createDatabase("ncd_bench_audit");
-  process.env.DATABASE_URL = url;
-  const { migrate } = await import("@/lib/db/migrator");
-  const { connectPostgres } = await import("@/lib/db/sql-executor");
-  const sql = await connectPostgres(url);
-  try {
-    await migrate(sql);
+  await withScratchDatabase("ncd_bench_audit", async (sql, url) => {
     const rows = [];
     await sql.exec(`CREATE TABLE bench_event (LIKE "AuditEvent" INCLUDING ALL)`);
     for (const mode of MODES) rows.push(await runMode(mode, url));
@@ -119,8 +113,5 @@ if (process.argv[2] === "worker") {
     }
     for (const r of rows) if (r.firstError) console.log(`${r.mode}: first error: ${r.firstError}`);
     console.log(`chain verified: ${report.ok ? `${report.checked} events, intact` : `BROKEN at ${report.brokenAtId}: ${report.reason}`}`);
-  } finally {
-    await sql.close();
-    await dropDatabase(name);
-  }
+  });
 }

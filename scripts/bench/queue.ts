@@ -2,19 +2,12 @@
 // Builds a scratch PostgreSQL database (127.0.0.1:5432), fills it with generate_series, times the
 // first page and a page deep in the keyset, and prints the medians. Drops the database after.
 import { performance } from "node:perf_hooks";
-import { createDatabase, dropDatabase } from "../db/tools";
+import { withScratchDatabase } from "./database/scratch";
 
 const sizes = (process.argv[2] ?? "1000,1000000").split(",").map(Number);
 const RUNS = 15;
 
-const { name, url } = await createDatabase("ncd_bench_queue");
-// Before anything reads the environment (lib/env.ts parses it once, on first import).
-process.env.DATABASE_URL = url;
-const { migrate } = await import("@/lib/db/migrator");
-const { connectPostgres } = await import("@/lib/db/sql-executor");
-const sql = await connectPostgres(url);
-try {
-  await migrate(sql);
+await withScratchDatabase("ncd_bench_queue", async (sql) => {
   const { seedDemo } = await import("@/lib/demo/seed");
   const { db, disconnectShared } = await import("@/lib/db/client");
   const { listQueue } = await import("@/lib/reviews/queries");
@@ -61,7 +54,4 @@ try {
   console.log("cases".padStart(12), "first page".padStart(12), "page 21".padStart(12));
   for (const r of results) console.log(r.cases.toLocaleString().padStart(12), r.first.toFixed(2).padStart(12), r.deep.toFixed(2).padStart(12));
   await disconnectShared();
-} finally {
-  await sql.close();
-  await dropDatabase(name);
-}
+});

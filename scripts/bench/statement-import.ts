@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { accruedInterestFen } from "@/lib/loans/interest";
 import { addMonthsClamped, daysBetween, epochDay, isoFromEpochDay } from "@/lib/loans/schedule";
 import { fenToYuanString } from "@/lib/money/fen";
-import { createDatabase, dropDatabase } from "../db/tools";
+import { withScratchDatabase } from "./database/scratch";
 
 const LINES = Number(process.argv[2] ?? 100_000);
 const LOANS = Number(process.argv[3] ?? 2_000);
@@ -15,14 +15,7 @@ const PERIODS = Math.ceil(LINES / LOANS);
 const GOAL_MS = 10_000;
 const DISBURSED = "2019-01-05";
 
-const { name, url } = await createDatabase("ncd_bench_statement");
-// Before anything reads the environment (lib/env.ts parses it once, on first import).
-process.env.DATABASE_URL = url;
-const { migrate } = await import("@/lib/db/migrator");
-const { connectPostgres } = await import("@/lib/db/sql-executor");
-const sql = await connectPostgres(url);
-try {
-  await migrate(sql);
+await withScratchDatabase("ncd_bench_statement", async (sql) => {
   // Reference rows straight in SQL: one bank and its officer, enterprises with union standing,
   // and LOANS disbursed loans, long enough for PERIODS monthly interest periods each.
   const [{ id: bankId }] = (await sql.query<{ id: string }>(
@@ -93,7 +86,4 @@ try {
   console.log(`  same file again: ${repeat.status} in ${repeatMs.toFixed(0)} ms`);
   await disconnectShared();
   if (sum !== total || Number(count) !== LINES) process.exitCode = 1;
-} finally {
-  await sql.close();
-  await dropDatabase(name);
-}
+});
