@@ -1,17 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { weakenedControls } from "@/lib/organisations/policy-controls";
-import type { PolicyInput } from "@/lib/organisations/schemas";
+import { samplePolicy } from "../support/policy";
 
 const current = {
   recommendNeedsChecker: true, maxLoanFen: 50_000_000n, maxTermMonths: 36, coolingDays: 30, subsidyRatioBp: 10_000,
   exceptionMaxLoanFen: 100_000_000n, exceptionMaxTermMonths: 48, maxOpenCasesPerPerson: 3, maxExposurePerPersonFen: 150_000_000n,
 };
-const same: PolicyInput = {
-  effectiveFrom: "2027-01-01", maxLoanFen: 50_000_000n, maxTermMonths: 36, subsidyRatioPercent: 100, coolingDays: 30, centerReviewDays: 5,
-  guarantorReviewDays: 5, bankReviewDays: 3, disbursementDays: 5, returnAnswerDays: 15, greenChannelDays: 2, recommendNeedsChecker: true,
-  documentQuotaMb: 50, note: "x", exceptionMaxLoanFen: 100_000_000n, exceptionMaxTermMonths: 48, maxOpenCasesPerPerson: 3,
-  maxExposurePerPersonFen: 150_000_000n,
-};
+const same = samplePolicy();
 
 describe("which controls a new policy version loosens", () => {
   it("names each loosened control, and none for the same rules or tighter ones", () => {
