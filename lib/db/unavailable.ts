@@ -11,14 +11,17 @@ const SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
 // The driver adapter's kinds for the same conditions.
 const KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
+// node-postgres says it in words only, without a code, when its connection broke under a query.
+const DRIVER_WORDS = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect/;
 
-type Cause = { code?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: Cause } } };
+type Cause = { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: Cause } } };
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e = error as Cause | undefined, depth = 0; e && typeof e === "object" && depth < 6; e = e.cause as Cause | undefined, depth += 1) {
     const code = typeof e.code === "string" ? e.code : "";
     if (PRISMA_CODES.has(code) || SQLSTATE.test(code) || SOCKET_CODES.has(code)) return true;
     if (typeof e.kind === "string" && KINDS.has(e.kind)) return true;
+    if (typeof e.message === "string" && DRIVER_WORDS.test(e.message)) return true;
     const adapter = e.meta?.driverAdapterError?.cause;
     if (adapter && isDatabaseUnavailable(adapter)) return true;
   }

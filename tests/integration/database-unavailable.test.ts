@@ -13,6 +13,11 @@ const { errorResponse, translatorFor } = await import("@/lib/http/route");
 // A database that cannot be reached, or drops the connection mid-request, has done nothing: the
 // reader is told to try again (503), never a generic failure, and no half-done change remains.
 
+const describeError = (error: unknown): string => {
+  const e = error as { code?: unknown; meta?: unknown; message?: unknown; cause?: unknown };
+  return JSON.stringify({ name: (error as Error)?.constructor?.name, code: e?.code, meta: e?.meta, message: String(e?.message).slice(-300), cause: String(e?.cause) });
+};
+
 const failure = (p: Promise<unknown>) => p.then(() => { throw new Error("did not fail"); }, (e: unknown) => e);
 
 describe("the database unavailable", () => {
@@ -29,6 +34,8 @@ describe("the database unavailable", () => {
     expect(isDatabaseUnavailable(await failure(db.user.create({ data: { email, displayName: "重复", passwordHash: "x" } })))).toBe(false);
     expect(isDatabaseUnavailable(new AppError("CONFLICT"))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);
+    // node-postgres reports a connection that broke under a query in words only.
+    expect(isDatabaseUnavailable(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
   });
 
   itOnPostgres("a connection dropped mid-transaction (a restart) is 'try again', and the transaction left nothing behind", async () => {
@@ -43,7 +50,7 @@ describe("the database unavailable", () => {
           await tx.user.count();
         }),
       );
-      expect(isDatabaseUnavailable(error)).toBe(true);
+      expect(isDatabaseUnavailable(error), describeError(error)).toBe(true);
       // The pool replaces the dropped connection: the next request works, and finds nothing half-done.
       expect(await db.user.count({ where: { email } })).toBe(0);
     } finally {
