@@ -3,7 +3,7 @@ import type { LoanDetail } from "@/lib/loans/queries";
 import { formatFen } from "@/lib/money/fen";
 import { formatPeriod } from "@/components/subsidies/format";
 import { quarterLabel } from "@/lib/subsidies/periods";
-import { rootTranslator } from "@/lib/actions/safe-action";
+import { rootTranslator } from "@/lib/i18n/reader";
 import { wordIn } from "@/lib/i18n/words";
 
 /** The bank's statement lines for the loan with the subsidy of each, the totals and the quarterly subsidy statements. */

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { BatchRow } from "@/lib/subsidies/queries";
 import { formatFen } from "@/lib/money/fen";
-import { rootTranslator } from "@/lib/actions/safe-action";
+import { rootTranslator } from "@/lib/i18n/reader";
 import { wordIn } from "@/lib/i18n/words";
 import { BatchStatusBadge } from "@/components/subsidies/batch-status-badge";
 import { DataTable } from "@/components/ui/data-table";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { rootTranslator } from "@/lib/actions/safe-action";
+import { rootTranslator } from "@/lib/i18n/reader";
 import { wordIn } from "@/lib/i18n/words";
 import type { QueriedLine } from "@/lib/subsidies/queries";
 import { fenToYuanString, formatFen } from "@/lib/money/fen";

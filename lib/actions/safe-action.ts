@@ -1,7 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { currentAccountHolder, currentActor } from "@/lib/auth/actor";
@@ -13,6 +12,7 @@ import { env } from "@/lib/env";
 import { isSameOrigin } from "@/lib/http/origin";
 import type { ActionState } from "@/lib/actions/state";
 import { fieldErrorsIn, wordIn, type Message, type RootTranslator } from "@/lib/i18n/words";
+import { rootTranslator } from "@/lib/i18n/reader";
 import {
   applicantAudience,
   judgeAudience,
@@ -145,8 +145,6 @@ export const staffAction = <const Roles extends readonly StaffRole[], S extends 
 export const adminAction = <S extends z.ZodType, R>(options: FormOptions<S, R, ActorOf<{ kind: "staff"; roles: readonly ["PROGRAM_ADMIN"] }>>) =>
   staffAction(["PROGRAM_ADMIN"] as const, options);
 
-/** The whole catalogue in the reader's language (the locale cookie), for Words from any namespace. */
-export const rootTranslator = async (): Promise<RootTranslator> => (await getTranslations()) as unknown as RootTranslator;
 
 const codeMessage = (t: RootTranslator, code: AppErrorCode) => t(`${ERRORS_NAMESPACE}.${messageKeyOf(code)}`);
 

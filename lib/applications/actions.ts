@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { applicantAction, errorState, guardedAction, errorMessage, rootTranslator } from "@/lib/actions/safe-action";
+import { applicantAction, errorState, guardedAction, errorMessage } from "@/lib/actions/safe-action";
+import { rootTranslator } from "@/lib/i18n/reader";
 import { fieldErrorsIn, words } from "@/lib/i18n/words";
 import { applicantAudience } from "@/lib/actions/audience";
 import type { AutosaveState } from "@/lib/applications/autosave-state";

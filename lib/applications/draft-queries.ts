@@ -1,12 +1,12 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
 import type { DraftForm } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { unseal } from "@/lib/personal-data/sealed";
 import { checkDraft, type DraftFields } from "@/lib/applications/drafts";
 import type { DraftDto } from "@/lib/applications/autosave-state";
-import { fieldErrorsIn, type RootTranslator } from "@/lib/i18n/words";
+import { fieldErrorsIn } from "@/lib/i18n/words";
+import { rootTranslator } from "@/lib/i18n/reader";
 
 export type StoredDraft = { fields: DraftFields; fieldErrors: Record<string, string[]>; savedAt: Date };
 
@@ -24,7 +24,7 @@ export async function draftForPage(actor: Actor, form: DraftForm, recordKey: str
   if (actor.kind !== "APPLICANT") return null;
   const draft = await formDraftOf(actor.userId, form, recordKey);
   if (!draft) return null;
-  const t = (await getTranslations()) as unknown as RootTranslator;
+  const t = await rootTranslator();
   return { ...draft, fieldErrors: fieldErrorsIn(t, draft.fieldErrors) ?? {}, savedAt: draft.savedAt.toISOString() };
 }
 

@@ -18,7 +18,8 @@ import { resetPasswordWithCode } from "@/lib/auth/services/reset-with-code";
 import { maskMobile } from "@/lib/validation/identity";
 import { endSession } from "@/lib/auth/session-state";
 import { clientIp } from "@/lib/auth/client-ip";
-import { echoFields, errorState, formDataObject, guardedAction, publicAction, signedInAction, errorMessage, rootTranslator, validationState, zodFieldErrors } from "@/lib/actions/safe-action";
+import { echoFields, errorState, formDataObject, guardedAction, publicAction, signedInAction, errorMessage, validationState, zodFieldErrors } from "@/lib/actions/safe-action";
+import { rootTranslator } from "@/lib/i18n/reader";
 import { publicAudience, signedInAudience } from "@/lib/actions/audience";
 import type { ActionState } from "@/lib/actions/state";
 

@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { errorState, guardedAction, errorMessage, rootTranslator } from "@/lib/actions/safe-action";
+import { errorState, guardedAction, errorMessage } from "@/lib/actions/safe-action";
+import { rootTranslator } from "@/lib/i18n/reader";
 import { wordIn } from "@/lib/i18n/words";
 import { staffAudience, staffRolesOf } from "@/lib/actions/audience";
 import { PERMISSIONS } from "@/lib/auth/permissions";

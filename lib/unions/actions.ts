@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { errorState, guardedAction, staffAction, errorMessage, rootTranslator } from "@/lib/actions/safe-action";
+import { errorState, guardedAction, staffAction, errorMessage } from "@/lib/actions/safe-action";
+import { rootTranslator } from "@/lib/i18n/reader";
 import { wordIn, words } from "@/lib/i18n/words";
 import { staffAudience, staffRolesOf } from "@/lib/actions/audience";
 import { importRoster } from "@/lib/unions/services/import-roster";

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
-import { rootTranslator } from "@/lib/actions/safe-action";
+import { rootTranslator } from "@/lib/i18n/reader";
 import { wordIn } from "@/lib/i18n/words";
 import { assistedCases, findMemberByMobile, type MemberMatch } from "@/lib/intake/queries";
 import { memberLookupSchema } from "@/lib/intake/schemas";

@@ -5,7 +5,7 @@ import { requireSection } from "@/lib/auth/actor";
 import { batchDetail, budgetOverview } from "@/lib/subsidies/queries";
 import { beijingToday } from "@/lib/calendar/beijing";
 import { formatFen } from "@/lib/money/fen";
-import { rootTranslator } from "@/lib/actions/safe-action";
+import { rootTranslator } from "@/lib/i18n/reader";
 import { wordIn } from "@/lib/i18n/words";
 import { BatchFacts } from "@/components/subsidies/batch-facts";
 import { LinesTable } from "@/components/subsidies/lines-table";
