@@ -251,6 +251,15 @@ async function createCase(tx: Prisma.TransactionClient, spec: CaseSpec, { users,
         createdAt: cst(disbursed.at),
       },
     });
+    if (status === "SETTLED") {
+      // The bank's report that the loan was repaid, as settleLoan records it: the case's last step.
+      const bank = users.get(B)!;
+      await appendAudit(tx, {
+        at: day(loanSpec.repaidOn), actorId: bank.id, organisationId: bank.membership?.organisationId ?? null, applicationId: app.id,
+        entityType: "LoanApplication", entityId: app.id, action: auditAction("settled"),
+        data: { from: last.to, to: "SETTLED", closedOn: loanSpec.repaidOn },
+      });
+    }
   }
 }
 
