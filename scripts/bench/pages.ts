@@ -55,6 +55,9 @@ const { timeQueueQuery } = await import("./database/queue-query");
 type Page = { label: string; key?: string; kind: RowKind; path: string; as?: string; connections?: number };
 
 const APPLICANT = "13800000001";
+// BENCH_PORT moves both servers (bare page on it, portal on the next port), so two runs can share a machine.
+const BARE_PORT = Number(process.env.BENCH_PORT ?? 3701);
+const APP_PORT = BARE_PORT + 1;
 const STAFF = { centre: "reviewer@center.demo", guarantor: "officer@guarantor.demo", bank: "officer@bank.demo", agent: "agent@district.demo" };
 const QUEUES = [["centre", "/center"], ["guarantor", "/guarantor"], ["bank", "/bank"], ["district agent", "/agent"]] as const;
 const AS_OF: Record<(typeof QUEUES)[number][0], string> = { centre: STAFF.centre, guarantor: STAFF.guarantor, bank: STAFF.bank, "district agent": STAFF.agent };
@@ -128,18 +131,18 @@ try {
   const caseId = (await db.loanApplication.findUniqueOrThrow({ where: { number: "SQ-2026-0001" }, select: { id: true } })).id;
   const reviewer = await demoStaffActor(db, STAFF.centre);
 
-  const bareServer = await startServer(bareApp, 3701, env);
+  const bareServer = await startServer(bareApp, BARE_PORT, env);
   try {
-    rows.push(await measure(bareServer, "http://localhost:3701", { label: "bare Next page (baseline)", kind: "bare", path: "/" }, sizes[0]!));
-    const [bareJs] = await firstLoadJs("http://localhost:3701", [{ label: "bare Next page (baseline)", path: "/" }]);
+    rows.push(await measure(bareServer, `http://localhost:${BARE_PORT}`, { label: "bare Next page (baseline)", kind: "bare", path: "/" }, sizes[0]!));
+    const [bareJs] = await firstLoadJs(`http://localhost:${BARE_PORT}`, [{ label: "bare Next page (baseline)", path: "/" }]);
     firstLoad.push({ ...bareJs!, goal: "—", result: "—" });
   } finally {
     await stopServer(bareServer);
   }
 
   const profile = values["cpu-prof"] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(values["cpu-prof"])}` } : {};
-  const app = await startServer(root, 3702, { ...env, ...profile });
-  const base = "http://localhost:3702";
+  const app = await startServer(root, APP_PORT, { ...env, ...profile });
+  const base = `http://localhost:${APP_PORT}`;
   try {
     let have = 0;
     for (const cases of sizes) {
