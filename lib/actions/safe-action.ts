@@ -62,11 +62,11 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
 /** A server action that carries the audience it was declared for (the action matrix test reads it). */
 export type GuardedAction<Args extends unknown[], T> = ((...args: Args) => Promise<T>) & { readonly audience: Audience };
 
-export type Refusal = "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND";
+export type Refusal = "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND" | "UNAVAILABLE";
 
 /**
  * The gate alone, for actions with a result shape of their own (sign-in, statement upload):
- * `refused` turns the refusal into that shape. A request from another site is refused first
+ * `refused` turns the refusal into that shape (UNAVAILABLE: the session could not be checked). A request from another site is refused first
  * (the proxy refuses it too; this does not rely on the proxy).
  */
 export function guardedAction<A extends Audience, Args extends unknown[], T>(
@@ -77,7 +77,14 @@ export function guardedAction<A extends Audience, Args extends unknown[], T>(
   const action = async (...args: Args): Promise<T> => {
     if (!isSameOrigin(await headers(), env.PUBLIC_ORIGIN)) return refused("FORBIDDEN");
     // The account's own actions (and signing out) stay open to staff still setting up two-factor sign-in.
-    const actor = audience.kind === "public" || audience.kind === "signedIn" ? await currentAccountHolder() : await currentActor();
+    let actor: Awaited<ReturnType<typeof currentActor>>;
+    try {
+      actor = audience.kind === "public" || audience.kind === "signedIn" ? await currentAccountHolder() : await currentActor();
+    } catch (error) {
+      // The session could not be checked against the account: nothing was done, try again.
+      if ((isAppError(error) && error.code === "UNAVAILABLE") || isDatabaseUnavailable(error)) return refused("UNAVAILABLE");
+      throw error;
+    }
     const verdict = judgeAudience(audience, actor);
     if (verdict !== "allowed") return refused(verdict);
     return body(actor as ActorOf<A>, ...args);

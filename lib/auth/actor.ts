@@ -5,9 +5,14 @@ import { auth } from "@/lib/auth/config";
 import { AppError } from "@/lib/errors";
 import { mayEnterSection, type Actor, type Section, type StaffActor } from "@/lib/auth/roles";
 
-/** Whoever holds this request's session, or null: for the account's own pages and actions. */
+/**
+ * Whoever holds this request's session, or null: for the account's own pages and actions. A
+ * session whose account could not be checked (the database is unavailable) is neither: the
+ * request is refused with "try again" (UNAVAILABLE) and the session is kept for the next one.
+ */
 export const currentAccountHolder = cache(async (): Promise<Actor | null> => {
   const session = await auth();
+  if (session?.unverified) throw new AppError("UNAVAILABLE");
   return session?.actor ?? null;
 });
 

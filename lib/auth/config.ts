@@ -4,17 +4,19 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { PasswordCheckBusy, verifyPassword } from "@/lib/auth/password";
-import { findCredentials, loadSessionState, recordSignIn } from "@/lib/auth/session-state";
+import { findCredentials, recordSignIn } from "@/lib/auth/session-state";
 import { clearFailedSignIns, isThrottled, recordFailedSignIn } from "@/lib/auth/sign-in-throttle";
 import { clientIpFrom } from "@/lib/auth/client-ip-from";
 import { verifySecondFactor } from "@/lib/auth/second-factor";
 import { logger } from "@/lib/logger";
 import type { Actor } from "@/lib/auth/roles";
-import { judgeSession } from "@/lib/auth/session-rules";
+import { renewSessionToken } from "@/lib/auth/session-renewal";
 
 declare module "next-auth" {
   interface Session {
     actor: Actor;
+    /** The account could not be checked (the database is unavailable): no actor this request. */
+    unverified?: true;
     user: DefaultSession["user"];
   }
   interface User {
@@ -29,6 +31,7 @@ declare module "next-auth/jwt" {
     seen?: number;
     started?: number;
     actor?: Actor;
+    unverified?: true;
   }
 }
 
@@ -93,16 +96,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.seen = now;
         token.started = now;
       }
-      if (!token.uid) return null;
-      const state = await loadSessionState(token.uid);
-      const verdict = judgeSession(token, state, now, { applicant: env.APPLICANT_IDLE_MINUTES, staff: env.STAFF_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS });
-      if (verdict !== "valid" || !state) return null;
-      token.seen = now;
-      token.actor = state.actor;
-      return token;
+      return renewSessionToken(token, now, { applicant: env.APPLICANT_IDLE_MINUTES, staff: env.STAFF_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS });
     },
     session({ session, token }) {
-      if (token.actor) session.actor = token.actor;
+      if (token.unverified) session.unverified = true;
+      else if (token.actor) session.actor = token.actor;
       return session;
     },
   },

@@ -1,13 +1,13 @@
 // Not marked server-only: the proxy (a separate bundle) loads it through the auth config.
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/auth/roles";
 import { appendAudit } from "@/lib/audit/record";
 import { mobileLookup } from "@/lib/personal-data/sealed";
 
 /** The account as it is now: a session is only as good as this says. */
-export async function loadSessionState(userId: string): Promise<{ actor: Actor; sessionVersion: number } | null> {
-  const user = await db.user.findUnique({
+export async function loadSessionState(userId: string, client: Db = db): Promise<{ actor: Actor; sessionVersion: number } | null> {
+  const user = await client.user.findUnique({
     where: { id: userId },
     select: {
       id: true,
