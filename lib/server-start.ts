@@ -28,6 +28,8 @@ export async function startServer(): Promise<void> {
     }
   }
   if (env.SCHEDULER === "off") return;
-  const { startScheduler } = await import("@/lib/jobs/scheduler");
-  await startScheduler().catch((error) => logger.error("scheduler did not start", { error }));
+  // Not awaited: a server started while the database is away serves (and answers "try again")
+  // while its job queue waits for the database.
+  const { startSchedulerWhenReachable } = await import("@/lib/jobs/scheduler");
+  void startSchedulerWhenReachable().catch((error: unknown) => logger.error("scheduler did not start", { error }));
 }

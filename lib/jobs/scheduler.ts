@@ -14,6 +14,7 @@ import { serveReadingQueue } from "@/lib/ocr/queue";
 import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 import { anchorChainHeads } from "@/lib/audit/services/anchor-chain-heads";
 import { connectPostgres } from "@/lib/db/sql-executor";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 export const JOBS = {
   "expire-returns": { cron: "*/10 * * * *", run: () => expireOverdueReturns() },
@@ -37,8 +38,8 @@ export type JobName = keyof typeof JOBS;
  * several app servers each tick runs once. The embedded database (one process by definition) runs
  * them on a timer instead.
  */
-export async function startScheduler(): Promise<() => Promise<void>> {
-  if (!env.DATABASE_URL) {
+export async function startScheduler(url: string | undefined = env.DATABASE_URL): Promise<() => Promise<void>> {
+  if (!url) {
     const timer = setInterval(() => void runAll(), 10 * 60_000);
     timer.unref();
     setReadingStarter(async (readingId) => {
@@ -50,9 +51,9 @@ export async function startScheduler(): Promise<() => Promise<void>> {
     };
   }
   const { default: PgBoss } = await import("pg-boss");
-  const boss = new PgBoss({ connectionString: env.DATABASE_URL, schema: "pgboss" });
+  const boss = new PgBoss({ connectionString: url, schema: "pgboss" });
   boss.on("error", (error) => logger.error("job queue error", { error }));
-  const stopReading = await oneServerAtATime(env.DATABASE_URL, async () => {
+  const stopReading = await oneServerAtATime(url, async () => {
     await boss.start();
     for (const [name, job] of Object.entries(JOBS)) {
       // A failed run is retried (three times, a minute apart, backing off); every reminder it sends
@@ -65,11 +66,36 @@ export async function startScheduler(): Promise<() => Promise<void>> {
       });
     }
     return serveReadingQueue(boss);
+  }).catch(async (error: unknown) => {
+    // A start cut short (the database went away half-way) leaves no half-started queue behind.
+    await boss.stop({ graceful: false }).catch(() => undefined);
+    throw error;
   });
   return async () => {
     stopReading();
     await boss.stop({ graceful: true });
   };
+}
+
+/**
+ * Starts the job queue, trying again while the database cannot be reached (first after
+ * `firstDelayMs`, then twice as long each time up to `maxDelayMs`): a server that came up during a
+ * database restart or failover would otherwise serve pages and never run a job until restarted.
+ * Any other failure is thrown.
+ */
+export async function startSchedulerWhenReachable(
+  start: () => Promise<() => Promise<void>> = startScheduler,
+  { firstDelayMs = 1000, maxDelayMs = 30_000 } = {},
+): Promise<() => Promise<void>> {
+  for (let delay = firstDelayMs; ; delay = Math.min(delay * 2, maxDelayMs)) {
+    try {
+      return await start();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      logger.warn("job queue waits for the database", { retryInMs: delay, error: String(error) });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 /**
