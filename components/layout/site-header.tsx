@@ -1,7 +1,7 @@
 import Image from "next/image";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { currentAccountHolder } from "@/lib/auth/actor";
+import { shownAccountHolder } from "@/lib/auth/actor";
 import { homeOf } from "@/lib/auth/roles";
 import { setLocale } from "@/lib/i18n/actions";
 import { signOutAction } from "@/lib/auth/actions";
@@ -11,7 +11,7 @@ export async function SiteHeader() {
     getTranslations("common"),
     getTranslations("roles"),
     getLocale(),
-    currentAccountHolder(),
+    shownAccountHolder(),
   ]);
   return (
     <header className="site-header">

@@ -5,15 +5,28 @@ import { auth } from "@/lib/auth/config";
 import { AppError } from "@/lib/errors";
 import { mayEnterSection, type Actor, type Section, type StaffActor } from "@/lib/auth/roles";
 
+// One session check per request, whoever asks (each check reads the account).
+const sessionOfRequest = cache(() => auth());
+
 /**
  * Whoever holds this request's session, or null: for the account's own pages and actions. A
  * session whose account could not be checked (the database is unavailable) is neither: the
  * request is refused with "try again" (UNAVAILABLE) and the session is kept for the next one.
  */
 export const currentAccountHolder = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
+  const session = await sessionOfRequest();
   if (session?.unverified) throw new AppError("UNAVAILABLE");
   return session?.actor ?? null;
+});
+
+/**
+ * Whom the site header names: the account holder, or null when there is none or it cannot be
+ * checked now (the database is unavailable). For display only, never to authorise: a page that
+ * needs no database still renders during an outage.
+ */
+export const shownAccountHolder = cache(async (): Promise<Actor | null> => {
+  const session = await sessionOfRequest();
+  return session?.unverified ? null : (session?.actor ?? null);
 });
 
 /**
