@@ -173,14 +173,14 @@ try {
   await prisma.$disconnect();
 
   const counts = balancer.counts();
-  const row = (label: string, t: Tally) => `| ${label} | ${t.sent} | ${t.done} | ${t.tryAgain} | ${t.unreachable} | ${t.failed} |`;
+  const row = (label: string, t: Tally) => `| ${label} | ${t.sent} | ${t.done} | ${t.tryAgain} | ${t.unreachable} | ${t.cut} | ${t.failed} |`;
   const whys = [...load.reads.why, ...load.writes.why].map(([why, n]) => `${n}× ${why}`).join("; ");
   console.log(`\n${SECONDS} s of load through the balancer on ${PORT_BALANCER} (servers ${PORT_A}, ${PORT_B}); PostgreSQL restart from ${ms(marks.restartBegan)} to ${ms(marks.restartEnded)}, server ${PORT_A} killed at ${ms(marks.killed)}\n`);
-  console.log("| requests | sent | succeeded | refused: try again | no server reachable | failed otherwise |\n|---|---|---|---|---|---|");
+  console.log("| requests | sent | succeeded | refused: try again | no server reachable (502) | connection cut | failed otherwise |\n|---|---|---|---|---|---|---|");
   console.log(row("page loads (signed in)", load.reads));
   console.log(row("writes (server actions)", load.writes));
   console.log(`\nfailed otherwise: ${whys || "none"}`);
-  console.log(`balancer: ${counts.forwarded} forwarded, ${counts.retried} page loads retried on the other server; connection errors: ${Object.entries(counts.unreachable).map(([p, n]) => `${n} against ${p}`).join(", ")}`);
+  console.log(`balancer: ${counts.forwarded} forwarded, ${counts.retried} page loads retried on the other server; connection errors: ${[PORT_A, PORT_B].map((p) => `${counts.unreachable[p]} refused and ${counts.cut[p]} cut off in flight on ${p}`).join(", ")}`);
   console.log(`acknowledged writes: ${load.acknowledged.length} (${load.acknowledged.filter((a) => a.kind === "note").length} case notes, ${load.acknowledged.filter((a) => a.kind === "step").length} review steps); lost: ${lost.length}`);
   if (load.stoppedRounds.length) console.log(`review rounds stopped: ${load.stoppedRounds.join("; ")}`);
   console.log(`first page load after the restart: ${ms(firstReadAfterRestart)}; last failed page load: ${ms(lastFailedRead)}`);

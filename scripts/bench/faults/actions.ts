@@ -10,6 +10,7 @@ export type Outcome =
   | { kind: "done" } // the server said the change was made (success state, or the redirect that follows one)
   | { kind: "try-again" } // 503, or the action's UNAVAILABLE answer
   | { kind: "unreachable" } // the balancer found no server to take it (x-balancer: unreachable)
+  | { kind: "cut" } // the connection dropped before the answer was complete (its server was killed)
   | { kind: "failed"; why: string }; // any other answer, or the connection broke
 
 type Manifest = { node: Record<string, { exportedName?: string; filename?: string }> };
@@ -64,7 +65,7 @@ export async function callAction(base: string, actionId: string, session: Browse
     session.keep(res);
     text = await res.text();
   } catch (error) {
-    return { kind: "failed", why: `connection: ${(error as Error).cause ? String((error as Error & { cause: unknown }).cause) : String(error)}`.slice(0, 120) };
+    return (error as Error).name === "TimeoutError" ? { kind: "failed", why: "no answer in 30 s" } : { kind: "cut" };
   }
   if (res.headers.get("x-balancer") === "unreachable") return { kind: "unreachable" };
   if (res.status === 503) return { kind: "try-again" };
@@ -74,6 +75,5 @@ export async function callAction(base: string, actionId: string, session: Browse
   const result = actionResult(text);
   if (result?.status === "success") return { kind: "done" };
   if (result?.status === "error" && result.code === "UNAVAILABLE") return { kind: "try-again" };
-  if (process.env.FAULTS_DEBUG && result?.message) console.error(result.message);
   return { kind: "failed", why: result ? `${result.status} ${result.code ?? ""}`.trim() : "no action result in the answer" };
 }

@@ -1,17 +1,21 @@
 // The fault run's load balancer: round robin over the app servers, as production has it. A server
 // that refuses the connection is taken out for a while; a page load (GET, HEAD: idempotent) that
-// could not reach its server is tried once on the next, anything else is answered 502 with
-// `x-balancer: unreachable` and left to the client (a POST may have been half delivered).
+// could not reach its server, or was cut off before its answer began, is tried once on the next;
+// anything else is answered 502 with `x-balancer: unreachable` when it never reached a server, or
+// has its connection dropped when the server took it and died, and is left to the client (the
+// server may have done it).
 import http from "node:http";
 
-export type BalancerCounts = { forwarded: number; retried: number; unreachable: Record<string, number> };
+/** Per server: connections refused or failed before an answer began, and answers cut off mid-way. */
+export type BalancerCounts = { forwarded: number; retried: number; unreachable: Record<string, number>; cut: Record<string, number> };
 export type Balancer = { counts(): BalancerCounts; close(): Promise<void> };
 
 const DOWN_FOR_MS = 2000;
 
 export async function startBalancer(port: number, backends: number[]): Promise<Balancer> {
   const downUntil = new Map<number, number>();
-  const counts: BalancerCounts = { forwarded: 0, retried: 0, unreachable: Object.fromEntries(backends.map((b) => [String(b), 0])) };
+  const perServer = () => Object.fromEntries(backends.map((b) => [String(b), 0]));
+  const counts: BalancerCounts = { forwarded: 0, retried: 0, unreachable: perServer(), cut: perServer() };
   let next = 0;
   const pick = (exclude?: number): number | undefined => {
     const now = Date.now();
@@ -38,15 +42,22 @@ export async function startBalancer(port: number, backends: number[]): Promise<B
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
         // A server killed mid-answer cuts the body: the client sees the broken response.
-        answer.on("error", () => res.destroy());
-        answer.on("aborted", () => res.destroy());
+        const cut = () => {
+          counts.cut[String(to)] = (counts.cut[String(to)] ?? 0) + 1;
+          res.destroy();
+        };
+        answer.on("aborted", cut);
       });
       upstream.on("error", (error: NodeJS.ErrnoException) => {
-        if (res.headersSent) return res.destroy();
-        counts.unreachable[String(to)] = (counts.unreachable[String(to)] ?? 0) + 1;
+        if (res.headersSent) return;
+        // Taken and never answered (the server was killed while working on it), or never taken.
+        const cut = error.code === "ECONNRESET" || error.code === "EPIPE" || /socket hang up/.test(error.message);
+        const tally = cut ? counts.cut : counts.unreachable;
+        tally[String(to)] = (tally[String(to)] ?? 0) + 1;
         if (error.code === "ECONNREFUSED") downUntil.set(to, Date.now() + DOWN_FOR_MS);
         // A page load may be asked of another server; anything else is the client's to retry.
         if (idempotent && !retry) return forward(pick(to), true);
+        if (cut) return res.destroy();
         refuse();
       });
       upstream.end(Buffer.concat(body));

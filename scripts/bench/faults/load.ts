@@ -9,8 +9,8 @@ export type Acknowledged =
   | { kind: "note"; applicationId: string; note: string }
   | { kind: "step"; applicationId: string; event: "returned" | "resubmitted"; version: number };
 
-export type Tally = { sent: number; done: number; tryAgain: number; unreachable: number; failed: number; why: Map<string, number> };
-export const emptyTally = (): Tally => ({ sent: 0, done: 0, tryAgain: 0, unreachable: 0, failed: 0, why: new Map() });
+export type Tally = { sent: number; done: number; tryAgain: number; unreachable: number; cut: number; failed: number; why: Map<string, number> };
+export const emptyTally = (): Tally => ({ sent: 0, done: 0, tryAgain: 0, unreachable: 0, cut: 0, failed: 0, why: new Map() });
 
 export type Reader = { session: BrowserSession; path: string };
 /** A case whose review goes round: the centre returns it, the applicant resubmits it, again and again. */
@@ -43,6 +43,7 @@ function count(tally: Tally, outcome: Outcome): void {
   if (outcome.kind === "done") tally.done += 1;
   else if (outcome.kind === "try-again") tally.tryAgain += 1;
   else if (outcome.kind === "unreachable") tally.unreachable += 1;
+  else if (outcome.kind === "cut") tally.cut += 1;
   else {
     tally.failed += 1;
     tally.why.set(outcome.why, (tally.why.get(outcome.why) ?? 0) + 1);
@@ -61,7 +62,7 @@ async function read(base: string, reader: Reader): Promise<Outcome> {
     if (res.status === 503) return { kind: "try-again" };
     return { kind: "failed", why: `page HTTP ${res.status}` };
   } catch (error) {
-    return { kind: "failed", why: `page connection: ${String((error as Error & { cause?: unknown }).cause ?? error)}`.slice(0, 100) };
+    return (error as Error).name === "TimeoutError" ? { kind: "failed", why: "page: no answer in 30 s" } : { kind: "cut" };
   }
 }
 
