@@ -1,0 +1,93 @@
+// The action rows of `npm run bench`: a no-op action in the bare app (the baseline), and two of
+// the portal's actions replayed as the browser calls them, with the build's action ids, the
+// page's Origin and a real session: the applicant's submit of a complete draft and the centre
+// reviewer's recommendation of a case waiting for the centre. A transition consumes its case,
+// so each request gets a case of its own (database/action-cases.ts), and after the run the
+// database must show every one of them moved on.
+import type { ChildProcess } from "node:child_process";
+import { IDLE } from "@/lib/actions/state";
+import { db } from "@/lib/db/client";
+import { DEMO_PASSWORD } from "@/lib/demo/reference-data";
+import { countDone, prepareCentreCases, prepareDrafts, type PreparedCase } from "./database/action-cases";
+import type { PageRow } from "./report/goals";
+import { formActionBody } from "./web/action-body";
+import { actionIdIn, readActionManifest } from "./web/action-ids";
+import { actionHeaders, type ActionReplay } from "./web/action-replay";
+import { loadAction, type LoadOptions } from "./web/load";
+import { signIn } from "./web/sign-in";
+
+export const ACTION_ROWS = { noop: "no-op action (baseline)", submit: "submit action", review: "review action" } as const;
+const WARM_UP = 10;
+
+export async function noopActionRow(server: ChildProcess, base: string, bareApp: string, cases: number, load: LoadOptions): Promise<PageRow> {
+  console.error(`${cases} cases: ${ACTION_ROWS.noop}`);
+  const id = actionIdIn(readActionManifest(bareApp), "app/action/actions.ts", "noopAction");
+  const { body, contentType } = await formActionBody(id, IDLE, {});
+  const replay: ActionReplay = { path: "/action", headers: actionHeaders(id, base, contentType), body };
+  const loaded = await loadAction(server, base, { warmUp: Array(WARM_UP).fill(replay), replays: [replay], repeat: true, success: { kind: "answered" } }, load);
+  return { label: ACTION_ROWS.noop, key: ACTION_ROWS.noop, kind: "noop", cases, ...loaded };
+}
+
+type PortalActions = {
+  root: string;
+  demoApplicant: string;
+  reviewer: { email: string; cookie: string };
+  /** Numbers the prepared applicants, so every size gets fresh ones. */
+  first: number;
+  /** Replayed requests per action (after the warm-up's). */
+  requests: number;
+  only: (label: string) => boolean;
+};
+
+async function replaysOf(actionId: string, base: string, prepared: PreparedCase[], call: (c: PreparedCase) => Promise<{ path: string; cookie: string; fields: Record<string, string> }>): Promise<ActionReplay[]> {
+  const replays: ActionReplay[] = [];
+  for (const c of prepared) {
+    const { path, cookie, fields } = await call(c);
+    const { body, contentType } = await formActionBody(actionId, IDLE, fields);
+    replays.push({ path, headers: actionHeaders(actionId, base, contentType, cookie), body });
+  }
+  return replays;
+}
+
+async function actionRow(server: ChildProcess, base: string, label: string, cases: number, replays: ActionReplay[], success: Parameters<typeof loadAction>[2]["success"], load: LoadOptions, done: () => Promise<number>): Promise<PageRow> {
+  console.error(`${cases} cases: ${label} (${replays.length - WARM_UP} requests)`);
+  const loaded = await loadAction(server, base, { warmUp: replays.slice(0, WARM_UP), replays: replays.slice(WARM_UP), repeat: false, success }, load);
+  const notDone = replays.length - (await done());
+  return { label, key: label, kind: "action", cases, ...loaded, notDone };
+}
+
+export async function portalActionRows(server: ChildProcess, base: string, cases: number, load: LoadOptions, options: PortalActions): Promise<PageRow[]> {
+  const manifest = readActionManifest(options.root);
+  const count = options.requests + WARM_UP;
+  const rows: PageRow[] = [];
+  if (options.only(ACTION_ROWS.submit)) {
+    const id = actionIdIn(manifest, "lib/applications/actions.ts", "submitApplicationAction");
+    console.error(`preparing ${count} complete drafts, one applicant each …`);
+    const drafts = await prepareDrafts(db, options.first, count, options.demoApplicant);
+    // Each applicant signs in for real (Auth.js's credentials flow), so each replay carries its own session.
+    const replays = await replaysOf(id, base, drafts, async (c) => ({
+      path: `/applicant/applications/${c.applicationId}`,
+      cookie: await signIn(base, c.mobile, DEMO_PASSWORD),
+      fields: { applicationId: c.applicationId, version: String(c.version) },
+    }));
+    const ids = drafts.map((d) => d.applicationId);
+    rows.push(await actionRow(server, base, ACTION_ROWS.submit, cases, replays, { kind: "redirect", to: "/applicant/applications/" }, load, () => countDone(db, "submit", ids)));
+  }
+  if (options.only(ACTION_ROWS.review)) {
+    const id = actionIdIn(manifest, "lib/reviews/actions.ts", "recommendAction");
+    console.error(`preparing ${count} cases waiting for the centre …`);
+    const waiting = await prepareCentreCases(db, options.first + count, count, options.demoApplicant);
+    const reviewer = await db.user.findUniqueOrThrow({ where: { email: options.reviewer.email }, select: { id: true } });
+    const replays = await replaysOf(id, base, waiting, async (c) => ({
+      path: `/center/cases/${c.applicationId}`,
+      cookie: options.reviewer.cookie,
+      fields: {
+        applicationId: c.applicationId, version: String(c.version), comment: "符合条件，建议担保", applicantMessage: "",
+        checkMember: "on", checkTargetGroup: "on", checkDocuments: "on",
+      },
+    }));
+    const ids = waiting.map((w) => w.applicationId);
+    rows.push(await actionRow(server, base, ACTION_ROWS.review, cases, replays, { kind: "state" }, load, () => countDone(db, "recommend", ids, reviewer.id)));
+  }
+  return rows;
+}
