@@ -10,20 +10,34 @@ import { db } from "@/lib/db/client";
 import { DEMO_PASSWORD } from "@/lib/demo/reference-data";
 import { countDone, prepareCentreCases, prepareDrafts, type PreparedCase } from "./database/action-cases";
 import type { PageRow } from "./report/goals";
-import { formActionBody } from "./web/action-body";
+import { formActionBody, routerStateHeader, routerStateOf } from "./web/action-body";
 import { actionIdIn, readActionManifest } from "./web/action-ids";
 import { actionHeaders, type ActionReplay } from "./web/action-replay";
 import { loadAction, type LoadOptions } from "./web/load";
-import { signIn } from "./web/sign-in";
+import { get, signIn } from "./web/sign-in";
 
 export const ACTION_ROWS = { noop: "no-op action (baseline)", submit: "submit action", review: "review action" } as const;
 const WARM_UP = 10;
+
+/** The page's router state as the browser holds it after loading the page (its Flight answer). */
+async function pageRouterState(base: string, path: string, cookie?: string): Promise<unknown> {
+  const init: RequestInit = { headers: { rsc: "1", ...(cookie ? { cookie } : {}) }, redirect: "manual" };
+  let res = await get(`${base}${path}`, init);
+  // Next sends a Flight request without its cache-busting `_rsc` parameter to the same page with one.
+  const location = res.headers.get("location");
+  if (res.status === 307 && location && new URL(location, base).pathname === path && new URL(location, base).searchParams.has("_rsc")) {
+    res = await get(new URL(location, base).href, init);
+  }
+  if (res.status !== 200) throw new Error(`${path} answered ${res.status} to a Flight request`);
+  return routerStateOf(res.body!);
+}
 
 export async function noopActionRow(server: ChildProcess, base: string, bareApp: string, cases: number, load: LoadOptions): Promise<PageRow> {
   console.error(`${cases} cases: ${ACTION_ROWS.noop}`);
   const id = actionIdIn(readActionManifest(bareApp), "app/action/actions.ts", "noopAction");
   const { body, contentType } = await formActionBody(id, IDLE, {});
-  const replay: ActionReplay = { path: "/action", headers: actionHeaders(id, base, contentType), body };
+  const routerState = routerStateHeader(await pageRouterState(base, "/action"));
+  const replay: ActionReplay = { path: "/action", headers: actionHeaders({ actionId: id, origin: base, contentType, routerState }), body };
   const loaded = await loadAction(server, base, { warmUp: Array(WARM_UP).fill(replay), replays: [replay], repeat: true, success: { kind: "answered" } }, load);
   return { label: ACTION_ROWS.noop, key: ACTION_ROWS.noop, kind: "noop", cases, ...loaded };
 }
@@ -39,13 +53,21 @@ type PortalActions = {
   only: (label: string) => boolean;
 };
 
+/**
+ * One replay per prepared case, posted to the page its form is on. The pages of two cases differ
+ * in their router state only by the case's id, so the first case's page gives every case's.
+ */
 async function replaysOf(actionId: string, base: string, prepared: PreparedCase[], call: (c: PreparedCase) => Promise<{ path: string; cookie: string; fields: Record<string, string> }>): Promise<ActionReplay[]> {
   const replays: ActionReplay[] = [];
+  let model: { id: string; tree: string } | undefined;
   for (const c of prepared) {
     const { path, cookie, fields } = await call(c);
+    model ??= { id: c.applicationId, tree: JSON.stringify(await pageRouterState(base, path, cookie)) };
+    const routerState = routerStateHeader(JSON.parse(model.tree.replaceAll(model.id, c.applicationId)));
     const { body, contentType } = await formActionBody(actionId, IDLE, fields);
-    replays.push({ path, headers: actionHeaders(actionId, base, contentType, cookie), body });
+    replays.push({ path, headers: actionHeaders({ actionId, origin: base, contentType, routerState, cookie }), body });
   }
+  if (model) console.error(`router state of ${prepared[0]!.applicationId}'s page: ${decodeURIComponent(routerStateHeader(JSON.parse(model.tree)))}`);
   return replays;
 }
 

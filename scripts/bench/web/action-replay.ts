@@ -21,12 +21,13 @@ export function isActionSuccess(success: ActionSuccess, body: string, headers: R
 }
 
 /** The headers of an action call from a page of `origin` (the browser adds Origin to a POST itself). */
-export function actionHeaders(actionId: string, origin: string, contentType: string, cookie?: string): Record<string, string> {
+export function actionHeaders(call: { actionId: string; origin: string; contentType: string; routerState: string; cookie?: string }): Record<string, string> {
   return {
     accept: "text/x-component",
-    "next-action": actionId,
-    origin,
-    "content-type": contentType,
-    ...(cookie ? { cookie } : {}),
+    "next-action": call.actionId,
+    "next-router-state-tree": call.routerState,
+    origin: call.origin,
+    "content-type": call.contentType,
+    ...(call.cookie ? { cookie: call.cookie } : {}),
   };
 }
