@@ -8,24 +8,10 @@ import { REQUIRED_DOCUMENTS } from "@/lib/applications/required-documents";
 import { submitApplication } from "@/lib/applications/services/submit-application";
 import type { db as portalDb } from "@/lib/db/client";
 import { mobileLookup, profileColumns, userMobileColumns } from "@/lib/personal-data/sealed";
-import { creditCodeCheckChar, idNumberCheckChar } from "@/lib/validation/identity";
+import { benchIdentity } from "./bench-identity";
 
 type Db = typeof portalDb;
 export type PreparedCase = { applicationId: string; version: number; mobile: string };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Distinct, checksum-valid identifiers for the n-th prepared applicant (one person each). */
-export function benchIdentity(n: number): { mobile: string; idNumber: string; creditCode: string } {
-  const birth = new Date(Date.UTC(1970, 0, 1) + (n % 10_000) * DAY_MS).toISOString().slice(0, 10).replaceAll("-", "");
-  const idFirst17 = `110105${birth}${String(Math.floor(n / 10_000) % 1000).padStart(3, "0")}`;
-  const creditFirst17 = `91110105${String(n).padStart(9, "0")}`;
-  return {
-    mobile: `139${String(n).padStart(8, "0")}`,
-    idNumber: idFirst17 + idNumberCheckChar(idFirst17),
-    creditCode: creditFirst17 + creditCodeCheckChar(creditFirst17),
-  };
-}
 
 /**
  * `count` applicants numbered from `first`, each with a complete draft. They sign in with the demo
