@@ -71,9 +71,27 @@ async function replaysOf(actionId: string, base: string, prepared: PreparedCase[
   return replays;
 }
 
+type Activity = { transactions: bigint; inserted: bigint; updated: bigint };
+
+/** The database's own counters; a server's connections report theirs at the latest after 10 s idle. */
+async function activity(): Promise<Activity> {
+  await new Promise((r) => setTimeout(r, 11_000));
+  const [row] = await db.$queryRaw<Activity[]>`SELECT xact_commit + xact_rollback AS transactions, tup_inserted AS inserted, tup_updated AS updated
+    FROM pg_stat_database WHERE datname = current_database()`;
+  return row!;
+}
+
+/** What each call cost the database, for the report: transactions (a statement outside one is one) and rows written. */
+export const databaseNotes: string[] = [];
+
 async function actionRow(server: ChildProcess, base: string, label: string, cases: number, replays: ActionReplay[], success: Parameters<typeof loadAction>[2]["success"], load: LoadOptions, done: () => Promise<number>): Promise<PageRow> {
   console.error(`${cases} cases: ${label} (${replays.length - WARM_UP} requests)`);
+  const before = await activity();
   const loaded = await loadAction(server, base, { warmUp: replays.slice(0, WARM_UP), replays: replays.slice(WARM_UP), repeat: false, success }, load);
+  const after = await activity();
+  const per = (k: keyof Activity) => (Number(after[k] - before[k]) / replays.length).toFixed(1);
+  // The two readings' own transactions are counted too (2 in all): noise next to a call's.
+  databaseNotes.push(`${label} at ${cases.toLocaleString("en")} cases, per call: ${per("transactions")} transactions, ${per("inserted")} rows inserted, ${per("updated")} rows updated (pg_stat_database)`);
   const notDone = replays.length - (await done());
   return { label, key: label, kind: "action", cases, ...loaded, notDone };
 }

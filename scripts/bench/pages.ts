@@ -51,7 +51,7 @@ const { seedDemo } = await import("@/lib/demo/seed");
 const { demoStaffActor } = await import("@/lib/demo/actors");
 const { DEMO_PASSWORD } = await import("@/lib/demo/reference-data");
 const { addBulkCases } = await import("./database/bulk-cases");
-const { ACTION_ROWS, noopActionRow, portalActionRows } = await import("./action-rows");
+const { ACTION_ROWS, databaseNotes, noopActionRow, portalActionRows } = await import("./action-rows");
 const { timeQueueQuery } = await import("./database/queue-query");
 
 // The form PDF's goal is its render time, so it is asked for one at a time, not behind nine others.
@@ -195,6 +195,7 @@ for (const r of judged.filter((j) => j.kind === "noop" || j.kind === "action")) 
   const moved = r.kind === "action" ? `, ${r.notDone ?? 0} of the cases not moved on (checked in the database)` : ` (for ${load.seconds} s)`;
   console.log(`${r.label}: ${r.responses} requests at ${load.connections} connections, ${r.failures} not a success of the action${moved}`);
 }
+for (const note of databaseNotes) console.log(note);
 console.log(`\nQueue query, centre, first page of 50 (median of 30)\n`);
 console.log(queueQueryTable(queueQuery));
 console.log(`\nFirst-load JavaScript per route, Chromium at 390×844, gzip as served\n`);
