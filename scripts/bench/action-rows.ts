@@ -45,7 +45,8 @@ export async function noopActionRow(server: ChildProcess, base: string, bareApp:
 type PortalActions = {
   root: string;
   demoApplicant: string;
-  reviewer: { email: string; cookie: string };
+  /** The centre reviewer's account (signed in afresh: the pages before may have outlasted an idle session). */
+  reviewer: string;
   /** Numbers the prepared applicants, so every size gets fresh ones. */
   first: number;
   /** Replayed requests per action (after the warm-up's). */
@@ -98,6 +99,8 @@ async function actionRow(server: ChildProcess, base: string, label: string, case
 
 export async function portalActionRows(server: ChildProcess, base: string, cases: number, load: LoadOptions, options: PortalActions): Promise<PageRow[]> {
   const manifest = readActionManifest(options.root);
+  // The submit's applicants are numbered from `first`, the review's right after them.
+  if (options.requests + WARM_UP > 50_000) throw new Error("at most 49,990 requests per action");
   const count = options.requests + WARM_UP;
   const rows: PageRow[] = [];
   if (options.only(ACTION_ROWS.submit)) {
@@ -117,10 +120,11 @@ export async function portalActionRows(server: ChildProcess, base: string, cases
     const id = actionIdIn(manifest, "lib/reviews/actions.ts", "recommendAction");
     console.error(`preparing ${count} cases waiting for the centre …`);
     const waiting = await prepareCentreCases(db, options.first + count, count, options.demoApplicant);
-    const reviewer = await db.user.findUniqueOrThrow({ where: { email: options.reviewer.email }, select: { id: true } });
+    const reviewer = await db.user.findUniqueOrThrow({ where: { email: options.reviewer }, select: { id: true } });
+    const cookie = await signIn(base, options.reviewer, DEMO_PASSWORD);
     const replays = await replaysOf(id, base, waiting, async (c) => ({
       path: `/center/cases/${c.applicationId}`,
-      cookie: options.reviewer.cookie,
+      cookie,
       fields: {
         applicationId: c.applicationId, version: String(c.version), comment: "符合条件，建议担保", applicantMessage: "",
         checkMember: "on", checkTargetGroup: "on", checkDocuments: "on",

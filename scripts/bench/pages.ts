@@ -166,7 +166,7 @@ try {
       for (const page of await pagesAt(base, cookies, caseId)) measured.push(await measure(app, base, page, cases, page.as && cookies.get(page.as)));
       if (actionsSelected) {
         measured.push(...(await portalActionRows(app, base, cases, load, {
-          root, demoApplicant: APPLICANT, reviewer: { email: STAFF.centre, cookie: cookies.get(STAFF.centre)! },
+          root, demoApplicant: APPLICANT, reviewer: STAFF.centre,
           first: sizeIndex * 100_000, requests: Number(values["action-requests"]), only: selected,
         })));
       }
