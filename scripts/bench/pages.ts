@@ -1,10 +1,11 @@
 // npm run bench [-- --cases 1000,100000,1000000] [--seconds 10] [--connections 10] [--skip-build]
-//   [--only 'queue|statistics'] [--cpu-prof DIR]
+//   [--only 'queue|statistics|action'] [--cpu-prof DIR] [--action-requests 200]
 // (or BENCH_CASES=1000000). The portal's pages against a bare Next page, in one run: builds both,
 // fills a fresh PostgreSQL database with the demo data and N generated cases per size, serves each
 // build pinned to core 0 and loads it from core 1 (autocannon). Prints Markdown tables: throughput,
 // p50/p95/p99, each row as a ratio to its baseline with PASS/FAIL against the goals
-// (report/goals.ts), the queue query through Prisma and through pg, and the server's memory.
+// (report/goals.ts), the queue query through Prisma and through pg, and the server's memory. The
+// action rows (action-rows.ts) replay a submit and a review against a no-op action.
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
@@ -28,6 +29,8 @@ const { values } = parseArgs({
     // Rows whose label matches (the baselines always run), and a V8 CPU profile of the portal server.
     only: { type: "string" },
     "cpu-prof": { type: "string" },
+    // Requests per replayed action and size: each consumes a case prepared for it.
+    "action-requests": { type: "string", default: "200" },
   },
 });
 const sizes = values.cases.split(",").map(Number).sort((a, b) => a - b);
@@ -48,6 +51,7 @@ const { seedDemo } = await import("@/lib/demo/seed");
 const { demoStaffActor } = await import("@/lib/demo/actors");
 const { DEMO_PASSWORD } = await import("@/lib/demo/reference-data");
 const { addBulkCases } = await import("./database/bulk-cases");
+const { ACTION_ROWS, databaseNotes, noopActionRow, portalActionRows } = await import("./action-rows");
 const { timeQueueQuery } = await import("./database/queue-query");
 
 // The form PDF's goal is its render time, so it is asked for one at a time, not behind nine others.
@@ -81,9 +85,13 @@ async function pagesAt(base: string, cookies: Map<string, string>, caseId: strin
     { label: "centre statistics", kind: "signed-in", path: "/center/stats", as: STAFF.centre },
     { label: "form PDF (1 connection)", kind: "pdf", path: `/api/applications/${caseId}/form-pdf`, as: APPLICANT, connections: 1 },
   );
-  const only = values.only ? new RegExp(values.only) : null;
-  return only ? pages.filter((p) => p.kind === "lightest" || only.test(p.label)) : pages;
+  return pages.filter((p) => p.kind === "lightest" || selected(p.label));
 }
+
+const onlyRows = values.only ? new RegExp(values.only) : null;
+const selected = (label: string) => !onlyRows || onlyRows.test(label);
+// The no-op action is the actions' baseline: it runs when either portal action does.
+const actionsSelected = selected(ACTION_ROWS.submit) || selected(ACTION_ROWS.review);
 
 /** The applicant's routes (and the public home, for comparison), judged against the first-load goal. */
 async function applicantFirstLoad(base: string, cookie: string, caseId: string): Promise<FirstLoadJudged[]> {
@@ -136,6 +144,7 @@ try {
     rows.push(await measure(bareServer, `http://localhost:${BARE_PORT}`, { label: "bare Next page (baseline)", kind: "bare", path: "/" }, sizes[0]!));
     const [bareJs] = await firstLoadJs(`http://localhost:${BARE_PORT}`, [{ label: "bare Next page (baseline)", path: "/" }]);
     firstLoad.push({ ...bareJs!, goal: "—", result: "—" });
+    if (actionsSelected) rows.push(await noopActionRow(bareServer, `http://localhost:${BARE_PORT}`, bareApp, sizes[0]!, load));
   } finally {
     await stopServer(bareServer);
   }
@@ -145,7 +154,7 @@ try {
   const base = `http://localhost:${APP_PORT}`;
   try {
     let have = 0;
-    for (const cases of sizes) {
+    for (const [sizeIndex, cases] of sizes.entries()) {
       console.error(`adding cases up to ${cases} …`);
       await addBulkCases(client, have, cases);
       have = cases;
@@ -155,6 +164,12 @@ try {
       const idleMb = rssMb(app);
       const measured: PageRow[] = [];
       for (const page of await pagesAt(base, cookies, caseId)) measured.push(await measure(app, base, page, cases, page.as && cookies.get(page.as)));
+      if (actionsSelected) {
+        measured.push(...(await portalActionRows(app, base, cases, load, {
+          root, demoApplicant: APPLICANT, reviewer: STAFF.centre,
+          first: sizeIndex * 100_000, requests: Number(values["action-requests"]), only: selected,
+        })));
+      }
       rows.push(...measured);
       if (cases === sizes[0]) firstLoad.push(...(await applicantFirstLoad(base, cookies.get(APPLICANT)!, caseId)));
       await new Promise((r) => setTimeout(r, 5000));
@@ -171,10 +186,16 @@ try {
 
 const bare = rows[0]!;
 const sameRow = (r: PageRow, cases: number) => rows.find((o) => o.cases === cases && o.key === r.key);
-const judged = rows.map((r) => judge(r, bare, rows.find((o) => o.kind === "lightest" && o.cases === r.cases), sameRow(r, sizes[0]!)));
+const noop = rows.find((o) => o.kind === "noop");
+const judged = rows.map((r) => judge(r, bare, rows.find((o) => o.kind === "lightest" && o.cases === r.cases), sameRow(r, sizes[0]!), noop));
 console.log(`\n${load.seconds} s per row, ${load.connections} connections, server on core 0, load on core 1; demo data + generated cases`);
 console.log(`load average (1 min) ${loadBefore.toFixed(1)} before the run, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores\n`);
 console.log(pageTable(judged));
+for (const r of judged.filter((j) => j.kind === "noop" || j.kind === "action")) {
+  const moved = r.kind === "action" ? `, ${r.notDone ?? 0} of the cases not moved on (checked in the database)` : ` (for ${load.seconds} s)`;
+  console.log(`${r.label}: ${r.responses} requests at ${load.connections} connections, ${r.failures} not a success of the action${moved}`);
+}
+for (const note of databaseNotes) console.log(note);
 console.log(`\nQueue query, centre, first page of 50 (median of 30)\n`);
 console.log(queueQueryTable(queueQuery));
 console.log(`\nFirst-load JavaScript per route, Chromium at 390×844, gzip as served\n`);

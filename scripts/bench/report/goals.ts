@@ -7,12 +7,17 @@ export const GOALS = {
   pdfMedianMs: 50,
   // Every page at each larger size against itself at the smallest.
   largestVsSmallest: 0.85,
+  // A submit and a review replayed against a server action that does nothing.
+  actionVsNoop: 0.6,
   // First-load JavaScript of each applicant route, gzip, in Chromium on a phone-sized window.
   applicantFirstLoadKb: 120,
 } as const;
 
-/** bare: the baseline; lightest: the app's lightest page; public and signed-in pages; the form PDF. */
-export type RowKind = "bare" | "lightest" | "public" | "signed-in" | "pdf";
+/**
+ * bare: the baseline; lightest: the app's lightest page; public and signed-in pages; the form PDF;
+ * noop: a server action that does nothing (the actions' baseline); action: a portal action replayed.
+ */
+export type RowKind = "bare" | "lightest" | "public" | "signed-in" | "pdf" | "noop" | "action";
 
 export type PageRow = {
   label: string;
@@ -26,12 +31,14 @@ export type PageRow = {
   p95: number;
   p99: number;
   failures: number;
+  /** An action row: the replayed cases the database shows not moved on after the run. */
+  notDone?: number;
   bytes: number;
   peakRssMb: number;
 };
 
 export type Judged = PageRow & {
-  against: "—" | "bare" | "lightest";
+  against: "—" | "bare" | "lightest" | "no-op";
   ratio: number | null;
   /** Throughput against the same row at the smallest size (null for the smallest, or one size). */
   vsSmallest: number | null;
@@ -42,11 +49,13 @@ export type Judged = PageRow & {
 
 const at = (n: number) => `≥ ${n.toFixed(2)}×`;
 
-export function judge(row: PageRow, bare: PageRow, lightest: PageRow | undefined, smallest: PageRow | undefined): Judged {
+const AGAINST = { bare: "—", noop: "—", lightest: "bare", action: "no-op" } as const;
+
+export function judge(row: PageRow, bare: PageRow, lightest: PageRow | undefined, smallest: PageRow | undefined, noop?: PageRow): Judged {
   const why: string[] = [];
   const goals: string[] = [];
-  const against = row.kind === "bare" ? "—" : row.kind === "lightest" ? "bare" : "lightest";
-  const reference = against === "bare" ? bare : against === "lightest" ? lightest : undefined;
+  const against: Judged["against"] = row.kind in AGAINST ? AGAINST[row.kind as keyof typeof AGAINST] : "lightest";
+  const reference = { bare, lightest, "no-op": noop, "—": undefined }[against];
   const ratio = reference ? row.reqPerSec / reference.reqPerSec : null;
   if (row.kind === "lightest") {
     goals.push(at(GOALS.lightestVsBare));
@@ -61,12 +70,19 @@ export function judge(row: PageRow, bare: PageRow, lightest: PageRow | undefined
     goals.push(`p50 ≤ ${GOALS.pdfMedianMs}`);
     if (row.p50 > GOALS.pdfMedianMs) why.push(`p50 ${Math.round(row.p50)} ms`);
   }
+  if (row.kind === "action") {
+    goals.push(at(GOALS.actionVsNoop));
+    if (ratio === null) why.push("no no-op action measured");
+    else if (ratio < GOALS.actionVsNoop) why.push(`${ratio.toFixed(2)}× no-op`);
+  }
   const vsSmallest = smallest && smallest !== row ? row.reqPerSec / smallest.reqPerSec : null;
-  if (vsSmallest !== null && row.kind !== "bare") {
+  // The flatness goal is the pages'; an action's row shows the ratio without a goal.
+  if (vsSmallest !== null && row.kind !== "bare" && row.kind !== "noop" && row.kind !== "action") {
     goals.push(`${at(GOALS.largestVsSmallest)} smallest`);
     if (vsSmallest < GOALS.largestVsSmallest) why.push(`${vsSmallest.toFixed(2)}× at ${smallest!.cases}`);
   }
   if (row.failures > 0) why.push(`${row.failures} failed responses`);
+  if (row.notDone) why.push(`${row.notDone} cases not moved on`);
   if (row.responses === 0) why.push("no response within the run");
   const result = why.length > 0 ? "FAIL" : goals.length > 0 ? "PASS" : "—";
   return { ...row, against, ratio, vsSmallest, goal: goals.join(", ") || "—", result, why };

@@ -2,6 +2,7 @@
 // memory is sampled.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { isActionSuccess, type ActionReplay, type ActionSuccess } from "./action-replay";
 import type { Drive, DriveRequest } from "./drive";
 import { LOAD_CORE, bin, rssMb } from "./server";
 import { get } from "./sign-in";
@@ -13,7 +14,9 @@ const WARM_UP = 20;
 
 function drive(request: DriveRequest): Promise<Drive> {
   const script = path.join(process.cwd(), "scripts", "bench", "web", "drive.ts");
-  const child = spawn("taskset", ["-c", LOAD_CORE, bin("tsx"), script, JSON.stringify(request)], { stdio: ["ignore", "pipe", "inherit"] });
+  // On stdin: a list of replays outgrows what one argument may hold.
+  const child = spawn("taskset", ["-c", LOAD_CORE, bin("tsx"), script], { stdio: ["pipe", "pipe", "inherit"] });
+  child.stdin.end(JSON.stringify(request));
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   return new Promise((resolve, reject) => {
@@ -36,6 +39,42 @@ export async function loadPage(server: ChildProcess, base: string, pathname: str
   try {
     const result = await drive({ url: `${base}${pathname}`, connections: options.connections, seconds: options.seconds, headers });
     return { ...result, bytes, peakRssMb };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** Sends one action call and fails unless the action succeeded; the size of its answer. */
+async function replayOnce(base: string, replay: ActionReplay, success: ActionSuccess): Promise<number> {
+  const res = await get(`${base}${replay.path}`, { method: "POST", headers: replay.headers, body: replay.body, redirect: "manual" });
+  const text = await res.text();
+  if (res.status !== 200 || !isActionSuccess(success, text, Object.fromEntries(res.headers))) {
+    throw new Error(`action on ${replay.path} answered ${res.status}: ${text.slice(0, 300)}`);
+  }
+  return Buffer.byteLength(text);
+}
+
+/**
+ * One action row. `warmUp` replays go one at a time first and must each succeed. Then either one
+ * replay sent again and again for the time budget (a no-op consumes nothing), or `replays` each
+ * sent once across the connections (a transition consumes its case).
+ */
+export async function loadAction(
+  server: ChildProcess,
+  base: string,
+  action: { warmUp: ActionReplay[]; replays: ActionReplay[]; repeat: boolean; success: ActionSuccess },
+  options: LoadOptions,
+): Promise<Loaded> {
+  let bytes = 0;
+  for (const replay of action.warmUp) bytes = await replayOnce(base, replay, action.success);
+  let peakRssMb = rssMb(server);
+  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(server))), 500);
+  try {
+    const [first] = action.replays;
+    const request: DriveRequest = action.repeat
+      ? { url: `${base}${first!.path}`, connections: options.connections, seconds: options.seconds, headers: first!.headers, body: first!.body, success: action.success }
+      : { url: base, connections: options.connections, seconds: options.seconds, headers: {}, replays: action.replays, success: action.success };
+    return { ...(await drive(request)), bytes, peakRssMb };
   } finally {
     clearInterval(sampler);
   }
