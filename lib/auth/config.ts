@@ -1,16 +1,17 @@
+import { cookies } from "next/headers";
 import NextAuth, { type DefaultSession } from "next-auth";
 import type {} from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { PasswordCheckBusy, verifyPassword } from "@/lib/auth/password";
-import { findCredentials, loadSessionState, recordSignIn } from "@/lib/auth/session-state";
+import { findCredentials, recordSignIn, standingActor } from "@/lib/auth/session-state";
+import { readSessionToken } from "@/lib/auth/session-token";
 import { clearFailedSignIns, isThrottled, recordFailedSignIn } from "@/lib/auth/sign-in-throttle";
 import { clientIpFrom } from "@/lib/auth/client-ip-from";
 import { verifySecondFactor } from "@/lib/auth/second-factor";
 import { logger } from "@/lib/logger";
 import type { Actor } from "@/lib/auth/roles";
-import { judgeSession } from "@/lib/auth/session-rules";
 
 declare module "next-auth" {
   interface Session {
@@ -42,7 +43,7 @@ const credentialsSchema = z.object({
 // Sessions are JWTs in an HttpOnly cookie. On every request the account is re-read, so a
 // disabled account, a bumped session version (revocation) or a changed role take effect at once,
 // and a session idle for longer than its role allows ends.
-export const { handlers, auth, signIn, signOut } = NextAuth({
+const authJs = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: env.SESSION_MAX_HOURS * 60 * 60 },
@@ -93,12 +94,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.seen = now;
         token.started = now;
       }
-      if (!token.uid) return null;
-      const state = await loadSessionState(token.uid);
-      const verdict = judgeSession(token, state, now, { applicant: env.APPLICANT_IDLE_MINUTES, staff: env.STAFF_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS });
-      if (verdict !== "valid" || !state) return null;
+      const actor = await standingActor(token, now);
+      if (!actor) return null;
       token.seen = now;
-      token.actor = state.actor;
+      token.actor = actor;
       return token;
     },
     session({ session, token }) {
@@ -107,3 +106,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+export const { handlers, signIn, signOut } = authJs;
+
+/** Auth.js as the proxy's wrapper: the full session check, which also renews the cookie. */
+export const authWithRenewal = authJs.auth;
+
+/**
+ * This request's session, for pages, actions and routes: the cookie decrypted and the account
+ * re-read and judged, as Auth.js's callback does, without re-encrypting a cookie that a page
+ * cannot set anyway (the proxy renews it). Null when signed out or the session no longer stands.
+ */
+export async function auth(): Promise<{ actor: Actor } | null> {
+  const token = await readSessionToken((await cookies()).getAll(), env.AUTH_SECRET ?? "");
+  const actor = token ? await standingActor(token, Date.now()) : null;
+  return actor ? { actor } : null;
+}

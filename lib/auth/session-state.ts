@@ -2,36 +2,59 @@
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/auth/roles";
+import { judgeSession } from "@/lib/auth/session-rules";
+import type { OrganisationType, StaffRole } from "@/lib/generated/prisma/enums";
+import { isUuid } from "@/lib/ids";
 import { appendAudit } from "@/lib/audit/record";
 import { mobileLookup } from "@/lib/personal-data/sealed";
 
-/** The account as it is now: a session is only as good as this says. */
+type SessionRow = {
+  id: string;
+  displayName: string;
+  sessionVersion: number;
+  disabledAt: Date | null;
+  totpEnabledAt: Date | null;
+  role: StaffRole | null;
+  organisationId: string | null;
+  organisationType: OrganisationType | null;
+};
+
+/**
+ * The account as it is now: a session is only as good as this says. One statement (every signed-in
+ * request makes it): the account, its membership and its organisation's type joined.
+ */
 export async function loadSessionState(userId: string): Promise<{ actor: Actor; sessionVersion: number } | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      displayName: true,
-      sessionVersion: true,
-      disabledAt: true,
-      totpEnabledAt: true,
-      membership: { select: { role: true, organisationId: true, organisation: { select: { type: true } } } },
-    },
-  });
+  const [user] = await db.$queryRaw<SessionRow[]>`
+    SELECT u.id, u."displayName", u."sessionVersion", u."disabledAt", u."totpEnabledAt",
+           m.role::text AS role, m."organisationId", o.type::text AS "organisationType"
+    FROM "User" u
+    LEFT JOIN "Membership" m ON m."userId" = u.id
+    LEFT JOIN "Organisation" o ON o.id = m."organisationId"
+    WHERE u.id = ${userId}::uuid`;
   if (!user || user.disabledAt) return null;
-  const m = user.membership;
-  const actor: Actor = m
+  const actor: Actor = user.role && user.organisationId && user.organisationType
     ? {
         kind: "STAFF",
         userId: user.id,
         displayName: user.displayName,
-        role: m.role,
-        organisationId: m.organisationId,
-        organisationType: m.organisation.type,
+        role: user.role,
+        organisationId: user.organisationId,
+        organisationType: user.organisationType,
         ...(env.STAFF_TWO_FACTOR === "required" && !user.totpEnabledAt ? { twoFactorMissing: true as const } : {}),
       }
     : { kind: "APPLICANT", userId: user.id, displayName: user.displayName, role: "APPLICANT" };
   return { actor, sessionVersion: user.sessionVersion };
+}
+
+/**
+ * The actor whose session token this is, if the session still stands against the account as it
+ * is now (lib/auth/session-rules.ts): the one check behind Auth.js's callback and every page's.
+ */
+export async function standingActor(token: { uid?: string; sv?: number; seen?: number; started?: number }, now: number): Promise<Actor | null> {
+  if (!token.uid || !isUuid(token.uid)) return null;
+  const state = await loadSessionState(token.uid);
+  const limits = { applicant: env.APPLICANT_IDLE_MINUTES, staff: env.STAFF_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS };
+  return judgeSession(token, state, now, limits) === "valid" && state ? state.actor : null;
 }
 
 /** Finds an account by mobile number or e-mail address (case-insensitive for e-mail). */
