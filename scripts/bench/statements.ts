@@ -15,6 +15,8 @@ const { values } = parseArgs({
     top: { type: "string", default: "3" },
     // Prints every statement of the pages whose label matches.
     show: { type: "string" },
+    // Leaves the database in place (its name is printed) for EXPLAIN by hand; drop it afterwards.
+    keep: { type: "boolean", default: false },
     runs: { type: "string", default: "5" },
   },
 });
@@ -77,6 +79,12 @@ try {
   const { applicantId } = await db.loanApplication.findUniqueOrThrow({ where: { id: caseId }, select: { applicantId: true } });
   const applicant = (await loadSessionState(applicantId))!.actor;
 
+  // Generated applicant 4 holds cases 13 to 16 (bulk-cases.ts): a draft, then three closed.
+  let drafter = applicant;
+  const findDrafter = async () => {
+    const user = await db.user.findFirstOrThrow({ where: { displayName: "申请人4" }, select: { id: true } });
+    drafter = (await loadSessionState(user.id))!.actor;
+  };
   // Each page's reads, in the order the page makes them; the session check is the page's own
   // (the proxy's look-up, when it makes one, is one more of the same statement).
   const pages: [string, () => Promise<unknown>][] = [
@@ -84,6 +92,11 @@ try {
     ["applicant dashboard", async () => {
       await loadSessionState(applicant.userId);
       await Promise.all([applicantDashboardView(applicant), unreadCount(applicant)]);
+    }],
+    // A generated applicant whose one enterprise has only a draft: the dashboard judges its eligibility.
+    ["generated applicant's dashboard (a draft)", async () => {
+      await loadSessionState(drafter.userId);
+      await Promise.all([applicantDashboardView(drafter), unreadCount(drafter)]);
     }],
     ["applicant case page", async () => {
       await loadSessionState(applicant.userId);
@@ -105,6 +118,7 @@ try {
     await addBulkCases(client, have, cases);
     have = cases;
     await client.query("ANALYZE");
+    await findDrafter();
     for (const [label, read] of pages) {
       const { statements, wallMs } = await counted(read);
       if (values.show && new RegExp(values.show).test(label)) console.error(statements.map((q) => `${q.ms.toFixed(1)}\t${q.query.replace(/\s+/g, " ").slice(0, 160)}`).join("\n"));
@@ -116,7 +130,8 @@ try {
 } finally {
   await client.end();
   await disconnectShared();
-  await dropDatabase(name);
+  if (values.keep) console.error(`kept database ${name}`);
+  else await dropDatabase(name);
 }
 
 console.log(`\nStatements per page (fastest of ${runs} runs after one warm-up; database ms as Prisma reports them, whole ms)\n`);
