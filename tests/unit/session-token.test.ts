@@ -28,6 +28,15 @@ describe("the session cookie as pages and the proxy read it", () => {
     expect(await readSessionToken([{ name: NAME, value: "not-a-token" }], SECRET)).toBeNull();
   });
 
+  it("decrypts a cookie once: the same cookie again gives the kept token, another secret still nothing", async () => {
+    const value = await encode({ token: { uid: "u4" }, secret: SECRET, salt: NAME });
+    const first = await readSessionToken([{ name: NAME, value }], SECRET);
+    expect(first).toMatchObject({ uid: "u4" });
+    expect(await readSessionToken([{ name: NAME, value }], SECRET)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(await readSessionToken([{ name: NAME, value }], `${SECRET}x`)).toBeNull();
+  });
+
   it("counts a token as recently renewed for less than the refresh interval, and never one from the future", () => {
     const now = 10_000_000;
     expect(recentlyRenewed({ seen: now - SESSION_REFRESH_MS + 1 }, now)).toBe(true);
