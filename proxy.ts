@@ -1,5 +1,6 @@
 import { NextResponse, type NextFetchEvent, type NextMiddleware, type NextRequest } from "next/server";
-import { auth } from "@/lib/auth/config";
+import { authWithRenewal } from "@/lib/auth/config";
+import { readSessionToken, recentlyRenewed } from "@/lib/auth/session-token";
 import { SECTION_ROLES } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { changesState, isSameOrigin } from "@/lib/http/origin";
@@ -14,7 +15,10 @@ import { contentSecurityPolicy, hasSessionCookie, STRICT_TRANSPORT_SECURITY } fr
 // - anonymous visitors of a signed-in section go to the sign-in page;
 // - every page gets a Content-Security-Policy with a fresh nonce, which Next puts on its scripts.
 // Auth.js runs only for requests that carry a session cookie (it keeps the idle clock of a live
-// session up to date); anonymous visitors get no auth cookies and cost no session look-up.
+// session up to date); anonymous visitors get no auth cookies and cost no session look-up. A
+// cookie whose idle clock was renewed less than a minute ago is only decrypted here: the page
+// re-reads the account anyway (lib/auth/actor.ts), so the proxy's look-up and re-encryption would
+// repeat it. The idle clock then runs from the last renewal, up to a minute stricter, never looser.
 
 function respond(req: NextRequest, signedIn: boolean): NextResponse {
   const section = req.nextUrl.pathname.split("/")[1] ?? "";
@@ -36,9 +40,9 @@ function respond(req: NextRequest, signedIn: boolean): NextResponse {
 }
 
 // Auth.js's wrapper doubles as middleware (its types only name the route-handler form).
-const withSession = auth((req) => respond(req, !!req.auth)) as unknown as NextMiddleware;
+const withSession = authWithRenewal((req) => respond(req, !!req.auth)) as unknown as NextMiddleware;
 
-export default function proxy(req: NextRequest, event: NextFetchEvent) {
+export default async function proxy(req: NextRequest, event: NextFetchEvent) {
   if (changesState(req.method) && !isSameOrigin(req.headers, env.PUBLIC_ORIGIN)) {
     return NextResponse.json(
       { ok: false, message: "请求来源无效，请在本站页面操作。The request did not come from this portal's pages." },
@@ -54,6 +58,8 @@ export default function proxy(req: NextRequest, event: NextFetchEvent) {
     );
   }
   if (!hasSession) return respond(req, false);
+  const token = await readSessionToken(req.cookies.getAll(), env.AUTH_SECRET ?? "");
+  if (token && recentlyRenewed(token, Date.now())) return respond(req, true);
   return withSession(req, event);
 }
 

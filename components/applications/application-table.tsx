@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { formatFen } from "@/lib/money/fen";
 import type { ApplicationSummary } from "@/lib/applications/queries";
-import { StatusBadge } from "@/components/applications/status-badge";
+import { StatusBadgeWith } from "@/components/applications/status-badge";
 import { DataTable } from "@/components/ui/data-table";
 
 /** A returned case's clock is the applicant's answer deadline; any other, the stage's. */
@@ -13,10 +13,10 @@ function dueOf(r: ApplicationSummary, now: Date): { due: Date | null; overdue: b
 
 /** With `selectForm`, each row gets a checkbox belonging to that form (batch actions on a queue). */
 export async function ApplicationTable({ rows, hrefBase, now, selectForm }: { rows: ApplicationSummary[]; hrefBase: string; now: Date; selectForm?: string }) {
-  const [t, th, format] = await Promise.all([getTranslations("table"), getTranslations("history"), getFormatter()]);
+  const [t, th, statusWords, format] = await Promise.all([getTranslations("table"), getTranslations("history"), getTranslations("status"), getFormatter()]);
   return (
     <DataTable rows={rows} rowKey={(r) => r.id} empty={t("empty")} testId="application-table" stack
-      rowAttributes={(r) => ({ className: dueOf(r, now).overdue ? "is-overdue" : undefined })}
+      rowAttributes={(r) => (dueOf(r, now).overdue ? { className: "is-overdue" } : {})}
       columns={[
         selectForm ? {
           header: t("select"),
@@ -36,7 +36,7 @@ export async function ApplicationTable({ rows, hrefBase, now, selectForm }: { ro
         },
         { header: t("enterprise"), cell: (r) => r.enterpriseName },
         { header: t("amount"), num: true, cell: (r) => (r.amountFen === null ? "—" : formatFen(r.amountFen)) },
-        { header: t("status"), cell: (r) => <StatusBadge status={r.status} /> },
+        { header: t("status"), cell: (r) => <StatusBadgeWith status={r.status} label={statusWords(r.status)} /> },
         {
           header: t("due"),
           cell: (r) => {

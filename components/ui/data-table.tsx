@@ -38,6 +38,12 @@ export function DataTable<Row>({ rows, columns, rowKey, rowAttributes, empty, pl
 }) {
   if (rows.length === 0) return <p className={plainEmpty ? undefined : "notice notice--info"} data-testid={emptyTestId}>{empty}</p>;
   const shown = columns.filter((c): c is Column<Row> => Boolean(c));
+  // Each cell's attributes, worked out once per column; an attribute a cell does not have is left
+  // out rather than set to undefined, which the page's payload would spell out in every cell.
+  const cellProps = shown.map((c) => {
+    const className = [c.num ? "num" : "", c.className ?? ""].filter(Boolean).join(" ");
+    return { ...(className ? { className } : {}), ...(c.style ? { style: c.style } : {}), ...(stack && c.header ? { "data-label": c.header } : {}) };
+  });
   return (
     <div className="table-wrap">
       <table className={stack ? "table table--stack" : "table"} data-testid={testId}>
@@ -48,9 +54,7 @@ export function DataTable<Row>({ rows, columns, rowKey, rowAttributes, empty, pl
         <tbody>
           {rows.map((row) => (
             <tr key={rowKey(row)} {...rowAttributes?.(row)}>
-              {shown.map((c, i) => (
-                <td key={i} className={[c.num ? "num" : "", c.className ?? ""].filter(Boolean).join(" ") || undefined} style={c.style} data-label={stack && c.header ? c.header : undefined}>{c.cell(row)}</td>
-              ))}
+              {shown.map((c, i) => <td key={i} {...cellProps[i]}>{c.cell(row)}</td>)}
             </tr>
           ))}
         </tbody>

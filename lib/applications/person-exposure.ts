@@ -28,7 +28,10 @@ export async function personOf(client: Client, applicantId: string): Promise<{ k
  * renews is not counted beside its renewal.
  */
 export async function othersOfPerson(client: Client, app: CaseRef, userIds: string[]): Promise<{ others: number; othersFen: bigint }> {
-  const mine: Prisma.LoanApplicationWhereInput = { OR: [{ applicantId: { in: userIds } }, { enterprise: { representativeId: { in: userIds } } }] };
+  // The enterprises first: an OR across the relation would make PostgreSQL read every case (a
+  // sequential scan, a second at 1,000,000 cases); ids on both sides use the two indexes.
+  const enterprises = await client.enterprise.findMany({ where: { representativeId: { in: userIds } }, select: { id: true } });
+  const mine: Prisma.LoanApplicationWhereInput = { OR: [{ applicantId: { in: userIds } }, { enterpriseId: { in: enterprises.map((e) => e.id) } }] };
   const cases = await client.loanApplication.findMany({
     where: { AND: [mine, { id: { not: app.id }, status: { in: [...SUBMITTED_OPEN_STATUSES] }, historical: false }] },
     select: { amountFen: true, previousLoanId: true },

@@ -1,3 +1,4 @@
+import { cookies } from "next/headers";
 import NextAuth, { type DefaultSession } from "next-auth";
 import type {} from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
@@ -5,12 +6,13 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { PasswordCheckBusy, verifyPassword } from "@/lib/auth/password";
 import { findCredentials, recordSignIn } from "@/lib/auth/session-state";
+import { renewSessionToken } from "@/lib/auth/session-renewal";
+import { readSessionToken } from "@/lib/auth/session-token";
 import { clearFailedSignIns, isThrottled, recordFailedSignIn } from "@/lib/auth/sign-in-throttle";
 import { clientIpFrom } from "@/lib/auth/client-ip-from";
 import { verifySecondFactor } from "@/lib/auth/second-factor";
 import { logger } from "@/lib/logger";
 import type { Actor } from "@/lib/auth/roles";
-import { renewSessionToken } from "@/lib/auth/session-renewal";
 
 declare module "next-auth" {
   interface Session {
@@ -45,7 +47,7 @@ const credentialsSchema = z.object({
 // Sessions are JWTs in an HttpOnly cookie. On every request the account is re-read, so a
 // disabled account, a bumped session version (revocation) or a changed role take effect at once,
 // and a session idle for longer than its role allows ends.
-export const { handlers, auth, signIn, signOut } = NextAuth({
+const authJs = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: env.SESSION_MAX_HOURS * 60 * 60 },
@@ -96,7 +98,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.seen = now;
         token.started = now;
       }
-      return renewSessionToken(token, now, { applicant: env.APPLICANT_IDLE_MINUTES, staff: env.STAFF_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS });
+      return renewSessionToken(token, now);
     },
     session({ session, token }) {
       if (token.unverified) session.unverified = true;
@@ -105,3 +107,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+export const { handlers, signIn, signOut } = authJs;
+
+/** Auth.js as the proxy's wrapper: the full session check, which also renews the cookie. */
+export const authWithRenewal = authJs.auth;
+
+/**
+ * This request's session, for pages, actions and routes: the cookie decrypted and the account
+ * re-read and judged, as Auth.js's callback does, without re-encrypting a cookie that a page
+ * cannot set anyway (the proxy renews it). Null when signed out or the session no longer stands;
+ * `unverified` when the account cannot be read now (the database is unavailable).
+ */
+export async function auth(): Promise<{ actor: Actor; unverified?: undefined } | { unverified: true; actor?: undefined } | null> {
+  const token = await readSessionToken((await cookies()).getAll(), env.AUTH_SECRET ?? "");
+  const renewed = token ? await renewSessionToken(token, Date.now()) : null;
+  if (!renewed) return null;
+  if (renewed.unverified) return { unverified: true };
+  return renewed.actor ? { actor: renewed.actor } : null;
+}

@@ -2,32 +2,42 @@
 import { db, type Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/auth/roles";
+import type { OrganisationType, StaffRole } from "@/lib/generated/prisma/enums";
 import { appendAudit } from "@/lib/audit/record";
 import { mobileLookup } from "@/lib/personal-data/sealed";
 
-/** The account as it is now: a session is only as good as this says. */
+type SessionRow = {
+  id: string;
+  displayName: string;
+  sessionVersion: number;
+  disabledAt: Date | null;
+  totpEnabledAt: Date | null;
+  role: StaffRole | null;
+  organisationId: string | null;
+  organisationType: OrganisationType | null;
+};
+
+/**
+ * The account as it is now: a session is only as good as this says. One statement (every signed-in
+ * request makes it): the account, its membership and its organisation's type joined.
+ */
 export async function loadSessionState(userId: string, client: Db = db): Promise<{ actor: Actor; sessionVersion: number } | null> {
-  const user = await client.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      displayName: true,
-      sessionVersion: true,
-      disabledAt: true,
-      totpEnabledAt: true,
-      membership: { select: { role: true, organisationId: true, organisation: { select: { type: true } } } },
-    },
-  });
+  const [user] = await client.$queryRaw<SessionRow[]>`
+    SELECT u.id, u."displayName", u."sessionVersion", u."disabledAt", u."totpEnabledAt",
+           m.role::text AS role, m."organisationId", o.type::text AS "organisationType"
+    FROM "User" u
+    LEFT JOIN "Membership" m ON m."userId" = u.id
+    LEFT JOIN "Organisation" o ON o.id = m."organisationId"
+    WHERE u.id = ${userId}::uuid`;
   if (!user || user.disabledAt) return null;
-  const m = user.membership;
-  const actor: Actor = m
+  const actor: Actor = user.role && user.organisationId && user.organisationType
     ? {
         kind: "STAFF",
         userId: user.id,
         displayName: user.displayName,
-        role: m.role,
-        organisationId: m.organisationId,
-        organisationType: m.organisation.type,
+        role: user.role,
+        organisationId: user.organisationId,
+        organisationType: user.organisationType,
         ...(env.STAFF_TWO_FACTOR === "required" && !user.totpEnabledAt ? { twoFactorMissing: true as const } : {}),
       }
     : { kind: "APPLICANT", userId: user.id, displayName: user.displayName, role: "APPLICANT" };

@@ -108,8 +108,15 @@ export async function listOversight(
   };
 }
 
-/** How many cases in a clocked stage are past their deadline (the centre's home shows it). */
+/** The late count stops here: the centre's home shows "99+" beyond it, and never counts further. */
+export const LATE_COUNT_CAP = 100;
+
+/**
+ * How many cases in a clocked stage are past their deadline, up to LATE_COUNT_CAP (the centre's
+ * home shows it on every visit, so it reads at most that many index entries, however many cases
+ * there are; the oversight page lists them all).
+ */
 export async function lateCaseCount(actor: StaffActor, now: Date = new Date()): Promise<number> {
   assertCan(actor, "oversight.read");
-  return db.loanApplication.count({ where: { AND: filterWhere({ lateOnly: true }, now) } });
+  return db.loanApplication.count({ where: { AND: filterWhere({ lateOnly: true }, now) }, take: LATE_COUNT_CAP });
 }

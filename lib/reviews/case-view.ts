@@ -1,6 +1,7 @@
 import "server-only";
 import type { StaffActor } from "@/lib/auth/roles";
-import { caseForStaff, routingTargets, staffTimeline } from "@/lib/reviews/queries";
+import { caseForStaff, routingTargets } from "@/lib/reviews/queries";
+import { timelineOf } from "@/lib/applications/timeline";
 import { documentChecklist } from "@/lib/applications/required-documents";
 import { servicingForCase } from "@/lib/loans/servicing-queries";
 import { exceptionsForCase } from "@/lib/exceptions/queries";
@@ -21,11 +22,13 @@ export async function staffCaseView(actor: StaffActor, id: string, now: Date = n
   const c = await caseForStaff(actor, id);
   if (!c) return null;
   const today = beijingToday(now);
+  // `c` was read through the actor's scope, so its history and servicing are read by id here; an
+  // enterprise without any loan has no servicing to show (what servicingForCase would answer).
   const [timeline, checklist, targets, servicing, exceptions, holidays, lpr] = await Promise.all([
-    staffTimeline(actor, c.id).then((entries) => entries ?? []),
+    timelineOf(c.id, { internal: true }),
     documentChecklist(c.id, c.kind, { actor, status: c.status }),
     c.actions.some((a) => ROUTING_ACTIONS.has(a)) ? routingTargets(c.intake.orgId) : Promise.resolve(null),
-    servicingForCase(actor, c.id),
+    c.loan || c.earlierLoans.length ? servicingForCase(actor, c.id) : Promise.resolve({ current: null, earlier: [] }),
     exceptionsForCase(actor, c.id, today),
     workingCalendar(),
     c.status === "BANK_REVIEW" ? proposedLprReference(today) : Promise.resolve(null),

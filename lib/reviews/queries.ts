@@ -80,10 +80,20 @@ export async function listQueue(
   const after = options.cursor && isUuid(options.cursor)
     ? await db.loanApplication.findFirst({ where: { AND: [...base, { id: options.cursor }] }, select: { id: true, greenChannel: true, stageDueAt: true } })
     : null;
-  let first = after ? SEGMENTS.findIndex((g) => g.green === after.greenChannel && g.due === (after.stageDueAt !== null)) : 0;
+  const rows: Prisma.LoanApplicationGetPayload<{ select: typeof SUMMARY_SELECT }>[] = [];
+  if (!after) {
+    // The first page is one range of the index in its own order (NULLS LAST is ascending's
+    // default): one statement, where the segments would take up to four.
+    rows.push(...(await db.loanApplication.findMany({
+      where: { AND: base },
+      orderBy: [{ greenChannel: "desc" }, { stageDueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      take: pageSize + 1,
+      select: SUMMARY_SELECT,
+    })));
+  }
+  let first = after ? SEGMENTS.findIndex((g) => g.green === after.greenChannel && g.due === (after.stageDueAt !== null)) : SEGMENTS.length;
   if (first < 0) first = 0;
 
-  const rows: Prisma.LoanApplicationGetPayload<{ select: typeof SUMMARY_SELECT }>[] = [];
   for (let i = first; i < SEGMENTS.length && rows.length <= pageSize; i += 1) {
     const seg = SEGMENTS[i]!;
     const where: Prisma.LoanApplicationWhereInput[] = [...base, { greenChannel: seg.green }, { stageDueAt: seg.due ? { not: null } : null }];

@@ -163,7 +163,10 @@ try {
       for (const account of [APPLICANT, ...Object.values(STAFF)]) cookies.set(account, await signIn(base, account, DEMO_PASSWORD));
       const idleMb = rssMb(app);
       const measured: PageRow[] = [];
-      for (const page of await pagesAt(base, cookies, caseId)) measured.push(await measure(app, base, page, cases, page.as && cookies.get(page.as)));
+      // A fresh session per row: a browser keeps the cookie the server renews once a minute
+      // (lib/auth/session-token.ts), the load driver cannot, so an old cookie would be renewed on
+      // every request.
+      for (const page of await pagesAt(base, cookies, caseId)) measured.push(await measure(app, base, page, cases, page.as && (await signIn(base, page.as, DEMO_PASSWORD))));
       if (actionsSelected) {
         measured.push(...(await portalActionRows(app, base, cases, load, {
           root, demoApplicant: APPLICANT, reviewer: STAFF.centre,

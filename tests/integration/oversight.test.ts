@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sendDeadlineReminders } from "@/lib/jobs/reminders";
 import { sendLoanReminders } from "@/lib/jobs/loan-reminders";
-import { listOversight, type OversightFilters } from "@/lib/oversight/queries";
+import { LATE_COUNT_CAP, lateCaseCount, listOversight, type OversightFilters } from "@/lib/oversight/queries";
 import { myAssignedCases, myInbox } from "@/lib/notifications/inbox-queries";
 import { markInboxRead } from "@/lib/notifications/services/mark-read";
 import { reportOverdue } from "@/lib/loans/services/loan-status";
@@ -151,6 +151,26 @@ describe("the centre oversees every stage", () => {
     expect(mine).toHaveLength(4);
     expect(mine[0]).toBe(cases[0]!.number);
     expect(mine[3]).toBe(cases[3]!.number);
+  });
+});
+
+describe("the centre's count of late cases", () => {
+  it("counts the cases past their deadline, and stops at its cap however many there are", async () => {
+    const centre = await staffActor("reviewer@center.demo");
+    const { id } = await caseAtBank(at("2026-03-02T09:00:00"));
+    const { applicantId, enterpriseId } = await db.loanApplication.findUniqueOrThrow({ where: { id }, select: { applicantId: true, enterpriseId: true } });
+    // Deadlines long before any other case's: at 1990 only these are late.
+    await db.loanApplication.update({ where: { id }, data: { stageDueAt: at("1989-06-01T09:00:00") } });
+    expect(await lateCaseCount(centre, at("1990-01-01T00:00:00"))).toBe(1);
+    const suffix = uniqueSuffix();
+    await db.loanApplication.createMany({
+      data: Array.from({ length: LATE_COUNT_CAP + 5 }, (_, i) => ({
+        number: `LATE-${suffix}-${i}`, applicantId, enterpriseId, status: "GUARANTOR_REVIEW" as const, stageDueAt: at("1989-07-01T09:00:00"),
+      })),
+    });
+    expect(await lateCaseCount(centre, at("1990-01-01T00:00:00"))).toBe(LATE_COUNT_CAP);
+    expect(await lateCaseCount(centre, at("1989-06-15T00:00:00"))).toBe(1);
+    await db.loanApplication.deleteMany({ where: { number: { startsWith: `LATE-${suffix}-` } } });
   });
 });
 

@@ -1,0 +1,142 @@
+// npm run bench:cpu [-- --cases 1000,100000] [--requests 200] [--only REGEX] [--build] [--dir CHECKOUT]
+//   [--cpu-prof DIR]
+// The server's own CPU time per request of each signed-in page: a figure that other work on the
+// machine hardly moves, where throughput on a shared machine swings by half. It serves the
+// production build (`--build` makes it first) with `next start` pinned to one core, on a fresh
+// database with the demo data and N generated cases per size, signs in afresh for each page (as a
+// browser keeps the renewed session cookie), warms the page up, then asks for it `--requests`
+// times, two at a time, and reads the CPU time the server and its workers spent
+// (/proc/<pid>/stat) before and after. On one saturated core, throughput is about the inverse of
+// this figure, so "× lightest" is the lightest page's CPU time over the page's.
+import { readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { spawnSync, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { createDatabase, dropDatabase } from "../db/tools";
+import { build, startServer, stopServer } from "./web/server";
+import { get, signIn } from "./web/sign-in";
+
+const { values } = parseArgs({
+  options: {
+    cases: { type: "string", default: "1000" },
+    requests: { type: "string", default: "200" },
+    only: { type: "string" },
+    build: { type: "boolean", default: false },
+    // Serves the build in another checkout of the portal (an earlier commit, for a before/after).
+    dir: { type: "string" },
+    "cpu-prof": { type: "string" },
+    // Writes each page's HTML there, to see what its bytes are.
+    save: { type: "string" },
+  },
+});
+const sizes = values.cases.split(",").map(Number).sort((a, b) => a - b);
+const requests = Number(values.requests);
+const PORT = Number(process.env.BENCH_PORT ?? 3701) + 2;
+const base = `http://localhost:${PORT}`;
+
+const { name, url } = await createDatabase("ncd_cpu");
+process.env.DATABASE_URL = url;
+process.env.DATA_KEYS = `bench:${randomBytes(32).toString("base64")}`;
+process.env.BLIND_INDEX_KEY = randomBytes(32).toString("base64");
+const { connectPostgres } = await import("@/lib/db/sql-executor");
+const { migrate } = await import("@/lib/db/migrator");
+const { db, disconnectShared } = await import("@/lib/db/client");
+const { seedDemo } = await import("@/lib/demo/seed");
+const { DEMO_PASSWORD } = await import("@/lib/demo/reference-data");
+const { addBulkCases } = await import("./database/bulk-cases");
+
+const TICK_MS = 1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
+
+/** CPU ms (user + system) of a process and its descendants so far. */
+function cpuMs(pid: number): number {
+  let total = 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    total += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+  const children = spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number);
+  return total + children.reduce((sum, child) => sum + cpuMs(child), 0);
+}
+
+let lastBody = "";
+async function ask(pathname: string, cookie?: string): Promise<number> {
+  const res = await get(`${base}${pathname}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  if (res.status !== 200) throw new Error(`${pathname} answered ${res.status}`);
+  const body = await res.arrayBuffer();
+  if (values.save) lastBody = Buffer.from(body).toString("utf8");
+  return body.byteLength;
+}
+
+async function measure(server: ChildProcess, pathname: string, as?: string) {
+  const cookie = as ? await signIn(base, as, DEMO_PASSWORD) : undefined;
+  let bytes = 0;
+  for (let i = 0; i < 20; i += 1) bytes = await ask(pathname, cookie);
+  if (values.save) writeFileSync(path.join(values.save, `${pathname.split("/").filter(Boolean).join("-") || "home"}.html`), lastBody);
+  const before = cpuMs(server.pid!);
+  const start = performance.now();
+  const lanes = [0, 1].map(async () => {
+    for (let i = 0; i < requests / 2; i += 1) await ask(pathname, cookie);
+  });
+  await Promise.all(lanes);
+  const wallMs = performance.now() - start;
+  return { cpuMs: (cpuMs(server.pid!) - before) / requests, wallMs: wallMs / requests, kB: bytes / 1024 };
+}
+
+const appDir = values.dir ?? process.cwd();
+if (values.build) build(appDir, [], "the portal");
+const APPLICANT = "13800000001";
+const CENTRE = "reviewer@center.demo";
+const rows: string[] = [];
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+try {
+  const sql = await connectPostgres(url);
+  await migrate(sql).finally(() => sql.close());
+  await seedDemo(db);
+  const caseId = (await db.loanApplication.findUniqueOrThrow({ where: { number: "SQ-2026-0001" }, select: { id: true } })).id;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: randomBytes(48).toString("base64"),
+    AUTH_TRUST_HOST: "true", DEMO_MODE: "true", STAFF_TWO_FACTOR: "optional", SCHEDULER: "off",
+  };
+  const profile = values["cpu-prof"] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(values["cpu-prof"])}` } : {};
+  const server = await startServer(appDir, PORT, { ...env, ...profile });
+  try {
+    let have = 0;
+    for (const cases of sizes) {
+      console.error(`adding cases up to ${cases} …`);
+      await addBulkCases(client, have, cases);
+      have = cases;
+      const pages: [string, string, string?][] = [
+        ["lightest page (/forgot-password)", "/forgot-password"],
+        ["applicant dashboard", "/applicant", APPLICANT],
+        ["applicant case page", `/applicant/applications/${caseId}`, APPLICANT],
+        ["centre queue, first page", "/center", CENTRE],
+        ["centre case page", `/center/cases/${caseId}`, CENTRE],
+      ];
+      const only = values.only ? new RegExp(values.only) : null;
+      let lightest = 0;
+      for (const [label, pathname, as] of pages) {
+        if (only && label !== pages[0]![0] && !only.test(label)) continue;
+        console.error(`${cases} cases: ${label}`);
+        const m = await measure(server, pathname, as);
+        if (!as) lightest = m.cpuMs;
+        rows.push(`| ${label} | ${cases.toLocaleString("en")} | ${m.cpuMs.toFixed(1)} | ${(lightest / m.cpuMs).toFixed(2)} | ${m.wallMs.toFixed(1)} | ${m.kB.toFixed(1)} |`);
+      }
+    }
+  } finally {
+    await stopServer(server);
+  }
+} finally {
+  await client.end();
+  await disconnectShared();
+  await dropDatabase(name);
+}
+
+console.log(`\nServer CPU per request (${requests} requests per page, two at a time, after 20 warm-up requests)\n`);
+console.log("| page | cases | server CPU ms/request | × lightest | wall ms/request | kB |");
+console.log("|---|---|---|---|---|---|");
+console.log(rows.join("\n"));

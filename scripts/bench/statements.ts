@@ -1,0 +1,140 @@
+// npm run bench:statements [-- --cases 1000,100000] [--top 3]
+// The SQL statements each signed-in page sends, counted and timed: a fresh PostgreSQL database
+// with the demo data and N generated cases per size, then each page's server reads in the order
+// the page makes them (its session check, its layout's and links' counts, its view), through the
+// portal's own Prisma client with Prisma's query events switched on. Prints, per page and size, the
+// statements, their summed database time, and the slowest statements.
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { createDatabase, dropDatabase } from "../db/tools";
+
+const { values } = parseArgs({
+  options: {
+    cases: { type: "string", default: "1000" },
+    top: { type: "string", default: "3" },
+    // Prints every statement of the pages whose label matches.
+    show: { type: "string" },
+    // Leaves the database in place (its name is printed) for EXPLAIN by hand; drop it afterwards.
+    keep: { type: "boolean", default: false },
+    runs: { type: "string", default: "5" },
+  },
+});
+const sizes = values.cases.split(",").map(Number).sort((a, b) => a - b);
+const runs = Number(values.runs);
+
+const { name, url } = await createDatabase("ncd_statements");
+process.env.DATABASE_URL = url;
+process.env.DATA_KEYS = `bench:${randomBytes(32).toString("base64")}`;
+process.env.BLIND_INDEX_KEY = randomBytes(32).toString("base64");
+const { disconnectShared } = await import("@/lib/db/client");
+const { PrismaClient } = await import("@/lib/generated/prisma/client");
+const { PrismaPg } = await import("@prisma/adapter-pg");
+const { connectPostgres } = await import("@/lib/db/sql-executor");
+const { migrate } = await import("@/lib/db/migrator");
+
+type Statement = { query: string; ms: number };
+let recorded: Statement[] | null = null;
+// The shared client the portal's modules use, made here with Prisma's query events on.
+const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
+db.$on("query", (e) => recorded?.push({ query: e.query, ms: e.duration }));
+(globalThis as Record<symbol, unknown>)[Symbol.for("ncd.prisma")] = { prisma: db };
+
+const { seedDemo } = await import("@/lib/demo/seed");
+const { demoStaffActor } = await import("@/lib/demo/actors");
+const { addBulkCases } = await import("./database/bulk-cases");
+const { loadSessionState } = await import("@/lib/auth/session-state");
+const { unreadCount } = await import("@/lib/notifications/inbox-queries");
+const { lateCaseCount } = await import("@/lib/oversight/queries");
+const { listQueue, caseWorkers } = await import("@/lib/reviews/queries");
+const { staffCaseView } = await import("@/lib/reviews/case-view");
+const { applicantDashboardView } = await import("@/lib/applications/dashboard-view");
+const { applicantCaseView } = await import("@/lib/applications/case-view");
+const { can } = await import("@/lib/auth/permissions");
+
+async function counted(read: () => Promise<unknown>): Promise<{ statements: Statement[]; wallMs: number }> {
+  await read(); // warm: the first call pays for connections and Prisma's plan cache
+  let best: { statements: Statement[]; wallMs: number } | null = null;
+  for (let i = 0; i < runs; i += 1) {
+    recorded = [];
+    const start = performance.now();
+    await read();
+    const wallMs = performance.now() - start;
+    const statements = recorded;
+    recorded = null;
+    if (!best || wallMs < best.wallMs) best = { statements, wallMs };
+  }
+  return best!;
+}
+
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+const rows: string[] = [];
+try {
+  const sql = await connectPostgres(url);
+  await migrate(sql).finally(() => sql.close());
+  await seedDemo(db);
+  const caseId = (await db.loanApplication.findUniqueOrThrow({ where: { number: "SQ-2026-0001" }, select: { id: true } })).id;
+  const centre = await demoStaffActor(db, "reviewer@center.demo");
+  const { applicantId } = await db.loanApplication.findUniqueOrThrow({ where: { id: caseId }, select: { applicantId: true } });
+  const applicant = (await loadSessionState(applicantId))!.actor;
+
+  // Generated applicant 4 holds cases 13 to 16 (bulk-cases.ts): a draft, then three closed.
+  let drafter = applicant;
+  const findDrafter = async () => {
+    const user = await db.user.findFirstOrThrow({ where: { displayName: "申请人4" }, select: { id: true } });
+    drafter = (await loadSessionState(user.id))!.actor;
+  };
+  // Each page's reads, in the order the page makes them; the session check is the page's own
+  // (the proxy's look-up, when it makes one, is one more of the same statement).
+  const pages: [string, () => Promise<unknown>][] = [
+    ["session check (loadSessionState)", () => loadSessionState(applicant.userId)],
+    ["applicant dashboard", async () => {
+      await loadSessionState(applicant.userId);
+      await Promise.all([applicantDashboardView(applicant), unreadCount(applicant)]);
+    }],
+    // A generated applicant whose one enterprise has only a draft: the dashboard judges its eligibility.
+    ["generated applicant's dashboard (a draft)", async () => {
+      await loadSessionState(drafter.userId);
+      await Promise.all([applicantDashboardView(drafter), unreadCount(drafter)]);
+    }],
+    ["applicant case page", async () => {
+      await loadSessionState(applicant.userId);
+      await applicantCaseView(applicant, caseId, undefined);
+    }],
+    ["centre queue, first page", async () => {
+      await loadSessionState(centre.userId);
+      const [page] = await Promise.all([listQueue(centre, { status: "CENTER_REVIEW" }), lateCaseCount(centre), unreadCount(centre)]);
+      if (can(centre, "application.assign") && page.rows.length) await caseWorkers(centre);
+    }],
+    ["centre case page", async () => {
+      await loadSessionState(centre.userId);
+      await staffCaseView(centre, caseId);
+    }],
+  ];
+  let have = 0;
+  for (const cases of sizes) {
+    console.error(`adding cases up to ${cases} …`);
+    await addBulkCases(client, have, cases);
+    have = cases;
+    await client.query("ANALYZE");
+    await findDrafter();
+    for (const [label, read] of pages) {
+      const { statements, wallMs } = await counted(read);
+      if (values.show && new RegExp(values.show).test(label)) console.error(statements.map((q) => `${q.ms.toFixed(1)}\t${q.query.replace(/\s+/g, " ").slice(0, 160)}`).join("\n"));
+      const dbMs = statements.reduce((s, q) => s + q.ms, 0);
+      const slowest = [...statements].sort((a, b) => b.ms - a.ms).slice(0, Number(values.top));
+      rows.push(`| ${label} | ${cases.toLocaleString("en")} | ${statements.length} | ${dbMs.toFixed(0)} | ${wallMs.toFixed(1)} | ${slowest.map((q) => `${q.ms.toFixed(1)} ms: ${q.query.replace(/\s+/g, " ").slice(0, 90)}`).join("<br>")} |`);
+    }
+  }
+} finally {
+  await client.end();
+  await disconnectShared();
+  if (values.keep) console.error(`kept database ${name}`);
+  else await dropDatabase(name);
+}
+
+console.log(`\nStatements per page (fastest of ${runs} runs after one warm-up; database ms as Prisma reports them, whole ms)\n`);
+console.log("| page | cases | statements | db ms | wall ms | slowest |");
+console.log("|---|---|---|---|---|---|");
+console.log(rows.join("\n"));
