@@ -2,6 +2,7 @@ import "server-only";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { create as createFontkitFont, type Font } from "fontkit";
 import PDFDocument from "pdfkit";
 import { formatFen } from "@/lib/money/fen";
 import { fenToChineseUpper } from "@/lib/pdf/amount-in-words";
@@ -44,7 +45,7 @@ const TABLE_SIZE = 10;
 const PAD_X = 6;
 const PAD_Y = 5;
 
-const fontCache = new Map<FontName, Buffer>();
+const fontCache = new Map<FontName, Font>();
 
 // Bundlers may rewrite `require.resolve` on a traced createRequire into a module id, and a
 // server chunk may sit where node_modules is not an ancestor; only an existing file counts.
@@ -63,25 +64,47 @@ function fontPackageDir(): string {
   return dir;
 }
 
-// The programme's mark, the PNG rendering of public/mark.svg (pdfkit draws no SVG): served from
-// public/ like every static file, so it sits under the working directory the server runs in.
-const MARK_FILE = path.join("public", "mark.png");
+// The programme's mark (public/mark.svg, served like every static file, so it sits under the
+// working directory the server runs in): a red disc and the outline of 暖, drawn as vector paths.
+// pdfkit draws SVG path data but not SVG files, so the two shapes are read out of the file once.
+const MARK_FILE = path.join("public", "mark.svg");
 const MARK_SIZE = 26;
-let markCache: Buffer | undefined;
+type Mark = { viewBox: number; disc: { cx: number; cy: number; r: number; fill: string }; glyph: { d: string; fill: string } };
+let markCache: Mark | undefined;
 
-function loadMark(): Buffer {
-  markCache ??= readFileSync(path.join(process.cwd(), MARK_FILE));
+function loadMark(): Mark {
+  if (markCache) return markCache;
+  const svg = readFileSync(path.join(process.cwd(), MARK_FILE), "utf8");
+  const viewBox = /viewBox="0 0 ([\d.]+) \1"/.exec(svg);
+  const disc = /<circle cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)" fill="(#[0-9a-f]{6})"\/>/i.exec(svg);
+  const glyph = /<path fill="(#[0-9a-f]{3,6})" d="([^"]+)"\/>/i.exec(svg);
+  if (!viewBox || !disc || !glyph) throw new Error(`${MARK_FILE} is not the mark scripts/brand/render-mark.mjs draws`);
+  markCache = {
+    viewBox: Number(viewBox[1]),
+    disc: { cx: Number(disc[1]), cy: Number(disc[2]), r: Number(disc[3]), fill: disc[4]! },
+    glyph: { fill: glyph[1]!, d: glyph[2]! },
+  };
   return markCache;
 }
 
-// Each weight is ~10 MB: read it once per process, pdfkit subsets it per document.
-function loadFont(name: FontName): Buffer {
-  let data = fontCache.get(name);
-  if (!data) {
-    data = readFileSync(path.join(fontPackageDir(), FONT_FILES[name]));
-    fontCache.set(name, data);
+function drawMark(doc: PdfDoc, x: number, y: number): void {
+  const mark = loadMark();
+  doc.save().translate(x, y).scale(MARK_SIZE / mark.viewBox);
+  doc.circle(mark.disc.cx, mark.disc.cy, mark.disc.r).fill(mark.disc.fill);
+  doc.path(mark.glyph.d).fill(mark.glyph.fill);
+  doc.restore();
+}
+
+// Each weight is ~10 MB. Given the bytes, pdfkit would parse the font again for every document
+// and decode every glyph it measures anew; the parsed font (tables and decoded glyphs, all
+// read-only) is kept for the process instead, and pdfkit still subsets it per document.
+function loadFont(name: FontName): Font {
+  let font = fontCache.get(name);
+  if (!font) {
+    font = createFontkitFont(readFileSync(path.join(fontPackageDir(), FONT_FILES[name])));
+    fontCache.set(name, font);
   }
-  return data;
+  return font;
 }
 
 export function createPdfDocument(meta: PdfMeta): PdfDoc {
@@ -101,8 +124,9 @@ export function createPdfDocument(meta: PdfMeta): PdfDoc {
       ModDate: meta.generatedAt,
     },
   });
-  doc.registerFont("cjk", loadFont("cjk"));
-  doc.registerFont("cjk-bold", loadFont("cjk-bold"));
+  // pdfkit takes a parsed fontkit font as a source; its types list only paths and bytes.
+  doc.registerFont("cjk", loadFont("cjk") as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont("cjk-bold", loadFont("cjk-bold") as unknown as PDFKit.Mixins.PDFFontSource);
   doc.font("cjk").fontSize(BODY_SIZE).fillColor(COLORS.text);
   return doc;
 }
@@ -128,17 +152,19 @@ export function renderPdf(meta: PdfMeta, draw: (doc: PdfDoc) => void): Promise<B
 
 // ---------- formatting ----------
 
+// Building a formatter costs far more than formatting with it: one for the process.
+const beijingFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: BEIJING_TIME_ZONE,
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
 function beijingParts(value: Date): Record<string, string> {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: BEIJING_TIME_ZONE,
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(value);
-  return Object.fromEntries(parts.map((p) => [p.type, p.value]));
+  return Object.fromEntries(beijingFormat.formatToParts(value).map((p) => [p.type, p.value]));
 }
 
 /** "2021年7月5日". A string is a calendar date (YYYY-MM-DD) and is not shifted by time zones. */
@@ -192,7 +218,7 @@ export function drawTitleBlock(
   const x = contentLeft(doc);
   const width = contentWidth(doc);
   // The mark sits in the top-left corner beside the centred heading; it does not move the text.
-  doc.image(loadMark(), x, doc.page.margins.top - 6, { width: MARK_SIZE, height: MARK_SIZE });
+  drawMark(doc, x, doc.page.margins.top - 6);
   doc.font("cjk").fontSize(11).fillColor(COLORS.accent);
   doc.text(block.heading ?? PROGRAMME_NAME, x, doc.page.margins.top, { width, align: "center" });
   doc.moveDown(0.3);
