@@ -113,6 +113,9 @@ export function createPdfDocument(meta: PdfMeta): PdfDoc {
     margins: MARGINS,
     // Page numbers ("第1页／共n页") are only known once every page exists.
     bufferPages: true,
+    // No default font: pdfkit would parse Helvetica's metrics for every document, and none uses it.
+    // null, unlike a missing option, says so; pdfkit's types list only font names.
+    font: null as unknown as string,
     lang: meta.lang ?? "zh-CN",
     displayTitle: true,
     info: {

@@ -5,7 +5,8 @@
 // embedded Noto Sans SC, one line of text and the same compression (pdfkit's floor for a PDF with
 // a CJK subset). A second baseline gives pdfkit the font's bytes, as a document that parses the
 // font itself would. The first render in the process (reading and parsing both weights) is
-// printed apart. `--cpu-prof DIR` writes a V8 CPU profile of the measured renders.
+// printed apart. `--cpu-prof DIR` writes a V8 CPU profile of the measured renders; `--out DIR`
+// writes each document once, to compare renderings before and after a change (pdftoppm).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { createRequire } from "node:module";
@@ -20,7 +21,7 @@ import { renderSubsidyBatchSummary, renderSubsidyStatement } from "@/lib/pdf/sub
 import { applicationForm, approval, batch, guarantee, recommendation, statement } from "./pdf-samples";
 
 const { values: args } = parseArgs({
-  options: { runs: { type: "string", default: "200" }, warmup: { type: "string", default: "20" }, "cpu-prof": { type: "string" } },
+  options: { runs: { type: "string", default: "200" }, warmup: { type: "string", default: "20" }, "cpu-prof": { type: "string" }, out: { type: "string" } },
 });
 const RUNS = Number(args.runs);
 const WARMUP = Number(args.warmup);
@@ -82,6 +83,10 @@ for (let round = 0; round < WARMUP + RUNS; round += 1) {
   }
 }
 type Result = { name: string; median: number; p95: number; kB: number };
+if (args.out) {
+  mkdirSync(args.out, { recursive: true });
+  for (const row of rows) writeFileSync(path.join(args.out, `${row.name.replace(/\W+/g, "-")}.pdf`), await row.render());
+}
 const results: Result[] = rows.map((row, i) => {
   const sorted = samples[i]!.sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
