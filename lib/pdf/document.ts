@@ -281,17 +281,25 @@ export function drawNote(doc: PdfDoc, text: string): void {
 type Cell = { text: string; width: number; fill?: boolean; bold?: boolean; align?: Align };
 type Align = "left" | "center" | "right";
 
-function cellHeight(doc: PdfDoc, cell: Cell): number {
+function cellFont(doc: PdfDoc, cell: Cell): void {
   doc.font(cell.bold ? "cjk-bold" : "cjk").fontSize(TABLE_SIZE);
+}
+
+function cellHeight(doc: PdfDoc, cell: Cell): number {
+  cellFont(doc, cell);
   return doc.heightOfString(cell.text || " ", { width: cell.width - PAD_X * 2, lineGap: 2 });
 }
 
-function rowHeight(doc: PdfDoc, cells: readonly Cell[]): number {
-  return Math.max(...cells.map((c) => cellHeight(doc, c))) + PAD_Y * 2;
+/** Cells with each text's height: measuring wraps the text as drawing does, so it is done once per row. */
+type MeasuredRow = { cells: readonly Cell[]; textHeights: readonly number[]; height: number };
+
+function measureRow(doc: PdfDoc, cells: readonly Cell[]): MeasuredRow {
+  const textHeights = cells.map((c) => cellHeight(doc, c));
+  return { cells, textHeights, height: Math.max(...textHeights) + PAD_Y * 2 };
 }
 
 /** Draws one bordered row at doc.y; text is vertically centred so short labels sit beside long values. */
-function drawRow(doc: PdfDoc, cells: readonly Cell[], height: number): void {
+function drawRow(doc: PdfDoc, { cells, textHeights, height }: MeasuredRow): void {
   let x = contentLeft(doc);
   const y = doc.y;
   doc.save().lineWidth(0.5).strokeColor(COLORS.rule);
@@ -302,15 +310,15 @@ function drawRow(doc: PdfDoc, cells: readonly Cell[], height: number): void {
   }
   doc.restore();
   x = contentLeft(doc);
-  for (const cell of cells) {
-    const textHeight = cellHeight(doc, cell);
-    doc.fillColor(COLORS.text).text(cell.text, x + PAD_X, y + (height - textHeight) / 2, {
+  cells.forEach((cell, i) => {
+    cellFont(doc, cell);
+    doc.fillColor(COLORS.text).text(cell.text, x + PAD_X, y + (height - (textHeights[i] ?? 0)) / 2, {
       width: cell.width - PAD_X * 2,
       align: cell.align ?? "left",
       lineGap: 2,
     });
     x += cell.width;
-  }
+  });
   doc.x = contentLeft(doc);
   doc.y = y + height;
 }
@@ -334,9 +342,9 @@ export function drawFieldTable(
       { text: f.label, width: labelWidth, fill: true },
       { text: f.value, width: span - labelWidth },
     ]);
-    const height = rowHeight(doc, cells);
-    ensureSpace(doc, height);
-    drawRow(doc, cells, height);
+    const measured = measureRow(doc, cells);
+    ensureSpace(doc, measured.height);
+    drawRow(doc, measured);
   }
   doc.y += 10;
 }
@@ -362,20 +370,20 @@ export function drawGridTable(
   const toCells = (row: readonly string[], bold: boolean): Cell[] =>
     columns.map((c, i) => ({ text: row[i] ?? "", width: widths[i] ?? 0, bold, fill: bold, align: c.align }));
 
-  const headerHeight = rowHeight(doc, header);
-  const drawHeader = () => drawRow(doc, header, headerHeight);
-  const body = rows.map((r) => toCells(r, false));
-  if (opts.totalRow) body.push(toCells(opts.totalRow, true));
+  const measuredHeader = measureRow(doc, header);
+  const drawHeader = () => drawRow(doc, measuredHeader);
+  const cells = rows.map((r) => toCells(r, false));
+  if (opts.totalRow) cells.push(toCells(opts.totalRow, true));
+  const body = cells.map((c) => measureRow(doc, c));
 
-  ensureSpace(doc, headerHeight + (body[0] ? rowHeight(doc, body[0]) : 0));
+  ensureSpace(doc, measuredHeader.height + (body[0]?.height ?? 0));
   drawHeader();
-  for (const cells of body) {
-    const height = rowHeight(doc, cells);
-    if (doc.y + height > pageBottom(doc)) {
+  for (const row of body) {
+    if (doc.y + row.height > pageBottom(doc)) {
       ensureSpace(doc, Number.POSITIVE_INFINITY);
       drawHeader();
     }
-    drawRow(doc, cells, height);
+    drawRow(doc, row);
   }
   doc.y += 10;
 }
