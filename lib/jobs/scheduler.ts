@@ -14,6 +14,8 @@ import { serveReadingQueue } from "@/lib/ocr/queue";
 import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 import { anchorChainHeads } from "@/lib/audit/services/anchor-chain-heads";
 import { connectPostgres } from "@/lib/db/sql-executor";
+import { refreshStatistics } from "@/lib/stats/services/refresh-statistics";
+import { computeStatisticsInProcess, serveStatisticsQueue } from "@/lib/stats/snapshot-queue";
 
 export const JOBS = {
   "expire-returns": { cron: "*/10 * * * *", run: () => expireOverdueReturns() },
@@ -27,6 +29,8 @@ export const JOBS = {
   "read-documents": { cron: "* * * * *", run: () => runQueuedReadings() },
   // Ties the audit log's chains together (lib/audit/services/anchor-chain-heads.ts).
   "anchor-audit-chains": { cron: "* * * * *", run: () => anchorChainHeads() },
+  // The statistics pages' snapshots: recomputed when the records moved on (lib/stats/services/refresh-statistics.ts).
+  "refresh-statistics": { cron: "* * * * *", run: (now?: Date) => refreshStatistics(now) },
 } as const;
 
 
@@ -44,9 +48,11 @@ export async function startScheduler(): Promise<() => Promise<void>> {
     setReadingStarter(async (readingId) => {
       setImmediate(() => void runReading(readingId).catch((error: unknown) => logger.error("licence reading failed", { readingId, error })));
     });
+    const stopStatistics = computeStatisticsInProcess();
     return async () => {
       clearInterval(timer);
       setReadingStarter(undefined);
+      stopStatistics();
     };
   }
   const { default: PgBoss } = await import("pg-boss");
@@ -64,7 +70,12 @@ export async function startScheduler(): Promise<() => Promise<void>> {
         if (count) logger.info("job done", { job: name, count });
       });
     }
-    return serveReadingQueue(boss);
+    const stopStatistics = await serveStatisticsQueue(boss);
+    const stopQueue = await serveReadingQueue(boss);
+    return () => {
+      stopStatistics();
+      stopQueue();
+    };
   });
   return async () => {
     stopReading();

@@ -1,6 +1,7 @@
 import { describe, expect } from "vitest";
 import { JOBS, startScheduler } from "@/lib/jobs/scheduler";
 import { READ_DOCUMENT } from "@/lib/ocr/queue";
+import { COMPUTE_STATISTICS } from "@/lib/stats/snapshot-queue";
 import { db, itOnPostgres } from "../support/db";
 
 describe("the job queue with several app servers", () => {
@@ -10,7 +11,7 @@ describe("the job queue with several app servers", () => {
     await db.$executeRawUnsafe("DROP SCHEMA IF EXISTS pgboss CASCADE");
     const stops = await Promise.all([startScheduler(), startScheduler()]);
     await Promise.all(stops.map((stop) => stop()));
-    const names = [...Object.keys(JOBS), READ_DOCUMENT];
+    const names = [...Object.keys(JOBS), READ_DOCUMENT, COMPUTE_STATISTICS];
     const [queues] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.queue WHERE name = ANY(${names})`;
     expect(queues!.n).toBe(names.length);
   });
