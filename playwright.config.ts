@@ -1,8 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import { registerHooks } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { defineConfig } from "@playwright/test";
 import { databaseUrl } from "./scripts/db/tools";
+
+// The global setup and some specs call the portal's services directly (the demo seed, the
+// statistics job), as the integration tests do. `server-only` marks those modules for Next's
+// bundler and throws anywhere else; here (the runner and its workers both load this file) it
+// resolves to its empty variant, as it does under `--conditions=react-server`.
+const emptyServerOnly = pathToFileURL(path.resolve("node_modules/server-only/empty.js")).href;
+registerHooks({
+  resolve: (specifier, context, next) => (specifier === "server-only" ? { url: emptyServerOnly, shortCircuit: true } : next(specifier, context)),
+});
 
 // Playwright starts the webServer BEFORE globalSetup runs (runner: plugin setup, then global
 // setup), so the web server's environment has to be known when this file loads. The database

@@ -1,7 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { Actor } from "@/lib/auth/roles";
-import { insightFigures, partnerOptions, programmeStartDay } from "@/lib/stats/insight";
-import { CHANNELS, defaultPeriod, parsePeriodParams, type PeriodErrorCode } from "@/lib/stats/period";
+import type { InsightFigures, PartnerOption } from "@/lib/stats/insight";
+import { CHANNELS, type PeriodErrorCode } from "@/lib/stats/period";
 import { fenToWanYuan } from "@/lib/stats/format";
 import type { YearFigures } from "@/lib/stats/queries";
 import { BarChart } from "@/components/stats/charts/bar-chart";
@@ -13,22 +12,24 @@ import { FilterSelect } from "@/components/ui/filter-select";
 // "How the programme works" on the statistics pages (centre and audit): a GET form for the period
 // and filters, then each chart with its table beside it, then the tables of lib/stats/insight.
 // Any refusal (empty or reversed period, before the programme, unknown filter) is said in words
-// and the section falls back to this year so far.
+// and the section shows this year so far. The figures come from the page's stored snapshot.
 
 
 type Params = Record<string, string | string[] | undefined>;
 const text = (v: string | string[] | undefined): string => (Array.isArray(v) ? v[0] : v) ?? "";
 
-export async function InsightSection({ actor, params, action, years }: { actor: Actor; params: Params; action: string; years: YearFigures[] }) {
+export async function InsightSection({ params, action, years, figures: f, error, orgs, start }: {
+  params: Params;
+  action: string;
+  years: YearFigures[];
+  /** The figures shown: the period asked for, or this year so far when it was refused (`error`). */
+  figures: InsightFigures;
+  error: PeriodErrorCode | null;
+  orgs: PartnerOption[];
+  /** The programme's first day. */
+  start: string;
+}) {
   const [t, tr, format, locale] = await Promise.all([getTranslations("insight"), getTranslations("annualReport"), getFormatter(), getLocale()]);
-  const choice = parsePeriodParams(params);
-  let error: PeriodErrorCode | null = choice.ok ? null : choice.code;
-  let result = choice.ok ? await insightFigures(actor, choice.period, choice.filters) : null;
-  if (result && !result.ok) error = result.code;
-  if (!result || !result.ok) result = await insightFigures(actor, defaultPeriod(), { channel: "all", org: null });
-  if (!result.ok) throw new Error("the default period was refused");
-  const f = result.figures;
-  const [orgs, start] = await Promise.all([partnerOptions(actor), programmeStartDay()]);
   const name = (o: { nameZh: string; nameEn: string }) => (locale === "en" ? o.nameEn : o.nameZh);
   const query = new URLSearchParams({ from: f.period.from, to: f.period.to, channel: f.filters.channel, ...(f.filters.org ? { org: f.filters.org } : {}) });
 

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { formatFenPlain } from "@/lib/money/fen";
-import { beijingNoon } from "@/lib/calendar/beijing";
+import { BEIJING_TIME_ZONE, beijingNoon } from "@/lib/calendar/beijing";
 import { fenToWanYuan } from "@/lib/stats/format";
 import type { ProgrammeFigures } from "@/lib/stats/queries";
 import { AsOfForm } from "@/components/stats/as-of-form";
@@ -8,11 +8,13 @@ import { HeadlineTable } from "@/components/stats/headline-table";
 import { YearTable } from "@/components/stats/year-table";
 
 /** The statistics page's content, shared by the centre's and the auditors' sections. */
-export async function ProgrammeStats({ figures: f, action, today, invalidDate }: {
+export async function ProgrammeStats({ figures: f, action, today, invalidDate, computedAt }: {
   figures: ProgrammeFigures;
   action: string;
   today: string;
   invalidDate: boolean;
+  /** When the stored snapshot these figures come from was computed. */
+  computedAt: Date;
 }) {
   const [t, th, format] = await Promise.all([getTranslations("stats"), getTranslations("statsHistory"), getFormatter()]);
   const date = format.dateTime(beijingNoon(f.asOf), { dateStyle: "long" });
@@ -20,6 +22,9 @@ export async function ProgrammeStats({ figures: f, action, today, invalidDate }:
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
+      <p className="who" data-testid="stats-computed-at">
+        {t("computedAt", { time: format.dateTime(computedAt, { dateStyle: "long", timeStyle: "short", timeZone: BEIJING_TIME_ZONE }) })}
+      </p>
       {invalidDate ? <p className="notice notice--warn" role="alert" style={{ marginBottom: "1rem" }}>{t("invalidDate")}</p> : null}
       <AsOfForm action={action} asOf={f.asOf} today={today} />
       <h2>{t("headlineTitle", { date })}</h2>

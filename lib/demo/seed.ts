@@ -6,6 +6,7 @@ import { installBaseData } from "@/lib/setup/base-data";
 import { seedDemoCases } from "@/lib/demo/seed-cases";
 import { mobileLookup, profileColumns, userMobileColumns } from "@/lib/personal-data/sealed";
 import { seedDemoFoundings } from "@/lib/demo/seed-foundings";
+import { refreshStatistics } from "@/lib/stats/services/refresh-statistics";
 
 /**
  * Loads the base every installation starts from (the same as `npm run setup`), then the demo's
@@ -77,4 +78,6 @@ export async function seedDemo(db: PrismaClient, log: (line: string) => void = (
 
   await seedDemoCases(db, log);
   await seedDemoFoundings(db);
+  // The statistics pages' snapshot, by the job that keeps it current.
+  await refreshStatistics(new Date(), db);
 }

@@ -15,6 +15,8 @@ import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 import { anchorChainHeads } from "@/lib/audit/services/anchor-chain-heads";
 import { connectPostgres } from "@/lib/db/sql-executor";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { refreshStatistics } from "@/lib/stats/services/refresh-statistics";
+import { computeStatisticsInProcess, serveStatisticsQueue } from "@/lib/stats/snapshot-queue";
 
 export const JOBS = {
   "expire-returns": { cron: "*/10 * * * *", run: () => expireOverdueReturns() },
@@ -28,6 +30,8 @@ export const JOBS = {
   "read-documents": { cron: "* * * * *", run: () => runQueuedReadings() },
   // Ties the audit log's chains together (lib/audit/services/anchor-chain-heads.ts).
   "anchor-audit-chains": { cron: "* * * * *", run: () => anchorChainHeads() },
+  // The statistics pages' snapshots: recomputed when the records moved on (lib/stats/services/refresh-statistics.ts).
+  "refresh-statistics": { cron: "* * * * *", run: (now?: Date) => refreshStatistics(now) },
 } as const;
 
 
@@ -45,9 +49,11 @@ export async function startScheduler(url: string | undefined = env.DATABASE_URL)
     setReadingStarter(async (readingId) => {
       setImmediate(() => void runReading(readingId).catch((error: unknown) => logger.error("licence reading failed", { readingId, error })));
     });
+    const stopStatistics = computeStatisticsInProcess();
     return async () => {
       clearInterval(timer);
       setReadingStarter(undefined);
+      stopStatistics();
     };
   }
   const { default: PgBoss } = await import("pg-boss");
@@ -65,7 +71,12 @@ export async function startScheduler(url: string | undefined = env.DATABASE_URL)
         if (count) logger.info("job done", { job: name, count });
       });
     }
-    return serveReadingQueue(boss);
+    const stopStatistics = await serveStatisticsQueue(boss);
+    const stopQueue = await serveReadingQueue(boss);
+    return () => {
+      stopStatistics();
+      stopQueue();
+    };
   }).catch(async (error: unknown) => {
     // A start cut short (the database went away half-way) leaves no half-started queue behind.
     await boss.stop({ graceful: false }).catch(() => undefined);

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { scopeFilterSql, type InsightScope } from "@/lib/stats/scope";
 
@@ -46,8 +46,8 @@ const workingDaysSql = (a: Prisma.Sql, b: Prisma.Sql) => Prisma.sql`
   (SELECT count(*) FROM generate_series((${a}) + 1, (${b}), interval '1 day') AS g(d)
    WHERE ${isWorkingDaySql(Prisma.sql`g.d`)})`;
 
-export async function stageClocks(s: InsightScope): Promise<StageClock[]> {
-  const rows = await db.$queryRaw<Record<string, Numeric>[]>`
+export async function stageClocks(s: InsightScope, client: Db = db): Promise<StageClock[]> {
+  const rows = await client.$queryRaw<Record<string, Numeric>[]>`
     WITH apps AS (
       SELECT a.id, a."submittedAt", a."greenChannel", a."policyVersionId" FROM "LoanApplication" a
       WHERE a."submittedAt" IS NOT NULL AND ${scopeFilterSql(s)}
@@ -106,8 +106,8 @@ export async function stageClocks(s: InsightScope): Promise<StageClock[]> {
  * Green channel (ji shen ji ban) against normal: working days from submission to the loan's
  * disbursement day, for the loans disbursed in the period.
  */
-export async function turnaround(s: InsightScope): Promise<Turnaround[]> {
-  const rows = await db.$queryRaw<Record<string, Numeric>[]>`
+export async function turnaround(s: InsightScope, client: Db = db): Promise<Turnaround[]> {
+  const rows = await client.$queryRaw<Record<string, Numeric>[]>`
     WITH done AS (
       SELECT a."greenChannel" AS green,
         ${workingDaysSql(Prisma.sql`(a."submittedAt" + interval '8 hours')::date`, Prisma.sql`l."disbursedOn"`)}::int AS days

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { scopeFilterSql, type InsightScope } from "@/lib/stats/scope";
 
@@ -58,8 +58,8 @@ const levelsSql = (s: InsightScope) => Prisma.sql`
       AND ${scopeFilterSql(s)}
   ) c LEFT JOIN "Loan" l ON l."applicationId" = c.id`;
 
-export async function funnelFigures(s: InsightScope): Promise<Funnel> {
-  const [row] = await db.$queryRaw<Record<string, Numeric>[]>`
+export async function funnelFigures(s: InsightScope, client: Db = db): Promise<Funnel> {
+  const [row] = await client.$queryRaw<Record<string, Numeric>[]>`
     WITH levels AS (${levelsSql(s)}), judged AS (
       SELECT level, CASE
         WHEN rejected_at IS NOT NULL THEN 'rejected_' || rejected_at
@@ -91,8 +91,8 @@ export async function funnelFigures(s: InsightScope): Promise<Funnel> {
  * Per guarantor and per bank, for the same cohort: cases that reached the organisation's review,
  * passed it, were rejected there, and were disbursed (with the amount lent).
  */
-export async function partnerFigures(s: InsightScope): Promise<PartnerRow[]> {
-  const rows = await db.$queryRaw<Record<string, Numeric>[]>`
+export async function partnerFigures(s: InsightScope, client: Db = db): Promise<PartnerRow[]> {
+  const rows = await client.$queryRaw<Record<string, Numeric>[]>`
     WITH levels AS (${levelsSql(s)})
     SELECT o.code, o."nameZh", o."nameEn", o.type::text AS type,
       (count(*) FILTER (WHERE lv.level >= CASE o.type WHEN 'GUARANTOR' THEN 1 ELSE 2 END))::int AS received,

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { beijingDayOf } from "@/lib/calendar/beijing";
@@ -33,31 +33,42 @@ export type InsightResult = { ok: true; figures: InsightFigures } | { ok: false;
  * The day the programme began: the effective day of its first policy version (the lowest number;
  * each later version must take effect after the latest one), from the data.
  */
-export async function programmeStartDay(): Promise<string> {
-  const first = await db.policyVersion.findFirst({ orderBy: { version: "asc" }, select: { effectiveFrom: true } });
+export async function programmeStartDay(client: Db = db): Promise<string> {
+  const first = await client.policyVersion.findFirst({ orderBy: { version: "asc" }, select: { effectiveFrom: true } });
   return first ? beijingDayOf(first.effectiveFrom) : "1900-01-01";
 }
 
 export async function insightFigures(actor: Actor | null, period: InsightPeriod, filters: InsightFilters): Promise<InsightResult> {
   assertCan(actor, "stats.read");
-  const programmeStart = await programmeStartDay();
+  return computeInsightFigures(period, filters);
+}
+
+/** The same result without an actor: for the statistics snapshot's job (lib/stats/services). */
+export async function computeInsightFigures(period: InsightPeriod, filters: InsightFilters, client: Db = db): Promise<InsightResult> {
+  const programmeStart = await programmeStartDay(client);
   const error = periodError(period, programmeStart);
   if (error) return { ok: false, code: error, programmeStart };
   let orgId: string | null = null;
   if (filters.org !== null) {
-    const org = await db.organisation.findUnique({ where: { code: filters.org }, select: { id: true, type: true } });
+    const org = await client.organisation.findUnique({ where: { code: filters.org }, select: { id: true, type: true } });
     if (!org || (org.type !== "GUARANTOR" && org.type !== "BANK")) return { ok: false, code: "UNKNOWN_ORG", programmeStart };
     orgId = org.id;
   }
   const scope = makeScope(period, filters.channel, orgId);
   const [funnel, partners, clocks, turn, portfolio, budget] = await Promise.all([
-    funnelFigures(scope), partnerFigures(scope), stageClocks(scope), turnaround(scope), portfolioFigures(scope), budgetBurnDown(scope),
+    funnelFigures(scope, client), partnerFigures(scope, client), stageClocks(scope, client), turnaround(scope, client), portfolioFigures(scope, client), budgetBurnDown(scope, client),
   ]);
   return { ok: true, figures: { period, filters, programmeStart, funnel, partners, clocks, turnaround: turn, portfolio, budget } };
 }
 
 /** The guarantors and banks a page may offer as a filter. */
-export async function partnerOptions(actor: Actor | null): Promise<{ code: string; nameZh: string; nameEn: string }[]> {
+export async function partnerOptions(actor: Actor | null): Promise<PartnerOption[]> {
   assertCan(actor, "stats.read");
-  return db.organisation.findMany({ where: { type: { in: ["GUARANTOR", "BANK"] } }, select: { code: true, nameZh: true, nameEn: true }, orderBy: [{ type: "asc" }, { code: "asc" }] });
+  return listPartnerOptions();
+}
+
+export type PartnerOption = { code: string; nameZh: string; nameEn: string };
+
+export function listPartnerOptions(client: Db = db): Promise<PartnerOption[]> {
+  return client.organisation.findMany({ where: { type: { in: ["GUARANTOR", "BANK"] } }, select: { code: true, nameZh: true, nameEn: true }, orderBy: [{ type: "asc" }, { code: "asc" }] });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
 import type { IntakeChannel } from "@/lib/generated/prisma/enums";
 import { addDays, startOfBeijingDay } from "@/lib/calendar/beijing";
 import type { Actor } from "@/lib/auth/roles";
@@ -30,18 +30,23 @@ type LoanCounts = { intakeChannel: IntakeChannel; intakeOrgId: string | null; ap
  */
 export async function intakeChannelCounts(actor: Actor | null, asOfDay?: string): Promise<IntakeChannelRow[]> {
   assertCan(actor, "stats.read");
+  return computeIntakeChannelCounts(asOfDay);
+}
+
+/** The same rows without an actor: for the statistics snapshot's job (lib/stats/services). */
+export async function computeIntakeChannelCounts(asOfDay?: string, client: Db = db): Promise<IntakeChannelRow[]> {
   const until = asOfDay ? startOfBeijingDay(addDays(asOfDay, 1)) : undefined;
   const where = { historical: false, ...(until ? { createdAt: { lt: until } } : {}) };
   const untilInstant = until ?? new Date("9999-12-31T00:00:00Z");
   const lastDay = asOfDay ?? "9999-12-31";
   const [created, submitted, loans] = await Promise.all([
-    db.loanApplication.groupBy({ by: ["intakeChannel", "intakeOrgId"], where, _count: { _all: true } }),
-    db.loanApplication.groupBy({
+    client.loanApplication.groupBy({ by: ["intakeChannel", "intakeOrgId"], where, _count: { _all: true } }),
+    client.loanApplication.groupBy({
       by: ["intakeChannel", "intakeOrgId"],
       where: { ...where, submittedAt: until ? { not: null, lt: until } : { not: null } },
       _count: { _all: true },
     }),
-    db.$queryRaw<LoanCounts[]>`
+    client.$queryRaw<LoanCounts[]>`
       SELECT a."intakeChannel", a."intakeOrgId",
         count(*) FILTER (WHERE l."approvedAt" < ${untilInstant}) AS approved,
         count(*) FILTER (WHERE l."disbursedOn" <= ${lastDay}::date) AS disbursed,
@@ -51,7 +56,7 @@ export async function intakeChannelCounts(actor: Actor | null, asOfDay?: string)
       GROUP BY a."intakeChannel", a."intakeOrgId"`,
   ]);
   const orgIds = created.map((r) => r.intakeOrgId).filter((x): x is string => !!x);
-  const names = new Map((await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, nameZh: true } })).map((o) => [o.id, o.nameZh]));
+  const names = new Map((await client.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, nameZh: true } })).map((o) => [o.id, o.nameZh]));
   const key = (r: { intakeChannel: IntakeChannel; intakeOrgId: string | null }) => `${r.intakeChannel}:${r.intakeOrgId ?? ""}`;
   const submittedBy = new Map(submitted.map((r) => [key(r), r._count._all]));
   const loansBy = new Map(loans.map((r) => [key(r), r]));

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
 import { scopeFilterSql, type InsightScope } from "@/lib/stats/scope";
 
 // The loan book and the money, from dated records: loans by status at the end of the period,
@@ -31,12 +31,12 @@ type Numeric = number | bigint | string | boolean | null | undefined;
 const n = (v: Numeric): number => Number(v ?? 0);
 const fen = (v: Numeric): bigint => BigInt(typeof v === "boolean" ? 0 : (v ?? 0));
 
-export async function portfolioFigures(s: InsightScope): Promise<Portfolio> {
+export async function portfolioFigures(s: InsightScope, client: Db = db): Promise<Portfolio> {
   // The loans on the books during the period (disbursed by its end, not closed before its
   // start), as they stood at its end: settled or compensated if they closed by then, otherwise
   // overdue when the bank has them overdue now, else active. (Overdue spells carry no dates; the
   // flag is the loan's present one.)
-  const states = await db.$queryRaw<Record<string, Numeric>[]>`
+  const states = await client.$queryRaw<Record<string, Numeric>[]>`
     SELECT CASE
         WHEN l."closedOn" <= ${s.to}::date AND l.status IN ('SETTLED', 'COMPENSATED') THEN l.status::text
         WHEN l.status = 'OVERDUE' THEN 'OVERDUE' ELSE 'ACTIVE' END AS state,
@@ -44,7 +44,7 @@ export async function portfolioFigures(s: InsightScope): Promise<Portfolio> {
     FROM "Loan" l JOIN "LoanApplication" a ON a.id = l."applicationId"
     WHERE l."disbursedOn" <= ${s.to}::date AND (l."closedOn" IS NULL OR l."closedOn" >= ${s.from}::date) AND ${scopeFilterSql(s)}
     GROUP BY 1`;
-  const [money] = await db.$queryRaw<Record<string, Numeric>[]>`
+  const [money] = await client.$queryRaw<Record<string, Numeric>[]>`
     WITH matured AS (
       SELECT l.id, EXISTS (SELECT 1 FROM "LoanApplication" r
         WHERE r."previousLoanId" = l.id AND r."submittedAt" < ${s.beforeUtc}::timestamp) AS renewed
@@ -76,7 +76,7 @@ export async function portfolioFigures(s: InsightScope): Promise<Portfolio> {
       (SELECT coalesce(round((count(*) FILTER (WHERE renewed))::numeric / nullif(count(*), 0), 4), 0)::text FROM matured) AS rate,
       (SELECT fen::bigint FROM subsidy) AS "subsidyFen", (SELECT fen::bigint FROM lent) AS "lentFen",
       (SELECT coalesce(round(subsidy.fen::numeric / nullif(lent.fen, 0), 4), 0)::text FROM subsidy, lent) AS "perYuan"`;
-  const exceptions = await db.$queryRaw<Record<string, Numeric>[]>`
+  const exceptions = await client.$queryRaw<Record<string, Numeric>[]>`
     SELECT e.type::text AS type,
       (count(*) FILTER (WHERE e."decidedAt" >= ${s.fromUtc}::timestamp))::int AS approved,
       (count(*) FILTER (WHERE e."expiresOn" >= ${s.to}::date))::int AS "inForce"
@@ -102,10 +102,10 @@ export async function portfolioFigures(s: InsightScope): Promise<Portfolio> {
  * batches, by the month of payment, up to the period's end): month by month, with the running
  * total and what remains. Programme-wide: budgets are not split by channel or organisation.
  */
-export async function budgetBurnDown(s: InsightScope): Promise<BudgetBurnDown> {
+export async function budgetBurnDown(s: InsightScope, client: Db = db): Promise<BudgetBurnDown> {
   const year = Number(s.to.slice(0, 4));
   const lastMonth = Number(s.to.slice(5, 7));
-  const rows = await db.$queryRaw<Record<string, Numeric>[]>`
+  const rows = await client.$queryRaw<Record<string, Numeric>[]>`
     WITH months AS (SELECT generate_series(1, ${lastMonth}::int) AS month),
     paid AS (
       SELECT extract(month FROM b."paidOn")::int AS month, sum(b."totalFen") AS fen

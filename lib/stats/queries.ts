@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
@@ -52,11 +52,16 @@ const fen = (value: Numeric): bigint => BigInt(value ?? 0);
 
 export async function programmeFigures(actor: Actor | null, options: { asOf: Date }): Promise<ProgrammeFigures> {
   assertCan(actor, "stats.read");
-  if (Number.isNaN(options.asOf.getTime())) throw new AppError("VALIDATION");
-  const day = beijingDayOf(options.asOf);
+  return computeProgrammeFigures(options.asOf);
+}
+
+/** The same figures without an actor: for the statistics snapshot's job (lib/stats/services). */
+export async function computeProgrammeFigures(asOf: Date, client: Db = db): Promise<ProgrammeFigures> {
+  if (Number.isNaN(asOf.getTime())) throw new AppError("VALIDATION");
+  const day = beijingDayOf(asOf);
   const before = afterBeijingDayUtc(day);
 
-  const [totals] = await db.$queryRaw<Record<Exclude<keyof ProgrammeFigures, "asOf" | "years">, Numeric>[]>`
+  const [totals] = await client.$queryRaw<Record<Exclude<keyof ProgrammeFigures, "asOf" | "years">, Numeric>[]>`
     WITH apps AS (
       SELECT count(*)::int AS applications, (count(*) FILTER (WHERE a.kind = 'RENEWAL'))::int AS renewals
       FROM "LoanApplication" a
@@ -101,7 +106,7 @@ export async function programmeFigures(actor: Actor | null, options: { asOf: Dat
 
   // Applications by their submission year in Beijing; loans by disbursement year; subsidy by the
   // year its batch (or the historical payment) was paid; unions by their founding year.
-  const years = await db.$queryRaw<Record<keyof YearFigures, Numeric>[]>`
+  const years = await client.$queryRaw<Record<keyof YearFigures, Numeric>[]>`
     SELECT year::int AS year,
       sum(applications)::int AS applications, sum(renewals)::int AS renewals, sum(loans)::int AS loans,
       sum(lent)::bigint AS "lentFen", sum(subsidy)::bigint AS "subsidyFen",

@@ -6,6 +6,7 @@ import { applicantFields } from "./support/factories";
 import { png } from "../support/sample-files";
 import { textsTo } from "./support/db";
 import { captureScreens } from "./support/screens";
+import { runStatisticsJob } from "./support/statistics";
 
 // A member applies at the district union's desk: the agent registers them by mobile number,
 // records the enterprise, creates the draft and uploads the papers; the member claims the
@@ -124,6 +125,7 @@ test("an agent prepares a new member's application; the member claims the accoun
   await expect(centre.getByTestId("intake-channel")).toHaveText("受理渠道：区总工会代办 · 朝阳区总工会代办处 · 经办人 吴代办");
   await expect(centre.getByTestId("timeline")).toContainText("吴代办");
   await captureScreens(centre, "intake-centre-case");
+  await runStatisticsJob();
   await centre.goto("/center/stats");
   await expect(centre.getByTestId("intake-channel-stats")).toContainText("朝阳区总工会代办处");
   await centreContext.close();

@@ -6,6 +6,7 @@ import { claimAccount, completeProfile, fillLoanRequest, uploadMissingDocuments 
 import { applicantFields } from "./support/factories";
 import { textsTo } from "./support/db";
 import { captureScreens } from "./support/screens";
+import { runStatisticsJob } from "./support/statistics";
 import { e2eDatabase } from "./support/database";
 import { addDays, beijingToday } from "@/lib/calendar/beijing";
 
@@ -162,6 +163,7 @@ test("the hotline logs a call with a follow-up and turns it into a draft; the me
   await expect(centre.getByTestId("intake-channel")).toHaveText("受理渠道：12351 热线 · 经办人 冯热线");
   await expect(centre.getByTestId("timeline")).toContainText("冯热线");
   await captureScreens(centre, "hotline-centre-case");
+  await runStatisticsJob();
   await centre.goto("/center/stats");
   await expect(centre.getByTestId("intake-channel-stats").getByRole("row").filter({ hasText: "12351 热线" })).toBeVisible();
   await centreContext.close();

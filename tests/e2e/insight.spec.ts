@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { signInViaApi } from "./support/auth";
 import { pdfText } from "./support/files";
 import { captureScreens } from "./support/screens";
+import { runStatisticsJob } from "./support/statistics";
 import { expect, test, type Page } from "./support/test";
 
 // The centre reads how the programme works: the charts render (SVG with a title, no client
@@ -162,6 +163,8 @@ test("the centre sees the funnel, stage clocks and charts; the XLSX export has t
 });
 
 test("the public programme page shows the live figures without signing in", async ({ browser }) => {
+  // The statistics page shows its snapshot: brought up to date as the job would.
+  await runStatisticsJob();
   const centre = await browser.newContext();
   await signInViaApi(centre, "reviewer@center.demo");
   const stats = await centre.newPage();

@@ -2,9 +2,10 @@ import net from "node:net";
 import { describe, expect } from "vitest";
 import { JOBS, startScheduler, startSchedulerWhenReachable } from "@/lib/jobs/scheduler";
 import { READ_DOCUMENT } from "@/lib/ocr/queue";
+import { COMPUTE_STATISTICS } from "@/lib/stats/snapshot-queue";
 import { db, itOnPostgres } from "../support/db";
 
-const QUEUES = [...Object.keys(JOBS), READ_DOCUMENT];
+const QUEUES = [...Object.keys(JOBS), READ_DOCUMENT, COMPUTE_STATISTICS];
 const queuesJoined = async () => {
   const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.queue WHERE name = ANY(${QUEUES})`;
   return row!.n;

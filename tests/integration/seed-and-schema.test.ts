@@ -206,6 +206,8 @@ describe("demo seed", () => {
     expect(await db.categoryDocument.findFirstOrThrow({ where: { categoryCode: category.code } })).toEqual(listed);
     const pattern = await db.numberingPattern.create({ data: { key: `RT-${now.getTime()}`, pattern: "RT-{YYYY}-{SEQ:3}", version: 2, updatedAt: now } });
     expect(await db.numberingPattern.findUniqueOrThrow({ where: { key: pattern.key } })).toEqual(pattern);
+    const statistics = await db.statisticsSnapshot.create({ data: { key: `rt-${now.getTime()}`, body: "{}", auditMark: 7n, computedAt: now, createdAt: now } });
+    expect(await db.statisticsSnapshot.findUniqueOrThrow({ where: { key: statistics.key } })).toEqual(statistics);
     for (const name of Object.values(Prisma.ModelName)) {
       const delegate = (db as unknown as Record<string, { findFirst: () => Promise<Record<string, unknown> | null> }>)[
         name.charAt(0).toLowerCase() + name.slice(1)

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
-import { beijingDayOf, beijingNoon } from "@/lib/calendar/beijing";
-import { parseAsOfParam } from "@/lib/stats/as-of";
-import { programmeFigures } from "@/lib/stats/queries";
+import { beijingDayOf } from "@/lib/calendar/beijing";
+import { statisticsPage } from "@/lib/stats/snapshot-queries";
 import { ProgrammeStats } from "@/components/stats/programme-stats";
 import { InsightSection } from "@/components/stats/insight-section";
-import { intakeChannelCounts } from "@/lib/stats/intake-channels";
+import { StatisticsPreparing } from "@/components/stats/statistics-preparing";
 import { IntakeChannelStats } from "@/components/intake/channel-stats";
+import { pageHref } from "@/components/stats/page-href";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("stats"))("title") };
@@ -16,13 +16,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CentreStatsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireSection("center");
   const params = await searchParams;
-  const choice = parseAsOfParam(params.asOf);
-  const [figures, channels] = await Promise.all([programmeFigures(actor, { asOf: beijingNoon(choice.day) }), intakeChannelCounts(actor, choice.day)]);
+  const page = await statisticsPage(actor, params);
+  if (page.state === "preparing") return <StatisticsPreparing href={pageHref("/center/stats", params)} />;
+  const { body, request } = page;
   return (
     <>
-      <ProgrammeStats figures={figures} action="/center/stats" today={beijingDayOf(new Date())} invalidDate={!choice.valid} />
-      <IntakeChannelStats rows={channels} />
-      <InsightSection actor={actor} params={params} action="/center/stats" years={figures.years} />
+      <ProgrammeStats figures={body.programme} action="/center/stats" today={beijingDayOf(new Date())} invalidDate={request.invalidDate} computedAt={page.computedAt} />
+      <IntakeChannelStats rows={body.channels} />
+      <InsightSection params={params} action="/center/stats" years={body.programme.years} figures={body.insight.figures}
+        error={request.periodError ?? body.insight.error} orgs={body.partners} start={body.programmeStart} />
     </>
   );
 }
