@@ -11,7 +11,7 @@ export const bin = (name: string) => path.join(process.cwd(), "node_modules", ".
 export function build(cwd: string, args: string[], label: string): void {
   console.error(`building ${label} …`);
   const result = spawnSync(bin("next"), ["build", ...args], {
-    cwd, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    cwd, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error(`the build of ${label} failed`);
 }
