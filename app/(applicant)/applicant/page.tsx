@@ -8,6 +8,7 @@ import { ApplicationTable } from "@/components/applications/application-table";
 import { EligibilityNotice } from "@/components/applications/eligibility-notice";
 import type { EligibilityCode } from "@/lib/applications/eligibility";
 import { RenewButton, StartApplicationButton } from "@/components/applications/case-actions";
+import { ClientMessages } from "@/components/layout/client-messages";
 
 const PERSONAL_BLOCKS: ReadonlySet<EligibilityCode> = new Set(["NOT_MEMBER", "NO_CONSENT", "CONSENT_CHANGED"]);
 
@@ -22,7 +23,7 @@ export default async function ApplicantHome() {
   ]);
   const ready = overview?.profileComplete && overview.consents.sensitive && overview.consents.credit;
   return (
-    <>
+    <ClientMessages namespaces={["applicant.caseActions"]}>
       <h1>{t("applicantTitle")}</h1>
       <p className="lead">{t("welcome", { name: actor.displayName })}</p>
       {overview?.consents.changed ? (
@@ -81,6 +82,6 @@ export default async function ApplicantHome() {
           {a.rich("home.noEnterprise", { link: (chunks) => <Link href="/applicant/enterprises/new">{chunks}</Link> })}
         </p>
       )}
-    </>
+    </ClientMessages>
   );
 }
