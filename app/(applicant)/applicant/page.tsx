@@ -7,8 +7,7 @@ import { formatFen } from "@/lib/money/fen";
 import { ApplicationTable } from "@/components/applications/application-table";
 import { EligibilityNotice } from "@/components/applications/eligibility-notice";
 import type { EligibilityCode } from "@/lib/applications/eligibility";
-import { RenewButton, StartApplicationButton } from "@/components/applications/case-actions";
-import { ClientMessages } from "@/components/layout/client-messages";
+import { RenewButton, StartApplicationButton } from "@/components/applications/case-buttons";
 
 const PERSONAL_BLOCKS: ReadonlySet<EligibilityCode> = new Set(["NOT_MEMBER", "NO_CONSENT", "CONSENT_CHANGED"]);
 
@@ -23,7 +22,7 @@ export default async function ApplicantHome() {
   ]);
   const ready = overview?.profileComplete && overview.consents.sensitive && overview.consents.credit;
   return (
-    <ClientMessages namespaces={["applicant.caseActions"]}>
+    <>
       <h1>{t("applicantTitle")}</h1>
       <p className="lead">{t("welcome", { name: actor.displayName })}</p>
       {overview?.consents.changed ? (
@@ -82,6 +81,6 @@ export default async function ApplicantHome() {
           {a.rich("home.noEnterprise", { link: (chunks) => <Link href="/applicant/enterprises/new">{chunks}</Link> })}
         </p>
       )}
-    </ClientMessages>
+    </>
   );
 }

@@ -2,12 +2,11 @@ import { notFound } from "next/navigation";
 import { requireSection } from "@/lib/auth/actor";
 import { InboxPage } from "@/components/inbox/inbox-page";
 import { pageTitle } from "@/components/page-title";
-import { ClientMessages } from "@/components/layout/client-messages";
 
 export const generateMetadata = pageTitle("inbox");
 
 export default async function InboxRoute({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const actor = await requireSection("agent");
   if (actor.kind !== "STAFF") notFound();
-  return <ClientMessages namespaces={["applicant.caseActions"]}><InboxPage actor={actor} caseBase="/agent/cases" basePath="/agent/inbox" cursor={(await searchParams).cursor} /></ClientMessages>;
+  return <InboxPage actor={actor} caseBase="/agent/cases" basePath="/agent/inbox" cursor={(await searchParams).cursor} />;
 }
