@@ -1,17 +1,22 @@
 import Link from "next/link";
 import { preload } from "react-dom";
+import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentAccountHolder } from "@/lib/auth/actor";
 import { homeOf } from "@/lib/auth/roles";
+import { hasSessionCookie } from "@/lib/http/csp";
 import { setLocale } from "@/lib/i18n/actions";
 import { signOutAction } from "@/lib/auth/actions";
 
 export async function SiteHeader() {
+  // No session cookie, no session: a visitor's page does not ask Auth.js, which would mint a CSRF
+  // token (random bytes and a SHA-256) on every anonymous page view. The proxy uses the same test.
+  const mayBeSignedIn = hasSessionCookie((await cookies()).getAll().map((c) => c.name));
   const [t, roles, locale, actor] = await Promise.all([
     getTranslations("common"),
     getTranslations("roles"),
     getLocale(),
-    currentAccountHolder(),
+    mayBeSignedIn ? currentAccountHolder() : null,
   ]);
   preload("/mark.svg", { as: "image", fetchPriority: "high" });
   return (

@@ -1,6 +1,7 @@
 // npx tsx scripts/bench/cpu-per-request.ts <app dir> <path> [requests]: the server's own CPU time per request of one
 // page (user + system time of `next start` and its children, read from /proc before and after),
 // a figure that other work on the machine skews far less than requests per second.
+// BENCH_CPU_PROF=DIR also writes a CPU profile of the server.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -40,6 +41,8 @@ const env: NodeJS.ProcessEnv = {
   AUTH_TRUST_HOST: "true", DEMO_MODE: "true", STAFF_TWO_FACTOR: "optional", SCHEDULER: "off",
   // Public pages read nothing from the database: a name that is never created is enough to start.
   DATABASE_URL: databaseUrl("ncd_bench_cpu_unused"),
+  // BENCH_CPU_PROF=DIR: a V8 CPU profile of the server (mostly the measured requests when there are many).
+  ...(process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` } : {}),
   DATA_KEYS: `bench:${randomBytes(32).toString("base64")}`, BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
 };
 const server = await startServer(dir, PORT, env);
