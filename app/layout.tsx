@@ -1,8 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { clientMessages } from "@/lib/i18n/client-messages";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 
@@ -15,15 +13,14 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  const [t, messages] = await Promise.all([getTranslations("common"), getMessages()]);
+  const t = await getTranslations("common");
   return (
     <html lang={locale}>
       <body>
         <a className="skip-link" href="#main">{t("skipToContent")}</a>
-        <NextIntlClientProvider messages={clientMessages(messages as Parameters<typeof clientMessages>[0])}>
-          <SiteHeader />
-          <main id="main" className="page">{children}</main>
-        </NextIntlClientProvider>
+        {/* No message catalogue here: each page hands its client components what they use (ClientMessages). */}
+        <SiteHeader />
+        <main id="main" className="page">{children}</main>
       </body>
     </html>
   );

@@ -1,14 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/ui/action-form";
-import { ButtonForm } from "@/components/ui/button-form";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrors, fieldValue } from "@/components/ui/form-message";
 import {
   resubmitApplicationAction,
-  startApplicationAction,
-  startRenewalAction,
   submitApplicationAction,
   withdrawApplicationAction,
 } from "@/lib/applications/actions";
@@ -39,19 +36,5 @@ export function WithdrawForm({ applicationId, version }: { applicationId: string
         )}
       </ActionForm>
     </details>
-  );
-}
-
-export function StartApplicationButton({ enterpriseId }: { enterpriseId: string }) {
-  const t = useTranslations("applicant.caseActions");
-  return (
-    <ButtonForm action={startApplicationAction} hidden={{ enterpriseId }} label={t("start")} />
-  );
-}
-
-export function RenewButton({ loanId }: { loanId: string }) {
-  const t = useTranslations("applicant.caseActions");
-  return (
-    <ButtonForm action={startRenewalAction} hidden={{ loanId }} label={t("renew")} />
   );
 }

@@ -5,7 +5,7 @@ import { formatFen } from "@/lib/money/fen";
 import { displayParams, STAFF_TEXT } from "@/lib/notifications/codes";
 import { myAssignedCases, myInbox, type InboxItem } from "@/lib/notifications/inbox-queries";
 import { MarkReadButton } from "@/components/inbox/mark-read-button";
-import { RenewButton } from "@/components/applications/case-actions";
+import { RenewButton } from "@/components/applications/case-buttons";
 
 const GROUP_BADGE = { due: "badge--amber", escalated: "badge--red", assigned: "", case: "" } as const;
 

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { requireSection } from "@/lib/auth/actor";
 import { staffCaseView } from "@/lib/reviews/case-view";
 import { CasePage } from "@/components/reviews/case-page";
+import { ClientMessages } from "@/components/layout/client-messages";
 
 /** The staff sections whose case pages are the one case page (the hotline's shows what it entered). */
 export type CaseSection = "center" | "guarantor" | "bank" | "agent";
@@ -13,6 +14,10 @@ export function staffCaseRoute(section: CaseSection) {
     if (actor.kind !== "STAFF") notFound();
     const view = await staffCaseView(actor, (await params).id);
     if (!view) notFound();
-    return <CasePage actor={actor} view={view} basePath={`/${section}`} />;
+    return (
+      <ClientMessages namespaces={["case.actions", "case.form", "exceptions.document", "exceptions.form", "exceptions.type", "routing"]}>
+        <CasePage actor={actor} view={view} basePath={`/${section}`} />
+      </ClientMessages>
+    );
   };
 }

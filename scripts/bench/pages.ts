@@ -17,6 +17,7 @@ import { GOALS, judge, type PageRow, type RowKind } from "./report/goals";
 import { firstLoadTable, memoryTable, pageTable, queueQueryTable, type FirstLoadJudged, type MemoryRow, type QueueQueryRow } from "./report/table";
 import { firstLoadJs } from "./web/first-load-js";
 import { deepQueuePage, loadPage, type LoadOptions } from "./web/load";
+import { bareAppDir, prepareBareApp } from "./web/bare-app";
 import { build, rssMb, startServer, stopServer } from "./web/server";
 import { signIn } from "./web/sign-in";
 
@@ -37,7 +38,6 @@ const sizes = values.cases.split(",").map(Number).sort((a, b) => a - b);
 const load: LoadOptions = { seconds: Number(values.seconds), connections: Number(values.connections) };
 const DEEP_PAGES = 20;
 const root = process.cwd();
-const bareApp = path.join(root, "scripts", "bench", "bare-app");
 
 const { name, url } = await createDatabase("ncd_bench");
 // The servers and this process share these; set before the portal's modules read the environment.
@@ -117,10 +117,12 @@ async function measure(server: ChildProcess, base: string, page: Page, cases: nu
   return { label: page.label, key: page.key ?? page.label, kind: page.kind, cases, ...loaded };
 }
 
+let bareApp = bareAppDir(root, BARE_PORT);
 if (!values["skip-build"]) {
   build(root, [], "the portal");
-  // Webpack for the baseline: Turbopack takes the workspace root's proxy and instrumentation along.
-  build(bareApp, ["--webpack"], "the bare page");
+  const prepared = prepareBareApp(root, BARE_PORT);
+  bareApp = prepared.app;
+  build(bareApp.dir, prepared.buildArgs, "the bare page");
 }
 const env: NodeJS.ProcessEnv = {
   ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: randomBytes(48).toString("base64"),
@@ -141,12 +143,12 @@ try {
   const caseId = (await db.loanApplication.findUniqueOrThrow({ where: { number: "SQ-2026-0001" }, select: { id: true } })).id;
   const reviewer = await demoStaffActor(db, STAFF.centre);
 
-  const bareServer = await startServer(bareApp, BARE_PORT, env);
+  const bareServer = await startServer(bareApp.dir, BARE_PORT, env);
   try {
     rows.push(await measure(bareServer, `http://localhost:${BARE_PORT}`, { label: "bare Next page (baseline)", kind: "bare", path: "/" }, sizes[0]!));
     const [bareJs] = await firstLoadJs(`http://localhost:${BARE_PORT}`, [{ label: "bare Next page (baseline)", path: "/" }]);
     firstLoad.push({ ...bareJs!, goal: "—", result: "—" });
-    if (actionsSelected) rows.push(await noopActionRow(bareServer, `http://localhost:${BARE_PORT}`, bareApp, sizes[0]!, load));
+    if (actionsSelected) rows.push(await noopActionRow(bareServer, `http://localhost:${BARE_PORT}`, bareApp.dir, sizes[0]!, load));
   } finally {
     await stopServer(bareServer);
   }
@@ -207,7 +209,7 @@ for (const r of judged.filter((j) => j.kind === "noop" || j.kind === "action")) 
 for (const note of databaseNotes) console.log(note);
 console.log(`\nQueue query, centre, first page of 50 (median of 30)\n`);
 console.log(queueQueryTable(queueQuery));
-console.log(`\nFirst-load JavaScript per route, Chromium at 390×844, gzip as served\n`);
+console.log(`\nFirst-load JavaScript per route, Chromium at 390×844, gzip as served (bare page built with ${bareApp.bundler})\n`);
 console.log(firstLoadTable(firstLoad));
 console.log(`\nPortal server memory (RSS of next start and its workers)\n`);
 console.log(memoryTable(memory));

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLIENT_NAMESPACES, clientMessages } from "@/lib/i18n/client-messages";
+import { clientNamespacesOf, declaredNamespaces, reachedFiles } from "../support/client-namespaces";
 import zhCN from "@/lib/i18n/messages/zh-CN.json";
 import en from "@/lib/i18n/messages/en.json";
 
@@ -45,5 +46,31 @@ describe("the messages handed to client components", () => {
     expect(picked).toMatchObject({ auth: zhCN.auth, admin: { controls: zhCN.admin.controls } });
     expect(picked).not.toHaveProperty("stats");
     expect(clientMessages({ a: { b: { c: "x" }, d: "y" } }, ["a.b", "missing.x"])).toEqual({ a: { b: { c: "x" } } });
+  });
+
+  it("go to each page for the namespaces its client components use, and no others", () => {
+    const routes = sources(path.join(process.cwd(), "app")).filter((f) => /[/\\](page|layout|not-found|template)\.tsx$/.test(f));
+    expect(routes.length).toBeGreaterThan(50);
+    const covers = (declared: readonly string[], ns: string) => declared.some((d) => ns === d || ns.startsWith(`${d}.`));
+    let wrapped = 0;
+    for (const route of routes) {
+      const name = path.relative(process.cwd(), route);
+      const used = clientNamespacesOf(route);
+      // The list sits in the page, or in the one component a page delegates to (the staff case route).
+      const declared = [...reachedFiles(route)].flatMap((file) => declaredNamespaces(file) ?? []);
+      if (used.length) wrapped += 1;
+      for (const ns of used) expect(covers(declared, ns), `${name} reaches a client component that translates with ${ns}`).toBe(true);
+      for (const ns of declared) {
+        expect(used.some((u) => u === ns || u.startsWith(`${ns}.`)), `${name} hands ${ns} to the client, which none of its components uses`).toBe(true);
+        expect(covers(CLIENT_NAMESPACES, ns), `${name}: ${ns} is not in CLIENT_NAMESPACES`).toBe(true);
+      }
+    }
+    expect(wrapped).toBeGreaterThan(30);
+  });
+
+  it("never come from the root layout, which a client-side navigation does not render again", () => {
+    const layout = readFileSync(path.join(process.cwd(), "app", "layout.tsx"), "utf8");
+    expect(layout).not.toMatch(/<NextIntlClientProvider|<ClientMessages/);
+    expect(clientNamespacesOf(path.join(process.cwd(), "app", "layout.tsx"))).toEqual([]);
   });
 });

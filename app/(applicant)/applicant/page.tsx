@@ -7,7 +7,7 @@ import { formatFen } from "@/lib/money/fen";
 import { ApplicationTable } from "@/components/applications/application-table";
 import { EligibilityNotice } from "@/components/applications/eligibility-notice";
 import type { EligibilityCode } from "@/lib/applications/eligibility";
-import { RenewButton, StartApplicationButton } from "@/components/applications/case-actions";
+import { RenewButton, StartApplicationButton } from "@/components/applications/case-buttons";
 
 const PERSONAL_BLOCKS: ReadonlySet<EligibilityCode> = new Set(["NOT_MEMBER", "NO_CONSENT", "CONSENT_CHANGED"]);
 

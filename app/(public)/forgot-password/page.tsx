@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
 import { AuthCard } from "@/components/auth/auth-card";
+import { ClientMessages } from "@/components/layout/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("forgotTitle") };
@@ -9,9 +10,11 @@ export async function generateMetadata() {
 export default async function ForgotPasswordPage() {
   const t = await getTranslations("auth");
   return (
-    <AuthCard title={t("forgotTitle")}>
-      <p className="lead">{t("forgotLead")}</p>
-      <ForgotPasswordForm />
-    </AuthCard>
+    <ClientMessages namespaces={["auth"]}>
+      <AuthCard title={t("forgotTitle")}>
+        <p className="lead">{t("forgotLead")}</p>
+        <ForgotPasswordForm />
+      </AuthCard>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { RegisterForm } from "@/components/auth/register-form";
 import { AuthCard } from "@/components/auth/auth-card";
+import { ClientMessages } from "@/components/layout/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("registerTitle") };
@@ -9,9 +10,11 @@ export async function generateMetadata() {
 export default async function RegisterPage() {
   const t = await getTranslations("auth");
   return (
-    <AuthCard title={t("registerTitle")}>
-      <p className="lead">{t("registerLead")}</p>
-      <RegisterForm />
-    </AuthCard>
+    <ClientMessages namespaces={["auth", "common"]}>
+      <AuthCard title={t("registerTitle")}>
+        <p className="lead">{t("registerLead")}</p>
+        <RegisterForm />
+      </AuthCard>
+    </ClientMessages>
   );
 }

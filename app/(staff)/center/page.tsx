@@ -8,13 +8,14 @@ import { QueuePage } from "@/components/applications/queue-page";
 import { StatsLink } from "@/components/stats/stats-link";
 import { PortfolioLink } from "@/components/loans/portfolio-link";
 import { can } from "@/lib/auth/permissions";
+import { ClientMessages } from "@/components/layout/client-messages";
 
 export default async function Home({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string }> }) {
   const actor = await requireSection("center");
   if (actor.kind !== "STAFF") notFound();
   const [t, links, history, exceptions] = await Promise.all([getTranslations("home"), getTranslations("applicant.sectionLinks"), getTranslations("history"), getTranslations("exceptions")]);
   return (
-    <>
+    <ClientMessages namespaces={["table"]}>
       <nav className="actions section-links" aria-label={links("label")}><Link href="/center/subsidies" className="btn btn--secondary btn--small">{links("centerSubsidies")}</Link><Link href="/center/union-standing" className="btn btn--secondary btn--small">{links("unionStanding")}</Link><StatsLink href="/center/stats" />{can(actor, "history.import") ? <Link href="/center/history" className="btn btn--secondary btn--small">{history("link")}</Link> : null}
         <PortfolioLink href="/center/loans" />
         <OversightLink actor={actor} />
@@ -22,6 +23,6 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ s
         <InboxLink actor={actor} href="/center/inbox" />
       </nav>
       <QueuePage actor={actor} title={t("centerTitle")} basePath="/center" searchParams={await searchParams} />
-    </>
+    </ClientMessages>
   );
 }

@@ -12,6 +12,7 @@ import { HotlineCallTable } from "@/components/hotline/call-table";
 import { AssistedCaseTable } from "@/components/intake/assisted-case-table";
 import { InboxLink } from "@/components/inbox/inbox-link";
 import { Field } from "@/components/ui/field";
+import { ClientMessages } from "@/components/layout/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("hotline"))("title") };
@@ -34,7 +35,7 @@ export default async function HotlineHome({ searchParams }: { searchParams: Prom
   ]);
   const more = calls.nextCursor ? `/hotline?${new URLSearchParams({ ...(mobile ? { mobile } : {}), cursor: calls.nextCursor })}#recent-title` : null;
   return (
-    <>
+    <ClientMessages namespaces={["hotline.form"]}>
       <h1>{home("hotlineTitle")}</h1>
       <p className="lead">{t("lead")}</p>
       <nav className="actions section-links" aria-label={links("label")}>
@@ -69,6 +70,6 @@ export default async function HotlineHome({ searchParams }: { searchParams: Prom
         <h2 id="cases-title">{t("casesTitle")}</h2>
         <AssistedCaseTable rows={cases} linkBase="/hotline/cases" />
       </section>
-    </>
+    </ClientMessages>
   );
 }

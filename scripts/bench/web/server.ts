@@ -1,6 +1,6 @@
 // Building and serving the production builds the benchmark measures, each server pinned to core 0.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export const SERVER_CORE = "0";
@@ -8,16 +8,23 @@ export const LOAD_CORE = "1";
 
 export const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 
+// Each app runs the `next` of its own node_modules: the bare app's copy has its own, and a `next`
+// loaded from elsewhere would pair with a second React (hooks then fail while prerendering).
+const nextIn = (cwd: string) => {
+  const own = path.join(cwd, "node_modules", ".bin", "next");
+  return existsSync(own) ? own : bin("next");
+};
+
 export function build(cwd: string, args: string[], label: string): void {
   console.error(`building ${label} …`);
-  const result = spawnSync(bin("next"), ["build", ...args], {
+  const result = spawnSync(nextIn(cwd), ["build", ...args], {
     cwd, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error(`the build of ${label} failed`);
 }
 
 export async function startServer(cwd: string, port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn("taskset", ["-c", SERVER_CORE, bin("next"), "start", "--port", String(port)], { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn("taskset", ["-c", SERVER_CORE, nextIn(cwd), "start", "--port", String(port)], { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
   let errors = "";
   child.stderr!.on("data", (d) => (errors = (errors + d).slice(-4000)));
   child.on("exit", (code) => {

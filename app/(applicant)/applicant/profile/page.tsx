@@ -3,6 +3,7 @@ import { requireSection } from "@/lib/auth/actor";
 import { applicantProfileView } from "@/lib/applications/profile-view";
 import { ProfileForm } from "@/components/applications/profile-form";
 import { ConsentForm } from "@/components/applications/consent-form";
+import { ClientMessages } from "@/components/layout/client-messages";
 
 export default async function ProfilePage() {
   const actor = await requireSection("applicant");
@@ -11,7 +12,7 @@ export default async function ProfilePage() {
     getTranslations("applicant.profile"), getTranslations("consentKinds"), applicantProfileView(actor, locale),
   ]);
   return (
-    <>
+    <ClientMessages namespaces={["applicant.autosave", "applicant.consent", "applicant.profileForm"]}>
       <h1>{t("title")}</h1>
       <section className="card">
         <h2>{t("applicantInfo")}</h2>
@@ -21,6 +22,6 @@ export default async function ProfilePage() {
       {consents.map((c) => (
         <ConsentForm key={c.kind} kind={c.kind} title={kinds(c.kind)} text={c.text} version={c.version ?? ""} standing={c.standing} />
       ))}
-    </>
+    </ClientMessages>
   );
 }

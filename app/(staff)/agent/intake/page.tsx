@@ -10,6 +10,7 @@ import { EnterpriseForm } from "@/components/applications/enterprise-form";
 import { RegisterMemberForm } from "@/components/intake/register-member-form";
 import { AssistedCaseTable } from "@/components/intake/assisted-case-table";
 import { Field } from "@/components/ui/field";
+import { ClientMessages } from "@/components/layout/client-messages";
 
 const EMPTY_ENTERPRISE = {
   enterpriseId: "", name: "", creditCode: "", legalRepName: "", address: "", industry: "",
@@ -36,7 +37,7 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
   const lookupError = lookupIssue === undefined ? undefined : wordIn(await rootTranslator(), lookupIssue);
 
   return (
-    <>
+    <ClientMessages namespaces={["applicant.autosave", "applicant.enterpriseForm"]}>
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
 
@@ -78,6 +79,6 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
         <h2 id="list-title">{t("listTitle")}</h2>
         <AssistedCaseTable rows={cases} />
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -9,6 +9,7 @@ import { BatchTable } from "@/components/subsidies/batch-table";
 import { ImportsTable } from "@/components/subsidies/imports-table";
 import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
 import { pageTitle } from "@/components/page-title";
+import { ClientMessages } from "@/components/layout/client-messages";
 
 export const generateMetadata = pageTitle("statements");
 
@@ -17,29 +18,31 @@ export default async function BankStatementsPage() {
   const [t, batches, imports, queries] = await Promise.all([getTranslations("subsidy.bank"), listBatches(actor), listImports(actor), queriedLines(actor)]);
   const today = beijingToday();
   return (
-    <PageFeedback>
-      <h1>{t("title")}</h1>
-      <p className="lead">{t("lead")}</p>
-      <PageFeedbackNotice />
+    <ClientMessages namespaces={["common.punct", "subsidy.bank", "subsidy.centre", "subsidy.columns", "subsidy.flags"]}>
+      <PageFeedback>
+        <h1>{t("title")}</h1>
+        <p className="lead">{t("lead")}</p>
+        <PageFeedbackNotice />
 
-      <section className="card" aria-labelledby="upload-title">
-        <h2 id="upload-title" style={{ marginTop: 0 }}>{t("uploadTitle")}</h2>
-        <StatementUpload />
-      </section>
+        <section className="card" aria-labelledby="upload-title">
+          <h2 id="upload-title" style={{ marginTop: 0 }}>{t("uploadTitle")}</h2>
+          <StatementUpload />
+        </section>
 
-      <h2 id="queries-title">{t("queriesTitle")}{queries.length ? <> <span className="badge badge--amber">{queries.length}</span></> : null}</h2>
-      <QueriedLines lines={queries} today={today} />
+        <h2 id="queries-title">{t("queriesTitle")}{queries.length ? <> <span className="badge badge--amber">{queries.length}</span></> : null}</h2>
+        <QueriedLines lines={queries} today={today} />
 
-      <h2>{t("batchesTitle")}</h2>
-      <BatchTable rows={batches} showBank={false} />
+        <h2>{t("batchesTitle")}</h2>
+        <BatchTable rows={batches} showBank={false} />
 
-      <details className="card" style={{ marginTop: "1.5rem" }}>
-        <summary><strong>{t("entryTitle")}</strong></summary>
-        <div style={{ marginTop: ".8rem" }}><LineEntryForm today={today} /></div>
-      </details>
+        <details className="card" style={{ marginTop: "1.5rem" }}>
+          <summary><strong>{t("entryTitle")}</strong></summary>
+          <div style={{ marginTop: ".8rem" }}><LineEntryForm today={today} /></div>
+        </details>
 
-      <h2>{t("importsTitle")}</h2>
-      <ImportsTable rows={imports} />
-    </PageFeedback>
+        <h2>{t("importsTitle")}</h2>
+        <ImportsTable rows={imports} />
+      </PageFeedback>
+    </ClientMessages>
   );
 }

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { StandingPage } from "@/components/unions/standing-page";
+import { ClientMessages } from "@/components/layout/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("unions"))("title") };
@@ -10,5 +11,5 @@ export async function generateMetadata() {
 export default async function UnionStanding({ searchParams }: { searchParams: Promise<{ quarter?: string }> }) {
   const actor = await requireSection("center");
   if (actor.kind !== "STAFF") notFound();
-  return <StandingPage actor={actor} quarter={(await searchParams).quarter} />;
+  return <ClientMessages namespaces={["unions.form", "unions.roster"]}><StandingPage actor={actor} quarter={(await searchParams).quarter} /></ClientMessages>;
 }

@@ -14,6 +14,7 @@ import { SubmitForm, WithdrawForm } from "@/components/applications/case-actions
 import { DocumentUploader } from "@/components/documents/document-uploader";
 import type { ChecklistItem } from "@/lib/applications/required-documents";
 import type { EligibilityBlock } from "@/lib/applications/eligibility";
+import { ClientMessages } from "@/components/layout/client-messages";
 
 export default async function ApplicationPage({ params, searchParams }: {
   params: Promise<{ id: string }>;
@@ -33,7 +34,7 @@ export default async function ApplicationPage({ params, searchParams }: {
   const due = app.status === "RETURNED" ? app.returnDueAt : app.stageDueAt;
 
   return (
-    <>
+    <ClientMessages namespaces={["applicant.autosave", "applicant.caseActions", "applicant.loanForm", "case.upload"]}>
       <p><Link href="/applicant">{t("back")}</Link></p>
       <h1>
         <span translate="no">{app.enterprise.name}</span> · {app.number} <StatusBadge status={app.status} />{" "}
@@ -68,7 +69,7 @@ export default async function ApplicationPage({ params, searchParams }: {
 
       <h2>{t("progress")}</h2>
       <Timeline entries={timeline} />
-    </>
+    </ClientMessages>
   );
 }
 

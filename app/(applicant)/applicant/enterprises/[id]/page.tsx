@@ -5,6 +5,7 @@ import { enterpriseEditView } from "@/lib/applications/profile-view";
 import { fenToYuanString } from "@/lib/money/fen";
 import { ENTERPRISE_FORM_ID, EnterpriseForm } from "@/components/applications/enterprise-form";
 import { LicenceReader } from "@/components/documents/licence-reader";
+import { ClientMessages } from "@/components/layout/client-messages";
 
 export default async function EditEnterprisePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireSection("applicant");
@@ -14,7 +15,7 @@ export default async function EditEnterprisePage({ params }: { params: Promise<{
   const { enterprise: e, draft, licence } = view;
   const t = await getTranslations("applicant.enterprise");
   return (
-    <>
+    <ClientMessages namespaces={["applicant.autosave", "applicant.enterpriseForm", "applicant.licenceReading"]}>
       <h1>{t("editTitle")}</h1>
       <section className="card">
         <LicenceReader applicationId={licence?.applicationId ?? null} initial={licence?.reading ?? null} canUpload formId={ENTERPRISE_FORM_ID} />
@@ -22,6 +23,6 @@ export default async function EditEnterprisePage({ params }: { params: Promise<{
           address: e.address, industry: e.industry, foundedOn: e.foundedOn.toISOString().slice(0, 10), employees: String(e.employees),
           annualRevenueYuan: fenToYuanString(e.annualRevenueFen), hasUnion: e.hasUnion, unionMemberCount: String(e.unionMemberCount) }} draft={draft} />
       </section>
-    </>
+    </ClientMessages>
   );
 }

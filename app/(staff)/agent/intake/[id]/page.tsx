@@ -6,6 +6,7 @@ import { assistedCaseView } from "@/lib/intake/case-view";
 import { DocumentUploader } from "@/components/documents/document-uploader";
 import { AssistedCaseSummary } from "@/components/intake/assisted-case-summary";
 import { LicenceReader } from "@/components/documents/licence-reader";
+import { ClientMessages } from "@/components/layout/client-messages";
 
 /** One case the union took in: what the desk entered, and the papers it collected. */
 export default async function AssistedCasePage({ params }: { params: Promise<{ id: string }> }) {
@@ -16,7 +17,7 @@ export default async function AssistedCasePage({ params }: { params: Promise<{ i
   const { c, checklist, reading } = view;
   const [t, kinds] = await Promise.all([getTranslations("intake"), getTranslations("case.documents.kind")]);
   return (
-    <>
+    <ClientMessages namespaces={["applicant.licenceReading", "case.upload"]}>
       <p><Link href="/agent/intake">{t("back")}</Link></p>
       <AssistedCaseSummary c={c} />
 
@@ -30,6 +31,6 @@ export default async function AssistedCasePage({ params }: { params: Promise<{ i
         {c.waitingForApplicant ? <p className="muted">{t("documentsLead")}</p> : <p className="notice notice--info">{t("frozen")}</p>}
         <DocumentUploader applicationId={c.id} checklist={checklist.map((item) => ({ ...item, label: kinds(item.kind) }))} editable={c.waitingForApplicant} />
       </section>
-    </>
+    </ClientMessages>
   );
 }

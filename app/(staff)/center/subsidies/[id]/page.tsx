@@ -14,6 +14,7 @@ import { BatchHistory } from "@/components/subsidies/batch-history";
 import { PageFeedback, PageFeedbackNotice } from "@/components/ui/page-feedback";
 import { pageTitle } from "@/components/page-title";
 import { SUBSIDY_PAYER_ACCOUNT } from "@/lib/setup/programme-defaults";
+import { ClientMessages } from "@/components/layout/client-messages";
 
 export const generateMetadata = pageTitle("batch");
 
@@ -26,36 +27,38 @@ export default async function CentreBatchPage({ params, searchParams }: { params
   const year = budget.find((y) => y.current);
   const waiting = batch.status === "OPEN" && batch.openQueries > 0;
   return (
-    <PageFeedback>
-      <p><Link href="/center/subsidies">{t("back")}</Link></p>
-      <h1><span translate="no">{batch.bankName}</span> · {wordIn(words, batch.quarterLabel)}</h1>
-      {year ? (
-        <p className="notice notice--info" data-testid="budget-line">
-          {year.budgetFen === null ? t("noBudget", { year: year.year }) : `${t("remainingNow", { year: year.year })}${p("colon")}${formatFen(year.remainingFen ?? 0n)}`}
-        </p>
-      ) : null}
-      <PageFeedbackNotice />
-      <h2>{t("facts")}</h2>
-      <BatchFacts batch={batch} />
-      <p><a href={`/api/subsidies/batches/${batch.id}/summary`} download className="btn btn--secondary btn--small">{c("summaryPdf")}</a></p>
+    <ClientMessages namespaces={["subsidy.bank", "subsidy.centre", "subsidy.columns", "subsidy.flags"]}>
+      <PageFeedback>
+        <p><Link href="/center/subsidies">{t("back")}</Link></p>
+        <h1><span translate="no">{batch.bankName}</span> · {wordIn(words, batch.quarterLabel)}</h1>
+        {year ? (
+          <p className="notice notice--info" data-testid="budget-line">
+            {year.budgetFen === null ? t("noBudget", { year: year.year }) : `${t("remainingNow", { year: year.year })}${p("colon")}${formatFen(year.remainingFen ?? 0n)}`}
+          </p>
+        ) : null}
+        <PageFeedbackNotice />
+        <h2>{t("facts")}</h2>
+        <BatchFacts batch={batch} />
+        <p><a href={`/api/subsidies/batches/${batch.id}/summary`} download className="btn btn--secondary btn--small">{c("summaryPdf")}</a></p>
 
-      <h2>{t("actionsTitle")}</h2>
-      {waiting ? <p className="notice notice--warn" style={{ marginBottom: ".8rem" }}>{t("waitingForAnswers", { n: batch.openQueries })}</p> : null}
-      {waiting && batch.actions.length === 0 ? null : <BatchActions batchId={batch.id} version={batch.version} actions={batch.actions} today={beijingToday()} payerAccount={batch.payerAccount ?? SUBSIDY_PAYER_ACCOUNT} />}
+        <h2>{t("actionsTitle")}</h2>
+        {waiting ? <p className="notice notice--warn" style={{ marginBottom: ".8rem" }}>{t("waitingForAnswers", { n: batch.openQueries })}</p> : null}
+        {waiting && batch.actions.length === 0 ? null : <BatchActions batchId={batch.id} version={batch.version} actions={batch.actions} today={beijingToday()} payerAccount={batch.payerAccount ?? SUBSIDY_PAYER_ACCOUNT} />}
 
-      <h2>{t("linesTitle")}</h2>
-      {!batch.linesEditable ? <p className="who">{t("linesFrozen")}</p> : null}
-      <LinesTable lines={batch.lines} queryable={batch.mayQuery ? { batchVersion: batch.version } : null} />
-      {batch.pageCount > 1 ? (
-        <nav className="actions" style={{ marginTop: ".8rem" }} aria-label={c("page", { page: batch.page, count: batch.pageCount })}>
-          {batch.page > 1 ? <Link className="btn btn--secondary btn--small" href={`?page=${batch.page - 1}`}>{c("prev")}</Link> : null}
-          <span className="who">{c("page", { page: batch.page, count: batch.pageCount })}</span>
-          {batch.page < batch.pageCount ? <Link className="btn btn--secondary btn--small" href={`?page=${batch.page + 1}`}>{c("next")}</Link> : null}
-        </nav>
-      ) : null}
+        <h2>{t("linesTitle")}</h2>
+        {!batch.linesEditable ? <p className="who">{t("linesFrozen")}</p> : null}
+        <LinesTable lines={batch.lines} queryable={batch.mayQuery ? { batchVersion: batch.version } : null} />
+        {batch.pageCount > 1 ? (
+          <nav className="actions" style={{ marginTop: ".8rem" }} aria-label={c("page", { page: batch.page, count: batch.pageCount })}>
+            {batch.page > 1 ? <Link className="btn btn--secondary btn--small" href={`?page=${batch.page - 1}`}>{c("prev")}</Link> : null}
+            <span className="who">{c("page", { page: batch.page, count: batch.pageCount })}</span>
+            {batch.page < batch.pageCount ? <Link className="btn btn--secondary btn--small" href={`?page=${batch.page + 1}`}>{c("next")}</Link> : null}
+          </nav>
+        ) : null}
 
-      <h2>{t("historyTitle")}</h2>
-      <BatchHistory events={batch.events} />
-    </PageFeedback>
+        <h2>{t("historyTitle")}</h2>
+        <BatchHistory events={batch.events} />
+      </PageFeedback>
+    </ClientMessages>
   );
 }

@@ -9,6 +9,7 @@ import { beijingToday } from "@/lib/calendar/beijing";
 import { EnterpriseForm } from "@/components/applications/enterprise-form";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { FollowUpDoneForm, RegisterCallerForm, UpdateCallForm } from "@/components/hotline/call-forms";
+import { ClientMessages } from "@/components/layout/client-messages";
 
 const EMPTY_ENTERPRISE = {
   enterpriseId: "", name: "", creditCode: "", legalRepName: "", address: "", industry: "",
@@ -27,7 +28,7 @@ export default async function HotlineCallPage({ params }: { params: Promise<{ id
     call.application ? Promise.resolve(null) : findMemberByMobile(actor, call.callerMobile),
   ]);
   return (
-    <>
+    <ClientMessages namespaces={["applicant.autosave", "applicant.enterpriseForm", "hotline.form"]}>
       <p><Link href="/hotline">{t("back")}</Link></p>
       <h1>{t("callTitle")}</h1>
       <p>{t("callLead", { name: call.callerName, mobile: call.callerMobile, operator: call.operatorName })}</p>
@@ -74,6 +75,6 @@ export default async function HotlineCallPage({ params }: { params: Promise<{ id
           </>
         )}
       </section>
-    </>
+    </ClientMessages>
   );
 }
