@@ -14,6 +14,7 @@ import { serveReadingQueue } from "@/lib/ocr/queue";
 import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 import { anchorChainHeads } from "@/lib/audit/services/anchor-chain-heads";
 import { connectPostgres } from "@/lib/db/sql-executor";
+import { runBackgroundJobsHere, runQueuedBackgroundJobs, serveBackgroundQueue } from "@/lib/jobs/background-jobs";
 
 export const JOBS = {
   "expire-returns": { cron: "*/10 * * * *", run: () => expireOverdueReturns() },
@@ -27,6 +28,8 @@ export const JOBS = {
   "read-documents": { cron: "* * * * *", run: () => runQueuedReadings() },
   // Ties the audit log's chains together (lib/audit/services/anchor-chain-heads.ts).
   "anchor-audit-chains": { cron: "* * * * *", run: () => anchorChainHeads() },
+  // Statement imports and batch PDFs whose queue message was lost or cut off (lib/jobs/background-jobs.ts).
+  "background-jobs": { cron: "* * * * *", run: () => runQueuedBackgroundJobs() },
 } as const;
 
 
@@ -44,15 +47,17 @@ export async function startScheduler(): Promise<() => Promise<void>> {
     setReadingStarter(async (readingId) => {
       setImmediate(() => void runReading(readingId).catch((error: unknown) => logger.error("licence reading failed", { readingId, error })));
     });
+    const stopBackground = runBackgroundJobsHere();
     return async () => {
       clearInterval(timer);
       setReadingStarter(undefined);
+      stopBackground();
     };
   }
   const { default: PgBoss } = await import("pg-boss");
   const boss = new PgBoss({ connectionString: env.DATABASE_URL, schema: "pgboss" });
   boss.on("error", (error) => logger.error("job queue error", { error }));
-  const stopReading = await oneServerAtATime(env.DATABASE_URL, async () => {
+  const stopQueues = await oneServerAtATime(env.DATABASE_URL, async () => {
     await boss.start();
     for (const [name, job] of Object.entries(JOBS)) {
       // A failed run is retried (three times, a minute apart, backing off); every reminder it sends
@@ -64,10 +69,15 @@ export async function startScheduler(): Promise<() => Promise<void>> {
         if (count) logger.info("job done", { job: name, count });
       });
     }
-    return serveReadingQueue(boss);
+    const stopReadings = await serveReadingQueue(boss);
+    const stopBackground = await serveBackgroundQueue(boss);
+    return () => {
+      stopReadings();
+      stopBackground();
+    };
   });
   return async () => {
-    stopReading();
+    stopQueues();
     await boss.stop({ graceful: true });
   };
 }

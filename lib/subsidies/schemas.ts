@@ -73,3 +73,6 @@ export const budgetSchema = z.object({
   // The union's guarantee deposit with the guarantee company: information, optional.
   guaranteeDepositYuan: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), yuanAmountField.optional()),
 });
+
+/** A failed statement import queued again. */
+export const retryJobSchema = z.object({ jobId: uuid });
