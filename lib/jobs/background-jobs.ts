@@ -4,15 +4,12 @@ import { logger } from "@/lib/logger";
 import { setJobStarter } from "@/lib/background/dispatch";
 import { runJob, runQueuedJobs, type JobHandlers } from "@/lib/background/services/run-job";
 import { runStatementImportJob } from "@/lib/subsidies/services/statement-import-job";
-import { AppError } from "@/lib/errors";
+import { runBatchPdfsJob } from "@/lib/subsidies/services/batch-pdfs-job";
 
 /** What runs each kind of background job (lib/background keeps the records; the domains do the work). */
 export const BACKGROUND_HANDLERS: JobHandlers = {
   STATEMENT_IMPORT: (job) => runStatementImportJob(job),
-  // Nothing queues this kind yet.
-  BATCH_PDFS: async () => {
-    throw new AppError("NOT_FOUND");
-  },
+  BATCH_PDFS: (job) => runBatchPdfsJob(job),
 };
 
 /** The queue of background jobs, one message per job. */

@@ -24,10 +24,12 @@ import {
   reconcileBatchSchema,
   reopenBatchSchema,
   retryJobSchema,
+  batchPdfsSchema,
   verifyBatchSchema,
 } from "@/lib/subsidies/schemas";
 import { queueStatementImport } from "@/lib/subsidies/services/statement-import-job";
 import { retryJob } from "@/lib/background/services/retry-job";
+import { BATCH_PDFS_PERMISSION, queueBatchPdfs } from "@/lib/subsidies/services/batch-pdfs-job";
 import { duplicateMessage, importedMessage, type WordedStatementError } from "@/lib/subsidies/job-view";
 import { enterStatementLine } from "@/lib/subsidies/services/enter-statement-line";
 import { fieldErrorsOf } from "@/lib/subsidies/one-line-statement";
@@ -95,6 +97,21 @@ export const retryImportAction = staffAction(rolesWith("subsidy.import"), {
   schema: retryJobSchema,
   run: (input, actor) => retryJob(actor, { jobId: input.jobId, kind: "STATEMENT_IMPORT", permission: "subsidy.import" }),
   success: () => words("subsidy.importJob.retried"),
+  after: refresh,
+});
+
+/** The centre asks for all of a batch's PDFs; a job prepares them and the batch page shows its progress. */
+export const requestBatchPdfsAction = staffAction(rolesWith(BATCH_PDFS_PERMISSION), {
+  schema: batchPdfsSchema,
+  run: (input, actor) => queueBatchPdfs(actor, input.batchId),
+  success: () => words("subsidy.batchPdfsJob.requested"),
+  after: refresh,
+});
+
+export const retryBatchPdfsAction = staffAction(rolesWith(BATCH_PDFS_PERMISSION), {
+  schema: retryJobSchema,
+  run: (input, actor) => retryJob(actor, { jobId: input.jobId, kind: "BATCH_PDFS", permission: BATCH_PDFS_PERMISSION }),
+  success: () => words("subsidy.batchPdfsJob.retried"),
   after: refresh,
 });
 

@@ -6,28 +6,34 @@ import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 import { quarterLabel } from "@/lib/subsidies/periods";
 import type { StatementError } from "@/lib/subsidies/statement-parser";
 import { isImportJobInput, type ImportJobResult } from "@/lib/subsidies/import-job-result";
+import { isBatchPdfsResult } from "@/lib/subsidies/batch-pdfs-result";
 
-// A statement import job as the bank's page shows it, in the reader's language: the same words for
-// the server-rendered page and for each poll of the job's route.
+// A background job of the subsidy pages as its page shows it, in the reader's language: the same
+// words for the server-rendered page and for each poll of the job's route.
 
 /** A line of the report as the bank reads it: the problem already in the reader's language. */
 export type WordedStatementError = Omit<StatementError, "message"> & { message: string };
 
-export type ImportJobView = {
+export type JobView = {
   id: string;
   status: BackgroundJobDto["status"];
   finished: boolean;
   tone: "info" | "success" | "error";
-  fileName: string;
+  /** What the job works on (the uploaded file's name, "all PDFs of this batch"). */
+  title: string;
   /** The job's status in words (queued, running, done, failed). */
   statusLabel: string;
   message: string;
   /** A rejected file's report (nothing was stored), and how many problems it had in all. */
   errors?: WordedStatementError[];
   total?: number;
-  /** A failed job may be queued again with the stored file. */
+  /** A failed job may be queued again with its stored input. */
   retryable: boolean;
+  /** Where the finished job's file is downloaded. */
+  download?: string;
 };
+
+export type ImportJobView = JobView;
 
 // Counts pass as text, as they always read (no digit grouping).
 export function importedMessage(t: RootTranslator, o: { added: number; skipped: number; subsidyFen: bigint; quarters: string[] }): string {
@@ -42,18 +48,14 @@ export function duplicateMessage(t: RootTranslator, locale: string, o: { importe
 }
 
 export function importJobView(t: RootTranslator, locale: string, job: BackgroundJobDto): ImportJobView {
-  const fileName = isImportJobInput(job.input) ? job.input.fileName : "";
-  const base = {
-    id: job.id, status: job.status, finished: isFinished(job.status), fileName, statusLabel: t(`background.status.${job.status}`), retryable: job.status === "FAILED",
-  };
+  const base = baseView(t, job, isImportJobInput(job.input) ? job.input.fileName : "");
   if (job.status === "QUEUED") return { ...base, tone: "info", message: t("subsidy.importJob.queued") };
   if (job.status === "RUNNING") {
     const message = job.total === null ? t("subsidy.importJob.reading") : t("subsidy.importJob.checking", { done: String(job.done), total: String(job.total) });
     return { ...base, tone: "info", message };
   }
   if (job.status === "FAILED") {
-    const reason = job.error ? wordIn(t, job.error) : t("background.failed.unexpected");
-    return { ...base, tone: "error", message: t("subsidy.importJob.failed", { reason }) };
+    return { ...base, tone: "error", message: t("subsidy.importJob.failed", { reason: failedReason(t, job) }) };
   }
   const result = job.result as ImportJobResult;
   switch (result.outcome) {
@@ -66,5 +68,33 @@ export function importJobView(t: RootTranslator, locale: string, job: Background
         ...base, tone: "error", message: t("subsidy.done.rejected", { n: String(result.total) }),
         errors: result.errors.map((e) => ({ ...e, message: wordIn(t, e.message) })), total: result.total,
       };
+  }
+}
+
+function baseView(t: RootTranslator, job: BackgroundJobDto, title: string) {
+  return {
+    id: job.id, status: job.status, finished: isFinished(job.status), title, statusLabel: t(`background.status.${job.status}`), retryable: job.status === "FAILED",
+  };
+}
+
+const failedReason = (t: RootTranslator, job: BackgroundJobDto) => (job.error ? wordIn(t, job.error) : t("background.failed.unexpected"));
+
+/** A batch's PDFs being prepared: how many are done, then the archive to download. */
+export function batchPdfsJobView(t: RootTranslator, job: BackgroundJobDto): JobView {
+  const base = baseView(t, job, t("subsidy.batchPdfsJob.title"));
+  switch (job.status) {
+    case "QUEUED":
+      return { ...base, tone: "info", message: t("subsidy.batchPdfsJob.queued") };
+    case "RUNNING":
+      return { ...base, tone: "info", message: t("subsidy.batchPdfsJob.running", { done: String(job.done), total: String(job.total ?? "?") }) };
+    case "FAILED":
+      return { ...base, tone: "error", message: t("subsidy.batchPdfsJob.failed", { reason: failedReason(t, job) }) };
+    case "DONE": {
+      const result = isBatchPdfsResult(job.result) ? job.result : null;
+      return {
+        ...base, tone: "success", download: `/api/subsidies/batch-pdfs/${job.id}/file`,
+        message: t("subsidy.batchPdfsJob.done", { files: String(result?.files ?? 0), statements: String(result?.statements ?? 0) }),
+      };
+    }
   }
 }

@@ -76,3 +76,6 @@ export const budgetSchema = z.object({
 
 /** A failed statement import queued again. */
 export const retryJobSchema = z.object({ jobId: uuid });
+
+/** All of a batch's PDFs prepared as one ZIP, in the background. */
+export const batchPdfsSchema = z.object({ batchId: uuid });

@@ -80,7 +80,7 @@ describe("a statement import as a background job", () => {
     expect(waiting).toMatchObject({ kind: "STATEMENT_IMPORT", status: "QUEUED", organisationId: org.id, requestedById: officer.userId, doneCount: 0, totalCount: null });
     expect(await db.storedObject.count({ where: { key: (waiting.input as { storageKey: string }).storageKey } })).toBe(1);
     expect(await db.statementLine.count({ where: { loanId: loan.id } })).toBe(0);
-    expect(importJobView(zh, "zh-CN", (await importJob(officer, jobId))!)).toMatchObject({ status: "QUEUED", finished: false, message: "排队等待导入", fileName: "2025Q3-Q4.csv" });
+    expect(importJobView(zh, "zh-CN", (await importJob(officer, jobId))!)).toMatchObject({ status: "QUEUED", finished: false, message: "排队等待导入", title: "2025Q3-Q4.csv" });
 
     // What the record says while the job runs, seen from outside the job.
     const seen: { status: string; done: number; total: number | null }[] = [];
@@ -148,7 +148,7 @@ describe("a statement import as a background job", () => {
     const failed = await jobRow(jobId);
     expect(failed).toMatchObject({ status: "FAILED", errorKey: "background.failed.requesterGone", attempts: 1 });
     const view = importJobView(zh, "zh-CN", (await importJob(officer, jobId))!);
-    expect(view).toMatchObject({ tone: "error", retryable: true, message: "导入失败：上传文件的账号已停用或已调离本机构。文件已保存，可重试" });
+    expect(view).toMatchObject({ tone: "error", retryable: true, message: "导入失败：发起该任务的账号已停用或已调离本机构。文件已保存，可重试" });
     expect(await db.statementLine.count({ where: { loanId: loan.id } })).toBe(0);
 
     // An unexpected error is "unexpected" for the reader (the details go to the log).

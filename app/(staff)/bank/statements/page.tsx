@@ -5,7 +5,8 @@ import { importJobView } from "@/lib/subsidies/job-view";
 import { rootTranslator } from "@/lib/i18n/reader";
 import { beijingToday } from "@/lib/calendar/beijing";
 import { StatementUpload } from "@/components/subsidies/statement-upload";
-import { ImportJobProgress } from "@/components/subsidies/import-job-progress";
+import { JobProgress } from "@/components/subsidies/job-progress";
+import { retryImportAction } from "@/lib/subsidies/actions";
 import { LineEntryForm } from "@/components/subsidies/line-entry-form";
 import { QueriedLines } from "@/components/subsidies/queried-lines";
 import { BatchTable } from "@/components/subsidies/batch-table";
@@ -33,7 +34,10 @@ export default async function BankStatementsPage() {
         {jobs.map((job) => {
           const view = importJobView(root, locale, job);
           // Keyed by status too: after a retry or the job's end the server's view replaces the polled one.
-          return <ImportJobProgress key={`${job.id}-${job.status}`} initial={view} />;
+          return (
+            <JobProgress key={`${job.id}-${job.status}`} initial={view} poll={`/api/subsidies/import-jobs/${job.id}`}
+              retry={retryImportAction} retryLabel={t("retry")} testId="import-job" />
+          );
         })}
       </section>
 
