@@ -5,11 +5,10 @@ import { requireSection } from "@/lib/auth/actor";
 import { batchDetail, budgetOverview } from "@/lib/subsidies/queries";
 import { latestBatchPdfsJob } from "@/lib/subsidies/batch-pdfs-queries";
 import { batchPdfsJobView } from "@/lib/subsidies/job-view";
-import { requestBatchPdfsAction, retryBatchPdfsAction } from "@/lib/subsidies/actions";
+import { retryBatchPdfsAction } from "@/lib/subsidies/actions";
 import { can } from "@/lib/auth/permissions";
 import { JobProgress } from "@/components/subsidies/job-progress";
-import { ActionForm } from "@/components/ui/action-form";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { BatchPdfsRequest } from "@/components/subsidies/batch-pdfs-request";
 import { beijingToday } from "@/lib/calendar/beijing";
 import { formatFen } from "@/lib/money/fen";
 import { rootTranslator } from "@/lib/i18n/reader";
@@ -50,9 +49,7 @@ export default async function CentreBatchPage({ params, searchParams }: { params
       {can(actor, "subsidy.statementPdf") ? (
         <section data-testid="batch-pdfs">
           {pdfsJob?.status === "QUEUED" || pdfsJob?.status === "RUNNING" ? null : (
-            <ActionForm action={requestBatchPdfsAction} hidden={{ batchId: batch.id }} className="actions">
-              {() => <SubmitButton variant="secondary">{t("batchPdfs")}</SubmitButton>}
-            </ActionForm>
+            <BatchPdfsRequest batchId={batch.id} label={t("batchPdfs")} />
           )}
           {pdfsJob ? (
             <JobProgress key={`${pdfsJob.id}-${pdfsJob.status}`} initial={batchPdfsJobView(words, pdfsJob)} poll={`/api/subsidies/batch-pdfs/${pdfsJob.id}`}
