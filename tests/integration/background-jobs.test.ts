@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import PgBoss from "pg-boss";
 import { accruedInterestFen } from "@/lib/loans/interest";
 import { addMonthsClamped, daysBetween } from "@/lib/loans/schedule";
 import { fenToYuanString } from "@/lib/money/fen";
-import { BACKGROUND_HANDLERS } from "@/lib/jobs/background-jobs";
+import { BACKGROUND_HANDLERS, RUN_BACKGROUND_JOB, serveBackgroundQueue } from "@/lib/jobs/background-jobs";
 import { runJob, runQueuedJobs, STALE_AFTER_MS, type JobHandlers } from "@/lib/background/services/run-job";
 import { retryJob } from "@/lib/background/services/retry-job";
 import { backgroundJobFor } from "@/lib/background/queries";
@@ -10,7 +11,7 @@ import { importJob, recentImportJobs } from "@/lib/subsidies/queries";
 import { queueStatementImport, runStatementImportJob } from "@/lib/subsidies/services/statement-import-job";
 import { importJobView } from "@/lib/subsidies/job-view";
 import type { ImportJobResult } from "@/lib/subsidies/import-job-result";
-import { db, uniqueSuffix } from "../support/db";
+import { db, itOnPostgres, uniqueSuffix } from "../support/db";
 import { worded } from "../support/words";
 import { createApplicant, createEnterprise, createStaff, ensureReferenceData } from "../support/factories";
 import { createTranslator } from "use-intl/core";
@@ -212,4 +213,31 @@ describe("a statement import as a background job", () => {
     await expect(retryJob(applicant, { jobId, kind: "STATEMENT_IMPORT", permission: "subsidy.import" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(queueStatementImport(applicant, { fileName: "x.csv", bytes: csv(loan.contractNo, [Q3]) })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+
+  itOnPostgres("through pg-boss with two servers working the queue, each queued import runs once", async () => {
+    const servers = [0, 1].map(() => new PgBoss({ connectionString: process.env.DATABASE_URL!, schema: "pgboss_background_test" }));
+    const stops: (() => void)[] = [];
+    try {
+      for (const boss of servers) {
+        await boss.start();
+        stops.push(await serveBackgroundQueue(boss));
+      }
+      const banks = await Promise.all([0, 1, 2].map(async () => {
+        const { org, officer } = await newBank();
+        const loan = await newLoan(org.id);
+        return { org, jobId: await queued(officer, csv(loan.contractNo, [Q3, Q4])) };
+      }));
+      // Each upload sent its message through the starter; send every job again from the other server.
+      for (const { jobId } of banks) await servers[0]!.send(RUN_BACKGROUND_JOB, { jobId });
+      await expect.poll(async () => db.backgroundJob.count({ where: { id: { in: banks.map((b) => b.jobId) }, status: "DONE" } }), { timeout: 30_000 }).toBe(3);
+      for (const { org, jobId } of banks) {
+        expect(await jobRow(jobId)).toMatchObject({ status: "DONE", attempts: 1, doneCount: 2, totalCount: 2 });
+        expect(await db.statementImport.count({ where: { bankOrgId: org.id } })).toBe(1);
+        expect(await db.statementLine.count({ where: { batch: { bankOrgId: org.id } } })).toBe(2);
+      }
+    } finally {
+      for (const stop of stops) stop();
+      for (const boss of servers) await boss.stop({ graceful: false, wait: true });
+    }
+  }, 60_000);
 });
