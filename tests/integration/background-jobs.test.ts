@@ -158,6 +158,11 @@ describe("a statement import as a background job", () => {
     expect(await runJob(other, broken)).toBe("FAILED");
     expect(await jobRow(other)).toMatchObject({ errorKey: "background.failed.unexpected" });
 
+    // A colleague takes the failed import over: retried, it runs as the colleague.
+    const colleague = await createStaff(org.code, "BANK_OFFICER");
+    await retryJob(colleague, { jobId, kind: "STATEMENT_IMPORT", permission: "subsidy.import" });
+    expect(await jobRow(jobId)).toMatchObject({ status: "QUEUED", requestedById: colleague.userId });
+    await db.backgroundJob.update({ where: { id: jobId }, data: { status: "FAILED", requestedById: officer.userId } });
     await db.user.update({ where: { id: officer.userId }, data: { disabledAt: null } });
     // Only a failed job is retried, and only once at a time.
     await expect(retryJob(officer, { jobId: (await queued(officer, csv(loan.contractNo, [Q3, Q4]))), kind: "STATEMENT_IMPORT", permission: "subsidy.import" }))

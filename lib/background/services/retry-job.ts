@@ -11,7 +11,8 @@ import { jobScope } from "@/lib/background/scope";
 import { dispatch } from "@/lib/background/services/queue-job";
 
 /**
- * Queues a failed job of the actor's organisation again, with its stored input. `permission` is
+ * Queues a failed job of the actor's organisation again, with its stored input; the job then runs
+ * as the actor (a colleague may take over the job of an account since disabled). `permission` is
  * what starting such a job needs. Another organisation's job is "not found"; a job that has not
  * failed (or that someone retried a moment ago) is a conflict.
  */
@@ -23,7 +24,7 @@ export async function retryJob(actor: Actor, input: { jobId: string; kind: Backg
   const retried = await db.backgroundJob.updateMany({
     where: { AND: [where, { status: "FAILED" }] },
     data: {
-      status: "QUEUED", errorKey: null, errorValues: Prisma.DbNull, result: Prisma.DbNull, doneCount: 0, totalCount: null,
+      status: "QUEUED", requestedById: actor.userId, errorKey: null, errorValues: Prisma.DbNull, result: Prisma.DbNull, doneCount: 0, totalCount: null,
       attempts: 0, queuedAt: new Date(), startedAt: null, heartbeatAt: null, finishedAt: null,
     },
   });
