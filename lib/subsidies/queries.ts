@@ -260,7 +260,7 @@ const RECENT_JOBS_MS = 24 * 3600_000;
 /** The bank's statement uploads of the last day as jobs (queued, under way, or their outcome), newest first. */
 export async function recentImportJobs(actor: Actor, now = new Date()): Promise<BackgroundJobDto[]> {
   assertCan(actor, "subsidy.import");
-  const jobs = await latestBackgroundJobs(actor, "STATEMENT_IMPORT", 3);
+  const jobs = await latestBackgroundJobs(actor, "STATEMENT_IMPORT", 5);
   return jobs.filter((j) => now.getTime() - j.queuedAt.getTime() < RECENT_JOBS_MS || !j.finishedAt);
 }
 

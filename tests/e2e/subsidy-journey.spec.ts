@@ -70,8 +70,8 @@ test("the bank's bad file is refused line by line and stores nothing; the good o
   // The page asks the job's route until the job is done: both problems at once, a contract that is
   // not this bank's, and a negative amount.
   await expect(badJob).toHaveAttribute("data-status", "DONE", { timeout: 15_000 });
-  await expect(bank.getByText(/合同编号不存在或不属于本行/)).toBeVisible();
-  await expect(bank.getByText("金额不能为负数")).toBeVisible();
+  await expect(badJob.getByText(/合同编号不存在或不属于本行/)).toBeVisible();
+  await expect(badJob.getByText("金额不能为负数")).toBeVisible();
   expect((await queryE2e(`SELECT 1 FROM "StatementLine" l JOIN "Loan" o ON o.id = l."loanId" WHERE o."contractNo" = $1`, [contractNo])).length).toBe(0);
 
   await bank.locator("#statement-file").setInputFiles({ name: "2026Q3.csv", mimeType: "text/csv", buffer: Buffer.from(goodCsv()) });
