@@ -10,6 +10,7 @@ export const STATUS_WORDS = {
   ControlChangeStatus: ["admin.controls.statuses"],
   ExceptionStatus: ["exceptions.state"],
   DocumentReadingStatus: ["applicant.licenceReading.status"],
+  BackgroundJobStatus: ["background.status"],
 } as const;
 
 export type StatusEnum = keyof typeof STATUS_WORDS;

@@ -3,6 +3,7 @@ import nodemailer from "nodemailer";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { deliverOnce } from "@/lib/notifications/deliver-once";
 
 /** Sends waiting outbox mail when SMTP is configured; without it the outbox page shows them. */
 export async function deliverOutbox(smtpUrl: string | undefined = env.SMTP_URL): Promise<number> {
@@ -11,14 +12,12 @@ export async function deliverOutbox(smtpUrl: string | undefined = env.SMTP_URL):
   const waiting = await db.outboxEmail.findMany({ where: { sentAt: null, error: null }, take: 100, orderBy: { createdAt: "asc" } });
   let sent = 0;
   for (const mail of waiting) {
-    try {
+    // Each mail once, however many runs overlap (lib/notifications/deliver-once.ts).
+    const delivery = await deliverOnce("OutboxEmail", mail.id, async () => {
       await transport.sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.body });
-      await db.outboxEmail.update({ where: { id: mail.id }, data: { sentAt: new Date() } });
-      sent += 1;
-    } catch (error) {
-      logger.warn("mail not sent", { id: mail.id, error });
-      await db.outboxEmail.update({ where: { id: mail.id }, data: { error: error instanceof Error ? error.message.slice(0, 500) : "unknown" } });
-    }
+    });
+    if (delivery.status === "SENT") sent += 1;
+    if (delivery.status === "FAILED") logger.warn("mail not sent", { id: mail.id, error: delivery.error });
   }
   return sent;
 }

@@ -17,6 +17,7 @@ import { connectPostgres } from "@/lib/db/sql-executor";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { refreshStatistics } from "@/lib/stats/services/refresh-statistics";
 import { computeStatisticsInProcess, serveStatisticsQueue } from "@/lib/stats/snapshot-queue";
+import { runBackgroundJobsHere, runQueuedBackgroundJobs, serveBackgroundQueue } from "@/lib/jobs/background-jobs";
 
 export const JOBS = {
   "expire-returns": { cron: "*/10 * * * *", run: () => expireOverdueReturns() },
@@ -32,6 +33,8 @@ export const JOBS = {
   "anchor-audit-chains": { cron: "* * * * *", run: () => anchorChainHeads() },
   // The statistics pages' snapshots: recomputed when the records moved on (lib/stats/services/refresh-statistics.ts).
   "refresh-statistics": { cron: "* * * * *", run: (now?: Date) => refreshStatistics(now) },
+  // Statement imports and batch PDFs whose queue message was lost or cut off (lib/jobs/background-jobs.ts).
+  "background-jobs": { cron: "* * * * *", run: () => runQueuedBackgroundJobs() },
 } as const;
 
 
@@ -50,16 +53,18 @@ export async function startScheduler(url: string | undefined = env.DATABASE_URL)
       setImmediate(() => void runReading(readingId).catch((error: unknown) => logger.error("licence reading failed", { readingId, error })));
     });
     const stopStatistics = computeStatisticsInProcess();
+    const stopBackground = runBackgroundJobsHere();
     return async () => {
       clearInterval(timer);
       setReadingStarter(undefined);
       stopStatistics();
+      stopBackground();
     };
   }
   const { default: PgBoss } = await import("pg-boss");
   const boss = new PgBoss({ connectionString: url, schema: "pgboss" });
   boss.on("error", (error) => logger.error("job queue error", { error }));
-  const stopReading = await oneServerAtATime(url, async () => {
+  const stopQueues = await oneServerAtATime(url, async () => {
     await boss.start();
     for (const [name, job] of Object.entries(JOBS)) {
       // A failed run is retried (three times, a minute apart, backing off); every reminder it sends
@@ -72,10 +77,12 @@ export async function startScheduler(url: string | undefined = env.DATABASE_URL)
       });
     }
     const stopStatistics = await serveStatisticsQueue(boss);
-    const stopQueue = await serveReadingQueue(boss);
+    const stopReadings = await serveReadingQueue(boss);
+    const stopBackground = await serveBackgroundQueue(boss);
     return () => {
       stopStatistics();
-      stopQueue();
+      stopReadings();
+      stopBackground();
     };
   }).catch(async (error: unknown) => {
     // A start cut short (the database went away half-way) leaves no half-started queue behind.
@@ -83,7 +90,7 @@ export async function startScheduler(url: string | undefined = env.DATABASE_URL)
     throw error;
   });
   return async () => {
-    stopReading();
+    stopQueues();
     await boss.stop({ graceful: true });
   };
 }

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { unseal } from "@/lib/personal-data/sealed";
 import { maskMobile } from "@/lib/validation/identity";
+import { deliverOnce } from "@/lib/notifications/deliver-once";
 
 // Text messages go out the way e-mail does: written to an outbox in the transaction that decides
 // to send them, delivered by a job through one sender. The sender is chosen by SMS_PROVIDER.
@@ -43,19 +44,15 @@ export function configuredSmsSender(): SmsSender {
   return logSmsSender;
 }
 
-/** Sends waiting messages, oldest first; a failed one keeps its error and is not retried blindly. */
+/** Sends waiting messages, oldest first, each once across overlapping runs; a failed one keeps its error and is not retried blindly. */
 export async function deliverSms(sender: SmsSender = configuredSmsSender()): Promise<number> {
   const waiting = await db.outboxSms.findMany({ where: { sentAt: null, error: null }, take: 100, orderBy: { createdAt: "asc" } });
   let sent = 0;
   for (const message of waiting) {
-    try {
-      await sender.send(unseal(message.toSealed, "OutboxSms.to"), unseal(message.bodySealed, "OutboxSms.body"));
-      await db.outboxSms.update({ where: { id: message.id }, data: { sentAt: new Date() } });
-      sent += 1;
-    } catch (error) {
-      logger.warn("sms not sent", { id: message.id, error });
-      await db.outboxSms.update({ where: { id: message.id }, data: { error: error instanceof Error ? error.message.slice(0, 500) : "unknown" } });
-    }
+    const delivery = await deliverOnce("OutboxSms", message.id, () =>
+      sender.send(unseal(message.toSealed, "OutboxSms.to"), unseal(message.bodySealed, "OutboxSms.body")));
+    if (delivery.status === "SENT") sent += 1;
+    if (delivery.status === "FAILED") logger.warn("sms not sent", { id: message.id, error: delivery.error });
   }
   return sent;
 }

@@ -9,10 +9,9 @@ import { staffAudience, staffRolesOf } from "@/lib/actions/audience";
 import type { StaffActor } from "@/lib/auth/roles";
 import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { AppError, ERRORS_NAMESPACE, messageKeyOf } from "@/lib/errors";
-import { wordIn, words, type RootTranslator, type Words } from "@/lib/i18n/words";
+import { wordIn, words, type Words } from "@/lib/i18n/words";
 import { BATCH_TRANSITIONS } from "@/lib/subsidies/batch-workflow";
 import { formatFen } from "@/lib/money/fen";
-import type { StatementError } from "@/lib/subsidies/statement-parser";
 import {
   answerQuerySchema,
   budgetSchema,
@@ -24,13 +23,16 @@ import {
   queryLineSchema,
   reconcileBatchSchema,
   reopenBatchSchema,
+  retryJobSchema,
+  batchPdfsSchema,
   verifyBatchSchema,
 } from "@/lib/subsidies/schemas";
-import { importStatement } from "@/lib/subsidies/services/import-statement";
+import { queueStatementImport } from "@/lib/subsidies/services/statement-import-job";
+import { retryJob } from "@/lib/background/services/retry-job";
+import { BATCH_PDFS_PERMISSION, queueBatchPdfs } from "@/lib/subsidies/services/batch-pdfs-job";
+import { duplicateMessage, importedMessage, type WordedStatementError } from "@/lib/subsidies/job-view";
 import { enterStatementLine } from "@/lib/subsidies/services/enter-statement-line";
-import type { ImportOutcome } from "@/lib/subsidies/services/statement-intake";
 import { fieldErrorsOf } from "@/lib/subsidies/one-line-statement";
-import { quarterLabel } from "@/lib/subsidies/periods";
 import { queryLine } from "@/lib/subsidies/services/query-line";
 import { answerLineQuery } from "@/lib/subsidies/services/answer-line-query";
 import { correctLine } from "@/lib/subsidies/services/correct-line";
@@ -41,7 +43,6 @@ import { approveBatchAsChecker } from "@/lib/subsidies/services/approve-batch-as
 import { recordPayment } from "@/lib/subsidies/services/record-payment";
 import { reconcileBatch } from "@/lib/subsidies/services/reconcile-batch";
 import { setSubsidyBudget } from "@/lib/subsidies/services/set-budget";
-import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 
 // gate → parse → (the service authorises) → revalidate. Each action's audience is the role list
 // of the permission its service checks. The upload has its own result shape, because a rejected
@@ -54,12 +55,9 @@ export type ImportState =
   | { status: "error"; message: string }
   | { status: "rejected"; message: string; errors: WordedStatementError[]; total: number }
   | { status: "duplicate"; message: string }
-  | { status: "imported"; message: string };
+  | { status: "queued"; message: string; jobId: string };
 
-/** A line of the report as the bank reads it: the problem already in the reader's language. */
-export type WordedStatementError = Omit<StatementError, "message"> & { message: string };
-
-const REPORT_LIMIT = 500;
+export type { WordedStatementError };
 
 function refresh() {
   revalidatePath("/bank/statements");
@@ -67,18 +65,7 @@ function refresh() {
   revalidatePath("/applicant/loans", "layout");
 }
 
-// Counts pass as text, as they always read (no digit grouping).
-function importedMessage(t: RootTranslator, o: Extract<ImportOutcome, { status: "IMPORTED" }>): string {
-  if (o.added === 0) return t("subsidy.done.noneNew", { skipped: String(o.skipped) });
-  const quarters = o.quarters.map((q) => wordIn(t, quarterLabel(q))).join(t("subsidy.done.quarterSeparator"));
-  return t("subsidy.done.imported", { added: String(o.added), skipped: String(o.skipped), amount: formatFen(o.subsidyFen), quarters });
-}
-
-async function duplicateMessage(t: RootTranslator, o: Extract<ImportOutcome, { status: "ALREADY_IMPORTED" }>): Promise<string> {
-  const at = o.importedAt.toLocaleString(await getLocale(), { timeZone: BEIJING_TIME_ZONE });
-  return t("subsidy.done.duplicateFile", { at, file: o.fileName });
-}
-
+/** The upload stores the file and queues its import; the page shows the job's progress and outcome. */
 export const importStatementAction = guardedAction(
   staffAudience(rolesWith("subsidy.import")),
   async (code): Promise<ImportState> => ({ status: "error", message: await errorMessage(code) }),
@@ -89,15 +76,14 @@ export const importStatementAction = guardedAction(
       const parsed = importStatementSchema.safeParse({ file: formData.get("file") });
       if (!parsed.success) return { status: "error", message: wordIn(t, parsed.error.issues[0]?.message ?? `${ERRORS_NAMESPACE}.${messageKeyOf("VALIDATION")}`) };
       const file = parsed.data.file;
-      const outcome = await importStatement(actor, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      const outcome = await queueStatementImport(actor, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       if (outcome.status === "REJECTED") {
-        const message = t("subsidy.done.rejected", { n: String(outcome.errors.length) });
-        const errors = outcome.errors.slice(0, REPORT_LIMIT).map((e) => ({ ...e, message: wordIn(t, e.message) }));
-        return { status: "rejected", message, errors, total: outcome.errors.length };
+        const errors = outcome.errors.map((e) => ({ ...e, message: wordIn(t, e.message) }));
+        return { status: "rejected", message: t("subsidy.done.rejected", { n: String(errors.length) }), errors, total: errors.length };
       }
       state = outcome.status === "ALREADY_IMPORTED"
-        ? { status: "duplicate", message: await duplicateMessage(t, outcome) }
-        : { status: "imported", message: importedMessage(t, outcome) };
+        ? { status: "duplicate", message: duplicateMessage(t, await getLocale(), outcome) }
+        : { status: "queued", message: t("subsidy.importJob.received", { file: file.name }), jobId: outcome.jobId };
     } catch (error) {
       return { status: "error", message: (await errorState(error)).message };
     }
@@ -105,6 +91,29 @@ export const importStatementAction = guardedAction(
     return state;
   },
 );
+
+/** Queues a failed import again with the file it stored. */
+export const retryImportAction = staffAction(rolesWith("subsidy.import"), {
+  schema: retryJobSchema,
+  run: (input, actor) => retryJob(actor, { jobId: input.jobId, kind: "STATEMENT_IMPORT", permission: "subsidy.import" }),
+  success: () => words("subsidy.importJob.retried"),
+  after: refresh,
+});
+
+/** The centre asks for all of a batch's PDFs; a job prepares them and the batch page shows its progress. */
+export const requestBatchPdfsAction = staffAction(rolesWith(BATCH_PDFS_PERMISSION), {
+  schema: batchPdfsSchema,
+  run: (input, actor) => queueBatchPdfs(actor, input.batchId),
+  success: () => words("subsidy.batchPdfsJob.requested"),
+  after: refresh,
+});
+
+export const retryBatchPdfsAction = staffAction(rolesWith(BATCH_PDFS_PERMISSION), {
+  schema: retryJobSchema,
+  run: (input, actor) => retryJob(actor, { jobId: input.jobId, kind: "BATCH_PDFS", permission: BATCH_PDFS_PERMISSION }),
+  success: () => words("subsidy.batchPdfsJob.retried"),
+  after: refresh,
+});
 
 export const enterLineAction = staffAction(rolesWith("subsidy.import"), {
   schema: enterLineSchema,

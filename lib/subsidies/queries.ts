@@ -14,6 +14,8 @@ import type { VerificationChecklist } from "@/lib/subsidies/verification";
 import { readAuditData } from "@/lib/audit/read";
 import type { AuditData } from "@/lib/audit/events/table";
 import { BATCH_AUDIT_ACTIONS } from "@/lib/audit/events/subsidy";
+import { backgroundJobFor, latestBackgroundJobs } from "@/lib/background/queries";
+import type { BackgroundJobDto } from "@/lib/background/dto";
 
 // Reads of the subsidy ledger, as plain DTOs. Each authorises and scopes on its own: a bank sees
 // its own batches, imports and queried lines; the centre sees every batch and the budget.
@@ -251,6 +253,21 @@ export async function listImports(actor: Actor): Promise<ImportRow[]> {
   });
   const names = await namesOf(rows.map((r) => r.importedById));
   return rows.map((r) => ({ id: r.id, fileName: r.fileName, lineCount: r.lineCount, createdAt: r.createdAt, importedBy: names.get(r.importedById) ?? "—" }));
+}
+
+const RECENT_JOBS_MS = 24 * 3600_000;
+
+/** The bank's statement uploads of the last day as jobs (queued, under way, or their outcome), newest first. */
+export async function recentImportJobs(actor: Actor, now = new Date()): Promise<BackgroundJobDto[]> {
+  assertCan(actor, "subsidy.import");
+  const jobs = await latestBackgroundJobs(actor, "STATEMENT_IMPORT", 5);
+  return jobs.filter((j) => now.getTime() - j.queuedAt.getTime() < RECENT_JOBS_MS || !j.finishedAt);
+}
+
+/** One statement import job of the actor's own bank, or null. */
+export async function importJob(actor: Actor, id: string): Promise<BackgroundJobDto | null> {
+  assertCan(actor, "subsidy.import");
+  return backgroundJobFor(actor, id, "STATEMENT_IMPORT");
 }
 
 export type QueriedLine = LineRow & { batchId: string; batchVersion: number; quarterLabel: Message };

@@ -73,3 +73,9 @@ export const budgetSchema = z.object({
   // The union's guarantee deposit with the guarantee company: information, optional.
   guaranteeDepositYuan: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), yuanAmountField.optional()),
 });
+
+/** A failed statement import queued again. */
+export const retryJobSchema = z.object({ jobId: uuid });
+
+/** All of a batch's PDFs prepared as one ZIP, in the background. */
+export const batchPdfsSchema = z.object({ batchId: uuid });

@@ -5,6 +5,7 @@ import { createApplicant } from "./support/factories";
 import { queryE2e } from "./support/db";
 import { pdfText } from "./support/files";
 import { captureScreens } from "./support/screens";
+import { runBackgroundJobs } from "./support/jobs";
 import { seal } from "@/lib/personal-data/sealed";
 
 // A quarter's interest subsidy from the bank's statement to the applicant's confirmation.
@@ -54,21 +55,37 @@ test.beforeAll(async () => {
 });
 
 test("the bank's bad file is refused line by line and stores nothing; the good one is imported once", async ({ browser }) => {
+  test.setTimeout(90_000);
   const bank = await as(browser, "officer@bank.demo");
   await bank.goto("/bank/statements");
   await bank.locator("#statement-file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(badCsv()) });
   await bank.getByRole("button", { name: "上传并导入" }).click();
-  // Both problems at once: a contract that is not this bank's, and a negative amount.
-  await expect(bank.getByText(/合同编号不存在或不属于本行/)).toBeVisible();
-  await expect(bank.getByText("金额不能为负数")).toBeVisible();
+  // The file is stored and queued; its job has not run yet (the e2e server runs no worker).
+  await expect(bank.getByTestId("upload-answer")).toContainText("已收到文件“bad.csv”");
+  const badJob = bank.getByTestId("import-job").filter({ hasText: "bad.csv" });
+  await expect(badJob).toHaveAttribute("data-status", "QUEUED");
+  await expect(badJob.getByTestId("import-job-status")).toHaveText("排队中");
+  await captureScreens(bank, "bank-statements-queued");
+  runBackgroundJobs();
+  // The page asks the job's route until the job is done: both problems at once, a contract that is
+  // not this bank's, and a negative amount.
+  await expect(badJob).toHaveAttribute("data-status", "DONE", { timeout: 15_000 });
+  await expect(badJob.getByText(/合同编号不存在或不属于本行/)).toBeVisible();
+  await expect(badJob.getByText("金额不能为负数")).toBeVisible();
   expect((await queryE2e(`SELECT 1 FROM "StatementLine" l JOIN "Loan" o ON o.id = l."loanId" WHERE o."contractNo" = $1`, [contractNo])).length).toBe(0);
 
   await bank.locator("#statement-file").setInputFiles({ name: "2026Q3.csv", mimeType: "text/csv", buffer: Buffer.from(goodCsv()) });
   await bank.getByRole("button", { name: "上传并导入" }).click();
+  const goodJob = bank.getByTestId("import-job").filter({ hasText: "2026Q3.csv" });
+  await expect(goodJob).toHaveAttribute("data-status", "QUEUED");
+  runBackgroundJobs();
+  await expect(goodJob).toContainText("已导入 1 笔明细", { timeout: 15_000 });
   await expect(bank.getByTestId("batch-table")).toContainText("2026");
+  // The same file again is answered at once: nothing is queued, nothing recorded twice.
   await bank.locator("#statement-file").setInputFiles({ name: "2026Q3-again.csv", mimeType: "text/csv", buffer: Buffer.from(goodCsv()) });
   await bank.getByRole("button", { name: "上传并导入" }).click();
-  await expect(bank.locator(".notice").first()).toBeVisible();
+  await expect(bank.getByTestId("upload-answer")).toContainText("（2026Q3.csv），本次未新增任何记录");
+  await expect(bank.getByTestId("import-job").filter({ hasText: "2026Q3-again.csv" })).toHaveCount(0);
   const lines = await queryE2e<{ batchId: string }>(
     `SELECT l."batchId" FROM "StatementLine" l JOIN "Loan" o ON o.id = l."loanId" WHERE o."contractNo" = $1`, [contractNo]);
   expect(lines).toHaveLength(1);
@@ -126,6 +143,28 @@ test("verified, approved by two different people, paid once", async ({ browser }
   expect(batch!.paymentRef).toBe(`TX-${stamp}`);
   expect(batch!.makerId).not.toBe(batch!.checkerId);
   await captureScreens(approver, "centre-batch-paid");
+});
+
+test("the centre has all of the batch's PDFs prepared in the background and downloads them as one ZIP", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const reviewer = await as(browser, "reviewer@center.demo");
+  await reviewer.goto(`/center/subsidies/${batchId}`);
+  await reviewer.getByRole("button", { name: "生成本批次全部 PDF（汇总表及各企业贴息确认单，ZIP）" }).click();
+  const job = reviewer.getByTestId("batch-pdfs-job");
+  await expect(job).toHaveAttribute("data-status", "QUEUED");
+  await expect(job.getByTestId("batch-pdfs-job-status")).toHaveText("排队中");
+  runBackgroundJobs();
+  await expect(job).toHaveAttribute("data-status", "DONE", { timeout: 15_000 });
+  await expect(job).toContainText("已生成 2 份 PDF（汇总表及 1 家企业的贴息确认单）");
+  await captureScreens(reviewer, "batch-pdfs-done");
+  const href = await job.getByRole("link", { name: "下载 ZIP" }).getAttribute("href");
+  const zip = await reviewer.request.get(href!);
+  expect(zip.status()).toBe(200);
+  expect(zip.headers()["content-type"]).toBe("application/zip");
+  expect((await zip.body()).subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
+  // The bank may not fetch the centre's archive.
+  const bank = await as(browser, "officer@bank.demo");
+  expect((await bank.request.get(href!)).status()).toBe(404);
 });
 
 test("the applicant sees the subsidy on the loan page and downloads the statement", async ({ browser }) => {

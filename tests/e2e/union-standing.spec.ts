@@ -3,6 +3,7 @@ import { createApplicant } from "./support/factories";
 import { queryE2e } from "./support/db";
 import { expect, test } from "./support/test";
 import { makeCreditCode } from "../support/ids";
+import { runBackgroundJobs } from "./support/jobs";
 
 const HEADER = "合同编号,计息起日,计息止日,本金余额,年利率,应付利息,实付利息,付息日期,逾期,罚息,展期";
 
@@ -136,6 +137,9 @@ test("a loan without union standing is listed for the quarter; the district unio
   const csv = `${HEADER}\n${contractNo},2025-03-22,2025-06-20,400000.00,3.00%,3033.33,3033.33,2025-06-21,否,0,否\n`;
   await bankPage.locator("#statement-file").setInputFiles({ name: "2025Q2.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await bankPage.getByRole("button", { name: "上传并导入" }).click();
+  await expect(bankPage.getByTestId("import-job").filter({ hasText: "2025Q2.csv" })).toBeVisible();
+  runBackgroundJobs();
+  await expect(bankPage.getByTestId("import-job").filter({ hasText: "2025Q2.csv" })).toHaveAttribute("data-status", "DONE", { timeout: 15_000 });
   await expect(bankPage.getByTestId("batch-table")).toContainText("2025");
   const [line] = await queryE2e<{ subsidyFen: string; excludedReason: string | null; batchId: string }>(
     `SELECT l."subsidyFen"::text AS "subsidyFen", l."excludedReason", l."batchId" FROM "StatementLine" l JOIN "Loan" o ON o.id = l."loanId" WHERE o."contractNo" = $1 AND l.current`,

@@ -115,6 +115,13 @@ describe("demo seed", () => {
     expect(await db.sentReminder.findUniqueOrThrow({ where: { id: reminder.id } })).toEqual(reminder);
     const stored = await db.storedObject.create({ data: { key: `rt/${now.getTime()}`, bytes: new Uint8Array([0, 1, 2, 255]), sizeBytes: 4, createdAt: now } });
     expect(await db.storedObject.findUniqueOrThrow({ where: { key: stored.key } })).toEqual(stored);
+    const job = await db.backgroundJob.create({
+      data: { kind: "STATEMENT_IMPORT", organisationId: (await db.organisation.findFirstOrThrow()).id, requestedById: user.id,
+        status: "FAILED", input: { fileName: "q.csv", storageKey: stored.key, sha256: "b".repeat(64) }, doneCount: 3, totalCount: 480,
+        result: { outcome: "REJECTED", total: 0, errors: [] }, errorKey: "background.failed.unexpected", errorValues: { n: "1" }, attempts: 2,
+        queuedAt: now, startedAt: now, heartbeatAt: now, finishedAt: now },
+    });
+    expect(await db.backgroundJob.findUniqueOrThrow({ where: { id: job.id } })).toEqual(job);
     const mail = await db.outboxEmail.create({ data: { to: "a@b.cn", subject: "s", body: "b", sentAt: now, error: "e", createdAt: now } });
     expect(await db.outboxEmail.findUniqueOrThrow({ where: { id: mail.id } })).toEqual(mail);
     const throttle = await db.signInThrottle.create({ data: { key: `rt:${now.getTime()}`, windowStart: now, failures: 3 } });

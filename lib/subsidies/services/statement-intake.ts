@@ -43,7 +43,14 @@ export type PreparedLine = {
   evidence: UnionEvidence;
 };
 
-export type IntakeInput = { fileName: string; bytes: Uint8Array; today?: string; timings?: Record<string, number> };
+export type IntakeInput = {
+  fileName: string;
+  bytes: Uint8Array;
+  today?: string;
+  timings?: Record<string, number>;
+  /** Told the lines read (total) and checked (done) as the intake goes; the background job records them. */
+  progress?: (done: number, total: number) => Promise<void>;
+};
 
 const COLUMN_ORDER = new Map(STATEMENT_COLUMNS.map((c, i) => [c.zh, i]));
 const CHUNK = 10_000;
@@ -69,6 +76,7 @@ export async function intakeStatement(actor: Actor, input: IntakeInput): Promise
 
   const parsed = await parseStatement(input.bytes, { today });
   tick("parse");
+  await input.progress?.(0, parsed.ok ? parsed.lines.length : (parsed.partial?.length ?? 0));
   if (!parsed.ok) {
     // Report the well-formed rows' problems with the loans too: the bank fixes everything in one round.
     const later = parsed.partial?.length ? await prepareLines(bank.organisationId, parsed.partial, today) : null;
@@ -77,6 +85,7 @@ export async function intakeStatement(actor: Actor, input: IntakeInput): Promise
 
   const prepared = await prepareLines(bank.organisationId, parsed.lines, today);
   tick("validate");
+  await input.progress?.(parsed.lines.length, parsed.lines.length);
   if ("errors" in prepared) return reject(prepared.errors);
   if (prepared.lines.length === 0) {
     return { status: "IMPORTED", importId: null, added: 0, skipped: prepared.skipped, subsidyFen: 0n, quarters: [] };

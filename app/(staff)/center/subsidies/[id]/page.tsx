@@ -3,6 +3,12 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSection } from "@/lib/auth/actor";
 import { batchDetail, budgetOverview } from "@/lib/subsidies/queries";
+import { latestBatchPdfsJob } from "@/lib/subsidies/batch-pdfs-queries";
+import { batchPdfsJobView } from "@/lib/subsidies/job-view";
+import { retryBatchPdfsAction } from "@/lib/subsidies/actions";
+import { can } from "@/lib/auth/permissions";
+import { JobProgress } from "@/components/subsidies/job-progress";
+import { BatchPdfsRequest } from "@/components/subsidies/batch-pdfs-request";
 import { beijingToday } from "@/lib/calendar/beijing";
 import { formatFen } from "@/lib/money/fen";
 import { rootTranslator } from "@/lib/i18n/reader";
@@ -23,11 +29,13 @@ export default async function CentreBatchPage({ params, searchParams }: { params
   const [{ id }, { page }] = await Promise.all([params, searchParams]);
   const batch = await batchDetail(actor, id, { page: Number(page) || 1 });
   if (!batch) notFound();
-  const [t, c, budget, words, p] = await Promise.all([getTranslations("subsidy.centre"), getTranslations("subsidy.common"), budgetOverview(actor), rootTranslator(), getTranslations("common.punct")]);
+  const [t, c, budget, words, p, pdfsJob] = await Promise.all([
+    getTranslations("subsidy.centre"), getTranslations("subsidy.common"), budgetOverview(actor), rootTranslator(), getTranslations("common.punct"), latestBatchPdfsJob(actor, batch.id),
+  ]);
   const year = budget.find((y) => y.current);
   const waiting = batch.status === "OPEN" && batch.openQueries > 0;
   return (
-    <ClientMessages namespaces={["subsidy.bank", "subsidy.centre", "subsidy.columns", "subsidy.flags"]}>
+    <ClientMessages namespaces={["common.punct", "subsidy.bank", "subsidy.centre", "subsidy.columns", "subsidy.flags"]}>
       <PageFeedback>
         <p><Link href="/center/subsidies">{t("back")}</Link></p>
         <h1><span translate="no">{batch.bankName}</span> · {wordIn(words, batch.quarterLabel)}</h1>
@@ -40,6 +48,17 @@ export default async function CentreBatchPage({ params, searchParams }: { params
         <h2>{t("facts")}</h2>
         <BatchFacts batch={batch} />
         <p><a href={`/api/subsidies/batches/${batch.id}/summary`} download className="btn btn--secondary btn--small">{c("summaryPdf")}</a></p>
+        {can(actor, "subsidy.statementPdf") ? (
+          <section data-testid="batch-pdfs">
+            {pdfsJob?.status === "QUEUED" || pdfsJob?.status === "RUNNING" ? null : (
+              <BatchPdfsRequest batchId={batch.id} label={t("batchPdfs")} />
+            )}
+            {pdfsJob ? (
+              <JobProgress key={`${pdfsJob.id}-${pdfsJob.status}`} initial={batchPdfsJobView(words, pdfsJob)} poll={`/api/subsidies/batch-pdfs/${pdfsJob.id}`}
+                retry={retryBatchPdfsAction} retryLabel={t("batchPdfsRetry")} downloadLabel={t("batchPdfsDownload")} testId="batch-pdfs-job" />
+            ) : null}
+          </section>
+        ) : null}
 
         <h2>{t("actionsTitle")}</h2>
         {waiting ? <p className="notice notice--warn" style={{ marginBottom: ".8rem" }}>{t("waitingForAnswers", { n: batch.openQueries })}</p> : null}
