@@ -2,8 +2,9 @@
 // The SQL statements each signed-in page sends, counted and timed: a fresh PostgreSQL database
 // with the demo data and N generated cases per size, then each page's server reads in the order
 // the page makes them (its session check, its layout's and links' counts, its view), through the
-// portal's own Prisma client with Prisma's query events switched on. Prints, per page and size, the
-// statements, their summed database time, and the slowest statements.
+// portal's own Prisma client with Prisma's query events switched on; then the work of the submit
+// and review actions the bench replays (session check and service, each on a case of its own).
+// Prints, per page and size, the statements, their summed database time, and the slowest statements.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
