@@ -27,7 +27,7 @@ export async function checkEligibility(
   app: CaseFacts,
   pinned?: Policy | null,
   { forSubmission = false }: { forSubmission?: boolean } = {},
-): Promise<{ blocks: EligibilityBlock[]; policyId: string }> {
+): Promise<{ blocks: EligibilityBlock[]; policyId: string; policy: Policy }> {
   const now = new Date();
   const policy = pinned ?? (await policyInForce(now));
   const [limits, person, profile, consents, otherOpenCase, lastRejection, outstandingLoan] = await Promise.all([
@@ -59,7 +59,7 @@ export async function checkEligibility(
     lastRejection: lastRejection?.closedAt ? { number: lastRejection.number, closedAt: lastRejection.closedAt } : null,
     now,
   });
-  return { blocks, policyId: policy.id };
+  return { blocks, policyId: policy.id, policy };
 }
 
 /** Loans of the enterprise not yet repaid, other than the one this case renews. */

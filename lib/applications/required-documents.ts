@@ -18,8 +18,11 @@ const DOCUMENT_ORDER: readonly DocumentKind[] = DEFAULT_CHECKLISTS.NEW;
  * draft, its category's for its kind as it stands now (the starting checklist until a category
  * is chosen).
  */
-export async function checklistOf(applicationId: string, kind: ApplicationKind): Promise<DocumentKind[]> {
-  const app = await db.loanApplication.findUnique({ where: { id: applicationId }, select: { categoryCode: true, requiredDocuments: true } });
+/** What the checklist depends on, for a caller that has already read the case. */
+export type ChecklistFacts = { categoryCode: string | null; requiredDocuments: DocumentKind[] };
+
+export async function checklistOf(applicationId: string, kind: ApplicationKind, known?: ChecklistFacts): Promise<DocumentKind[]> {
+  const app = known ?? (await db.loanApplication.findUnique({ where: { id: applicationId }, select: { categoryCode: true, requiredDocuments: true } }));
   if (app?.requiredDocuments.length) return app.requiredDocuments;
   if (!app?.categoryCode) return [...DEFAULT_CHECKLISTS[kind]];
   const rows = await db.categoryDocument.findMany({ where: { categoryCode: app.categoryCode, kind }, select: { documentKind: true } });
@@ -36,20 +39,20 @@ export async function waivedDocuments(applicationId: string, today: string = bei
   return new Set(waivers.filter((w) => isInForce(w, today)).map((w) => w.documentKind!));
 }
 
-/** The documents this case must have: its kind's checklist less what a waiver in force removed. */
-export async function requiredDocumentsFor(applicationId: string, kind: ApplicationKind): Promise<DocumentKind[]> {
-  const [waived, checklist] = await Promise.all([waivedDocuments(applicationId), checklistOf(applicationId, kind)]);
-  return checklist.filter((k) => !waived.has(k));
+/** The documents this case must have: its kind's checklist (read here unless given) less what a waiver in force removed. */
+export async function requiredDocumentsFor(applicationId: string, kind: ApplicationKind, checklist?: DocumentKind[]): Promise<DocumentKind[]> {
+  const [waived, list] = await Promise.all([waivedDocuments(applicationId), checklist ?? checklistOf(applicationId, kind)]);
+  return list.filter((k) => !waived.has(k));
 }
 
 /**
  * The required documents the case does not have yet (callers pass an id they already scoped);
  * pages name each kind in the reader's language (`case.documents.kind.<kind>`).
  */
-export async function missingDocuments(applicationId: string, kind: ApplicationKind): Promise<DocumentKind[]> {
+export async function missingDocuments(applicationId: string, kind: ApplicationKind, checklist?: DocumentKind[]): Promise<DocumentKind[]> {
   const [present, required] = await Promise.all([
     db.document.findMany({ where: { applicationId, supersededAt: null }, select: { kind: true } }).then((rows) => new Set(rows.map((d) => d.kind))),
-    requiredDocumentsFor(applicationId, kind),
+    requiredDocumentsFor(applicationId, kind, checklist),
   ]);
   return required.filter((k) => !present.has(k));
 }
@@ -76,14 +79,19 @@ export async function documentChecklist(
   applicationId: string,
   kind: ApplicationKind,
   reader?: { actor: Actor; status: ApplicationStatus },
+  known?: ChecklistFacts,
 ): Promise<ChecklistItem[]> {
   const current = new Map<DocumentKind, { id: string; fileName: string; version: number; sizeBytes: number }[]>();
-  for (const d of await db.document.findMany({
-    where: { applicationId, supersededAt: null },
-    orderBy: { version: "asc" },
-    select: { id: true, kind: true, fileName: true, version: true, sizeBytes: true },
-  })) current.set(d.kind, [...(current.get(d.kind) ?? []), d]);
-  const [waived, checklist] = await Promise.all([waivedDocuments(applicationId), checklistOf(applicationId, kind)]);
+  const [documents, waived, checklist] = await Promise.all([
+    db.document.findMany({
+      where: { applicationId, supersededAt: null },
+      orderBy: { version: "asc" },
+      select: { id: true, kind: true, fileName: true, version: true, sizeBytes: true },
+    }),
+    waivedDocuments(applicationId),
+    checklistOf(applicationId, kind, known),
+  ]);
+  for (const d of documents) current.set(d.kind, [...(current.get(d.kind) ?? []), d]);
   const listed = new Set<DocumentKind>(checklist);
   return DOCUMENT_KINDS
     .filter((k) => listed.has(k) || current.has(k))

@@ -45,7 +45,7 @@ const INTERNAL: ReadonlySet<ApplicationEvent> = new Set(["saved", "assigned", "p
 const OWN_WORDS: ReadonlySet<ApplicationEvent> = new Set(["withdrawn"]);
 
 /** A case's history, oldest first, rendered from its audit events (the record is the source). */
-export async function timelineOf(applicationId: string, options: { internal?: boolean } = {}): Promise<TimelineEntry[]> {
+export async function timelineOf(applicationId: string, options: { internal?: boolean; intakeAgentId?: string | null } = {}): Promise<TimelineEntry[]> {
   const events = await db.auditEvent.findMany({
     where: { applicationId, action: { startsWith: "application." } },
     orderBy: { id: "asc" },
@@ -53,13 +53,15 @@ export async function timelineOf(applicationId: string, options: { internal?: bo
   });
   const orgIds = [...new Set(events.map((e) => e.organisationId).filter((x): x is string => !!x))];
   const orgs = new Map(
-    (await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, type: true, nameZh: true } })).map((o) => [o.id, o]),
+    orgIds.length ? (await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, type: true, nameZh: true } })).map((o) => [o.id, o]) : [],
   );
   // Staff see which district-union agent (or hotline operator, the case's intake agent) entered
-  // what on a member's behalf (lib/intake).
-  const intakeAgentId = options.internal
-    ? (await db.loanApplication.findUnique({ where: { id: applicationId }, select: { intakeAgentId: true } }))?.intakeAgentId
-    : null;
+  // what on a member's behalf (lib/intake). A caller that has read the case passes its intake agent.
+  const intakeAgentId = !options.internal
+    ? null
+    : options.intakeAgentId !== undefined
+      ? options.intakeAgentId
+      : (await db.loanApplication.findUnique({ where: { id: applicationId }, select: { intakeAgentId: true } }))?.intakeAgentId;
   const agentIds = options.internal
     ? [...new Set(events.filter((e) => e.actorId && (orgs.get(e.organisationId ?? "")?.type === "DISTRICT_UNION" || e.actorId === intakeAgentId)).map((e) => e.actorId!))]
     : [];

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { applicationScope, scopedApplication } from "@/lib/applications/scope";
 import { policyInForce } from "@/lib/policy/queries";
 import { beijingToday } from "@/lib/calendar/beijing";
-import { decisionRefusal, exceptionState, type CaseLimits, type ExceptionState } from "@/lib/exceptions/rules";
+import { decisionRefusal, exceptionState, type CaseLimits, type Ceilings, type ExceptionState } from "@/lib/exceptions/rules";
 import { limitsForCase } from "@/lib/exceptions/in-force";
 
 export type ExceptionRow = {
@@ -39,7 +39,8 @@ type Loaded = Prisma.PolicyExceptionGetPayload<{ select: typeof SELECT }>;
 
 async function rows(actor: StaffActor, found: Loaded[], today: string): Promise<ExceptionRow[]> {
   const ids = [...new Set(found.flatMap((e) => [e.requestedById, e.decidedById]).filter((id): id is string => !!id))];
-  const names = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+  // No exceptions (the usual case), no names to read.
+  const names = new Map(ids.length ? (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]) : []);
   return found.map((e) => {
     const state = exceptionState(e, today);
     return {
@@ -59,6 +60,18 @@ async function rows(actor: StaffActor, found: Loaded[], today: string): Promise<
 export async function exceptionsForCase(actor: StaffActor, applicationId: string, today: string = beijingToday()): Promise<{ rows: ExceptionRow[]; effect: CaseLimits } | null> {
   const app = await db.loanApplication.findFirst({ where: scopedApplication(actor, applicationId), select: { id: true, enterpriseId: true, policyVersion: true } });
   if (!app) return null;
+  return exceptionsOfScopedCase(actor, app, today);
+}
+
+/**
+ * The same for a case the caller has already read through the actor's scope (the case page),
+ * with its pinned policy's ceilings (null: not pinned yet, today's policy applies).
+ */
+export async function exceptionsOfScopedCase(
+  actor: StaffActor,
+  app: { id: string; enterpriseId: string; policyVersion: Ceilings | null },
+  today: string = beijingToday(),
+): Promise<{ rows: ExceptionRow[]; effect: CaseLimits }> {
   const [found, effect] = await Promise.all([
     db.policyException.findMany({ where: { applicationId: app.id }, orderBy: { requestedAt: "desc" }, select: SELECT }),
     limitsForCase(app, app.policyVersion ?? (await policyInForce()), db, today),

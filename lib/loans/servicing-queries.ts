@@ -79,6 +79,11 @@ export async function servicingForCase(actor: Actor, applicationId: string): Pro
   if (!isUuid(applicationId)) return null;
   const app = await db.loanApplication.findFirst({ where: scopedApplication(actor, applicationId), select: { id: true, enterpriseId: true } });
   if (!app) return null;
+  return servicingOfScopedCase(app);
+}
+
+/** The same for a case the caller has already read through the actor's scope (the case page). */
+export async function servicingOfScopedCase(app: { id: string; enterpriseId: string }): Promise<{ current: ServicingRecord | null; earlier: ServicingRecord[] }> {
   const today = beijingToday();
   const rows = await loadRecords({ enterpriseId: app.enterpriseId, disbursedOn: { not: null } });
   const own = rows.find((r) => r.applicationId === app.id);

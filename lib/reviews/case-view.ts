@@ -3,8 +3,8 @@ import type { StaffActor } from "@/lib/auth/roles";
 import { caseForStaff, routingTargets } from "@/lib/reviews/queries";
 import { timelineOf } from "@/lib/applications/timeline";
 import { documentChecklist } from "@/lib/applications/required-documents";
-import { servicingForCase } from "@/lib/loans/servicing-queries";
-import { exceptionsForCase } from "@/lib/exceptions/queries";
+import { servicingOfScopedCase } from "@/lib/loans/servicing-queries";
+import { exceptionsOfScopedCase } from "@/lib/exceptions/queries";
 import { workingCalendar } from "@/lib/policy/queries";
 import { proposedLprReference } from "@/lib/lpr/rates";
 import { beijingDayOf, beijingToday } from "@/lib/calendar/beijing";
@@ -22,14 +22,15 @@ export async function staffCaseView(actor: StaffActor, id: string, now: Date = n
   const c = await caseForStaff(actor, id);
   if (!c) return null;
   const today = beijingToday(now);
-  // `c` was read through the actor's scope, so its history and servicing are read by id here; an
-  // enterprise without any loan has no servicing to show (what servicingForCase would answer).
+  // `c` was read through the actor's scope, so its history, papers, servicing and exceptions are
+  // read by id here, from what was read with it (not the case again); an enterprise without any
+  // loan has no servicing to show (what servicingOfScopedCase would answer).
   const [timeline, checklist, targets, servicing, exceptions, holidays, lpr] = await Promise.all([
-    timelineOf(c.id, { internal: true }),
-    documentChecklist(c.id, c.kind, { actor, status: c.status }),
+    timelineOf(c.id, { internal: true, intakeAgentId: c.scoped.intakeAgentId }),
+    documentChecklist(c.id, c.kind, { actor, status: c.status }, c.scoped),
     c.actions.some((a) => ROUTING_ACTIONS.has(a)) ? routingTargets(c.intake.orgId) : Promise.resolve(null),
-    c.loan || c.earlierLoans.length ? servicingForCase(actor, c.id) : Promise.resolve({ current: null, earlier: [] }),
-    exceptionsForCase(actor, c.id, today),
+    c.loan || c.earlierLoans.length ? servicingOfScopedCase(c.scoped) : Promise.resolve({ current: null, earlier: [] }),
+    exceptionsOfScopedCase(actor, { ...c.scoped, policyVersion: c.policy }, today),
     workingCalendar(),
     c.status === "BANK_REVIEW" ? proposedLprReference(today) : Promise.resolve(null),
   ]);

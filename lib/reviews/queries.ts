@@ -131,7 +131,12 @@ export async function caseForStaff(actor: StaffActor, id: string) {
       applicant: { select: { displayName: true } },
       guarantees: { where: { voidedAt: null }, take: 1 },
       loan: true,
-      policyVersion: { select: { version: true, effectiveFrom: true, maxLoanFen: true, maxTermMonths: true, recommendNeedsChecker: true, returnAnswerDays: true } },
+      policyVersion: {
+        select: {
+          version: true, effectiveFrom: true, maxLoanFen: true, maxTermMonths: true, recommendNeedsChecker: true, returnAnswerDays: true,
+          exceptionMaxLoanFen: true, exceptionMaxTermMonths: true,
+        },
+      },
       category: { select: { nameZh: true, nameEn: true } },
       guarantorOrg: { select: { nameZh: true } },
       bankOrg: { select: { nameZh: true } },
@@ -203,6 +208,8 @@ export async function caseForStaff(actor: StaffActor, id: string) {
     },
     earlierLoans,
     actions: availableActions(actor, { ...app, loanSigned: app.loan ? app.loan.signedAt !== null : null }),
+    // What the case page's other reads need of the case, read here already through the actor's scope.
+    scoped: { id: app.id, enterpriseId: app.enterpriseId, categoryCode: app.categoryCode, requiredDocuments: app.requiredDocuments, intakeAgentId: app.intakeAgentId },
   };
 }
 

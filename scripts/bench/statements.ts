@@ -2,8 +2,9 @@
 // The SQL statements each signed-in page sends, counted and timed: a fresh PostgreSQL database
 // with the demo data and N generated cases per size, then each page's server reads in the order
 // the page makes them (its session check, its layout's and links' counts, its view), through the
-// portal's own Prisma client with Prisma's query events switched on. Prints, per page and size, the
-// statements, their summed database time, and the slowest statements.
+// portal's own Prisma client with Prisma's query events switched on; then the work of the submit
+// and review actions the bench replays (session check and service, each on a case of its own).
+// Prints, per page and size, the statements, their summed database time, and the slowest statements.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -51,14 +52,21 @@ const { staffCaseView } = await import("@/lib/reviews/case-view");
 const { applicantDashboardView } = await import("@/lib/applications/dashboard-view");
 const { applicantCaseView } = await import("@/lib/applications/case-view");
 const { can } = await import("@/lib/auth/permissions");
+const { prepareDrafts, prepareCentreCases } = await import("./database/action-cases");
+const { submitApplication } = await import("@/lib/applications/services/submit-application");
+const { recommendApplication } = await import("@/lib/reviews/services/center-review");
 
-async function counted(read: () => Promise<unknown>): Promise<{ statements: Statement[]; wallMs: number }> {
-  await read(); // warm: the first call pays for connections and Prisma's plan cache
+/** A page's reads; `prepare` (not counted) makes what one call consumes, such as a case an action moves on. */
+type Measured = [string, (prepared?: unknown) => Promise<unknown>, (() => Promise<unknown>)?];
+
+async function counted([, run, prepare]: Measured): Promise<{ statements: Statement[]; wallMs: number }> {
+  await run(await prepare?.()); // warm: the first call pays for connections and Prisma's plan cache
   let best: { statements: Statement[]; wallMs: number } | null = null;
   for (let i = 0; i < runs; i += 1) {
+    const prepared = await prepare?.();
     recorded = [];
     const start = performance.now();
-    await read();
+    await run(prepared);
     const wallMs = performance.now() - start;
     const statements = recorded;
     recorded = null;
@@ -87,7 +95,7 @@ try {
   };
   // Each page's reads, in the order the page makes them; the session check is the page's own
   // (the proxy's look-up, when it makes one, is one more of the same statement).
-  const pages: [string, () => Promise<unknown>][] = [
+  const pages: Measured[] = [
     ["session check (loadSessionState)", () => loadSessionState(applicant.userId)],
     ["applicant dashboard", async () => {
       await loadSessionState(applicant.userId);
@@ -112,6 +120,29 @@ try {
       await staffCaseView(centre, caseId);
     }],
   ];
+  // The services of the two replayed actions (the bench's submit and review rows) with the
+  // action's session check, without the page rendered after them. Each call consumes a prepared
+  // case of its own, made before the count starts.
+  let benchApplicant = 900_000;
+  type Prepared = { applicationId: string; version: number; applicantId: string };
+  const prepareOne = (prepare: typeof prepareDrafts) => async (): Promise<Prepared> => {
+    const [c] = await prepare(db, (benchApplicant += 1), 1, "13800000001");
+    const { applicantId } = await db.loanApplication.findUniqueOrThrow({ where: { id: c!.applicationId }, select: { applicantId: true } });
+    return { ...c!, applicantId };
+  };
+  pages.push(
+    ["submit action's work (session check + service)", async (p) => {
+      const c = p as Prepared;
+      const actor = (await loadSessionState(c.applicantId))!.actor;
+      if (actor.kind !== "APPLICANT") throw new Error("not an applicant");
+      await submitApplication(actor, c.applicationId, c.version);
+    }, prepareOne(prepareDrafts)],
+    ["review action's work (session check + recommend)", async (p) => {
+      const c = p as Prepared;
+      await loadSessionState(centre.userId);
+      await recommendApplication(centre, { applicationId: c.applicationId, version: c.version, comment: "ok", checklist: { member: true, targetGroup: true, documents: true } });
+    }, prepareOne(prepareCentreCases)],
+  );
   let have = 0;
   for (const cases of sizes) {
     console.error(`adding cases up to ${cases} …`);
@@ -119,8 +150,9 @@ try {
     have = cases;
     await client.query("ANALYZE");
     await findDrafter();
-    for (const [label, read] of pages) {
-      const { statements, wallMs } = await counted(read);
+    for (const page of pages) {
+      const [label] = page;
+      const { statements, wallMs } = await counted(page);
       if (values.show && new RegExp(values.show).test(label)) console.error(statements.map((q) => `${q.ms.toFixed(1)}\t${q.query.replace(/\s+/g, " ").slice(0, 160)}`).join("\n"));
       const dbMs = statements.reduce((s, q) => s + q.ms, 0);
       const slowest = [...statements].sort((a, b) => b.ms - a.ms).slice(0, Number(values.top));

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DocumentKind } from "@/lib/generated/prisma/enums";
 import { IneligibleError } from "@/lib/applications/eligibility";
 import { missingDocuments } from "@/lib/applications/required-documents";
 import type { Policy } from "@/lib/policy/queries";
@@ -10,21 +11,23 @@ import { checkEligibility, outstandingLoanOf, type CaseFacts } from "@/lib/appli
 /**
  * What a case needs before it goes (back) to review: the request complete, every required
  * document, and eligibility under `pinned` (or today's policy for a first submission). Returns
- * the policy version it was judged under.
+ * the policy version it was judged under. `checklist` is the case's checklist when the caller
+ * has it already (else it is read here).
  */
 export async function assertSubmittable(
   app: CaseFacts & { kind: "NEW" | "RENEWAL"; purpose: string | null; categoryCode: string | null },
   pinned?: Policy | null,
-): Promise<string> {
+  checklist?: DocumentKind[],
+): Promise<Policy> {
   if (app.amountFen === null || app.termMonths === null || !app.purpose || !app.categoryCode) {
     throw new IneligibleError([{ code: "INCOMPLETE", params: {} }]);
   }
   await assertNoPendingDrafts(app);
-  const missing = await missingDocuments(app.id, app.kind);
+  const missing = await missingDocuments(app.id, app.kind, checklist);
   if (missing.length) throw new IneligibleError([{ code: "MISSING_DOCUMENTS", params: { kinds: missing.join(",") } }]);
-  const { blocks, policyId } = await checkEligibility(app, pinned, { forSubmission: true });
+  const { blocks, policy } = await checkEligibility(app, pinned, { forSubmission: true });
   if (blocks.length) throw new IneligibleError(blocks);
-  return policyId;
+  return policy;
 }
 
 /**

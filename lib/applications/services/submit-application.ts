@@ -1,6 +1,5 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
 import { notifyUser } from "@/lib/notifications/notify";
 import { takeCaseSnapshot } from "@/lib/applications/snapshot-store";
 import { runTransition } from "@/lib/applications/services/transition";
@@ -23,13 +22,14 @@ export async function submitApplication(actor: Actor, applicationId: string, exp
     event: "submitted",
     expectedVersion,
     guard: async (app, _to, calendar) => {
-      const policyId = await assertSubmittable(app);
-      const [policy, checklist] = await Promise.all([db.policyVersion.findUniqueOrThrow({ where: { id: policyId } }), checklistOf(app.id, app.kind)]);
-      return { policyId, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, calendar), checklist };
+      // The checklist is read once (from the loaded case): judged here, kept with the case below.
+      const checklist = await checklistOf(app.id, app.kind, app);
+      // A policy version is never changed once published, so the row judged here is the one pinned.
+      const policy = await assertSubmittable(app, undefined, checklist);
+      return { policyId: policy.id, policy, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, calendar), checklist };
     },
     // The person's lock first, then the enterprise's: always in this order.
-    exclusive: async (tx, app, pinned) => {
-      const policy = await tx.policyVersion.findUniqueOrThrow({ where: { id: pinned.policyId } });
+    exclusive: async (tx, app, { policy }) => {
       await assertPersonExposure(tx, app, policy);
       await assertSoleExposure(tx, app);
     },

@@ -24,7 +24,8 @@ export type LoadedApplication = Prisma.LoanApplicationGetPayload<{ include: { po
 export type TransitionRequest<T, C = void, H = void> = {
   actor: Actor;
   applicationId: string;
-  transition: TransitionName;
+  /** The step; a function when the case's pinned policy decides which step it is (maker-checker). */
+  transition: TransitionName | ((app: LoadedApplication) => TransitionName);
   event: ApplicationEvent;
   /** The version the actor saw; a different current version means someone acted in between. */
   expectedVersion: number;
@@ -75,7 +76,8 @@ export async function runTransition<T = void, C = void, H = void>(req: Transitio
     include: { policyVersion: true },
   });
   if (!app) throw new AppError("NOT_FOUND");
-  if (!roleMayAttempt(req.transition, actor.role)) throw new AppError("FORBIDDEN");
+  const transition = typeof req.transition === "function" ? req.transition(app) : req.transition;
+  if (!roleMayAttempt(transition, actor.role)) throw new AppError("FORBIDDEN");
   // A record of the years before the portal (lib/history) is history: no step ever moves it.
   if (app.historical) throw new AppError("INVALID_TRANSITION");
 
@@ -87,8 +89,8 @@ export async function runTransition<T = void, C = void, H = void>(req: Transitio
   }
   const holder = HOLDER[app.status];
   const actorSide = actor.kind === "APPLICANT" || actor.role === "DISTRICT_AGENT" ? "APPLICANT" : actor.organisationType;
-  if (!isActorsTurn(req.transition, holder, actorSide)) throw new AppError("NOT_YOUR_TURN");
-  const to = targetOf(req.transition, app.status, app.returnedFrom);
+  if (!isActorsTurn(transition, holder, actorSide)) throw new AppError("NOT_YOUR_TURN");
+  const to = targetOf(transition, app.status, app.returnedFrom);
   if (!to) throw new AppError("INVALID_TRANSITION");
   const calendar = await workingCalendar();
   const ctx = (await req.guard?.(app, to, calendar)) as C;

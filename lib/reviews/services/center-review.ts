@@ -4,7 +4,6 @@ import type { StaffActor } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { words } from "@/lib/i18n/words";
-import { db } from "@/lib/db/client";
 import { runTransition, type LoadedApplication } from "@/lib/applications/services/transition";
 import { checkEligibility } from "@/lib/applications/eligibility-queries";
 import { textOrNull, type ApplicantMessage } from "@/lib/reviews/applicant-message";
@@ -39,36 +38,32 @@ type Recommend = {
  * different person with the approver role to confirm.
  */
 export async function recommendApplication(actor: StaffActor, input: Recommend) {
-  // Which step this is depends on the case's pinned policy; runTransition re-reads the case
-  // through the actor's scope, so this look-up reveals nothing.
-  const pinned = await db.loanApplication.findUnique({
-    where: { id: input.applicationId },
-    select: { policyVersion: { select: { recommendNeedsChecker: true } } },
-  });
-  const needsChecker = pinned?.policyVersion?.recommendNeedsChecker ?? true;
+  // Which step this is depends on the case's pinned policy, read with the case through the actor's scope.
+  const needsChecker = (app: LoadedApplication) => app.policyVersion?.recommendNeedsChecker ?? true;
   const routed = (app: { number: string }): ApplicantMessage => ({ code: "recommendationConfirmed", params: { number: app.number }, text: textOrNull(input.applicantMessage) });
   return runTransition({
     actor,
     applicationId: input.applicationId,
-    transition: needsChecker ? "centerPropose" : "centerRecommend",
+    transition: (app) => (needsChecker(app) ? "centerPropose" : "centerRecommend"),
     event: "recommended",
     expectedVersion: input.version,
     decision: { stage: "CENTER", action: "RECOMMEND", comment: input.comment, checklist: input.checklist },
     guard: async (app) => {
-      if (needsChecker && app.pendingRecommendationById) throw new AppError("INVALID_TRANSITION", words("case.refusals.recommendationPending"));
+      if (needsChecker(app) && app.pendingRecommendationById) throw new AppError("INVALID_TRANSITION", words("case.refusals.recommendationPending"));
       await assertConsentsActive(app.applicantId);
       const { blocks } = await checkEligibility(app, app.policyVersion);
       if (blocks.length) throw new IneligibleError(blocks);
     },
-    changes: () => (needsChecker ? { pendingRecommendationById: actor.userId } : {}),
+    changes: (app) => (needsChecker(app) ? { pendingRecommendationById: actor.userId } : {}),
     // A maker's proposal is internal until confirmed; a recommendation that routes the case (by the
     // administrator's rule or the reviewer's choice) is a result the applicant is told.
-    within: needsChecker ? undefined : async (tx, app) => {
+    within: async (tx, app) => {
+      if (needsChecker(app)) return;
       await routeCase(tx, app, "GUARANTOR", input.guarantorOrgId);
       await issueLetterNumber(tx, app);
       await deliverToApplicant(tx, app, routed(app));
     },
-    auditData: needsChecker ? undefined : (app) => ({ message: routed(app) }),
+    auditData: (app) => (needsChecker(app) ? {} : { message: routed(app) }),
   });
 }
 
