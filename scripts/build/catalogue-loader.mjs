@@ -1,0 +1,26 @@
+import compile from "icu-minify/compile";
+
+// A Turbopack loader for the message catalogues (lib/i18n/messages/*.json, next.config.ts): each
+// message becomes the syntax tree use-intl's small formatter reads, and the file stays JSON. Pages
+// then format without the ICU message parser, which no longer reaches the browser. The module
+// type stays JSON, so modules that import a catalogue with `with { type: "json" }` (those Node's
+// own loader also runs: scripts, the end-to-end set-up) keep working in the build; outside the
+// build they read the plain catalogue and use-intl parses it as before.
+
+/** @param {unknown} node @param {string} at */
+function compiled(node, at) {
+  if (typeof node === "string") return compile(node);
+  if (node === null || typeof node !== "object" || Array.isArray(node)) {
+    throw new Error(`The message at "${at}" is neither a text nor a group of messages.`);
+  }
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, compiled(value, at ? `${at}.${key}` : key)]));
+}
+
+/** @this {{ resourcePath: string }} @param {string} source */
+export default function catalogueLoader(source) {
+  try {
+    return JSON.stringify(compiled(JSON.parse(source), ""));
+  } catch (error) {
+    throw new Error(`${this.resourcePath}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
