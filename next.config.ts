@@ -10,8 +10,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 // them with its small formatter instead of the ICU message parser (12 kB gzip in the browser on
 // every page with a form). next-intl's own precompilation (`experimental.messages.precompile`)
 // makes the catalogue a JavaScript module, which modules importing it `with { type: "json" }`
-// cannot take; this loader keeps it JSON. Code run outside the build (jobs, scripts, tests) reads
-// the plain JSON with the full parser. tests/unit/precompiled-messages.test.ts checks that every
+// (those Node's own loader also runs) cannot take; this loader keeps it JSON. Such imports get the
+// catalogue as it is, so the server keeps the parser for them. Code run outside the build (jobs,
+// scripts, tests) reads the plain JSON with the full parser. tests/unit/precompiled-messages.test.ts checks that every
 // message reads the same both ways.
 const turbopack: NextConfig["turbopack"] = {
   rules: {
@@ -20,8 +21,15 @@ const turbopack: NextConfig["turbopack"] = {
       loaders: [{ loader: "./scripts/build/catalogue-loader.mjs", options: {} }],
     },
   },
-  // The file itself, as next-intl's plugin names it: an alias to the package's subpath would match its own prefix.
-  resolveAlias: { "use-intl/format-message": `./${path.relative(process.cwd(), createRequire(import.meta.url).resolve("use-intl/format-message/format-only")).replaceAll("\\", "/")}` },
+  // The browser formats compiled messages only; the server also meets catalogues imported as
+  // they are (scripts/build/format-message.mjs). Files, not the package's subpath, as next-intl's
+  // plugin names them: an alias to "use-intl/format-message/…" would match its own prefix.
+  resolveAlias: {
+    "use-intl/format-message": {
+      browser: `./${path.relative(process.cwd(), createRequire(import.meta.url).resolve("use-intl/format-message/format-only")).replaceAll("\\", "/")}`,
+      default: "./scripts/build/format-message.mjs",
+    },
+  },
 };
 
 const nextConfig: NextConfig = {

@@ -2,14 +2,16 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import catalogueLoader from "@/scripts/build/catalogue-loader.mjs";
-import { createTranslator } from "use-intl/core";
+import formatOnServer from "@/scripts/build/format-message.mjs";
+import { _createCache, _createIntlFormatters, createTranslator } from "use-intl/core";
 import formatCompiled from "use-intl/format-message/format-only";
 import zhCN from "@/lib/i18n/messages/zh-CN.json";
 import en from "@/lib/i18n/messages/en.json";
 import { BEIJING_TIME_ZONE } from "@/lib/calendar/beijing";
 
 // The build compiles the catalogues (next.config.ts, scripts/build/catalogue-loader.mjs) and pages
-// format them with use-intl's small formatter instead of the ICU parser. Every message
+// format them with use-intl's small formatter instead of the ICU parser (the browser alone; the
+// server's formatter, scripts/build/format-message.mjs, takes both kinds). Every message
 // must read the same either way: here each one is worded by the parser (as jobs and tests do) and
 // by the compiled path (as pages do), with every value, plural form and select branch it has.
 
@@ -52,11 +54,9 @@ function valueSets(elements: MessageFormatElement[]): Values[] {
   return [base, ...variants.map(([name, value]) => ({ ...base, [name]: value }))];
 }
 
-const formatters = {
-  getNumberFormat: (locale: string, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options),
-  getPluralRules: (locale: string, options?: Intl.PluralRulesOptions) => new Intl.PluralRules(locale, options),
-  getDateTimeFormat: (locale: string, options?: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options),
-};
+// What use-intl hands a formatter: its caches and Intl formatters.
+const cache = _createCache();
+const formatters = _createIntlFormatters(cache);
 
 const asText = (worded: unknown): string => (Array.isArray(worded) ? worded.join("") : String(worded));
 
@@ -108,11 +108,15 @@ describe.each([
       const hasTags = JSON.stringify(ast).includes(`"type":${TYPE.tag}`);
       for (const values of valueSets(ast)) {
         const expected = hasTags ? parsed.markup(key, values) : parsed(key, values);
-        const actual = asText(
-          formatCompiled(key, compiled as never, values as never, { locale, timeZone: BEIJING_TIME_ZONE, formatters } as never),
-        );
+        const options = { locale, timeZone: BEIJING_TIME_ZONE, formatters, cache };
+        const inBrowser = asText(formatCompiled(key, compiled as never, values as never, options as never));
+        const onServer = asText(formatOnServer(key, compiled, values, options));
+        // A module that imports a catalogue `with { type: "json" }` gets it as it is, even in the build.
+        const onServerAsItIs = asText(formatOnServer(key, text, values, options));
         compared += 1;
-        if (actual !== expected) differ.push(`${key} ${JSON.stringify(values)}: ${JSON.stringify(expected)} != ${JSON.stringify(actual)}`);
+        for (const [where, actual] of [["browser", inBrowser], ["server", onServer], ["server, as it is", onServerAsItIs]]) {
+          if (actual !== expected) differ.push(`${where} ${key} ${JSON.stringify(values)}: ${JSON.stringify(expected)} != ${JSON.stringify(actual)}`);
+        }
       }
     }
     expect(differ).toEqual([]);
