@@ -6,23 +6,23 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 // The catalogues are compiled at build time (scripts/build/catalogue-loader.mjs): every import of
-// lib/i18n/messages/*.json inside the build gets its messages as syntax trees, and use-intl formats
-// them with its small formatter instead of the ICU message parser (12 kB gzip in the browser on
+// lib/i18n/messages/*.json inside the build gets its messages as syntax trees, and the browser
+// formats them with use-intl's small formatter instead of the ICU message parser (12 kB gzip on
 // every page with a form). next-intl's own precompilation (`experimental.messages.precompile`)
 // makes the catalogue a JavaScript module, which modules importing it `with { type: "json" }`
-// (those Node's own loader also runs) cannot take; this loader keeps it JSON. Such imports get the
-// catalogue as it is, so the server keeps the parser for them. Code run outside the build (jobs,
-// scripts, tests) reads the plain JSON with the full parser. tests/unit/precompiled-messages.test.ts checks that every
-// message reads the same both ways.
+// (those Node's own loader also runs) cannot take; this rule keeps it JSON. Code run outside the
+// build (jobs, scripts, tests) reads the plain JSON with the full parser.
+// tests/unit/precompiled-messages.test.ts checks that every message reads the same every way.
 const turbopack: NextConfig["turbopack"] = {
   rules: {
     "*.json": {
-      condition: { path: "lib/i18n/messages/*.json" },
+      condition: { path: /lib[\\/]i18n[\\/]messages[\\/][^\\/]+\.json$/ },
       loaders: [{ loader: "./scripts/build/catalogue-loader.mjs", options: {} }],
+      as: "*.json",
     },
   },
-  // The browser formats compiled messages only; the server also meets catalogues imported as
-  // they are (scripts/build/format-message.mjs). Files, not the package's subpath, as next-intl's
+  // The browser formats compiled messages only; the server takes ICU text too
+  // (scripts/build/format-message.mjs). Files, not the package's subpath, as next-intl's
   // plugin names them: an alias to "use-intl/format-message/…" would match its own prefix.
   resolveAlias: {
     "use-intl/format-message": {

@@ -3,9 +3,9 @@ import compile from "icu-minify/compile";
 // A Turbopack loader for the message catalogues (lib/i18n/messages/*.json, next.config.ts): each
 // message becomes the syntax tree use-intl's small formatter reads, and the file stays JSON. Pages
 // then format without the ICU message parser, which no longer reaches the browser. The module
-// type stays JSON, so modules that import a catalogue with `with { type: "json" }` (those Node's
-// own loader also runs: scripts, the end-to-end set-up) keep working in the build; outside the
-// build they read the plain catalogue and use-intl parses it as before.
+// stays JSON, so modules that import a catalogue `with { type: "json" }` (those Node's own loader
+// also runs: scripts, the end-to-end set-up) keep working in the build; outside the build they
+// read the plain catalogue and use-intl parses it as before.
 
 /**
  * A message compiles to its text when it has no values or tags. Text that would read differently

@@ -111,7 +111,7 @@ describe.each([
         const options = { locale, timeZone: BEIJING_TIME_ZONE, formatters, cache };
         const inBrowser = asText(formatCompiled(key, compiled as never, values as never, options as never));
         const onServer = asText(formatOnServer(key, compiled, values, options));
-        // A module that imports a catalogue `with { type: "json" }` gets it as it is, even in the build.
+        // A catalogue that reaches the server uncompiled reads the same.
         const onServerAsItIs = asText(formatOnServer(key, text, values, options));
         compared += 1;
         for (const [where, actual] of [["browser", inBrowser], ["server", onServer], ["server, as it is", onServerAsItIs]]) {
