@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLIENT_NAMESPACES, clientMessages } from "@/lib/i18n/client-messages";
+import { CLIENT_NAMESPACES, clientMessages, ERROR_PAGE_WORDS } from "@/lib/i18n/client-messages";
 import { clientNamespacesOf, declaredNamespaces, reachedFiles } from "../support/client-namespaces";
 import zhCN from "@/lib/i18n/messages/zh-CN.json";
 import en from "@/lib/i18n/messages/en.json";
@@ -72,5 +72,18 @@ describe("the messages handed to client components", () => {
     const layout = readFileSync(path.join(process.cwd(), "app", "layout.tsx"), "utf8");
     expect(layout).not.toMatch(/<NextIntlClientProvider|<ClientMessages/);
     expect(clientNamespacesOf(path.join(process.cwd(), "app", "layout.tsx"))).toEqual([]);
+  });
+
+  it("give the page error boundary, from the root layout, its few words and nothing else", () => {
+    const layout = readFileSync(path.join(process.cwd(), "app", "layout.tsx"), "utf8");
+    expect(layout).toMatch(/<ErrorPageWords>/);
+    const boundary = readFileSync(path.join(process.cwd(), "app", "error.tsx"), "utf8");
+    const used = [...boundary.matchAll(/useTranslations\("([^"]+)"\)/g)].map((m) => m[1]!);
+    expect(used.sort()).toEqual(["errorPage", "errors"]);
+    for (const catalogue of [zhCN, en]) {
+      const words = clientMessages(catalogue, ERROR_PAGE_WORDS);
+      expect(words).toEqual({ errorPage: catalogue.errorPage, errors: { UNAVAILABLE: catalogue.errors.UNAVAILABLE, UNEXPECTED: catalogue.errors.UNEXPECTED } });
+      expect(JSON.stringify(words).length).toBeLessThan(600);
+    }
   });
 });

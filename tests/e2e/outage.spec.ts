@@ -1,0 +1,84 @@
+import net from "node:net";
+import { randomBytes } from "node:crypto";
+import { expect, test } from "./support/test";
+import { serverEnv, startServer, waitForHttp } from "./support/servers";
+import zhCN from "@/lib/i18n/messages/zh-CN.json";
+import en from "@/lib/i18n/messages/en.json";
+
+// A page that cannot reach the database says so and offers to try again, in the reader's
+// language, and trying again once the database is back shows the page. The server reaches
+// PostgreSQL through a gate this test opens and shuts, as a restart or a network cut would.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const SERVER = PORT + 9;
+const GATE = PORT + 10;
+
+type Gate = { open(): Promise<void>; shut(): Promise<void> };
+
+function databaseGate(port: number, to: { host: string; port: number }): Gate {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | null = null;
+  const open = () => new Promise<void>((resolve, reject) => {
+    server = net.createServer((client) => {
+      const upstream = net.connect(to.port, to.host);
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on("close", () => sockets.delete(s));
+        s.on("error", () => s.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+  // No new connection is accepted (refused) and those open are cut.
+  const shut = () => new Promise<void>((resolve) => {
+    for (const s of sockets) s.destroy();
+    if (!server) return resolve();
+    server.close(() => resolve());
+    server = null;
+  });
+  return { open, shut };
+}
+
+test("a page during a database outage: 'try again' in both languages, and the page once it is back", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const url = new URL(process.env.NCD_E2E_DATABASE_URL!);
+  const gate = databaseGate(GATE, { host: url.hostname, port: Number(url.port || 5432) });
+  await gate.open();
+  url.hostname = "127.0.0.1";
+  url.port = String(GATE);
+  const server = startServer(SERVER, serverEnv({
+    DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(48).toString("base64"), AUTH_TRUST_HOST: "true", NODE_ENV: "production",
+  }));
+  const context = await browser.newContext({ baseURL: `http://localhost:${SERVER}` });
+  try {
+    await waitForHttp(`http://localhost:${SERVER}/login`);
+    await gate.shut();
+    const page = await context.newPage();
+    await page.goto("/programme");
+    const tryAgain = page.getByTestId("try-again");
+    await expect(tryAgain.getByRole("heading", { name: zhCN.errorPage.unavailableTitle })).toBeVisible();
+    await expect(tryAgain).toContainText(zhCN.errors.UNAVAILABLE);
+    await expect(tryAgain.getByRole("link", { name: zhCN.errorPage.backHome })).toHaveAttribute("href", "/");
+    // Still down: trying again says so again, and the header's way around the portal stays.
+    await tryAgain.getByRole("button", { name: zhCN.errorPage.tryAgain }).click();
+    await expect(tryAgain.getByRole("heading", { name: zhCN.errorPage.unavailableTitle })).toBeVisible();
+    await expect(page.locator("header.site-header")).toBeVisible();
+
+    await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: `http://localhost:${SERVER}` }]);
+    await page.reload();
+    await expect(tryAgain.getByRole("heading", { name: en.errorPage.unavailableTitle })).toBeVisible();
+    await expect(tryAgain).toContainText(en.errors.UNAVAILABLE);
+
+    // The database is back: the same button shows the page, no restart of anything.
+    await gate.open();
+    await tryAgain.getByRole("button", { name: en.errorPage.tryAgain }).click();
+    await expect(page.getByRole("heading", { name: en.programmePage.title })).toBeVisible();
+    await expect(tryAgain).toHaveCount(0);
+  } finally {
+    await context.close();
+    server.child.kill("SIGTERM");
+    await server.exited;
+    await gate.shut();
+  }
+});
