@@ -2,17 +2,16 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { useTranslations } from "next-intl";
+import { useContext, useTransition } from "react";
 import { UNAVAILABLE_DIGEST } from "@/lib/errors";
+import { ErrorWordsContext } from "@/components/layout/error-words-context";
 
 // What a page shows when its server rendering failed. Next hands this boundary only the error's
 // digest; a failure to reach the database carries a known one (lib/errors.ts), so the reader is
 // told that nothing was done and to try again, in their language (the root layout hands these
 // words over). "Try again" asks the server for the page afresh; "back to home" is always there.
 export default function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const page = useTranslations("errorPage");
-  const errors = useTranslations("errors");
+  const words = useContext(ErrorWordsContext)!;
   const router = useRouter();
   const [retrying, startRetry] = useTransition();
   const unavailable = error.digest === UNAVAILABLE_DIGEST;
@@ -22,11 +21,11 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
   });
   return (
     <section className="card page--narrow" role="alert" data-testid={unavailable ? "try-again" : "page-error"}>
-      <h1>{page(unavailable ? "unavailableTitle" : "unexpectedTitle")}</h1>
-      <p>{errors(unavailable ? "UNAVAILABLE" : "UNEXPECTED")}</p>
+      <h1>{unavailable ? words.unavailableTitle : words.unexpectedTitle}</h1>
+      <p>{unavailable ? words.unavailable : words.unexpected}</p>
       <p>
-        <button type="button" className="btn" onClick={retry} disabled={retrying}>{page("tryAgain")}</button>{" "}
-        <Link href="/" className="btn btn--secondary">{page("backHome")}</Link>
+        <button type="button" className="btn" onClick={retry} disabled={retrying}>{words.tryAgain}</button>{" "}
+        <Link href="/" className="btn btn--secondary">{words.backHome}</Link>
       </p>
     </section>
   );

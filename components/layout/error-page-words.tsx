@@ -1,12 +1,10 @@
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages } from "next-intl/server";
-import { clientMessages, ERROR_PAGE_WORDS } from "@/lib/i18n/client-messages";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ERRORS_NAMESPACE, messageKeyOf } from "@/lib/errors";
+import { ErrorWordsProvider, type ErrorWords } from "@/components/layout/error-words-context";
 
-type Messages = Parameters<typeof clientMessages>[0];
-
-// Picked once per language: the catalogue of a language is one object for the server's life.
-const picked = new Map<string, Messages>();
+// Worded once per language: the catalogue of a language does not change while the server runs.
+const worded = new Map<string, ErrorWords>();
 
 /**
  * Hands the page error boundary (app/error.tsx) its words: it sits in the root layout, above
@@ -15,10 +13,18 @@ const picked = new Map<string, Messages>();
  */
 export async function ErrorPageWords({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  let messages = picked.get(locale);
-  if (!messages) {
-    messages = clientMessages((await getMessages()) as Messages, ERROR_PAGE_WORDS);
-    picked.set(locale, messages);
+  let words = worded.get(locale);
+  if (!words) {
+    const [page, errors] = await Promise.all([getTranslations("errorPage"), getTranslations(ERRORS_NAMESPACE)]);
+    words = {
+      unavailableTitle: page("unavailableTitle"),
+      unavailable: errors(messageKeyOf("UNAVAILABLE")),
+      unexpectedTitle: page("unexpectedTitle"),
+      unexpected: errors(messageKeyOf("UNEXPECTED")),
+      tryAgain: page("tryAgain"),
+      backHome: page("backHome"),
+    };
+    worded.set(locale, words);
   }
-  return <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>;
+  return <ErrorWordsProvider words={words}>{children}</ErrorWordsProvider>;
 }

@@ -7,18 +7,11 @@
 
 export const CLIENT_NAMESPACES = [
   "account", "admin.accounts", "admin.budget", "admin.controls", "admin.invite", "admin.organisationForm", "admin.policyForm", "calendar.form",
-  "consentWordings.form", "errorPage", "errors", "lpr.form", "lpr.tenors",
+  "consentWordings.form", "lpr.form", "lpr.tenors",
   "applicant.autosave", "applicant.caseActions", "applicant.consent", "applicant.enterpriseForm", "applicant.licenceReading", "applicant.loanForm", "applicant.profileForm",
   "auth", "case.actions", "reference", "case.form", "case.upload", "common", "exceptions.document", "exceptions.form", "exceptions.type", "hotline.form", "subsidy.bank", "subsidy.centre", "subsidy.columns", "subsidy.flags",
   "routing", "admin.reassign", "table", "unions.form", "unions.roster",
 ] as const;
-
-/**
- * The words of the page error boundary (app/error.tsx). It renders above every page's own
- * ClientMessages, so the root layout hands these over (components/layout/error-page-words.tsx):
- * the same few sentences on every page, in the reader's language, never the catalogue.
- */
-export const ERROR_PAGE_WORDS = ["errorPage", "errors.UNAVAILABLE", "errors.UNEXPECTED"] as const;
 
 type Messages = { [key: string]: string | Messages };
 
