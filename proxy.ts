@@ -5,7 +5,7 @@ import { SECTION_ROLES } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { changesState, isSameOrigin } from "@/lib/http/origin";
 import { bodyRefusal } from "@/lib/http/body-limits";
-import { contentSecurityPolicy, hasSessionCookie, STRICT_TRANSPORT_SECURITY } from "@/lib/http/csp";
+import { contentSecurityPolicy, hasSessionCookie, mayHoldSessionCookie, STRICT_TRANSPORT_SECURITY } from "@/lib/http/csp";
 
 // A first filter, never the only one (every page, action and route authorises again on its own):
 // - state-changing requests from another site, or without an Origin, are refused before any code
@@ -30,9 +30,9 @@ function respond(req: NextRequest, signedIn: boolean): NextResponse {
   if (section === "api") return NextResponse.next();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, { development: env.NODE_ENV === "development" });
+  // Next reads the nonce for its scripts from the request's policy header.
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("content-security-policy", csp);
-  requestHeaders.set("x-nonce", nonce);
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   res.headers.set("Content-Security-Policy", csp);
   if (env.NODE_ENV === "production") res.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
@@ -49,7 +49,7 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent) {
       { status: 403, headers: { "Cache-Control": "no-store" } },
     );
   }
-  const hasSession = hasSessionCookie(req.cookies.getAll().map((c) => c.name));
+  const hasSession = mayHoldSessionCookie(req.headers.get("cookie")) && hasSessionCookie(req.cookies.getAll().map((c) => c.name));
   const tooLarge = bodyRefusal(req.method, req.nextUrl.pathname, req.headers, hasSession);
   if (tooLarge) {
     return NextResponse.json(

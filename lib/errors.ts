@@ -44,6 +44,22 @@ export const messageKeyOf = (code: AppErrorCode): string => ERROR_TABLE[code].me
 
 export const isAppErrorCode = (value: string): value is AppErrorCode => Object.hasOwn(ERROR_TABLE, value);
 
+/**
+ * The digest a server error carries to the browser when the database could not be reached. Next
+ * sends a server component's error to the client boundary only as its digest (the message is
+ * withheld in production), and keeps a digest the error already has: app/error.tsx reads this one
+ * to show the "try again" page instead of the generic one.
+ */
+export const UNAVAILABLE_DIGEST = "NCD_UNAVAILABLE";
+
+/** Gives an error that means "the database could not be reached" the known digest; returns it. */
+export function withUnavailableDigest<E>(error: E): E {
+  if (error && typeof error === "object" && !("digest" in error)) {
+    Object.defineProperty(error, "digest", { value: UNAVAILABLE_DIGEST, configurable: true, writable: true });
+  }
+  return error;
+}
+
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
@@ -53,6 +69,7 @@ export class AppError extends Error {
   ) {
     super(detail === undefined ? code : typeof detail === "string" ? detail : detail.key);
     this.name = "AppError";
+    if (code === "UNAVAILABLE") withUnavailableDigest(this);
   }
 }
 

@@ -4,6 +4,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { mkdirSync } from "node:fs";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { markUnavailable } from "@/lib/db/unavailable";
 
 export type Db = PrismaClient;
 
@@ -28,8 +29,26 @@ type GlobalWithDb = typeof globalThis & { [globalKey]?: ReturnType<typeof create
 
 function shared(): ReturnType<typeof createPrismaClient> {
   const g = globalThis as GlobalWithDb;
-  g[globalKey] ??= createPrismaClient({ url: env.DATABASE_URL });
+  g[globalKey] ??= marking(createPrismaClient({ url: env.DATABASE_URL }));
   return g[globalKey];
+}
+
+// A statement that fails because the database cannot be reached leaves with the digest a page's
+// error boundary recognises (lib/db/unavailable.ts), so a page read during an outage shows
+// "try again", not the generic error page. Every other failure passes through untouched.
+function marking(made: ReturnType<typeof createPrismaClient>): ReturnType<typeof createPrismaClient> {
+  const prisma = made.prisma.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw markUnavailable(error);
+        }
+      },
+    },
+  }) as unknown as PrismaClient;
+  return { ...made, prisma };
 }
 
 /** The process-wide Prisma client. */
@@ -37,6 +56,10 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
     const client = shared().prisma;
     const value = Reflect.get(client, prop, client);
+    if (prop === "$transaction" && typeof value === "function") {
+      // An interactive transaction that cannot start (no connection) fails outside any statement.
+      return (...args: unknown[]) => (value.apply(client, args) as Promise<unknown>).catch((error: unknown) => { throw markUnavailable(error); });
+    }
     return typeof value === "function" ? value.bind(client) : value;
   },
 });

@@ -2,6 +2,8 @@
 // (a restart, a failover, a full pool) did nothing: its transaction never committed. The reader
 // is told to try again (AppError code UNAVAILABLE, 503) instead of "something went wrong".
 
+import { withUnavailableDigest } from "@/lib/errors";
+
 // Prisma's own codes: cannot reach the server, timed out, connection closed, pool timeout,
 // a transaction that could not start in time.
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
@@ -26,4 +28,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (adapter && isDatabaseUnavailable(adapter)) return true;
   }
   return false;
+}
+
+/**
+ * Marks an error that means "the database could not be reached" with the digest the page's error
+ * boundary recognises (app/error.tsx shows "try again"); any other error is left as it is.
+ */
+export function markUnavailable<E>(error: E): E {
+  return isDatabaseUnavailable(error) ? withUnavailableDigest(error) : error;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { AppError } from "@/lib/errors";
+import { isDatabaseUnavailable, markUnavailable } from "@/lib/db/unavailable";
+import { AppError, UNAVAILABLE_DIGEST } from "@/lib/errors";
 import zhCN from "@/lib/i18n/messages/zh-CN.json";
 import en from "@/lib/i18n/messages/en.json";
 import { db, itOnPostgres, secondClient, uniqueSuffix } from "../support/db";
@@ -68,5 +68,18 @@ describe("the database unavailable", () => {
     const english = errorResponse(error, translatorFor("en"), "text");
     expect(english.status).toBe(503);
     expect(await english.text()).toBe(en.errors.UNAVAILABLE);
+  });
+
+  it("a page's read that cannot reach the database carries the digest its error boundary shows 'try again' for", async () => {
+    const { prisma } = createPrismaClient({ url: "postgresql://postgres@127.0.0.1:1/nowhere" });
+    const error = await failure(prisma.user.count());
+    await prisma.$disconnect().catch(() => undefined);
+    expect((markUnavailable(error) as { digest?: string }).digest).toBe(UNAVAILABLE_DIGEST);
+    expect((new AppError("UNAVAILABLE") as AppError & { digest?: string }).digest).toBe(UNAVAILABLE_DIGEST);
+    // Every other failure keeps Next's own digest (none here), so the boundary shows the generic words.
+    expect((markUnavailable(new TypeError("x is undefined")) as { digest?: string }).digest).toBeUndefined();
+    expect((new AppError("CONFLICT") as AppError & { digest?: string }).digest).toBeUndefined();
+    // The shared client marks the statements it sends (lib/db/client.ts); a normal read is untouched.
+    expect(await db.user.count({ where: { email: "nobody@nowhere.example" } })).toBe(0);
   });
 });

@@ -73,4 +73,13 @@ describe("the messages handed to client components", () => {
     expect(layout).not.toMatch(/<NextIntlClientProvider|<ClientMessages/);
     expect(clientNamespacesOf(path.join(process.cwd(), "app", "layout.tsx"))).toEqual([]);
   });
+
+  it("leave the page error boundary to its own few words, handed over by the root layout", () => {
+    const layout = readFileSync(path.join(process.cwd(), "app", "layout.tsx"), "utf8");
+    expect(layout).toMatch(/<ErrorPageWords>/);
+    // The boundary is in every route's JavaScript: no message formatting library for six strings.
+    const boundary = readFileSync(path.join(process.cwd(), "app", "error.tsx"), "utf8");
+    expect(boundary).not.toMatch(/next-intl/);
+    expect(boundary).toMatch(/useContext\(ErrorWordsContext\)/);
+  });
 });
