@@ -66,6 +66,8 @@ function unzip(zip: Uint8Array): { name: string; bytes: Buffer }[] {
     const extra = buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
     const local = buf.readUInt32LE(at + 42);
     const name = buf.subarray(at + 46, at + 46 + nameLength).toString("utf8");
+    // A name beyond ASCII is marked UTF-8 (flag bit 11), or unzip tools read it in a code page.
+    expect(buf.readUInt16LE(at + 8) & 0x0800).toBe(/[^\x00-\x7f]/.test(name) ? 0x0800 : 0);
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const data = buf.subarray(start, start + size);
     out.push({ name, bytes: method === 0 ? data : inflateRawSync(data) });
