@@ -32,16 +32,3 @@ export function startAppServer(port: number, env: NodeJS.ProcessEnv, log: string
     },
   };
 }
-
-export async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
