@@ -85,18 +85,18 @@ describe("the action rows' goal", () => {
   const noop = row({ label: "no-op", key: "no-op", kind: "noop", reqPerSec: 100 });
 
   it("holds an action to 0.6 of the no-op action, which has no goal of its own", () => {
-    expect(judge(row({}), bare, undefined, undefined, noop)).toMatchObject({ against: "no-op", ratio: 0.6, result: "PASS" });
-    expect(judge(row({ reqPerSec: 59 }), bare, undefined, undefined, noop).why).toEqual(["0.59× no-op"]);
-    expect(judge(noop, bare, undefined, undefined, noop)).toMatchObject({ against: "—", result: "—" });
-    expect(judge(row({}), bare, undefined, undefined, undefined).why).toEqual(["no no-op action measured"]);
+    expect(judge(row({}), { bare, noop })).toMatchObject({ against: "no-op", ratio: 0.6, result: "PASS" });
+    expect(judge(row({ reqPerSec: 59 }), { bare, noop }).why).toEqual(["0.59× no-op"]);
+    expect(judge(noop, { bare, noop })).toMatchObject({ against: "—", result: "—" });
+    expect(judge(row({}), { bare }).why).toEqual(["no no-op action measured"]);
   });
 
   it("fails an action whose cases the database shows not moved on", () => {
-    expect(judge(row({ notDone: 2 }), bare, undefined, undefined, noop).why).toEqual(["2 cases not moved on"]);
+    expect(judge(row({ notDone: 2 }), { bare, noop }).why).toEqual(["2 cases not moved on"]);
   });
 
   it("shows an action against itself at the smallest size without judging it", () => {
-    const larger = judge(row({ cases: 1_000_000, reqPerSec: 60 }), bare, undefined, row({ reqPerSec: 100 }), noop);
+    const larger = judge(row({ cases: 1_000_000, reqPerSec: 60 }), { bare, noop, smallest: row({ reqPerSec: 100 }), smallestBare: bare });
     expect(larger).toMatchObject({ vsSmallest: 0.6, result: "PASS" });
   });
 });

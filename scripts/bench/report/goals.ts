@@ -51,7 +51,10 @@ const at = (n: number) => `≥ ${n.toFixed(2)}×`;
 
 const AGAINST = { bare: "—", noop: "—", lightest: "bare", action: "no-op" } as const;
 
-export function judge(row: PageRow, bare: PageRow, lightest: PageRow | undefined, smallest: PageRow | undefined, noop?: PageRow): Judged {
+/** The rows a row is judged against: its baselines measured at its own size, and itself and the bare page at the smallest size. */
+export type References = { bare: PageRow; lightest?: PageRow; noop?: PageRow; smallest?: PageRow; smallestBare?: PageRow };
+
+export function judge(row: PageRow, { bare, lightest, noop, smallest, smallestBare }: References): Judged {
   const why: string[] = [];
   const goals: string[] = [];
   const against: Judged["against"] = row.kind in AGAINST ? AGAINST[row.kind as keyof typeof AGAINST] : "lightest";
@@ -75,7 +78,11 @@ export function judge(row: PageRow, bare: PageRow, lightest: PageRow | undefined
     if (ratio === null) why.push("no no-op action measured");
     else if (ratio < GOALS.actionVsNoop) why.push(`${ratio.toFixed(2)}× no-op`);
   }
-  const vsSmallest = smallest && smallest !== row ? row.reqPerSec / smallest.reqPerSec : null;
+  // Flatness: the row's throughput against itself at the smallest size, each over the bare page
+  // measured at the same size, so a change in the machine's load between sizes cancels out.
+  // The bare row itself shows its raw change: how much the machine's load moved between sizes.
+  const drift = row.kind === "bare" || !smallestBare ? 1 : bare.reqPerSec / smallestBare.reqPerSec;
+  const vsSmallest = smallest && smallest !== row ? row.reqPerSec / smallest.reqPerSec / drift : null;
   // The flatness goal is the pages'; an action's row shows the ratio without a goal.
   if (vsSmallest !== null && row.kind !== "bare" && row.kind !== "noop" && row.kind !== "action") {
     goals.push(`${at(GOALS.largestVsSmallest)} smallest`);

@@ -4,7 +4,7 @@ import type { Judged } from "./goals";
 const cell = (v: number | null, digits = 0) => (v === null || Number.isNaN(v) ? "—" : v.toFixed(digits));
 
 export function pageTable(rows: readonly Judged[]): string {
-  const head = "| page | cases | req/s | against | × | p50 ms | p95 ms | p99 ms | kB | × smallest | peak RSS MB | goal | result |";
+  const head = "| page | cases | req/s | against | × | p50 ms | p95 ms | p99 ms | kB | × smallest (÷ bare) | peak RSS MB | goal | result |";
   const rule = `|${"---|".repeat(13)}`;
   const lines = rows.map((r) => [
     r.label, r.cases.toLocaleString("en"), cell(r.reqPerSec), r.against, cell(r.ratio, 2), cell(r.p50), cell(r.p95), cell(r.p99),
