@@ -58,8 +58,8 @@ describe("the queue table", () => {
     expect(render()).not.toContain('type="checkbox"');
   });
 
-  it("is a client component, so its rows travel as values", () => {
-    for (const file of ["components/applications/queue-table.tsx"]) {
+  it("and the tables of the queues and the statistics are client components, so their rows travel as values", () => {
+    for (const file of ["components/applications/queue-table.tsx", "components/stats/stat-table.tsx", "components/stats/charts/bar-chart.tsx"]) {
       expect(readFileSync(file, "utf8").startsWith('"use client";'), file).toBe(true);
     }
     expect(JSON.stringify(queueRow(summary({}), now, day)).length).toBeLessThan(200);
