@@ -59,7 +59,8 @@ describe("the queue table", () => {
   });
 
   it("and the tables of the queues and the statistics are client components, so their rows travel as values", () => {
-    for (const file of ["components/applications/queue-table.tsx", "components/stats/stat-table.tsx", "components/stats/charts/bar-chart.tsx"]) {
+    for (const file of ["components/applications/queue-table.tsx", "components/stats/stat-table.tsx", "components/stats/charts/bar-chart.tsx",
+      "components/stats/headline-table-view.tsx", "components/stats/year-table-view.tsx"]) {
       expect(readFileSync(file, "utf8").startsWith('"use client";'), file).toBe(true);
     }
     expect(JSON.stringify(queueRow(summary({}), now, day)).length).toBeLessThan(200);
