@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { StaffActor } from "@/lib/auth/roles";
 import { can } from "@/lib/auth/permissions";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { caseWorkers, listQueue, QUEUE_STATUSES, type QueueFilters } from "@/lib/reviews/queries";
 import { BatchAssignForm } from "@/components/applications/batch-assign-form";
-import { ApplicationTable } from "@/components/applications/application-table";
+import { QueueTable } from "@/components/applications/queue-table";
+import { queueRow } from "@/components/applications/queue-row";
 import { Field } from "@/components/ui/field";
 
 const BATCH_ASSIGN_FORM = "batch-assign";
@@ -41,13 +42,15 @@ export async function QueuePage({ actor, title, basePath, searchParams }: {
   basePath: string;
   searchParams: Params;
 }) {
-  const [t, table, c] = await Promise.all([getTranslations("status"), getTranslations("table"), getTranslations("case")]);
+  const [t, table, c, th, format] = await Promise.all([getTranslations("status"), getTranslations("table"), getTranslations("case"), getTranslations("history"), getFormatter()]);
   const tabs: readonly ApplicationStatus[] = QUEUE_STATUSES[actor.organisationType];
   const current = tabs.find((s) => s === one(searchParams.status)) ?? tabs[0]!;
   const mayAssign = can(actor, "application.assign");
   const filters = filtersOf(searchParams, mayAssign);
   const filtered = Boolean(filters.green || filters.overdue || filters.mine || filters.q);
   const page = await listQueue(actor, { status: current, cursor: one(searchParams.cursor) ?? null, filters });
+  const now = new Date();
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   return (
     <>
       <h1>{title}</h1>
@@ -79,7 +82,9 @@ export async function QueuePage({ actor, title, basePath, searchParams }: {
         <a className="btn btn--secondary btn--small" href={queueHref("/api/queue/export", current, filters)} download>{table("export")}</a>
         <a className="btn btn--secondary btn--small" href={`${queueHref("/api/queue/export", current, filters)}&format=xlsx`} download>{table("exportXlsx")}</a>
       </div>
-      <ApplicationTable rows={page.rows} hrefBase={`${basePath}/cases`} now={new Date()} selectForm={mayAssign ? BATCH_ASSIGN_FORM : undefined} />
+      <QueueTable rows={page.rows.map((r) => queueRow(r, now, date))} hrefBase={`${basePath}/cases`} selectForm={mayAssign ? BATCH_ASSIGN_FORM : undefined}
+        statusWords={Object.fromEntries([...new Set(page.rows.map((r) => r.status))].map((s) => [s, t(s)]))}
+        {...(page.rows.some((r) => r.historical) ? { historical: { badge: th("badge"), title: th("badgeTitle") } } : {})} />
       {page.nextCursor ? (
         <p><Link href={queueHref(basePath, current, filters, page.nextCursor)} className="btn btn--secondary">{table("next")}</Link></p>
       ) : null}

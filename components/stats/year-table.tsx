@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { formatFen } from "@/lib/money/fen";
 import type { ProgrammeFigures } from "@/lib/stats/queries";
+import { YearTableView } from "@/components/stats/year-table-view";
 
 /** One row per year, and a total row that equals the cumulative figures. */
 export async function YearTable({ figures: f }: { figures: ProgrammeFigures }) {
@@ -13,29 +14,10 @@ export async function YearTable({ figures: f }: { figures: ProgrammeFigures }) {
     { key: "total", label: t("total"), ...f, total: true },
   ];
   return (
-    <div className="table-wrap">
-      <table className="table table--stack" data-testid="stats-years">
-        <thead>
-          <tr>
-            <th scope="col">{t("year")}</th>
-            {columns.map((c) => <th key={c} scope="col" className="num">{c}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key} data-year={r.key} style={r.total ? { fontWeight: 700 } : undefined}>
-              <td data-label={t("year")} style={{ fontWeight: 600 }}>{r.label}</td>
-              <td className="num" data-label={columns[0]}>{n(r.applications)}</td>
-              <td className="num" data-label={columns[1]}>{n(r.renewals)}</td>
-              <td className="num" data-label={columns[2]}>{n(r.loans)}</td>
-              <td className="num" data-label={columns[3]}>{formatFen(r.lentFen)}</td>
-              <td className="num" data-label={columns[4]}>{formatFen(r.subsidyFen)}</td>
-              <td className="num" data-label={columns[5]}>{n(r.unionsFounded)}</td>
-              <td className="num" data-label={columns[6]}>{n(r.newMembers)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <YearTableView yearLabel={t("year")} columns={[...columns]}
+      rows={rows.map((r) => ({
+        key: r.key, label: r.label, total: r.total,
+        cells: [n(r.applications), n(r.renewals), n(r.loans), formatFen(r.lentFen), formatFen(r.subsidyFen), n(r.unionsFounded), n(r.newMembers)],
+      }))} />
   );
 }

@@ -116,6 +116,7 @@ try {
         ["applicant case page", `/applicant/applications/${caseId}`, APPLICANT],
         ["centre queue, first page", "/center", CENTRE],
         ["centre case page", `/center/cases/${caseId}`, CENTRE],
+        ["centre statistics", "/center/stats", CENTRE],
       ];
       const only = values.only ? new RegExp(values.only) : null;
       let lightest = 0;

@@ -1,7 +1,9 @@
+"use client";
 import type { CSSProperties } from "react";
 
-// A horizontal bar chart drawn on the server as SVG: no script, no library, nothing sent to the
-// browser but the markup. Each row has one or more bars (series); every series has its own fill
+// A horizontal bar chart drawn as SVG: no library, no interaction. It is a client component only so
+// that the page's payload carries the chart's figures and words rather than every SVG node again;
+// the server renders its markup as before. Each row has one or more bars (series); every series has its own fill
 // pattern and a legend in words, and every bar carries its value as text, so nothing depends on
 // colour. The figure is an image with a <title> and <desc>; the page puts the same numbers in a
 // table beside it.
@@ -70,31 +72,29 @@ export function BarChart({ id, title, desc, series, rows, markerLabel, style }: 
         ) : null}
       </g>
       <line x1={LABEL_W} y1={LEGEND_H} x2={LABEL_W} y2={height - 4} stroke="#9ca3af" aria-hidden="true" />
-      {rows.map((r, i) => {
-        const top = LEGEND_H + i * rowH;
-        return (
-          <g key={`${r.label}-${i}`} aria-hidden="true">
-            {i % 2 === 1 ? <rect x="0" y={top} width={WIDTH} height={rowH} fill="#f9fafb" /> : null}
-            <text x={LABEL_W - 8} y={top + rowH / 2 + 4} textAnchor="end" fontSize="15" fill="#1f2937">{r.label}</text>
-            {r.bars.map((b, j) => {
-              const y = top + ROW_PAD + j * (BAR_H + GAP);
-              const end = x(b.value);
-              return (
-                <g key={j}>
-                  <rect x={LABEL_W} y={y} width={Math.max(end - LABEL_W, b.value > 0 ? 2 : 0)} height={BAR_H} fill={fill(j)} stroke="#7f1d1d" strokeWidth="0.5" />
-                  <text x={end + 6} y={y + BAR_H - 4} fontSize="14" fill="#1f2937">{b.text}</text>
-                </g>
-              );
-            })}
-            {r.marker ? (
-              <g>
-                <line x1={x(r.marker.value)} y1={top + 4} x2={x(r.marker.value)} y2={top + rowH - 4} stroke="#1f2937" strokeWidth="2" strokeDasharray="3 2" />
-                {r.marker.text ? <text x={x(r.marker.value) + 3} y={top + rowH - 2} fontSize="12" fill="#4b5563">{r.marker.text}</text> : null}
-              </g>
-            ) : null}
-          </g>
-        );
-      })}
+      {/* The rows hidden from assistive technology as one group (the title, description and the
+          table beside the chart say it all); the values' font and colour set once for them. */}
+      <g aria-hidden="true" fontSize="14" fill="#1f2937">
+        {rows.map((r, i) => {
+          const top = LEGEND_H + i * rowH;
+          return (
+            <g key={`${r.label}-${i}`}>
+              {i % 2 === 1 ? <rect x="0" y={top} width={WIDTH} height={rowH} fill="#f9fafb" /> : null}
+              <text x={LABEL_W - 8} y={top + rowH / 2 + 4} textAnchor="end" fontSize="15">{r.label}</text>
+              {r.bars.map((b, j) => {
+                const y = top + ROW_PAD + j * (BAR_H + GAP);
+                const end = x(b.value);
+                return [
+                  <rect key={`b${j}`} x={LABEL_W} y={y} width={Math.max(end - LABEL_W, b.value > 0 ? 2 : 0)} height={BAR_H} fill={fill(j)} stroke="#7f1d1d" strokeWidth="0.5" />,
+                  <text key={`t${j}`} x={end + 6} y={y + BAR_H - 4}>{b.text}</text>,
+                ];
+              })}
+              {r.marker ? <line x1={x(r.marker.value)} y1={top + 4} x2={x(r.marker.value)} y2={top + rowH - 4} stroke="#1f2937" strokeWidth="2" strokeDasharray="3 2" /> : null}
+              {r.marker?.text ? <text x={x(r.marker.value) + 3} y={top + rowH - 2} fontSize="12" fill="#4b5563">{r.marker.text}</text> : null}
+            </g>
+          );
+        })}
+      </g>
     </svg>
   );
 }
