@@ -1,13 +1,6 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { NotFoundContent } from "@/components/layout/error-words-context";
 
-export default async function NotFound() {
-  const t = await getTranslations("common");
-  return (
-    <section className="card page--narrow">
-      <h1>{t("notFoundTitle")}</h1>
-      <p>{t("notFoundBody")}</p>
-      <Link href="/" className="btn btn--secondary">{t("backHome")}</Link>
-    </section>
-  );
+// Its words come from the root layout (components/layout/error-page-words.tsx), above every boundary.
+export default function NotFound() {
+  return <NotFoundContent />;
 }

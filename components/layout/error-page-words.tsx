@@ -7,15 +7,15 @@ import { ErrorWordsProvider, type ErrorWords } from "@/components/layout/error-w
 const worded = new Map<string, ErrorWords>();
 
 /**
- * Hands the page error boundary (app/error.tsx) its words: it sits in the root layout, above
- * every page's ClientMessages. These words depend on the language only, and a change of language
+ * Hands the page error boundary (app/error.tsx) and the not-found page (app/not-found.tsx) their
+ * words: it sits in the root layout, above every page's ClientMessages and every boundary. These words depend on the language only, and a change of language
  * renders the layout again, so a client-side move to another page cannot leave them stale.
  */
 export async function ErrorPageWords({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   let words = worded.get(locale);
   if (!words) {
-    const [page, errors] = await Promise.all([getTranslations("errorPage"), getTranslations(ERRORS_NAMESPACE)]);
+    const [page, errors, common] = await Promise.all([getTranslations("errorPage"), getTranslations(ERRORS_NAMESPACE), getTranslations("common")]);
     words = {
       unavailableTitle: page("unavailableTitle"),
       unavailable: errors(messageKeyOf("UNAVAILABLE")),
@@ -23,6 +23,8 @@ export async function ErrorPageWords({ children }: { children: ReactNode }) {
       unexpected: errors(messageKeyOf("UNEXPECTED")),
       tryAgain: page("tryAgain"),
       backHome: page("backHome"),
+      notFoundTitle: common("notFoundTitle"),
+      notFoundBody: common("notFoundBody"),
     };
     worded.set(locale, words);
   }

@@ -50,3 +50,24 @@ export function declaredNamespaces(entry: string): string[] | null {
   if (!blocks.length) return null;
   return blocks.flatMap((b) => [...b[1]!.matchAll(/"([^"]+)"/g)].map((m) => m[1]!));
 }
+
+/**
+ * The messages ("auth.sendCode") the files translate with in one namespace. A translator used any
+ * other way than with a literal key (a key in a variable, `t.rich`, `t.has`) makes the answer
+ * unknowable, and this throws.
+ */
+export function messagesUsedIn(files: Iterable<string>, namespace: string): string[] {
+  const used = new Set<string>();
+  const quoted = namespace.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  for (const file of files) {
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(new RegExp(`(\\w+)\\s*=\\s*useTranslations\\(\\s*"${quoted}"\\s*\\)`, "g"))) {
+      const t = m[1]!;
+      for (const call of text.matchAll(new RegExp(`(?<![\\w.$'’])${t}\\b(?!\\s*=\\s*useTranslations)(\\s*\\(\\s*"([^"]+)"\\s*[,)])?`, "g"))) {
+        if (!call[2]) throw new Error(`${file}: ${t} is used other than as ${t}("key")`);
+        used.add(`${namespace}.${call[2]}`);
+      }
+    }
+  }
+  return [...used].sort();
+}
