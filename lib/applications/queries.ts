@@ -54,7 +54,7 @@ export async function listMyApplications(actor: Actor): Promise<ApplicationSumma
 export async function applicantOverview(actor: Actor) {
   if (actor.kind !== "APPLICANT") return null;
   const [profile, consents, enterprises] = await Promise.all([
-    db.applicantProfile.findUnique({ where: { userId: actor.userId }, select: { fullName: true, memberCardNo: true } }),
+    db.applicantProfile.findUnique({ where: { userId: actor.userId }, select: { memberCardNo: true, idNumberIndex: true } }),
     consentStandings(actor.userId),
     db.enterprise.findMany({
       where: { representativeId: actor.userId },
@@ -74,6 +74,8 @@ export async function applicantOverview(actor: Actor) {
     }),
   ]);
   return {
+    // For the eligibility check of the same page (lib/applications/dashboard-view.ts), not shown.
+    profile,
     profileComplete: !!profile?.memberCardNo,
     // To the wording in force; `changed`: a consent to an earlier wording asks for a new one.
     consents: {
