@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { consentStandings } from "@/lib/consents/wordings";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/roles";
-import type { ApplicationKind, ApplicationStatus } from "@/lib/generated/prisma/enums";
+import type { ApplicationKind, ApplicationStatus, LoanStatus, ReviewStage } from "@/lib/generated/prisma/enums";
 import { applicationScope } from "@/lib/applications/scope";
 import { isUuid } from "@/lib/ids";
 
@@ -99,28 +99,65 @@ export async function applicationForApplicant(actor: Actor, id: string) {
       id: true, number: true, kind: true, status: true, version: true, draftStep: true, greenChannel: true, applicantId: true,
       categoryCode: true, amountFen: true, termMonths: true, purpose: true, repaymentSource: true,
       submittedAt: true, stageEnteredAt: true, stageDueAt: true, returnedFrom: true, returnDueAt: true, closeReason: true, previousLoanId: true,
-      enterprise: { select: { id: true, name: true, creditCode: true, legalRepName: true, address: true, industry: true,
-        foundedOn: true, employees: true, annualRevenueFen: true, hasUnion: true, unionMemberCount: true } },
-      previousLoan: { select: { contractNo: true, principalFen: true } },
-      policyVersion: { select: { maxLoanFen: true, maxTermMonths: true, exceptionMaxLoanFen: true, exceptionMaxTermMonths: true } },
-      loan: { select: { id: true, contractNo: true, principalFen: true, annualRateMicros: true, termMonths: true, status: true, disbursedOn: true, maturityOn: true } },
-      decisions: {
-        where: { action: "RETURN" },
-        orderBy: { createdAt: "desc" },
-        take: 1,
-        // The list only: the reviewer's comment is internal (what they wrote to the applicant is in the timeline).
-        select: { missingItems: true, createdAt: true, stage: true },
-      },
     },
   });
   if (!app) return null;
-  const { decisions, ...rest } = app;
-  const lastReturn = decisions[0];
+  return { ...app, ...(await caseRelations(app.id)) };
+}
+
+type CaseRelationsRow = {
+  eId: string; eName: string; eCreditCode: string; eLegalRepName: string; eAddress: string; eIndustry: string; eFoundedOn: Date;
+  eEmployees: number; eAnnualRevenueFen: bigint; eHasUnion: boolean; eUnionMemberCount: number;
+  plContractNo: string | null; plPrincipalFen: bigint | null;
+  pvMaxLoanFen: bigint | null; pvMaxTermMonths: number | null; pvExceptionMaxLoanFen: bigint | null; pvExceptionMaxTermMonths: number | null;
+  lId: string | null; lContractNo: string | null; lPrincipalFen: bigint | null; lAnnualRateMicros: number | null; lTermMonths: number | null;
+  lStatus: LoanStatus | null; lDisbursedOn: Date | null; lMaturityOn: Date | null;
+  rMissingItems: unknown; rCreatedAt: Date | null; rStage: ReviewStage | null;
+};
+
+/**
+ * What the applicant's case page shows beside the case itself, in one statement (Prisma would send
+ * one per relation): its enterprise, the loan it renews, the policy it is pinned to, its own loan,
+ * and its last return (the list of what is missing only: the reviewer's comment is internal, what
+ * they wrote to the applicant is in the timeline). Read by the id of a case already read through
+ * the reader's scope.
+ */
+async function caseRelations(applicationId: string) {
+  const [r] = await db.$queryRaw<CaseRelationsRow[]>`
+    SELECT e.id::text AS "eId", e.name AS "eName", e."creditCode" AS "eCreditCode", e."legalRepName" AS "eLegalRepName",
+      e.address AS "eAddress", e.industry AS "eIndustry", e."foundedOn" AS "eFoundedOn", e.employees AS "eEmployees",
+      e."annualRevenueFen" AS "eAnnualRevenueFen", e."hasUnion" AS "eHasUnion", e."unionMemberCount" AS "eUnionMemberCount",
+      pl."contractNo" AS "plContractNo", pl."principalFen" AS "plPrincipalFen",
+      pv."maxLoanFen" AS "pvMaxLoanFen", pv."maxTermMonths" AS "pvMaxTermMonths",
+      pv."exceptionMaxLoanFen" AS "pvExceptionMaxLoanFen", pv."exceptionMaxTermMonths" AS "pvExceptionMaxTermMonths",
+      l.id::text AS "lId", l."contractNo" AS "lContractNo", l."principalFen" AS "lPrincipalFen", l."annualRateMicros" AS "lAnnualRateMicros",
+      l."termMonths" AS "lTermMonths", l.status::text AS "lStatus", l."disbursedOn" AS "lDisbursedOn", l."maturityOn" AS "lMaturityOn",
+      r."missingItems" AS "rMissingItems", r."createdAt" AS "rCreatedAt", r.stage::text AS "rStage"
+    FROM "LoanApplication" a
+    JOIN "Enterprise" e ON e.id = a."enterpriseId"
+    LEFT JOIN "Loan" pl ON pl.id = a."previousLoanId"
+    LEFT JOIN "PolicyVersion" pv ON pv.id = a."policyVersionId"
+    LEFT JOIN "Loan" l ON l."applicationId" = a.id
+    LEFT JOIN LATERAL (
+      SELECT d."missingItems", d."createdAt", d.stage FROM "ReviewDecision" d
+      WHERE d."applicationId" = a.id AND d.action = 'RETURN' ORDER BY d."createdAt" DESC LIMIT 1
+    ) r ON true
+    WHERE a.id = ${applicationId}::uuid`;
+  if (!r) throw new Error(`Case ${applicationId} has gone between two reads.`);
   return {
-    ...rest,
-    lastReturn: lastReturn
-      ? { missingItems: (lastReturn.missingItems as string[] | null) ?? [], at: lastReturn.createdAt }
+    enterprise: {
+      id: r.eId, name: r.eName, creditCode: r.eCreditCode, legalRepName: r.eLegalRepName, address: r.eAddress, industry: r.eIndustry,
+      foundedOn: r.eFoundedOn, employees: r.eEmployees, annualRevenueFen: r.eAnnualRevenueFen, hasUnion: r.eHasUnion, unionMemberCount: r.eUnionMemberCount,
+    },
+    previousLoan: r.plContractNo !== null ? { contractNo: r.plContractNo, principalFen: r.plPrincipalFen! } : null,
+    policyVersion: r.pvMaxLoanFen !== null
+      ? { maxLoanFen: r.pvMaxLoanFen, maxTermMonths: r.pvMaxTermMonths!, exceptionMaxLoanFen: r.pvExceptionMaxLoanFen!, exceptionMaxTermMonths: r.pvExceptionMaxTermMonths! }
       : null,
+    loan: r.lId !== null
+      ? { id: r.lId, contractNo: r.lContractNo!, principalFen: r.lPrincipalFen!, annualRateMicros: r.lAnnualRateMicros!, termMonths: r.lTermMonths!,
+        status: r.lStatus!, disbursedOn: r.lDisbursedOn, maturityOn: r.lMaturityOn }
+      : null,
+    lastReturn: r.rCreatedAt !== null ? { missingItems: (r.rMissingItems as string[] | null) ?? [], at: r.rCreatedAt } : null,
   };
 }
 

@@ -3,8 +3,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applicantDashboardView } from "@/lib/applications/dashboard-view";
 import { checkEligibility } from "@/lib/applications/eligibility-queries";
+import { applicantCaseView } from "@/lib/applications/case-view";
+import { applicationForApplicant } from "@/lib/applications/queries";
 import { db, onPostgres, uniqueSuffix } from "../support/db";
-import { createApplicant, createEnterprise, createReadyDraft } from "../support/factories";
+import { createApplicant, createEnterprise, createReadyDraft, staffActor } from "../support/factories";
 
 // The applicant's pages read the applicant once (profile, consents, enterprises, the person's other
 // accounts, the policy in force) however many enterprises they judge, and what they show is what
@@ -83,5 +85,68 @@ describe.runIf(onPostgres)("the applicant's dashboard", () => {
     const enterprise = await createEnterprise(reviewed);
     await openCase(reviewed.userId, enterprise.id, 30_000_000n);
     expect((await counted(() => applicantDashboardView(reviewed))).count).toBe(9);
+  });
+});
+
+/** The case's relations as Prisma reads them, one statement each: what the page's one statement must equal. */
+async function relationsByPrisma(id: string) {
+  const app = await db.loanApplication.findUniqueOrThrow({
+    where: { id },
+    select: {
+      enterprise: { select: { id: true, name: true, creditCode: true, legalRepName: true, address: true, industry: true,
+        foundedOn: true, employees: true, annualRevenueFen: true, hasUnion: true, unionMemberCount: true } },
+      previousLoan: { select: { contractNo: true, principalFen: true } },
+      policyVersion: { select: { maxLoanFen: true, maxTermMonths: true, exceptionMaxLoanFen: true, exceptionMaxTermMonths: true } },
+      loan: { select: { id: true, contractNo: true, principalFen: true, annualRateMicros: true, termMonths: true, status: true, disbursedOn: true, maturityOn: true } },
+      decisions: { where: { action: "RETURN" }, orderBy: { createdAt: "desc" }, take: 1, select: { missingItems: true, createdAt: true } },
+    },
+  });
+  const { decisions, ...rest } = app;
+  return { ...rest, lastReturn: decisions[0] ? { missingItems: (decisions[0].missingItems as string[] | null) ?? [], at: decisions[0].createdAt } : null };
+}
+
+describe.runIf(onPostgres)("the applicant's case page", () => {
+  it("reads the case through the reader's scope and its relations in one more statement, as Prisma would read them", async () => {
+    const applicant = await createApplicant();
+    const enterprise = await createEnterprise(applicant);
+    const policy = await db.policyVersion.findFirstOrThrow({ orderBy: { effectiveFrom: "desc" } });
+    const bank = await db.organisation.findUniqueOrThrow({ where: { code: "BJRCB" } });
+    const reviewer = await staffActor("reviewer@center.demo");
+    // A case with its loan, and its renewal, pinned to a policy and returned twice.
+    const first = await db.loanApplication.create({
+      data: { number: `T-${uniqueSuffix()}`, applicantId: applicant.userId, enterpriseId: enterprise.id, status: "ACTIVE", amountFen: 30_000_000n,
+        termMonths: 12, categoryCode: "SMALL_MICRO", policyVersionId: policy.id },
+    });
+    const loan = await db.loan.create({
+      data: { applicationId: first.id, enterpriseId: enterprise.id, bankOrgId: bank.id, contractNo: `JK-${uniqueSuffix()}`, principalFen: 30_000_000n,
+        annualRateMicros: 38_500, lprReference: "LPR", termMonths: 12, repaymentMethod: "INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY", status: "ACTIVE",
+        disbursedOn: new Date("2026-01-05T00:00:00Z"), maturityOn: new Date("2027-01-05T00:00:00Z") },
+    });
+    const renewal = await db.loanApplication.create({
+      data: { number: `T-${uniqueSuffix()}`, kind: "RENEWAL", applicantId: applicant.userId, enterpriseId: enterprise.id, status: "RETURNED",
+        amountFen: 30_000_000n, termMonths: 12, categoryCode: "SMALL_MICRO", policyVersionId: policy.id, previousLoanId: loan.id },
+    });
+    const decision = { applicationId: renewal.id, stage: "CENTER" as const, action: "RETURN" as const, fromStatus: "CENTER_REVIEW" as const,
+      toStatus: "RETURNED" as const, comment: "请补充材料", actorId: reviewer.userId, organisationId: reviewer.organisationId };
+    await db.reviewDecision.create({ data: { ...decision, missingItems: ["BUSINESS_LICENSE"], createdAt: new Date("2026-02-01T08:00:00.123Z") } });
+    await db.reviewDecision.create({ data: { ...decision, missingItems: ["ID_CARD", "BANK_STATEMENT"], createdAt: new Date("2026-02-03T08:00:00.456Z") } });
+    const draft = await createReadyDraft(applicant);
+
+    for (const id of [first.id, renewal.id, draft.id]) {
+      const { result, count } = await counted(() => applicationForApplicant(applicant, id));
+      expect(count).toBe(2);
+      const { enterprise: e, previousLoan, policyVersion, loan: own, lastReturn } = result!;
+      expect({ enterprise: e, previousLoan, policyVersion, loan: own, lastReturn }).toEqual(await relationsByPrisma(id));
+    }
+    const returned = (await applicationForApplicant(applicant, renewal.id))!;
+    expect(returned.lastReturn).toEqual({ missingItems: ["ID_CARD", "BANK_STATEMENT"], at: new Date("2026-02-03T08:00:00.456Z") });
+    expect(returned.previousLoan).toEqual({ contractNo: loan.contractNo, principalFen: 30_000_000n });
+    expect((await applicationForApplicant(applicant, first.id))!.loan?.disbursedOn).toEqual(new Date("2026-01-05T00:00:00Z"));
+    // Another applicant's case is not found, in one statement.
+    const theirs = await createReadyDraft(await createApplicant());
+    expect(await counted(() => applicationForApplicant(applicant, theirs.id))).toEqual({ result: null, count: 1 });
+
+    // The page of a case in review: the case, its relations and its timeline (7 before).
+    expect((await counted(() => applicantCaseView(applicant, first.id))).count).toBe(3);
   });
 });
