@@ -4,7 +4,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applicantDashboardView } from "@/lib/applications/dashboard-view";
 import { checkEligibility } from "@/lib/applications/eligibility-queries";
 import { applicantCaseView } from "@/lib/applications/case-view";
-import { applicationForApplicant } from "@/lib/applications/queries";
+import { applicantOverview, applicationForApplicant } from "@/lib/applications/queries";
 import { db, onPostgres, uniqueSuffix } from "../support/db";
 import { createApplicant, createEnterprise, createReadyDraft, staffActor } from "../support/factories";
 
@@ -73,18 +73,18 @@ describe.runIf(onPostgres)("the applicant's dashboard", () => {
     expect(view.eligibility.get(waiting.id)).toEqual(forWaiting);
   });
 
-  it("sends 18 statements for an enterprise with a draft (the applicant read once), 9 when no enterprise waits", async () => {
+  it("sends 16 statements for an enterprise with a draft (the applicant read once), 7 when no enterprise waits", async () => {
     const applicant = await createApplicant();
     await createReadyDraft(applicant);
-    // Its cases (2), profile, consents (2), enterprises with loans and renewals (3), open cases;
+    // Its cases (2), profile, consents (2), enterprises with their loans (1), open cases;
     // then the policy and the person's other accounts, and for the enterprise its exceptions, open
     // and rejected cases, outstanding loan and the person's cases, loans and repayments (25 before).
-    expect((await counted(() => applicantDashboardView(applicant))).count).toBe(18);
+    expect((await counted(() => applicantDashboardView(applicant))).count).toBe(16);
 
     const reviewed = await createApplicant();
     const enterprise = await createEnterprise(reviewed);
     await openCase(reviewed.userId, enterprise.id, 30_000_000n);
-    expect((await counted(() => applicantDashboardView(reviewed))).count).toBe(9);
+    expect((await counted(() => applicantDashboardView(reviewed))).count).toBe(7);
   });
 });
 
@@ -104,6 +104,64 @@ async function relationsByPrisma(id: string) {
   const { decisions, ...rest } = app;
   return { ...rest, lastReturn: decisions[0] ? { missingItems: (decisions[0].missingItems as string[] | null) ?? [], at: decisions[0].createdAt } : null };
 }
+
+/** The enterprises with their loans as Prisma reads them, one statement per relation. */
+async function enterprisesByPrisma(userId: string) {
+  const enterprises = await db.enterprise.findMany({
+    where: { representativeId: userId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true, name: true, creditCode: true,
+      loans: {
+        orderBy: [{ disbursedOn: "asc" }, { id: "asc" }],
+        select: {
+          id: true, contractNo: true, principalFen: true, status: true, disbursedOn: true, maturityOn: true,
+          renewals: { where: { status: { notIn: ["WITHDRAWN"] } }, select: { id: true } },
+        },
+      },
+    },
+  });
+  return enterprises.map((e) => ({
+    ...e,
+    loans: e.loans.map(({ renewals, ...l }) => ({ ...l, renewable: (l.status === "ACTIVE" || l.status === "SETTLED") && renewals.length === 0 })),
+  }));
+}
+
+describe.runIf(onPostgres)("the dashboard's enterprises", () => {
+  it("come with their loans in one statement, as Prisma reads them; a loan renewed (not withdrawn) is not renewable again", async () => {
+    const applicant = await createApplicant();
+    const bank = await db.organisation.findUniqueOrThrow({ where: { code: "BJRCB" } });
+    const [firm, other] = [await createEnterprise(applicant), await createEnterprise(applicant)];
+    await createEnterprise(applicant);
+    const loanOf = async (enterpriseId: string, status: "ACTIVE" | "SETTLED" | "OVERDUE" | "APPROVED", disbursedOn: Date | null) => {
+      const app = await db.loanApplication.create({
+        data: { number: `T-${uniqueSuffix()}`, applicantId: applicant.userId, enterpriseId, status: "ACTIVE", amountFen: 30_000_000n, termMonths: 12, categoryCode: "SMALL_MICRO" },
+      });
+      return db.loan.create({
+        data: { applicationId: app.id, enterpriseId, bankOrgId: bank.id, contractNo: `JK-${uniqueSuffix()}`, principalFen: 12_345_678n, annualRateMicros: 38_500,
+          lprReference: "LPR", termMonths: 12, repaymentMethod: "INTEREST_MONTHLY_PRINCIPAL_AT_MATURITY", status, disbursedOn,
+          maturityOn: disbursedOn && new Date(disbursedOn.getTime() + 365 * 86_400_000) },
+      });
+    };
+    const renewed = await loanOf(firm.id, "SETTLED", new Date("2025-03-01T00:00:00Z"));
+    const withdrawn = await loanOf(firm.id, "ACTIVE", new Date("2025-01-01T00:00:00Z"));
+    await loanOf(firm.id, "APPROVED", null);
+    await loanOf(other.id, "OVERDUE", new Date("2025-06-01T00:00:00Z"));
+    const renewal = (previousLoanId: string, status: "DRAFT" | "WITHDRAWN") => db.loanApplication.create({
+      data: { number: `T-${uniqueSuffix()}`, kind: "RENEWAL", applicantId: applicant.userId, enterpriseId: firm.id, status, previousLoanId, categoryCode: "SMALL_MICRO" },
+    });
+    await renewal(renewed.id, "DRAFT");
+    await renewal(withdrawn.id, "WITHDRAWN");
+
+    const { result, count } = await counted(() => applicantOverview(applicant));
+    // The profile, the consents (2) and the enterprises with their loans (3 before).
+    expect(count).toBe(4);
+    expect(result!.enterprises).toEqual(await enterprisesByPrisma(applicant.userId));
+    expect(result!.enterprises[0]!.loans.map((l) => [l.contractNo, l.renewable])).toEqual([
+      [withdrawn.contractNo, true], [renewed.contractNo, false], [expect.any(String), false],
+    ]);
+  });
+});
 
 describe.runIf(onPostgres)("the applicant's case page", () => {
   it("reads the case through the reader's scope and its relations in one more statement, as Prisma would read them", async () => {
