@@ -4,7 +4,7 @@ import { eligibilityBlocks, type EligibilityBlock } from "@/lib/applications/eli
 import { consentState, submissionConsentState } from "@/lib/applications/consent-queries";
 import { policyInForce, type Policy } from "@/lib/policy/queries";
 import { limitsForCase } from "@/lib/exceptions/in-force";
-import { personExposure } from "@/lib/applications/person-exposure";
+import { enterprisesOf, personExposure, personOf } from "@/lib/applications/person-exposure";
 import { OPEN_STATUSES, SUBMITTED_OPEN_STATUSES } from "@/lib/applications/workflow";
 
 export type CaseFacts = {
@@ -18,23 +18,38 @@ export type CaseFacts = {
 };
 
 /**
+ * What the rules need of the applicant rather than of one case, as a submission judges it
+ * (consents to the wording in force), read once when a page judges several cases of one applicant.
+ */
+export type ApplicantFacts = {
+  hasMemberProfile: boolean;
+  consents: { sensitive: boolean; credit: boolean; changed?: boolean };
+  /** The person's accounts (one ID number) and the enterprises they represent. */
+  person: { userIds: string[]; enterpriseIds: string[] };
+};
+
+/**
  * Gathers what the eligibility rules need for one case and applies them, under the policy the
  * case is pinned to when it has one (a submitted case never moves to a newer version), else the
  * version in force today. For a submission (and what the applicant is shown before one) the
- * consents must be to the wording in force; a review takes the consents as given.
+ * consents must be to the wording in force; a review takes the consents as given. `applicant`:
+ * the applicant's facts already read for a submission's judgement (they replace those reads).
  */
 export async function checkEligibility(
   app: CaseFacts,
   pinned?: Policy | null,
-  { forSubmission = false }: { forSubmission?: boolean } = {},
+  { forSubmission = false, applicant }: { forSubmission?: boolean; applicant?: ApplicantFacts } = {},
 ): Promise<{ blocks: EligibilityBlock[]; policyId: string; policy: Policy }> {
+  if (applicant && !forSubmission) throw new Error("An applicant's facts are read as a submission judges them.");
   const now = new Date();
   const policy = pinned ?? (await policyInForce(now));
-  const [limits, person, profile, consents, otherOpenCase, lastRejection, outstandingLoan] = await Promise.all([
+  const [limits, person, hasMemberProfile, consents, otherOpenCase, lastRejection, outstandingLoan] = await Promise.all([
     limitsForCase(app, policy),
-    personExposure(app, policy),
-    db.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true } }),
-    forSubmission ? submissionConsentState(app.applicantId) : consentState(app.applicantId),
+    personExposure(app, policy, db, applicant?.person),
+    applicant
+      ? applicant.hasMemberProfile
+      : db.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true } }).then((p) => !!p?.memberCardNo),
+    applicant ? applicant.consents : forSubmission ? submissionConsentState(app.applicantId) : consentState(app.applicantId),
     db.loanApplication.findFirst({
       where: { enterpriseId: app.enterpriseId, id: { not: app.id }, status: { in: [...SUBMITTED_OPEN_STATUSES] } },
       select: { number: true },
@@ -47,7 +62,7 @@ export async function checkEligibility(
     outstandingLoanOf(db, app),
   ]);
   const blocks = eligibilityBlocks({
-    hasMemberProfile: !!profile?.memberCardNo,
+    hasMemberProfile,
     consents,
     amountFen: app.amountFen,
     termMonths: app.termMonths,
@@ -78,24 +93,51 @@ const NO_CASE = "00000000-0000-0000-0000-000000000000";
  * What stands in the way of each of the applicant's enterprises applying, shown on the dashboard
  * from the first visit: judged for its open draft if it has one, else for a case not yet begun.
  * An enterprise whose case is already with the reviewers is left out (it is not waiting to apply).
+ * `known`: what the dashboard has already read of the applicant (the profile's member card and ID
+ * number index, the consents as a submission judges them, the enterprises they represent); the
+ * policy in force and the person's accounts are read once for all the enterprises.
  */
-export async function enterpriseEligibility(actor: { kind: string; userId: string }, enterpriseIds: string[]): Promise<Map<string, EligibilityBlock[]>> {
+export async function enterpriseEligibility(
+  actor: { kind: string; userId: string },
+  enterpriseIds: string[],
+  known?: { profile: { memberCardNo: string | null; idNumberIndex: string } | null; consents: ApplicantFacts["consents"] },
+): Promise<Map<string, EligibilityBlock[]>> {
   const out = new Map<string, EligibilityBlock[]>();
   if (actor.kind !== "APPLICANT" || enterpriseIds.length === 0) return out;
   const open = await db.loanApplication.findMany({
     where: { applicantId: actor.userId, enterpriseId: { in: enterpriseIds }, status: { in: [...OPEN_STATUSES] } },
     select: { id: true, status: true, enterpriseId: true, amountFen: true, termMonths: true, previousLoanId: true },
   });
-  for (const enterpriseId of enterpriseIds) {
-    const cases = open.filter((c) => c.enterpriseId === enterpriseId);
-    if (cases.some((c) => c.status !== "DRAFT")) continue;
-    const draft = cases[0];
+  const waiting = enterpriseIds.filter((enterpriseId) => !open.some((c) => c.enterpriseId === enterpriseId && c.status !== "DRAFT"));
+  if (waiting.length === 0) return out;
+  const [policy, applicant] = await Promise.all([policyInForce(), known ? applicantFactsFrom(actor.userId, enterpriseIds, known) : undefined]);
+  for (const enterpriseId of waiting) {
+    const draft = open.find((c) => c.enterpriseId === enterpriseId);
     const { blocks } = await checkEligibility(
       draft ? { ...draft, applicantId: actor.userId } : { id: NO_CASE, applicantId: actor.userId, enterpriseId, amountFen: null, termMonths: null },
-      null,
-      { forSubmission: true },
+      policy,
+      { forSubmission: true, applicant },
     );
     out.set(enterpriseId, blocks);
   }
   return out;
+}
+
+/**
+ * The applicant's facts from what the caller read: `enterpriseIds` are every enterprise the
+ * account represents; other accounts of the same ID number add theirs.
+ */
+async function applicantFactsFrom(
+  userId: string,
+  enterpriseIds: string[],
+  known: NonNullable<Parameters<typeof enterpriseEligibility>[2]>,
+): Promise<ApplicantFacts> {
+  const { userIds } = await personOf(db, userId, known.profile ? { idNumberIndex: known.profile.idNumberIndex } : null);
+  const others = userIds.filter((id) => id !== userId);
+  const theirs = others.length ? await enterprisesOf(db, others) : [];
+  return {
+    hasMemberProfile: !!known.profile?.memberCardNo,
+    consents: known.consents,
+    person: { userIds, enterpriseIds: [...new Set([...enterpriseIds, ...theirs])] },
+  };
 }

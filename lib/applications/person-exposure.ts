@@ -14,9 +14,18 @@ type Client = Prisma.TransactionClient | typeof db;
 type CaseRef = { id: string; applicantId: string; previousLoanId?: string | null };
 type PersonPolicy = { maxOpenCasesPerPerson: number; maxExposurePerPersonFen: bigint };
 
-/** The person behind an applicant account: the lock key and every account of the same ID number. */
-export async function personOf(client: Client, applicantId: string): Promise<{ key: string; userIds: string[] }> {
-  const profile = await client.applicantProfile.findUnique({ where: { userId: applicantId }, select: { idNumberIndex: true } });
+/**
+ * The person behind an applicant account: the lock key and every account of the same ID number.
+ * `profile`: the account's profile when the caller has already read it (null: it has none).
+ */
+export async function personOf(
+  client: Client,
+  applicantId: string,
+  profile?: { idNumberIndex: string } | null,
+): Promise<{ key: string; userIds: string[] }> {
+  if (profile === undefined) {
+    profile = await client.applicantProfile.findUnique({ where: { userId: applicantId }, select: { idNumberIndex: true } });
+  }
   if (!profile) return { key: `user:${applicantId}`, userIds: [applicantId] };
   const same = await client.applicantProfile.findMany({ where: { idNumberIndex: profile.idNumberIndex }, select: { userId: true } });
   return { key: `id:${profile.idNumberIndex}`, userIds: [...new Set([applicantId, ...same.map((p) => p.userId)])] };
@@ -27,11 +36,17 @@ export async function personOf(client: Client, applicantId: string): Promise<{ k
  * yet repaid (principal less principal repaid). A loan that this case or another open case
  * renews is not counted beside its renewal.
  */
-export async function othersOfPerson(client: Client, app: CaseRef, userIds: string[]): Promise<{ others: number; othersFen: bigint }> {
+export async function othersOfPerson(
+  client: Client,
+  app: CaseRef,
+  userIds: string[],
+  /** The ids of the enterprises these accounts represent, when the caller has already read them. */
+  enterpriseIds?: string[],
+): Promise<{ others: number; othersFen: bigint }> {
   // The enterprises first: an OR across the relation would make PostgreSQL read every case (a
   // sequential scan, a second at 1,000,000 cases); ids on both sides use the two indexes.
-  const enterprises = await client.enterprise.findMany({ where: { representativeId: { in: userIds } }, select: { id: true } });
-  const mine: Prisma.LoanApplicationWhereInput = { OR: [{ applicantId: { in: userIds } }, { enterpriseId: { in: enterprises.map((e) => e.id) } }] };
+  const represented = enterpriseIds ?? (await enterprisesOf(client, userIds));
+  const mine: Prisma.LoanApplicationWhereInput = { OR: [{ applicantId: { in: userIds } }, { enterpriseId: { in: represented } }] };
   const cases = await client.loanApplication.findMany({
     where: { AND: [mine, { id: { not: app.id }, status: { in: [...SUBMITTED_OPEN_STATUSES] }, historical: false }] },
     select: { amountFen: true, previousLoanId: true },
@@ -46,10 +61,22 @@ export async function othersOfPerson(client: Client, app: CaseRef, userIds: stri
   return { others: cases.length + loans.length, othersFen: casesFen + loansFen };
 }
 
+/** The enterprises the accounts represent. */
+export async function enterprisesOf(client: Client, userIds: string[]): Promise<string[]> {
+  const enterprises = await client.enterprise.findMany({ where: { representativeId: { in: userIds } }, select: { id: true } });
+  return enterprises.map((e) => e.id);
+}
+
 /** The figures the eligibility rules show from the first step. */
-export async function personExposure(app: CaseRef, policy: PersonPolicy, client: Client = db): Promise<PersonExposure> {
-  const { userIds } = await personOf(client, app.applicantId);
-  const { others, othersFen } = await othersOfPerson(client, app, userIds);
+export async function personExposure(
+  app: CaseRef,
+  policy: PersonPolicy,
+  client: Client = db,
+  /** The person's accounts and their enterprises, when the caller has already read them. */
+  known?: { userIds: string[]; enterpriseIds: string[] },
+): Promise<PersonExposure> {
+  const userIds = known?.userIds ?? (await personOf(client, app.applicantId)).userIds;
+  const { others, othersFen } = await othersOfPerson(client, app, userIds, known?.enterpriseIds);
   return { others, othersFen, maxCases: policy.maxOpenCasesPerPerson, maxExposureFen: policy.maxExposurePerPersonFen };
 }
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { consentStandings } from "@/lib/consents/wordings";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/roles";
-import type { ApplicationKind, ApplicationStatus } from "@/lib/generated/prisma/enums";
+import type { ApplicationKind, ApplicationStatus, LoanStatus, ReviewStage } from "@/lib/generated/prisma/enums";
 import { applicationScope } from "@/lib/applications/scope";
 import { isUuid } from "@/lib/ids";
 
@@ -54,26 +54,13 @@ export async function listMyApplications(actor: Actor): Promise<ApplicationSumma
 export async function applicantOverview(actor: Actor) {
   if (actor.kind !== "APPLICANT") return null;
   const [profile, consents, enterprises] = await Promise.all([
-    db.applicantProfile.findUnique({ where: { userId: actor.userId }, select: { fullName: true, memberCardNo: true } }),
+    db.applicantProfile.findUnique({ where: { userId: actor.userId }, select: { memberCardNo: true, idNumberIndex: true } }),
     consentStandings(actor.userId),
-    db.enterprise.findMany({
-      where: { representativeId: actor.userId },
-      orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        name: true,
-        creditCode: true,
-        loans: {
-          orderBy: { disbursedOn: "asc" },
-          select: {
-            id: true, contractNo: true, principalFen: true, status: true, disbursedOn: true, maturityOn: true,
-            renewals: { where: { status: { notIn: ["WITHDRAWN"] } }, select: { id: true } },
-          },
-        },
-      },
-    }),
+    enterprisesWithLoans(actor.userId),
   ]);
   return {
+    // For the eligibility check of the same page (lib/applications/dashboard-view.ts), not shown.
+    profile,
     profileComplete: !!profile?.memberCardNo,
     // To the wording in force; `changed`: a consent to an earlier wording asks for a new one.
     consents: {
@@ -81,11 +68,45 @@ export async function applicantOverview(actor: Actor) {
       credit: consents.CREDIT_REPORT_AUTHORISATION === "CURRENT",
       changed: Object.values(consents).includes("OUTDATED"),
     },
-    enterprises: enterprises.map((e) => ({
-      ...e,
-      loans: e.loans.map(({ renewals, ...l }) => ({ ...l, renewable: (l.status === "ACTIVE" || l.status === "SETTLED") && renewals.length === 0 })),
-    })),
+    enterprises,
   };
+}
+
+type EnterpriseLoanRow = {
+  id: string; name: string; creditCode: string;
+  loanId: string | null; contractNo: string | null; principalFen: bigint | null; status: LoanStatus | null;
+  disbursedOn: Date | null; maturityOn: Date | null; renewed: boolean | null;
+};
+
+/**
+ * The enterprises the applicant represents, oldest first, each with its loans in the order they
+ * were disbursed, in one statement (Prisma sends one per relation). A loan may be renewed when it
+ * is active or settled and no renewal of it is under way or done (a withdrawn one does not count).
+ */
+async function enterprisesWithLoans(userId: string) {
+  const rows = await db.$queryRaw<EnterpriseLoanRow[]>`
+    SELECT e.id::text AS id, e.name, e."creditCode",
+      l.id::text AS "loanId", l."contractNo", l."principalFen", l.status::text AS status, l."disbursedOn", l."maturityOn",
+      CASE WHEN l.id IS NULL THEN NULL ELSE EXISTS (
+        SELECT 1 FROM "LoanApplication" r WHERE r."previousLoanId" = l.id AND r.status <> 'WITHDRAWN'
+      ) END AS renewed
+    FROM "Enterprise" e
+    LEFT JOIN "Loan" l ON l."enterpriseId" = e.id
+    WHERE e."representativeId" = ${userId}::uuid
+    ORDER BY e."createdAt" ASC, e.id, l."disbursedOn" ASC NULLS LAST, l.id`;
+  type Loan = { id: string; contractNo: string; principalFen: bigint; status: LoanStatus; disbursedOn: Date | null; maturityOn: Date | null; renewable: boolean };
+  const enterprises: { id: string; name: string; creditCode: string; loans: Loan[] }[] = [];
+  for (const r of rows) {
+    let e = enterprises.at(-1);
+    if (e?.id !== r.id) enterprises.push((e = { id: r.id, name: r.name, creditCode: r.creditCode, loans: [] }));
+    if (r.loanId === null) continue;
+    const status = r.status!;
+    e.loans.push({
+      id: r.loanId, contractNo: r.contractNo!, principalFen: r.principalFen!, status, disbursedOn: r.disbursedOn, maturityOn: r.maturityOn,
+      renewable: (status === "ACTIVE" || status === "SETTLED") && !r.renewed,
+    });
+  }
+  return enterprises;
 }
 
 /** One case as its applicant (or intake agent) sees it. */
@@ -97,28 +118,65 @@ export async function applicationForApplicant(actor: Actor, id: string) {
       id: true, number: true, kind: true, status: true, version: true, draftStep: true, greenChannel: true, applicantId: true,
       categoryCode: true, amountFen: true, termMonths: true, purpose: true, repaymentSource: true,
       submittedAt: true, stageEnteredAt: true, stageDueAt: true, returnedFrom: true, returnDueAt: true, closeReason: true, previousLoanId: true,
-      enterprise: { select: { id: true, name: true, creditCode: true, legalRepName: true, address: true, industry: true,
-        foundedOn: true, employees: true, annualRevenueFen: true, hasUnion: true, unionMemberCount: true } },
-      previousLoan: { select: { contractNo: true, principalFen: true } },
-      policyVersion: { select: { maxLoanFen: true, maxTermMonths: true, exceptionMaxLoanFen: true, exceptionMaxTermMonths: true } },
-      loan: { select: { id: true, contractNo: true, principalFen: true, annualRateMicros: true, termMonths: true, status: true, disbursedOn: true, maturityOn: true } },
-      decisions: {
-        where: { action: "RETURN" },
-        orderBy: { createdAt: "desc" },
-        take: 1,
-        // The list only: the reviewer's comment is internal (what they wrote to the applicant is in the timeline).
-        select: { missingItems: true, createdAt: true, stage: true },
-      },
     },
   });
   if (!app) return null;
-  const { decisions, ...rest } = app;
-  const lastReturn = decisions[0];
+  return { ...app, ...(await caseRelations(app.id)) };
+}
+
+type CaseRelationsRow = {
+  eId: string; eName: string; eCreditCode: string; eLegalRepName: string; eAddress: string; eIndustry: string; eFoundedOn: Date;
+  eEmployees: number; eAnnualRevenueFen: bigint; eHasUnion: boolean; eUnionMemberCount: number;
+  plContractNo: string | null; plPrincipalFen: bigint | null;
+  pvMaxLoanFen: bigint | null; pvMaxTermMonths: number | null; pvExceptionMaxLoanFen: bigint | null; pvExceptionMaxTermMonths: number | null;
+  lId: string | null; lContractNo: string | null; lPrincipalFen: bigint | null; lAnnualRateMicros: number | null; lTermMonths: number | null;
+  lStatus: LoanStatus | null; lDisbursedOn: Date | null; lMaturityOn: Date | null;
+  rMissingItems: unknown; rCreatedAt: Date | null; rStage: ReviewStage | null;
+};
+
+/**
+ * What the applicant's case page shows beside the case itself, in one statement (Prisma would send
+ * one per relation): its enterprise, the loan it renews, the policy it is pinned to, its own loan,
+ * and its last return (the list of what is missing only: the reviewer's comment is internal, what
+ * they wrote to the applicant is in the timeline). Read by the id of a case already read through
+ * the reader's scope.
+ */
+async function caseRelations(applicationId: string) {
+  const [r] = await db.$queryRaw<CaseRelationsRow[]>`
+    SELECT e.id::text AS "eId", e.name AS "eName", e."creditCode" AS "eCreditCode", e."legalRepName" AS "eLegalRepName",
+      e.address AS "eAddress", e.industry AS "eIndustry", e."foundedOn" AS "eFoundedOn", e.employees AS "eEmployees",
+      e."annualRevenueFen" AS "eAnnualRevenueFen", e."hasUnion" AS "eHasUnion", e."unionMemberCount" AS "eUnionMemberCount",
+      pl."contractNo" AS "plContractNo", pl."principalFen" AS "plPrincipalFen",
+      pv."maxLoanFen" AS "pvMaxLoanFen", pv."maxTermMonths" AS "pvMaxTermMonths",
+      pv."exceptionMaxLoanFen" AS "pvExceptionMaxLoanFen", pv."exceptionMaxTermMonths" AS "pvExceptionMaxTermMonths",
+      l.id::text AS "lId", l."contractNo" AS "lContractNo", l."principalFen" AS "lPrincipalFen", l."annualRateMicros" AS "lAnnualRateMicros",
+      l."termMonths" AS "lTermMonths", l.status::text AS "lStatus", l."disbursedOn" AS "lDisbursedOn", l."maturityOn" AS "lMaturityOn",
+      r."missingItems" AS "rMissingItems", r."createdAt" AS "rCreatedAt", r.stage::text AS "rStage"
+    FROM "LoanApplication" a
+    JOIN "Enterprise" e ON e.id = a."enterpriseId"
+    LEFT JOIN "Loan" pl ON pl.id = a."previousLoanId"
+    LEFT JOIN "PolicyVersion" pv ON pv.id = a."policyVersionId"
+    LEFT JOIN "Loan" l ON l."applicationId" = a.id
+    LEFT JOIN LATERAL (
+      SELECT d."missingItems", d."createdAt", d.stage FROM "ReviewDecision" d
+      WHERE d."applicationId" = a.id AND d.action = 'RETURN' ORDER BY d."createdAt" DESC LIMIT 1
+    ) r ON true
+    WHERE a.id = ${applicationId}::uuid`;
+  if (!r) throw new Error(`Case ${applicationId} has gone between two reads.`);
   return {
-    ...rest,
-    lastReturn: lastReturn
-      ? { missingItems: (lastReturn.missingItems as string[] | null) ?? [], at: lastReturn.createdAt }
+    enterprise: {
+      id: r.eId, name: r.eName, creditCode: r.eCreditCode, legalRepName: r.eLegalRepName, address: r.eAddress, industry: r.eIndustry,
+      foundedOn: r.eFoundedOn, employees: r.eEmployees, annualRevenueFen: r.eAnnualRevenueFen, hasUnion: r.eHasUnion, unionMemberCount: r.eUnionMemberCount,
+    },
+    previousLoan: r.plContractNo !== null ? { contractNo: r.plContractNo, principalFen: r.plPrincipalFen! } : null,
+    policyVersion: r.pvMaxLoanFen !== null
+      ? { maxLoanFen: r.pvMaxLoanFen, maxTermMonths: r.pvMaxTermMonths!, exceptionMaxLoanFen: r.pvExceptionMaxLoanFen!, exceptionMaxTermMonths: r.pvExceptionMaxTermMonths! }
       : null,
+    loan: r.lId !== null
+      ? { id: r.lId, contractNo: r.lContractNo!, principalFen: r.lPrincipalFen!, annualRateMicros: r.lAnnualRateMicros!, termMonths: r.lTermMonths!,
+        status: r.lStatus!, disbursedOn: r.lDisbursedOn, maturityOn: r.lMaturityOn }
+      : null,
+    lastReturn: r.rCreatedAt !== null ? { missingItems: (r.rMissingItems as string[] | null) ?? [], at: r.rCreatedAt } : null,
   };
 }
 

@@ -37,13 +37,29 @@ export type ConsentStanding = "CURRENT" | "OUTDATED" | "NONE";
 export async function consentStandings(userId: string, client: Client = db, today: string = beijingToday()): Promise<Record<ConsentKind, ConsentStanding>> {
   const [rows, inForce] = await Promise.all([
     client.consent.findMany({ where: { userId, withdrawnAt: null }, select: { kind: true, wordingVersion: true } }),
-    wordingsInForce(client, today),
+    versionsInForce(client, today),
   ]);
   const standing = (kind: ConsentKind): ConsentStanding => {
     const live = rows.filter((r) => r.kind === kind);
     if (live.length === 0) return "NONE";
-    const current = inForce[kind];
-    return !current || live.some((r) => r.wordingVersion === current.version) ? "CURRENT" : "OUTDATED";
+    const current = inForce.get(kind);
+    return current === undefined || live.some((r) => r.wordingVersion === current) ? "CURRENT" : "OUTDATED";
   };
   return { SENSITIVE_PERSONAL_INFO: standing("SENSITIVE_PERSONAL_INFO"), CREDIT_REPORT_AUTHORISATION: standing("CREDIT_REPORT_AUTHORISATION") };
+}
+
+/**
+ * The version in force of each kind that has one, in one statement (the standings need only the
+ * version, not the texts): every published version up to today, latest first, the first of each
+ * kind kept ((kind, effectiveFrom) is unique, so there is no tie).
+ */
+async function versionsInForce(client: Client, today: string): Promise<Map<ConsentKind, string>> {
+  const rows = await client.consentWording.findMany({
+    where: { effectiveFrom: { lte: dateColumnOf(today) } },
+    orderBy: { effectiveFrom: "desc" },
+    select: { kind: true, version: true },
+  });
+  const out = new Map<ConsentKind, string>();
+  for (const r of rows) if (!out.has(r.kind)) out.set(r.kind, r.version);
+  return out;
 }

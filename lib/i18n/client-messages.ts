@@ -8,7 +8,7 @@
 export const CLIENT_NAMESPACES = [
   "account", "admin.accounts", "admin.budget", "admin.controls", "admin.invite", "admin.organisationForm", "admin.policyForm", "calendar.form",
   "consentWordings.form", "lpr.form", "lpr.tenors",
-  "applicant.autosave", "applicant.caseActions", "applicant.consent", "applicant.enterpriseForm", "applicant.licenceReading", "applicant.loanForm", "applicant.profileForm",
+  "applicant.autosave", "applicant.consent", "applicant.enterpriseForm", "applicant.licenceReading", "applicant.loanForm", "applicant.profileForm",
   "auth", "case.actions", "reference", "case.form", "case.upload", "common", "exceptions.document", "exceptions.form", "exceptions.type", "hotline.form", "subsidy.bank", "subsidy.centre", "subsidy.columns", "subsidy.flags",
   "routing", "admin.reassign", "table", "unions.form", "unions.roster",
 ] as const;

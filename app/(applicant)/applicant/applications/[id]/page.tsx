@@ -25,8 +25,9 @@ export default async function ApplicationPage({ params, searchParams }: {
   const view = await applicantCaseView(actor, id, step);
   if (!view) notFound();
   const { app, timeline } = view;
-  const [t, format, orgTypes, table] = await Promise.all([
+  const [t, format, orgTypes, table, actions] = await Promise.all([
     getTranslations("applicant.application"), getFormatter(), getTranslations("orgTypes"), getTranslations("table"),
+    getTranslations("applicant.caseActions"),
   ]);
   // What the reviewer wrote to the applicant with the return (never the organisations' comment).
   const returnMessage = timeline.findLast((e) => e.event === "returned")?.message?.text ?? null;
@@ -34,7 +35,7 @@ export default async function ApplicationPage({ params, searchParams }: {
   const due = app.status === "RETURNED" ? app.returnDueAt : app.stageDueAt;
 
   return (
-    <ClientMessages namespaces={["applicant.autosave", "applicant.caseActions", "applicant.loanForm", "case.upload"]}>
+    <>
       <p><Link href="/applicant">{t("back")}</Link></p>
       <h1>
         <span translate="no">{app.enterprise.name}</span> · {app.number} <StatusBadge status={app.status} />{" "}
@@ -59,17 +60,26 @@ export default async function ApplicationPage({ params, searchParams }: {
         </section>
       ) : null}
 
+      {/* Only the steps' forms translate in the browser: a case that is only read sends no catalogue. */}
       {view.editable ? (
-        <EditSteps view={view} />
+        <ClientMessages namespaces={["applicant.autosave", "applicant.loanForm", "case.upload"]}>
+          <EditSteps view={view} />
+        </ClientMessages>
       ) : (
         <CaseSummary app={app} />
       )}
 
-      {WITHDRAWABLE_STATUSES.includes(app.status) ? <WithdrawForm applicationId={app.id} version={app.version} /> : null}
+      {WITHDRAWABLE_STATUSES.includes(app.status) ? (
+        <WithdrawForm
+          applicationId={app.id}
+          version={app.version}
+          words={{ withdraw: actions("withdraw"), withdrawReason: actions("withdrawReason"), withdrawConfirm: actions("withdrawConfirm") }}
+        />
+      ) : null}
 
       <h2>{t("progress")}</h2>
       <Timeline entries={timeline} />
-    </ClientMessages>
+    </>
   );
 }
 
@@ -165,7 +175,9 @@ async function DocumentsStep({ app, checklist }: { app: App; checklist: Checklis
 }
 
 async function ReviewStep({ app, blocks, checklist, drafts }: { app: App; blocks: EligibilityBlock[]; checklist: ChecklistItem[]; drafts: NonNullable<ApplicantCaseView["pendingDrafts"]> }) {
-  const [t, table, kinds] = await Promise.all([getTranslations("applicant.application"), getTranslations("table"), getTranslations("case.documents.kind")]);
+  const [t, table, kinds, actions] = await Promise.all([
+    getTranslations("applicant.application"), getTranslations("table"), getTranslations("case.documents.kind"), getTranslations("applicant.caseActions"),
+  ]);
   const draftLink: Record<(typeof drafts)[number], string> = {
     LOAN_REQUEST: `/applicant/applications/${app.id}?step=loan`, ENTERPRISE: `/applicant/enterprises/${app.enterprise.id}`, PROFILE: "/applicant/profile",
   };
@@ -192,7 +204,8 @@ async function ReviewStep({ app, blocks, checklist, drafts }: { app: App; blocks
       <EligibilityNotice blocks={blocks} />
       <div className="actions" style={{ marginTop: "1rem" }}>
         <a className="btn btn--secondary" href={`/api/applications/${app.id}/form-pdf`}>{t("downloadForm")}</a>
-        <SubmitForm applicationId={app.id} version={app.version} resubmit={app.status === "RETURNED"} disabled={incomplete || missingDocs.length > 0 || blocks.length > 0 || drafts.length > 0} />
+        <SubmitForm applicationId={app.id} version={app.version} resubmit={app.status === "RETURNED"} disabled={incomplete || missingDocs.length > 0 || blocks.length > 0 || drafts.length > 0}
+          label={{ ready: app.status === "RETURNED" ? actions("resubmit") : actions("submit"), disabled: actions("submitDisabled") }} />
       </div>
     </>
   );
