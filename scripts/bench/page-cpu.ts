@@ -14,7 +14,8 @@ import { spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { createDatabase, dropDatabase } from "../db/tools";
+import { dropDatabase } from "../db/tools";
+import { createPortalDatabase } from "./database/portal-database";
 import { build, startServer, stopServer } from "./web/server";
 import { get, signIn } from "./web/sign-in";
 
@@ -36,10 +37,7 @@ const requests = Number(values.requests);
 const PORT = Number(process.env.BENCH_PORT ?? 3701) + 2;
 const base = `http://localhost:${PORT}`;
 
-const { name, url } = await createDatabase("ncd_cpu");
-process.env.DATABASE_URL = url;
-process.env.DATA_KEYS = `bench:${randomBytes(32).toString("base64")}`;
-process.env.BLIND_INDEX_KEY = randomBytes(32).toString("base64");
+const { name, url } = await createPortalDatabase("ncd_cpu");
 const { connectPostgres } = await import("@/lib/db/sql-executor");
 const { migrate } = await import("@/lib/db/migrator");
 const { db, disconnectShared } = await import("@/lib/db/client");

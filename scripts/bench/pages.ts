@@ -12,7 +12,8 @@ import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { createDatabase, dropDatabase } from "../db/tools";
+import { dropDatabase } from "../db/tools";
+import { createPortalDatabase } from "./database/portal-database";
 import { GOALS, judge, type PageRow, type RowKind } from "./report/goals";
 import { firstLoadTable, memoryTable, pageTable, queueQueryTable, type FirstLoadJudged, type MemoryRow, type QueueQueryRow } from "./report/table";
 import { firstLoadJs } from "./web/first-load-js";
@@ -39,11 +40,8 @@ const load: LoadOptions = { seconds: Number(values.seconds), connections: Number
 const DEEP_PAGES = 20;
 const root = process.cwd();
 
-const { name, url } = await createDatabase("ncd_bench");
-// The servers and this process share these; set before the portal's modules read the environment.
-process.env.DATABASE_URL = url;
-process.env.DATA_KEYS = `bench:${randomBytes(32).toString("base64")}`;
-process.env.BLIND_INDEX_KEY = randomBytes(32).toString("base64");
+// The servers and this process share the database and its keys.
+const { name, url } = await createPortalDatabase("ncd_bench");
 const { connectPostgres } = await import("@/lib/db/sql-executor");
 const { migrate } = await import("@/lib/db/migrator");
 const { db, disconnectShared } = await import("@/lib/db/client");
