@@ -9,14 +9,13 @@
 // (/proc/<pid>/stat) before and after. On one saturated core, throughput is about the inverse of
 // this figure, so "× lightest" is the lightest page's CPU time over the page's.
 import { readFileSync, writeFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import { spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { dropDatabase } from "../db/tools";
 import { createPortalDatabase } from "./database/portal-database";
-import { build, startServer, stopServer } from "./web/server";
+import { build, servedEnv, startServer, stopServer } from "./web/server";
 import { get, signIn } from "./web/sign-in";
 
 const { values } = parseArgs({
@@ -96,12 +95,7 @@ try {
   await migrate(sql).finally(() => sql.close());
   await seedDemo(db);
   const caseId = (await db.loanApplication.findUniqueOrThrow({ where: { number: "SQ-2026-0001" }, select: { id: true } })).id;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: randomBytes(48).toString("base64"),
-    AUTH_TRUST_HOST: "true", DEMO_MODE: "true", STAFF_TWO_FACTOR: "optional", SCHEDULER: "off",
-  };
-  const profile = values["cpu-prof"] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(values["cpu-prof"])}` } : {};
-  const server = await startServer(appDir, PORT, { ...env, ...profile });
+  const server = await startServer(appDir, PORT, servedEnv(values["cpu-prof"]));
   try {
     let have = 0;
     for (const cases of sizes) {

@@ -7,9 +7,7 @@
 // (report/goals.ts), the queue query through Prisma and through pg, and the server's memory. The
 // action rows (action-rows.ts) replay a submit and a review against a no-op action.
 import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { dropDatabase } from "../db/tools";
@@ -19,7 +17,7 @@ import { firstLoadTable, memoryTable, pageTable, queueQueryTable, type FirstLoad
 import { firstLoadJs } from "./web/first-load-js";
 import { deepQueuePage, loadPage, type LoadOptions } from "./web/load";
 import { bareAppDir, prepareBareApp } from "./web/bare-app";
-import { build, rssMb, startServer, stopServer } from "./web/server";
+import { build, rssMb, servedEnv, startServer, stopServer } from "./web/server";
 import { signIn } from "./web/sign-in";
 
 const { values } = parseArgs({
@@ -122,10 +120,6 @@ if (!values["skip-build"]) {
   bareApp = prepared.app;
   build(bareApp.dir, prepared.buildArgs, "the bare page");
 }
-const env: NodeJS.ProcessEnv = {
-  ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: randomBytes(48).toString("base64"),
-  AUTH_TRUST_HOST: "true", DEMO_MODE: "true", STAFF_TWO_FACTOR: "optional", SCHEDULER: "off",
-};
 // Other work on the machine skews the figures: the load average before and after says how much.
 const loadBefore = loadavg()[0]!;
 const rows: PageRow[] = [];
@@ -141,7 +135,7 @@ try {
   const caseId = (await db.loanApplication.findUniqueOrThrow({ where: { number: "SQ-2026-0001" }, select: { id: true } })).id;
   const reviewer = await demoStaffActor(db, STAFF.centre);
 
-  const bareServer = await startServer(bareApp.dir, BARE_PORT, env);
+  const bareServer = await startServer(bareApp.dir, BARE_PORT, servedEnv());
   try {
     rows.push(await measure(bareServer, `http://localhost:${BARE_PORT}`, { label: "bare Next page (baseline)", kind: "bare", path: "/" }, sizes[0]!));
     const [bareJs] = await firstLoadJs(`http://localhost:${BARE_PORT}`, [{ label: "bare Next page (baseline)", path: "/" }]);
@@ -151,8 +145,7 @@ try {
     await stopServer(bareServer);
   }
 
-  const profile = values["cpu-prof"] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(values["cpu-prof"])}` } : {};
-  const app = await startServer(root, APP_PORT, { ...env, ...profile });
+  const app = await startServer(root, APP_PORT, servedEnv(values["cpu-prof"]));
   const base = `http://localhost:${APP_PORT}`;
   try {
     let have = 0;
