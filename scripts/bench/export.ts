@@ -10,15 +10,13 @@
 // each with its wall time, rows per second, bytes and the process's peak RSS while it ran.
 // Drops the database after.
 import { performance } from "node:perf_hooks";
-import { createDatabase, dropDatabase } from "../db/tools";
+import { dropDatabase } from "../db/tools";
+import { createPortalDatabase } from "./database/portal-database";
 
 const sizes = (process.argv[2] ?? "1000,1000000").split(",").map(Number);
 const PAGE = 1_000;
 
-const { name, url } = await createDatabase("ncd_bench_export");
-// Before anything reads the environment (lib/env.ts parses it once, on first import).
-process.env.DATABASE_URL = url;
-process.env.EXPORT_MAX_ROWS = String(Math.max(...sizes) + 1_000);
+const { name, url } = await createPortalDatabase("ncd_bench_export", { EXPORT_MAX_ROWS: String(Math.max(...sizes) + 1_000) });
 const { migrate } = await import("@/lib/db/migrator");
 const { connectPostgres } = await import("@/lib/db/sql-executor");
 const sql = await connectPostgres(url);

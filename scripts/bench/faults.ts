@@ -14,6 +14,7 @@ import pg from "pg";
 import { actionIds } from "./faults/actions";
 import { startBalancer, type Balancer } from "./faults/balancer";
 import { createCluster } from "./faults/cluster";
+import { pointPortalAt } from "./database/portal-database";
 import { runLoad, type Tally } from "./faults/load";
 import { waitForHttp } from "../../tests/e2e/support/servers";
 import { build, startAppServer, type AppServer } from "./faults/servers";
@@ -61,10 +62,8 @@ try {
   await admin.query("CREATE DATABASE ncd_faults");
   await admin.end();
   const url = cluster.url("ncd_faults");
-  // This process and both servers share these; set before the portal's modules read the environment.
-  Object.assign(process.env, {
-    DATABASE_URL: url, DATA_KEYS: `faults:${randomBytes(32).toString("base64")}`, BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
-  });
+  // This process and both servers share the database and its keys.
+  pointPortalAt(url);
   const { connectPostgres } = await import("@/lib/db/sql-executor");
   const { migrate } = await import("@/lib/db/migrator");
   const { createPrismaClient, db, disconnectShared } = await import("@/lib/db/client");

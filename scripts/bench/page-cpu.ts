@@ -1,21 +1,24 @@
 // npm run bench:cpu [-- --cases 1000,100000] [--requests 200] [--only REGEX] [--build] [--dir CHECKOUT]
-//   [--cpu-prof DIR]
+//   [--path /some/page [--as ACCOUNT]] [--connections 2] [--warmup 20] [--cpu-prof DIR] [--save DIR]
 // The server's own CPU time per request of each signed-in page: a figure that other work on the
 // machine hardly moves, where throughput on a shared machine swings by half. It serves the
 // production build (`--build` makes it first) with `next start` pinned to one core, on a fresh
 // database with the demo data and N generated cases per size, signs in afresh for each page (as a
 // browser keeps the renewed session cookie), warms the page up, then asks for it `--requests`
-// times, two at a time, and reads the CPU time the server and its workers spent
+// times, `--connections` at a time, and reads the CPU time the server and its workers spent
 // (/proc/<pid>/stat) before and after. On one saturated core, throughput is about the inverse of
 // this figure, so "× lightest" is the lightest page's CPU time over the page's.
+// `--path` measures that one page instead of the list (signed in as the demo account `--as`, if
+// given); `--cpu-prof DIR` (or BENCH_CPU_PROF=DIR) writes a V8 CPU profile of the server, mostly
+// the measured requests when there are many.
 import { readFileSync, writeFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import { spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { createDatabase, dropDatabase } from "../db/tools";
-import { build, startServer, stopServer } from "./web/server";
+import { dropDatabase } from "../db/tools";
+import { createPortalDatabase } from "./database/portal-database";
+import { build, rssMb, servedEnv, startServer, stopServer } from "./web/server";
 import { get, signIn } from "./web/sign-in";
 
 const { values } = parseArgs({
@@ -26,6 +29,11 @@ const { values } = parseArgs({
     build: { type: "boolean", default: false },
     // Serves the build in another checkout of the portal (an earlier commit, for a before/after).
     dir: { type: "string" },
+    // One page instead of the list, and the demo account (a mobile or an e-mail) it is asked as.
+    path: { type: "string" },
+    as: { type: "string" },
+    connections: { type: "string", default: "2" },
+    warmup: { type: "string", default: "20" },
     "cpu-prof": { type: "string" },
     // Writes each page's HTML there, to see what its bytes are.
     save: { type: "string" },
@@ -33,13 +41,13 @@ const { values } = parseArgs({
 });
 const sizes = values.cases.split(",").map(Number).sort((a, b) => a - b);
 const requests = Number(values.requests);
+const connections = Number(values.connections);
+const warmup = Number(values.warmup);
+const profileDir = values["cpu-prof"] ?? process.env.BENCH_CPU_PROF;
 const PORT = Number(process.env.BENCH_PORT ?? 3701) + 2;
 const base = `http://localhost:${PORT}`;
 
-const { name, url } = await createDatabase("ncd_cpu");
-process.env.DATABASE_URL = url;
-process.env.DATA_KEYS = `bench:${randomBytes(32).toString("base64")}`;
-process.env.BLIND_INDEX_KEY = randomBytes(32).toString("base64");
+const { name, url } = await createPortalDatabase("ncd_cpu");
 const { connectPostgres } = await import("@/lib/db/sql-executor");
 const { migrate } = await import("@/lib/db/migrator");
 const { db, disconnectShared } = await import("@/lib/db/client");
@@ -74,16 +82,17 @@ async function ask(pathname: string, cookie?: string): Promise<number> {
 async function measure(server: ChildProcess, pathname: string, as?: string) {
   const cookie = as ? await signIn(base, as, DEMO_PASSWORD) : undefined;
   let bytes = 0;
-  for (let i = 0; i < 20; i += 1) bytes = await ask(pathname, cookie);
+  for (let i = 0; i < warmup; i += 1) bytes = await ask(pathname, cookie);
   if (values.save) writeFileSync(path.join(values.save, `${pathname.split("/").filter(Boolean).join("-") || "home"}.html`), lastBody);
   const before = cpuMs(server.pid!);
   const start = performance.now();
-  const lanes = [0, 1].map(async () => {
-    for (let i = 0; i < requests / 2; i += 1) await ask(pathname, cookie);
+  let left = requests;
+  const lanes = Array.from({ length: connections }, async () => {
+    while (left-- > 0) await ask(pathname, cookie);
   });
   await Promise.all(lanes);
   const wallMs = performance.now() - start;
-  return { cpuMs: (cpuMs(server.pid!) - before) / requests, wallMs: wallMs / requests, kB: bytes / 1024 };
+  return { cpuMs: (cpuMs(server.pid!) - before) / requests, wallMs: wallMs / requests, kB: bytes / 1024, rssMb: rssMb(server) };
 }
 
 const appDir = values.dir ?? process.cwd();
@@ -98,19 +107,14 @@ try {
   await migrate(sql).finally(() => sql.close());
   await seedDemo(db);
   const caseId = (await db.loanApplication.findUniqueOrThrow({ where: { number: "SQ-2026-0001" }, select: { id: true } })).id;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: randomBytes(48).toString("base64"),
-    AUTH_TRUST_HOST: "true", DEMO_MODE: "true", STAFF_TWO_FACTOR: "optional", SCHEDULER: "off",
-  };
-  const profile = values["cpu-prof"] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(values["cpu-prof"])}` } : {};
-  const server = await startServer(appDir, PORT, { ...env, ...profile });
+  const server = await startServer(appDir, PORT, servedEnv(profileDir));
   try {
     let have = 0;
     for (const cases of sizes) {
       console.error(`adding cases up to ${cases} …`);
       await addBulkCases(client, have, cases);
       have = cases;
-      const pages: [string, string, string?][] = [
+      const pages: [string, string, string?][] = values.path ? [[values.as ? `${values.path} as ${values.as}` : values.path, values.path, values.as]] : [
         ["lightest page (/forgot-password)", "/forgot-password"],
         ["applicant dashboard", "/applicant", APPLICANT],
         ["applicant case page", `/applicant/applications/${caseId}`, APPLICANT],
@@ -120,12 +124,13 @@ try {
       ];
       const only = values.only ? new RegExp(values.only) : null;
       let lightest = 0;
-      for (const [label, pathname, as] of pages) {
-        if (only && label !== pages[0]![0] && !only.test(label)) continue;
+      for (const [index, [label, pathname, as]] of pages.entries()) {
+        if (only && index > 0 && !only.test(label)) continue;
         console.error(`${cases} cases: ${label}`);
         const m = await measure(server, pathname, as);
-        if (!as) lightest = m.cpuMs;
-        rows.push(`| ${label} | ${cases.toLocaleString("en")} | ${m.cpuMs.toFixed(1)} | ${(lightest / m.cpuMs).toFixed(2)} | ${m.wallMs.toFixed(1)} | ${m.kB.toFixed(1)} |`);
+        if (index === 0 && !values.path) lightest = m.cpuMs;
+        const ratio = lightest ? (lightest / m.cpuMs).toFixed(2) : "—";
+        rows.push(`| ${label} | ${cases.toLocaleString("en")} | ${m.cpuMs.toFixed(1)} | ${ratio} | ${m.wallMs.toFixed(1)} | ${m.kB.toFixed(1)} | ${m.rssMb} |`);
       }
     }
   } finally {
@@ -137,7 +142,7 @@ try {
   await dropDatabase(name);
 }
 
-console.log(`\nServer CPU per request (${requests} requests per page, two at a time, after 20 warm-up requests)\n`);
-console.log("| page | cases | server CPU ms/request | × lightest | wall ms/request | kB |");
-console.log("|---|---|---|---|---|---|");
+console.log(`\nServer CPU per request (${requests} requests per page, ${connections} at a time, after ${warmup} warm-up requests)\n`);
+console.log("| page | cases | server CPU ms/request | × lightest | wall ms/request | kB | server RSS MB |");
+console.log("|---|---|---|---|---|---|---|");
 console.log(rows.join("\n"));

@@ -7,18 +7,17 @@
 // (report/goals.ts), the queue query through Prisma and through pg, and the server's memory. The
 // action rows (action-rows.ts) replay a submit and a review against a no-op action.
 import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { createDatabase, dropDatabase } from "../db/tools";
+import { dropDatabase } from "../db/tools";
+import { createPortalDatabase } from "./database/portal-database";
 import { GOALS, judge, type PageRow, type RowKind } from "./report/goals";
 import { firstLoadTable, memoryTable, pageTable, queueQueryTable, type FirstLoadJudged, type MemoryRow, type QueueQueryRow } from "./report/table";
 import { firstLoadJs } from "./web/first-load-js";
 import { deepQueuePage, loadPage, type LoadOptions } from "./web/load";
 import { bareAppDir, prepareBareApp } from "./web/bare-app";
-import { build, rssMb, startServer, stopServer } from "./web/server";
+import { build, rssMb, servedEnv, startServer, stopServer } from "./web/server";
 import { signIn } from "./web/sign-in";
 
 const { values } = parseArgs({
@@ -39,11 +38,8 @@ const load: LoadOptions = { seconds: Number(values.seconds), connections: Number
 const DEEP_PAGES = 20;
 const root = process.cwd();
 
-const { name, url } = await createDatabase("ncd_bench");
-// The servers and this process share these; set before the portal's modules read the environment.
-process.env.DATABASE_URL = url;
-process.env.DATA_KEYS = `bench:${randomBytes(32).toString("base64")}`;
-process.env.BLIND_INDEX_KEY = randomBytes(32).toString("base64");
+// The servers and this process share the database and its keys.
+const { name, url } = await createPortalDatabase("ncd_bench");
 const { connectPostgres } = await import("@/lib/db/sql-executor");
 const { migrate } = await import("@/lib/db/migrator");
 const { db, disconnectShared } = await import("@/lib/db/client");
@@ -133,10 +129,6 @@ if (!values["skip-build"]) {
   bareApp = prepared.app;
   build(bareApp.dir, prepared.buildArgs, "the bare page");
 }
-const env: NodeJS.ProcessEnv = {
-  ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: randomBytes(48).toString("base64"),
-  AUTH_TRUST_HOST: "true", DEMO_MODE: "true", STAFF_TWO_FACTOR: "optional", SCHEDULER: "off",
-};
 // Other work on the machine skews the figures: the load average before and after says how much.
 const loadBefore = loadavg()[0]!;
 const rows: PageRow[] = [];
@@ -155,10 +147,9 @@ try {
   // Both servers stay up for the whole run (one idle while the other is loaded): the baselines
   // are measured again at every size, so each ratio compares rows measured minutes apart, not a
   // page at 1,000,000 cases with a bare page measured before the machine's load changed.
-  const bareServer = await startServer(bareApp.dir, BARE_PORT, env);
+  const bareServer = await startServer(bareApp.dir, BARE_PORT, servedEnv());
   const bareBase = `http://localhost:${BARE_PORT}`;
-  const profile = values["cpu-prof"] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(values["cpu-prof"])}` } : {};
-  const app = await startServer(root, APP_PORT, { ...env, ...profile });
+  const app = await startServer(root, APP_PORT, servedEnv(values["cpu-prof"]));
   const base = `http://localhost:${APP_PORT}`;
   try {
     const [bareJs] = await firstLoadJs(bareBase, [{ label: "bare Next page (baseline)", path: "/" }]);

@@ -5,10 +5,10 @@
 // portal's own Prisma client with Prisma's query events switched on; then the work of the submit
 // and review actions the bench replays (session check and service, each on a case of its own).
 // Prints, per page and size, the statements, their summed database time, and the slowest statements.
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { createDatabase, dropDatabase } from "../db/tools";
+import { dropDatabase } from "../db/tools";
+import { createPortalDatabase } from "./database/portal-database";
 
 const { values } = parseArgs({
   options: {
@@ -24,10 +24,7 @@ const { values } = parseArgs({
 const sizes = values.cases.split(",").map(Number).sort((a, b) => a - b);
 const runs = Number(values.runs);
 
-const { name, url } = await createDatabase("ncd_statements");
-process.env.DATABASE_URL = url;
-process.env.DATA_KEYS = `bench:${randomBytes(32).toString("base64")}`;
-process.env.BLIND_INDEX_KEY = randomBytes(32).toString("base64");
+const { name, url } = await createPortalDatabase("ncd_statements");
 const { disconnectShared } = await import("@/lib/db/client");
 const { PrismaClient } = await import("@/lib/generated/prisma/client");
 const { PrismaPg } = await import("@prisma/adapter-pg");

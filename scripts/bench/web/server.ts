@@ -1,5 +1,6 @@
 // Building and serving the production builds the benchmark measures, each server pinned to core 0.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -21,6 +22,19 @@ export function build(cwd: string, args: string[], label: string): void {
     cwd, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error(`the build of ${label} failed`);
+}
+
+/**
+ * The environment a measured build is served with: production, the demo accounts signing in
+ * without a second factor, no scheduler (nothing runs beside the requests); with `cpuProfileDir`,
+ * a V8 CPU profile of the server written there.
+ */
+export function servedEnv(cpuProfileDir?: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: randomBytes(48).toString("base64"),
+    AUTH_TRUST_HOST: "true", DEMO_MODE: "true", STAFF_TWO_FACTOR: "optional", SCHEDULER: "off",
+    ...(cpuProfileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(cpuProfileDir)}` } : {}),
+  };
 }
 
 export async function startServer(cwd: string, port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
