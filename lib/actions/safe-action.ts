@@ -62,11 +62,12 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
 /** A server action that carries the audience it was declared for (the action matrix test reads it). */
 export type GuardedAction<Args extends unknown[], T> = ((...args: Args) => Promise<T>) & { readonly audience: Audience };
 
-export type Refusal = "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND" | "UNAVAILABLE";
+export type Refusal = "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND" | "UNAVAILABLE" | "VALIDATION";
 
 /**
  * The gate alone, for actions with a result shape of their own (sign-in, statement upload):
- * `refused` turns the refusal into that shape (UNAVAILABLE: the session could not be checked). A request from another site is refused first
+ * `refused` turns the refusal into that shape (UNAVAILABLE: the session could not be checked;
+ * VALIDATION: the call carried no form data). A request from another site is refused first
  * (the proxy refuses it too; this does not rely on the proxy).
  */
 export function guardedAction<A extends Audience, Args extends unknown[], T>(
@@ -87,6 +88,9 @@ export function guardedAction<A extends Audience, Args extends unknown[], T>(
     }
     const verdict = judgeAudience(audience, actor);
     if (verdict !== "allowed") return refused(verdict);
+    // Every action is a form's: React's form calls it with the form's data last. A call made by hand
+    // without it (a forged request) is refused as bad input, not answered with a server error.
+    if (!(args.at(-1) instanceof FormData)) return refused("VALIDATION");
     return body(actor as ActorOf<A>, ...args);
   };
   return Object.assign(action, { audience });

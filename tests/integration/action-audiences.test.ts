@@ -2,6 +2,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/roles";
 import type { Audience } from "@/lib/actions/audience";
+import { errorMessage } from "@/lib/actions/safe-action";
 import { IDLE, type ActionState } from "@/lib/actions/state";
 import { saveLoanRequest } from "@/lib/applications/services/drafts";
 import { db, uniqueSuffix } from "../support/db";
@@ -158,6 +159,26 @@ describe("server actions: every one declares its audience and refuses everyone e
     caller = null;
     expect(await databaseDigest()).toBe(before);
   });
+
+  it("a call without form data from inside the audience is refused as bad input: no server error, nothing written", async () => {
+    const before = await databaseDigest();
+    const badInput = await errorMessage("VALIDATION");
+    const shapes: string[] = [];
+    for (const f of found) {
+      const insider = callers.find((c) => inAudience(f.action.audience!, c.actor));
+      if (!insider) continue;
+      caller = insider.actor;
+      for (const args of [[], [IDLE], [IDLE, { applicationId: form.get("applicationId") }]]) {
+        const state = (await f.action(...args)) as ActionState | undefined;
+        // Actions with a void answer (language, sign-out) answer nothing; the importers' states carry no code.
+        const refused = state?.status === "error" && (state.code === "VALIDATION" || (state.code === undefined && state.message === badInput));
+        if (state !== undefined && !refused) shapes.push(`${f.module}#${f.name}(${args.length}): ${JSON.stringify(state)}`);
+      }
+    }
+    caller = null;
+    expect(shapes).toEqual([]);
+    expect(await databaseDigest()).toBe(before);
+  }, 300_000);
 
   it("saving the loan request of a returned case is the owning applicant's alone (hole: any staff could raise the amount)", async () => {
     const save = found.find((f) => f.name === "saveLoanRequestAction")!;
