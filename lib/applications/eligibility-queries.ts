@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { eligibilityBlocks, type EligibilityBlock } from "@/lib/applications/eligibility";
 import { consentState, submissionConsentState } from "@/lib/applications/consent-queries";
@@ -17,6 +18,14 @@ export type CaseFacts = {
   termMonths: number | null;
 };
 
+type EligibilityOptions = {
+  forSubmission?: boolean;
+  /** A transaction's client, when the judgement must hold at its commit (under its locks). */
+  client?: Prisma.TransactionClient | typeof db;
+  /** The person's accounts, when the caller has read them already (lib/applications/person-exposure.ts). */
+  personUserIds?: string[];
+};
+
 /**
  * Gathers what the eligibility rules need for one case and applies them, under the policy the
  * case is pinned to when it has one (a submitted case never moves to a newer version), else the
@@ -26,25 +35,25 @@ export type CaseFacts = {
 export async function checkEligibility(
   app: CaseFacts,
   pinned?: Policy | null,
-  { forSubmission = false }: { forSubmission?: boolean } = {},
+  { forSubmission = false, client = db, personUserIds }: EligibilityOptions = {},
 ): Promise<{ blocks: EligibilityBlock[]; policyId: string; policy: Policy }> {
   const now = new Date();
-  const policy = pinned ?? (await policyInForce(now));
+  const policy = pinned ?? (await policyInForce(now, client));
   const [limits, person, profile, consents, otherOpenCase, lastRejection, outstandingLoan] = await Promise.all([
-    limitsForCase(app, policy),
-    personExposure(app, policy),
-    db.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true } }),
-    forSubmission ? submissionConsentState(app.applicantId) : consentState(app.applicantId),
-    db.loanApplication.findFirst({
+    limitsForCase(app, policy, client),
+    personExposure(app, policy, client, personUserIds),
+    client.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true } }),
+    forSubmission ? submissionConsentState(app.applicantId, client) : consentState(app.applicantId, client),
+    client.loanApplication.findFirst({
       where: { enterpriseId: app.enterpriseId, id: { not: app.id }, status: { in: [...SUBMITTED_OPEN_STATUSES] } },
       select: { number: true },
     }),
-    db.loanApplication.findFirst({
+    client.loanApplication.findFirst({
       where: { enterpriseId: app.enterpriseId, status: "REJECTED", closedAt: { not: null } },
       orderBy: { closedAt: "desc" },
       select: { number: true, closedAt: true },
     }),
-    outstandingLoanOf(db, app),
+    outstandingLoanOf(client, app),
   ]);
   const blocks = eligibilityBlocks({
     hasMemberProfile: !!profile?.memberCardNo,
