@@ -24,6 +24,8 @@ type EligibilityOptions = {
   client?: Prisma.TransactionClient | typeof db;
   /** The person's accounts, when the caller has read them already (lib/applications/person-exposure.ts). */
   personUserIds?: string[];
+  /** The consents as a review step read them already (lib/reviews/services/guards.ts); not for a submission. */
+  consents?: Awaited<ReturnType<typeof consentState>>;
 };
 
 /**
@@ -35,7 +37,7 @@ type EligibilityOptions = {
 export async function checkEligibility(
   app: CaseFacts,
   pinned?: Policy | null,
-  { forSubmission = false, client = db, personUserIds }: EligibilityOptions = {},
+  { forSubmission = false, client = db, personUserIds, consents: known }: EligibilityOptions = {},
 ): Promise<{ blocks: EligibilityBlock[]; policyId: string; policy: Policy }> {
   const now = new Date();
   const policy = pinned ?? (await policyInForce(now, client));
@@ -43,7 +45,7 @@ export async function checkEligibility(
     limitsForCase(app, policy, client),
     personExposure(app, policy, client, personUserIds),
     client.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true } }),
-    forSubmission ? submissionConsentState(app.applicantId, client) : consentState(app.applicantId, client),
+    known ?? (forSubmission ? submissionConsentState(app.applicantId, client) : consentState(app.applicantId, client)),
     client.loanApplication.findFirst({
       where: { enterpriseId: app.enterpriseId, id: { not: app.id }, status: { in: [...SUBMITTED_OPEN_STATUSES] } },
       select: { number: true },

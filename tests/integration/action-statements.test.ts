@@ -2,12 +2,14 @@ import { describe, expect } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { submitApplication } from "@/lib/applications/services/submit-application";
+import { recommendApplication } from "@/lib/reviews/services/center-review";
 import { db, itOnPostgres } from "../support/db";
-import { createApplicant, createReadyDraft } from "../support/factories";
+import { createApplicant, createReadyDraft, staffActor } from "../support/factories";
 
-// What one submission sends to the database (docs/performance.md, "Submit and review: where a
-// call's time goes"): its eligibility is judged once, inside the transaction under the person's
-// and the enterprise's locks, not once before it and again at commit.
+// What one submission and one recommendation send to the database (docs/performance.md, "Submit
+// and review: where a call's time goes"): a submission's eligibility is judged once, inside the
+// transaction under the person's and the enterprise's locks, not once before it and again at
+// commit; a review step reads the applicant's consents once.
 
 /** The data statements `run` sends through the process-wide client (transaction control left out). */
 async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
@@ -48,5 +50,16 @@ describe("the statements of one submission", () => {
     expect(statements.findIndex((s) => reading("Consent").test(s))).toBeGreaterThan(person + 1);
     // 40 statements; 48 when eligibility was judged before the transaction and again in it.
     expect(statements.length).toBeLessThanOrEqual(40);
+  });
+
+  itOnPostgres("a recommendation reads the applicant's consents once, for its own check and for eligibility", async () => {
+    const applicant = await createApplicant();
+    const draft = await createReadyDraft(applicant);
+    await submitApplication(applicant, draft.id, 0);
+    const reviewer = await staffActor("reviewer@center.demo");
+    const checklist = { member: true, targetGroup: true, documents: true };
+    const statements = await statementsOf(() => recommendApplication(reviewer, { applicationId: draft.id, version: 1, comment: "ok", checklist }));
+    expect((await db.loanApplication.findUniqueOrThrow({ where: { id: draft.id } })).version).toBe(2);
+    expect(statements.filter((s) => reading("Consent").test(s))).toHaveLength(1);
   });
 });
