@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { eligibilityBlocks, type EligibilityBlock } from "@/lib/applications/eligibility";
 import { consentState, submissionConsentState } from "@/lib/applications/consent-queries";
@@ -15,6 +16,18 @@ export type CaseFacts = {
   previousLoanId?: string | null;
   amountFen: bigint | null;
   termMonths: number | null;
+};
+
+type EligibilityOptions = {
+  forSubmission?: boolean;
+  /** A transaction's client, when the judgement must hold at its commit (under its locks). */
+  client?: Prisma.TransactionClient | typeof db;
+  /** The person's accounts, when the caller has read them already (lib/applications/person-exposure.ts). */
+  personUserIds?: string[];
+  /** The consents as a review step read them already (lib/reviews/services/guards.ts); not for a submission. */
+  consents?: Awaited<ReturnType<typeof consentState>>;
+  /** What a page judging several cases of one applicant has read once (enterpriseEligibility). */
+  applicant?: ApplicantFacts;
 };
 
 /**
@@ -38,28 +51,29 @@ export type ApplicantFacts = {
 export async function checkEligibility(
   app: CaseFacts,
   pinned?: Policy | null,
-  { forSubmission = false, applicant }: { forSubmission?: boolean; applicant?: ApplicantFacts } = {},
+  { forSubmission = false, client = db, personUserIds, consents: known, applicant }: EligibilityOptions = {},
 ): Promise<{ blocks: EligibilityBlock[]; policyId: string; policy: Policy }> {
   if (applicant && !forSubmission) throw new Error("An applicant's facts are read as a submission judges them.");
   const now = new Date();
-  const policy = pinned ?? (await policyInForce(now));
-  const [limits, person, hasMemberProfile, consents, otherOpenCase, lastRejection, outstandingLoan] = await Promise.all([
-    limitsForCase(app, policy),
-    personExposure(app, policy, db, applicant?.person),
+  const policy = pinned ?? (await policyInForce(now, client));
+  const person = applicant?.person ?? (personUserIds ? { userIds: personUserIds } : undefined);
+  const [limits, exposure, hasMemberProfile, consents, otherOpenCase, lastRejection, outstandingLoan] = await Promise.all([
+    limitsForCase(app, policy, client),
+    personExposure(app, policy, client, person),
     applicant
       ? applicant.hasMemberProfile
-      : db.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true } }).then((p) => !!p?.memberCardNo),
-    applicant ? applicant.consents : forSubmission ? submissionConsentState(app.applicantId) : consentState(app.applicantId),
-    db.loanApplication.findFirst({
+      : client.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true } }).then((p) => !!p?.memberCardNo),
+    applicant?.consents ?? known ?? (forSubmission ? submissionConsentState(app.applicantId, client) : consentState(app.applicantId, client)),
+    client.loanApplication.findFirst({
       where: { enterpriseId: app.enterpriseId, id: { not: app.id }, status: { in: [...SUBMITTED_OPEN_STATUSES] } },
       select: { number: true },
     }),
-    db.loanApplication.findFirst({
+    client.loanApplication.findFirst({
       where: { enterpriseId: app.enterpriseId, status: "REJECTED", closedAt: { not: null } },
       orderBy: { closedAt: "desc" },
       select: { number: true, closedAt: true },
     }),
-    outstandingLoanOf(db, app),
+    outstandingLoanOf(client, app),
   ]);
   const blocks = eligibilityBlocks({
     hasMemberProfile,
@@ -68,7 +82,7 @@ export async function checkEligibility(
     termMonths: app.termMonths,
     policy: { maxLoanFen: limits.maxLoanFen, maxTermMonths: limits.maxTermMonths, coolingDays: policy.coolingDays },
     coolingWaived: limits.coolingWaived,
-    person,
+    person: exposure,
     otherOpenCase,
     outstandingLoan,
     lastRejection: lastRejection?.closedAt ? { number: lastRejection.number, closedAt: lastRejection.closedAt } : null,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { IneligibleError, personBlocks, type PersonExposure } from "@/lib/applications/eligibility";
+import type { PersonExposure } from "@/lib/applications/eligibility";
 import { SUBMITTED_OPEN_STATUSES } from "@/lib/applications/workflow";
 
 type Client = Prisma.TransactionClient | typeof db;
@@ -72,8 +72,8 @@ export async function personExposure(
   app: CaseRef,
   policy: PersonPolicy,
   client: Client = db,
-  /** The person's accounts and their enterprises, when the caller has already read them. */
-  known?: { userIds: string[]; enterpriseIds: string[] },
+  /** The person's accounts (and their enterprises), when the caller has already read them. */
+  known?: { userIds: string[]; enterpriseIds?: string[] },
 ): Promise<PersonExposure> {
   const userIds = known?.userIds ?? (await personOf(client, app.applicantId)).userIds;
   const { others, othersFen } = await othersOfPerson(client, app, userIds, known?.enterpriseIds);
@@ -81,14 +81,15 @@ export async function personExposure(
 }
 
 /**
- * Judged again when the submission commits, under a per-person advisory lock. The lock is taken
- * before the enterprise's (assertSoleExposure), always in that order, so two submissions never
- * wait on each other crosswise; of two submissions of one person at once, the second sees the first.
+ * The locks a submission's eligibility is judged under when it commits: the person's (one ID
+ * number, whatever accounts they hold), then the enterprise's, always in this order, so two
+ * submissions never wait on each other crosswise. Of two submissions of one person, or of one
+ * enterprise, at once, the second is judged after the first commits and sees it. Returns the
+ * person's accounts, read before the lock (the lock's key is the person).
  */
-export async function assertPersonExposure(tx: Prisma.TransactionClient, app: CaseRef & { amountFen: bigint | null }, policy: PersonPolicy): Promise<void> {
+export async function lockExposure(tx: Prisma.TransactionClient, app: { applicantId: string; enterpriseId: string }): Promise<string[]> {
   const person = await personOf(tx, app.applicantId);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`person-exposure:${person.key}`}))`;
-  const { others, othersFen } = await othersOfPerson(tx, app, person.userIds);
-  const blocks = personBlocks({ others, othersFen, maxCases: policy.maxOpenCasesPerPerson, maxExposureFen: policy.maxExposurePerPersonFen }, app.amountFen);
-  if (blocks.length) throw new IneligibleError(blocks);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`enterprise-exposure:${app.enterpriseId}`}))`;
+  return person.userIds;
 }

@@ -4,7 +4,8 @@
 // reviewer's recommendation of a case waiting for the centre. A transition consumes its case,
 // so each request gets a case of its own (database/action-cases.ts), and after the run the
 // database must show every one of them moved on.
-import type { ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { IDLE } from "@/lib/actions/state";
 import { db } from "@/lib/db/client";
 import { DEMO_PASSWORD } from "@/lib/demo/reference-data";
@@ -38,7 +39,10 @@ export async function noopActionRow(server: ChildProcess, base: string, bareApp:
   const { body, contentType } = await formActionBody(id, IDLE, {});
   const routerState = routerStateHeader(await pageRouterState(base, "/action"));
   const replay: ActionReplay = { path: "/action", headers: actionHeaders({ actionId: id, origin: base, contentType, routerState }), body };
+  const cpuBefore = serverCpuMs(server.pid!);
   const loaded = await loadAction(server, base, { warmUp: Array(WARM_UP).fill(replay), replays: [replay], repeat: true, success: { kind: "answered" } }, load);
+  const cpu = (serverCpuMs(server.pid!) - cpuBefore) / (WARM_UP + loaded.responses);
+  databaseNotes.push(`${ACTION_ROWS.noop}, per call: ${cpu.toFixed(1)} ms of server CPU (/proc)`);
   return { label: ACTION_ROWS.noop, key: ACTION_ROWS.noop, kind: "noop", cases, ...loaded };
 }
 
@@ -85,14 +89,34 @@ async function activity(): Promise<Activity> {
 /** What each call cost the database, for the report: transactions (a statement outside one is one) and rows written. */
 export const databaseNotes: string[] = [];
 
+const TICK_MS = 1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
+
+/**
+ * CPU ms (user + system) the server and its descendants have spent so far: per call, a figure
+ * other work on a shared machine hardly moves, where calls per second swing by half.
+ */
+function serverCpuMs(pid: number): number {
+  let ms = 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    ms = (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+  const children = spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number);
+  return ms + children.reduce((sum, child) => sum + serverCpuMs(child), 0);
+}
+
 async function actionRow(server: ChildProcess, base: string, label: string, cases: number, replays: ActionReplay[], success: Parameters<typeof loadAction>[2]["success"], load: LoadOptions, done: () => Promise<number>): Promise<PageRow> {
   console.error(`${cases} cases: ${label} (${replays.length - WARM_UP} requests)`);
   const before = await activity();
+  const cpuBefore = serverCpuMs(server.pid!);
   const loaded = await loadAction(server, base, { warmUp: replays.slice(0, WARM_UP), replays: replays.slice(WARM_UP), repeat: false, success }, load);
+  const cpu = (serverCpuMs(server.pid!) - cpuBefore) / replays.length;
   const after = await activity();
   const per = (k: keyof Activity) => (Number(after[k] - before[k]) / replays.length).toFixed(1);
   // The two readings' own transactions are counted too (2 in all): noise next to a call's.
-  databaseNotes.push(`${label} at ${cases.toLocaleString("en")} cases, per call: ${per("transactions")} transactions, ${per("inserted")} rows inserted, ${per("updated")} rows updated (pg_stat_database)`);
+  databaseNotes.push(`${label} at ${cases.toLocaleString("en")} cases, per call: ${per("transactions")} transactions, ${per("inserted")} rows inserted, ${per("updated")} rows updated (pg_stat_database); ${cpu.toFixed(1)} ms of server CPU (/proc)`);
   const notDone = replays.length - (await done());
   return { label, key: label, kind: "action", cases, ...loaded, notDone };
 }

@@ -5,41 +5,49 @@ import { IneligibleError } from "@/lib/applications/eligibility";
 import { missingDocuments } from "@/lib/applications/required-documents";
 import type { Policy } from "@/lib/policy/queries";
 import { assertNoPendingDrafts } from "@/lib/applications/services/form-drafts";
-import { SUBMITTED_OPEN_STATUSES } from "@/lib/applications/workflow";
-import { checkEligibility, outstandingLoanOf, type CaseFacts } from "@/lib/applications/eligibility-queries";
+import { checkEligibility, type CaseFacts } from "@/lib/applications/eligibility-queries";
+import { lockExposure } from "@/lib/applications/person-exposure";
 
 /**
- * What a case needs before it goes (back) to review: the request complete, every required
- * document, and eligibility under `pinned` (or today's policy for a first submission). Returns
- * the policy version it was judged under. `checklist` is the case's checklist when the caller
- * has it already (else it is read here).
+ * What a case needs before it goes to review, apart from eligibility: the request complete, no
+ * form left unsaved, every required document. `checklist` is the case's checklist when the
+ * caller has it already (else it is read here).
  */
-export async function assertSubmittable(
-  app: CaseFacts & { kind: "NEW" | "RENEWAL"; purpose: string | null; categoryCode: string | null },
-  pinned?: Policy | null,
+export async function assertComplete(
+  app: Pick<CaseFacts, "id" | "applicantId" | "enterpriseId" | "amountFen" | "termMonths"> & { kind: "NEW" | "RENEWAL"; purpose: string | null; categoryCode: string | null },
   checklist?: DocumentKind[],
-): Promise<Policy> {
+): Promise<void> {
   if (app.amountFen === null || app.termMonths === null || !app.purpose || !app.categoryCode) {
     throw new IneligibleError([{ code: "INCOMPLETE", params: {} }]);
   }
   await assertNoPendingDrafts(app);
   const missing = await missingDocuments(app.id, app.kind, checklist);
   if (missing.length) throw new IneligibleError([{ code: "MISSING_DOCUMENTS", params: { kinds: missing.join(",") } }]);
+}
+
+/**
+ * What a case needs before it goes back to review: complete (above), and eligible under `pinned`
+ * (or today's policy). Returns the policy version it was judged under.
+ */
+export async function assertSubmittable(
+  app: CaseFacts & { kind: "NEW" | "RENEWAL"; purpose: string | null; categoryCode: string | null },
+  pinned?: Policy | null,
+  checklist?: DocumentKind[],
+): Promise<Policy> {
+  await assertComplete(app, checklist);
   const { blocks, policy } = await checkEligibility(app, pinned, { forSubmission: true });
   if (blocks.length) throw new IneligibleError(blocks);
   return policy;
 }
 
 /**
- * The enterprise's exposure, judged at commit: no other open case, no outstanding loan (other than
- * the one a renewal renews). Serialised per enterprise, so of two submissions at once only one passes.
+ * A first submission's eligibility, judged once, inside its transaction and under the person's
+ * and the enterprise's locks (lib/applications/person-exposure.ts): every block is listed, and
+ * the exposure rules (one open case or outstanding loan per enterprise, the per-person count and
+ * amount) hold at commit, so of two submissions at once only one passes.
  */
-export async function assertSoleExposure(tx: Prisma.TransactionClient, app: Pick<CaseFacts, "id" | "enterpriseId" | "previousLoanId">): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`enterprise-exposure:${app.enterpriseId}`}))`;
-  const [other, loan] = await Promise.all([
-    tx.loanApplication.findFirst({ where: { enterpriseId: app.enterpriseId, id: { not: app.id }, status: { in: [...SUBMITTED_OPEN_STATUSES] } }, select: { number: true } }),
-    outstandingLoanOf(tx, app),
-  ]);
-  if (other) throw new IneligibleError([{ code: "OPEN_CASE", params: { number: other.number } }]);
-  if (loan) throw new IneligibleError([{ code: "OUTSTANDING_LOAN", params: { contractNo: loan.contractNo } }]);
+export async function assertEligibleAtCommit(tx: Prisma.TransactionClient, app: CaseFacts, policy: Policy): Promise<void> {
+  const personUserIds = await lockExposure(tx, app);
+  const { blocks } = await checkEligibility(app, policy, { forSubmission: true, client: tx, personUserIds });
+  if (blocks.length) throw new IneligibleError(blocks);
 }

@@ -3,8 +3,8 @@ import type { Actor } from "@/lib/auth/roles";
 import { notifyUser } from "@/lib/notifications/notify";
 import { takeCaseSnapshot } from "@/lib/applications/snapshot-store";
 import { runTransition } from "@/lib/applications/services/transition";
-import { assertSoleExposure, assertSubmittable } from "@/lib/applications/services/eligibility-facts";
-import { assertPersonExposure } from "@/lib/applications/person-exposure";
+import { assertComplete, assertEligibleAtCommit } from "@/lib/applications/services/eligibility-facts";
+import { policyInForce } from "@/lib/policy/queries";
 import { stageDueAt } from "@/lib/policy/deadlines";
 import { checklistOf } from "@/lib/applications/required-documents";
 
@@ -24,15 +24,14 @@ export async function submitApplication(actor: Actor, applicationId: string, exp
     guard: async (app, _to, calendar) => {
       // The checklist is read once (from the loaded case): judged here, kept with the case below.
       const checklist = await checklistOf(app.id, app.kind, app);
-      // A policy version is never changed once published, so the row judged here is the one pinned.
-      const policy = await assertSubmittable(app, undefined, checklist);
+      await assertComplete(app, checklist);
+      // A policy version is never changed once published, so the row judged under is the one pinned.
+      const policy = await policyInForce();
       return { policyId: policy.id, policy, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, calendar), checklist };
     },
-    // The person's lock first, then the enterprise's: always in this order.
-    exclusive: async (tx, app, { policy }) => {
-      await assertPersonExposure(tx, app, policy);
-      await assertSoleExposure(tx, app);
-    },
+    // Eligibility is judged once, where it must hold: at commit, under the person's lock and then
+    // the enterprise's (the answer still lists every block).
+    exclusive: (tx, app, { policy }) => assertEligibleAtCommit(tx, app, policy),
     changes: (_app, _to, _calendar, pinned) => ({
       policyVersionId: pinned.policyId,
       stageDueAt: pinned.due,

@@ -50,8 +50,8 @@ export async function recommendApplication(actor: StaffActor, input: Recommend) 
     decision: { stage: "CENTER", action: "RECOMMEND", comment: input.comment, checklist: input.checklist },
     guard: async (app) => {
       if (needsChecker(app) && app.pendingRecommendationById) throw new AppError("INVALID_TRANSITION", words("case.refusals.recommendationPending"));
-      await assertConsentsActive(app.applicantId);
-      const { blocks } = await checkEligibility(app, app.policyVersion);
+      const consents = await assertConsentsActive(app.applicantId);
+      const { blocks } = await checkEligibility(app, app.policyVersion, { consents });
       if (blocks.length) throw new IneligibleError(blocks);
     },
     changes: (app) => (needsChecker(app) ? { pendingRecommendationById: actor.userId } : {}),
