@@ -13,30 +13,37 @@ type Client = Prisma.TransactionClient;
 const day = (d: Date): string => d.toISOString().slice(0, 10);
 
 /**
- * The case's facts as the records hold them now (the current version of each document). One
- * relation per query, one query at a time: inside a transaction they share one connection.
+ * What a case's facts are read from, as one select on the case: its request, the enterprise, the
+ * applicant's profile and the current version of each document. Prisma joins the relations, so
+ * the whole read is one statement (also inside a transaction, where statements share a connection);
+ * the staff case page merges it into its own read of the case.
  */
-export async function readCaseFacts(client: Client, applicationId: string): Promise<CaseFacts> {
-  const app = await client.loanApplication.findUniqueOrThrow({
-    where: { id: applicationId },
-    select: {
-      applicantId: true, enterpriseId: true, categoryCode: true, amountFen: true, termMonths: true, purpose: true, repaymentSource: true,
-      category: { select: { nameZh: true } },
-    },
-  });
-  const e = await client.enterprise.findUniqueOrThrow({
-    where: { id: app.enterpriseId },
+export const CASE_FACTS_SELECT = {
+  categoryCode: true, amountFen: true, termMonths: true, purpose: true, repaymentSource: true,
+  category: { select: { nameZh: true } },
+  enterprise: {
     select: { name: true, creditCode: true, legalRepName: true, address: true, industry: true, foundedOn: true, employees: true, annualRevenueFen: true, hasUnion: true, unionMemberCount: true },
-  });
-  const p = await client.applicantProfile.findUnique({
-    where: { userId: app.applicantId },
-    select: { fullName: true, idNumberSealed: true, mobileSealed: true, unionName: true, memberCardNo: true, targetGroupCode: true, targetGroup: { select: { nameZh: true } } },
-  });
-  const documents = await client.document.findMany({
-    where: { applicationId, supersededAt: null },
+  },
+  applicant: {
+    select: {
+      profile: {
+        select: { fullName: true, idNumberSealed: true, mobileSealed: true, unionName: true, memberCardNo: true, targetGroupCode: true, targetGroup: { select: { nameZh: true } } },
+      },
+    },
+  },
+  documents: {
+    where: { supersededAt: null },
     orderBy: { kind: "asc" },
     select: { id: true, kind: true, version: true, fileName: true, sizeBytes: true, sha256: true },
-  });
+  },
+} as const satisfies Prisma.LoanApplicationSelect;
+
+export type CaseFactsRecord = Prisma.LoanApplicationGetPayload<{ select: typeof CASE_FACTS_SELECT }>;
+
+/** The case's facts from what CASE_FACTS_SELECT read (personal data opened: the caller masks it). */
+export function caseFactsOf(app: CaseFactsRecord): CaseFacts {
+  const e = app.enterprise;
+  const p = app.applicant.profile;
   return {
     v: 1,
     applicant: p && {
@@ -51,8 +58,13 @@ export async function readCaseFacts(client: Client, applicationId: string): Prom
       categoryCode: app.categoryCode, categoryName: app.category?.nameZh ?? null, amountFen: app.amountFen?.toString() ?? null,
       termMonths: app.termMonths, purpose: app.purpose, repaymentSource: app.repaymentSource,
     },
-    documents,
+    documents: app.documents.map((d) => ({ id: d.id, kind: d.kind, version: d.version, fileName: d.fileName, sizeBytes: d.sizeBytes, sha256: d.sha256 })),
   };
+}
+
+/** The case's facts as the records hold them now (the current version of each document). */
+export async function readCaseFacts(client: Client, applicationId: string): Promise<CaseFacts> {
+  return caseFactsOf(await client.loanApplication.findUniqueOrThrow({ where: { id: applicationId }, select: CASE_FACTS_SELECT }));
 }
 
 export const sealCaseFacts = (facts: CaseFacts): string => seal(JSON.stringify(facts), "CaseSnapshot.payload");

@@ -13,6 +13,7 @@ import { availableActions } from "@/lib/reviews/available";
 import { SUMMARY_SELECT, type ApplicationSummary } from "@/lib/applications/queries";
 import { unseal } from "@/lib/personal-data/sealed";
 import { caseSnapshotView } from "@/lib/reviews/snapshot-queries";
+import { CASE_FACTS_SELECT, caseFactsOf } from "@/lib/applications/snapshot-store";
 
 /** The statuses each organisation type works on, the first being its default tab. */
 export const QUEUE_STATUSES = {
@@ -124,43 +125,81 @@ export async function listQueue(
  */
 export async function caseForStaff(actor: StaffActor, id: string) {
   if (!isUuid(id)) return null;
-  const app = await db.loanApplication.findFirst({
-    where: scopedApplication(actor, id),
-    include: {
-      enterprise: true,
-      applicant: { select: { displayName: true } },
-      guarantees: { where: { voidedAt: null }, take: 1 },
-      loan: true,
-      policyVersion: {
-        select: {
-          version: true, effectiveFrom: true, maxLoanFen: true, maxTermMonths: true, recommendNeedsChecker: true, returnAnswerDays: true,
-          exceptionMaxLoanFen: true, exceptionMaxTermMonths: true,
+  // One statement (Prisma joins the relations): the case with what the page shows of it, the
+  // live facts the snapshots are compared with, its snapshots, the enterprise's other loans and a
+  // renewal's earlier case. The case worker choices are the actor's organisation's, read beside it.
+  const [app, colleagues] = await Promise.all([
+    db.loanApplication.findFirst({
+      where: scopedApplication(actor, id),
+      include: {
+        enterprise: {
+          select: {
+            ...CASE_FACTS_SELECT.enterprise.select,
+            loans: {
+              where: { applicationId: { not: id } },
+              orderBy: { disbursedOn: "asc" },
+              select: { id: true, contractNo: true, principalFen: true, status: true, disbursedOn: true, closedOn: true },
+            },
+          },
+        },
+        applicant: {
+          select: {
+            displayName: true,
+            profile: { select: { ...CASE_FACTS_SELECT.applicant.select.profile.select, targetGroup: { select: { nameZh: true, nameEn: true } } } },
+          },
+        },
+        documents: CASE_FACTS_SELECT.documents,
+        guarantees: { where: { voidedAt: null }, take: 1, select: { contractNo: true, guaranteedFen: true, termMonths: true, feeFen: true, issuedAt: true } },
+        loan: {
+          select: {
+            contractNo: true, principalFen: true, annualRateMicros: true, lprReference: true, termMonths: true, repaymentMethod: true, status: true,
+            signedAt: true, disbursedOn: true, disbursedFen: true, accountNoSealed: true, maturityOn: true,
+          },
+        },
+        policyVersion: {
+          select: {
+            version: true, effectiveFrom: true, maxLoanFen: true, maxTermMonths: true, recommendNeedsChecker: true, returnAnswerDays: true,
+            exceptionMaxLoanFen: true, exceptionMaxTermMonths: true,
+          },
+        },
+        category: { select: { nameZh: true, nameEn: true } },
+        guarantorOrg: { select: { nameZh: true } },
+        bankOrg: { select: { nameZh: true } },
+        intakeOrg: { select: { nameZh: true } },
+        intakeAgent: { select: { displayName: true } },
+        snapshots: { orderBy: { sequence: "asc" }, select: { sequence: true, reason: true, takenAt: true, payloadSealed: true } },
+        previousLoan: {
+          select: { application: { select: { number: true, snapshots: { orderBy: { sequence: "desc" }, take: 1, select: { takenAt: true, payloadSealed: true } } } } },
         },
       },
-      category: { select: { nameZh: true, nameEn: true } },
-      guarantorOrg: { select: { nameZh: true } },
-      bankOrg: { select: { nameZh: true } },
-      intakeOrg: { select: { nameZh: true } },
-      intakeAgent: { select: { displayName: true } },
-    },
-  });
+    }),
+    caseWorkers(actor),
+  ]);
   if (!app) return null;
   const guarantee = app.guarantees[0] ?? null;
-  const [earlierLoans, assignee, colleagues, pendingBy, snapshots] = await Promise.all([
-    db.loan.findMany({
-      where: { enterpriseId: app.enterpriseId, applicationId: { not: app.id } },
-      orderBy: { disbursedOn: "asc" },
-      select: { id: true, contractNo: true, principalFen: true, status: true, disbursedOn: true, closedOn: true },
-    }),
-    app.assigneeId ? db.user.findUnique({ where: { id: app.assigneeId }, select: { displayName: true } }) : null,
-    caseWorkers(actor),
-    app.pendingRecommendationById ? db.user.findUnique({ where: { id: app.pendingRecommendationById }, select: { displayName: true } }) : null,
-    caseSnapshotView(app),
-  ]);
+  const earlierLoans = app.enterprise.loans;
+  const snapshots = caseSnapshotView({
+    rows: app.snapshots,
+    live: caseFactsOf(app),
+    earlier: app.kind === "RENEWAL" && app.previousLoan ? app.previousLoan.application : null,
+  });
   // Reviewers judge the record as (re)submitted: the latest snapshot's values, masked.
   const { applicant: a, enterprise: e } = snapshots.facts;
-  // The target group as frozen in the snapshot; its English name from the list, where it is still there.
-  const group = a?.targetGroupCode ? await db.targetGroup.findUnique({ where: { code: a.targetGroupCode }, select: { nameEn: true } }) : null;
+  // The assignee and a pending recommendation's author (ids on the case, no relations): usually
+  // among the case workers just read, else read by id. The target group as frozen in the
+  // snapshot: its English name from the list, where it is still there (the profile's own group,
+  // read with the case, when the snapshot froze the same one).
+  const known = new Map(colleagues.map((c) => [c.id, c.name]));
+  const people = [...new Set([app.assigneeId, app.pendingRecommendationById])].filter((u): u is string => u !== null && !known.has(u));
+  const liveGroup = app.applicant.profile?.targetGroupCode ? { code: app.applicant.profile.targetGroupCode, nameEn: app.applicant.profile.targetGroup?.nameEn ?? null } : null;
+  const [users, group] = await Promise.all([
+    people.length ? db.user.findMany({ where: { id: { in: people } }, select: { id: true, displayName: true } }) : [],
+    !a?.targetGroupCode ? null
+      : liveGroup?.code === a.targetGroupCode ? (liveGroup.nameEn === null ? null : { nameEn: liveGroup.nameEn })
+      : db.targetGroup.findUnique({ where: { code: a.targetGroupCode }, select: { nameEn: true } }),
+  ]);
+  for (const u of users) known.set(u.id, u.displayName);
+  const nameOf = (userId: string | null) => (userId ? (known.get(userId) ?? null) : null);
   return {
     id: app.id,
     number: app.number,
@@ -182,8 +221,8 @@ export async function caseForStaff(actor: StaffActor, id: string) {
     guarantorOrg: app.guarantorOrg?.nameZh ?? null,
     bankOrg: app.bankOrg?.nameZh ?? null,
     intake: { orgId: app.intakeOrgId, channel: app.intakeChannel, organisation: app.intakeOrg?.nameZh ?? null, agent: app.intakeAgent?.displayName ?? null },
-    pendingRecommendationBy: pendingBy?.displayName ?? null,
-    assignee: assignee?.displayName ?? null,
+    pendingRecommendationBy: nameOf(app.pendingRecommendationById),
+    assignee: nameOf(app.assigneeId),
     colleagues,
     applicant: {
       name: a?.fullName ?? app.applicant.displayName,

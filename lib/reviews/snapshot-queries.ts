@@ -1,8 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import type { SnapshotReason } from "@/lib/generated/prisma/enums";
 import { diffCaseFacts, maskChanges, type CaseFacts, type FactChange } from "@/lib/applications/snapshot";
-import { openCaseFacts, readCaseFacts } from "@/lib/applications/snapshot-store";
+import { openCaseFacts } from "@/lib/applications/snapshot-store";
 import { maskIdNumber, maskMobile } from "@/lib/validation/identity";
 
 export type SnapshotEntry = { sequence: number; reason: SnapshotReason; takenAt: Date; changes: FactChange[] };
@@ -29,21 +28,21 @@ function maskedFacts(facts: CaseFacts): CaseFacts {
     : facts;
 }
 
+/** What caseSnapshotView compares, read by the caller with the case through the actor's scope (one statement). */
+export type CaseSnapshotRecords = {
+  /** The case's snapshots, oldest first. */
+  rows: { sequence: number; reason: SnapshotReason; takenAt: Date; payloadSealed: string }[];
+  /** The live record's facts (lib/applications/snapshot-store.ts). */
+  live: CaseFacts;
+  /** A renewal's earlier case: its number and its last snapshot; null for a new case. */
+  earlier: { number: string; snapshots: { takenAt: Date; payloadSealed: string }[] } | null;
+};
+
 /**
  * The snapshots of a case the caller has already loaded through the actor's scope, compared with
  * the live record and with each other, personal data masked for staff.
  */
-export async function caseSnapshotView(app: { id: string; kind: "NEW" | "RENEWAL"; previousLoanId: string | null }): Promise<CaseSnapshotView> {
-  const [rows, live, earlier] = await Promise.all([
-    db.caseSnapshot.findMany({ where: { applicationId: app.id }, orderBy: { sequence: "asc" }, select: { sequence: true, reason: true, takenAt: true, payloadSealed: true } }),
-    readCaseFacts(db, app.id),
-    app.kind === "RENEWAL" && app.previousLoanId
-      ? db.loan.findUnique({
-          where: { id: app.previousLoanId },
-          select: { application: { select: { number: true, snapshots: { orderBy: { sequence: "desc" }, take: 1, select: { takenAt: true, payloadSealed: true } } } } },
-        })
-      : null,
-  ]);
+export function caseSnapshotView({ rows, live, earlier }: CaseSnapshotRecords): CaseSnapshotView {
   const opened = rows.map((r) => ({ ...r, facts: openCaseFacts(r.payloadSealed) }));
   const history = opened.map((r, i) => ({
     sequence: r.sequence, reason: r.reason, takenAt: r.takenAt,
@@ -54,10 +53,10 @@ export async function caseSnapshotView(app: { id: string; kind: "NEW" | "RENEWAL
 
   let renewal: CaseSnapshotView["renewal"] = null;
   if (earlier) {
-    const prior = earlier.application.snapshots[0];
+    const prior = earlier.snapshots[0];
     // A renewal is a new case with its own request and papers: what matters is the person and the firm.
     renewal = {
-      number: earlier.application.number,
+      number: earlier.number,
       takenAt: prior?.takenAt ?? null,
       changes: prior ? maskChanges(diffCaseFacts(openCaseFacts(prior.payloadSealed), facts, ["applicant", "enterprise"]), STAFF_MASKS) : null,
     };
