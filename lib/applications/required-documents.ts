@@ -1,6 +1,7 @@
 import "server-only";
 import type { ApplicationKind, ApplicationStatus, DocumentKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/roles";
 import { mayOpenDocument } from "@/lib/documents/access";
 import { isInForce } from "@/lib/exceptions/rules";
@@ -21,6 +22,18 @@ const DOCUMENT_ORDER: readonly DocumentKind[] = DEFAULT_CHECKLISTS.NEW;
 /** What the checklist depends on, for a caller that has already read the case. */
 export type ChecklistFacts = { categoryCode: string | null; requiredDocuments: DocumentKind[] };
 
+/** The waivers that may take a document off a case's checklist (read with WAIVER_SELECT where WAIVER_WHERE). */
+export const WAIVER_WHERE = { type: "DOCUMENT_WAIVED", status: "APPROVED", documentKind: { not: null } } as const satisfies Prisma.PolicyExceptionWhereInput;
+export const WAIVER_SELECT = { status: true, expiresOn: true, documentKind: true } as const satisfies Prisma.PolicyExceptionSelect;
+type Waiver = Prisma.PolicyExceptionGetPayload<{ select: typeof WAIVER_SELECT }>;
+type CurrentDocument = { id: string; kind: DocumentKind; fileName: string; version: number; sizeBytes: number };
+
+/** What the checklist shows, for a caller that has already read it with the case (through the actor's scope). */
+export type ChecklistRecords = ChecklistFacts & { documents: CurrentDocument[]; waivers: Waiver[]; today: string };
+
+const waivedOf = (waivers: Waiver[], today: string): Set<DocumentKind> =>
+  new Set(waivers.filter((w) => isInForce(w, today)).map((w) => w.documentKind!));
+
 export async function checklistOf(applicationId: string, kind: ApplicationKind, known?: ChecklistFacts): Promise<DocumentKind[]> {
   const app = known ?? (await db.loanApplication.findUnique({ where: { id: applicationId }, select: { categoryCode: true, requiredDocuments: true } }));
   if (app?.requiredDocuments.length) return app.requiredDocuments;
@@ -32,11 +45,7 @@ export async function checklistOf(applicationId: string, kind: ApplicationKind, 
 
 /** Documents an approved, unexpired tailored-policy (yi qi yi ce) waiver of this case takes off its checklist. */
 export async function waivedDocuments(applicationId: string, today: string = beijingToday()): Promise<Set<DocumentKind>> {
-  const waivers = await db.policyException.findMany({
-    where: { applicationId, type: "DOCUMENT_WAIVED", status: "APPROVED", documentKind: { not: null } },
-    select: { status: true, expiresOn: true, documentKind: true },
-  });
-  return new Set(waivers.filter((w) => isInForce(w, today)).map((w) => w.documentKind!));
+  return waivedOf(await db.policyException.findMany({ where: { applicationId, ...WAIVER_WHERE }, select: WAIVER_SELECT }), today);
 }
 
 /** The documents this case must have: its kind's checklist (read here unless given) less what a waiver in force removed. */
@@ -74,21 +83,25 @@ export type ChecklistPage = { id: string; fileName: string; version: number; siz
 /**
  * Every document kind with whether this case needs it and its current version (for an already
  * scoped id), marked readable or not for `reader` (the applicant's own page passes none: all).
+ * A caller that read the case's documents and waivers with it passes them (`known`), else they are read here.
  */
 export async function documentChecklist(
   applicationId: string,
   kind: ApplicationKind,
   reader?: { actor: Actor; status: ApplicationStatus },
-  known?: ChecklistFacts,
+  known?: ChecklistFacts | ChecklistRecords,
 ): Promise<ChecklistItem[]> {
-  const current = new Map<DocumentKind, { id: string; fileName: string; version: number; sizeBytes: number }[]>();
+  const current = new Map<DocumentKind, CurrentDocument[]>();
+  const records = known && "documents" in known ? known : null;
   const [documents, waived, checklist] = await Promise.all([
-    db.document.findMany({
-      where: { applicationId, supersededAt: null },
-      orderBy: { version: "asc" },
-      select: { id: true, kind: true, fileName: true, version: true, sizeBytes: true },
-    }),
-    waivedDocuments(applicationId),
+    records
+      ? [...records.documents].sort((a, b) => a.version - b.version)
+      : db.document.findMany({
+          where: { applicationId, supersededAt: null },
+          orderBy: { version: "asc" },
+          select: { id: true, kind: true, fileName: true, version: true, sizeBytes: true },
+        }),
+    records ? waivedOf(records.waivers, records.today) : waivedDocuments(applicationId),
     checklistOf(applicationId, kind, known),
   ]);
   for (const d of documents) current.set(d.kind, [...(current.get(d.kind) ?? []), d]);

@@ -27,7 +27,7 @@ export async function staffCaseView(actor: StaffActor, id: string, now: Date = n
   // loan has no servicing to show (what servicingOfScopedCase would answer).
   const [timeline, checklist, targets, servicing, exceptions, holidays, lpr] = await Promise.all([
     timelineOf(c.id, { internal: true, intakeAgentId: c.scoped.intakeAgentId }),
-    documentChecklist(c.id, c.kind, { actor, status: c.status }, c.scoped),
+    documentChecklist(c.id, c.kind, { actor, status: c.status }, { ...c.scoped, today }),
     c.actions.some((a) => ROUTING_ACTIONS.has(a)) ? routingTargets(c.intake.orgId) : Promise.resolve(null),
     c.loan || c.earlierLoans.length ? servicingOfScopedCase(c.scoped) : Promise.resolve({ current: null, earlier: [] }),
     exceptionsOfScopedCase(actor, { ...c.scoped, policyVersion: c.policy }, today),

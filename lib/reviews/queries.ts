@@ -1,5 +1,5 @@
 import "server-only";
-import { routingRule } from "@/lib/routing/queries";
+import { routingRules } from "@/lib/routing/queries";
 import { routeOf, type PartnerRoute } from "@/lib/routing/rules";
 import { timelineOf, type TimelineEntry } from "@/lib/applications/timeline";
 import { db } from "@/lib/db/client";
@@ -14,6 +14,7 @@ import { SUMMARY_SELECT, type ApplicationSummary } from "@/lib/applications/quer
 import { unseal } from "@/lib/personal-data/sealed";
 import { caseSnapshotView } from "@/lib/reviews/snapshot-queries";
 import { CASE_FACTS_SELECT, caseFactsOf } from "@/lib/applications/snapshot-store";
+import { WAIVER_SELECT, WAIVER_WHERE } from "@/lib/applications/required-documents";
 
 /** The statuses each organisation type works on, the first being its default tab. */
 export const QUEUE_STATUSES = {
@@ -149,6 +150,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
           },
         },
         documents: CASE_FACTS_SELECT.documents,
+        exceptions: { where: WAIVER_WHERE, select: WAIVER_SELECT },
         guarantees: { where: { voidedAt: null }, take: 1, select: { contractNo: true, guaranteedFen: true, termMonths: true, feeFen: true, issuedAt: true } },
         loan: {
           select: {
@@ -248,7 +250,11 @@ export async function caseForStaff(actor: StaffActor, id: string) {
     earlierLoans,
     actions: availableActions(actor, { ...app, loanSigned: app.loan ? app.loan.signedAt !== null : null }),
     // What the case page's other reads need of the case, read here already through the actor's scope.
-    scoped: { id: app.id, enterpriseId: app.enterpriseId, categoryCode: app.categoryCode, requiredDocuments: app.requiredDocuments, intakeAgentId: app.intakeAgentId },
+    scoped: {
+      id: app.id, enterpriseId: app.enterpriseId, categoryCode: app.categoryCode, requiredDocuments: app.requiredDocuments, intakeAgentId: app.intakeAgentId,
+      // The checklist's current documents and the waivers that may take one off it.
+      documents: app.documents, waivers: app.exceptions,
+    },
   };
 }
 
@@ -266,10 +272,9 @@ export async function staffTimeline(actor: StaffActor, id: string): Promise<Time
 
 /** Organisations a case can be routed to next. */
 export async function routingTargets(intakeOrgId: string | null) {
-  const [orgs, guarantorRule, bankRule] = await Promise.all([
+  const [orgs, { GUARANTOR: guarantorRule, BANK: bankRule }] = await Promise.all([
     db.organisation.findMany({ where: { type: { in: ["GUARANTOR", "BANK"] }, disabledAt: null }, orderBy: { code: "asc" }, select: { id: true, type: true, nameZh: true } }),
-    routingRule("GUARANTOR"),
-    routingRule("BANK"),
+    routingRules(["GUARANTOR", "BANK"]),
   ]);
   const name = new Map(orgs.map((o) => [o.id, o.nameZh]));
   // A rule's partner that has since been disabled shows as "no partner": the step would refuse it.
