@@ -110,7 +110,11 @@ export async function listQueue(
     rows.push(
       ...(await db.loanApplication.findMany({
         where: { AND: where },
-        orderBy: seg.due ? [{ stageDueAt: "asc" }, { id: "asc" }] : [{ id: "asc" }],
+        // By the index's own columns in both segments (in the one without deadlines every
+        // stageDueAt is null, so the order is the id's): PostgreSQL does not take "IS NULL" for an
+        // equality, and ordered by id alone it sorted the whole segment for each page (130 ms for
+        // a district union's drafts at 1,000,000 cases; under 1 ms read in index order).
+        orderBy: [{ stageDueAt: "asc" }, { id: "asc" }],
         take: pageSize + 1 - rows.length,
         select: SUMMARY_SELECT,
       })),
