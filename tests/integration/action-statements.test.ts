@@ -1,33 +1,14 @@
 import { describe, expect } from "vitest";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { submitApplication } from "@/lib/applications/services/submit-application";
 import { recommendApplication } from "@/lib/reviews/services/center-review";
 import { db, itOnPostgres } from "../support/db";
+import { statementsOf } from "../support/statements";
 import { createApplicant, createReadyDraft, staffActor } from "../support/factories";
 
 // What one submission and one recommendation send to the database (docs/performance.md, "Submit
 // and review: where a call's time goes"): a submission's eligibility is judged once, inside the
 // transaction under the person's and the enterprise's locks, not once before it and again at
 // commit; a review step reads the applicant's consents once.
-
-/** The data statements `run` sends through the process-wide client (transaction control left out). */
-async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
-  const key = Symbol.for("ncd.prisma");
-  const g = globalThis as Record<symbol, unknown>;
-  const shared = g[key];
-  const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }), log: [{ emit: "event", level: "query" }] });
-  const statements: string[] = [];
-  logged.$on("query", (e) => statements.push(e.query));
-  g[key] = { prisma: logged };
-  try {
-    await run();
-  } finally {
-    g[key] = shared;
-    await logged.$disconnect();
-  }
-  return statements.filter((s) => !/^(BEGIN|COMMIT|ROLLBACK|SET|SHOW)\b/i.test(s.trim()));
-}
 
 const reading = (table: string) => new RegExp(`^\\s*SELECT .* FROM "public"\\."${table}"`, "s");
 

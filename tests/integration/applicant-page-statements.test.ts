@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applicantDashboardView } from "@/lib/applications/dashboard-view";
 import { checkEligibility } from "@/lib/applications/eligibility-queries";
 import { applicantCaseView } from "@/lib/applications/case-view";
 import { applicantOverview, applicationForApplicant } from "@/lib/applications/queries";
 import { db, onPostgres, uniqueSuffix } from "../support/db";
+import { dataStatements, loggingClient } from "../support/statements";
 import { createApplicant, createEnterprise, createReadyDraft, staffActor } from "../support/factories";
 
 // The applicant's pages read the applicant once (profile, consents, enterprises, the person's other
@@ -15,15 +14,13 @@ import { createApplicant, createEnterprise, createReadyDraft, staffActor } from 
 
 const statements: string[] = [];
 if (onPostgres) {
-  const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }), log: [{ emit: "event", level: "query" }] });
-  logged.$on("query", (e) => statements.push(e.query));
-  (globalThis as Record<symbol, unknown>)[Symbol.for("ncd.prisma")] = { prisma: logged };
+  (globalThis as Record<symbol, unknown>)[Symbol.for("ncd.prisma")] = { prisma: loggingClient(statements) };
 }
 
 async function counted<T>(read: () => Promise<T>): Promise<{ result: T; count: number }> {
   statements.length = 0;
   const result = await read();
-  return { result, count: statements.filter((s) => !/^(BEGIN|COMMIT|ROLLBACK|SET|SHOW)\b/i.test(s.trim())).length };
+  return { result, count: dataStatements(statements).length };
 }
 
 /** A second account of the same person (the same ID number). */

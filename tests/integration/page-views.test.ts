@@ -1,30 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { submitApplication } from "@/lib/applications/services/submit-application";
 import { staffCaseView } from "@/lib/reviews/case-view";
 import { applicantCaseView } from "@/lib/applications/case-view";
 import { applicantDashboardView } from "@/lib/applications/dashboard-view";
+import { statementsOf } from "../support/statements";
 import { createApplicant, createReadyDraft, staffActor } from "../support/factories";
 import { itOnPostgres } from "../support/db";
-
-/** The data statements `read` sends through the portal's shared client (Prisma's query events on). */
-async function statementsOf(read: () => Promise<unknown>): Promise<string[]> {
-  const key = Symbol.for("ncd.prisma");
-  const g = globalThis as Record<symbol, unknown>;
-  const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }), log: [{ emit: "event", level: "query" }] });
-  const statements: string[] = [];
-  logged.$on("query", (e) => statements.push(e.query));
-  const shared = g[key];
-  g[key] = { prisma: logged };
-  try {
-    await read();
-  } finally {
-    g[key] = shared;
-    await logged.$disconnect();
-  }
-  return statements.filter((s) => !/^(BEGIN|COMMIT|ROLLBACK|SET|SHOW)\b/i.test(s.trim()));
-}
 
 // A page reads through one view: what it returns is scoped to the reader, like each query in it.
 

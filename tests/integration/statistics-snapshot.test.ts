@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import PgBoss from "pg-boss";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { submitApplication } from "@/lib/applications/services/submit-application";
 import { beijingNoon } from "@/lib/calendar/beijing";
 import { JOBS, startScheduler } from "@/lib/jobs/scheduler";
@@ -13,6 +11,7 @@ import { statisticsPage } from "@/lib/stats/snapshot-queries";
 import { db, itOnPostgres, onPostgres } from "../support/db";
 import { outcome } from "../support/outcome";
 import { createApplicant, createReadyDraft, ensureReferenceData, staffActor } from "../support/factories";
+import { dataStatements, loggingClient } from "../support/statements";
 
 // The statistics pages read a stored snapshot; the refresh-statistics job computes it from the
 // records with the functions the downloads use. These tests hold the snapshot to a fresh
@@ -61,9 +60,8 @@ describe("the statistics snapshot", () => {
     if (!onPostgres) return;
     const now = new Date();
     await storeStatistics(CURRENT, db, now);
-    const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }), log: [{ emit: "event", level: "query" }] });
     const statements: string[] = [];
-    logged.$on("query", (e) => statements.push(e.query));
+    const logged = loggingClient(statements);
     try {
       const reviewer = await staffActor("reviewer@center.demo");
       const page = await statisticsPage(reviewer, {}, now, logged);
@@ -72,7 +70,7 @@ describe("the statistics snapshot", () => {
       expect(page.body).toEqual(await computeStatistics(defaultView(now), db, now));
       expect(page.computedAt).toEqual(now);
       // One statement, on StatisticsSnapshot only: no table of records is read, nothing is aggregated.
-      const data = statements.filter((s) => !/^(BEGIN|COMMIT|ROLLBACK|SET|SHOW)\b/i.test(s.trim()));
+      const data = dataStatements(statements);
       expect(data).toHaveLength(1);
       expect(data[0]).toMatch(/FROM "public"\."StatisticsSnapshot"/);
       expect(data[0]).not.toMatch(/count\(|sum\(|"LoanApplication"|"Loan"|"StatementLine"/i);
