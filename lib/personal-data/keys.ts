@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import type { Env } from "@/lib/env";
 
 // The keys that seal personal data in the database. DATA_KEYS lists "id:base64" pairs, comma
 // separated: the first seals, every one listed opens (so a key can be rotated out: add the new
@@ -8,6 +7,9 @@ import type { Env } from "@/lib/env";
 
 export const KEY_BYTES = 32;
 const KEY_ID = /^[a-z0-9-]{1,16}$/;
+
+/** The settings the keys come from (a slice of the parsed environment, lib/env.ts). */
+export type KeySettings = { NODE_ENV: "development" | "production" | "test"; DATA_KEYS?: string; BLIND_INDEX_KEY?: string };
 
 export type DataKey = { id: string; key: Buffer };
 export type DataKeyring = { current: DataKey; byId: ReadonlyMap<string, Buffer>; blindIndexKey: Buffer; development: boolean };
@@ -24,7 +26,7 @@ function decodeKey(text: string, name: string): Buffer {
 }
 
 /** Reads the keys from the parsed environment; throws with an operator's message when malformed. */
-export function readKeyring(e: Pick<Env, "NODE_ENV" | "DATA_KEYS" | "BLIND_INDEX_KEY">): DataKeyring {
+export function readKeyring(e: KeySettings): DataKeyring {
   const listed = e.DATA_KEYS?.trim();
   const blind = e.BLIND_INDEX_KEY?.trim();
   if (!listed && !blind && e.NODE_ENV !== "production") {
@@ -45,7 +47,7 @@ export function readKeyring(e: Pick<Env, "NODE_ENV" | "DATA_KEYS" | "BLIND_INDEX
 }
 
 /** Why the configured keys cannot be used, or null. */
-export function dataKeysProblem(e: Pick<Env, "NODE_ENV" | "DATA_KEYS" | "BLIND_INDEX_KEY">): string | null {
+export function dataKeysProblem(e: KeySettings): string | null {
   try {
     readKeyring(e);
     return null;

@@ -7,7 +7,7 @@ import { fenToYuanString, formatFen } from "@/lib/money/fen";
 import { FIRST_POLICY } from "@/lib/setup/programme-defaults";
 import { importStatement } from "@/lib/subsidies/services/import-statement";
 import { enterStatementLine } from "@/lib/subsidies/services/enter-statement-line";
-import type { ImportOutcome } from "@/lib/subsidies/services/statement-intake";
+import type { ImportOutcome } from "@/lib/subsidies/services/intake-outcome";
 import { db, uniqueSuffix } from "../support/db";
 import { worded } from "../support/words";
 import { createApplicant, createEnterprise, createStaff, ensureReferenceData, staffActor } from "../support/factories";

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import type { EnterLineInput } from "@/lib/subsidies/schemas";
-import { intakeStatement, type ImportOutcome } from "@/lib/subsidies/services/statement-intake";
+import { intakeStatement } from "@/lib/subsidies/services/statement-intake";
+import type { ImportOutcome } from "@/lib/subsidies/services/intake-outcome";
 import { oneLineStatement } from "@/lib/subsidies/one-line-statement";
 import { programmeTranslator } from "@/lib/i18n/translator";
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import { intakeStatement, type ImportOutcome } from "@/lib/subsidies/services/statement-intake";
+import { intakeStatement } from "@/lib/subsidies/services/statement-intake";
+import type { ImportOutcome } from "@/lib/subsidies/services/intake-outcome";
 
 /**
  * A bank officer's quarterly interest statement (CSV or XLSX). All or nothing: any bad line

@@ -10,7 +10,8 @@ import { queueJob } from "@/lib/background/services/queue-job";
 import type { JobContext, JobOutcome } from "@/lib/background/services/run-job";
 import { MAX_STATEMENT_BYTES } from "@/lib/subsidies/statement-file";
 import { statementProblem } from "@/lib/subsidies/statement-parser";
-import { bankOfficer, intakeStatement, type ImportOutcome } from "@/lib/subsidies/services/statement-intake";
+import { bankOfficer, intakeStatement } from "@/lib/subsidies/services/statement-intake";
+import type { ImportOutcome } from "@/lib/subsidies/services/intake-outcome";
 import { isImportJobInput, STORED_REPORT_LIMIT, type ImportJobInput, type ImportJobResult } from "@/lib/subsidies/import-job-result";
 
 export type QueuedImport =

@@ -5,7 +5,6 @@ import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor, StaffActor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import type { ExcludedReason } from "@/lib/subsidies/rules";
 import {
   lineKey, parseStatement, STATEMENT_COLUMNS, statementHeading, statementProblem, validateAgainstLoans, type LoanTerms, type ParsedLine, type StatementError,
 } from "@/lib/subsidies/statement-parser";
@@ -16,6 +15,7 @@ import { formatFen } from "@/lib/money/fen";
 import { evidenceOf, ratioOf, standingByEnterprise, type UnionEvidence } from "@/lib/subsidies/subsidy-context";
 import { computeLineSubsidy } from "@/lib/subsidies/rules";
 import { storeStatementLines } from "@/lib/subsidies/services/store-statement-lines";
+import type { ImportOutcome, PreparedLine } from "@/lib/subsidies/services/intake-outcome";
 
 // The one intake path for statement lines, shared by the file upload and typed entry:
 // parse → check against this bank's own loans and what is already stored → compute each line's
@@ -26,22 +26,6 @@ import { storeStatementLines } from "@/lib/subsidies/services/store-statement-li
 // ("already imported, skipped"), so a bank may resend a quarter's file with new lines added. The same period
 // with different figures is an error: a stored line changes only by a correction answering the
 // centre's query, which keeps the old version.
-
-export type ImportOutcome =
-  | { status: "REJECTED"; errors: StatementError[] }
-  | { status: "ALREADY_IMPORTED"; importId: string; importedAt: Date; fileName: string }
-  | { status: "IMPORTED"; importId: string | null; added: number; skipped: number; subsidyFen: bigint; quarters: string[] };
-
-export type PreparedLine = {
-  line: ParsedLine;
-  loanId: string;
-  key: string;
-  quarter: string;
-  subsidyFen: bigint;
-  excludedReason: ExcludedReason | null;
-  /** Shared by the lines of one enterprise and ratio (the same object), so it is serialised once. */
-  evidence: UnionEvidence;
-};
 
 export type IntakeInput = {
   fileName: string;

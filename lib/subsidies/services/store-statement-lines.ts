@@ -6,7 +6,7 @@ import type { StaffActor } from "@/lib/auth/roles";
 import { words } from "@/lib/i18n/words";
 import { AppError } from "@/lib/errors";
 import { recomputeBatchTotals } from "@/lib/subsidies/services/batch-total";
-import type { ImportOutcome, PreparedLine } from "@/lib/subsidies/services/statement-intake";
+import type { ImportOutcome, PreparedLine } from "@/lib/subsidies/services/intake-outcome";
 
 const INSERT_CHUNK = 10_000;
 
