@@ -11,14 +11,15 @@
 // `--path` measures that one page instead of the list (signed in as the demo account `--as`, if
 // given); `--cpu-prof DIR` (or BENCH_CPU_PROF=DIR) writes a V8 CPU profile of the server, mostly
 // the measured requests when there are many.
-import { readFileSync, writeFileSync } from "node:fs";
-import { spawnSync, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { dropDatabase } from "../db/tools";
 import { createPortalDatabase } from "./database/portal-database";
 import { build, rssMb, servedEnv, startServer, stopServer } from "./web/server";
+import { cpuMs } from "./web/cpu-time";
 import { get, signIn } from "./web/sign-in";
 
 const { values } = parseArgs({
@@ -54,21 +55,6 @@ const { db, disconnectShared } = await import("@/lib/db/client");
 const { seedDemo } = await import("@/lib/demo/seed");
 const { DEMO_PASSWORD } = await import("@/lib/demo/reference-data");
 const { addBulkCases } = await import("./database/bulk-cases");
-
-const TICK_MS = 1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
-
-/** CPU ms (user + system) of a process and its descendants so far. */
-function cpuMs(pid: number): number {
-  let total = 0;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    total += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  } catch {
-    return 0;
-  }
-  const children = spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number);
-  return total + children.reduce((sum, child) => sum + cpuMs(child), 0);
-}
 
 let lastBody = "";
 async function ask(pathname: string, cookie?: string): Promise<number> {

@@ -38,6 +38,9 @@ export function servedEnv(cpuProfileDir?: string): NodeJS.ProcessEnv {
 }
 
 export async function startServer(cwd: string, port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  // Another server already on the port would answer the readiness check below, and be measured.
+  const taken = await fetch(`http://localhost:${port}/`, { redirect: "manual" }).then(() => true, () => false);
+  if (taken) throw new Error(`port ${port} is already in use: set BENCH_PORT to a free range`);
   const child = spawn("taskset", ["-c", SERVER_CORE, nextIn(cwd), "start", "--port", String(port)], { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
   let errors = "";
   child.stderr!.on("data", (d) => (errors = (errors + d).slice(-4000)));
