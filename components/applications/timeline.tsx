@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import type { TimelineEntry } from "@/lib/applications/timeline";
 import { displayParams } from "@/lib/notifications/codes";
 import { formatFen } from "@/lib/money/fen";

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { formatFen } from "@/lib/money/fen";
 import type { ExceptionRow } from "@/lib/exceptions/queries";
 import { ExceptionDecideForm } from "@/components/exceptions/decide-form";

@@ -15,6 +15,7 @@ import {
   SignForm,
 } from "@/components/reviews/step-forms";
 import { AssignForm, GreenChannelForm } from "@/components/reviews/admin-forms";
+import { FoldedForm } from "@/components/ui/folded-form";
 import { ExceptionRequestForm } from "@/components/exceptions/request-form";
 import { MessageForm, NoteForm } from "@/components/reviews/note-forms";
 import { CompensateForm, CureForm, RecoveryForm, RepaymentForm, ReportOverdueForm, SettleForm } from "@/components/reviews/loan-forms";
@@ -63,10 +64,9 @@ export function CaseDecisions({ actions, ctx }: { actions: StaffAction[]; ctx: C
         </section>
       ))}
       {more.map(([action, Form]) => (
-        <details key={action} className="case-step" data-action={action}>
-          <summary>{t(action)}</summary>
+        <FoldedForm key={action} action={action} summary={t(action)}>
           <Form ctx={ctx} />
-        </details>
+        </FoldedForm>
       ))}
     </section>
   );
@@ -84,10 +84,9 @@ export function CaseAdmin({ actions, ctx }: { actions: StaffAction[]; ctx: CaseF
         action === "assign" ? (
           <Form key={action} ctx={ctx} />
         ) : (
-          <details key={action} className="case-step" data-action={action}>
-            <summary>{t(action)}</summary>
+          <FoldedForm key={action} action={action} summary={t(action)}>
             <Form ctx={ctx} />
-          </details>
+          </FoldedForm>
         ),
       )}
     </section>
@@ -108,10 +107,9 @@ export function CaseNotes({ actions, ctx }: { actions: StaffAction[]; ctx: CaseF
     <section className="card" aria-labelledby="case-notes-title" data-testid="case-notes">
       <h2 id="case-notes-title">{t("notesTitle")}</h2>
       {forms.map(([action, Form]) => (
-        <details key={action} className="case-step" data-action={action}>
-          <summary>{t(action)}</summary>
+        <FoldedForm key={action} action={action} summary={t(action)}>
           <Form ctx={ctx} />
-        </details>
+        </FoldedForm>
       ))}
     </section>
   );

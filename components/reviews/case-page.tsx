@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import type { StaffActor } from "@/lib/auth/roles";
 import { HOLDER } from "@/lib/applications/workflow";
 import { IntakeChannelNote } from "@/components/intake/channel-label";

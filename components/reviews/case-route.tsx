@@ -15,7 +15,7 @@ export function staffCaseRoute(section: CaseSection) {
     const view = await staffCaseView(actor, (await params).id);
     if (!view) notFound();
     return (
-      <ClientMessages namespaces={["case.actions", "case.form", "exceptions.document", "exceptions.form", "exceptions.type", "routing"]}>
+      <ClientMessages namespaces={["case.actions", "case.form", "exceptions.document", "exceptions.form", "exceptions.type"]}>
         <CasePage actor={actor} view={view} basePath={`/${section}`} />
       </ClientMessages>
     );

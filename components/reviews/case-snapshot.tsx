@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import type { CaseForStaff } from "@/lib/reviews/queries";
 import type { FactChange, FactValue, SnapshotDocument } from "@/lib/applications/snapshot";
 import { formatFen } from "@/lib/money/fen";

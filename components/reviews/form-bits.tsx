@@ -44,14 +44,13 @@ export function PartnerField({ form, state, name, label, options, route }: {
   form: string; state: ActionState; name: string; label: string; options: Option[]; route: PartnerRoute;
 }) {
   const t = useTranslations("case.form");
-  const r = useTranslations("routing");
   if (route.by === "choice") {
     return <SelectField form={form} state={state} name={name} label={label} options={options} fallback={onlyOption(options)} placeholder={t("choose")} />;
   }
   return (
     <div className="field" data-testid={`${form}-routed`}>
       <span className="field__label">{label}</span>
-      {route.name ? <p>{r("byRule", { name: route.name })}</p> : <p className="form-error" role="alert">{r("noRule")}</p>}
+      {route.name ? <p>{t("routedByRule", { name: route.name })}</p> : <p className="form-error" role="alert">{t("routedNoRule")}</p>}
     </div>
   );
 }

@@ -14,17 +14,17 @@ export type PreviewContext = {
   number: string;
   /** The staff member's organisation type (named in a message of its own). */
   orgType: string;
-  /** The answer deadline a return or reopening sent now gets (Beijing day). */
-  answerDueOn: string;
+  /** The answer deadline a return or reopening sent now gets (Beijing day); null when the viewer may do neither. */
+  answerDueOn: string | null;
 };
 
 /** The template's values as the service will compute them, from the case and the form as typed. */
 function paramsFor(step: MessagingStep, ctx: PreviewContext, form: Record<string, string>): NoticeParams {
   switch (step) {
     case "return":
-      return { number: ctx.number, dueOn: ctx.answerDueOn, items: joinItems(splitMissingItems(form.missingItems ?? "")) };
+      return { number: ctx.number, dueOn: ctx.answerDueOn ?? "", items: joinItems(splitMissingItems(form.missingItems ?? "")) };
     case "reopen":
-      return { number: ctx.number, dueOn: ctx.answerDueOn };
+      return { number: ctx.number, dueOn: ctx.answerDueOn ?? "" };
     case "reject":
       return { number: ctx.number, reasonCode: form.reasonCode ?? "" };
     case "messageApplicant":

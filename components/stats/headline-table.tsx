@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { formatFen, formatFenPlain } from "@/lib/money/fen";
 import { fenToWanYuan } from "@/lib/stats/format";
 import type { ProgrammeFigures } from "@/lib/stats/queries";

@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import type { InsightFigures, PartnerOption } from "@/lib/stats/insight";
 import { CHANNELS, type PeriodErrorCode } from "@/lib/stats/period";
 import { fenToWanYuan } from "@/lib/stats/format";

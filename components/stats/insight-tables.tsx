@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { formatFen } from "@/lib/money/fen";
 import type { InsightFigures } from "@/lib/stats/insight";
 import { EXCEPTION_TYPES, LOAN_STATES } from "@/lib/stats/portfolio";

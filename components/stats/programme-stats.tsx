@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { formatFenPlain } from "@/lib/money/fen";
 import { BEIJING_TIME_ZONE, beijingNoon } from "@/lib/calendar/beijing";
 import { fenToWanYuan } from "@/lib/stats/format";

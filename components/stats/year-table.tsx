@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { formatFen } from "@/lib/money/fen";
 import type { ProgrammeFigures } from "@/lib/stats/queries";
 import { YearTableView } from "@/components/stats/year-table-view";

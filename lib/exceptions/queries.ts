@@ -6,8 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { applicationScope, scopedApplication } from "@/lib/applications/scope";
 import { policyInForce } from "@/lib/policy/queries";
 import { beijingToday } from "@/lib/calendar/beijing";
-import { decisionRefusal, exceptionState, type CaseLimits, type Ceilings, type ExceptionState } from "@/lib/exceptions/rules";
-import { limitsForCase } from "@/lib/exceptions/in-force";
+import { caseLimits, decisionRefusal, exceptionState, type CaseLimits, type Ceilings, type ExceptionState } from "@/lib/exceptions/rules";
 
 export type ExceptionRow = {
   id: string;
@@ -72,11 +71,19 @@ export async function exceptionsOfScopedCase(
   app: { id: string; enterpriseId: string; policyVersion: Ceilings | null },
   today: string = beijingToday(),
 ): Promise<{ rows: ExceptionRow[]; effect: CaseLimits }> {
-  const [found, effect] = await Promise.all([
-    db.policyException.findMany({ where: { applicationId: app.id }, orderBy: { requestedAt: "desc" }, select: SELECT }),
-    limitsForCase(app, app.policyVersion ?? (await policyInForce()), db, today),
+  // One statement for both: the case's own exceptions (every state, for its list) and its
+  // enterprise's approved cooling waivers, which with the case's approved ones are what may be in
+  // force (the same rows as approvedExceptionsFor, lib/exceptions/in-force.ts).
+  const [found, policy] = await Promise.all([
+    db.policyException.findMany({
+      where: { OR: [{ applicationId: app.id }, { enterpriseId: app.enterpriseId, type: "COOLING_WAIVED", status: "APPROVED" }] },
+      orderBy: { requestedAt: "desc" },
+      select: { ...SELECT, applicationId: true },
+    }),
+    app.policyVersion ?? policyInForce(),
   ]);
-  return { rows: await rows(actor, found, today), effect };
+  const effect = caseLimits(policy, found.filter((e) => e.status === "APPROVED"), today);
+  return { rows: await rows(actor, found.filter((e) => e.applicationId === app.id), today), effect };
 }
 
 export const EXCEPTION_PAGE_SIZE = 25;

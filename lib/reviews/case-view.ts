@@ -12,6 +12,8 @@ import { addWorkingDays } from "@/lib/calendar/working-days";
 
 /** The steps that send the case on to a partner: only their forms need the routing choices. */
 const ROUTING_ACTIONS = new Set(["recommend", "confirm", "issueGuarantee"]);
+/** The steps that give the applicant an answer deadline: only their previews need the holiday calendar. */
+const DEADLINE_ACTIONS = new Set(["return", "reopen"]);
 
 /**
  * Everything the staff case page shows, read at once and scoped to the actor: the case, its
@@ -31,7 +33,7 @@ export async function staffCaseView(actor: StaffActor, id: string, now: Date = n
     c.actions.some((a) => ROUTING_ACTIONS.has(a)) ? routingTargets(c.intake.orgId) : Promise.resolve(null),
     c.loan || c.earlierLoans.length ? servicingOfScopedCase(c.scoped) : Promise.resolve({ current: null, earlier: [] }),
     exceptionsOfScopedCase(actor, { ...c.scoped, policyVersion: c.policy }, today),
-    workingCalendar(),
+    c.actions.some((a) => DEADLINE_ACTIONS.has(a)) ? workingCalendar() : Promise.resolve(null),
     c.status === "BANK_REVIEW" ? proposedLprReference(today) : Promise.resolve(null),
   ]);
   return {
@@ -45,7 +47,8 @@ export async function staffCaseView(actor: StaffActor, id: string, now: Date = n
     now,
     today,
     // The deadline a return or reopening sent now gets: the services compute it the same way.
-    answerDueOn: beijingDayOf(addWorkingDays(now, c.policy?.returnAnswerDays ?? 15, holidays)),
+    // Null when the viewer may do neither (no form shows it).
+    answerDueOn: holidays ? beijingDayOf(addWorkingDays(now, c.policy?.returnAnswerDays ?? 15, holidays)) : null,
   };
 }
 

@@ -69,11 +69,27 @@ const BIGINT = "$bigint";
 export const encodeStatistics = (body: StatisticsBody): string =>
   JSON.stringify(body, (_key, value: unknown) => (typeof value === "bigint" ? { [BIGINT]: value.toString() } : value));
 
-export const decodeStatistics = (text: string): StatisticsBody =>
-  JSON.parse(text, (_key, value: unknown) => {
-    if (value && typeof value === "object" && !Array.isArray(value)) {
-      const tagged = (value as Record<string, unknown>)[BIGINT];
-      if (typeof tagged === "string" && Object.keys(value).length === 1) return BigInt(tagged);
+// A JSON.parse reviver is called for every value of the body (some 0.5 ms per statistics page in a
+// CPU profile, each call a crossing from the parser into JavaScript): the parsed tree is walked
+// once instead, in place, replacing each tagged object by its bigint.
+function reviveBigints(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const revived = reviveBigints(value[i]);
+      if (revived !== value[i]) value[i] = revived;
     }
     return value;
-  }) as StatisticsBody;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const tagged = record[BIGINT];
+  if (typeof tagged === "string" && keys.length === 1) return BigInt(tagged);
+  for (const key of keys) {
+    const revived = reviveBigints(record[key]);
+    if (revived !== record[key]) record[key] = revived;
+  }
+  return value;
+}
+
+export const decodeStatistics = (text: string): StatisticsBody => reviveBigints(JSON.parse(text)) as StatisticsBody;

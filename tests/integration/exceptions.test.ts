@@ -202,5 +202,9 @@ describe("an approved exception applied by the rules, for that case only", () =>
     expect((await checkEligibility(next)).blocks.map((b) => b.code)).toEqual(["COOLING"]);
     await decideException(approver, { exceptionId: cooling.id, version: 0, decision: "approve", comment: "同意免除冷静期" });
     expect((await checkEligibility(next)).blocks).toEqual([]);
+    // The case page reads its exceptions and those in force in one statement: both are there.
+    const page = (await exceptionsForCase(reviewer, id))!;
+    expect(page.effect).toMatchObject({ coolingWaived: true, waivedDocuments: ["BANK_STATEMENTS"] });
+    expect(page.rows.map((r) => r.id).sort()).toEqual([cooling.id, waiver.id].sort());
   });
 });
