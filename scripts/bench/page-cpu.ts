@@ -47,7 +47,7 @@ const profileDir = values["cpu-prof"] ?? process.env.BENCH_CPU_PROF;
 const PORT = Number(process.env.BENCH_PORT ?? 3701) + 2;
 const base = `http://localhost:${PORT}`;
 
-const { name, url } = await createPortalDatabase("ncd_cpu");
+const { name, url } = await createPortalDatabase(process.env.BENCH_DB_PREFIX ?? "ncd_cpu");
 const { connectPostgres } = await import("@/lib/db/sql-executor");
 const { migrate } = await import("@/lib/db/migrator");
 const { db, disconnectShared } = await import("@/lib/db/client");

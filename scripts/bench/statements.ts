@@ -24,7 +24,7 @@ const { values } = parseArgs({
 const sizes = values.cases.split(",").map(Number).sort((a, b) => a - b);
 const runs = Number(values.runs);
 
-const { name, url } = await createPortalDatabase("ncd_statements");
+const { name, url } = await createPortalDatabase(process.env.BENCH_DB_PREFIX ?? "ncd_statements");
 const { disconnectShared } = await import("@/lib/db/client");
 const { PrismaClient } = await import("@/lib/generated/prisma/client");
 const { PrismaPg } = await import("@prisma/adapter-pg");
