@@ -1,11 +1,12 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDateFormatter } from "@/lib/i18n/date-format";
 import type { ApplicationSummary } from "@/lib/applications/queries";
 import { CaseTable } from "@/components/applications/case-table";
 import { queueRow } from "@/components/applications/queue-row";
 
 /** The applicant's own cases: the staff queues' table, rendered on the server only (no client words or JavaScript). */
 export async function ApplicationTable({ rows, hrefBase, now }: { rows: ApplicationSummary[]; hrefBase: string; now: Date }) {
-  const [t, th, status, format] = await Promise.all([getTranslations("table"), getTranslations("history"), getTranslations("status"), getFormatter()]);
+  const [t, th, status, format] = await Promise.all([getTranslations("table"), getTranslations("history"), getTranslations("status"), getDateFormatter()]);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   return (
     <CaseTable t={t} rows={rows.map((r) => queueRow(r, now, date))} hrefBase={hrefBase}

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDateFormatter } from "@/lib/i18n/date-format";
 import type { TimelineEntry } from "@/lib/applications/timeline";
 import { displayParams } from "@/lib/notifications/codes";
 import { formatFen } from "@/lib/money/fen";
@@ -9,7 +10,7 @@ import { formatFen } from "@/lib/money/fen";
  * told (and their own words), in their language, the staff's free text as written.
  */
 export async function Timeline({ entries, audience = "applicant" }: { entries: TimelineEntry[]; audience?: "applicant" | "staff" }) {
-  const [t, orgTypes, inbox, format] = await Promise.all([getTranslations("events"), getTranslations("orgTypes"), getTranslations("inbox"), getFormatter()]);
+  const [t, orgTypes, inbox, format] = await Promise.all([getTranslations("events"), getTranslations("orgTypes"), getTranslations("inbox"), getDateFormatter()]);
   if (entries.length === 0) return null;
   const staff = audience === "staff";
   return (

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { InboxLink } from "@/components/inbox/inbox-link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDateFormatter } from "@/lib/i18n/date-format";
 import { requireSection } from "@/lib/auth/actor";
 import { applicantDashboardView } from "@/lib/applications/dashboard-view";
 import { formatFen } from "@/lib/money/fen";
@@ -17,7 +18,7 @@ export default async function ApplicantHome() {
     getTranslations("home"),
     getTranslations("applicant"),
     getTranslations("case.loanStatus"),
-    getFormatter(),
+    getDateFormatter(),
     applicantDashboardView(actor),
   ]);
   const ready = overview?.profileComplete && overview.consents.sensitive && overview.consents.credit;

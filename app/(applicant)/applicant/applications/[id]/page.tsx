@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getDateFormatter } from "@/lib/i18n/date-format";
 import { requireSection } from "@/lib/auth/actor";
 import { HOLDER, WITHDRAWABLE_STATUSES } from "@/lib/applications/workflow";
 import { APPLICATION_STEPS, applicantCaseView, type ApplicantCaseView } from "@/lib/applications/case-view";
@@ -26,7 +27,7 @@ export default async function ApplicationPage({ params, searchParams }: {
   if (!view) notFound();
   const { app, timeline } = view;
   const [t, format, orgTypes, table, actions] = await Promise.all([
-    getTranslations("applicant.application"), getFormatter(), getTranslations("orgTypes"), getTranslations("table"),
+    getTranslations("applicant.application"), getDateFormatter(), getTranslations("orgTypes"), getTranslations("table"),
     getTranslations("applicant.caseActions"),
   ]);
   // What the reviewer wrote to the applicant with the return (never the organisations' comment).
