@@ -56,13 +56,17 @@ export async function checkEligibility(
   if (applicant && !forSubmission) throw new Error("An applicant's facts are read as a submission judges them.");
   const now = new Date();
   const policy = pinned ?? (await policyInForce(now, client));
+  // The profile once, for the member card and (unless the person's accounts are known) the ID number's index.
+  const profile = applicant
+    ? null
+    : client.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true, idNumberIndex: true } }).then((p) => p);
   const person = applicant?.person ?? (personUserIds ? { userIds: personUserIds } : undefined);
   const [limits, exposure, hasMemberProfile, consents, otherOpenCase, lastRejection, outstandingLoan] = await Promise.all([
     limitsForCase(app, policy, client),
-    personExposure(app, policy, client, person),
-    applicant
-      ? applicant.hasMemberProfile
-      : client.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true } }).then((p) => !!p?.memberCardNo),
+    person
+      ? personExposure(app, policy, client, person)
+      : profile!.then((p) => personOf(client, app.applicantId, p)).then(({ userIds }) => personExposure(app, policy, client, { userIds })),
+    applicant ? applicant.hasMemberProfile : profile!.then((p) => !!p?.memberCardNo),
     applicant?.consents ?? known ?? (forSubmission ? submissionConsentState(app.applicantId, client) : consentState(app.applicantId, client)),
     client.loanApplication.findFirst({
       where: { enterpriseId: app.enterpriseId, id: { not: app.id }, status: { in: [...SUBMITTED_OPEN_STATUSES] } },

@@ -2,7 +2,8 @@
 // Self time of a V8 CPU profile (as `npm run bench:cpu` writes with BENCH_CPU_PROF=DIR), summed
 // by function and by where the code lives (a package under node_modules, the app's build chunks,
 // Node itself), busy time only (the idle and the program's own ticks are reported apart).
-// `--match` adds the total (inclusive) time of the functions whose name matches.
+// `--match` adds the total (inclusive) time of the functions whose name matches. `--skip 0.3` leaves
+// out the first 30 % of the profile's time (the server's start, first compilations, warm-up).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
@@ -12,7 +13,7 @@ type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; 
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { top: { type: "string", default: "40" }, match: { type: "string" } },
+  options: { top: { type: "string", default: "40" }, match: { type: "string" }, skip: { type: "string", default: "0" } },
 });
 const top = Number(values.top);
 const file = positionals[0];
@@ -42,7 +43,11 @@ function place(url: string): string {
 
 const selfMs = new Map<number, number>();
 let total = 0;
+const from = profile.startTime + Number(values.skip) * (profile.endTime - profile.startTime);
+let at = profile.startTime;
 for (let i = 0; i < profile.samples.length; i += 1) {
+  at += profile.timeDeltas[i] ?? 0;
+  if (at < from) continue;
   const ms = (profile.timeDeltas[i] ?? 0) / 1000;
   selfMs.set(profile.samples[i]!, (selfMs.get(profile.samples[i]!) ?? 0) + ms);
   total += ms;
