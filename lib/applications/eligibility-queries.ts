@@ -56,16 +56,18 @@ export async function checkEligibility(
   if (applicant && !forSubmission) throw new Error("An applicant's facts are read as a submission judges them.");
   const now = new Date();
   const policy = pinned ?? (await policyInForce(now, client));
-  // The profile once, for the member card and (unless the person's accounts are known) the ID number's index.
+  const person = applicant?.person ?? (personUserIds ? { userIds: personUserIds } : undefined);
+  // The profile once: its member card, and the ID number's index when the person's accounts are still to be found.
   const profile = applicant
     ? null
-    : client.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true, idNumberIndex: true } }).then((p) => p);
-  const person = applicant?.person ?? (personUserIds ? { userIds: personUserIds } : undefined);
+    : client.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true, idNumberIndex: !person } }).then((p) => p);
   const [limits, exposure, hasMemberProfile, consents, otherOpenCase, lastRejection, outstandingLoan] = await Promise.all([
     limitsForCase(app, policy, client),
     person
       ? personExposure(app, policy, client, person)
-      : profile!.then((p) => personOf(client, app.applicantId, p)).then(({ userIds }) => personExposure(app, policy, client, { userIds })),
+      : profile!
+          .then((p) => personOf(client, app.applicantId, p && { idNumberIndex: p.idNumberIndex! }))
+          .then(({ userIds }) => personExposure(app, policy, client, { userIds })),
     applicant ? applicant.hasMemberProfile : profile!.then((p) => !!p?.memberCardNo),
     applicant?.consents ?? known ?? (forSubmission ? submissionConsentState(app.applicantId, client) : consentState(app.applicantId, client)),
     client.loanApplication.findFirst({
