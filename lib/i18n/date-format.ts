@@ -28,5 +28,10 @@ export type DateFormatter = { dateTime: (value: Date, options: Intl.DateTimeForm
  */
 export async function getDateFormatter(): Promise<DateFormatter> {
   const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
+  return dateFormatter(locale, timeZone);
+}
+
+/** The formatter of a locale, in `timeZone` unless the options name one. */
+export function dateFormatter(locale: string, timeZone: string): DateFormatter {
   return { dateTime: (value, options) => dateTimeFormat(locale, options.timeZone ? options : { ...options, timeZone }).format(value) };
 }
