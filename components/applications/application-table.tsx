@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import type { ApplicationSummary } from "@/lib/applications/queries";
 import { CaseTable } from "@/components/applications/case-table";
 import { queueRow } from "@/components/applications/queue-row";

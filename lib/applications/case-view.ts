@@ -31,7 +31,9 @@ export async function applicantCaseView(actor: Actor, id: string, askedStep?: st
   const [timeline, eligibility, checklist, loan, pendingDrafts] = await Promise.all([
     timelineOf(app.id),
     editable ? checkEligibility(facts, null, { forSubmission: true }).then((r) => r.blocks) : Promise.resolve(null),
-    editable && (step === "documents" || step === "review") ? documentChecklist(app.id, app.kind) : Promise.resolve(null),
+    editable && (step === "documents" || step === "review")
+      ? documentChecklist(app.id, app.kind, undefined, { categoryCode: app.categoryCode, requiredDocuments: app.requiredDocuments })
+      : Promise.resolve(null),
     editable && step === "loan" ? loanStepOf(actor, app) : Promise.resolve(null),
     editable && step === "review" ? pendingDraftForms(facts) : Promise.resolve(null),
   ]);

@@ -57,12 +57,18 @@ export async function checkEligibility(
   const now = new Date();
   const policy = pinned ?? (await policyInForce(now, client));
   const person = applicant?.person ?? (personUserIds ? { userIds: personUserIds } : undefined);
+  // The profile once: its member card, and the ID number's index when the person's accounts are still to be found.
+  const profile = applicant
+    ? null
+    : client.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true, idNumberIndex: !person } }).then((p) => p);
   const [limits, exposure, hasMemberProfile, consents, otherOpenCase, lastRejection, outstandingLoan] = await Promise.all([
     limitsForCase(app, policy, client),
-    personExposure(app, policy, client, person),
-    applicant
-      ? applicant.hasMemberProfile
-      : client.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true } }).then((p) => !!p?.memberCardNo),
+    person
+      ? personExposure(app, policy, client, person)
+      : profile!
+          .then((p) => personOf(client, app.applicantId, p && { idNumberIndex: p.idNumberIndex! }))
+          .then(({ userIds }) => personExposure(app, policy, client, { userIds })),
+    applicant ? applicant.hasMemberProfile : profile!.then((p) => !!p?.memberCardNo),
     applicant?.consents ?? known ?? (forSubmission ? submissionConsentState(app.applicantId, client) : consentState(app.applicantId, client)),
     client.loanApplication.findFirst({
       where: { enterpriseId: app.enterpriseId, id: { not: app.id }, status: { in: [...SUBMITTED_OPEN_STATUSES] } },

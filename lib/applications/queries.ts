@@ -117,6 +117,8 @@ export async function applicationForApplicant(actor: Actor, id: string) {
     select: {
       id: true, number: true, kind: true, status: true, version: true, draftStep: true, greenChannel: true, applicantId: true,
       categoryCode: true, amountFen: true, termMonths: true, purpose: true, repaymentSource: true,
+      // The checklist's own facts, so the documents and review steps do not read the case again.
+      requiredDocuments: true,
       submittedAt: true, stageEnteredAt: true, stageDueAt: true, returnedFrom: true, returnDueAt: true, closeReason: true, previousLoanId: true,
     },
   });

@@ -10,7 +10,8 @@
 // this figure, so "× lightest" is the lightest page's CPU time over the page's.
 // `--path` measures that one page instead of the list (signed in as the demo account `--as`, if
 // given); `--cpu-prof DIR` (or BENCH_CPU_PROF=DIR) writes a V8 CPU profile of the server, mostly
-// the measured requests when there are many.
+// the measured requests when there are many. In `--path`, `{case:NUMBER}` stands for the id of the
+// demo case of that number (the database is seeded afresh each run): `/applicant/applications/{case:SQ-2026-0001}`.
 import { writeFileSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -81,6 +82,15 @@ async function measure(server: ChildProcess, pathname: string, as?: string) {
   return { cpuMs: (cpuMs(server.pid!) - before) / requests, wallMs: wallMs / requests, kB: bytes / 1024, rssMb: rssMb(server) };
 }
 
+/** A path with `{case:NUMBER}` in it, that case's id put in. */
+async function casePath(pathname: string): Promise<string> {
+  let out = pathname;
+  for (const [whole, number] of pathname.matchAll(/\{case:([^}]+)\}/g)) {
+    out = out.replace(whole, (await db.loanApplication.findUniqueOrThrow({ where: { number: number! }, select: { id: true } })).id);
+  }
+  return out;
+}
+
 const appDir = values.dir ?? process.cwd();
 if (values.build) build(appDir, [], "the portal");
 const APPLICANT = "13800000001";
@@ -100,7 +110,7 @@ try {
       console.error(`adding cases up to ${cases} …`);
       await addBulkCases(client, have, cases);
       have = cases;
-      const pages: [string, string, string?][] = values.path ? [[values.as ? `${values.path} as ${values.as}` : values.path, values.path, values.as]] : [
+      const pages: [string, string, string?][] = values.path ? [[values.as ? `${values.path} as ${values.as}` : values.path, await casePath(values.path), values.as]] : [
         ["lightest page (/forgot-password)", "/forgot-password"],
         ["applicant dashboard", "/applicant", APPLICANT],
         ["applicant case page", `/applicant/applications/${caseId}`, APPLICANT],

@@ -83,6 +83,9 @@ try {
   const centre = await demoStaffActor(db, "reviewer@center.demo");
   const { applicantId } = await db.loanApplication.findUniqueOrThrow({ where: { id: caseId }, select: { applicantId: true } });
   const applicant = (await loadSessionState(applicantId))!.actor;
+  // The second demo applicant: three enterprises, and SQ-2026-0002 returned to them (its page opens at the review step).
+  const returned = await db.loanApplication.findUniqueOrThrow({ where: { number: "SQ-2026-0002" }, select: { id: true, applicantId: true } });
+  const second = (await loadSessionState(returned.applicantId))!.actor;
 
   // Generated applicant 4 holds cases 13 to 16 (bulk-cases.ts): a draft, then three closed.
   let drafter = applicant;
@@ -106,6 +109,14 @@ try {
     ["applicant case page", async () => {
       await loadSessionState(applicant.userId);
       await applicantCaseView(applicant, caseId, undefined);
+    }],
+    ["second applicant's dashboard (three enterprises)", async () => {
+      await loadSessionState(second.userId);
+      await Promise.all([applicantDashboardView(second), unreadCount(second)]);
+    }],
+    ["second applicant's returned case page (review step)", async () => {
+      await loadSessionState(second.userId);
+      await applicantCaseView(second, returned.id, undefined);
     }],
     ["centre queue, first page", async () => {
       await loadSessionState(centre.userId);

@@ -204,5 +204,13 @@ describe.runIf(onPostgres)("the applicant's case page", () => {
 
     // The page of a case in review: the case, its relations and its timeline (7 before).
     expect((await counted(() => applicantCaseView(applicant, first.id))).count).toBe(3);
+    // A returned case opens at the review step: besides those and the timeline's organisations,
+    // the checklist (from the case as read), the pending drafts and the eligibility check, whose
+    // profile is read once (21 when the checklist read the case again and the
+    // check read the profile twice).
+    const { result: review, count } = await counted(() => applicantCaseView(applicant, renewal.id));
+    expect(review!.step).toBe("review");
+    expect(review!.checklist!.length).toBeGreaterThan(0);
+    expect(count).toBe(19);
   });
 });

@@ -26,7 +26,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   process.env.BLIND_INDEX_KEY ??= randomBytes(32).toString("base64");
   if (process.env.TEST_DATABASE_URL) process.env.ADMIN_DATABASE_URL ??= process.env.TEST_DATABASE_URL;
   if (await postgresAnswers()) {
-    const { name, url } = await createDatabase("ncd_it");
+    const { name, url } = await createDatabase(process.env.TEST_DB_PREFIX ?? "ncd_it");
     const sql = await connectPostgres(url);
     await migrate(sql).finally(() => sql.close());
     process.env.DATABASE_URL = url;

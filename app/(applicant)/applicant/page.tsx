@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { InboxLink } from "@/components/inbox/inbox-link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { requireSection } from "@/lib/auth/actor";
 import { applicantDashboardView } from "@/lib/applications/dashboard-view";
 import { formatFen } from "@/lib/money/fen";

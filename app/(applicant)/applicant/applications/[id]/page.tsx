@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/formatter";
 import { requireSection } from "@/lib/auth/actor";
 import { HOLDER, WITHDRAWABLE_STATUSES } from "@/lib/applications/workflow";
 import { APPLICATION_STEPS, applicantCaseView, type ApplicantCaseView } from "@/lib/applications/case-view";
