@@ -80,15 +80,21 @@ export async function loadAction(
   }
 }
 
-/** Follows a staff queue's "next page" links `pages` times (or to its end); the path of the page reached. */
+/**
+ * Follows a staff queue's "next page" links up to `pages` times; the path of the deepest full page
+ * reached (one that links to a next page). A queue's last page is usually short: with 1,000 cases
+ * the bank's queue ends on a fourth page of a few rows, and a row judged against that page at
+ * 1,000,000 cases (a 21st page of 50 rows) would compare a few rows with fifty, not two sizes.
+ */
 export async function deepQueuePage(base: string, queuePath: string, cookie: string, pages: number): Promise<{ path: string; page: number }> {
+  let full = { path: queuePath, page: 1 };
   let at = queuePath;
-  let page = 1;
-  for (; page <= pages; page += 1) {
+  for (let page = 1; page <= pages + 1; page += 1) {
     const html = await (await get(`${base}${at}`, { headers: { cookie } })).text();
     const next = /href="([^"]*[?&](?:amp;)?cursor=[0-9a-f-]{36}[^"]*)"/.exec(html)?.[1];
     if (!next) break;
+    full = { path: at, page };
     at = next.replaceAll("&amp;", "&");
   }
-  return { path: at, page };
+  return full;
 }
