@@ -4,7 +4,8 @@
 // fills a fresh PostgreSQL database with the demo data and N generated cases per size, serves each
 // build pinned to core 0 and loads it from core 1 (autocannon). Prints Markdown tables: throughput,
 // p50/p95/p99, each row as a ratio to its baseline with PASS/FAIL against the goals
-// (report/goals.ts), the queue query through Prisma and through pg, and the server's memory. The
+// (report/goals.ts), the queue query through Prisma and through pg, and the server's memory (RSS,
+// and V8's heap after a forced GC through the server's inspector on BENCH_PORT + 5). The
 // action rows (action-rows.ts) replay a submit and a review against a no-op action.
 import type { ChildProcess } from "node:child_process";
 import { cpus, loadavg } from "node:os";
@@ -15,6 +16,7 @@ import { createPortalDatabase } from "./database/portal-database";
 import { GOALS, judge, type PageRow, type RowKind } from "./report/goals";
 import { firstLoadTable, memoryTable, pageTable, queueQueryTable, type FirstLoadJudged, type MemoryRow, type QueueQueryRow } from "./report/table";
 import { firstLoadJs } from "./web/first-load-js";
+import { heapAfterGc } from "./web/inspector";
 import { deepQueuePage, loadPage, type LoadOptions } from "./web/load";
 import { bareAppDir, prepareBareApp } from "./web/bare-app";
 import { build, rssMb, servedEnv, startServer, stopServer } from "./web/server";
@@ -60,6 +62,8 @@ const APPLICANT = "13800000001";
 // BENCH_PORT moves both servers (bare page on it, portal on the next port), so two runs can share a machine.
 const BARE_PORT = Number(process.env.BENCH_PORT ?? 3701);
 const APP_PORT = BARE_PORT + 1;
+// The portal server's inspector, for its heap after a forced GC once each size's load is over.
+const APP_INSPECT_PORT = BARE_PORT + 5;
 const STAFF = { centre: "reviewer@center.demo", guarantor: "officer@guarantor.demo", bank: "officer@bank.demo", agent: "agent@district.demo" };
 const QUEUES = [["centre", "/center"], ["guarantor", "/guarantor"], ["bank", "/bank"], ["district agent", "/agent"]] as const;
 const AS_OF: Record<(typeof QUEUES)[number][0], string> = { centre: STAFF.centre, guarantor: STAFF.guarantor, bank: STAFF.bank, "district agent": STAFF.agent };
@@ -149,7 +153,7 @@ try {
   // page at 1,000,000 cases with a bare page measured before the machine's load changed.
   const bareServer = await startServer(bareApp.dir, BARE_PORT, servedEnv());
   const bareBase = `http://localhost:${BARE_PORT}`;
-  const app = await startServer(root, APP_PORT, servedEnv(values["cpu-prof"]));
+  const app = await startServer(root, APP_PORT, servedEnv(values["cpu-prof"], { inspectPort: APP_INSPECT_PORT }));
   const base = `http://localhost:${APP_PORT}`;
   try {
     const [bareJs] = await firstLoadJs(bareBase, [{ label: "bare Next page (baseline)", path: "/" }]);
@@ -184,7 +188,12 @@ try {
       rows.push(...measured);
       if (cases === sizes[0]) firstLoad.push(...(await applicantFirstLoad(base, cookies.get(APPLICANT)!, caseId)));
       await new Promise((r) => setTimeout(r, 5000));
-      memory.push({ cases, idleMb, peakMb: Math.max(...measured.map((r) => r.peakRssMb)), afterMb: rssMb(app) });
+      const afterMb = rssMb(app);
+      const heap = await heapAfterGc(APP_INSPECT_PORT);
+      memory.push({
+        cases, idleMb, peakMb: Math.max(...measured.map((r) => r.peakRssMb)), afterMb,
+        heapUsedMb: heap?.heapUsedMb ?? null, heapUsedAfterGcMb: heap?.heapUsedAfterGcMb ?? null, rssAfterGcMb: heap?.rssAfterGcMb ?? null,
+      });
     }
   } finally {
     await Promise.all([stopServer(app), stopServer(bareServer)]);
@@ -215,7 +224,7 @@ console.log(`\nQueue query, centre, first page of 50 (median of 30)\n`);
 console.log(queueQueryTable(queueQuery));
 console.log(`\nFirst-load JavaScript per route, Chromium at 390×844, gzip as served (bare page built with ${bareApp.bundler})\n`);
 console.log(firstLoadTable(firstLoad));
-console.log(`\nPortal server memory (RSS of next start and its workers)\n`);
+console.log(`\nPortal server memory (RSS of next start and its workers; V8's heap through its inspector)\n`);
 console.log(memoryTable(memory));
 const failed = judged.filter((r) => r.result === "FAIL").length + firstLoad.filter((r) => r.result === "FAIL").length;
 const passed = judged.filter((r) => r.result === "PASS").length + firstLoad.filter((r) => r.result === "PASS").length;

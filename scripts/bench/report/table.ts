@@ -29,9 +29,24 @@ export function queueQueryTable(rows: readonly QueueQueryRow[]): string {
   return ["| cases | Prisma (listQueue) ms | raw pg ms | Prisma ÷ pg |", "|---|---|---|---|", ...lines].join("\n");
 }
 
-export type MemoryRow = { cases: number; idleMb: number; peakMb: number; afterMb: number };
+/**
+ * The server's memory at one size: resident (RSS) before, at its peak during and 5 s after the
+ * load, then V8's heap in use as the load left it and after a forced full GC (through the
+ * inspector; null when it was not reachable) with the RSS after that GC. A heap after GC that
+ * stays put from size to size while the RSS is high is memory V8 and malloc keep, not a leak.
+ */
+export type MemoryRow = {
+  cases: number; idleMb: number; peakMb: number; afterMb: number;
+  heapUsedMb: number | null; heapUsedAfterGcMb: number | null; rssAfterGcMb: number | null;
+};
 
 export function memoryTable(rows: readonly MemoryRow[]): string {
-  const lines = rows.map((r) => `| ${r.cases.toLocaleString("en")} | ${r.idleMb} | ${r.peakMb} | ${r.afterMb} |`);
-  return ["| cases | RSS before load MB | peak during load MB | after load (5 s idle) MB |", "|---|---|---|---|", ...lines].join("\n");
+  const lines = rows.map((r) => [
+    r.cases.toLocaleString("en"), r.idleMb, r.peakMb, r.afterMb, cell(r.heapUsedMb), cell(r.heapUsedAfterGcMb), cell(r.rssAfterGcMb),
+  ].join(" | "));
+  return [
+    "| cases | RSS before load MB | peak during load MB | after load (5 s idle) MB | heap used after load MB | heap used after a full GC MB | RSS after that GC MB |",
+    `|${"---|".repeat(7)}`,
+    ...lines.map((l) => `| ${l} |`),
+  ].join("\n");
 }

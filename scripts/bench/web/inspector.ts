@@ -69,3 +69,28 @@ export async function connectInspector(port: number): Promise<Inspector> {
     },
   };
 }
+
+export type HeapReading = { heapUsedMb: number; heapUsedAfterGcMb: number; rssAfterGcMb: number };
+
+/**
+ * V8's heap in use as the server has it, then after a forced full GC, and its RSS after that GC
+ * (MB); null when no inspector answers on `port`. Connects only for the reading: during the load
+ * the inspector listens with no session attached.
+ */
+export async function heapAfterGc(port: number): Promise<HeapReading | null> {
+  let inspector: Inspector;
+  try {
+    inspector = await connectInspector(port);
+  } catch {
+    return null;
+  }
+  try {
+    const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
+    const before = await inspector.memoryUsage();
+    await inspector.collectGarbage();
+    const after = await inspector.memoryUsage();
+    return { heapUsedMb: mb(before.heapUsed), heapUsedAfterGcMb: mb(after.heapUsed), rssAfterGcMb: mb(after.rss) };
+  } finally {
+    inspector.close();
+  }
+}
