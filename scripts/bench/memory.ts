@@ -49,7 +49,7 @@ const APPLICANT = "13800000001";
 const CENTRE = "reviewer@center.demo";
 
 async function ask(pathname: string, cookie?: string): Promise<void> {
-  const res = await get(`${base}${pathname}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  const res = await get(`${base}${pathname}`, { headers: cookie ? { cookie } : {}, redirect: "manual", signal: AbortSignal.timeout(60_000) });
   await res.arrayBuffer();
   if (res.status !== 200) throw new Error(`${pathname} answered ${res.status}`);
 }
@@ -117,6 +117,8 @@ try {
     ["/center/stats", CENTRE],
     [`/api/applications/${caseId}/form-pdf`, APPLICANT],
   ];
+  // startServer waits for an answer on the port: another server left there would be measured instead.
+  if (await fetch(base).then(() => true, () => false)) throw new Error(`port ${PORT} is taken: stop what serves there first`);
   const server = await startServer(appDir, PORT, servedEnv(undefined, { inspectPort: INSPECT_PORT, v8Flags: values["v8-flags"] }));
   const inspector = await connectInspector(INSPECT_PORT);
   if (values.snapshots) mkdirSync(values.snapshots, { recursive: true });
