@@ -8,13 +8,14 @@
 // round after round is memory kept per request; one that comes back to the same figure is not.
 // With `--snapshots DIR`, a heap snapshot after the warm-up and after each round (compare them
 // with scripts/bench/web/heap-summary.ts, or in Chrome DevTools' Memory tab).
-import { spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { dropDatabase } from "../db/tools";
 import { createPortalDatabase } from "./database/portal-database";
+import { cpuMs } from "./web/cpu-time";
 import { connectInspector, type Inspector } from "./web/inspector";
 import { rssMb, servedEnv, startServer, stopServer } from "./web/server";
 import { get, signIn } from "./web/sign-in";
@@ -90,13 +91,6 @@ async function read(server: ChildProcess, inspector: Inspector, label: string): 
   };
 }
 
-const TICK_MS = 1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
-/** CPU ms (user + system) the server has spent so far (`next start` serves in its own process). */
-const cpuMs = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-};
-
 const appDir = values.dir ?? process.cwd();
 const readings: Reading[] = [];
 const client = new pg.Client({ connectionString: url });
@@ -117,8 +111,6 @@ try {
     ["/center/stats", CENTRE],
     [`/api/applications/${caseId}/form-pdf`, APPLICANT],
   ];
-  // startServer waits for an answer on the port: another server left there would be measured instead.
-  if (await fetch(base).then(() => true, () => false)) throw new Error(`port ${PORT} is taken: stop what serves there first`);
   const server = await startServer(appDir, PORT, servedEnv(undefined, { inspectPort: INSPECT_PORT, v8Flags: values["v8-flags"] }));
   const inspector = await connectInspector(INSPECT_PORT);
   if (values.snapshots) mkdirSync(values.snapshots, { recursive: true });
