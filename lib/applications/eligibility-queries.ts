@@ -57,10 +57,11 @@ export async function checkEligibility(
   const now = new Date();
   const policy = pinned ?? (await policyInForce(now, client));
   const person = applicant?.person ?? (personUserIds ? { userIds: personUserIds } : undefined);
-  // The profile once: its member card, and the ID number's index when the person's accounts are still to be found.
+  // The profile once, shared by two checks below (a settled promise, not Prisma's lazy one): its
+  // member card, and the ID number's index when the person's accounts are still to be found.
   const profile = applicant
     ? null
-    : client.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true, idNumberIndex: !person } }).then((p) => p);
+    : Promise.resolve(client.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true, idNumberIndex: !person } }));
   const [limits, exposure, hasMemberProfile, consents, otherOpenCase, lastRejection, outstandingLoan] = await Promise.all([
     limitsForCase(app, policy, client),
     person

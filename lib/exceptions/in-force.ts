@@ -14,14 +14,14 @@ const SELECT = { type: true, status: true, expiresOn: true, valueFen: true, valu
  * the pure rules on the day given.
  */
 export async function approvedExceptionsFor(client: Client, app: { id: string; enterpriseId: string }): Promise<ExceptionRecord[]> {
-  return client.policyException.findMany({
-    where: {
-      status: "APPROVED",
-      OR: [{ applicationId: app.id }, { enterpriseId: app.enterpriseId, type: "COOLING_WAIVED" }],
-    },
-    select: SELECT,
-  });
+  return client.policyException.findMany({ where: bearingOn(app), select: SELECT });
 }
+
+/** The rows approvedExceptionsFor reads, as a condition (the case page reads them with its own list). */
+export const bearingOn = (app: { id: string; enterpriseId: string }): Prisma.PolicyExceptionWhereInput => ({
+  status: "APPROVED",
+  OR: [{ applicationId: app.id }, { enterpriseId: app.enterpriseId, type: "COOLING_WAIVED" }],
+});
 
 /** What this case may reach today under `policy` and its exceptions in force. */
 export async function limitsForCase(

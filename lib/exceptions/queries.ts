@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { applicationScope, scopedApplication } from "@/lib/applications/scope";
 import { policyInForce } from "@/lib/policy/queries";
 import { beijingToday } from "@/lib/calendar/beijing";
+import { bearingOn } from "@/lib/exceptions/in-force";
 import { caseLimits, decisionRefusal, exceptionState, type CaseLimits, type Ceilings, type ExceptionState } from "@/lib/exceptions/rules";
 
 export type ExceptionRow = {
@@ -71,12 +72,12 @@ export async function exceptionsOfScopedCase(
   app: { id: string; enterpriseId: string; policyVersion: Ceilings | null },
   today: string = beijingToday(),
 ): Promise<{ rows: ExceptionRow[]; effect: CaseLimits }> {
-  // One statement for both: the case's own exceptions (every state, for its list) and its
-  // enterprise's approved cooling waivers, which with the case's approved ones are what may be in
-  // force (the same rows as approvedExceptionsFor, lib/exceptions/in-force.ts).
+  // One statement for both: the case's own exceptions (every state, for its list) and the
+  // approved ones that bear on it (its own and its enterprise's cooling waivers), which are what
+  // may be in force.
   const [found, policy] = await Promise.all([
     db.policyException.findMany({
-      where: { OR: [{ applicationId: app.id }, { enterpriseId: app.enterpriseId, type: "COOLING_WAIVED", status: "APPROVED" }] },
+      where: { OR: [{ applicationId: app.id }, bearingOn(app)] },
       orderBy: { requestedAt: "desc" },
       select: { ...SELECT, applicationId: true },
     }),

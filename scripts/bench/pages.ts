@@ -16,7 +16,7 @@ import { createPortalDatabase } from "./database/portal-database";
 import { GOALS, judge, type PageRow, type RowKind } from "./report/goals";
 import { firstLoadTable, memoryTable, pageTable, queueQueryTable, type FirstLoadJudged, type MemoryRow, type QueueQueryRow } from "./report/table";
 import { firstLoadJs } from "./web/first-load-js";
-import { heapAfterGc } from "./web/inspector";
+import { heapAfterGc, openInspector } from "./web/inspector";
 import { deepQueuePage, loadPage, type LoadOptions } from "./web/load";
 import { bareAppDir, prepareBareApp } from "./web/bare-app";
 import { build, rssMb, servedEnv, startServer, stopServer } from "./web/server";
@@ -153,7 +153,7 @@ try {
   // page at 1,000,000 cases with a bare page measured before the machine's load changed.
   const bareServer = await startServer(bareApp.dir, BARE_PORT, servedEnv());
   const bareBase = `http://localhost:${BARE_PORT}`;
-  const app = await startServer(root, APP_PORT, servedEnv(values["cpu-prof"], { inspectPort: APP_INSPECT_PORT }));
+  const app = await startServer(root, APP_PORT, servedEnv(values["cpu-prof"], { inspectPort: APP_INSPECT_PORT, inspectOnSignal: true }));
   const base = `http://localhost:${APP_PORT}`;
   try {
     const [bareJs] = await firstLoadJs(bareBase, [{ label: "bare Next page (baseline)", path: "/" }]);
@@ -189,7 +189,9 @@ try {
       if (cases === sizes[0]) firstLoad.push(...(await applicantFirstLoad(base, cookies.get(APPLICANT)!, caseId)));
       await new Promise((r) => setTimeout(r, 5000));
       const afterMb = rssMb(app);
-      const heap = await heapAfterGc(APP_INSPECT_PORT);
+      // The inspector opens for this reading only: no load is measured with it listening.
+      await openInspector(app, APP_INSPECT_PORT);
+      const heap = await heapAfterGc(APP_INSPECT_PORT, { close: true });
       memory.push({
         cases, idleMb, peakMb: Math.max(...measured.map((r) => r.peakRssMb)), afterMb,
         heapUsedMb: heap?.heapUsedMb ?? null, heapUsedAfterGcMb: heap?.heapUsedAfterGcMb ?? null, rssAfterGcMb: heap?.rssAfterGcMb ?? null,

@@ -1,7 +1,8 @@
 // A minimal client of the V8 inspector of a served build (started with `--inspect=127.0.0.1:PORT`,
-// see servedEnv): forces a full garbage collection, reads process.memoryUsage() inside the
+// or opened later by SIGUSR1: see servedEnv): forces a full garbage collection, reads process.memoryUsage() inside the
 // server, and writes heap snapshots. Node's own WebSocket; no dependency.
 import { createWriteStream } from "node:fs";
+import type { ChildProcess } from "node:child_process";
 
 export type MemoryUsage = { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
 
@@ -15,6 +16,8 @@ export type Inspector = {
   /** Writes a .heapsnapshot (loadable in Chrome DevTools' Memory tab) to `file`. */
   heapSnapshot(file: string): Promise<void>;
   close(): void;
+  /** Closes the server's inspector itself (it stops listening until opened again). */
+  closeInspector(): Promise<void>;
 };
 
 /** Connects to the first target the inspector on `port` lists (the server's main thread). */
@@ -67,17 +70,32 @@ export async function connectInspector(port: number): Promise<Inspector> {
     close() {
       socket.close();
     },
+    async closeInspector() {
+      // Deferred, so the answer leaves before the inspector (and this session) goes.
+      await send("Runtime.evaluate", { expression: 'void setTimeout(() => process.getBuiltinModule("node:inspector").close(), 50)' });
+    },
   };
+}
+
+/**
+ * Opens the inspector of a server started with `inspectOnSignal` (SIGUSR1) and waits until it
+ * listens on `port`; `heapAfterGc(port, { close: true })` closes it again.
+ */
+export async function openInspector(server: ChildProcess, port: number): Promise<void> {
+  server.kill("SIGUSR1");
+  for (let tries = 0; tries < 50; tries += 1) {
+    if (await fetch(`http://127.0.0.1:${port}/json/list`).then((r) => r.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export type HeapReading = { heapUsedMb: number; heapUsedAfterGcMb: number; rssAfterGcMb: number };
 
 /**
  * V8's heap in use as the server has it, then after a forced full GC, and its RSS after that GC
- * (MB); null when no inspector answers on `port`. Connects only for the reading: during the load
- * the inspector listens with no session attached.
+ * (MB); null when no inspector answers on `port`. `close`: the server's inspector closes afterwards.
  */
-export async function heapAfterGc(port: number): Promise<HeapReading | null> {
+export async function heapAfterGc(port: number, { close = false } = {}): Promise<HeapReading | null> {
   let inspector: Inspector;
   try {
     inspector = await connectInspector(port);
@@ -91,6 +109,7 @@ export async function heapAfterGc(port: number): Promise<HeapReading | null> {
     const after = await inspector.memoryUsage();
     return { heapUsedMb: mb(before.heapUsed), heapUsedAfterGcMb: mb(after.heapUsed), rssAfterGcMb: mb(after.rss) };
   } finally {
+    if (close) await inspector.closeInspector();
     inspector.close();
   }
 }

@@ -27,6 +27,11 @@ export function build(cwd: string, args: string[], label: string): void {
 export type ServedOptions = {
   /** Opens the server's V8 inspector on 127.0.0.1 at this port (heap snapshots, a forced GC: web/inspector.ts). */
   inspectPort?: number;
+  /**
+   * With `inspectPort`: the inspector opens only when the server is sent SIGUSR1 (openInspector),
+   * so a measured load runs without it (it cost the dashboard up to a tenth more CPU in one run).
+   */
+  inspectOnSignal?: boolean;
   /** Extra V8 flags for the server, e.g. `--max-old-space-size=256`. */
   v8Flags?: string;
 };
@@ -36,10 +41,10 @@ export type ServedOptions = {
  * without a second factor, no scheduler (nothing runs beside the requests); with `cpuProfileDir`,
  * a V8 CPU profile of the server written there; the options add an inspector or other V8 flags.
  */
-export function servedEnv(cpuProfileDir?: string, { inspectPort, v8Flags }: ServedOptions = {}): NodeJS.ProcessEnv {
+export function servedEnv(cpuProfileDir?: string, { inspectPort, inspectOnSignal, v8Flags }: ServedOptions = {}): NodeJS.ProcessEnv {
   const nodeOptions = [
     ...(cpuProfileDir ? [`--cpu-prof --cpu-prof-dir=${path.resolve(cpuProfileDir)}`] : []),
-    ...(inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : []),
+    ...(inspectPort ? [`--inspect${inspectOnSignal ? "-port" : ""}=127.0.0.1:${inspectPort}`] : []),
     ...(v8Flags ? [v8Flags] : []),
   ].join(" ");
   return {
