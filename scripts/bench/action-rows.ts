@@ -1,11 +1,11 @@
-// The action rows of `npm run bench`: a no-op action in the bare app (the baseline), and two of
-// the portal's actions replayed as the browser calls them, with the build's action ids, the
-// page's Origin and a real session: the applicant's submit of a complete draft and the centre
+// The action rows of `npm run bench`: a no-op action in the bare app (the baseline), two actions
+// of the bare app that write one row (the floor under any action that writes: alone, and followed
+// by the redirect a submit answers with), and two of the portal's actions replayed as the browser
+// calls them, with the build's action ids, the page's Origin and a real session: the applicant's submit of a complete draft and the centre
 // reviewer's recommendation of a case waiting for the centre. A transition consumes its case,
 // so each request gets a case of its own (database/action-cases.ts), and after the run the
 // database must show every one of them moved on.
-import { spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import { IDLE } from "@/lib/actions/state";
 import { db } from "@/lib/db/client";
 import { DEMO_PASSWORD } from "@/lib/demo/reference-data";
@@ -13,11 +13,15 @@ import { countDone, prepareCentreCases, prepareDrafts, type PreparedCase } from 
 import type { PageRow } from "./report/goals";
 import { formActionBody, routerStateHeader, routerStateOf } from "./web/action-body";
 import { actionIdIn, readActionManifest } from "./web/action-ids";
-import { actionHeaders, type ActionReplay } from "./web/action-replay";
+import { actionHeaders, type ActionReplay, type ActionSuccess } from "./web/action-replay";
+import { cpuMs } from "./web/cpu-time";
 import { loadAction, type LoadOptions } from "./web/load";
 import { get, signIn } from "./web/sign-in";
 
-export const ACTION_ROWS = { noop: "no-op action (baseline)", submit: "submit action", review: "review action" } as const;
+export const ACTION_ROWS = {
+  noop: "no-op action (baseline)", insert: "one-row insert action (bare app)", insertRedirect: "one-row insert + redirect (bare app)",
+  submit: "submit action", review: "review action",
+} as const;
 const WARM_UP = 10;
 
 /** The page's router state as the browser holds it after loading the page (its Flight answer). */
@@ -33,17 +37,44 @@ async function pageRouterState(base: string, path: string, cookie?: string): Pro
   return routerStateOf(res.body!);
 }
 
-export async function noopActionRow(server: ChildProcess, base: string, bareApp: string, cases: number, load: LoadOptions): Promise<PageRow> {
-  console.error(`${cases} cases: ${ACTION_ROWS.noop}`);
-  const id = actionIdIn(readActionManifest(bareApp), "app/action/actions.ts", "noopAction");
+/** A bare-app action called again and again for the time budget, with the server's CPU per call noted. */
+async function bareActionRow(server: ChildProcess, base: string, bareApp: string, name: string, row: { label: string; kind: "noop" | "floor"; success: ActionSuccess }, cases: number, load: LoadOptions) {
+  console.error(`${cases} cases: ${row.label}`);
+  const id = actionIdIn(readActionManifest(bareApp), "app/action/actions.ts", name);
   const { body, contentType } = await formActionBody(id, IDLE, {});
   const routerState = routerStateHeader(await pageRouterState(base, "/action"));
   const replay: ActionReplay = { path: "/action", headers: actionHeaders({ actionId: id, origin: base, contentType, routerState }), body };
-  const cpuBefore = serverCpuMs(server.pid!);
-  const loaded = await loadAction(server, base, { warmUp: Array(WARM_UP).fill(replay), replays: [replay], repeat: true, success: { kind: "answered" } }, load);
-  const cpu = (serverCpuMs(server.pid!) - cpuBefore) / (WARM_UP + loaded.responses);
-  databaseNotes.push(`${ACTION_ROWS.noop}, per call: ${cpu.toFixed(1)} ms of server CPU (/proc)`);
-  return { label: ACTION_ROWS.noop, key: ACTION_ROWS.noop, kind: "noop", cases, ...loaded };
+  const cpuBefore = cpuMs(server.pid!);
+  const loaded = await loadAction(server, base, { warmUp: Array(WARM_UP).fill(replay), replays: [replay], repeat: true, success: row.success }, load);
+  const calls = WARM_UP + loaded.responses;
+  databaseNotes.push(`${row.label}, per call: ${((cpuMs(server.pid!) - cpuBefore) / calls).toFixed(1)} ms of server CPU (/proc)`);
+  return { row: { label: row.label, key: row.label, kind: row.kind, cases, ...loaded } satisfies PageRow, calls };
+}
+
+export async function noopActionRow(server: ChildProcess, base: string, bareApp: string, cases: number, load: LoadOptions): Promise<PageRow> {
+  const { row } = await bareActionRow(server, base, bareApp, "noopAction", { label: ACTION_ROWS.noop, kind: "noop", success: { kind: "answered" } }, cases, load);
+  return row;
+}
+
+/**
+ * The floor rows: what a server action that writes one row costs in a bare Next app, alone and
+ * followed by a redirect to the bare page. Every call must have written its row.
+ */
+export async function bareWriteRows(server: ChildProcess, base: string, bareApp: string, cases: number, load: LoadOptions): Promise<PageRow[]> {
+  await db.$executeRawUnsafe("CREATE TABLE IF NOT EXISTS bare_app_writes (id bigserial PRIMARY KEY, note text NOT NULL)");
+  const rows: PageRow[] = [];
+  const floors = [
+    { name: "insertAction", label: ACTION_ROWS.insert, success: { kind: "answered" } },
+    { name: "insertThenRedirectAction", label: ACTION_ROWS.insertRedirect, success: { kind: "redirect", to: "/" } },
+  ] as const;
+  for (const floor of floors) {
+    await db.$executeRawUnsafe("TRUNCATE bare_app_writes");
+    const { row, calls } = await bareActionRow(server, base, bareApp, floor.name, { label: floor.label, kind: "floor", success: floor.success }, cases, load);
+    const [written] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM bare_app_writes`;
+    // In-flight calls at the end of the budget write rows whose answers were not counted: only fewer rows is a failure.
+    rows.push({ ...row, notDone: Math.max(0, calls - Number(written!.count)) });
+  }
+  return rows;
 }
 
 type PortalActions = {
@@ -89,30 +120,12 @@ async function activity(): Promise<Activity> {
 /** What each call cost the database, for the report: transactions (a statement outside one is one) and rows written. */
 export const databaseNotes: string[] = [];
 
-const TICK_MS = 1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
-
-/**
- * CPU ms (user + system) the server and its descendants have spent so far: per call, a figure
- * other work on a shared machine hardly moves, where calls per second swing by half.
- */
-function serverCpuMs(pid: number): number {
-  let ms = 0;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    ms = (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  } catch {
-    return 0;
-  }
-  const children = spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number);
-  return ms + children.reduce((sum, child) => sum + serverCpuMs(child), 0);
-}
-
 async function actionRow(server: ChildProcess, base: string, label: string, cases: number, replays: ActionReplay[], success: Parameters<typeof loadAction>[2]["success"], load: LoadOptions, done: () => Promise<number>): Promise<PageRow> {
   console.error(`${cases} cases: ${label} (${replays.length - WARM_UP} requests)`);
   const before = await activity();
-  const cpuBefore = serverCpuMs(server.pid!);
+  const cpuBefore = cpuMs(server.pid!);
   const loaded = await loadAction(server, base, { warmUp: replays.slice(0, WARM_UP), replays: replays.slice(WARM_UP), repeat: false, success }, load);
-  const cpu = (serverCpuMs(server.pid!) - cpuBefore) / replays.length;
+  const cpu = (cpuMs(server.pid!) - cpuBefore) / replays.length;
   const after = await activity();
   const per = (k: keyof Activity) => (Number(after[k] - before[k]) / replays.length).toFixed(1);
   // The two readings' own transactions are counted too (2 in all): noise next to a call's.

@@ -6,7 +6,8 @@
 // p50/p95/p99, each row as a ratio to its baseline with PASS/FAIL against the goals
 // (report/goals.ts), the queue query through Prisma and through pg, and the server's memory (RSS,
 // and V8's heap after a forced GC through the server's inspector on BENCH_PORT + 5). The
-// action rows (action-rows.ts) replay a submit and a review against a no-op action.
+// action rows (action-rows.ts) replay a submit and a review against a no-op action, beside two
+// actions of the bare app that write one row (the floor under any writing action).
 import type { ChildProcess } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -49,7 +50,7 @@ const { seedDemo } = await import("@/lib/demo/seed");
 const { demoStaffActor } = await import("@/lib/demo/actors");
 const { DEMO_PASSWORD } = await import("@/lib/demo/reference-data");
 const { addBulkCases } = await import("./database/bulk-cases");
-const { ACTION_ROWS, databaseNotes, noopActionRow, portalActionRows } = await import("./action-rows");
+const { ACTION_ROWS, bareWriteRows, databaseNotes, noopActionRow, portalActionRows } = await import("./action-rows");
 const { timeQueueQuery } = await import("./database/queue-query");
 const { storeStatistics } = await import("@/lib/stats/services/refresh-statistics");
 const { CURRENT } = await import("@/lib/stats/snapshot");
@@ -169,7 +170,7 @@ try {
       await storeStatistics(CURRENT, db);
       console.error(`statistics snapshot at ${cases} cases: ${Math.round(performance.now() - computing)} ms`);
       rows.push(await measure(bareServer, bareBase, { label: "bare Next page (baseline)", kind: "bare", path: "/" }, cases));
-      if (actionsSelected) rows.push(await noopActionRow(bareServer, bareBase, bareApp.dir, cases, load));
+      if (actionsSelected) rows.push(await noopActionRow(bareServer, bareBase, bareApp.dir, cases, load), ...(await bareWriteRows(bareServer, bareBase, bareApp.dir, cases, load)));
       queueQuery.push({ cases, ...(await timeQueueQuery(reviewer, client)) });
       const cookies = new Map<string, string>();
       for (const account of [APPLICANT, ...Object.values(STAFF)]) cookies.set(account, await signIn(base, account, DEMO_PASSWORD));
@@ -217,8 +218,9 @@ const judged = rows.map((r) =>
 console.log(`\n${load.seconds} s per row, ${load.connections} connections, server on core 0, load on core 1; demo data + generated cases`);
 console.log(`load average (1 min) ${loadBefore.toFixed(1)} before the run, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores\n`);
 console.log(pageTable(judged));
-for (const r of judged.filter((j) => j.kind === "noop" || j.kind === "action")) {
-  const moved = r.kind === "action" ? `, ${r.notDone ?? 0} of the cases not moved on (checked in the database)` : ` (for ${load.seconds} s)`;
+for (const r of judged.filter((j) => j.kind === "noop" || j.kind === "floor" || j.kind === "action")) {
+  const moved = r.kind === "action" ? `, ${r.notDone ?? 0} of the cases not moved on (checked in the database)`
+    : r.kind === "floor" ? ` (for ${load.seconds} s), ${r.notDone ?? 0} calls without their row (checked in the database)` : ` (for ${load.seconds} s)`;
   console.log(`${r.label}: ${r.responses} requests at ${load.connections} connections, ${r.failures} not a success of the action${moved}`);
 }
 for (const note of databaseNotes) console.log(note);

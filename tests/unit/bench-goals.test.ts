@@ -56,6 +56,15 @@ describe("the benchmark's goals", () => {
     expect(judge(busyBare, { bare: busyBare, smallest: bare, smallestBare: bare }).vsSmallest).toBe(0.5);
   });
 
+  it("shows a floor row against the no-op action without a goal, and fails it when a call wrote nothing", () => {
+    const noop = row({ label: "no-op", key: "no-op", kind: "noop", reqPerSec: 1000 });
+    const floor = row({ label: "insert", key: "insert", kind: "floor", reqPerSec: 300 });
+    expect(judge(floor, { bare, noop })).toMatchObject({ against: "no-op", ratio: 0.3, goal: "—", result: "—" });
+    const larger = row({ label: "insert", key: "insert", kind: "floor", cases: 1_000_000, reqPerSec: 100 });
+    expect(judge(larger, { bare, noop, smallest: floor, smallestBare: bare }).result).toBe("—");
+    expect(judge(row({ kind: "floor", notDone: 2 }), { bare, noop })).toMatchObject({ result: "FAIL", why: ["2 calls without their row"] });
+  });
+
   it("fails a row whose responses were not all 200s", () => {
     expect(judge(row({ reqPerSec: 400, failures: 3 }), { bare, lightest }).why).toEqual(["3 failed responses"]);
   });

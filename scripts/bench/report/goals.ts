@@ -15,9 +15,11 @@ export const GOALS = {
 
 /**
  * bare: the baseline; lightest: the app's lightest page; public and signed-in pages; the form PDF;
- * noop: a server action that does nothing (the actions' baseline); action: a portal action replayed.
+ * noop: a server action that does nothing (the actions' baseline); floor: an action of the bare app
+ * that writes one row (shown against the no-op, without a goal: what any writing action starts
+ * from); action: a portal action replayed.
  */
-export type RowKind = "bare" | "lightest" | "public" | "signed-in" | "pdf" | "noop" | "action";
+export type RowKind = "bare" | "lightest" | "public" | "signed-in" | "pdf" | "noop" | "floor" | "action";
 
 export type PageRow = {
   label: string;
@@ -31,7 +33,7 @@ export type PageRow = {
   p95: number;
   p99: number;
   failures: number;
-  /** An action row: the replayed cases the database shows not moved on after the run. */
+  /** An action row: the replayed cases the database shows not moved on after the run (a floor row: calls without their row). */
   notDone?: number;
   bytes: number;
   peakRssMb: number;
@@ -49,7 +51,7 @@ export type Judged = PageRow & {
 
 const at = (n: number) => `≥ ${n.toFixed(2)}×`;
 
-const AGAINST = { bare: "—", noop: "—", lightest: "bare", action: "no-op" } as const;
+const AGAINST = { bare: "—", noop: "—", lightest: "bare", floor: "no-op", action: "no-op" } as const;
 
 /** The rows a row is judged against: its baselines measured at its own size, and itself and the bare page at the smallest size. */
 export type References = { bare: PageRow; lightest?: PageRow; noop?: PageRow; smallest?: PageRow; smallestBare?: PageRow };
@@ -84,12 +86,12 @@ export function judge(row: PageRow, { bare, lightest, noop, smallest, smallestBa
   const drift = row.kind === "bare" || !smallestBare ? 1 : bare.reqPerSec / smallestBare.reqPerSec;
   const vsSmallest = smallest && smallest !== row ? row.reqPerSec / smallest.reqPerSec / drift : null;
   // The flatness goal is the pages'; an action's row shows the ratio without a goal.
-  if (vsSmallest !== null && row.kind !== "bare" && row.kind !== "noop" && row.kind !== "action") {
+  if (vsSmallest !== null && !["bare", "noop", "floor", "action"].includes(row.kind)) {
     goals.push(`${at(GOALS.largestVsSmallest)} smallest`);
     if (vsSmallest < GOALS.largestVsSmallest) why.push(`${vsSmallest.toFixed(2)}× at ${smallest!.cases}`);
   }
   if (row.failures > 0) why.push(`${row.failures} failed responses`);
-  if (row.notDone) why.push(`${row.notDone} cases not moved on`);
+  if (row.notDone) why.push(row.kind === "floor" ? `${row.notDone} calls without their row` : `${row.notDone} cases not moved on`);
   if (row.responses === 0) why.push("no response within the run");
   const result = why.length > 0 ? "FAIL" : goals.length > 0 ? "PASS" : "—";
   return { ...row, against, ratio, vsSmallest, goal: goals.join(", ") || "—", result, why };
