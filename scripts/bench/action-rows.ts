@@ -1,10 +1,10 @@
 // The action rows of `npm run bench`: a no-op action in the bare app (the baseline), two actions
 // of the bare app that write one row (the floor under any action that writes: alone, and followed
 // by the redirect a submit answers with), and two of the portal's actions replayed as the browser
-// calls them, with the build's action ids, the page's Origin and a real session: the applicant's submit of a complete draft and the centre
-// reviewer's recommendation of a case waiting for the centre. A transition consumes its case,
-// so each request gets a case of its own (database/action-cases.ts), and after the run the
-// database must show every one of them moved on.
+// calls them, with the build's action ids, the page's Origin and a real session: the applicant's
+// submit of a complete draft and the centre reviewer's recommendation of a case waiting for the
+// centre. A transition consumes its case, so each request gets a case of its own
+// (database/action-cases.ts), and after the run the database must show every one of them moved on.
 import type { ChildProcess } from "node:child_process";
 import { IDLE } from "@/lib/actions/state";
 import { db } from "@/lib/db/client";
