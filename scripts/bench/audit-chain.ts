@@ -12,7 +12,7 @@
 import { fork } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { withScratchDatabase } from "./database/scratch";
+import { withDemoDatabase } from "./database/portal-database";
 
 const MODES = ["baseline", "one chain", "chains", "one chain+work", "chains+work"] as const;
 type Mode = (typeof MODES)[number];
@@ -97,14 +97,12 @@ if (process.argv[2] === "worker") {
   const result = await writer(mode as Mode, Number(concurrency), Number(seconds));
   process.send!(result, () => process.exit(0));
 } else {
-  await withScratchDatabase("ncd_bench_audit", async (sql, url) => {
+  await withDemoDatabase("ncd_bench_audit", { seed: false }, async ({ db, sql, url }) => {
     const rows = [];
-    await sql.exec(`CREATE TABLE bench_event (LIKE "AuditEvent" INCLUDING ALL)`);
+    await (await sql()).exec(`CREATE TABLE bench_event (LIKE "AuditEvent" INCLUDING ALL)`);
     for (const mode of MODES) rows.push(await runMode(mode, url));
-    const { db, disconnectShared } = await import("@/lib/db/client");
     const { verifyAuditChain } = await import("@/lib/audit/verify");
     const report = await verifyAuditChain(db);
-    await disconnectShared();
     console.log(`\naudit chain: ${WRITERS} concurrent writers in ${PROCESSES} processes, ${SECONDS} s each`);
     console.log("mode".padEnd(15), "tx/s".padStart(8), "vs base".padStart(8), "p50 ms".padStart(8), "p95 ms".padStart(8), "p99 ms".padStart(8), "errors".padStart(7));
     const base = rows[0]!.tps;

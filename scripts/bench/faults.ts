@@ -14,7 +14,7 @@ import pg from "pg";
 import { actionIds } from "./faults/actions";
 import { startBalancer, type Balancer } from "./faults/balancer";
 import { createCluster } from "./faults/cluster";
-import { pointPortalAt } from "./database/portal-database";
+import { openDemoDatabase } from "./database/portal-database";
 import { runLoad, type Tally } from "./faults/load";
 import { waitForHttp } from "../../tests/e2e/support/servers";
 import { build, startAppServer, type AppServer } from "./faults/servers";
@@ -62,20 +62,12 @@ try {
   await admin.query("CREATE DATABASE ncd_faults");
   await admin.end();
   const url = cluster.url("ncd_faults");
-  // This process and both servers share the database and its keys.
-  pointPortalAt(url);
-  const { connectPostgres } = await import("@/lib/db/sql-executor");
-  const { migrate } = await import("@/lib/db/migrator");
-  const { createPrismaClient, db, disconnectShared } = await import("@/lib/db/client");
-  const { seedDemo } = await import("@/lib/demo/seed");
+  // This process and both servers share the database and its keys; its pool closes before the faults.
+  await (await openDemoDatabase({ name: "ncd_faults", url })).close();
+  const { createPrismaClient } = await import("@/lib/db/client");
   const { DEMO_PASSWORD } = await import("@/lib/demo/reference-data");
   const { caseDisagreements } = await import("@/lib/audit/case-consistency");
   const { verifyAuditChain } = await import("@/lib/audit/verify");
-
-  const migrator = await connectPostgres(url);
-  await migrate(migrator).finally(() => migrator.close());
-  await seedDemo(db);
-  await disconnectShared();
 
   const env: NodeJS.ProcessEnv = {
     ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR,

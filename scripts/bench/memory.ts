@@ -13,8 +13,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { dropDatabase } from "../db/tools";
-import { createPortalDatabase } from "./database/portal-database";
+import { openDemoDatabase } from "./database/portal-database";
 import { cpuMs } from "./web/cpu-time";
 import { connectInspector, type Inspector } from "./web/inspector";
 import { rssMb, servedEnv, startServer, stopServer } from "./web/server";
@@ -37,11 +36,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3701) + 3;
 const INSPECT_PORT = PORT + 1;
 const base = `http://localhost:${PORT}`;
 
-const { name, url } = await createPortalDatabase("memory_probe");
-const { connectPostgres } = await import("@/lib/db/sql-executor");
-const { migrate } = await import("@/lib/db/migrator");
-const { db, disconnectShared } = await import("@/lib/db/client");
-const { seedDemo } = await import("@/lib/demo/seed");
+const database = await openDemoDatabase("memory_probe");
 const { DEMO_PASSWORD } = await import("@/lib/demo/reference-data");
 const { addBulkCases } = await import("./database/bulk-cases");
 
@@ -93,14 +88,11 @@ async function read(server: ChildProcess, inspector: Inspector, label: string): 
 
 const appDir = values.dir ?? process.cwd();
 const readings: Reading[] = [];
-const client = new pg.Client({ connectionString: url });
+const client = new pg.Client({ connectionString: database.url });
 await client.connect();
 try {
-  const sql = await connectPostgres(url);
-  await migrate(sql).finally(() => sql.close());
-  await seedDemo(db);
   await addBulkCases(client, 0, Number(values.cases));
-  const caseId = (await db.loanApplication.findUniqueOrThrow({ where: { number: "SQ-2026-0001" }, select: { id: true } })).id;
+  const caseId = await database.caseId();
   const pages: [string, string?][] = [
     ["/forgot-password"],
     ["/"],
@@ -142,8 +134,7 @@ try {
   }
 } finally {
   await client.end();
-  await disconnectShared();
-  await dropDatabase(name);
+  await database.close();
 }
 
 console.log(`\nServer memory (MB), ${values.cases} cases, ${connections} connections${values["v8-flags"] ? `, ${values["v8-flags"]}` : ""}\n`);

@@ -12,8 +12,7 @@ import { readFileSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { dropDatabase } from "../db/tools";
-import { createPortalDatabase } from "./database/portal-database";
+import { openDemoDatabase } from "./database/portal-database";
 import { servedEnv, startServer, stopServer } from "./web/server";
 import { cpuMs } from "./web/cpu-time";
 import { get, signIn } from "./web/sign-in";
@@ -36,11 +35,7 @@ const variants = variantsSchema.parse(JSON.parse(readFileSync(positionals[0] ?? 
 const [rounds, requests, connections, warmup] = [values.rounds, values.requests, values.connections, values.warmup].map(Number) as [number, number, number, number];
 const FIRST_PORT = Number(process.env.BENCH_PORT ?? 3701) + 3;
 
-const { name, url } = await createPortalDatabase(values.database);
-const { connectPostgres } = await import("@/lib/db/sql-executor");
-const { migrate } = await import("@/lib/db/migrator");
-const { db, disconnectShared } = await import("@/lib/db/client");
-const { seedDemo } = await import("@/lib/demo/seed");
+const database = await openDemoDatabase(values.database);
 const { DEMO_PASSWORD } = await import("@/lib/demo/reference-data");
 
 type Served = { label: string; base: string; path: string; cookie?: string; server: ChildProcess; cpu: number[]; bytes: number };
@@ -70,9 +65,6 @@ const median = (xs: number[]) => {
 
 const served: Served[] = [];
 try {
-  const sql = await connectPostgres(url);
-  await migrate(sql).finally(() => sql.close());
-  await seedDemo(db);
   for (const [index, v] of variants.entries()) {
     const base = `http://localhost:${FIRST_PORT + index}`;
     const server = await startServer(v.dir, FIRST_PORT + index, { ...servedEnv(), ...v.env });
@@ -85,8 +77,7 @@ try {
   }
 } finally {
   await Promise.all(served.map((s) => stopServer(s.server)));
-  await disconnectShared();
-  await dropDatabase(name);
+  await database.close();
 }
 
 console.log(`\nServer CPU per request, ${rounds} rounds in turns (${requests} requests each, ${connections} at a time, after ${warmup} warm-up requests)\n`);

@@ -17,8 +17,7 @@ import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { dropDatabase } from "../db/tools";
-import { createPortalDatabase } from "./database/portal-database";
+import { openDemoDatabase } from "./database/portal-database";
 import { build, rssMb, servedEnv, startServer, stopServer } from "./web/server";
 import { cpuMs } from "./web/cpu-time";
 import { get, signIn } from "./web/sign-in";
@@ -49,11 +48,7 @@ const profileDir = values["cpu-prof"] ?? process.env.BENCH_CPU_PROF;
 const PORT = Number(process.env.BENCH_PORT ?? 3701) + 2;
 const base = `http://localhost:${PORT}`;
 
-const { name, url } = await createPortalDatabase(process.env.BENCH_DB_PREFIX ?? "ncd_cpu");
-const { connectPostgres } = await import("@/lib/db/sql-executor");
-const { migrate } = await import("@/lib/db/migrator");
-const { db, disconnectShared } = await import("@/lib/db/client");
-const { seedDemo } = await import("@/lib/demo/seed");
+const database = await openDemoDatabase(process.env.BENCH_DB_PREFIX ?? "ncd_cpu");
 const { DEMO_PASSWORD } = await import("@/lib/demo/reference-data");
 const { addBulkCases } = await import("./database/bulk-cases");
 
@@ -86,7 +81,7 @@ async function measure(server: ChildProcess, pathname: string, as?: string) {
 async function casePath(pathname: string): Promise<string> {
   let out = pathname;
   for (const [whole, number] of pathname.matchAll(/\{case:([^}]+)\}/g)) {
-    out = out.replace(whole, (await db.loanApplication.findUniqueOrThrow({ where: { number: number! }, select: { id: true } })).id);
+    out = out.replace(whole, await database.caseId(number!));
   }
   return out;
 }
@@ -96,13 +91,10 @@ if (values.build) build(appDir, [], "the portal");
 const APPLICANT = "13800000001";
 const CENTRE = "reviewer@center.demo";
 const rows: string[] = [];
-const client = new pg.Client({ connectionString: url });
+const client = new pg.Client({ connectionString: database.url });
 await client.connect();
 try {
-  const sql = await connectPostgres(url);
-  await migrate(sql).finally(() => sql.close());
-  await seedDemo(db);
-  const caseId = (await db.loanApplication.findUniqueOrThrow({ where: { number: "SQ-2026-0001" }, select: { id: true } })).id;
+  const caseId = await database.caseId();
   const server = await startServer(appDir, PORT, servedEnv(profileDir));
   try {
     let have = 0;
@@ -134,8 +126,7 @@ try {
   }
 } finally {
   await client.end();
-  await disconnectShared();
-  await dropDatabase(name);
+  await database.close();
 }
 
 console.log(`\nServer CPU per request (${requests} requests per page, ${connections} at a time, after ${warmup} warm-up requests)\n`);

@@ -12,8 +12,7 @@ import type { ChildProcess } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { dropDatabase } from "../db/tools";
-import { createPortalDatabase } from "./database/portal-database";
+import { openDemoDatabase } from "./database/portal-database";
 import { GOALS, judge, type PageRow, type RowKind } from "./report/goals";
 import { firstLoadTable, memoryTable, pageTable, queueQueryTable, type FirstLoadJudged, type MemoryRow, type QueueQueryRow } from "./report/table";
 import { firstLoadJs } from "./web/first-load-js";
@@ -42,11 +41,8 @@ const DEEP_PAGES = 20;
 const root = process.cwd();
 
 // The servers and this process share the database and its keys.
-const { name, url } = await createPortalDatabase("ncd_bench");
-const { connectPostgres } = await import("@/lib/db/sql-executor");
-const { migrate } = await import("@/lib/db/migrator");
-const { db, disconnectShared } = await import("@/lib/db/client");
-const { seedDemo } = await import("@/lib/demo/seed");
+const database = await openDemoDatabase("ncd_bench");
+const { db } = database;
 const { demoStaffActor } = await import("@/lib/demo/actors");
 const { DEMO_PASSWORD } = await import("@/lib/demo/reference-data");
 const { addBulkCases } = await import("./database/bulk-cases");
@@ -140,13 +136,10 @@ const rows: PageRow[] = [];
 const queueQuery: QueueQueryRow[] = [];
 const memory: MemoryRow[] = [];
 const firstLoad: FirstLoadJudged[] = [];
-const client = new pg.Client({ connectionString: url });
+const client = new pg.Client({ connectionString: database.url });
 await client.connect();
 try {
-  const sql = await connectPostgres(url);
-  await migrate(sql).finally(() => sql.close());
-  await seedDemo(db);
-  const caseId = (await db.loanApplication.findUniqueOrThrow({ where: { number: "SQ-2026-0001" }, select: { id: true } })).id;
+  const caseId = await database.caseId();
   const reviewer = await demoStaffActor(db, STAFF.centre);
 
   // Both servers stay up for the whole run (one idle while the other is loaded): the baselines
@@ -203,8 +196,7 @@ try {
   }
 } finally {
   await client.end();
-  await disconnectShared();
-  await dropDatabase(name);
+  await database.close();
 }
 
 const at = (kind: RowKind, cases: number) => rows.find((o) => o.kind === kind && o.cases === cases);

@@ -2,18 +2,16 @@
 // Builds a scratch PostgreSQL database (127.0.0.1:5432), fills it with generate_series, times the
 // first page and a page deep in the keyset, and prints the medians. Drops the database after.
 import { performance } from "node:perf_hooks";
-import { withScratchDatabase } from "./database/scratch";
+import { withDemoDatabase } from "./database/portal-database";
 
 const sizes = (process.argv[2] ?? "1000,1000000").split(",").map(Number);
 const RUNS = 15;
 
-await withScratchDatabase("ncd_bench_queue", async (sql) => {
-  const { seedDemo } = await import("@/lib/demo/seed");
-  const { db, disconnectShared } = await import("@/lib/db/client");
+await withDemoDatabase("ncd_bench_queue", {}, async ({ db, sql: connect }) => {
+  const sql = await connect();
   const { listQueue } = await import("@/lib/reviews/queries");
   const { demoStaffActor } = await import("@/lib/demo/actors");
   const { mobileLookup } = await import("@/lib/personal-data/sealed");
-  await seedDemo(db);
   const reviewer = await demoStaffActor(db, "reviewer@center.demo");
   const applicantId = (await db.user.findFirstOrThrow({ where: mobileLookup("13800000001"), select: { id: true } })).id;
   const enterpriseId = (await sql.query<{ id: string }>(`SELECT id FROM "Enterprise" LIMIT 1`))[0]!.id;
@@ -53,5 +51,4 @@ await withScratchDatabase("ncd_bench_queue", async (sql) => {
   console.log("\nqueue page of 50, median of", RUNS, "runs (ms)");
   console.log("cases".padStart(12), "first page".padStart(12), "page 21".padStart(12));
   for (const r of results) console.log(r.cases.toLocaleString().padStart(12), r.first.toFixed(2).padStart(12), r.deep.toFixed(2).padStart(12));
-  await disconnectShared();
 });

@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { accruedInterestFen } from "@/lib/loans/interest";
 import { addMonthsClamped, daysBetween, epochDay, isoFromEpochDay } from "@/lib/loans/schedule";
 import { fenToYuanString } from "@/lib/money/fen";
-import { withScratchDatabase } from "./database/scratch";
+import { withDemoDatabase } from "./database/portal-database";
 
 const LINES = Number(process.argv[2] ?? 100_000);
 const LOANS = Number(process.argv[3] ?? 2_000);
@@ -15,7 +15,8 @@ const PERIODS = Math.ceil(LINES / LOANS);
 const GOAL_MS = 10_000;
 const DISBURSED = "2019-01-05";
 
-await withScratchDatabase("ncd_bench_statement", async (sql) => {
+await withDemoDatabase("ncd_bench_statement", { seed: false }, async ({ db, sql: connect }) => {
+  const sql = await connect();
   // Reference rows straight in SQL: one bank and its officer, enterprises with union standing,
   // and LOANS disbursed loans, long enough for PERIODS monthly interest periods each.
   const [{ id: bankId }] = (await sql.query<{ id: string }>(
@@ -61,7 +62,6 @@ await withScratchDatabase("ncd_bench_statement", async (sql) => {
   const bytes = new TextEncoder().encode(rows.join("\r\n"));
   console.error(`generated ${(rows.length - 1).toLocaleString()} lines (${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB) for ${contracts.length.toLocaleString()} loans in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const { db, disconnectShared } = await import("@/lib/db/client");
   const { importStatement } = await import("@/lib/subsidies/services/import-statement");
   const { demoStaffActor } = await import("@/lib/demo/actors");
   const officer = await demoStaffActor(db, "bench@bank.test");
@@ -84,6 +84,5 @@ await withScratchDatabase("ncd_bench_statement", async (sql) => {
   console.log(`  ${"total".padEnd(10)} ${(elapsed / 1000).toFixed(2).padStart(6)} s   (goal ≤ ${GOAL_MS / 1000} s: ${elapsed <= GOAL_MS ? "met" : "NOT met"})`);
   console.log(`  stored ${Number(count).toLocaleString()} lines; subsidy ${fenToYuanString(BigInt(sum))} yuan = batch totals ${fenToYuanString(BigInt(total))} yuan: ${sum === total ? "equal" : "DIFFERENT"}`);
   console.log(`  same file again: ${repeat.status} in ${repeatMs.toFixed(0)} ms`);
-  await disconnectShared();
   if (sum !== total || Number(count) !== LINES) process.exitCode = 1;
 });

@@ -7,8 +7,8 @@
 // Prints, per page and size, the statements, their summed database time, and the slowest statements.
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { dropDatabase } from "../db/tools";
-import { createPortalDatabase } from "./database/portal-database";
+import type { Db } from "@/lib/db/client";
+import { openDemoDatabase } from "./database/portal-database";
 
 const { values } = parseArgs({
   options: {
@@ -24,21 +24,21 @@ const { values } = parseArgs({
 const sizes = values.cases.split(",").map(Number).sort((a, b) => a - b);
 const runs = Number(values.runs);
 
-const { name, url } = await createPortalDatabase(process.env.BENCH_DB_PREFIX ?? "ncd_statements");
-const { disconnectShared } = await import("@/lib/db/client");
 const { PrismaClient } = await import("@/lib/generated/prisma/client");
 const { PrismaPg } = await import("@prisma/adapter-pg");
-const { connectPostgres } = await import("@/lib/db/sql-executor");
-const { migrate } = await import("@/lib/db/migrator");
 
 type Statement = { query: string; ms: number };
 let recorded: Statement[] | null = null;
 // The shared client the portal's modules use, made here with Prisma's query events on.
-const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
-db.$on("query", (e) => recorded?.push({ query: e.query, ms: e.duration }));
-(globalThis as Record<symbol, unknown>)[Symbol.for("ncd.prisma")] = { prisma: db };
-
-const { seedDemo } = await import("@/lib/demo/seed");
+const database = await openDemoDatabase(process.env.BENCH_DB_PREFIX ?? "ncd_statements", {
+  keep: values.keep,
+  client: (url) => {
+    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
+    client.$on("query", (e) => recorded?.push({ query: e.query, ms: e.duration }));
+    return client as unknown as Db;
+  },
+});
+const { db } = database;
 const { demoStaffActor } = await import("@/lib/demo/actors");
 const { addBulkCases } = await import("./database/bulk-cases");
 const { loadSessionState } = await import("@/lib/auth/session-state");
@@ -72,14 +72,11 @@ async function counted([, run, prepare]: Measured): Promise<{ statements: Statem
   return best!;
 }
 
-const client = new pg.Client({ connectionString: url });
+const client = new pg.Client({ connectionString: database.url });
 await client.connect();
 const rows: string[] = [];
 try {
-  const sql = await connectPostgres(url);
-  await migrate(sql).finally(() => sql.close());
-  await seedDemo(db);
-  const caseId = (await db.loanApplication.findUniqueOrThrow({ where: { number: "SQ-2026-0001" }, select: { id: true } })).id;
+  const caseId = await database.caseId();
   const centre = await demoStaffActor(db, "reviewer@center.demo");
   const { applicantId } = await db.loanApplication.findUniqueOrThrow({ where: { id: caseId }, select: { applicantId: true } });
   const applicant = (await loadSessionState(applicantId))!.actor;
@@ -169,9 +166,7 @@ try {
   }
 } finally {
   await client.end();
-  await disconnectShared();
-  if (values.keep) console.error(`kept database ${name}`);
-  else await dropDatabase(name);
+  await database.close();
 }
 
 console.log(`\nStatements per page (fastest of ${runs} runs after one warm-up; database ms as Prisma reports them, whole ms)\n`);
