@@ -9,7 +9,7 @@
 // and the last column is what the ORM costs a page.
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { withScratchDatabase } from "./database/scratch";
+import { withDemoDatabase } from "./database/portal-database";
 import { median } from "./report/percentiles";
 
 const { values } = parseArgs({ options: { calls: { type: "string", default: "2000" }, rounds: { type: "string", default: "5" } } });
@@ -27,17 +27,15 @@ async function cpuPerCall(fn: () => Promise<unknown>): Promise<number> {
   return (used.user + used.system) / 1000 / calls;
 }
 
-await withScratchDatabase("ncd_bench_statement_cost", async (_sql, url) => {
-  const { seedDemo } = await import("@/lib/demo/seed");
-  const { db, createPrismaClient, disconnectShared } = await import("@/lib/db/client");
+await withDemoDatabase("ncd_bench_statement_cost", {}, async ({ db, url, caseId }) => {
+  const { createPrismaClient } = await import("@/lib/db/client");
   const { listQueue } = await import("@/lib/reviews/queries");
   const { demoStaffActor } = await import("@/lib/demo/actors");
-  await seedDemo(db);
   const plain = createPrismaClient({ url }).prisma;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { id } = await db.loanApplication.findUniqueOrThrow({ where: { number: "SQ-2026-0001" }, select: { id: true } });
+    const id = await caseId();
     const reviewer = await demoStaffActor(db, "reviewer@center.demo");
     const byId = { where: { id }, select: { id: true, status: true, version: true } } as const;
     const withRelations = { where: { id }, include: { enterprise: true, decisions: true } } as const;
@@ -104,6 +102,5 @@ await withScratchDatabase("ncd_bench_statement_cost", async (_sql, url) => {
   } finally {
     await client.end();
     await plain.$disconnect();
-    await disconnectShared();
   }
 });
