@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ServicingRecord } from "@/lib/loans/servicing-queries";
 import { formatFen } from "@/lib/money/fen";
+import { FoldedPanel } from "@/components/ui/folded-form";
 
 /** A loan's servicing for the organisations: sums, then repayments, overdue episodes, guarantor compensation (daichang) and recoveries. */
 export async function ServicingHistory({ record, testId }: { record: ServicingRecord; testId?: string }) {
@@ -88,16 +89,20 @@ export async function CaseServicing({ servicing }: { servicing: { current: Servi
         <section className="card" aria-labelledby="case-earlier-servicing">
           <h2 id="case-earlier-servicing">{t("earlierTitle", { n: servicing.earlier.length })}</h2>
           {servicing.earlier.map((l) => (
-            <details key={l.loanId} className="case-step" open={l.status === "OVERDUE" || l.status === "COMPENSATED"}>
-              <summary>
+            // A loan that went wrong starts open; the others are drawn when opened.
+            <FoldedPanel
+              key={l.loanId}
+              open={l.status === "OVERDUE" || l.status === "COMPENSATED"}
+              summary={
                 <span className="servicing-summary">
                   <span className="case-code">{l.contractNo}</span> · {formatFen(l.principalFen)} · {t("period", { from: l.disbursedOn ?? "—", to: l.closedOn ?? "—" })} · {loanStatus(l.status)}
                   {l.overdueDaysTotal > 0 ? <> <span className="badge badge--amber">{t("overdueDaysBadge", { n: l.overdueDaysTotal })}</span></> : null}
                   {l.compensation ? <> <span className="badge badge--red">{t("compensatedBadge")}</span></> : null}
                 </span>
-              </summary>
+              }
+            >
               <ServicingHistory record={l} testId={`earlier-servicing-${l.contractNo}`} />
-            </details>
+            </FoldedPanel>
           ))}
         </section>
       ) : null}

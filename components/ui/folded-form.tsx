@@ -21,3 +21,22 @@ export function FoldedForm({ summary, children, action }: { summary: ReactNode; 
     </details>
   );
 }
+
+/**
+ * A panel of facts folded under its summary the same way: drawn on the server only when it starts
+ * open, else the first time it is opened (then kept). For long folded read-outs (an earlier loan's
+ * servicing) that most readers never open.
+ */
+export function FoldedPanel({ summary, children, open = false }: { summary: ReactNode; children: ReactNode; open?: boolean }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const [opened, setOpened] = useState(open);
+  useEffect(() => {
+    if (ref.current?.open) setOpened(true);
+  }, []);
+  return (
+    <details ref={ref} className="case-step" open={open} onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <summary>{summary}</summary>
+      {opened ? children : null}
+    </details>
+  );
+}

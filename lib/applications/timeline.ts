@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrganisationType } from "@/lib/generated/prisma/enums";
 import { APPLICATION_EVENTS, auditAction, type ApplicationEvent } from "@/lib/applications/events";
 import { isNoticeCode } from "@/lib/notifications/codes";
@@ -44,39 +45,52 @@ const INTERNAL: ReadonlySet<ApplicationEvent> = new Set(["saved", "assigned", "p
 // their own reason for withdrawing.
 const OWN_WORDS: ReadonlySet<ApplicationEvent> = new Set(["withdrawn"]);
 
+type EventRow = {
+  id: bigint;
+  at: Date;
+  action: string;
+  actorId: string | null;
+  organisationId: string | null;
+  data: unknown;
+  /** The acting organisation's type and name (null: the applicant or the system acted). */
+  orgType: OrganisationType | null;
+  orgName: string | null;
+  /** The acting person's name, read for staff timelines only. */
+  actorName: string | null;
+  /** The case's intake agent, read when a staff caller did not pass it. */
+  intakeAgentId: string | null;
+};
+
 /** A case's history, oldest first, rendered from its audit events (the record is the source). */
 export async function timelineOf(applicationId: string, options: { internal?: boolean; intakeAgentId?: string | null } = {}): Promise<TimelineEntry[]> {
-  const events = await db.auditEvent.findMany({
-    where: { applicationId, action: { startsWith: "application." } },
-    orderBy: { id: "asc" },
-    select: { id: true, at: true, action: true, actorId: true, organisationId: true, data: true },
-  });
-  const orgIds = [...new Set(events.map((e) => e.organisationId).filter((x): x is string => !!x))];
-  const orgs = new Map(
-    orgIds.length ? (await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, type: true, nameZh: true } })).map((o) => [o.id, o]) : [],
-  );
+  const internal = options.internal ?? false;
+  const readIntakeAgent = internal && options.intakeAgentId === undefined;
+  // One statement: the events with the acting organisation's name and, for staff, the acting
+  // person's name and (if the caller has not read it) the case's intake agent joined to them.
+  const events = await db.$queryRaw<EventRow[]>`
+    SELECT e.id, e.at, e.action, e."actorId"::text AS "actorId", e."organisationId"::text AS "organisationId", e.data,
+           o.type::text AS "orgType", o."nameZh" AS "orgName",
+           ${internal ? Prisma.sql`u."displayName"` : Prisma.sql`NULL::text`} AS "actorName",
+           ${readIntakeAgent ? Prisma.sql`(SELECT a."intakeAgentId"::text FROM "LoanApplication" a WHERE a.id = ${applicationId}::uuid)` : Prisma.sql`NULL::text`} AS "intakeAgentId"
+    FROM "AuditEvent" e
+    LEFT JOIN "Organisation" o ON o.id = e."organisationId"
+    ${internal ? Prisma.sql`LEFT JOIN "User" u ON u.id = e."actorId"` : Prisma.empty}
+    WHERE e."applicationId" = ${applicationId}::uuid AND e.action LIKE 'application.%'
+    ORDER BY e.id`;
   // Staff see which district-union agent (or hotline operator, the case's intake agent) entered
   // what on a member's behalf (lib/intake). A caller that has read the case passes its intake agent.
-  const intakeAgentId = !options.internal
-    ? null
-    : options.intakeAgentId !== undefined
-      ? options.intakeAgentId
-      : (await db.loanApplication.findUnique({ where: { id: applicationId }, select: { intakeAgentId: true } }))?.intakeAgentId;
-  const agentIds = options.internal
-    ? [...new Set(events.filter((e) => e.actorId && (orgs.get(e.organisationId ?? "")?.type === "DISTRICT_UNION" || e.actorId === intakeAgentId)).map((e) => e.actorId!))]
-    : [];
-  const agents = new Map(
-    agentIds.length ? (await db.user.findMany({ where: { id: { in: agentIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]) : [],
-  );
+  const intakeAgentId = !internal ? null : readIntakeAgent ? (events[0]?.intakeAgentId ?? null) : options.intakeAgentId;
+  const personOf = (e: EventRow): string | null =>
+    internal && e.actorId && e.actorName !== null && (e.orgType === "DISTRICT_UNION" || e.actorId === intakeAgentId) ? e.actorName : null;
   return events.flatMap((e) => {
     const event = e.action.slice("application.".length) as ApplicationEvent;
     if (!APPLICATION_EVENTS.includes(event)) return [];
     if (!options.internal && INTERNAL.has(event)) return [];
     const read = readAuditData(auditAction(event), e);
     const data: ShownFields = read ?? {};
-    const org = e.organisationId ? orgs.get(e.organisationId) : undefined;
-    const by: TimelineEntry["by"] = org
-      ? { kind: "organisation", type: org.type, name: org.nameZh, ...(e.actorId && agents.has(e.actorId) ? { person: agents.get(e.actorId)! } : {}) }
+    const person = personOf(e);
+    const by: TimelineEntry["by"] = e.orgType !== null && e.orgName !== null
+      ? { kind: "organisation", type: e.orgType, name: e.orgName, ...(person !== null ? { person } : {}) }
       : e.actorId
         ? { kind: "applicant" }
         : { kind: "system" };

@@ -18,8 +18,9 @@ import { addDays, dateColumnOf, startOfBeijingDay } from "@/lib/calendar/beijing
 type Client = Prisma.TransactionClient | PrismaClient;
 
 /** The calendar every deadline clock counts on: public holidays and tiaoxiu working weekends. */
-export async function readWorkingCalendar(client: Client): Promise<WorkingCalendar> {
-  const rows = await client.holiday.findMany({ select: { day: true, kind: true } });
+export async function readWorkingCalendar(client: Client, options: { from?: string } = {}): Promise<WorkingCalendar> {
+  // `from` (YYYY-MM-DD): only the days from then on, for a clock that counts forward from that day.
+  const rows = await client.holiday.findMany({ where: options.from ? { day: { gte: dateColumnOf(options.from) } } : {}, select: { day: true, kind: true } });
   const iso = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.day.toISOString().slice(0, 10));
   return makeWorkingCalendar(iso("HOLIDAY"), iso("WORKDAY"));
 }

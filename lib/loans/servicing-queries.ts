@@ -32,7 +32,8 @@ export type ServicingRecord = {
   overdueDaysTotal: number;
 };
 
-const RECORD_SELECT = {
+/** What a servicing record is made of, for a caller that reads the loans with something else. */
+export const SERVICING_SELECT = {
   id: true, applicationId: true, contractNo: true, status: true, principalFen: true, disbursedFen: true, disbursedOn: true, closedOn: true,
   repayments: { orderBy: [{ paidOn: "asc" }, { createdAt: "asc" }] as Prisma.LoanRepaymentOrderByWithRelationInput[], select: { id: true, paidOn: true, principalFen: true, interestFen: true, reference: true } },
   overdues: { orderBy: { createdAt: "asc" }, select: { id: true, firstMissedOn: true, principalFen: true, interestFen: true, curedOn: true } },
@@ -40,9 +41,11 @@ const RECORD_SELECT = {
   recoveries: { orderBy: [{ recoveredOn: "asc" }, { createdAt: "asc" }] as Prisma.LoanRecoveryOrderByWithRelationInput[], select: { id: true, recoveredOn: true, amountFen: true, reference: true } },
 } satisfies Prisma.LoanSelect;
 
-type Row = Prisma.LoanGetPayload<{ select: typeof RECORD_SELECT }>;
+type Row = Prisma.LoanGetPayload<{ select: typeof SERVICING_SELECT }>;
+/** The order the servicing panels list an enterprise's loans in. */
+export const SERVICING_ORDER = [{ disbursedOn: "asc" }, { id: "asc" }] satisfies Prisma.LoanOrderByWithRelationInput[];
 const loadRecords = (where: Prisma.LoanWhereInput): Promise<Row[]> =>
-  db.loan.findMany({ where, orderBy: [{ disbursedOn: "asc" }, { id: "asc" }], select: RECORD_SELECT });
+  db.loan.findMany({ where, orderBy: SERVICING_ORDER, select: SERVICING_SELECT });
 
 function toRecord(l: Row, today: string): ServicingRecord {
   const repayments = l.repayments.map((r) => ({ ...r, paidOn: dayOfDateColumn(r.paidOn) }));
@@ -82,11 +85,19 @@ export async function servicingForCase(actor: Actor, applicationId: string): Pro
   return servicingOfScopedCase(app);
 }
 
-/** The same for a case the caller has already read through the actor's scope (the case page). */
+/** The same for a case the caller has already read through the actor's scope. */
 export async function servicingOfScopedCase(app: { id: string; enterpriseId: string }): Promise<{ current: ServicingRecord | null; earlier: ServicingRecord[] }> {
+  return servicingOfLoans(app.id, await loadRecords({ enterpriseId: app.enterpriseId, disbursedOn: { not: null } }));
+}
+
+/**
+ * The same from an enterprise's loans a caller read itself (`SERVICING_SELECT`, in `SERVICING_ORDER`):
+ * the case's own loan and the others, those not yet disbursed left out.
+ */
+export function servicingOfLoans(applicationId: string, loans: readonly Row[]): { current: ServicingRecord | null; earlier: ServicingRecord[] } {
   const today = beijingToday();
-  const rows = await loadRecords({ enterpriseId: app.enterpriseId, disbursedOn: { not: null } });
-  const own = rows.find((r) => r.applicationId === app.id);
+  const rows = loans.filter((r) => r.disbursedOn !== null);
+  const own = rows.find((r) => r.applicationId === applicationId);
   return {
     current: own ? toRecord(own, today) : null,
     earlier: rows.filter((r) => r !== own).map((r) => toRecord(r, today)),

@@ -22,3 +22,11 @@ export async function workingCalendar(client: Client = db): Promise<WorkingCalen
   return readWorkingCalendar(client);
 }
 
+/**
+ * The same calendar for counting working days forward from `day` (YYYY-MM-DD, a Beijing date):
+ * the days before it are left out, as no count from then on looks at them.
+ */
+export async function workingCalendarFrom(day: string, client: Client = db): Promise<WorkingCalendar> {
+  return readWorkingCalendar(client, { from: day });
+}
+

@@ -3,9 +3,8 @@ import type { StaffActor } from "@/lib/auth/roles";
 import { caseForStaff, routingTargets } from "@/lib/reviews/queries";
 import { timelineOf } from "@/lib/applications/timeline";
 import { documentChecklist } from "@/lib/applications/required-documents";
-import { servicingOfScopedCase } from "@/lib/loans/servicing-queries";
 import { exceptionsOfScopedCase } from "@/lib/exceptions/queries";
-import { workingCalendar } from "@/lib/policy/queries";
+import { workingCalendarFrom } from "@/lib/policy/queries";
 import { proposedLprReference } from "@/lib/lpr/rates";
 import { beijingDayOf, beijingToday } from "@/lib/calendar/beijing";
 import { addWorkingDays } from "@/lib/calendar/working-days";
@@ -24,16 +23,15 @@ export async function staffCaseView(actor: StaffActor, id: string, now: Date = n
   const c = await caseForStaff(actor, id);
   if (!c) return null;
   const today = beijingToday(now);
-  // `c` was read through the actor's scope, so its history, papers, servicing and exceptions are
-  // read by id here, from what was read with it (not the case again); an enterprise without any
-  // loan has no servicing to show (what servicingOfScopedCase would answer).
-  const [timeline, checklist, targets, servicing, exceptions, holidays, lpr] = await Promise.all([
+  // `c` was read through the actor's scope, so its history, papers and exceptions are read by id
+  // here, from what was read with it (not the case again); the loans' servicing was read with it.
+  const [timeline, checklist, targets, exceptions, holidays, lpr] = await Promise.all([
     timelineOf(c.id, { internal: true, intakeAgentId: c.scoped.intakeAgentId }),
     documentChecklist(c.id, c.kind, { actor, status: c.status }, { ...c.scoped, today }),
     c.actions.some((a) => ROUTING_ACTIONS.has(a)) ? routingTargets(c.intake.orgId) : Promise.resolve(null),
-    c.loan || c.earlierLoans.length ? servicingOfScopedCase(c.scoped) : Promise.resolve({ current: null, earlier: [] }),
     exceptionsOfScopedCase(actor, { ...c.scoped, policyVersion: c.policy }, today),
-    c.actions.some((a) => DEADLINE_ACTIONS.has(a)) ? workingCalendar() : Promise.resolve(null),
+    // The deadline is counted forward from today: the calendar's earlier days are not read.
+    c.actions.some((a) => DEADLINE_ACTIONS.has(a)) ? workingCalendarFrom(today) : Promise.resolve(null),
     c.status === "BANK_REVIEW" ? proposedLprReference(today) : Promise.resolve(null),
   ]);
   return {
@@ -41,7 +39,8 @@ export async function staffCaseView(actor: StaffActor, id: string, now: Date = n
     timeline,
     checklist,
     targets,
-    servicing,
+    // The servicing of the enterprise's loans, read with the case.
+    servicing: c.servicing,
     exceptions,
     lpr,
     now,

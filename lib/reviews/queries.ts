@@ -1,5 +1,5 @@
 import "server-only";
-import { routingRules } from "@/lib/routing/queries";
+import { partnerChoices } from "@/lib/routing/queries";
 import { routeOf, type PartnerRoute } from "@/lib/routing/rules";
 import { timelineOf, type TimelineEntry } from "@/lib/applications/timeline";
 import { db } from "@/lib/db/client";
@@ -15,6 +15,7 @@ import { unseal } from "@/lib/personal-data/sealed";
 import { caseSnapshotView } from "@/lib/reviews/snapshot-queries";
 import { CASE_FACTS_SELECT, caseFactsOf } from "@/lib/applications/snapshot-store";
 import { WAIVER_SELECT, WAIVER_WHERE } from "@/lib/applications/required-documents";
+import { SERVICING_ORDER, SERVICING_SELECT, servicingOfLoans } from "@/lib/loans/servicing-queries";
 
 /** The statuses each organisation type works on, the first being its default tab. */
 export const QUEUE_STATUSES = {
@@ -140,11 +141,9 @@ export async function caseForStaff(actor: StaffActor, id: string) {
         enterprise: {
           select: {
             ...CASE_FACTS_SELECT.enterprise.select,
-            loans: {
-              where: { applicationId: { not: id } },
-              orderBy: { disbursedOn: "asc" },
-              select: { id: true, contractNo: true, principalFen: true, status: true, disbursedOn: true, closedOn: true },
-            },
+            // Every loan of the enterprise with its servicing: the earlier loans, and the case's
+            // own once it has one (the servicing panels).
+            loans: { orderBy: SERVICING_ORDER, select: SERVICING_SELECT },
           },
         },
         applicant: {
@@ -183,7 +182,8 @@ export async function caseForStaff(actor: StaffActor, id: string) {
   ]);
   if (!app) return null;
   const guarantee = app.guarantees[0] ?? null;
-  const earlierLoans = app.enterprise.loans;
+  const earlierLoans = app.enterprise.loans.filter((l) => l.applicationId !== app.id)
+    .map((l) => ({ id: l.id, contractNo: l.contractNo, principalFen: l.principalFen, status: l.status, disbursedOn: l.disbursedOn, closedOn: l.closedOn }));
   const snapshots = caseSnapshotView({
     rows: app.snapshots,
     live: caseFactsOf(app),
@@ -252,6 +252,7 @@ export async function caseForStaff(actor: StaffActor, id: string) {
       accountNoMasked: app.loan.accountNoSealed ? maskBankAccount(unseal(app.loan.accountNoSealed, "Loan.accountNo")) : null, maturityOn: app.loan.maturityOn,
     },
     earlierLoans,
+    servicing: servicingOfLoans(app.id, app.enterprise.loans),
     actions: availableActions(actor, { ...app, loanSigned: app.loan ? app.loan.signedAt !== null : null }),
     // What the case page's other reads need of the case, read here already through the actor's scope.
     scoped: {
@@ -274,12 +275,9 @@ export async function staffTimeline(actor: StaffActor, id: string): Promise<Time
   return app ? timelineOf(app.id, { internal: true }) : null;
 }
 
-/** Organisations a case can be routed to next. */
+/** Organisations a case can be routed to next, and where each partner type's rule sends it (one statement). */
 export async function routingTargets(intakeOrgId: string | null) {
-  const [orgs, { GUARANTOR: guarantorRule, BANK: bankRule }] = await Promise.all([
-    db.organisation.findMany({ where: { type: { in: ["GUARANTOR", "BANK"] }, disabledAt: null }, orderBy: { code: "asc" }, select: { id: true, type: true, nameZh: true } }),
-    routingRules(["GUARANTOR", "BANK"]),
-  ]);
+  const { partners: orgs, rules: { GUARANTOR: guarantorRule, BANK: bankRule } } = await partnerChoices(intakeOrgId);
   const name = new Map(orgs.map((o) => [o.id, o.nameZh]));
   // A rule's partner that has since been disabled shows as "no partner": the step would refuse it.
   const route = (rule: typeof guarantorRule): PartnerRoute => {

@@ -17,18 +17,37 @@ export async function routingRule(type: PartnerType, reader: Reader = db): Promi
   return { mode: row.mode, defaultOrgId: row.defaultOrgId, districts: new Map(routes.map((r) => [r.districtOrgId, r.partnerOrgId])), version: row.version };
 }
 
-/** The rules in force for several partner types at once: one read of each table, whatever their number. */
-export async function routingRules<T extends PartnerType>(types: readonly T[], reader: Reader = db): Promise<Record<T, RoutingRule & { version: number }>> {
-  const [rows, routes] = await Promise.all([
-    reader.partnerRouting.findMany({ where: { partnerType: { in: [...types] } } }),
-    reader.districtRoute.findMany({ where: { partnerType: { in: [...types] } }, select: { partnerType: true, districtOrgId: true, partnerOrgId: true } }),
-  ]);
-  return Object.fromEntries(types.map((type) => {
-    const row = rows.find((r) => r.partnerType === type);
-    if (!row) return [type, { ...CHOOSE_FREELY, version: -1 }];
-    const districts = new Map(routes.filter((r) => r.partnerType === type).map((r) => [r.districtOrgId, r.partnerOrgId]));
-    return [type, { mode: row.mode, defaultOrgId: row.defaultOrgId, districts, version: row.version }];
-  })) as Record<T, RoutingRule & { version: number }>;
+type ChoicesRow = {
+  partners: { id: string; type: PartnerType; nameZh: string }[];
+  rules: { partnerType: PartnerType; mode: RoutingRule["mode"]; defaultOrgId: string | null; version: number; districtPartnerId: string | null }[];
+};
+
+/**
+ * What a routing step chooses from, in one statement: the active partners of both types (by code)
+ * and each type's rule in force, its district routes narrowed to the case's intake organisation
+ * (the only one `routeOf` asks about for this case).
+ */
+export async function partnerChoices(intakeOrgId: string | null): Promise<{
+  partners: ChoicesRow["partners"];
+  rules: Record<PartnerType, RoutingRule & { version: number }>;
+}> {
+  const [row] = await db.$queryRaw<ChoicesRow[]>`
+    SELECT
+      COALESCE((SELECT json_agg(json_build_object('id', o.id, 'type', o.type, 'nameZh', o."nameZh") ORDER BY o.code)
+                FROM "Organisation" o
+                WHERE o.type IN ('GUARANTOR', 'BANK') AND o."disabledAt" IS NULL), '[]'::json) AS partners,
+      COALESCE((SELECT json_agg(json_build_object('partnerType', r."partnerType", 'mode', r.mode, 'defaultOrgId', r."defaultOrgId",
+                                                  'version', r.version, 'districtPartnerId', d."partnerOrgId"))
+                FROM "PartnerRouting" r
+                LEFT JOIN "DistrictRoute" d ON d."partnerType" = r."partnerType" AND d."districtOrgId" = ${intakeOrgId}::uuid
+                WHERE r."partnerType" IN ('GUARANTOR', 'BANK')), '[]'::json) AS rules`;
+  const rules = Object.fromEntries(PARTNER_TYPES.map((type) => {
+    const r = row?.rules.find((x) => x.partnerType === type);
+    if (!r) return [type, { ...CHOOSE_FREELY, version: -1 }];
+    const districts = new Map(intakeOrgId && r.districtPartnerId ? [[intakeOrgId, r.districtPartnerId]] : []);
+    return [type, { mode: r.mode, defaultOrgId: r.defaultOrgId, districts, version: r.version }];
+  })) as Record<PartnerType, RoutingRule & { version: number }>;
+  return { partners: row?.partners ?? [], rules };
 }
 
 /** Everything the routing page shows: each type's rule, the active partners and the district unions. */

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { submitApplication } from "@/lib/applications/services/submit-application";
 import { staffCaseView } from "@/lib/reviews/case-view";
+import { addCaseNote } from "@/lib/reviews/services/case-notes";
+import { workingCalendar } from "@/lib/policy/queries";
+import { addWorkingDays } from "@/lib/calendar/working-days";
+import { beijingDayOf } from "@/lib/calendar/beijing";
 import { applicantCaseView } from "@/lib/applications/case-view";
 import { applicantDashboardView } from "@/lib/applications/dashboard-view";
 import { statementsOf } from "../support/statements";
@@ -26,11 +30,13 @@ describe("the staff case view", () => {
     expect(await staffCaseView(await staffActor("reviewer@center.demo"), "not-a-case")).toBeNull();
   });
 
-  itOnPostgres("reads the case, its facts, snapshots, papers and other loans in one statement, the whole page in nine", async () => {
+  itOnPostgres("reads the case, its facts, snapshots, papers, loans and servicing in one statement, the whole page in six", async () => {
     const applicant = await createApplicant();
     const draft = await createReadyDraft(applicant);
     await submitApplication(applicant, draft.id, 0);
     const reviewer = await staffActor("reviewer@center.demo");
+    // An event of the centre's on the timeline: its organisation is named with the events.
+    await addCaseNote(reviewer, { applicationId: draft.id, note: "page-views note" });
     const expected = await staffCaseView(reviewer, draft.id);
     let view: Awaited<ReturnType<typeof staffCaseView>> = null;
     const statements = await statementsOf(async () => void (view = await staffCaseView(reviewer, draft.id, expected!.now)));
@@ -38,20 +44,45 @@ describe("the staff case view", () => {
     expect(view).toEqual(expected);
     expect(expected!.c.snapshots.latest).not.toBeNull();
     expect(expected!.targets).not.toBeNull();
+    expect(expected!.timeline.find((e) => e.event === "note_added")?.by).toMatchObject({ kind: "organisation", type: "SUPPORT_CENTER" });
     // One statement on the case table: the case's relations, its live facts (enterprise, profile,
     // current documents), its snapshots and the enterprise's loans are joined to it.
-    const from = (table: string) => statements.filter((s) => s.match(/ FROM "public"\."(\w+)"/)?.[1] === table);
-    expect(from("LoanApplication")).toHaveLength(1);
+    expect(from(statements, "LoanApplication")).toHaveLength(1);
     // The checklist's documents and waivers come with it too.
-    for (const table of ["Enterprise", "ApplicantProfile", "CaseSnapshot", "Loan", "User", "TargetGroup", "LoanCategory", "Document"]) expect(from(table)).toEqual([]);
-    // Both partner types' district routes in one statement.
-    expect(from("DistrictRoute")).toHaveLength(1);
+    for (const table of ["Enterprise", "ApplicantProfile", "CaseSnapshot", "Loan", "User", "TargetGroup", "LoanCategory", "Document"]) expect(from(statements, table)).toEqual([]);
+    // The timeline: its events with the acting organisations' and people's names, in one.
+    expect(from(statements, "AuditEvent")).toHaveLength(1);
+    expect(mentioning(statements, "Organisation").filter((s) => !s.includes('"AuditEvent"') && !s.includes('"PartnerRouting"') && !s.includes('"LoanApplication"'))).toEqual([]);
+    // The routing choices: the partners, both types' rules and the intake's district routes, in one.
+    expect(mentioning(statements, "PartnerRouting")).toHaveLength(1);
+    expect(mentioning(statements, "DistrictRoute")).toHaveLength(1);
     // The case's exceptions and those in force for it (its enterprise's cooling waivers) in one.
-    expect(from("PolicyException")).toHaveLength(1);
-    // Before, the page sent one statement per relation: 40 and more.
-    expect(statements.length).toBeLessThanOrEqual(9);
+    expect(from(statements, "PolicyException")).toHaveLength(1);
+    // The holiday calendar from today on (the answer deadline counts forward), with the deadline
+    // the whole calendar gives.
+    expect(from(statements, "Holiday")).toEqual([expect.stringMatching(/"day" >= \$1/)]);
+    expect(expected!.answerDueOn).toBe(beijingDayOf(addWorkingDays(expected!.now, expected!.c.policy?.returnAnswerDays ?? 15, await workingCalendar())));
+    // Before, the page sent one statement per relation: 40 and more; then nine.
+    expect(statements.length).toBeLessThanOrEqual(6);
+  });
+
+  itOnPostgres("a renewal's page reads the earlier loans' servicing with the case", async () => {
+    const reviewer = await staffActor("reviewer@center.demo");
+    const renewal = await db.loanApplication.findFirst({ where: { number: "SQ-2026-0001" }, select: { id: true } });
+    const read: { view: Awaited<ReturnType<typeof staffCaseView>> } = { view: null };
+    const statements = await statementsOf(async () => void (read.view = await staffCaseView(reviewer, renewal!.id)));
+    expect(read.view!.servicing.earlier.length).toBeGreaterThan(0);
+    expect(read.view!.c.earlierLoans.map((l) => l.contractNo)).toEqual(read.view!.servicing.earlier.map((l) => l.contractNo));
+    expect(from(statements, "LoanApplication")).toHaveLength(1);
+    for (const table of ["Loan", "LoanRepayment", "LoanOverdue"]) expect(from(statements, table)).toEqual([]);
+    expect(statements.length).toBeLessThanOrEqual(6);
   });
 });
+
+/** The statements whose first table read is `table` (Prisma's own, and raw SQL without the schema). */
+const from = (statements: string[], table: string) => statements.filter((s) => s.match(/ FROM (?:"public"\.)?"(\w+)"/)?.[1] === table);
+/** The statements that name `table` anywhere (joined or in a subquery). */
+const mentioning = (statements: string[], table: string) => statements.filter((s) => s.includes(`"${table}"`));
 
 describe("the staff case view without an answer deadline", () => {
   itOnPostgres("a viewer who may neither return nor reopen the case reads no holiday calendar", async () => {
