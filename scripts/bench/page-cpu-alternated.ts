@@ -5,7 +5,7 @@
 // measured), and each round measures every variant once, in a rotated order. On a machine shared
 // with other work, a build's figure moves by a third from one minute to the next; turns within the
 // same minutes are what makes two builds comparable (bench:cpu serves one build per run).
-// SPEC.json: [{ "label": "…", "dir": "/a/checkout/with/a/build", "path": "/forgot-password",
+// SPEC.json: [{ "label": "…", "dir": "/a/checkout/with/a/build", "path": "/forgot-password" (`{case:NUMBER}`: that demo case's id),
 //   "as"?: "a demo account", "env"?: { "NAME": "value" } }, …]; `env` is added to the server's
 // environment (a scratch build's switches, NODE_OPTIONS). Servers listen on BENCH_PORT+3 onwards (seven in a run's range of ten ports).
 import { readFileSync } from "node:fs";
@@ -63,12 +63,19 @@ const median = (xs: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/** A path with `{case:NUMBER}` in it, that demo case's id put in (the database is seeded afresh each run). */
+async function casePath(pathname: string): Promise<string> {
+  let resolved = pathname;
+  for (const [whole, number] of pathname.matchAll(/\{case:([^}]+)\}/g)) resolved = resolved.replace(whole, await database.caseId(number));
+  return resolved;
+}
+
 const served: Served[] = [];
 try {
   for (const [index, v] of variants.entries()) {
     const base = `http://localhost:${FIRST_PORT + index}`;
     const server = await startServer(v.dir, FIRST_PORT + index, { ...servedEnv(), ...v.env });
-    served.push({ label: v.label, base, path: v.path, server, cpu: [], bytes: 0 });
+    served.push({ label: v.label, base, path: await casePath(v.path), server, cpu: [], bytes: 0 });
     if (v.as) served.at(-1)!.cookie = await signIn(base, v.as, DEMO_PASSWORD);
   }
   for (let round = 0; round < rounds; round += 1) {
