@@ -85,11 +85,16 @@ export async function personExposure(
  * number, whatever accounts they hold), then the enterprise's, always in this order, so two
  * submissions never wait on each other crosswise. Of two submissions of one person, or of one
  * enterprise, at once, the second is judged after the first commits and sees it. Returns the
- * person's accounts, read before the lock (the lock's key is the person).
+ * person's accounts, read before the lock (the lock's key is the person), and whether the account
+ * has a member's profile (the same read of the profile, which the eligibility rules need too).
  */
-export async function lockExposure(tx: Prisma.TransactionClient, app: { applicantId: string; enterpriseId: string }): Promise<string[]> {
-  const person = await personOf(tx, app.applicantId);
+export async function lockExposure(
+  tx: Prisma.TransactionClient,
+  app: { applicantId: string; enterpriseId: string },
+): Promise<{ userIds: string[]; hasMemberProfile: boolean }> {
+  const profile = await tx.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { idNumberIndex: true, memberCardNo: true } });
+  const person = await personOf(tx, app.applicantId, profile);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`person-exposure:${person.key}`}))`;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`enterprise-exposure:${app.enterpriseId}`}))`;
-  return person.userIds;
+  return { userIds: person.userIds, hasMemberProfile: !!profile?.memberCardNo };
 }
