@@ -6,7 +6,6 @@ import { missingDocuments } from "@/lib/applications/required-documents";
 import type { Policy } from "@/lib/policy/queries";
 import { assertNoPendingDrafts } from "@/lib/applications/services/form-drafts";
 import { checkEligibility, type CaseFacts } from "@/lib/applications/eligibility-queries";
-import { lockExposure } from "@/lib/applications/person-exposure";
 import type { ExceptionRecord } from "@/lib/exceptions/rules";
 
 /**
@@ -44,14 +43,20 @@ export async function assertSubmittable(
 
 /**
  * A first submission's eligibility, judged once, inside its transaction and under the person's
- * and the enterprise's locks (lib/applications/person-exposure.ts): every block is listed, and
- * the exposure rules (one open case or outstanding loan per enterprise, the per-person count and
- * amount) hold at commit, so of two submissions at once only one passes. `exceptions`: the
- * approved exceptions bearing on the case, as the caller read them for its checklist's waivers
- * (no lock orders an approval against a submission, so they are read once, before).
+ * and the enterprise's locks (`person`, from lib/applications/person-exposure.ts `exposureOf`; the
+ * transition takes its locks): every block is listed, and the exposure rules (one open case or
+ * outstanding loan per enterprise, the per-person count and amount) hold at commit, so of two
+ * submissions at once only one passes. `exceptions`: the approved exceptions bearing on the case,
+ * as the caller read them for its checklist's waivers (no lock orders an approval against a
+ * submission, so they are read once, before).
  */
-export async function assertEligibleAtCommit(tx: Prisma.TransactionClient, app: CaseFacts, policy: Policy, exceptions?: ExceptionRecord[]): Promise<void> {
-  const { userIds, hasMemberProfile } = await lockExposure(tx, app);
-  const { blocks } = await checkEligibility(app, policy, { forSubmission: true, client: tx, personUserIds: userIds, hasMemberProfile, exceptions });
+export async function assertEligibleAtCommit(
+  tx: Prisma.TransactionClient,
+  app: CaseFacts,
+  policy: Policy,
+  person: { userIds: string[]; hasMemberProfile: boolean },
+  exceptions?: ExceptionRecord[],
+): Promise<void> {
+  const { blocks } = await checkEligibility(app, policy, { forSubmission: true, client: tx, personUserIds: person.userIds, hasMemberProfile: person.hasMemberProfile, exceptions });
   if (blocks.length) throw new IneligibleError(blocks);
 }

@@ -8,6 +8,7 @@ import { policyInForce } from "@/lib/policy/queries";
 import { stageDueAt } from "@/lib/policy/deadlines";
 import { checklistOf, waivedIn } from "@/lib/applications/required-documents";
 import { approvedExceptionsFor } from "@/lib/exceptions/in-force";
+import { exposureOf } from "@/lib/applications/person-exposure";
 import { db } from "@/lib/db/client";
 
 /**
@@ -32,12 +33,14 @@ export async function submitApplication(actor: Actor, applicationId: string, exp
       const [checklist, exceptions] = await Promise.all([checklistOf(app.id, app.kind, app), approvedExceptionsFor(db, app)]);
       await assertComplete(app, checklist, waivedIn(exceptions));
       // A policy version is never changed once published, so the row judged under is the one pinned.
-      const policy = await policyInForce();
-      return { policyId: policy.id, policy, checklist, exceptions };
+      // The person behind the applicant: the key of the lock the exposure rules are judged under.
+      const [policy, person] = await Promise.all([policyInForce(), exposureOf(db, app)]);
+      return { policyId: policy.id, policy, checklist, exceptions, person };
     },
     // Eligibility is judged once, where it must hold: at commit, under the person's lock and then
-    // the enterprise's (the answer still lists every block).
-    exclusive: (tx, app, { policy, exceptions }) => assertEligibleAtCommit(tx, app, policy, exceptions),
+    // the enterprise's, taken with the calendar's (the answer still lists every block).
+    locks: (_app, { person }) => person.locks,
+    exclusive: (tx, app, { policy, exceptions, person }) => assertEligibleAtCommit(tx, app, policy, person, exceptions),
     changes: (app, _to, calendar, pinned) => ({
       policyVersionId: pinned.policyId,
       stageDueAt: stageDueAt("CENTER_REVIEW", new Date(), pinned.policy, app.greenChannel, calendar),

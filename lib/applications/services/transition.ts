@@ -45,6 +45,11 @@ export type TransitionRequest<T, C = void, H = void> = {
    * two cases deciding at once are judged one after the other.
    */
   exclusive?: (tx: Prisma.TransactionClient, app: LoadedApplication, ctx: C) => Promise<H>;
+  /**
+   * The locks `exclusive` judges under (keys of `hashtext`), taken in this order with the
+   * calendar's shared lock, in the transaction's first statement.
+   */
+  locks?: (app: LoadedApplication, ctx: C) => string[];
   /** More columns to set with the status change (called inside the transaction, on the calendar it runs under). */
   changes?: (app: LoadedApplication, to: ApplicationStatus, calendar: WorkingCalendar, ctx: C) => Prisma.LoanApplicationUncheckedUpdateManyInput;
   /** More rows written in the same transaction (guarantee, loan, notification). */
@@ -113,7 +118,7 @@ export async function runTransition<T = void, C = void, H = void>(req: Transitio
     // change waits for it, and recounts this case after it commits). A guard counted on the calendar
     // it read before: a change that committed since then has already recounted the open cases, so
     // this step must not write dates of the old calendar.
-    await lockCalendar(tx, "shared");
+    await lockCalendar(tx, "shared", req.locks?.(app, ctx));
     const calendar = await workingCalendar(tx);
     if (early && !sameCalendar(early, calendar)) throw new AppError("CONFLICT");
     const due = policy ? stageDueAt(to, now, policy, app.greenChannel, calendar) : null;
