@@ -5,6 +5,8 @@ import { eligibilityBlocks, type EligibilityBlock } from "@/lib/applications/eli
 import { consentState, submissionConsentState } from "@/lib/applications/consent-queries";
 import { policyInForce, type Policy } from "@/lib/policy/queries";
 import { limitsForCase } from "@/lib/exceptions/in-force";
+import { caseLimits, type ExceptionRecord } from "@/lib/exceptions/rules";
+import { beijingToday } from "@/lib/calendar/beijing";
 import { enterprisesOf, personExposure, personOf } from "@/lib/applications/person-exposure";
 import { OPEN_STATUSES, SUBMITTED_OPEN_STATUSES } from "@/lib/applications/workflow";
 
@@ -24,6 +26,10 @@ type EligibilityOptions = {
   client?: Prisma.TransactionClient | typeof db;
   /** The person's accounts, when the caller has read them already (lib/applications/person-exposure.ts). */
   personUserIds?: string[];
+  /** Whether the account has a member's profile, when the caller has read the profile already (with `personUserIds`). */
+  hasMemberProfile?: boolean;
+  /** The approved exceptions bearing on the case (lib/exceptions/in-force.ts), when the caller has read them already. */
+  exceptions?: ExceptionRecord[];
   /** The consents as a review step read them already (lib/reviews/services/guards.ts); not for a submission. */
   consents?: Awaited<ReturnType<typeof consentState>>;
   /** What a page judging several cases of one applicant has read once (enterpriseEligibility). */
@@ -51,7 +57,7 @@ export type ApplicantFacts = {
 export async function checkEligibility(
   app: CaseFacts,
   pinned?: Policy | null,
-  { forSubmission = false, client = db, personUserIds, consents: known, applicant }: EligibilityOptions = {},
+  { forSubmission = false, client = db, personUserIds, hasMemberProfile: knownMember, exceptions, consents: known, applicant }: EligibilityOptions = {},
 ): Promise<{ blocks: EligibilityBlock[]; policyId: string; policy: Policy }> {
   if (applicant && !forSubmission) throw new Error("An applicant's facts are read as a submission judges them.");
   const now = new Date();
@@ -59,17 +65,18 @@ export async function checkEligibility(
   const person = applicant?.person ?? (personUserIds ? { userIds: personUserIds } : undefined);
   // The profile once, shared by two checks below (a settled promise, not Prisma's lazy one): its
   // member card, and the ID number's index when the person's accounts are still to be found.
-  const profile = applicant
+  const memberKnown = applicant ? applicant.hasMemberProfile : person ? knownMember : undefined;
+  const profile = memberKnown !== undefined
     ? null
     : Promise.resolve(client.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true, idNumberIndex: !person } }));
   const [limits, exposure, hasMemberProfile, consents, otherOpenCase, lastRejection, outstandingLoan] = await Promise.all([
-    limitsForCase(app, policy, client),
+    exceptions ? caseLimits(policy, exceptions, beijingToday()) : limitsForCase(app, policy, client),
     person
       ? personExposure(app, policy, client, person)
       : profile!
           .then((p) => personOf(client, app.applicantId, p && { idNumberIndex: p.idNumberIndex! }))
           .then(({ userIds }) => personExposure(app, policy, client, { userIds })),
-    applicant ? applicant.hasMemberProfile : profile!.then((p) => !!p?.memberCardNo),
+    memberKnown ?? profile!.then((p) => !!p?.memberCardNo),
     applicant?.consents ?? known ?? (forSubmission ? submissionConsentState(app.applicantId, client) : consentState(app.applicantId, client)),
     client.loanApplication.findFirst({
       where: { enterpriseId: app.enterpriseId, id: { not: app.id }, status: { in: [...SUBMITTED_OPEN_STATUSES] } },

@@ -81,15 +81,22 @@ export async function personExposure(
 }
 
 /**
- * The locks a submission's eligibility is judged under when it commits: the person's (one ID
- * number, whatever accounts they hold), then the enterprise's, always in this order, so two
- * submissions never wait on each other crosswise. Of two submissions of one person, or of one
- * enterprise, at once, the second is judged after the first commits and sees it. Returns the
- * person's accounts, read before the lock (the lock's key is the person).
+ * The person behind a submission and the locks its eligibility is judged under when it commits:
+ * the person's (one ID number, whatever accounts they hold), then the enterprise's, always in this
+ * order, so two submissions never wait on each other crosswise. Of two submissions of one person,
+ * or of one enterprise, at once, the second is judged after the first commits and sees it. Read
+ * before the locks are taken (the lock's key is the person): the person's accounts, and whether
+ * the account has a member's profile (the same read of the profile, which the rules need too).
  */
-export async function lockExposure(tx: Prisma.TransactionClient, app: { applicantId: string; enterpriseId: string }): Promise<string[]> {
-  const person = await personOf(tx, app.applicantId);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`person-exposure:${person.key}`}))`;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`enterprise-exposure:${app.enterpriseId}`}))`;
-  return person.userIds;
+export async function exposureOf(
+  client: Client,
+  app: { applicantId: string; enterpriseId: string },
+): Promise<{ userIds: string[]; hasMemberProfile: boolean; locks: [person: string, enterprise: string] }> {
+  const profile = await client.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { idNumberIndex: true, memberCardNo: true } });
+  const person = await personOf(client, app.applicantId, profile);
+  return {
+    userIds: person.userIds,
+    hasMemberProfile: !!profile?.memberCardNo,
+    locks: [`person-exposure:${person.key}`, `enterprise-exposure:${app.enterpriseId}`],
+  };
 }

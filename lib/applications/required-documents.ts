@@ -48,20 +48,32 @@ export async function waivedDocuments(applicationId: string, today: string = bei
   return waivedOf(await db.policyException.findMany({ where: { applicationId, ...WAIVER_WHERE }, select: WAIVER_SELECT }), today);
 }
 
-/** The documents this case must have: its kind's checklist (read here unless given) less what a waiver in force removed. */
-export async function requiredDocumentsFor(applicationId: string, kind: ApplicationKind, checklist?: DocumentKind[]): Promise<DocumentKind[]> {
-  const [waived, list] = await Promise.all([waivedDocuments(applicationId), checklist ?? checklistOf(applicationId, kind)]);
-  return list.filter((k) => !waived.has(k));
+/**
+ * The documents a waiver in force takes off the checklist, from the approved exceptions bearing on
+ * the case as the eligibility rules read them (lib/exceptions/in-force.ts: its own, and its
+ * enterprise's cooling waivers, which waive no document).
+ */
+export function waivedIn(exceptions: readonly { type: string; status: Waiver["status"]; expiresOn: Date; documentKind: DocumentKind | null }[], today: string = beijingToday()): Set<DocumentKind> {
+  return waivedOf(exceptions.filter((e) => e.type === WAIVER_WHERE.type && e.status === WAIVER_WHERE.status && e.documentKind !== null), today);
+}
+
+/**
+ * The documents this case must have: its kind's checklist (read here unless given) less what a
+ * waiver in force removed (read here unless given).
+ */
+export async function requiredDocumentsFor(applicationId: string, kind: ApplicationKind, checklist?: DocumentKind[], waived?: Set<DocumentKind>): Promise<DocumentKind[]> {
+  const [off, list] = await Promise.all([waived ?? waivedDocuments(applicationId), checklist ?? checklistOf(applicationId, kind)]);
+  return list.filter((k) => !off.has(k));
 }
 
 /**
  * The required documents the case does not have yet (callers pass an id they already scoped);
  * pages name each kind in the reader's language (`case.documents.kind.<kind>`).
  */
-export async function missingDocuments(applicationId: string, kind: ApplicationKind, checklist?: DocumentKind[]): Promise<DocumentKind[]> {
+export async function missingDocuments(applicationId: string, kind: ApplicationKind, checklist?: DocumentKind[], waived?: Set<DocumentKind>): Promise<DocumentKind[]> {
   const [present, required] = await Promise.all([
     db.document.findMany({ where: { applicationId, supersededAt: null }, select: { kind: true } }).then((rows) => new Set(rows.map((d) => d.kind))),
-    requiredDocumentsFor(applicationId, kind, checklist),
+    requiredDocumentsFor(applicationId, kind, checklist, waived),
   ]);
   return required.filter((k) => !present.has(k));
 }

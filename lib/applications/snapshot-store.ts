@@ -75,9 +75,11 @@ export const openCaseFacts = (sealed: string): CaseFacts => JSON.parse(unseal(se
  * transaction, after its compare-and-set: the case row is locked, so the sequence cannot race.
  */
 export async function takeCaseSnapshot(tx: Client, applicationId: string, reason: SnapshotReason, takenAt: Date = new Date()): Promise<{ sequence: number }> {
-  const facts = await readCaseFacts(tx, applicationId);
-  const last = await tx.caseSnapshot.findFirst({ where: { applicationId }, orderBy: { sequence: "desc" }, select: { sequence: true } });
-  const sequence = (last?.sequence ?? 0) + 1;
-  await tx.caseSnapshot.create({ data: { applicationId, sequence, reason, takenAt, payloadSealed: sealCaseFacts(facts) } });
+  // The facts and the last snapshot's sequence in one read of the case.
+  const { snapshots, ...record } = await tx.loanApplication.findUniqueOrThrow({ where: { id: applicationId }, select: { ...CASE_FACTS_SELECT, ...LAST_SEQUENCE } });
+  const sequence = (snapshots[0]?.sequence ?? 0) + 1;
+  await tx.caseSnapshot.create({ data: { applicationId, sequence, reason, takenAt, payloadSealed: sealCaseFacts(caseFactsOf(record)) } });
   return { sequence };
 }
+
+const LAST_SEQUENCE = { snapshots: { orderBy: { sequence: "desc" }, take: 1, select: { sequence: true } } } as const satisfies Prisma.LoanApplicationSelect;

@@ -57,6 +57,30 @@ export function eventHash(prevHash: string, e: ChainedContent): string {
   return createHash("sha256").update(body).digest("hex");
 }
 
+/**
+ * The text `eventHash` hashes, as the part before the previous hash and the part after it: for a
+ * previous hash of hex digits (every stored one), `sha256(head + prevHash + tail)` is
+ * `eventHash(prevHash, e)`. The append (lib/audit/record.ts) hands both parts to the database,
+ * which reads the chain's last hash and writes the event in one statement.
+ */
+export function hashedAround(e: ChainedContent): { head: string; tail: string } {
+  // Keys are sorted, and "prevHash" sorts after every other key: it is the body's last member.
+  const body = canonicalJson({
+    prevHash: "",
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    organisationId: e.organisationId,
+    applicationId: e.applicationId,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    action: e.action,
+    data: e.data,
+  });
+  const tail = '"}';
+  if (!body.endsWith(`"prevHash":"${tail}`)) throw new Error("the hashed body does not end with the previous hash");
+  return { head: body.slice(0, -tail.length), tail };
+}
+
 /** Makes audit data JSON-safe: bigint fen become decimal strings, dates ISO strings. */
 export function toAuditData(value: unknown): unknown {
   if (typeof value === "bigint") return value.toString();

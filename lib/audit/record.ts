@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { chainOf, eventHash, GENESIS_HASH, toAuditData } from "@/lib/audit/chain";
+import { chainOf, GENESIS_HASH, hashedAround, toAuditData } from "@/lib/audit/chain";
 import { AUDIT_EVENTS, type AuditAction, type AuditPayload } from "@/lib/audit/events/table";
 
 export type AuditInput<K extends AuditAction> = {
@@ -33,12 +33,18 @@ export function storedAuditData<K extends AuditAction>(action: K, data: AuditPay
   return stored;
 }
 
-/** Appends an event inside the caller's transaction (the event commits with the change). */
+/**
+ * Appends an event inside the caller's transaction (the event commits with the change). Two
+ * statements: the chain's lock, then one insert that reads the chain's last hash (under the lock,
+ * so no other writer can link to it) and computes the event's hash in the database from the text
+ * `eventHash` hashes (`hashedAround`), so `npm run audit:verify` recomputes the same hash.
+ */
 export async function appendAudit<K extends AuditAction>(tx: Prisma.TransactionClient, input: AuditInput<K>): Promise<void> {
   const data = storedAuditData(input.action, input.data);
   const chain = chainOf(input.applicationId ?? input.entityId);
+  // The lock is a statement of its own: a statement reads the rows committed when it starts, so the
+  // insert below must start after the lock is held to see the event of the writer before.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::int, ${chain}::int)`;
-  const last = await tx.auditEvent.findFirst({ where: { chain }, orderBy: { id: "desc" }, select: { hash: true } });
   const content = {
     at: input.at ?? new Date(),
     actorId: input.actorId,
@@ -49,8 +55,12 @@ export async function appendAudit<K extends AuditAction>(tx: Prisma.TransactionC
     action: input.action,
     data,
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.auditEvent.create({
-    data: { ...content, data: content.data as Prisma.InputJsonValue, chain, prevHash, hash: eventHash(prevHash, content) },
-  });
+  const { head, tail } = hashedAround(content);
+  // `at` is stored as the UTC time it names (the column has no time zone; the zone in the text is ignored).
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("at", "actorId", "organisationId", "applicationId", "entityType", "entityId", "action", "data", "chain", "prevHash", "hash")
+    SELECT ${content.at.toISOString()}::timestamp(3), ${content.actorId}::uuid, ${content.organisationId}::uuid, ${content.applicationId}::uuid,
+      ${content.entityType}, ${content.entityId}, ${content.action}, ${JSON.stringify(data ?? null)}::jsonb, ${chain}::smallint,
+      last.hash, encode(sha256(convert_to(${head} || last.hash || ${tail}, 'UTF8')), 'hex')
+    FROM (SELECT COALESCE((SELECT "hash" FROM "AuditEvent" WHERE "chain" = ${chain}::smallint ORDER BY "id" DESC LIMIT 1), ${GENESIS_HASH}) AS hash) AS last`;
 }

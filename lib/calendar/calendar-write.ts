@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { checkNewDays, type CalendarDayKind, type CalendarProblem, type NewCalendarDay } from "@/lib/calendar/calendar-days";
@@ -29,8 +29,15 @@ export async function readWorkingCalendar(client: Client, options: { from?: stri
 // a change and a step never interleave: the change recounts the deadlines the step has written.
 const CALENDAR_LOCK = 1_100_020_031;
 
-export async function lockCalendar(tx: Prisma.TransactionClient, mode: "shared" | "exclusive"): Promise<void> {
-  if (mode === "shared") await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${CALENDAR_LOCK})`;
+/**
+ * `then`: more locks a step judges under (keys of `hashtext`), taken right after the calendar's
+ * shared lock in the same statement, in the order given (its select list is evaluated in order).
+ */
+export async function lockCalendar(tx: Prisma.TransactionClient, mode: "shared" | "exclusive", then: readonly string[] = []): Promise<void> {
+  if (mode === "shared" && then.length) {
+    const more = Prisma.join(then.map((key) => Prisma.sql`pg_advisory_xact_lock(hashtext(${key}))`), ", ");
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${CALENDAR_LOCK}), ${more}`;
+  } else if (mode === "shared") await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${CALENDAR_LOCK})`;
   else await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CALENDAR_LOCK})`;
 }
 

@@ -3,9 +3,11 @@ import { changeCalendar } from "@/lib/calendar/services/change-calendar";
 import { CalendarRefused, type MovedDue } from "@/lib/calendar/calendar-write";
 import { parseCalendarFile } from "@/lib/calendar/calendar-file";
 import { calendarYear, latestCalendarChange } from "@/lib/calendar/queries";
-import { addWorkingDays, toCstIsoDate } from "@/lib/calendar/working-days";
+import { addWorkingDays, isWorkingDay, toCstIsoDate } from "@/lib/calendar/working-days";
 import { lockCalendar, workingCalendar } from "@/lib/policy/queries";
 import { submitApplication } from "@/lib/applications/services/submit-application";
+import { returnForInformation } from "@/lib/reviews/services/return-or-reject";
+import { stageDueAt } from "@/lib/policy/deadlines";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { beijingToday } from "@/lib/calendar/beijing";
 import { outcome } from "../support/outcome";
@@ -169,33 +171,70 @@ describe("the working calendar", () => {
     expect(renames.sort()).toEqual(["CONFLICT", "OK"]);
   });
 
-  itOnPostgres("a step that counted its deadline on the calendar a change replaced does not commit; a retry counts on the new one", async () => {
-    const applicant = await createApplicant();
-    const draft = await createReadyDraft(applicant);
+  /** Another server changing the calendar: it holds the calendar's lock, `day` added but not yet committed, until released. */
+  async function heldChange(day: string) {
     const other = secondClient();
     let release!: () => void;
     let locked!: () => void;
     const held = new Promise<void>((r) => (release = r));
     const isLocked = new Promise<void>((r) => (locked = r));
-    // Another server changes the calendar: it holds the lock, the new day not yet committed.
     const change = other.$transaction(async (tx) => {
       await lockCalendar(tx, "exclusive");
-      await tx.holiday.create({ data: { day: new Date(`${YEAR}-12-24T00:00:00Z`), kind: "HOLIDAY", name: "竞态" } });
+      await tx.holiday.create({ data: { day: new Date(`${day}T00:00:00Z`), kind: "HOLIDAY", name: "竞态" } });
       locked();
       await held;
     });
+    await isLocked;
+    return {
+      release,
+      committed: async () => { release(); await change; },
+      close: async () => { release(); await change.catch(() => undefined); await other.$disconnect(); },
+    };
+  }
+
+  itOnPostgres("a step that counted its deadline on the calendar a change replaced does not commit; a retry counts on the new one", async () => {
+    const applicant = await createApplicant();
+    const draft = await createReadyDraft(applicant);
+    await submitApplication(applicant, draft.id, 0);
+    const reviewer = await staffActor("reviewer@center.demo");
+    const change = await heldChange(`${YEAR}-12-24`);
     try {
-      await isLocked;
-      const submitted = outcome(submitApplication(applicant, draft.id, 0));
+      // The return counts its answer deadline on the calendar in its guard, before its transaction.
+      const returned = outcome(returnForInformation(reviewer, { applicationId: draft.id, version: 1, comment: "补充", missingItems: ["财务报表"] }));
       await new Promise((r) => setTimeout(r, 1_500)); // the step has counted and now waits for the shared lock
-      release();
-      await change;
-      expect(await submitted).toBe("CONFLICT");
-      expect((await db.loanApplication.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
-      expect(await outcome(submitApplication(applicant, draft.id, 0))).toBe("OK");
+      await change.committed();
+      expect(await returned).toBe("CONFLICT");
+      expect((await db.loanApplication.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("CENTER_REVIEW");
+      expect(await outcome(returnForInformation(reviewer, { applicationId: draft.id, version: 1, comment: "补充", missingItems: ["财务报表"] }))).toBe("OK");
     } finally {
-      release();
-      await other.$disconnect();
+      await change.close();
+    }
+  });
+
+  itOnPostgres("a submission counts its deadline only under the calendar's lock: it waits for a change and counts on the new calendar", async () => {
+    const applicant = await createApplicant();
+    const draft = await createReadyDraft(applicant);
+    // The next working day (Beijing) becomes a holiday: the centre's clock ends a working day later.
+    const before = await workingCalendar();
+    let next = new Date();
+    do next = new Date(next.getTime() + 86_400_000);
+    while (!isWorkingDay(next, before));
+    const day = toCstIsoDate(next);
+    const change = await heldChange(day);
+    try {
+      const submitted = outcome(submitApplication(applicant, draft.id, 0));
+      await new Promise((r) => setTimeout(r, 1_500)); // the step waits for the shared lock
+      await change.committed();
+      expect(await submitted).toBe("OK");
+      const app = await db.loanApplication.findUniqueOrThrow({ where: { id: draft.id }, include: { policyVersion: true } });
+      expect(app.status).toBe("CENTER_REVIEW");
+      const after = await workingCalendar();
+      const due = (calendar: typeof after) => stageDueAt("CENTER_REVIEW", app.submittedAt!, app.policyVersion!, app.greenChannel, calendar);
+      expect(app.stageDueAt).toEqual(due(after));
+      expect(app.stageDueAt).not.toEqual(due(before));
+    } finally {
+      await change.close();
+      await db.holiday.deleteMany({ where: { day: new Date(`${day}T00:00:00Z`) } });
     }
   });
 });

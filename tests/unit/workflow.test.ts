@@ -7,7 +7,8 @@ import { HOME_BY_ROLE, mayEnterSection, SECTION_ROLES } from "@/lib/auth/roles";
 import { availableActions } from "@/lib/reviews/available";
 import { percentToMicros } from "@/lib/reviews/schemas";
 import { stageDays } from "@/lib/policy/deadlines";
-import { canonicalJson, eventHash, GENESIS_HASH } from "@/lib/audit/chain";
+import { createHash } from "node:crypto";
+import { canonicalJson, eventHash, GENESIS_HASH, hashedAround } from "@/lib/audit/chain";
 import { productionStartProblem } from "@/lib/env";
 import type { StaffActor } from "@/lib/auth/roles";
 
@@ -127,6 +128,13 @@ describe("rules", () => {
     expect(eventHash(GENESIS_HASH, { ...e, data: { a: [1, { c: 3, d: 2 }], b: 1 } })).toBe(h);
     expect(eventHash(GENESIS_HASH, { ...e, entityId: "2" })).not.toBe(h);
     expect(eventHash("1".repeat(64), e)).not.toBe(h);
+  });
+
+  it("the text the database hashes around the previous hash is the text eventHash hashes", () => {
+    const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+    const e = { at: new Date(1_765_000_000_123), actorId: null, organisationId: "o", applicationId: "p", entityType: "X", entityId: "1", action: "x", data: { name: "\u5317\u4eac \"q\" \u00e9", n: [1, null], z: { y: true } } };
+    const { head, tail } = hashedAround(e);
+    for (const prev of [GENESIS_HASH, "ab".repeat(32), eventHash(GENESIS_HASH, e)]) expect(sha(`${head}${prev}${tail}`)).toBe(eventHash(prev, e));
   });
 
   const KEYS = { DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString("base64")}`, BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString("base64") };

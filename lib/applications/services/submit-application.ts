@@ -6,7 +6,10 @@ import { runTransition } from "@/lib/applications/services/transition";
 import { assertComplete, assertEligibleAtCommit } from "@/lib/applications/services/eligibility-facts";
 import { policyInForce } from "@/lib/policy/queries";
 import { stageDueAt } from "@/lib/policy/deadlines";
-import { checklistOf } from "@/lib/applications/required-documents";
+import { checklistOf, waivedIn } from "@/lib/applications/required-documents";
+import { approvedExceptionsFor } from "@/lib/exceptions/in-force";
+import { exposureOf } from "@/lib/applications/person-exposure";
+import { db } from "@/lib/db/client";
 
 /**
  * DRAFT → CENTER_REVIEW. Pins the policy version in force, starts the centre's clock, freezes the
@@ -21,20 +24,26 @@ export async function submitApplication(actor: Actor, applicationId: string, exp
     transition: "submit",
     event: "submitted",
     expectedVersion,
-    guard: async (app, _to, calendar) => {
+    // No date is counted before the transaction: the centre's clock starts on the calendar read
+    // once, under the transaction's shared lock (`changes`).
+    check: async (app) => {
       // The checklist is read once (from the loaded case): judged here, kept with the case below.
-      const checklist = await checklistOf(app.id, app.kind, app);
-      await assertComplete(app, checklist);
+      // The approved exceptions bearing on the case are read once: the waivers among them take
+      // documents off the checklist here, and all of them set the limits judged at commit.
+      const [checklist, exceptions] = await Promise.all([checklistOf(app.id, app.kind, app), approvedExceptionsFor(db, app)]);
+      await assertComplete(app, checklist, waivedIn(exceptions));
       // A policy version is never changed once published, so the row judged under is the one pinned.
-      const policy = await policyInForce();
-      return { policyId: policy.id, policy, due: stageDueAt("CENTER_REVIEW", new Date(), policy, app.greenChannel, calendar), checklist };
+      // The person behind the applicant: the key of the lock the exposure rules are judged under.
+      const [policy, person] = await Promise.all([policyInForce(), exposureOf(db, app)]);
+      return { policyId: policy.id, policy, checklist, exceptions, person };
     },
     // Eligibility is judged once, where it must hold: at commit, under the person's lock and then
-    // the enterprise's (the answer still lists every block).
-    exclusive: (tx, app, { policy }) => assertEligibleAtCommit(tx, app, policy),
-    changes: (_app, _to, _calendar, pinned) => ({
+    // the enterprise's, taken with the calendar's (the answer still lists every block).
+    locks: (_app, { person }) => person.locks,
+    exclusive: (tx, app, { policy, exceptions, person }) => assertEligibleAtCommit(tx, app, policy, person, exceptions),
+    changes: (app, _to, calendar, pinned) => ({
       policyVersionId: pinned.policyId,
-      stageDueAt: pinned.due,
+      stageDueAt: stageDueAt("CENTER_REVIEW", new Date(), pinned.policy, app.greenChannel, calendar),
       submittedAt: new Date(),
       draftStep: 4,
       // The checklist it was judged against stays its checklist; later changes reach drafts only.

@@ -34,12 +34,23 @@ export type TransitionRequest<T, C = void, H = void> = {
   /** Checks that need the loaded case (business rules); throw AppError to refuse. */
   guard?: (app: LoadedApplication, to: ApplicationStatus, calendar: WorkingCalendar) => C | Promise<C>;
   /**
+   * The guard of a step that counts no date before its transaction (in place of `guard`): it gets
+   * no calendar, so the calendar is read once, inside the transaction under its shared lock,
+   * instead of before it and again there. The step's dates are counted in `changes`.
+   */
+  check?: (app: LoadedApplication, to: ApplicationStatus) => C | Promise<C>;
+  /**
    * Checks that must still hold when the change commits, run inside the transaction before the
    * compare-and-set: a rule over other rows (one open case per enterprise) takes a lock first, so
    * two cases deciding at once are judged one after the other.
    */
   exclusive?: (tx: Prisma.TransactionClient, app: LoadedApplication, ctx: C) => Promise<H>;
-  /** More columns to set with the status change. */
+  /**
+   * The locks `exclusive` judges under (keys of `hashtext`), taken in this order with the
+   * calendar's shared lock, in the transaction's first statement.
+   */
+  locks?: (app: LoadedApplication, ctx: C) => string[];
+  /** More columns to set with the status change (called inside the transaction, on the calendar it runs under). */
   changes?: (app: LoadedApplication, to: ApplicationStatus, calendar: WorkingCalendar, ctx: C) => Prisma.LoanApplicationUncheckedUpdateManyInput;
   /** More rows written in the same transaction (guarantee, loan, notification). */
   within?: (tx: Prisma.TransactionClient, app: LoadedApplication, to: ApplicationStatus, ctx: C, held: H) => Promise<T>;
@@ -92,21 +103,26 @@ export async function runTransition<T = void, C = void, H = void>(req: Transitio
   if (!isActorsTurn(transition, holder, actorSide)) throw new AppError("NOT_YOUR_TURN");
   const to = targetOf(transition, app.status, app.returnedFrom);
   if (!to) throw new AppError("INVALID_TRANSITION");
-  const calendar = await workingCalendar();
-  const ctx = (await req.guard?.(app, to, calendar)) as C;
+  if (req.guard && req.check) throw new Error("A step has a guard or a check, not both.");
+  // A guard may count dates on the calendar before the transaction; a check (or no guard) does not,
+  // and the calendar is then read only under the transaction's shared lock.
+  const early = req.guard ? await workingCalendar() : null;
+  const ctx = (await (req.guard ? req.guard(app, to, early!) : req.check?.(app, to))) as C;
 
   const now = new Date();
   const policy = app.policyVersion;
-  const due = policy ? stageDueAt(to, now, policy, app.greenChannel, calendar) : null;
-  const extra = req.changes?.(app, to, calendar, ctx) ?? {};
   const decision = typeof req.decision === "function" ? req.decision(app) : req.decision;
 
   const result = await db.$transaction(async (tx) => {
-    // Deadlines were counted on `calendar`: a calendar change that committed since then has
-    // already recounted the open cases, so this step must not write dates of the old calendar.
-    // (The change waits for this shared lock, and recounts this case after it commits.)
-    await lockCalendar(tx, "shared");
-    if (!sameCalendar(calendar, await workingCalendar(tx))) throw new AppError("CONFLICT");
+    // The step's dates are counted on the calendar as it stands under this shared lock (a calendar
+    // change waits for it, and recounts this case after it commits). A guard counted on the calendar
+    // it read before: a change that committed since then has already recounted the open cases, so
+    // this step must not write dates of the old calendar.
+    await lockCalendar(tx, "shared", req.locks?.(app, ctx));
+    const calendar = await workingCalendar(tx);
+    if (early && !sameCalendar(early, calendar)) throw new AppError("CONFLICT");
+    const due = policy ? stageDueAt(to, now, policy, app.greenChannel, calendar) : null;
+    const extra = req.changes?.(app, to, calendar, ctx) ?? {};
     const held = (await req.exclusive?.(tx, app, ctx)) as H;
     const updated = await tx.loanApplication.updateMany({
       where: { id: app.id, status: app.status, version: app.version },
