@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/roles";
 import { mayOpenDocument } from "@/lib/documents/access";
-import { isInForce } from "@/lib/exceptions/rules";
+import { isInForce, type ExceptionRecord } from "@/lib/exceptions/rules";
 import { beijingToday } from "@/lib/calendar/beijing";
 import { DEFAULT_CHECKLISTS } from "@/lib/setup/programme-defaults";
 import { DOCUMENT_KINDS } from "@/lib/exceptions/document-kinds";
@@ -31,8 +31,18 @@ type CurrentDocument = { id: string; kind: DocumentKind; fileName: string; versi
 /** What the checklist shows, for a caller that has already read it with the case (through the actor's scope). */
 export type ChecklistRecords = ChecklistFacts & { documents: CurrentDocument[]; waivers: Waiver[]; today: string };
 
+/**
+ * What the checklist depends on, for a caller that reads the case's approved exceptions for its
+ * limits too (lib/exceptions/in-force.ts, approvedExceptionsFor): its waivers are among them.
+ */
+export type ChecklistWithExceptions = ChecklistFacts & { exceptions: Promise<ExceptionRecord[]> };
+
 const waivedOf = (waivers: Waiver[], today: string): Set<DocumentKind> =>
   new Set(waivers.filter((w) => isInForce(w, today)).map((w) => w.documentKind!));
+
+/** The rows of WAIVER_WHERE among a case's approved exceptions (its enterprise's are cooling waivers only). */
+const waiversAmong = (exceptions: ExceptionRecord[]): Waiver[] =>
+  exceptions.filter((e) => e.type === WAIVER_WHERE.type && e.status === WAIVER_WHERE.status && e.documentKind !== null);
 
 export async function checklistOf(applicationId: string, kind: ApplicationKind, known?: ChecklistFacts): Promise<DocumentKind[]> {
   const app = known ?? (await db.loanApplication.findUnique({ where: { id: applicationId }, select: { categoryCode: true, requiredDocuments: true } }));
@@ -89,7 +99,7 @@ export async function documentChecklist(
   applicationId: string,
   kind: ApplicationKind,
   reader?: { actor: Actor; status: ApplicationStatus },
-  known?: ChecklistFacts | ChecklistRecords,
+  known?: ChecklistFacts | ChecklistRecords | ChecklistWithExceptions,
 ): Promise<ChecklistItem[]> {
   const current = new Map<DocumentKind, CurrentDocument[]>();
   const records = known && "documents" in known ? known : null;
@@ -101,7 +111,11 @@ export async function documentChecklist(
           orderBy: { version: "asc" },
           select: { id: true, kind: true, fileName: true, version: true, sizeBytes: true },
         }),
-    records ? waivedOf(records.waivers, records.today) : waivedDocuments(applicationId),
+    records
+      ? waivedOf(records.waivers, records.today)
+      : known && "exceptions" in known
+        ? known.exceptions.then((rows) => waivedOf(waiversAmong(rows), beijingToday()))
+        : waivedDocuments(applicationId),
     checklistOf(applicationId, kind, known),
   ]);
   for (const d of documents) current.set(d.kind, [...(current.get(d.kind) ?? []), d]);

@@ -7,7 +7,8 @@
 // same minutes are what makes two builds comparable (bench:cpu serves one build per run).
 // SPEC.json: [{ "label": "…", "dir": "/a/checkout/with/a/build", "path": "/forgot-password",
 //   "as"?: "a demo account", "env"?: { "NAME": "value" } }, …]; `env` is added to the server's
-// environment (a scratch build's switches, NODE_OPTIONS). Servers listen on BENCH_PORT+3 onwards (seven in a run's range of ten ports).
+// environment (a scratch build's switches, NODE_OPTIONS). In `path`, `{case:NUMBER}` stands for the
+// id of the demo case of that number, as in bench:cpu: "/applicant/applications/{case:SQ-2026-0002}". Servers listen on BENCH_PORT+3 onwards (seven in a run's range of ten ports).
 import { readFileSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -68,6 +69,15 @@ const median = (xs: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/** A path with `{case:NUMBER}` in it, that case's id put in. */
+async function casePath(pathname: string): Promise<string> {
+  let out = pathname;
+  for (const [whole, number] of pathname.matchAll(/\{case:([^}]+)\}/g)) {
+    out = out.replace(whole, (await db.loanApplication.findUniqueOrThrow({ where: { number: number! }, select: { id: true } })).id);
+  }
+  return out;
+}
+
 const served: Served[] = [];
 try {
   const sql = await connectPostgres(url);
@@ -76,7 +86,7 @@ try {
   for (const [index, v] of variants.entries()) {
     const base = `http://localhost:${FIRST_PORT + index}`;
     const server = await startServer(v.dir, FIRST_PORT + index, { ...servedEnv(), ...v.env });
-    served.push({ label: v.label, base, path: v.path, server, cpu: [], bytes: 0 });
+    served.push({ label: v.label, base, path: await casePath(v.path), server, cpu: [], bytes: 0 });
     if (v.as) served.at(-1)!.cookie = await signIn(base, v.as, DEMO_PASSWORD);
   }
   for (let round = 0; round < rounds; round += 1) {
