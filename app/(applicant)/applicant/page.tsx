@@ -14,10 +14,10 @@ import { RenewForm, StartApplicationForm } from "@/components/applications/case-
 const PERSONAL_BLOCKS: ReadonlySet<EligibilityCode> = new Set(["NOT_MEMBER", "NO_CONSENT", "CONSENT_CHANGED"]);
 
 // Every part of the page is a plain component given its words and data: an async component inside
-// the page would be a row of its own in the page's inline payload (and a chunk of the response).
+// the page is rendered apart and outlined as a row of its own in the page's inline payload.
 export default async function ApplicantHome() {
   const actor = await requireSection("applicant");
-  const [t, a, loanStatus, format, { rows, overview, eligibility }, unread, inbox, table, history, status, caseActions, blocked, root] = await Promise.all([
+  const [t, a, loanStatus, format, { rows, overview, eligibility }, unread, inbox, table, history, status, caseActions] = await Promise.all([
     getTranslations("home"),
     getTranslations("applicant"),
     getTranslations("case.loanStatus"),
@@ -29,10 +29,13 @@ export default async function ApplicantHome() {
     getTranslations("history"),
     getTranslations("status"),
     getTranslations("applicant.caseActions"),
-    getTranslations("errors.eligibility"),
-    getTranslations(),
   ]);
-  const noticeWords = { t: blocked, a, root };
+  // The person's own blocks (profile, consents) are the notice at the top; each enterprise's card, its own.
+  const blocksOf = (enterpriseId: string) => (eligibility.get(enterpriseId) ?? []).filter((b) => !PERSONAL_BLOCKS.has(b.code));
+  // The notices' words only when an enterprise has one to show (a translator is built per namespace and request).
+  const noticeWords = overview?.enterprises.some((e) => blocksOf(e.id).length)
+    ? await Promise.all([getTranslations("errors.eligibility"), getTranslations()]).then(([blocked, root]) => ({ t: blocked, a, root }))
+    : null;
   const ready = overview?.profileComplete && overview.consents.sensitive && overview.consents.credit;
   return (
     <>
@@ -66,8 +69,7 @@ export default async function ApplicantHome() {
               </div>
               {ready ? <StartApplicationForm enterpriseId={e.id} label={caseActions("start")} /> : null}
             </div>
-            {/* The person's own blocks (profile, consents) are the notice at the top; here, the enterprise's. */}
-            <EligibilityNotice blocks={(eligibility.get(e.id) ?? []).filter((b) => !PERSONAL_BLOCKS.has(b.code))} about="enterprise" words={noticeWords} />
+            {noticeWords ? <EligibilityNotice blocks={blocksOf(e.id)} about="enterprise" words={noticeWords} /> : null}
             {e.loans.length ? (
               <div className="table-wrap" style={{ marginTop: ".8rem" }}>
                 <table className="table">

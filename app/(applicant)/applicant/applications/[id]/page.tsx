@@ -17,20 +17,28 @@ import type { ChecklistItem } from "@/lib/applications/required-documents";
 import type { EligibilityBlock } from "@/lib/applications/eligibility";
 import { ClientMessages } from "@/components/layout/client-messages";
 
+/** A translator the page needs only for some cases or steps (one is built per namespace and request). */
+const when = <T,>(needed: boolean, read: () => Promise<T>): Promise<T | null> => (needed ? read() : Promise.resolve(null));
+
 /**
- * Every translator the page and its steps use, read at once: the steps are plain components given
- * them, so each renders within the page's own payload row instead of one of its own.
+ * Every translator the page and its open step use, read at once: the steps are plain components
+ * given them, so each renders within the page's own payload row instead of one of its own.
  */
-async function caseWords() {
+async function caseWords({ editable, step, eligibility }: ApplicantCaseView) {
+  const blocks = !!eligibility?.length;
   const [t, format, orgTypes, table, actions, status, events, inbox, reasons, kinds, applicant, enterprise, blocked, root] = await Promise.all([
     getTranslations("applicant.application"), getFormatter(), getTranslations("orgTypes"), getTranslations("table"),
     getTranslations("applicant.caseActions"), getTranslations("status"), getTranslations("events"), getTranslations("inbox"),
-    getTranslations("case.rejectReasons"), getTranslations("case.documents.kind"), getTranslations("applicant"),
-    getTranslations("case.enterprise"), getTranslations("errors.eligibility"), getTranslations(),
+    when(!editable, () => getTranslations("case.rejectReasons")),
+    when(editable && (step === "documents" || step === "review"), () => getTranslations("case.documents.kind")),
+    when(editable && (step === "enterprise" || blocks), () => getTranslations("applicant")),
+    when(editable && step === "enterprise", () => getTranslations("case.enterprise")),
+    when(editable && blocks, () => getTranslations("errors.eligibility")),
+    when(editable && blocks, () => getTranslations()),
   ]);
   return {
     t, format, orgTypes, table, actions, status, reasons, kinds, applicant, enterprise,
-    timeline: { t: events, orgTypes, inbox, format }, notice: { t: blocked, a: applicant, root },
+    timeline: { t: events, orgTypes, inbox, format }, notice: blocked && applicant && root ? { t: blocked, a: applicant, root } : null,
   };
 }
 type Words = Awaited<ReturnType<typeof caseWords>>;
@@ -44,7 +52,7 @@ export default async function ApplicationPage({ params, searchParams }: {
   const view = await applicantCaseView(actor, id, step);
   if (!view) notFound();
   const { app, timeline } = view;
-  const words = await caseWords();
+  const words = await caseWords(view);
   const { t, format, orgTypes, table, actions } = words;
   // What the reviewer wrote to the applicant with the return (never the organisations' comment).
   const returnMessage = timeline.findLast((e) => e.event === "returned")?.message?.text ?? null;
@@ -117,7 +125,7 @@ function EditSteps({ view, words }: { view: ApplicantCaseView; words: Words }) {
           </li>
         ))}
       </ol>
-      {step !== "review" ? <EligibilityNotice blocks={blocks} words={words.notice} /> : null}
+      {step !== "review" && words.notice ? <EligibilityNotice blocks={blocks} words={words.notice} /> : null}
       <section className="card">
         {step === "enterprise" ? <EnterpriseStep app={app} words={words} /> : null}
         {step === "loan" && view.loan ? <LoanStep app={app} loan={view.loan} words={words} /> : null}
@@ -130,7 +138,7 @@ function EditSteps({ view, words }: { view: ApplicantCaseView; words: Words }) {
 
 function EnterpriseStep({ app, words }: { app: App; words: Words }) {
   const e = app.enterprise;
-  const { applicant: t, enterprise: facts } = words;
+  const [t, facts] = [words.applicant!, words.enterprise!];
   return (
     <>
       <h2>{t("application.steps.enterprise")}</h2>
@@ -178,7 +186,8 @@ function LoanStep({ app, loan, words }: { app: App; loan: NonNullable<ApplicantC
 }
 
 function DocumentsStep({ app, checklist, words }: { app: App; checklist: ChecklistItem[]; words: Words }) {
-  const { t, kinds } = words;
+  const { t } = words;
+  const kinds = words.kinds!;
   return (
     <>
       <h2>{t("steps.documents")}</h2>
@@ -194,7 +203,8 @@ function DocumentsStep({ app, checklist, words }: { app: App; checklist: Checkli
 function ReviewStep({ app, blocks, checklist, drafts, words }: {
   app: App; blocks: EligibilityBlock[]; checklist: ChecklistItem[]; drafts: NonNullable<ApplicantCaseView["pendingDrafts"]>; words: Words;
 }) {
-  const { t, table, kinds, actions } = words;
+  const { t, table, actions } = words;
+  const kinds = words.kinds!;
   const draftLink: Record<(typeof drafts)[number], string> = {
     LOAN_REQUEST: `/applicant/applications/${app.id}?step=loan`, ENTERPRISE: `/applicant/enterprises/${app.enterprise.id}`, PROFILE: "/applicant/profile",
   };
@@ -218,7 +228,7 @@ function ReviewStep({ app, blocks, checklist, drafts, words }: {
           <ul>{drafts.map((d) => <li key={d}><Link href={draftLink[d]}>{t(`draftForm.${d}`)}</Link></li>)}</ul>
         </div>
       ) : null}
-      <EligibilityNotice blocks={blocks} words={words.notice} />
+      {words.notice ? <EligibilityNotice blocks={blocks} words={words.notice} /> : null}
       <div className="actions" style={{ marginTop: "1rem" }}>
         <a className="btn btn--secondary" href={`/api/applications/${app.id}/form-pdf`}>{t("downloadForm")}</a>
         <SubmitForm applicationId={app.id} version={app.version} resubmit={app.status === "RETURNED"} disabled={incomplete || missingDocs.length > 0 || blocks.length > 0 || drafts.length > 0}
@@ -229,7 +239,8 @@ function ReviewStep({ app, blocks, checklist, drafts, words }: {
 }
 
 function CaseSummary({ app, words }: { app: App; words: Words }) {
-  const { t, table, reasons } = words;
+  const { t, table } = words;
+  const reasons = words.reasons!;
   // A rejected case keeps its reason's code (older cases its Chinese name); a withdrawal, what the applicant wrote.
   const closeReason = app.status === "REJECTED" && isRejectReason(app.closeReason) ? reasons(app.closeReason) : app.closeReason;
   return (
