@@ -4,13 +4,18 @@ import { startApplicationAction, startRenewalAction } from "@/lib/applications/a
 
 // One-button actions of the applicant's dashboard and inbox: worded here on the server, so the
 // pages that show only these send no message catalogue and no translation runtime to the browser.
-
-export async function StartApplicationButton({ enterpriseId }: { enterpriseId: string }) {
-  const t = await getTranslations("applicant.caseActions");
-  return <ButtonForm action={startApplicationAction} hidden={{ enterpriseId }} label={t("start")} />;
-}
+// The dashboard words them itself (`applicant.caseActions`) and renders the plain forms below, which
+// stay within its own payload row.
 
 export async function RenewButton({ loanId }: { loanId: string }) {
   const t = await getTranslations("applicant.caseActions");
-  return <ButtonForm action={startRenewalAction} hidden={{ loanId }} label={t("renew")} />;
+  return <RenewForm loanId={loanId} label={t("renew")} />;
+}
+
+export function StartApplicationForm({ enterpriseId, label }: { enterpriseId: string; label: string }) {
+  return <ButtonForm action={startApplicationAction} hidden={{ enterpriseId }} label={label} />;
+}
+
+export function RenewForm({ loanId, label }: { loanId: string; label: string }) {
+  return <ButtonForm action={startRenewalAction} hidden={{ loanId }} label={label} />;
 }

@@ -11,6 +11,23 @@ import { formatFen } from "@/lib/money/fen";
  */
 export async function Timeline({ entries, audience = "applicant" }: { entries: TimelineEntry[]; audience?: "applicant" | "staff" }) {
   const [t, orgTypes, inbox, format] = await Promise.all([getTranslations("events"), getTranslations("orgTypes"), getTranslations("inbox"), getFormatter()]);
+  return <TimelineView entries={entries} audience={audience} words={{ t, orgTypes, inbox, format }} />;
+}
+
+/** The words and formatter of the timeline: next-intl's `events`, `orgTypes` and `inbox` translators. */
+export type TimelineWords = {
+  t: Awaited<ReturnType<typeof getTranslations<"events">>>;
+  orgTypes: Awaited<ReturnType<typeof getTranslations<"orgTypes">>>;
+  inbox: Awaited<ReturnType<typeof getTranslations<"inbox">>>;
+  format: Awaited<ReturnType<typeof getFormatter>>;
+};
+
+/**
+ * The same history for a page that has read the words itself: a plain component, so it renders
+ * within the page's own payload row instead of one of its own.
+ */
+export function TimelineView({ entries, audience = "applicant", words }: { entries: TimelineEntry[]; audience?: "applicant" | "staff"; words: TimelineWords }) {
+  const { t, orgTypes, inbox, format } = words;
   if (entries.length === 0) return null;
   const staff = audience === "staff";
   return (

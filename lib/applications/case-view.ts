@@ -6,7 +6,8 @@ import { checkEligibility } from "@/lib/applications/eligibility-queries";
 import { draftForPage, pendingDraftForms } from "@/lib/applications/draft-queries";
 import { documentChecklist } from "@/lib/applications/required-documents";
 import { policyInForce } from "@/lib/policy/queries";
-import { limitsForCase } from "@/lib/exceptions/in-force";
+import { approvedExceptionsFor, limitsForCase } from "@/lib/exceptions/in-force";
+import { db } from "@/lib/db/client";
 
 /** The steps of a case the applicant is still writing (a draft, or one returned to them). */
 export const APPLICATION_STEPS = ["enterprise", "loan", "documents", "review"] as const;
@@ -28,11 +29,15 @@ export async function applicantCaseView(actor: Actor, id: string, askedStep?: st
   const editable = app.status === "DRAFT" || app.status === "RETURNED";
   const step = stepOf(app, askedStep);
   const facts = { ...app, enterpriseId: app.enterprise.id };
+  const withChecklist = editable && (step === "documents" || step === "review");
+  // One read of the case's approved exceptions for both the limits and the checklist's waivers
+  // (a settled promise: Prisma's own runs only when first awaited).
+  const exceptions = withChecklist ? Promise.resolve(approvedExceptionsFor(db, facts)) : undefined;
   const [timeline, eligibility, checklist, loan, pendingDrafts] = await Promise.all([
     timelineOf(app.id),
-    editable ? checkEligibility(facts, null, { forSubmission: true }).then((r) => r.blocks) : Promise.resolve(null),
-    editable && (step === "documents" || step === "review")
-      ? documentChecklist(app.id, app.kind, undefined, { categoryCode: app.categoryCode, requiredDocuments: app.requiredDocuments })
+    editable ? checkEligibility(facts, null, { forSubmission: true, exceptions }).then((r) => r.blocks) : Promise.resolve(null),
+    withChecklist
+      ? documentChecklist(app.id, app.kind, undefined, { categoryCode: app.categoryCode, requiredDocuments: app.requiredDocuments, exceptions: exceptions! })
       : Promise.resolve(null),
     editable && step === "loan" ? loanStepOf(actor, app) : Promise.resolve(null),
     editable && step === "review" ? pendingDraftForms(facts) : Promise.resolve(null),

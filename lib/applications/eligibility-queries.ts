@@ -1,12 +1,12 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { eligibilityBlocks, type EligibilityBlock } from "@/lib/applications/eligibility";
 import { consentState, submissionConsentState } from "@/lib/applications/consent-queries";
 import { policyInForce, type Policy } from "@/lib/policy/queries";
 import { limitsForCase } from "@/lib/exceptions/in-force";
-import { caseLimits, type ExceptionRecord } from "@/lib/exceptions/rules";
-import { beijingToday } from "@/lib/calendar/beijing";
+import type { ExceptionRecord } from "@/lib/exceptions/rules";
 import { enterprisesOf, personExposure, personOf } from "@/lib/applications/person-exposure";
 import { OPEN_STATUSES, SUBMITTED_OPEN_STATUSES } from "@/lib/applications/workflow";
 
@@ -28,8 +28,11 @@ type EligibilityOptions = {
   personUserIds?: string[];
   /** Whether the account has a member's profile, when the caller has read the profile already (with `personUserIds`). */
   hasMemberProfile?: boolean;
-  /** The approved exceptions bearing on the case (lib/exceptions/in-force.ts), when the caller has read them already. */
-  exceptions?: ExceptionRecord[];
+  /**
+   * The approved exceptions bearing on the case (lib/exceptions/in-force.ts, approvedExceptionsFor),
+   * when the caller reads them for another use too (the checklist's waivers), read or being read.
+   */
+  exceptions?: ExceptionRecord[] | Promise<ExceptionRecord[]>;
   /** The consents as a review step read them already (lib/reviews/services/guards.ts); not for a submission. */
   consents?: Awaited<ReturnType<typeof consentState>>;
   /** What a page judging several cases of one applicant has read once (enterpriseEligibility). */
@@ -70,7 +73,7 @@ export async function checkEligibility(
     ? null
     : Promise.resolve(client.applicantProfile.findUnique({ where: { userId: app.applicantId }, select: { memberCardNo: true, idNumberIndex: !person } }));
   const [limits, exposure, hasMemberProfile, consents, otherOpenCase, lastRejection, outstandingLoan] = await Promise.all([
-    exceptions ? caseLimits(policy, exceptions, beijingToday()) : limitsForCase(app, policy, client),
+    limitsForCase(app, policy, client, undefined, exceptions),
     person
       ? personExposure(app, policy, client, person)
       : profile!
@@ -117,32 +120,39 @@ export function outstandingLoanOf(client: Pick<typeof db, "loan">, app: Pick<Cas
 
 const NO_CASE = "00000000-0000-0000-0000-000000000000";
 
+/** A case of the applicant as the dashboard's eligibility check needs it. */
+type ApplicantCase = { id: string; status: ApplicationStatus; enterpriseId: string; amountFen: bigint | null; termMonths: number | null; previousLoanId: string | null };
+
 /**
  * What stands in the way of each of the applicant's enterprises applying, shown on the dashboard
  * from the first visit: judged for its open draft if it has one, else for a case not yet begun.
  * An enterprise whose case is already with the reviewers is left out (it is not waiting to apply).
  * `known`: what the dashboard has already read of the applicant (the profile's member card and ID
- * number index, the consents as a submission judges them, the enterprises they represent); the
- * policy in force and the person's accounts are read once for all the enterprises.
+ * number index, the consents as a submission judges them, the enterprises they represent, and
+ * `cases`: every case of theirs, when its list holds them all); the policy in force and the
+ * person's accounts are read once for all the enterprises.
  */
 export async function enterpriseEligibility(
   actor: { kind: string; userId: string },
   enterpriseIds: string[],
-  known?: { profile: { memberCardNo: string | null; idNumberIndex: string } | null; consents: ApplicantFacts["consents"] },
+  known?: { profile: { memberCardNo: string | null; idNumberIndex: string } | null; consents: ApplicantFacts["consents"]; cases?: ApplicantCase[] },
 ): Promise<Map<string, EligibilityBlock[]>> {
   const out = new Map<string, EligibilityBlock[]>();
   if (actor.kind !== "APPLICANT" || enterpriseIds.length === 0) return out;
-  const open = await db.loanApplication.findMany({
-    where: { applicantId: actor.userId, enterpriseId: { in: enterpriseIds }, status: { in: [...OPEN_STATUSES] } },
-    select: { id: true, status: true, enterpriseId: true, amountFen: true, termMonths: true, previousLoanId: true },
-  });
+  const openStatuses: readonly ApplicationStatus[] = OPEN_STATUSES;
+  const open: ApplicantCase[] = known?.cases
+    ? known.cases.filter((c) => enterpriseIds.includes(c.enterpriseId) && openStatuses.includes(c.status))
+    : await db.loanApplication.findMany({
+        where: { applicantId: actor.userId, enterpriseId: { in: enterpriseIds }, status: { in: [...OPEN_STATUSES] } },
+        select: { id: true, status: true, enterpriseId: true, amountFen: true, termMonths: true, previousLoanId: true },
+      });
   const waiting = enterpriseIds.filter((enterpriseId) => !open.some((c) => c.enterpriseId === enterpriseId && c.status !== "DRAFT"));
   if (waiting.length === 0) return out;
   const [policy, applicant] = await Promise.all([policyInForce(), known ? applicantFactsFrom(actor.userId, enterpriseIds, known) : undefined]);
   for (const enterpriseId of waiting) {
     const draft = open.find((c) => c.enterpriseId === enterpriseId);
     const { blocks } = await checkEligibility(
-      draft ? { ...draft, applicantId: actor.userId } : { id: NO_CASE, applicantId: actor.userId, enterpriseId, amountFen: null, termMonths: null },
+      draft ? { id: draft.id, enterpriseId, amountFen: draft.amountFen, termMonths: draft.termMonths, previousLoanId: draft.previousLoanId, applicantId: actor.userId } : { id: NO_CASE, applicantId: actor.userId, enterpriseId, amountFen: null, termMonths: null },
       policy,
       { forSubmission: true, applicant },
     );

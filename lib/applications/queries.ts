@@ -39,13 +39,20 @@ export const SUMMARY_SELECT = {
   enterprise: { select: { name: true } },
 } as const satisfies Prisma.LoanApplicationSelect;
 
-/** The applicant's own cases (or an agent's intake), newest first. */
-export async function listMyApplications(actor: Actor): Promise<ApplicationSummary[]> {
+/** How many of the applicant's cases their list shows. */
+export const MY_APPLICATIONS_LIMIT = 100;
+
+/**
+ * The applicant's own cases (or an agent's intake), newest first, with each case's enterprise and
+ * the loan it renews: when the list is not full, the dashboard's eligibility check takes the
+ * applicant's open cases from it instead of reading them again.
+ */
+export async function listMyApplications(actor: Actor): Promise<(ApplicationSummary & { enterpriseId: string; previousLoanId: string | null })[]> {
   const rows = await db.loanApplication.findMany({
     where: applicationScope(actor),
     orderBy: { updatedAt: "desc" },
-    take: 100,
-    select: SUMMARY_SELECT,
+    take: MY_APPLICATIONS_LIMIT,
+    select: { ...SUMMARY_SELECT, enterpriseId: true, previousLoanId: true },
   });
   return rows.map(({ enterprise, ...r }) => ({ ...r, enterpriseName: enterprise.name }));
 }

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/roles";
 import { mayOpenDocument } from "@/lib/documents/access";
-import { isInForce } from "@/lib/exceptions/rules";
+import { isInForce, type ExceptionRecord } from "@/lib/exceptions/rules";
 import { beijingToday } from "@/lib/calendar/beijing";
 import { DEFAULT_CHECKLISTS } from "@/lib/setup/programme-defaults";
 import { DOCUMENT_KINDS } from "@/lib/exceptions/document-kinds";
@@ -31,8 +31,20 @@ type CurrentDocument = { id: string; kind: DocumentKind; fileName: string; versi
 /** What the checklist shows, for a caller that has already read it with the case (through the actor's scope). */
 export type ChecklistRecords = ChecklistFacts & { documents: CurrentDocument[]; waivers: Waiver[]; today: string };
 
+/**
+ * What the checklist depends on, for a caller that reads the case's approved exceptions for its
+ * limits too (lib/exceptions/in-force.ts, approvedExceptionsFor): its waivers are among them.
+ */
+export type ChecklistWithExceptions = ChecklistFacts & { exceptions: Promise<ExceptionRecord[]> };
+
 const waivedOf = (waivers: Waiver[], today: string): Set<DocumentKind> =>
   new Set(waivers.filter((w) => isInForce(w, today)).map((w) => w.documentKind!));
+
+type ExceptionFields = Waiver & { type: ExceptionRecord["type"] };
+
+/** The rows of WAIVER_WHERE among a case's approved exceptions (its enterprise's are cooling waivers only). */
+const waiversAmong = (exceptions: readonly ExceptionFields[]): Waiver[] =>
+  exceptions.filter((e) => e.type === WAIVER_WHERE.type && e.status === WAIVER_WHERE.status && e.documentKind !== null);
 
 export async function checklistOf(applicationId: string, kind: ApplicationKind, known?: ChecklistFacts): Promise<DocumentKind[]> {
   const app = known ?? (await db.loanApplication.findUnique({ where: { id: applicationId }, select: { categoryCode: true, requiredDocuments: true } }));
@@ -53,8 +65,8 @@ export async function waivedDocuments(applicationId: string, today: string = bei
  * the case as the eligibility rules read them (lib/exceptions/in-force.ts: its own, and its
  * enterprise's cooling waivers, which waive no document).
  */
-export function waivedIn(exceptions: readonly { type: string; status: Waiver["status"]; expiresOn: Date; documentKind: DocumentKind | null }[], today: string = beijingToday()): Set<DocumentKind> {
-  return waivedOf(exceptions.filter((e) => e.type === WAIVER_WHERE.type && e.status === WAIVER_WHERE.status && e.documentKind !== null), today);
+export function waivedIn(exceptions: readonly ExceptionFields[], today: string = beijingToday()): Set<DocumentKind> {
+  return waivedOf(waiversAmong(exceptions), today);
 }
 
 /**
@@ -101,7 +113,7 @@ export async function documentChecklist(
   applicationId: string,
   kind: ApplicationKind,
   reader?: { actor: Actor; status: ApplicationStatus },
-  known?: ChecklistFacts | ChecklistRecords,
+  known?: ChecklistFacts | ChecklistRecords | ChecklistWithExceptions,
 ): Promise<ChecklistItem[]> {
   const current = new Map<DocumentKind, CurrentDocument[]>();
   const records = known && "documents" in known ? known : null;
@@ -113,7 +125,11 @@ export async function documentChecklist(
           orderBy: { version: "asc" },
           select: { id: true, kind: true, fileName: true, version: true, sizeBytes: true },
         }),
-    records ? waivedOf(records.waivers, records.today) : waivedDocuments(applicationId),
+    records
+      ? waivedOf(records.waivers, records.today)
+      : known && "exceptions" in known
+        ? known.exceptions.then((rows) => waivedIn(rows))
+        : waivedDocuments(applicationId),
     checklistOf(applicationId, kind, known),
   ]);
   for (const d of documents) current.set(d.kind, [...(current.get(d.kind) ?? []), d]);

@@ -23,12 +23,17 @@ export const bearingOn = (app: { id: string; enterpriseId: string }): Prisma.Pol
   OR: [{ applicationId: app.id }, { enterpriseId: app.enterpriseId, type: "COOLING_WAIVED" }],
 });
 
-/** What this case may reach today under `policy` and its exceptions in force. */
+/**
+ * What this case may reach today under `policy` and its exceptions in force. `known`: the rows
+ * approvedExceptionsFor reads, when the caller reads them for another use too (the applicant's
+ * case page: the checklist's waivers are among them).
+ */
 export async function limitsForCase(
   app: { id: string; enterpriseId: string },
   policy: Ceilings,
   client: Client = db,
   today: string = beijingToday(),
+  known?: ExceptionRecord[] | Promise<ExceptionRecord[]>,
 ): Promise<CaseLimits> {
-  return caseLimits(policy, await approvedExceptionsFor(client, app), today);
+  return caseLimits(policy, await (known ?? approvedExceptionsFor(client, app)), today);
 }

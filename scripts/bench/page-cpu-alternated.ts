@@ -7,7 +7,8 @@
 // same minutes are what makes two builds comparable (bench:cpu serves one build per run).
 // SPEC.json: [{ "label": "…", "dir": "/a/checkout/with/a/build", "path": "/forgot-password" (`{case:NUMBER}`: that demo case's id),
 //   "as"?: "a demo account", "env"?: { "NAME": "value" } }, …]; `env` is added to the server's
-// environment (a scratch build's switches, NODE_OPTIONS). Servers listen on BENCH_PORT+3 onwards (seven in a run's range of ten ports).
+// environment (a scratch build's switches, NODE_OPTIONS). In `path`, `{case:NUMBER}` stands for the
+// id of the demo case of that number, as in bench:cpu: "/applicant/applications/{case:SQ-2026-0002}". Servers listen on BENCH_PORT+3 onwards (seven in a run's range of ten ports).
 import { readFileSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";

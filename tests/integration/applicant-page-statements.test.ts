@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { applicantDashboardView } from "@/lib/applications/dashboard-view";
 import { checkEligibility } from "@/lib/applications/eligibility-queries";
 import { applicantCaseView } from "@/lib/applications/case-view";
-import { applicantOverview, applicationForApplicant } from "@/lib/applications/queries";
+import { applicantOverview, applicationForApplicant, MY_APPLICATIONS_LIMIT } from "@/lib/applications/queries";
+import { checklistOf, documentChecklist } from "@/lib/applications/required-documents";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, onPostgres, uniqueSuffix } from "../support/db";
 import { dataStatements, loggingClient } from "../support/statements";
 import { createApplicant, createEnterprise, createReadyDraft, staffActor } from "../support/factories";
@@ -70,19 +72,41 @@ describe.runIf(onPostgres)("the applicant's dashboard", () => {
     expect(view.eligibility.get(waiting.id)).toEqual(forWaiting);
   });
 
-  it("sends 14 statements for an enterprise with a draft (the applicant read once), 6 when no enterprise waits", async () => {
+  it("sends 13 statements for an enterprise with a draft (the applicant read once), 5 when no enterprise waits", async () => {
     const applicant = await createApplicant();
     await createReadyDraft(applicant);
-    // Its cases (2), profile, consents (2), enterprises with their loans (1), open cases;
-    // then the policy and the person's other accounts, and for the enterprise its exceptions, open
-    // and rejected cases, outstanding loan and the person's cases, loans and repayments (25 before;
-    // 16 before Prisma joined each query's relations into its one statement).
-    expect((await counted(() => applicantDashboardView(applicant))).count).toBe(14);
+    // Its cases (2), profile, consents (2), enterprises with their loans (1) (the open cases are
+    // among its cases); then the policy and the person's other accounts, and for the enterprise its
+    // exceptions, open and rejected cases, outstanding loan and the person's cases, loans and
+    // repayments (25 before; 16 before Prisma joined each query's relations into its one statement;
+    // 14 while the open cases were read again).
+    expect((await counted(() => applicantDashboardView(applicant))).count).toBe(13);
 
     const reviewed = await createApplicant();
     const enterprise = await createEnterprise(reviewed);
     await openCase(reviewed.userId, enterprise.id, 30_000_000n);
-    expect((await counted(() => applicantDashboardView(reviewed))).count).toBe(6);
+    expect((await counted(() => applicantDashboardView(reviewed))).count).toBe(5);
+  });
+
+  it("reads the open cases when the list of cases is full and may leave one out", async () => {
+    const applicant = await createApplicant();
+    const drafting = await createReadyDraft(applicant);
+    // The draft asks for more than the cap (a block only the draft has), and is older than a full
+    // list of withdrawn cases, so the list does not hold it.
+    const { maxLoanFen } = await db.policyVersion.findFirstOrThrow({ where: { effectiveFrom: { lte: new Date() } }, orderBy: { effectiveFrom: "desc" } });
+    await db.loanApplication.update({ where: { id: drafting.id }, data: { amountFen: maxLoanFen + 100n, updatedAt: new Date("2020-01-01T00:00:00Z") } });
+    const closed = await createEnterprise(applicant);
+    await db.loanApplication.createMany({
+      data: Array.from({ length: MY_APPLICATIONS_LIMIT }, () => ({
+        number: `T-${uniqueSuffix()}`, applicantId: applicant.userId, enterpriseId: closed.id, status: "WITHDRAWN" as const, closedAt: new Date(),
+      })),
+    });
+    const view = await applicantDashboardView(applicant);
+    expect(view.rows.map((r) => r.id)).not.toContain(drafting.id);
+    const draft = await db.loanApplication.findUniqueOrThrow({ where: { id: drafting.id } });
+    expect(view.eligibility.get(drafting.enterpriseId)).toEqual((await checkEligibility(draft, null, { forSubmission: true })).blocks);
+    expect(view.eligibility.get(drafting.enterpriseId)!.map((b) => b.code)).toContain("OVER_CAP");
+    expect([...view.eligibility.keys()].sort()).toEqual([drafting.enterpriseId, closed.id].sort());
   });
 });
 
@@ -206,11 +230,54 @@ describe.runIf(onPostgres)("the applicant's case page", () => {
     expect((await counted(() => applicantCaseView(applicant, first.id))).count).toBe(3);
     // A returned case opens at the review step: besides those and the timeline's organisations,
     // the checklist (from the case as read), the pending drafts and the eligibility check, whose
-    // profile is read once (21 when the checklist read the case again and the
-    // check read the profile twice).
+    // profile is read once and whose limits share one read of the case's exceptions with the
+    // checklist's waivers (21 when the checklist read the case again and the check read the
+    // profile twice; 19 with two reads of the exceptions).
     const { result: review, count } = await counted(() => applicantCaseView(applicant, renewal.id));
     expect(review!.step).toBe("review");
     expect(review!.checklist!.length).toBeGreaterThan(0);
-    expect(count).toBe(19);
+    expect(count).toBe(18);
+  });
+
+  it("judges the limits and the checklist's waivers from one read of the exceptions as the separate reads do", async () => {
+    const applicant = await createApplicant();
+    const enterprise = await createEnterprise(applicant);
+    const policy = await db.policyVersion.findFirstOrThrow({ where: { effectiveFrom: { lte: new Date() } }, orderBy: { effectiveFrom: "desc" } });
+    const centre = await staffActor("reviewer@center.demo");
+    // Above the policy's cap, within what an exception may raise it to.
+    const amountFen = policy.maxLoanFen + 1_000_000n;
+    expect(amountFen <= policy.exceptionMaxLoanFen).toBe(true);
+    // Written at the cap first: the database holds the amount to the cap an approved exception raises.
+    const atCap = await db.loanApplication.create({
+      data: { number: `T-${uniqueSuffix()}`, applicantId: applicant.userId, enterpriseId: enterprise.id, status: "RETURNED", amountFen: policy.maxLoanFen,
+        termMonths: 12, categoryCode: "SMALL_MICRO", policyVersionId: policy.id },
+    });
+    const returned = { ...atCap, amountFen };
+    const other = await openCase(applicant.userId, enterprise.id, 10_000_000n);
+    const [waivedKind, expiredKind, pendingKind, otherCaseKind] = await checklistOf(returned.id, "NEW");
+    const exception = (applicationId: string, more: Partial<Prisma.PolicyExceptionCreateManyInput> & Pick<Prisma.PolicyExceptionCreateManyInput, "type">): Prisma.PolicyExceptionCreateManyInput => ({
+      enterpriseId: enterprise.id, applicationId, reason: "测试", status: "APPROVED" as const, requestedById: centre.userId, decidedById: centre.userId,
+      decidedAt: new Date(), expiresOn: new Date("2099-12-31T00:00:00Z"), ...more,
+    });
+    await db.policyException.createMany({
+      data: [
+        exception(returned.id, { type: "DOCUMENT_WAIVED", documentKind: waivedKind }),
+        exception(returned.id, { type: "DOCUMENT_WAIVED", documentKind: expiredKind, expiresOn: new Date("2020-01-01T00:00:00Z") }),
+        exception(returned.id, { type: "DOCUMENT_WAIVED", documentKind: pendingKind, status: "PENDING", decidedById: null, decidedAt: null }),
+        exception(returned.id, { type: "HIGHER_CAP", valueFen: amountFen }),
+        // Another case's waiver does not take a document off this one's checklist.
+        exception(other.id, { type: "DOCUMENT_WAIVED", documentKind: otherCaseKind }),
+      ],
+    });
+    await db.loanApplication.update({ where: { id: returned.id }, data: { amountFen } });
+
+    const view = (await applicantCaseView(applicant, returned.id, "review"))!;
+    expect(view.checklist).toEqual(await documentChecklist(returned.id, "NEW", undefined, { categoryCode: "SMALL_MICRO", requiredDocuments: [] }));
+    expect(view.checklist!.filter((c) => c.waived).map((c) => c.kind)).toEqual([waivedKind]);
+    const { blocks } = await checkEligibility({ ...returned, enterpriseId: enterprise.id }, null, { forSubmission: true });
+    expect(view.eligibility).toEqual(blocks);
+    // The raised cap holds: the amount is not over it (the other open case is).
+    expect(view.eligibility!.map((b) => b.code)).not.toContain("OVER_CAP");
+    expect(view.eligibility!.map((b) => b.code)).toContain("OPEN_CASE");
   });
 });

@@ -7,8 +7,8 @@ import { HOLDER, WITHDRAWABLE_STATUSES } from "@/lib/applications/workflow";
 import { APPLICATION_STEPS, applicantCaseView, type ApplicantCaseView } from "@/lib/applications/case-view";
 import { isRejectReason } from "@/lib/reviews/schemas";
 import { fenToYuanString, formatFen } from "@/lib/money/fen";
-import { StatusBadge } from "@/components/applications/status-badge";
-import { Timeline } from "@/components/applications/timeline";
+import { StatusBadgeWith } from "@/components/applications/status-badge";
+import { TimelineView } from "@/components/applications/timeline";
 import { EligibilityNotice } from "@/components/applications/eligibility-notice";
 import { LoanRequestForm } from "@/components/applications/loan-request-form";
 import { SubmitForm, WithdrawForm } from "@/components/applications/case-actions";
@@ -16,6 +16,32 @@ import { DocumentUploader } from "@/components/documents/document-uploader";
 import type { ChecklistItem } from "@/lib/applications/required-documents";
 import type { EligibilityBlock } from "@/lib/applications/eligibility";
 import { ClientMessages } from "@/components/layout/client-messages";
+
+/** A translator the page needs only for some cases or steps (one is built per namespace and request). */
+const when = <T,>(needed: boolean, read: () => Promise<T>): Promise<T | null> => (needed ? read() : Promise.resolve(null));
+
+/**
+ * Every translator the page and its open step use, read at once: the steps are plain components
+ * given them, so each renders within the page's own payload row instead of one of its own.
+ */
+async function caseWords({ editable, step, eligibility }: ApplicantCaseView) {
+  const blocks = !!eligibility?.length;
+  const [t, format, orgTypes, table, actions, status, events, inbox, reasons, kinds, applicant, enterprise, blocked, root] = await Promise.all([
+    getTranslations("applicant.application"), getFormatter(), getTranslations("orgTypes"), getTranslations("table"),
+    getTranslations("applicant.caseActions"), getTranslations("status"), getTranslations("events"), getTranslations("inbox"),
+    when(!editable, () => getTranslations("case.rejectReasons")),
+    when(editable && (step === "documents" || step === "review"), () => getTranslations("case.documents.kind")),
+    when(editable && (step === "enterprise" || blocks), () => getTranslations("applicant")),
+    when(editable && step === "enterprise", () => getTranslations("case.enterprise")),
+    when(editable && blocks, () => getTranslations("errors.eligibility")),
+    when(editable && blocks, () => getTranslations()),
+  ]);
+  return {
+    t, format, orgTypes, table, actions, status, reasons, kinds, applicant, enterprise,
+    timeline: { t: events, orgTypes, inbox, format }, notice: blocked && applicant && root ? { t: blocked, a: applicant, root } : null,
+  };
+}
+type Words = Awaited<ReturnType<typeof caseWords>>;
 
 export default async function ApplicationPage({ params, searchParams }: {
   params: Promise<{ id: string }>;
@@ -26,10 +52,8 @@ export default async function ApplicationPage({ params, searchParams }: {
   const view = await applicantCaseView(actor, id, step);
   if (!view) notFound();
   const { app, timeline } = view;
-  const [t, format, orgTypes, table, actions] = await Promise.all([
-    getTranslations("applicant.application"), getFormatter(), getTranslations("orgTypes"), getTranslations("table"),
-    getTranslations("applicant.caseActions"),
-  ]);
+  const words = await caseWords(view);
+  const { t, format, orgTypes, table, actions } = words;
   // What the reviewer wrote to the applicant with the return (never the organisations' comment).
   const returnMessage = timeline.findLast((e) => e.event === "returned")?.message?.text ?? null;
   const holder = HOLDER[app.status];
@@ -39,7 +63,7 @@ export default async function ApplicationPage({ params, searchParams }: {
     <>
       <p><Link href="/applicant">{t("back")}</Link></p>
       <h1>
-        <span translate="no">{app.enterprise.name}</span> · {app.number} <StatusBadge status={app.status} />{" "}
+        <span translate="no">{app.enterprise.name}</span> · {app.number} <StatusBadgeWith status={app.status} label={words.status(app.status)} />{" "}
         {app.kind === "RENEWAL" ? <span className="badge">{table("RENEWAL")}</span> : null}{" "}
         {app.greenChannel ? <span className="badge badge--green">{table("green")}</span> : null}
       </h1>
@@ -64,10 +88,10 @@ export default async function ApplicationPage({ params, searchParams }: {
       {/* Only the steps' forms translate in the browser: a case that is only read sends no catalogue. */}
       {view.editable ? (
         <ClientMessages namespaces={["applicant.autosave", "applicant.loanForm", "case.upload"]}>
-          <EditSteps view={view} />
+          <EditSteps view={view} words={words} />
         </ClientMessages>
       ) : (
-        <CaseSummary app={app} />
+        <CaseSummary app={app} words={words} />
       )}
 
       {WITHDRAWABLE_STATUSES.includes(app.status) ? (
@@ -79,19 +103,19 @@ export default async function ApplicationPage({ params, searchParams }: {
       ) : null}
 
       <h2>{t("progress")}</h2>
-      <Timeline entries={timeline} />
+      <TimelineView entries={timeline} words={words.timeline} />
     </>
   );
 }
 
 type App = ApplicantCaseView["app"];
 
-async function EditSteps({ view }: { view: ApplicantCaseView }) {
+function EditSteps({ view, words }: { view: ApplicantCaseView; words: Words }) {
   const { app, step } = view;
   const base = `/applicant/applications/${app.id}`;
   // Shown on every step, so a problem is known before the applicant fills in the rest (the review step shows its own).
   const blocks = view.eligibility ?? [];
-  const t = await getTranslations("applicant.application");
+  const { t } = words;
   return (
     <>
       <ol className="stepper" aria-label={t("stepsLabel")}>
@@ -101,20 +125,20 @@ async function EditSteps({ view }: { view: ApplicantCaseView }) {
           </li>
         ))}
       </ol>
-      {step !== "review" ? <EligibilityNotice blocks={blocks} /> : null}
+      {step !== "review" && words.notice ? <EligibilityNotice blocks={blocks} words={words.notice} /> : null}
       <section className="card">
-        {step === "enterprise" ? <EnterpriseStep app={app} /> : null}
-        {step === "loan" && view.loan ? <LoanStep app={app} loan={view.loan} /> : null}
-        {step === "documents" ? <DocumentsStep app={app} checklist={view.checklist ?? []} /> : null}
-        {step === "review" ? <ReviewStep app={app} blocks={blocks} checklist={view.checklist ?? []} drafts={view.pendingDrafts ?? []} /> : null}
+        {step === "enterprise" ? <EnterpriseStep app={app} words={words} /> : null}
+        {step === "loan" && view.loan ? <LoanStep app={app} loan={view.loan} words={words} /> : null}
+        {step === "documents" ? <DocumentsStep app={app} checklist={view.checklist ?? []} words={words} /> : null}
+        {step === "review" ? <ReviewStep app={app} blocks={blocks} checklist={view.checklist ?? []} drafts={view.pendingDrafts ?? []} words={words} /> : null}
       </section>
     </>
   );
 }
 
-async function EnterpriseStep({ app }: { app: App }) {
+function EnterpriseStep({ app, words }: { app: App; words: Words }) {
   const e = app.enterprise;
-  const [t, facts] = await Promise.all([getTranslations("applicant"), getTranslations("case.enterprise")]);
+  const [t, facts] = [words.applicant!, words.enterprise!];
   return (
     <>
       <h2>{t("application.steps.enterprise")}</h2>
@@ -135,9 +159,9 @@ async function EnterpriseStep({ app }: { app: App }) {
   );
 }
 
-async function LoanStep({ app, loan }: { app: App; loan: NonNullable<ApplicantCaseView["loan"]> }) {
+function LoanStep({ app, loan, words }: { app: App; loan: NonNullable<ApplicantCaseView["loan"]>; words: Words }) {
   const { categories, limits: policy, draft } = loan;
-  const t = await getTranslations("applicant.application");
+  const { t } = words;
   return (
     <>
       <h2>{t("steps.loan")}</h2>
@@ -161,8 +185,9 @@ async function LoanStep({ app, loan }: { app: App; loan: NonNullable<ApplicantCa
   );
 }
 
-async function DocumentsStep({ app, checklist }: { app: App; checklist: ChecklistItem[] }) {
-  const [t, kinds] = await Promise.all([getTranslations("applicant.application"), getTranslations("case.documents.kind")]);
+function DocumentsStep({ app, checklist, words }: { app: App; checklist: ChecklistItem[]; words: Words }) {
+  const { t } = words;
+  const kinds = words.kinds!;
   return (
     <>
       <h2>{t("steps.documents")}</h2>
@@ -175,10 +200,11 @@ async function DocumentsStep({ app, checklist }: { app: App; checklist: Checklis
   );
 }
 
-async function ReviewStep({ app, blocks, checklist, drafts }: { app: App; blocks: EligibilityBlock[]; checklist: ChecklistItem[]; drafts: NonNullable<ApplicantCaseView["pendingDrafts"]> }) {
-  const [t, table, kinds, actions] = await Promise.all([
-    getTranslations("applicant.application"), getTranslations("table"), getTranslations("case.documents.kind"), getTranslations("applicant.caseActions"),
-  ]);
+function ReviewStep({ app, blocks, checklist, drafts, words }: {
+  app: App; blocks: EligibilityBlock[]; checklist: ChecklistItem[]; drafts: NonNullable<ApplicantCaseView["pendingDrafts"]>; words: Words;
+}) {
+  const { t, table, actions } = words;
+  const kinds = words.kinds!;
   const draftLink: Record<(typeof drafts)[number], string> = {
     LOAN_REQUEST: `/applicant/applications/${app.id}?step=loan`, ENTERPRISE: `/applicant/enterprises/${app.enterprise.id}`, PROFILE: "/applicant/profile",
   };
@@ -202,7 +228,7 @@ async function ReviewStep({ app, blocks, checklist, drafts }: { app: App; blocks
           <ul>{drafts.map((d) => <li key={d}><Link href={draftLink[d]}>{t(`draftForm.${d}`)}</Link></li>)}</ul>
         </div>
       ) : null}
-      <EligibilityNotice blocks={blocks} />
+      {words.notice ? <EligibilityNotice blocks={blocks} words={words.notice} /> : null}
       <div className="actions" style={{ marginTop: "1rem" }}>
         <a className="btn btn--secondary" href={`/api/applications/${app.id}/form-pdf`}>{t("downloadForm")}</a>
         <SubmitForm applicationId={app.id} version={app.version} resubmit={app.status === "RETURNED"} disabled={incomplete || missingDocs.length > 0 || blocks.length > 0 || drafts.length > 0}
@@ -212,8 +238,9 @@ async function ReviewStep({ app, blocks, checklist, drafts }: { app: App; blocks
   );
 }
 
-async function CaseSummary({ app }: { app: App }) {
-  const [t, table, reasons] = await Promise.all([getTranslations("applicant.application"), getTranslations("table"), getTranslations("case.rejectReasons")]);
+function CaseSummary({ app, words }: { app: App; words: Words }) {
+  const { t, table } = words;
+  const reasons = words.reasons!;
   // A rejected case keeps its reason's code (older cases its Chinese name); a withdrawal, what the applicant wrote.
   const closeReason = app.status === "REJECTED" && isRejectReason(app.closeReason) ? reasons(app.closeReason) : app.closeReason;
   return (
