@@ -5,7 +5,7 @@ import { verifyAuditChain } from "@/lib/audit/verify";
 import { DEMO_CONSULTING_SUBSIDY_TOTAL_FEN } from "@/lib/subsidies/demo-fixture";
 import { db } from "../support/db";
 import { mobileLookup, seal } from "@/lib/personal-data/sealed";
-import { openCaseFacts } from "@/lib/applications/snapshot-store";
+import { openCaseFacts, readCaseFacts, sealCaseFacts } from "@/lib/applications/snapshot-store";
 
 const counts = async () =>
   Object.fromEntries(
@@ -188,7 +188,8 @@ describe("demo seed", () => {
     });
     expect(await db.unionFounding.findUniqueOrThrow({ where: { id: founding.id } })).toEqual(founding);
     const snapshot = await db.caseSnapshot.create({
-      data: { applicationId: app.id, sequence: 99, reason: "RESUBMITTED", takenAt: now, payloadSealed: seal('{"v":1}', "CaseSnapshot.payload") },
+      // The case's real facts: other tests' pages read this case's latest snapshot afterwards.
+      data: { applicationId: app.id, sequence: 99, reason: "RESUBMITTED", takenAt: now, payloadSealed: sealCaseFacts(await readCaseFacts(db, app.id)) },
     });
     expect(await db.caseSnapshot.findUniqueOrThrow({ where: { id: snapshot.id } })).toEqual(snapshot);
     const call = await db.hotlineCall.create({
