@@ -42,8 +42,9 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
-export function eventHash(prevHash: string, e: ChainedContent): string {
-  const body = canonicalJson({
+/** The canonical text an event's hash is taken over: its content and the hash of the event before it. */
+const hashedBody = (prevHash: string, e: ChainedContent): string =>
+  canonicalJson({
     prevHash,
     at: e.at.toISOString(),
     actorId: e.actorId,
@@ -54,7 +55,9 @@ export function eventHash(prevHash: string, e: ChainedContent): string {
     action: e.action,
     data: e.data,
   });
-  return createHash("sha256").update(body).digest("hex");
+
+export function eventHash(prevHash: string, e: ChainedContent): string {
+  return createHash("sha256").update(hashedBody(prevHash, e)).digest("hex");
 }
 
 /**
@@ -65,17 +68,7 @@ export function eventHash(prevHash: string, e: ChainedContent): string {
  */
 export function hashedAround(e: ChainedContent): { head: string; tail: string } {
   // Keys are sorted, and "prevHash" sorts after every other key: it is the body's last member.
-  const body = canonicalJson({
-    prevHash: "",
-    at: e.at.toISOString(),
-    actorId: e.actorId,
-    organisationId: e.organisationId,
-    applicationId: e.applicationId,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    action: e.action,
-    data: e.data,
-  });
+  const body = hashedBody("", e);
   const tail = '"}';
   if (!body.endsWith(`"prevHash":"${tail}`)) throw new Error("the hashed body does not end with the previous hash");
   return { head: body.slice(0, -tail.length), tail };
