@@ -75,7 +75,8 @@ describe("the staff case view", () => {
     expect(read.view!.c.earlierLoans.map((l) => l.contractNo)).toEqual(read.view!.servicing.earlier.map((l) => l.contractNo));
     expect(from(statements, "LoanApplication")).toHaveLength(1);
     for (const table of ["Loan", "LoanRepayment", "LoanOverdue"]) expect(from(statements, table)).toEqual([]);
-    expect(statements.length).toBeLessThanOrEqual(6);
+    // No total here: other tests of the run act on this demo case, and what the viewer may do
+    // with it (route, return) changes the page's other reads. The test above pins the whole page.
   });
 });
 
