@@ -50,10 +50,14 @@ export async function startAssistedApplication(
         const open = await tx.loanApplication.findFirst({ where: { enterpriseId: existing.id, status: { in: [...OPEN_STATUSES] } }, select: { id: true } });
         if (open) throw refuse("openCase");
       }
+      // The number's counter row is locked before any audit chain is: two intakes at once then
+      // queue on the counter, instead of one holding a chain the other's later append needs
+      // while it waits for the counter (a deadlock whenever the two chains coincide).
+      const number = await nextApplicationNumber(tx);
       const enterpriseId = await writeEnterprise(tx, actor, channel, member.id, existing?.id ?? null, data);
       const app = await tx.loanApplication.create({
         data: {
-          number: await nextApplicationNumber(tx), applicantId: member.id, enterpriseId, draftStep: 1,
+          number, applicantId: member.id, enterpriseId, draftStep: 1,
           intakeChannel: channel, intakeOrgId: actor.organisationId, intakeAgentId: actor.userId,
         },
         select: { id: true, number: true },
